@@ -1,0 +1,99 @@
+/**
+ * The typed protocol between the extension host and the chat webview. Both sides import this file with
+ * `import type`; it imports nothing from either side.
+ *
+ * Three message kinds, as in GitLens' IPC: a request (webview to host) that gets exactly one response,
+ * a command (webview to host) with no reply, and a notification (host to webview). Before anything
+ * else the webview sends `ready`; the host queues notifications until then.
+ */
+
+/** Requests the webview makes of the host: method name to params and result. */
+export interface HostRequests {
+  /** Round trip used by the skeleton and its tests. */
+  'app/ping': { params: { text: string }; result: { echo: string; receivedAt: number } };
+}
+
+/** Fire-and-forget messages from the webview. */
+export interface HostCommands {
+  /** The webview logs through the host's LogOutputChannel (it has no console the user can see). */
+  'app/log': { level: 'info' | 'warn' | 'error'; message: string };
+}
+
+/** Notifications the host pushes to the webview. */
+export interface WebviewNotifications {
+  /** Initial state after `ready`, and whenever it changes. */
+  'app/state': { conversationId: string; title: string; signedIn: boolean; locale: string };
+}
+
+export type HostRequestMethod = keyof HostRequests;
+export type HostCommandMethod = keyof HostCommands;
+export type WebviewNotificationMethod = keyof WebviewNotifications;
+
+export interface ReadyMessage {
+  readonly kind: 'ready';
+}
+
+export interface RequestMessage<M extends HostRequestMethod = HostRequestMethod> {
+  readonly kind: 'request';
+  readonly id: number;
+  readonly method: M;
+  readonly params: HostRequests[M]['params'];
+}
+
+export interface CommandMessage<M extends HostCommandMethod = HostCommandMethod> {
+  readonly kind: 'command';
+  readonly method: M;
+  readonly params: HostCommands[M];
+}
+
+export interface ResponseMessage {
+  readonly kind: 'response';
+  readonly id: number;
+  /** Present on success. */
+  readonly result?: unknown;
+  /** Present on failure: a short message fit for the user, and a code when the failure came from TIM. */
+  readonly error?: { readonly message: string; readonly code?: number };
+}
+
+export interface NotificationMessage<M extends WebviewNotificationMethod = WebviewNotificationMethod> {
+  readonly kind: 'notification';
+  readonly method: M;
+  readonly params: WebviewNotifications[M];
+}
+
+export type WebviewToHostMessage = ReadyMessage | RequestMessage | CommandMessage;
+export type HostToWebviewMessage = ResponseMessage | NotificationMessage;
+
+/** Default time a webview request may take before it rejects. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Validates what the host receives: webview content is untrusted. */
+export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
+  if (!isObject(value)) {
+    return false;
+  }
+  switch (value.kind) {
+    case 'ready':
+      return true;
+    case 'request':
+      return Number.isSafeInteger(value.id) && typeof value.method === 'string' && isObject(value.params);
+    case 'command':
+      return typeof value.method === 'string' && isObject(value.params);
+    default:
+      return false;
+  }
+}
+
+export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMessage {
+  if (!isObject(value)) {
+    return false;
+  }
+  if (value.kind === 'response') {
+    return Number.isSafeInteger(value.id);
+  }
+  return value.kind === 'notification' && typeof value.method === 'string' && isObject(value.params);
+}
