@@ -67,6 +67,8 @@ const existing = bundles.filter((b) => fs.existsSync(path.join(root, b.entryPoin
 for (const b of bundles) {
   if (!existing.includes(b)) console.warn(`build: skipping ${b.outfile}: ${b.entryPoints[0]} does not exist yet`);
 }
+// Start from an empty dist/ so nothing stale (old source maps, removed bundles) is packaged.
+if (!watch) fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 copyAssets();
 if (watch) {

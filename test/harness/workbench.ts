@@ -1,0 +1,95 @@
+/**
+ * The real VS Code workbench in headless Chromium, for UI tests: starts a fresh VS Code server with TIM
+ * Chat loaded (as a development extension, or installed from a .vsix), opens the workbench, and offers
+ * the few gestures tests need (run a command, reach the chat webview, take a screenshot).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { startVsCodeServer, type VsCodeServer } from './codeServer';
+import { freshRunDir, outputPath, repoRoot } from './paths';
+
+export interface WorkbenchOptions {
+  /** Names the run folder and the screenshot subfolder. */
+  readonly name: string;
+  /** Load the working tree as a development extension (default), or only what installVsix installs. */
+  readonly developmentExtension?: boolean;
+  readonly installVsix?: readonly string[];
+  readonly settings?: Readonly<Record<string, unknown>>;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly colorScheme?: 'light' | 'dark';
+}
+
+export interface Workbench {
+  readonly page: Page;
+  readonly server: VsCodeServer;
+  readonly workspace: string;
+  /** Saves a PNG under .test-output/screenshots/<name>/ and returns its path. */
+  screenshot(file: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  const runDir = freshRunDir(`ui-${options.name}`);
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+  const server = await startVsCodeServer({ runDir, settings: options.settings, env: options.env, installVsix: options.installVsix });
+  let browser: BrowserContext | undefined;
+  try {
+    browser = await launchChromium(path.join(runDir, 'chrome'), { colorScheme: options.colorScheme });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => console.log(`[workbench pageerror] ${error.message}`));
+    const payload = options.developmentExtension === false ? [] : [['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`]];
+    const query = `folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true']]))}` : ''}`;
+    await page.goto(`${server.url}/?${query}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const opened = browser;
+    return {
+      page,
+      server,
+      workspace,
+      screenshot: async (file) => {
+        const target = outputPath('screenshots', options.name, file);
+        await page.screenshot({ path: target });
+        return target;
+      },
+      close: async () => {
+        await opened.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Runs a command from the command palette by its label as shown there ("TIM Chat: Open Chat"). */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Answers the quick input (input box) that a command opened. */
+export async function answerInput(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The content frame of the active webview (webviews sit in two nested iframes). */
+export function activeWebview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
+}
+
+/** The activity bar entry of a view container, by its title. */
+export function activityBarItem(page: Page, title: string): ReturnType<Page['locator']> {
+  return page.locator(`.activitybar [aria-label^="${title}"]`).first();
+}

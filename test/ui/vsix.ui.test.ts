@@ -1,0 +1,50 @@
+/**
+ * The packaged extension: `npm run package` makes a .vsix without sources or tests but with koffi's
+ * native binary, and that .vsix installs into the real VS Code and activates there.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { outputPath, repoRoot } from '../harness/paths';
+import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+
+describe('the .vsix', function () {
+  this.timeout(240_000);
+  const vsix = outputPath('tim-chat.vsix');
+  let entries: string[] = [];
+  let workbench: Workbench | undefined;
+
+  before(() => {
+    fs.rmSync(vsix, { force: true });
+    execFileSync(process.execPath, [path.join(repoRoot, 'scripts/package.mjs'), '--out', vsix], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    // A .vsix is a zip; unzip -Z1 lists its entries.
+    entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('carries the bundles and koffi\'s native binary, and no sources or tests', () => {
+    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/codicons/codicon.ttf',
+      'extension/package.nls.zh-cn.json', 'extension/l10n/bundle.l10n.zh-cn.json']) {
+      assert.ok(entries.includes(required), `${required} is in the .vsix`);
+    }
+    assert.ok(entries.some((e) => /node_modules\/@koromix\/koffi-linux-x64\/linux_x64\/koffi\.node$/.test(e)), 'koffi.node is shipped');
+    const leaked = entries.filter((e) => /^extension\/(src|test|scripts|bench|types)\//.test(e) || /\.ts$/.test(e) && !e.endsWith('.d.ts') || e.endsWith('.map'));
+    assert.deepEqual(leaked, []);
+  });
+
+  it('installs into the real VS Code and activates', async () => {
+    workbench = await openWorkbench({ name: 'vsix', developmentExtension: false, installVsix: [vsix] });
+    const { page } = workbench;
+    const installed = fs.readdirSync(workbench.server.extensionsDir).filter((d) => d.startsWith('timchat.tim-chat-'));
+    assert.equal(installed.length, 1, 'installed once into the extensions folder');
+    await activityBarItem(page, 'TIM Chat').click({ timeout: 60_000 });
+    await page.locator('.welcome-view-content', { hasText: 'Chat with your team' }).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'TIM Chat: Open Chat');
+    await answerInput(page, 'bob');
+    await activeWebview(page).locator('#host-status[data-kind="ok"]').waitFor({ timeout: 30_000 });
+    await workbench.screenshot('installed-vsix.png');
+  });
+});
