@@ -49,7 +49,6 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
   },
 ];

@@ -1,5 +1,5 @@
 // `npm start`: runs TIM Chat on this machine. Builds the bundles, starts tim-emulator with a seeded
-// demo team (when the emulator is built), and opens VS Code with the extension: VS Code desktop with
+// demo team, and opens VS Code with the extension: VS Code desktop with
 // --extensionDevelopmentPath when `code` is on PATH, otherwise the VS Code server from code-server
 // (installed into .cache/ on first use) on a printed 127.0.0.1 address. Ctrl+C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,15 +18,14 @@ if (build.status !== 0) process.exit(1);
 const { startDemoEmulator } = require('./startDemo.ts');
 const { startVsCodeServer } = require('../test/harness/codeServer.ts');
 
-const stateDir = path.join(root, '.cache', 'start');
+// TIMCHAT_START_DIR lets tests run npm start on a state folder of their own.
+const stateDir = process.env.TIMCHAT_START_DIR || path.join(root, '.cache', 'start');
 fs.mkdirSync(stateDir, { recursive: true });
 const emulator = await startDemoEmulator(stateDir);
 
 const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
-let stop;
 if (hasCode) {
-  const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, root], { stdio: 'inherit', env: { ...process.env, ...emulator.env } });
-  stop = async () => child.kill('SIGTERM');
+  spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, root], { stdio: 'inherit', env: { ...process.env, ...emulator.env } });
   console.log('start: opened VS Code desktop with TIM Chat as a development extension');
 } else {
   const runDir = path.join(stateDir, 'vscode');
@@ -35,20 +34,8 @@ if (hasCode) {
   const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${server.host}${root}`], ['skipWelcome', 'true']]));
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  stop = () => server.stop();
   console.log(`\nTIM Chat is running. Open this address in a browser on this machine:\n\n  ${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${payload}\n`);
 }
 console.log(emulator.description);
+// Ctrl+C: the harness (test/harness/processes.ts) stops every process started here, cleanly.
 console.log('Press Ctrl+C to stop.');
-
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nstart: stopping');
-  await stop();
-  await emulator.stop();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

@@ -1,12 +1,15 @@
 /**
- * The emulator half of `npm start`: a tim-emulator with a seeded demo team, and the environment and
- * settings that point the extension at it. Until the emulator is built this reports that and the
- * extension starts signed out.
+ * The emulator half of `npm start`: a tim-emulator process on a free loopback port whose data folder
+ * holds the seeded demo team (seeded once, kept across runs), and the environment and settings that
+ * point the extension at it and sign in as the demo user.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { seedEmulator, startEmulatorProcess } from '../test/harness/emulatorProcess';
+import { DEMO_USER, demoTeam } from './demoTeam';
 
 export interface DemoEmulator {
+  readonly url: string;
   readonly env: Record<string, string>;
   readonly settings: Record<string, unknown>;
   readonly description: string;
@@ -14,10 +17,21 @@ export interface DemoEmulator {
 }
 
 export async function startDemoEmulator(stateDir: string): Promise<DemoEmulator> {
-  const cli = path.resolve(__dirname, '..', 'src/emulator/cli.ts');
-  if (!fs.existsSync(cli)) {
-    return { env: {}, settings: {}, description: 'tim-emulator is not part of this build yet: the extension starts signed out.', stop: async () => undefined };
+  const dataDir = path.join(stateDir, 'emulator');
+  const seededMarker = path.join(dataDir, '.demo-seeded');
+  if (!fs.existsSync(seededMarker)) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    console.log('start: seeding the demo team (10,000 messages in "Long History"), once');
+    seedEmulator(dataDir, demoTeam());
+    fs.writeFileSync(seededMarker, new Date().toISOString());
   }
-  void stateDir;
-  return { env: {}, settings: {}, description: 'tim-emulator: not started', stop: async () => undefined };
+  const emulator = await startEmulatorProcess(dataDir);
+  const { url } = emulator;
+  return {
+    url,
+    env: { TIMCHAT_AUTO_SIGN_IN: DEMO_USER, TIMCHAT_EMULATOR_DATA: dataDir, TIMCHAT_EMULATOR_URL: url },
+    settings: { 'timChat.emulator.url': url },
+    description: `tim-emulator: ${url} (data ${dataDir}); TIM Chat signs in as "${DEMO_USER}". Other demo users: bob, carol, dave (\`node dist/emulator.js usersig bob --data ${dataDir}\`).`,
+    stop: () => emulator.stop(),
+  };
 }

@@ -18,6 +18,14 @@ export interface HelloFrame {
    * the server replays every event of the device with a greater `seq` before any new one.
    */
   readonly lastEventSeq: number;
+  /**
+   * Optional (added by the client endpoint; older clients omit it): true when the client is resuming a
+   * login it had on an earlier socket, so `lastEventSeq` is a real position even when it is 0 (a device
+   * whose login answered `eventSeq: 0` and that has received nothing since). The server replays events
+   * after `lastEventSeq` once the login is replayed when `resume` is true, or when `lastEventSeq > 0`;
+   * a client without a position (first connection) omits it and gets no replay of old events.
+   */
+  readonly resume?: boolean;
 }
 
 /** A TIM C API call. */

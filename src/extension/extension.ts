@@ -1,61 +1,115 @@
 /**
- * TIM Chat's entry point: registers the view, the commands and the webview serializer. Activation is
- * lazy (on the Conversations view, a command or a restored chat panel), never on startup.
+ * TIM Chat's entry point: wires the session, the conversation store, the tree, the chat panels, the
+ * status bar, notifications and commands. Activation is lazy (on the Conversations view, a command or a
+ * restored chat panel), never on startup.
  */
 import * as vscode from 'vscode';
-import { openChat } from './commands/openChat';
+import { registerConversationCommands } from './commands/conversationCommands';
+import { registerGroupCommands } from './commands/groupCommands';
+import { registerSessionCommands } from './commands/sessionCommands';
 import { ContextKey, setContext } from './contextKeys';
+import { ConversationStore } from './conversations/conversationStore';
 import { describeFailure, log } from './log';
-import { CHAT_VIEW_TYPE, ChatPanel, isChatPanelState } from './panels/chatPanel';
+import { MessageNotifications } from './notifications';
+import { CHAT_VIEW_TYPE, ChatPanels, isChatPanelState, type ChatPanel } from './panels/chatPanel';
+import { SignInFlow } from './session/signInFlow';
+import { AccountSecrets } from './session/secrets';
+import { TimSession } from './session/timSession';
+import { StatusBar } from './statusBar';
 import { ConversationsTreeProvider } from './tree/conversationsTreeProvider';
 
-/** What activate() returns: used by integration tests to reach the live objects. */
+/** What activate() returns: integration tests reach the live objects through it. */
 export interface TimChatApi {
+  readonly session: TimSession;
+  readonly store: ConversationStore;
   readonly conversations: ConversationsTreeProvider;
-  readonly openChat: (conversationId: string) => Promise<ChatPanel | undefined>;
+  readonly signIn: SignInFlow;
+  readonly statusBar: StatusBar;
+  readonly notifications: MessageNotifications;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
-}
-
-/** Wraps a command so failures are logged and shown as one short message, never thrown into VS Code. */
-function command(id: string, run: (...args: unknown[]) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    try {
-      return await run(...args);
-    } catch (error: unknown) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
-      return undefined;
-    }
-  });
 }
 
 export function activate(context: vscode.ExtensionContext): TimChatApi {
   log().info(`TIM Chat ${String(context.extension.packageJSON.version)} activating`);
-  const conversations = new ConversationsTreeProvider();
+  const storageDir = context.globalStorageUri.fsPath;
+  const session = new TimSession(context.extensionUri.fsPath, storageDir);
+  const store = new ConversationStore();
+  const conversations = new ConversationsTreeProvider(store);
+  const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
+  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store });
+  const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
+  const statusBar = new StatusBar(session, store);
+  const notifications = new MessageNotifications(session, store, panels);
+
+  const updateBadge = (): void => {
+    const total = store.totalUnread;
+    treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
+  };
   context.subscriptions.push(
-    conversations,
-    vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false }),
-    command('timChat.openChat', (id) => openChat(context.extensionUri, id)),
-    command('timChat.signIn', () => vscode.commands.executeCommand('workbench.action.openSettings', 'timChat')),
+    session, store, conversations, treeView, panels, signIn, statusBar, notifications,
+    store.onDidChangeTotalUnread(updateBadge),
+    session.onDidChangeState((state) => {
+      void setContext(ContextKey.signedIn, state.kind === 'signedIn');
+      if (state.kind === 'signedIn') {
+        void store.attach(state.client, state.account.userId).catch((error: unknown) => void vscode.window.showErrorMessage(describeFailure(error)));
+      } else if (state.kind === 'signedOut') {
+        void store.attach(undefined, '');
+        if (state.reason) {
+          treeView.message = state.reason;
+        }
+      }
+      if (state.kind !== 'signedOut') {
+        treeView.message = undefined;
+      }
+    }),
+    ...registerSessionCommands({ session, signIn }),
+    ...registerConversationCommands({ session, store, panels }),
+    ...registerGroupCommands({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isChatPanelState(state)) {
-          ChatPanel.revive(panel, context.extensionUri, state);
+          panels.revive(panel, state);
         } else {
           // Nothing to restore (state from another version): close rather than show an empty panel.
           panel.dispose();
         }
       },
     }),
-    { dispose: () => ChatPanel.disposeAll() },
   );
   void setContext(ContextKey.signedIn, false);
+  void autoSignIn(signIn);
   return {
+    session,
+    store,
     conversations,
-    openChat: (conversationId) => openChat(context.extensionUri, conversationId),
-    chatPanels: () => ChatPanel.all(),
+    signIn,
+    statusBar,
+    notifications,
+    treeView: treeView as vscode.TreeView<unknown>,
+    openChat: (key) => panels.open(key),
+    chatPanels: () => panels.all(),
   };
 }
 
+/**
+ * `npm start` (and the UI tests) start an emulator and name the user to sign in as, through the
+ * environment of the VS Code server: TIMCHAT_AUTO_SIGN_IN=<user id>, TIMCHAT_EMULATOR_DATA=<its data
+ * folder>. Nothing secret travels this way: the key is read from the emulator's own data folder.
+ */
+async function autoSignIn(signIn: SignInFlow): Promise<void> {
+  const userId = process.env.TIMCHAT_AUTO_SIGN_IN;
+  if (!userId) {
+    return;
+  }
+  try {
+    await signIn.signInToOwnEmulator(userId, process.env.TIMCHAT_EMULATOR_URL || undefined);
+  } catch (error: unknown) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: automatic sign-in as {0} failed: {1}', userId, describeFailure(error)));
+  }
+}
+
 export function deactivate(): void {
-  ChatPanel.disposeAll();
+  // Everything is owned by context.subscriptions and disposed by VS Code.
 }

@@ -7,22 +7,56 @@
  * else the webview sends `ready`; the host queues notifications until then.
  */
 
+import type { ChatMessageView, ChatPage, ChatPanelInfo } from './chatModel';
+
 /** Requests the webview makes of the host: method name to params and result. */
 export interface HostRequests {
-  /** Round trip used by the skeleton and its tests. */
+  /** Round trip: shows the webview that the host answers. */
   'app/ping': { params: { text: string }; result: { echo: string; receivedAt: number } };
+  /** The newest page of the conversation (also "jump to latest"). */
+  'chat/loadLatest': { params: { count: number }; result: ChatPage };
+  /** The page before the message `beforeId` (scrolling back through history). */
+  'chat/loadOlder': { params: { beforeId: string; count: number }; result: ChatPage };
+  /** Sends text (Markdown allowed). Resolves once the host has handed it to TIM, with its 'sending' view. */
+  'chat/sendText': { params: { text: string }; result: ChatMessageView };
+  /** Sends a failed message again. */
+  'chat/retry': { params: { id: string }; result: ChatMessageView };
+  /** Cancels a message that is still sending. */
+  'chat/cancel': { params: { id: string }; result: { cancelled: boolean } };
+  'chat/revoke': { params: { id: string }; result: { revoked: boolean } };
+  /** Deletes messages on this device, or everywhere (roaming copies too). */
+  'chat/delete': { params: { ids: readonly string[]; everywhere: boolean }; result: { deleted: number } };
+  /** The user has seen the newest messages: report them read. */
+  'chat/markRead': { params: Record<string, never>; result: { unreadCount: number } };
 }
 
 /** Fire-and-forget messages from the webview. */
 export interface HostCommands {
   /** The webview logs through the host's LogOutputChannel (it has no console the user can see). */
   'app/log': { level: 'info' | 'warn' | 'error'; message: string };
+  /** The composer's text changed: kept as the conversation draft. */
+  'chat/saveDraft': { text: string };
+  /** A link in a message was activated: the host validates it and opens it through VS Code. */
+  'chat/openLink': { url: string };
 }
 
 /** Notifications the host pushes to the webview. */
 export interface WebviewNotifications {
   /** Initial state after `ready`, and whenever it changes. */
   'app/state': { conversationId: string; title: string; signedIn: boolean; locale: string };
+  /** Everything the panel needs to draw itself; sent after `ready` and after sign-in changes. */
+  'chat/info': ChatPanelInfo;
+  /** New messages in this conversation (received, or sent from another device). */
+  'chat/messagesAdded': { messages: readonly ChatMessageView[] };
+  /**
+   * A message changed: send status, revoke, read by the peer. `replacesId` is set when a message the
+   * panel showed under a provisional id (while sending) got its real id: replace that row.
+   */
+  'chat/messageUpdated': { message: ChatMessageView; replacesId?: string };
+  /** Messages removed from this view (deleted, history cleared). */
+  'chat/messagesRemoved': { ids: readonly string[] };
+  /** Scroll to and highlight a message (search results, jump from elsewhere). */
+  'chat/reveal': { id: string };
 }
 
 export type HostRequestMethod = keyof HostRequests;

@@ -31,9 +31,12 @@ export interface TimCallOptions {
 /**
  * Functions that return their answer synchronously (no callback). `callSync` returns the C return value
  * as JSON-compatible data: the string for TIMGetSDKVersion / TIMGetLoginUserID, the number (or bigint)
- * for TIMGetServerTime / TIMGetLoginStatus, the TIMResult int for TIMConvSetDraft / TIMConvCancelDraft.
+ * for TIMGetServerTime / TIMGetLoginStatus, the TIMResult int for TIMInit / TIMUninit /
+ * TIMConvSetDraft / TIMConvCancelDraft.
  */
 export type TimSyncApi =
+  | 'TIMInit'
+  | 'TIMUninit'
   | 'TIMGetSDKVersion'
   | 'TIMGetServerTime'
   | 'TIMGetLoginUserID'

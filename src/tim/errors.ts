@@ -32,13 +32,43 @@ export class TimError extends Error {
   readonly code: number;
   readonly desc: string;
   readonly api: string;
+  /**
+   * The callback's JSON when a failure still carried some (a failed send calls back with the full
+   * message; a batch send with one result per user), unparsed: parse it with `src/tim/json.ts`.
+   */
+  readonly json?: string;
 
-  constructor(code: number, desc: string, api: string) {
+  constructor(code: number, desc: string, api: string, json?: string) {
     super(`${api} failed: ${code} ${desc}`);
     this.name = 'TimError';
     this.code = code;
     this.desc = desc;
     this.api = api;
+    if (json !== undefined && json !== '') {
+      this.json = json;
+    }
+  }
+}
+
+/** A readable description of a synchronous TIMResult, for errors built from a C return value. */
+export function describeTimResult(result: number): string {
+  switch (result) {
+    case TimResult.SUCC:
+      return 'TIM_SUCC';
+    case TimResult.ERR_SDKUNINIT:
+      return 'TIM_ERR_SDKUNINIT: the SDK is not initialised';
+    case TimResult.ERR_NOTLOGIN:
+      return 'TIM_ERR_NOTLOGIN: not logged in';
+    case TimResult.ERR_JSON:
+      return 'TIM_ERR_JSON: invalid JSON parameter';
+    case TimResult.ERR_PARAM:
+      return 'TIM_ERR_PARAM: invalid parameter';
+    case TimResult.ERR_CONV:
+      return 'TIM_ERR_CONV: invalid conversation';
+    case TimResult.ERR_GROUP:
+      return 'TIM_ERR_GROUP: invalid group';
+    default:
+      return `TIMResult ${result}`;
   }
 }
 

@@ -1,43 +1,116 @@
-/** The chat panel's layout: header, the message list (an ARIA log), a status line and the composer. */
+/**
+ * The chat panel's layout: header, the message list (an ARIA log) with its top status and "Jump to
+ * latest" button, an error line, the host status line and the composer; plus the shared actions menu.
+ * Only structure and small setters live here; behaviour is wired by chatController.ts.
+ */
+import { attrs, codicon, el } from './dom';
+import type { Translate } from './strings';
 
 export interface ChatView {
+  readonly title: HTMLElement;
+  readonly scroller: HTMLElement;
+  readonly content: HTMLElement;
+  readonly topStatus: HTMLElement;
+  readonly jumpLatest: HTMLElement;
+  readonly errorLine: HTMLElement;
+  readonly hostStatus: HTMLElement;
+  readonly composerForm: HTMLFormElement;
+  readonly composerNotice: HTMLElement;
+  readonly input: HTMLElementTagNameMap['vscode-textarea'];
+  readonly send: HTMLElementTagNameMap['vscode-button'];
+  readonly menu: HTMLElementTagNameMap['vscode-context-menu'];
   setTitle(title: string): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
+  /** A short error line with an optional action button; empty text hides it. */
+  setError(text: string, action?: { readonly label: string; readonly run: () => void }): void;
+  setTopStatus(text: string, busy: boolean): void;
+  applyStrings(t: Translate, peerName: string): void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
+export function createChatView(root: HTMLElement, t: Translate): ChatView {
+  const header = el('header', 'chat-header');
+  const title = attrs(el('h1'), { id: 'chat-title' });
+  header.append(codicon('comment-discussion'), title);
 
-export function createChatView(root: HTMLElement): ChatView {
-  const header = element('header', { class: 'chat-header' });
-  const title = element('h1', { id: 'chat-title' });
-  header.append(title);
+  const wrap = el('div', 'list-wrap');
+  const topStatus = attrs(el('div', 'list-top-status'), { id: 'list-top-status', 'aria-hidden': 'true' });
+  const scroller = attrs(el('div'), { id: 'messages', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': t('list.label'), tabindex: '-1' });
+  const content = el('div', 'list-content');
+  scroller.append(content);
+  const jumpLatest = attrs(el('vscode-button'), { id: 'jump-latest', icon: 'arrow-down', secondary: '', hidden: '' });
+  jumpLatest.textContent = t('list.jumpLatest');
+  wrap.append(topStatus, scroller, jumpLatest);
 
-  const list = element('div', { id: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
-  const status = element('div', { id: 'host-status', role: 'status' }, 'Connecting to host…');
+  const errorLine = attrs(el('div', 'error-line'), { id: 'error-line', role: 'alert', hidden: '' });
+  const hostStatus = attrs(el('div'), { id: 'host-status', role: 'status' }, );
+  hostStatus.textContent = t('panel.connecting');
 
-  const composer = element('form', { class: 'composer' });
-  const input = element('vscode-textarea', { id: 'composer-input', placeholder: 'Message', rows: '2', 'aria-label': 'Message' });
-  const send = element('vscode-button', { id: 'composer-send', type: 'submit' }, 'Send');
-  composer.append(input, send);
+  const composerForm = el('form', 'composer');
+  const composerNotice = attrs(el('div', 'composer-notice'), { id: 'composer-notice', hidden: '' });
+  const input = attrs(el('vscode-textarea'), { id: 'composer-input', rows: '2', resize: 'none' });
+  const send = attrs(el('vscode-button'), { id: 'composer-send', type: 'submit', icon: 'send' });
+  const row = el('div', 'composer-row');
+  row.append(input, send);
+  composerForm.append(composerNotice, row);
 
-  root.append(header, list, status, composer);
-  return {
+  const menu = attrs(el('vscode-context-menu'), { id: 'message-menu' });
+
+  root.append(header, wrap, errorLine, hostStatus, composerForm, menu);
+
+  const view: ChatView = {
+    title,
+    scroller,
+    content,
+    topStatus,
+    jumpLatest,
+    errorLine,
+    hostStatus,
+    composerForm,
+    composerNotice,
+    input,
+    send,
+    menu,
     setTitle(text) {
       title.textContent = text;
       document.title = text;
     },
     setStatus(text, kind) {
-      status.textContent = text;
-      status.dataset.kind = kind;
+      hostStatus.textContent = text;
+      hostStatus.dataset.kind = kind;
+    },
+    setError(text, action) {
+      errorLine.replaceChildren();
+      if (!text) {
+        errorLine.hidden = true;
+        return;
+      }
+      errorLine.append(codicon('warning'), el('span', 'error-text', text));
+      if (action) {
+        const button = attrs(el('vscode-button'), { secondary: '', id: 'error-action' });
+        button.textContent = action.label;
+        button.addEventListener('click', action.run);
+        errorLine.append(button);
+      }
+      errorLine.hidden = false;
+    },
+    setTopStatus(text, busy) {
+      topStatus.replaceChildren();
+      topStatus.hidden = text.length === 0;
+      if (busy) {
+        topStatus.append(codicon('loading', 'codicon-modifier-spin'));
+      }
+      topStatus.append(document.createTextNode(text));
+      topStatus.dataset.busy = String(busy);
+    },
+    applyStrings(translate, peerName) {
+      scroller.setAttribute('aria-label', translate('list.label'));
+      jumpLatest.textContent = translate('list.jumpLatest');
+      input.setAttribute('aria-label', translate('composer.label'));
+      input.placeholder = translate('composer.placeholder', peerName);
+      send.textContent = translate('composer.send');
+      send.setAttribute('aria-label', translate('composer.send'));
     },
   };
+  view.applyStrings(t, '');
+  return view;
 }

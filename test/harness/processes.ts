@@ -30,10 +30,14 @@ function hookExit(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      for (const child of started) {
-        killGroup(child, 'SIGTERM');
-      }
-      process.exit(130);
+      // Let each child shut down cleanly (the emulator flushes its commits), then go; the exit hook
+      // above kills whatever is still running.
+      const children = [...started];
+      console.log(`\nstopping ${children.length} process(es)`);
+      void Promise.race([
+        Promise.all(children.map((child) => stopTracked(child, 3000))),
+        new Promise((resolve) => setTimeout(resolve, 6000)),
+      ]).then(() => process.exit(130));
     });
   }
 }

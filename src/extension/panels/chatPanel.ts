@@ -1,11 +1,15 @@
 /**
  * One chat webview panel per conversation: created or revealed by `timChat.openChat`, revived after a
- * window reload by the serializer registered in extension.ts (the webview keeps its conversation id in
- * its own state).
+ * window reload by the serializer registered in extension.ts (the webview keeps its conversation key in
+ * its own state). The panel owns its webview channel; the ChatController answers the chat requests.
  */
 import * as vscode from 'vscode';
+import { ChatController } from '../chat/chatController';
+import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
+import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
+import type { TimSession } from '../session/timSession';
 import { WebviewChannel } from './webviewChannel';
 import { renderWebviewHtml } from './webviewHtml';
 
@@ -20,36 +24,98 @@ export function isChatPanelState(value: unknown): value is ChatPanelState {
   return typeof value === 'object' && value !== null && typeof (value as { conversationId?: unknown }).conversationId === 'string';
 }
 
+export interface ChatPanelDependencies {
+  readonly extensionUri: vscode.Uri;
+  readonly session: TimSession;
+  readonly store: ConversationStore;
+}
+
 export class ChatPanel extends Disposable {
-  private static readonly panels = new Map<string, ChatPanel>();
   readonly channel: WebviewChannel;
+  readonly controller: ChatController;
+  /** Fires when the panel becomes visible or hidden (notifications depend on it). */
+  private visible: boolean;
 
-  /** Opens the panel of `conversationId`, or reveals it when it is already open. */
-  static createOrShow(extensionUri: vscode.Uri, conversationId: string): ChatPanel {
-    const existing = ChatPanel.panels.get(conversationId);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly key: string,
+    readonly ref: ConversationRef,
+    deps: ChatPanelDependencies,
+    private readonly onDispose: () => void,
+  ) {
+    super();
+    this.visible = panel.visible;
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'tim-chat.svg');
+    this.controller = this.register(new ChatController(ref, deps.session, deps.store, undefined));
+    const controller = this.controller;
+    this.channel = this.register(
+      new WebviewChannel(
+        panel.webview,
+        {
+          'app/ping': ({ text }) => ({ echo: text, receivedAt: Date.now() }),
+          ...controller.handlers,
+        },
+        {
+          // The webview's console is invisible to users: its messages go to the host log.
+          'app/log': ({ level, message }) => log()[level](`[webview] ${String(message).slice(0, 2000)}`),
+          'chat/saveDraft': ({ text }) => void controller.saveDraft(String(text)).catch((error: unknown) => log().warn(`draft: ${String(error)}`)),
+          'chat/openLink': ({ url }) => void controller.openLink(String(url)),
+        },
+      ),
+    );
+    controller.attach(this.channel);
+    this.channel.onDidBecomeReady(() => {
+      const info = controller.info();
+      panel.title = info.title;
+      this.channel.notify('app/state', { conversationId: key, title: info.title, signedIn: info.signedIn, locale: info.locale });
+      this.channel.notify('chat/info', info);
+    });
+    this.register(deps.store.onDidChange(() => {
+      const title = deps.store.get(key)?.name;
+      if (title && title !== panel.title) {
+        panel.title = title;
+      }
+    }));
+    panel.title = deps.store.get(key)?.name ?? ref.id;
+    panel.webview.html = renderWebviewHtml({
+      webview: panel.webview,
+      distUri: vscode.Uri.joinPath(deps.extensionUri, 'dist'),
+      title: panel.title,
+      lang: vscode.env.language,
+    });
+    this.register(panel.onDidChangeViewState(({ webviewPanel }) => (this.visible = webviewPanel.visible)));
+    this.register(panel.onDidDispose(() => this.dispose()));
+  }
+
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
+  /** Scrolls the panel to a message and highlights it. */
+  reveal(messageId?: string): void {
+    this.panel.reveal();
+    if (messageId) {
+      this.channel.notify('chat/reveal', { id: messageId });
     }
-    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, conversationId, vscode.ViewColumn.Active, ChatPanel.webviewOptions(extensionUri));
-    return new ChatPanel(panel, extensionUri, conversationId);
   }
 
-  /** Recreates a panel VS Code restored after a reload. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: ChatPanelState): ChatPanel {
-    panel.webview.options = ChatPanel.webviewOptions(extensionUri);
-    return new ChatPanel(panel, extensionUri, state.conversationId);
-  }
-
-  /** The open panels, for tests and for commands that act on the active chat. */
-  static all(): readonly ChatPanel[] {
-    return [...ChatPanel.panels.values()];
-  }
-
-  static disposeAll(): void {
-    for (const panel of ChatPanel.all()) {
-      panel.dispose();
+  override dispose(): void {
+    if (this.isDisposed) {
+      return;
     }
+    this.onDispose();
+    super.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** All open chat panels, one per conversation. */
+export class ChatPanels extends Disposable {
+  private readonly panels = new Map<string, ChatPanel>();
+
+  constructor(private readonly deps: ChatPanelDependencies) {
+    super();
+    this.register({ dispose: () => this.disposeAll() });
   }
 
   private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -61,52 +127,51 @@ export class ChatPanel extends Disposable {
     };
   }
 
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    readonly conversationId: string,
-  ) {
-    super();
-    ChatPanel.panels.set(conversationId, this);
-    panel.title = conversationId;
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'tim-chat.svg');
-    this.channel = this.register(
-      new WebviewChannel(
-        panel.webview,
-        {
-          'app/ping': ({ text }) => ({ echo: text, receivedAt: Date.now() }),
-        },
-        {
-          // The webview's console is invisible to users: its messages go to the host log.
-          'app/log': ({ level, message }) => log()[level](`[webview] ${String(message).slice(0, 2000)}`),
-        },
-      ),
-    );
-    this.channel.onDidBecomeReady(() => this.pushState());
-    panel.webview.html = renderWebviewHtml({
-      webview: panel.webview,
-      distUri: vscode.Uri.joinPath(extensionUri, 'dist'),
-      title: conversationId,
-      lang: vscode.env.language,
-    });
-    this.register(panel.onDidDispose(() => this.dispose()));
+  /** Opens the panel of a conversation key (`c2c_<id>`, `group_<id>`, or a bare user id), or reveals it. */
+  open(keyOrId: string): ChatPanel {
+    const ref = parseConversationKey(keyOrId);
+    if (!ref) {
+      throw new Error(vscode.l10n.t('Enter a conversation ID'));
+    }
+    const key = conversationKey(ref);
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, ref.id, vscode.ViewColumn.Active, ChatPanels.webviewOptions(this.deps.extensionUri));
+    return this.adopt(panel, key, ref);
   }
 
-  private pushState(): void {
-    this.channel.notify('app/state', {
-      conversationId: this.conversationId,
-      title: this.conversationId,
-      signedIn: false,
-      locale: vscode.env.language,
-    });
-  }
-
-  override dispose(): void {
-    if (this.isDisposed) {
+  /** Recreates a panel VS Code restored after a reload. */
+  revive(panel: vscode.WebviewPanel, state: ChatPanelState): void {
+    const ref = parseConversationKey(state.conversationId);
+    if (!ref || this.panels.has(conversationKey(ref))) {
+      panel.dispose();
       return;
     }
-    ChatPanel.panels.delete(this.conversationId);
-    super.dispose();
-    this.panel.dispose();
+    panel.webview.options = ChatPanels.webviewOptions(this.deps.extensionUri);
+    this.adopt(panel, conversationKey(ref), ref);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, key: string, ref: ConversationRef): ChatPanel {
+    const chat = new ChatPanel(panel, key, ref, this.deps, () => this.panels.delete(key));
+    this.panels.set(key, chat);
+    return chat;
+  }
+
+  get(key: string): ChatPanel | undefined {
+    return this.panels.get(key);
+  }
+
+  all(): readonly ChatPanel[] {
+    return [...this.panels.values()];
+  }
+
+  disposeAll(): void {
+    for (const panel of [...this.panels.values()]) {
+      panel.dispose();
+    }
+    this.panels.clear();
   }
 }

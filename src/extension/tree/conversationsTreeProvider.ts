@@ -1,38 +1,105 @@
 /**
- * The Conversations view. While signed out it has no items, so VS Code shows the view's welcome
- * content (package.json `viewsWelcome`) with the Sign In button.
+ * The Conversations view: one item per conversation (pinned first, then newest), with the name, a
+ * preview of the last message and its time, an unread count badge (a file decoration on the item's
+ * resourceUri, like SCM's), a pinned or muted icon, and context values for the menus. While signed out
+ * it has no items, so VS Code shows the view's welcome content with the Sign In button.
  */
 import * as vscode from 'vscode';
+import { TIMConvType } from '../../tim/enums';
+import { shortTime, type ConversationSummary } from '../conversations/conversationSummary';
+import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
 
-/** One conversation as the tree shows it. */
-export interface ConversationItemData {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
+export const CONVERSATION_URI_SCHEME = 'timchat-conversation';
+
+export function conversationUri(key: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: CONVERSATION_URI_SCHEME, path: `/${encodeURIComponent(key)}` });
 }
 
-export class ConversationsTreeProvider extends Disposable implements vscode.TreeDataProvider<ConversationItemData> {
-  private readonly onDidChangeTreeDataEmitter = this.register(new vscode.EventEmitter<ConversationItemData | undefined>());
-  readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
-  private items: readonly ConversationItemData[] = [];
+/** The tree's menus match these (package.json `viewItem =~ /.../`). */
+export function contextValueOf(summary: ConversationSummary): string {
+  return [
+    'conversation',
+    summary.ref.type === TIMConvType.Group ? 'group' : 'c2c',
+    summary.pinned ? 'pinned' : 'unpinned',
+    summary.unread > 0 ? 'unread' : 'read',
+    summary.muted ? 'muted' : 'notMuted',
+  ].join(' ');
+}
 
-  /** Replaces the items (empty when signed out) and refreshes the view. */
-  setItems(items: readonly ConversationItemData[]): void {
-    this.items = items;
-    this.onDidChangeTreeDataEmitter.fire(undefined);
+export class ConversationsTreeProvider extends Disposable implements vscode.TreeDataProvider<ConversationSummary>, vscode.FileDecorationProvider {
+  private readonly onDidChangeTreeDataEmitter = this.register(new vscode.EventEmitter<ConversationSummary | undefined>());
+  readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
+  private readonly onDidChangeFileDecorationsEmitter = this.register(new vscode.EventEmitter<vscode.Uri[]>());
+  readonly onDidChangeFileDecorations = this.onDidChangeFileDecorationsEmitter.event;
+
+  constructor(private readonly store: ConversationStore) {
+    super();
+    this.register(
+      store.onDidChange(() => {
+        this.onDidChangeTreeDataEmitter.fire(undefined);
+        this.onDidChangeFileDecorationsEmitter.fire(store.list().map((s) => conversationUri(s.key)));
+      }),
+    );
+    this.register(vscode.window.registerFileDecorationProvider(this));
   }
 
-  getTreeItem(element: ConversationItemData): vscode.TreeItem {
-    const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
-    item.id = element.id;
-    item.description = element.description;
-    item.contextValue = 'conversation';
-    item.command = { command: 'timChat.openChat', title: vscode.l10n.t('Open'), arguments: [element.id] };
+  getTreeItem(summary: ConversationSummary): vscode.TreeItem {
+    const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.None);
+    // A stable id keeps the selection and focus across refreshes.
+    item.id = summary.key;
+    item.resourceUri = conversationUri(summary.key);
+    const time = shortTime(summary.lastTime);
+    const draft = summary.draft ? `${vscode.l10n.t('[Draft]')} ${summary.draft}` : '';
+    item.description = [time, draft || summary.preview].filter(Boolean).join(' · ');
+    item.tooltip = this.tooltip(summary);
+    item.contextValue = contextValueOf(summary);
+    item.iconPath = new vscode.ThemeIcon(
+      summary.pinned ? 'pinned' : summary.muted ? 'bell-slash' : summary.ref.type === TIMConvType.Group ? 'organization' : 'account',
+    );
+    item.command = { command: 'timChat.openChat', title: vscode.l10n.t('Open'), arguments: [summary.key] };
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('{0}, {1} unread, {2}', summary.name, summary.unread, summary.preview),
+    };
     return item;
   }
 
-  getChildren(element?: ConversationItemData): ConversationItemData[] {
-    return element ? [] : [...this.items];
+  private tooltip(summary: ConversationSummary): vscode.MarkdownString {
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.isTrusted = false;
+    tip.supportHtml = false;
+    tip.appendText(summary.name);
+    tip.appendMarkdown('\n\n');
+    tip.appendText(summary.preview);
+    const flags = [
+      summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',
+      summary.pinned ? vscode.l10n.t('Pinned') : '',
+      summary.muted ? vscode.l10n.t('Muted') : '',
+    ].filter(Boolean);
+    if (flags.length) {
+      tip.appendMarkdown('\n\n');
+      tip.appendText(flags.join(' · '));
+    }
+    return tip;
+  }
+
+  getChildren(element?: ConversationSummary): ConversationSummary[] {
+    return element ? [] : this.store.list();
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== CONVERSATION_URI_SCHEME) {
+      return undefined;
+    }
+    const summary = this.store.get(decodeURIComponent(uri.path.slice(1)));
+    if (!summary || summary.unread === 0) {
+      return undefined;
+    }
+    // A badge holds at most two characters.
+    return new vscode.FileDecoration(
+      summary.unread > 99 ? '9+' : String(summary.unread),
+      vscode.l10n.t('{0} unread', summary.unread),
+      summary.muted ? undefined : new vscode.ThemeColor('list.highlightForeground'),
+    );
   }
 }

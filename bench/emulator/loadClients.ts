@@ -1,0 +1,126 @@
+/**
+ * Load generators for the emulator benchmark: N WebSocket clients speaking the protocol directly (so the
+ * client side costs as little as possible), logged in as N users in pairs, sending C2C text messages to
+ * their partner and timing each send from the call frame to its result (sent only after commit).
+ */
+import WebSocket from 'ws';
+import { parseTimJson, stringifyTimJson } from '../../src/tim/json';
+import { genUserSig } from '../../src/tim/userSig';
+
+export interface BenchClient {
+  readonly user: string;
+  readonly peer: string;
+  send(body: string): Promise<number>;
+  close(): void;
+}
+
+interface Pending {
+  readonly start: bigint;
+  readonly resolve: (ms: number) => void;
+  readonly reject: (error: Error) => void;
+}
+
+async function openClient(url: string, app: { sdkAppId: number; secretKey: string }, user: string, peer: string): Promise<BenchClient> {
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  socket.on('message', (data) => {
+    const text = data.toString();
+    if (!text.startsWith('{"type":"result"')) {
+      return;
+    }
+    const frame = parseTimJson(text) as { id: number; code: number; desc: string };
+    const entry = pending.get(frame.id);
+    if (entry === undefined) {
+      return;
+    }
+    pending.delete(frame.id);
+    if (frame.code === 0) {
+      entry.resolve(Number(process.hrtime.bigint() - entry.start) / 1e6);
+    } else {
+      entry.reject(new Error(`${frame.code} ${frame.desc}`));
+    }
+  });
+  const call = (api: string, args: unknown[], extra: Record<string, unknown> = {}): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { start: process.hrtime.bigint(), resolve, reject });
+      socket.send(stringifyTimJson({ type: 'call', id, api, args, ...extra }));
+    });
+  socket.send(stringifyTimJson({ type: 'hello', protocol: 1, lastEventSeq: 0 }));
+  await call('TIMInit', [app.sdkAppId, stringifyTimJson({ sdk_config_config_file_path: `/bench/${user}` })], { sync: true });
+  await call('TIMLogin', [user, genUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId: user })]);
+  let counter = 0;
+  return {
+    user,
+    peer,
+    send: (body) =>
+      call('TIMMsgSendMessage', [peer, 1, stringifyTimJson({ message_elem_array: [{ elem_type: 0, text_elem_content: body }] })], {
+        messageId: `144115${user.length}${process.pid}-${Math.floor(Date.now() / 1000)}-${user}x${counter++}`,
+      }),
+    close: () => socket.close(),
+  };
+}
+
+/** `count` clients in pairs (2k sends to 2k+1 and back). */
+export async function openClients(url: string, app: { sdkAppId: number; secretKey: string }, count: number, prefix: string): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < count; i++) {
+    const peer = i % 2 === 0 ? i + 1 : i - 1;
+    clients.push(await openClient(url, app, `${prefix}${i}`, `${prefix}${peer}`));
+  }
+  return clients;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Every client keeps `window` sends in flight until `total` messages are acknowledged. */
+export async function saturate(clients: BenchClient[], total: number, window: number): Promise<{ perSecond: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let started = 0;
+  const begin = process.hrtime.bigint();
+  await Promise.all(
+    clients.flatMap((client) =>
+      Array.from({ length: window }, async () => {
+        while (started < total) {
+          started++;
+          latencies.push(await client.send(`saturate ${started} 压测`));
+        }
+      }),
+    ),
+  );
+  const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
+  return { perSecond: latencies.length / seconds, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** `rate` messages per second spread evenly over the clients for `seconds`. */
+export async function paced(clients: BenchClient[], rate: number, seconds: number): Promise<{ perSecond: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const sends: Array<Promise<void>> = [];
+  const interval = 1000 / rate;
+  const total = Math.round(rate * seconds);
+  const begin = Date.now();
+  for (let i = 0; i < total; i++) {
+    const due = begin + i * interval;
+    const wait = due - Date.now();
+    if (wait > 1) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    const client = clients[i % clients.length];
+    if (client !== undefined) {
+      sends.push(client.send(`paced ${i}`).then((ms) => void latencies.push(ms)));
+    }
+  }
+  await Promise.all(sends);
+  const elapsed = (Date.now() - begin) / 1000;
+  return { perSecond: latencies.length / elapsed, latencies: latencies.sort((a, b) => a - b) };
+}

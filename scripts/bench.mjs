@@ -1,0 +1,51 @@
+// `npm run bench [all|native|emulator|ui]`: runs the benchmarks in bench/<name>/index.ts. Each prints a
+// table with ratios against a peer measured in the same run (never absolute pass/fail timings).
+// The native benchmark loads libImSDK, so it runs only inside a network namespace (unshare -n).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const register = path.join(root, 'scripts/ts-register.cjs');
+const all = ['native', 'emulator', 'ui'];
+const which = process.argv[2] ?? 'all';
+const names = which === 'all' ? all : [which];
+if (!names.every((n) => all.includes(n))) {
+  console.error(`usage: node scripts/bench.mjs <all|${all.join('|')}>`);
+  process.exit(2);
+}
+
+function netns() {
+  for (const flags of process.getuid?.() === 0 ? [['-n'], ['-rn']] : [['-rn']]) {
+    if (spawnSync('unshare', [...flags, 'true']).status === 0) return flags;
+  }
+  return undefined;
+}
+
+let failed = 0;
+for (const name of names) {
+  const entry = path.join(root, 'bench', name, 'index.ts');
+  console.log(`\n===== bench: ${name} =====`);
+  if (!fs.existsSync(entry)) {
+    console.log(`bench/${name}/index.ts does not exist yet`);
+    failed++;
+    continue;
+  }
+  if (name !== 'native') spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  const nodeArgs = ['--expose-gc', '-r', register, entry, ...process.argv.slice(3)];
+  let result;
+  if (name === 'native') {
+    spawnSync(process.execPath, [path.join(root, 'scripts/sdk.mjs')], { cwd: root, stdio: 'inherit' });
+    const flags = netns();
+    if (!flags) {
+      console.log('native benchmark skipped: no network namespace can be had here (libImSDK never runs with network)');
+      continue;
+    }
+    result = spawnSync('unshare', [...flags, process.execPath, ...nodeArgs], { cwd: root, stdio: 'inherit' });
+  } else {
+    result = spawnSync(process.execPath, nodeArgs, { cwd: root, stdio: 'inherit' });
+  }
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,44 @@
+/**
+ * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
+ * code in them, and one group with a long history (10,000 messages) to show paging and virtualisation.
+ */
+
+export interface DemoSeed {
+  readonly users: ReadonlyArray<{ id: string; nick: string }>;
+  readonly groups: ReadonlyArray<{ id: string; name: string; type: number; owner: string; members: string[] }>;
+  readonly messages: ReadonlyArray<{ from: string; to?: string; group?: string; text: string }>;
+}
+
+export const DEMO_USER = 'alice';
+export const LONG_HISTORY_GROUP = 'history';
+export const LONG_HISTORY_COUNT = 10_000;
+
+const TOPICS = ['the build', 'the release', 'code review', 'the flaky test', 'the emulator', 'the tree view', 'search', 'paging', 'the webview', 'CI'];
+
+export function demoTeam(): DemoSeed {
+  const users = [
+    { id: 'alice', nick: 'Alice Chen' },
+    { id: 'bob', nick: 'Bob Li' },
+    { id: 'carol', nick: 'Carol Wang' },
+    { id: 'dave', nick: 'Dave Zhang' },
+  ];
+  const groups = [
+    { id: 'dev', name: 'Developers', type: 0, owner: 'alice', members: ['bob', 'carol', 'dave'] },
+    { id: LONG_HISTORY_GROUP, name: 'Long History', type: 0, owner: 'bob', members: ['alice', 'carol'] },
+  ];
+  const messages: Array<{ from: string; to?: string; group?: string; text: string }> = [
+    { from: 'bob', to: 'alice', text: 'Hi Alice! Did you see the new TIM Chat build?' },
+    { from: 'alice', to: 'bob', text: 'Yes, **it works** on the emulator. Try `npm start`.' },
+    { from: 'bob', to: 'alice', text: 'Here is the fix for the parser:\n\n```ts\nexport function parse(text: string): number {\n  return Number.parseInt(text, 10);\n}\n```' },
+    { from: 'carol', to: 'alice', text: '你好！今天的代码评审在三点开始。' },
+    { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋' },
+    { from: 'dave', group: 'dev', text: 'Release notes are in docs/, see https://example.com/release' },
+    { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.' },
+  ];
+  const speakers = ['bob', 'alice', 'carol'];
+  for (let i = 1; i <= LONG_HISTORY_COUNT; i++) {
+    const from = speakers[i % speakers.length];
+    messages.push({ from, group: LONG_HISTORY_GROUP, text: `Message ${i} about ${TOPICS[i % TOPICS.length]}` });
+  }
+  return { users, groups, messages };
+}

@@ -1,0 +1,110 @@
+/**
+ * Who may touch what: a user reaches a C2C conversation only as one of its two parties and a group
+ * conversation only while a member; the visibility floors (joined at, history cleared at) of each.
+ */
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { ApiError, Err, syncParamError } from './apiError';
+import { C2C, GROUP, c2cParties, groupStream, c2cStream } from './messageModel';
+
+export interface ConvRef {
+  readonly convType: number;
+  /** The id as the user sees it: the peer for C2C, the group id for groups. */
+  readonly convId: string;
+  readonly stream: string;
+}
+
+export interface Floors {
+  /** Messages with a row id at or below this are not the user's (joined later / roaming cleared). */
+  readonly roaming: number;
+  /** The same for the device's local store (local clear). */
+  readonly local: number;
+}
+
+export class Access {
+  private readonly member: Statement;
+  private readonly group: Statement;
+  private readonly userCleared: Statement;
+  private readonly devCleared: Statement;
+
+  constructor(db: Db) {
+    this.member = db.prepare('SELECT role, join_msg, recv_opt FROM members WHERE group_id = ? AND user_id = ?');
+    this.group = db.prepare('SELECT * FROM groups WHERE group_id = ?');
+    this.userCleared = db.prepare('SELECT cleared_msg FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?');
+    this.devCleared = db.prepare('SELECT cleared_msg FROM dev_convs WHERE device_id = ? AND stream = ?');
+  }
+
+  /** Checks the C arguments (a synchronous -4 like the SDK) and the caller's right to the conversation. */
+  conv(userId: string, convId: string, convType: number): ConvRef {
+    if (convId.length === 0 || (convType !== C2C && convType !== GROUP)) {
+      throw syncParamError('conv_id must be non-empty and conv_type C2C (1) or Group (2)');
+    }
+    if (convType === C2C) {
+      return { convType, convId, stream: c2cStream(userId, convId) };
+    }
+    this.requireMember(convId, userId);
+    return { convType, convId, stream: groupStream(convId) };
+  }
+
+  groupRow(groupId: string): GroupRow | undefined {
+    return this.group.get(groupId) as GroupRow | undefined;
+  }
+
+  memberRow(groupId: string, userId: string): MemberRow | undefined {
+    return this.member.get(groupId, userId) as MemberRow | undefined;
+  }
+
+  requireMember(groupId: string, userId: string): MemberRow {
+    if (this.groupRow(groupId) === undefined) {
+      throw new ApiError(Err.GROUP_NOT_FOUND, `group ${groupId} does not exist`);
+    }
+    const member = this.memberRow(groupId, userId);
+    if (member === undefined) {
+      throw new ApiError(Err.GROUP_PERMISSION_DENY, `${userId} is not a member of group ${groupId}`);
+    }
+    return member;
+  }
+
+  /** The conversation a stored message belongs to, as `userId` sees it, or undefined when not theirs. */
+  convOfStream(stream: string, userId: string): ConvRef | undefined {
+    const parties = c2cParties(stream);
+    if (parties !== undefined) {
+      if (parties[0] !== userId && parties[1] !== userId) {
+        return undefined;
+      }
+      const peer = parties[0] === userId ? parties[1] : parties[0];
+      return { convType: C2C, convId: peer, stream };
+    }
+    const groupId = stream.slice('group:'.length);
+    if (this.memberRow(groupId, userId) === undefined) {
+      return undefined;
+    }
+    return { convType: GROUP, convId: groupId, stream };
+  }
+
+  floors(userId: string, deviceId: number, conv: ConvRef): Floors {
+    const joined = conv.convType === GROUP ? (this.memberRow(conv.convId, userId)?.join_msg ?? 0) : 0;
+    const user = (this.userCleared.get(userId, conv.convType, conv.convId) as { cleared_msg: number } | undefined)?.cleared_msg ?? 0;
+    const dev = (this.devCleared.get(deviceId, conv.stream) as { cleared_msg: number } | undefined)?.cleared_msg ?? 0;
+    return { roaming: Math.max(joined, user), local: Math.max(joined, dev) };
+  }
+}
+
+export interface GroupRow {
+  readonly group_id: string;
+  readonly name: string;
+  readonly type: number;
+  readonly owner: string;
+  readonly created: number;
+  readonly face_url: string;
+  readonly notification: string;
+  readonly introduction: string;
+  readonly add_option: number;
+  readonly max_members: number;
+  readonly info_seq: number;
+}
+
+export interface MemberRow {
+  readonly role: number;
+  readonly join_msg: number;
+  readonly recv_opt: number;
+}

@@ -1,0 +1,77 @@
+/**
+ * How a handler fails: an ApiError carries the TIM code and description the callback would deliver, or,
+ * with `sync`, the TIMResult the C function itself would return (-3 bad JSON, -4 bad parameter ...),
+ * in which case the real SDK never fires the callback.
+ */
+
+/** TIM error codes the emulator answers with (see tim-keys.md; group codes from TIMErrorCode.h). */
+export const Err = {
+  NOT_INITIALIZED: 6013,
+  NOT_LOGGED_IN: 6014,
+  INVALID_PARAMETERS: 6017,
+  INVALID_MSG_ELEM: 6016,
+  INVALID_JSON: 6027,
+  INVALID_CONVERSATION: 6004,
+  FILE_TRANS_DOWNLOAD_FAILED: 6009,
+  IO_OPERATION_FAILED: 6022,
+  FILE_NOT_FOUND: 7004,
+  FILE_TOO_LARGE: 7005,
+  FILE_SIZE_EMPTY: 7006,
+  FREQUENCY_LIMIT: 7008,
+  DATABASE_NOTFOUND: 7011,
+  INTERNAL_ERROR: 7012,
+  INTERFACE_NOT_SUPPORT: 7013,
+  INVALID_OPERATION: 7014,
+  LOGIN_IN_PROCESS: 7501,
+  MERGER_LAYERS_OVER_LIMIT: 8005,
+  INVALID_CANCEL_MESSAGE: 8020,
+  SEND_FAILED_WITH_CANCEL: 8021,
+  SDKAPPID_NOT_FOUND: 70020,
+  MSG_INVALID_ID: 20003,
+  REVOKE_TIME_LIMIT: 20016,
+  BODY_SIZE_LIMIT: 80002,
+  GROUP_INVALID_PARAMETERS: 10004,
+  GROUP_PERMISSION_DENY: 10007,
+  GROUP_OWNER_NOT_ALLOW_QUIT: 10009,
+  GROUP_NOT_FOUND: 10010,
+  GROUP_ALREADY_MEMBER: 10013,
+  GROUP_FULL: 10014,
+  GROUP_INVALID_GROUPID: 10015,
+  GROUP_ID_IN_USE: 10021,
+} as const;
+
+/** TIMResult values returned synchronously by the C functions. */
+export const SyncResult = {
+  ERR_SDKUNINIT: -1,
+  ERR_NOTLOGIN: -2,
+  ERR_JSON: -3,
+  ERR_PARAM: -4,
+  ERR_CONV: -5,
+  ERR_GROUP: -6,
+} as const;
+
+export class ApiError extends Error {
+  readonly code: number;
+  readonly desc: string;
+  /** True when the C function itself would have returned `code` (no callback). */
+  readonly sync: boolean;
+  /** Callback JSON to deliver with the failure (send delivers the failed message). */
+  readonly json: string;
+
+  constructor(code: number, desc: string, options: { sync?: boolean; json?: string } = {}) {
+    super(`${code} ${desc}`);
+    this.name = 'ApiError';
+    this.code = code;
+    this.desc = desc;
+    this.sync = options.sync ?? false;
+    this.json = options.json ?? '';
+  }
+}
+
+export function invalidParam(desc: string): ApiError {
+  return new ApiError(Err.INVALID_PARAMETERS, desc);
+}
+
+export function syncParamError(desc: string): ApiError {
+  return new ApiError(SyncResult.ERR_PARAM, desc, { sync: true });
+}

@@ -1,0 +1,181 @@
+/**
+ * Init, login and the calls around them: TIMInit (remembers the SDKAppID and the config path that, with
+ * the user, names the device), TIMLogin (UserSig checked with TIM's codes; the device's missed events are
+ * replayed), TIMLogout, TIMUninit, the synchronous getters, profiles, and the listener setters (events
+ * are always pushed, so setting a listener is a no-op that succeeds).
+ */
+import { stringifyTimJson } from '../../tim/json';
+import { verifyUserSig } from '../../tim/userSig';
+import { ApiError, Err, invalidParam, syncParamError } from './apiError';
+import { isObject, optArray, optString } from './args';
+import { type Ctx, type Handler, requireLogin } from './context';
+import { connectionEventText } from './eventHub';
+import { topMessageId } from './messages/unread';
+
+export const SDK_VERSION = '8.0.5903';
+/** Events older than this many per device are pruned at login. */
+const KEEP_EVENTS = 10000;
+
+const init: Handler = (ctx, args) => {
+  const sdkAppId = args.int(0);
+  const config = args.jsonObject(1, false) ?? {};
+  const path = config.sdk_config_config_file_path;
+  if (path !== undefined && typeof path !== 'string') {
+    throw syncParamError('sdk_config_config_file_path must be a string');
+  }
+  ctx.session.initialized = true;
+  ctx.session.sdkAppId = sdkAppId;
+  ctx.session.configPath = path ?? '';
+  return { value: 0 };
+};
+
+/** Ends the device's login: no more events are kept for it. */
+export function endLogin(ctx: Ctx): void {
+  const { session, emu } = ctx;
+  if (session.deviceId !== 0) {
+    emu.db.prepare('UPDATE devices SET logged_in = 0 WHERE id = ?').run(session.deviceId);
+    emu.hub.removeLoggedIn(session.userId, session.deviceId);
+    if (emu.hub.sinkOf(session.deviceId) === session.sink) {
+      emu.hub.bindSink(session.deviceId, undefined);
+    }
+  }
+  session.deviceId = 0;
+  session.userId = '';
+  session.loginStatus = 3;
+}
+
+const login: Handler = async (ctx, args) => {
+  const userId = args.str(0);
+  const userSig = args.str(1);
+  if (userId.length === 0 || userSig.length === 0) {
+    throw syncParamError('user_id and user_sig are required');
+  }
+  const { session, emu } = ctx;
+  if (!session.initialized) {
+    throw new ApiError(Err.NOT_INITIALIZED, 'sdk not initialized');
+  }
+  if (session.sdkAppId !== emu.app.sdkAppId) {
+    throw new ApiError(Err.SDKAPPID_NOT_FOUND, `SDKAppID ${session.sdkAppId} is not this emulator's (${emu.app.sdkAppId})`);
+  }
+  const check = verifyUserSig(userSig, { sdkAppId: emu.app.sdkAppId, secretKey: emu.app.secretKey, userId });
+  if (!check.ok) {
+    throw new ApiError(check.code, check.desc);
+  }
+  if (session.loginStatus === 1 && session.userId === userId) {
+    const row = emu.db.prepare('SELECT event_seq FROM devices WHERE id = ?').get(session.deviceId) as { event_seq: number } | undefined;
+    return { eventSeq: row?.event_seq ?? 0 };
+  }
+  session.loginStatus = 2;
+  let eventSeq = 0;
+  try {
+    await emu.queue.enqueue(() => {
+      if (session.deviceId !== 0) {
+        endLogin(ctx);
+      }
+      emu.model.ensureUser(userId);
+      emu.db
+        .prepare('INSERT OR IGNORE INTO devices(user_id, config_path, base_msg) VALUES (?, ?, ?)')
+        .run(userId, session.configPath, topMessageId(ctx));
+      const device = emu.db.prepare('SELECT id, event_seq FROM devices WHERE user_id = ? AND config_path = ?').get(userId, session.configPath) as {
+        id: number;
+        event_seq: number;
+      };
+      emu.db.prepare('UPDATE devices SET logged_in = 1 WHERE id = ?').run(device.id);
+      emu.hub.addLoggedIn(userId, device.id);
+      const previous = emu.hub.bindSink(device.id, session.sink);
+      if (previous !== undefined && previous !== session.sink) {
+        previous.pushText(connectionEventText({ name: 'KickedOffline' }));
+        (previous as { kick?: () => void }).kick?.();
+      }
+      session.userId = userId;
+      session.deviceId = device.id;
+      session.loginStatus = 1;
+      emu.hub.setKnownTotal(userId, emu.convs.totalUnread(userId));
+      if (session.lastEventSeq > 0) {
+        const missed = emu.db.prepare('SELECT frame FROM events WHERE device_id = ? AND seq > ? ORDER BY seq').all(device.id, session.lastEventSeq) as Array<{
+          frame: string;
+        }>;
+        for (const { frame } of missed) {
+          session.sink.pushText(frame);
+        }
+        // Conversation events are snapshots that are not replayed: give the current total instead.
+        session.sink.pushText(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total: emu.convs.totalUnread(userId) }));
+      }
+      emu.db
+        .prepare('DELETE FROM events WHERE device_id = ? AND (seq <= ? OR seq <= ?)')
+        .run(device.id, session.lastEventSeq, device.event_seq - KEEP_EVENTS);
+      eventSeq = device.event_seq;
+    });
+  } catch (error: unknown) {
+    session.loginStatus = 3;
+    throw error;
+  }
+  return { eventSeq };
+};
+
+const logout: Handler = async (ctx) => {
+  requireLogin(ctx);
+  await ctx.emu.queue.enqueue(() => endLogin(ctx));
+  return {};
+};
+
+const uninit: Handler = async (ctx) => {
+  if (ctx.session.deviceId !== 0) {
+    await ctx.emu.queue.enqueue(() => endLogin(ctx));
+  }
+  ctx.session.initialized = false;
+  ctx.session.loginStatus = 3;
+  return { value: 0 };
+};
+
+const profileList: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  requireLogin(ctx);
+  const ids = optArray(param, 'friendship_getprofilelist_param_identifier_array');
+  if (ids === undefined || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+    throw invalidParam('friendship_getprofilelist_param_identifier_array must list user ids');
+  }
+  const list = await ctx.emu.queue.enqueue(() =>
+    ids.flatMap((id) => {
+      const row = ctx.emu.db.prepare('SELECT user_id, nick, face_url FROM users WHERE user_id = ?').get(id) as
+        | { user_id: string; nick: string; face_url: string }
+        | undefined;
+      return row === undefined
+        ? []
+        : [{ user_profile_identifier: row.user_id, user_profile_nick_name: row.nick, user_profile_face_url: row.face_url, user_profile_gender: 0, user_profile_self_signature: '', user_profile_custom_string_array: [] }];
+    }),
+  );
+  return { json: stringifyTimJson(list) };
+};
+
+const modifySelf: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const { userId } = requireLogin(ctx);
+  const nick = optString(param, 'user_profile_item_nick_name');
+  const face = optString(param, 'user_profile_item_face_url');
+  await ctx.emu.queue.enqueue(() => {
+    ctx.emu.db
+      .prepare('UPDATE users SET nick = coalesce(?, nick), face_url = coalesce(?, face_url) WHERE user_id = ?')
+      .run(nick ?? null, face ?? null, userId);
+  });
+  return {};
+};
+
+const setConfig: Handler = (ctx, args) => {
+  const config = args.jsonObject(0, false);
+  return { json: stringifyTimJson(isObject(config) ? config : {}) };
+};
+
+export const authHandlers: Record<string, Handler> = {
+  TIMInit: init,
+  TIMUninit: uninit,
+  TIMLogin: login,
+  TIMLogout: logout,
+  TIMSetConfig: setConfig,
+  TIMGetSDKVersion: () => ({ value: SDK_VERSION }),
+  TIMGetServerTime: (ctx) => ({ value: ctx.emu.serverTime() }),
+  TIMGetLoginUserID: (ctx) => ({ value: ctx.session.loginStatus === 1 ? ctx.session.userId : '' }),
+  TIMGetLoginStatus: (ctx) => ({ value: ctx.session.loginStatus }),
+  TIMProfileGetUserProfileList: profileList,
+  TIMProfileModifySelfUserProfile: modifySelf,
+};

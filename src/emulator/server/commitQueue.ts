@@ -1,0 +1,102 @@
+/**
+ * Group commit: every database operation is queued, and everything that arrived in the same turn of the
+ * event loop runs in one transaction, each operation inside its own savepoint so one failure does not
+ * undo the others. Answers (and pushed events) leave only after the transaction has committed.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import type { EventHub } from './eventHub';
+
+interface Job {
+  run(): unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export class CommitQueue {
+  private jobs: Job[] = [];
+  private scheduled = false;
+  private closed = false;
+  private readonly savepoint: (fn: () => unknown) => unknown;
+  private readonly transaction: (jobs: Job[]) => Array<{ ok: boolean; value: unknown }>;
+  /** Called at the end of each group transaction (caches of the commit are dropped). */
+  onCommitted: (() => void) | undefined;
+  /** Flushes so far and operations in them, for the benchmark. */
+  flushes = 0;
+  operations = 0;
+
+  constructor(
+    db: Db,
+    private readonly hub: EventHub,
+  ) {
+    this.savepoint = db.transaction((fn: () => unknown) => fn());
+    this.transaction = db.transaction((jobs: Job[]) => {
+      const outcomes: Array<{ ok: boolean; value: unknown }> = [];
+      for (const job of jobs) {
+        this.hub.beginOp();
+        try {
+          const value = this.savepoint(() => job.run());
+          this.hub.endOp(true);
+          outcomes.push({ ok: true, value });
+        } catch (error: unknown) {
+          this.hub.endOp(false);
+          outcomes.push({ ok: false, value: error });
+        }
+      }
+      this.hub.materialize();
+      this.onCommitted?.();
+      return outcomes;
+    });
+  }
+
+  /** Runs `run` inside the next group transaction; resolves with its result after the commit. */
+  enqueue<T>(run: () => T): Promise<T> {
+    if (this.closed) {
+      return Promise.reject(new Error('emulator is shutting down'));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Runs whatever is queued now (also used at shutdown). */
+  flush(): void {
+    this.scheduled = false;
+    const jobs = this.jobs;
+    this.jobs = [];
+    if (jobs.length === 0) {
+      return;
+    }
+    let outcomes: Array<{ ok: boolean; value: unknown }>;
+    try {
+      outcomes = this.transaction(jobs);
+    } catch (error: unknown) {
+      this.onCommitted?.();
+      this.hub.discard();
+      for (const job of jobs) {
+        job.reject(error);
+      }
+      return;
+    }
+    this.flushes += 1;
+    this.operations += jobs.length;
+    this.hub.deliver();
+    jobs.forEach((job, index) => {
+      const outcome = outcomes[index];
+      if (outcome !== undefined && outcome.ok) {
+        job.resolve(outcome.value);
+      } else {
+        job.reject(outcome?.value);
+      }
+    });
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+    this.hub.stop();
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * One WebSocket connection: reads frames (a bad frame or bad JSON gets an error frame with a TIM code,
+ * never a crash), keeps the session (init, login, device), runs calls and writes their results, and is
+ * the push target of its device's events.
+ */
+import type { WebSocket } from 'ws';
+import type { TimArg } from '../../tim/endpoint';
+import { parseTimJson, stringifyTimJson } from '../../tim/json';
+import type { CallFrame, ErrorFrame, ServerFrame } from '../protocol';
+import { Err } from './apiError';
+import type { Ctx, Emulator, Session } from './context';
+import { dispatch } from './dispatch';
+import { endLogin } from './auth';
+
+const MAX_ARGS = 16;
+const MAX_API_NAME = 128;
+
+function isTimArg(value: unknown): value is TimArg {
+  return typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+type Parsed = { kind: 'hello'; lastEventSeq: number; protocol: unknown } | { kind: 'call'; frame: CallFrame } | { kind: 'error'; error: ErrorFrame };
+
+/** Validates a client frame; exported for the tests of bad frames. */
+export function parseClientFrame(text: string): Parsed {
+  let value: unknown;
+  try {
+    value = parseTimJson(text);
+  } catch {
+    return { kind: 'error', error: { type: 'error', code: Err.INVALID_JSON, desc: 'frame is not valid JSON' } };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'error', error: { type: 'error', code: Err.INVALID_PARAMETERS, desc: 'frame must be a JSON object' } };
+  }
+  const frame = value as Record<string, unknown>;
+  const rawId = frame.id;
+  const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId >= 0 ? rawId : undefined;
+  const bad = (desc: string): Parsed => ({ kind: 'error', error: { type: 'error', code: Err.INVALID_PARAMETERS, desc, ...(id === undefined ? {} : { id }) } });
+  if (frame.type === 'hello') {
+    const seq = frame.lastEventSeq;
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
+      return bad('hello.lastEventSeq must be a non-negative integer');
+    }
+    return { kind: 'hello', lastEventSeq: seq, protocol: frame.protocol };
+  }
+  if (frame.type !== 'call') {
+    return bad('frame type must be "hello" or "call"');
+  }
+  if (id === undefined) {
+    return bad('call.id must be a non-negative integer');
+  }
+  if (typeof frame.api !== 'string' || frame.api.length === 0 || frame.api.length > MAX_API_NAME) {
+    return bad('call.api must name a TIM C function');
+  }
+  if (!Array.isArray(frame.args) || frame.args.length > MAX_ARGS || !frame.args.every(isTimArg)) {
+    return bad('call.args must be an array of strings, numbers and booleans');
+  }
+  if (frame.sync !== undefined && typeof frame.sync !== 'boolean') {
+    return bad('call.sync must be a boolean');
+  }
+  if (frame.messageId !== undefined && typeof frame.messageId !== 'string') {
+    return bad('call.messageId must be a string');
+  }
+  return {
+    kind: 'call',
+    frame: {
+      type: 'call',
+      id,
+      api: frame.api,
+      args: frame.args,
+      ...(frame.sync === undefined ? {} : { sync: frame.sync }),
+      ...(frame.messageId === undefined ? {} : { messageId: frame.messageId }),
+    },
+  };
+}
+
+export class Connection {
+  readonly session: Session;
+  private closed = false;
+  private corked = false;
+
+  constructor(
+    private readonly emu: Emulator,
+    private readonly socket: WebSocket,
+    private readonly onClosed: (connection: Connection) => void,
+  ) {
+    const sink = {
+      pushText: (text: string): void => this.sendText(text),
+      kick: (): void => {
+        setTimeout(() => this.socket.close(4001, 'kicked offline'), 10);
+      },
+    };
+    this.session = {
+      initialized: false,
+      sdkAppId: 0,
+      configPath: '',
+      loginStatus: 3,
+      userId: '',
+      deviceId: 0,
+      lastEventSeq: 0,
+      sink,
+      kick: sink.kick,
+    };
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) {
+        this.send({ type: 'error', code: Err.INVALID_PARAMETERS, desc: 'binary frames are not part of the protocol' });
+        return;
+      }
+      this.onText(Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8'));
+    });
+    socket.on('close', () => this.handleClose());
+    socket.on('error', () => this.handleClose());
+  }
+
+  private onText(text: string): void {
+    const parsed = parseClientFrame(text);
+    if (parsed.kind === 'error') {
+      this.send(parsed.error);
+      return;
+    }
+    if (parsed.kind === 'hello') {
+      if (parsed.protocol !== 1) {
+        this.send({ type: 'error', code: Err.INTERFACE_NOT_SUPPORT, desc: `protocol ${String(parsed.protocol)} is not supported; this server speaks 1` });
+        return;
+      }
+      this.session.lastEventSeq = parsed.lastEventSeq;
+      return;
+    }
+    const ctx: Ctx = { emu: this.emu, session: this.session, api: parsed.frame.api, ...(parsed.frame.messageId === undefined ? {} : { messageId: parsed.frame.messageId }) };
+    void dispatch(ctx, parsed.frame).then((result) => this.send(result));
+  }
+
+  send(frame: ServerFrame): void {
+    // Result frames carry JSON as strings; only `value` could be a bigint.
+    this.sendText(typeof (frame as { value?: unknown }).value === 'bigint' ? stringifyTimJson(frame) : JSON.stringify(frame));
+  }
+
+  sendText(text: string): void {
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) {
+      this.cork();
+      this.socket.send(text);
+    }
+  }
+
+  /** Frames written in one turn of the event loop leave in one write (a flush answers many calls). */
+  private cork(): void {
+    if (this.corked) {
+      return;
+    }
+    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    if (raw === undefined) {
+      return;
+    }
+    this.corked = true;
+    raw.cork();
+    setImmediate(() => {
+      this.corked = false;
+      raw.uncork();
+    });
+  }
+
+  private handleClose(): void {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    // The device stays logged in: its events are kept and replayed when it reconnects.
+    const device = this.session.deviceId;
+    if (device !== 0 && this.emu.hub.sinkOf(device) === this.session.sink) {
+      this.emu.hub.bindSink(device, undefined);
+    }
+    this.onClosed(this);
+  }
+
+  terminate(): void {
+    this.socket.terminate();
+  }
+}
+
+export { endLogin };

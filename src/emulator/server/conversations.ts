@@ -1,0 +1,311 @@
+/**
+ * Conversations: each user's list (last message, unread count, pinned, draft, receive option), the total
+ * unread count (which, as the SDK documents, leaves out conversations whose receive option is not
+ * Receive), and the TIMConv* calls.
+ */
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { parseTimJson, stringifyTimJson } from '../../tim/json';
+import type { Access } from './access';
+import { ApiError, Err, syncParamError } from './apiError';
+import { type Args, isObject, type JsonObject } from './args';
+import { type Ctx, type Handler, requireLogin } from './context';
+import type { MessageModel } from './messageModel';
+import { C2C, GROUP } from './messageModel';
+import { recountUnread } from './messages/unread';
+
+interface ConvRow {
+  readonly user_id: string;
+  readonly conv_type: number;
+  readonly conv_id: string;
+  readonly stream: string;
+  readonly unread: number;
+  readonly read_msg: number;
+  readonly read_time: number;
+  readonly pinned: number;
+  readonly draft: string | null;
+  readonly draft_time: number;
+  readonly active_time: number;
+  readonly cleared_msg: number;
+  readonly hidden: number;
+}
+
+export class Conversations {
+  private readonly one: Statement;
+  private readonly list: Statement;
+  private readonly lastMsg: Statement;
+  private readonly total: Statement;
+  private readonly c2cOpt: Statement;
+  private readonly groupInfo: Statement;
+  private readonly readSeq: Statement;
+
+  constructor(
+    db: Db,
+    private readonly model: MessageModel,
+    private readonly access: Access,
+  ) {
+    this.one = db.prepare('SELECT * FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?');
+    this.list = db.prepare('SELECT * FROM convs WHERE user_id = ? AND hidden = 0 ORDER BY pinned DESC, active_time DESC, conv_id');
+    this.lastMsg = db.prepare(
+      `SELECT m.* FROM messages m WHERE m.stream = ? AND m.local_device = 0 AND m.id > ?
+         AND NOT EXISTS (SELECT 1 FROM user_hidden h WHERE h.user_id = ? AND h.msg = m.id)
+       ORDER BY m.server_time DESC, m.id DESC LIMIT 1`,
+    );
+    this.total = db.prepare(
+      `SELECT coalesce(sum(c.unread), 0) AS total FROM convs c
+         LEFT JOIN c2c_opts o ON c.conv_type = 1 AND o.user_id = c.user_id AND o.peer = c.conv_id
+         LEFT JOIN members m ON c.conv_type = 2 AND m.group_id = c.conv_id AND m.user_id = c.user_id
+       WHERE c.user_id = ? AND c.hidden = 0 AND coalesce(o.opt, m.recv_opt, 0) = 0`,
+    );
+    this.c2cOpt = db.prepare('SELECT opt FROM c2c_opts WHERE user_id = ? AND peer = ?');
+    this.groupInfo = db.prepare('SELECT g.name, g.type, g.face_url, m.recv_opt FROM groups g LEFT JOIN members m ON m.group_id = g.group_id AND m.user_id = ? WHERE g.group_id = ?');
+    this.readSeq = db.prepare('SELECT seq FROM messages WHERE id = ?');
+  }
+
+  row(userId: string, convType: number, convId: string): ConvRow | undefined {
+    return this.one.get(userId, convType, convId) as ConvRow | undefined;
+  }
+
+  totalUnread(userId: string): number {
+    return (this.total.get(userId) as { total: number }).total;
+  }
+
+  recvOpt(userId: string, convType: number, convId: string): number {
+    if (convType === C2C) {
+      return (this.c2cOpt.get(userId, convId) as { opt: number } | undefined)?.opt ?? 0;
+    }
+    return (this.groupInfo.get(userId, convId) as { recv_opt: number | null } | undefined)?.recv_opt ?? 0;
+  }
+
+  /** ConvInfo JSON as the SDK gives it, or undefined when the conversation is gone for the user. */
+  view(userId: string, convType: number, convId: string): JsonObject | undefined {
+    const row = this.row(userId, convType, convId);
+    return row === undefined || row.hidden !== 0 ? undefined : this.viewRow(row);
+  }
+
+  private viewRow(row: ConvRow): JsonObject {
+    const joined = row.conv_type === GROUP ? (this.access.memberRow(row.conv_id, row.user_id)?.join_msg ?? 0) : 0;
+    const last = this.lastMsg.get(row.stream, Math.max(row.cleared_msg, joined), row.user_id) as Parameters<MessageModel['view']>[0] | undefined;
+    let showName = row.conv_id;
+    let faceUrl = '';
+    let groupType: number | undefined;
+    if (row.conv_type === GROUP) {
+      const group = this.groupInfo.get(row.user_id, row.conv_id) as { name: string; type: number; face_url: string } | undefined;
+      if (group !== undefined) {
+        showName = group.name;
+        faceUrl = group.face_url;
+        groupType = group.type;
+      }
+    }
+    const info: JsonObject = {
+      conv_id: row.conv_id,
+      conv_type: row.conv_type,
+      conv_show_name: showName,
+      conv_face_url: faceUrl,
+      conv_unread_num: row.unread,
+      conv_active_time: row.active_time,
+      conv_is_has_lastmsg: last !== undefined,
+      conv_is_has_draft: row.draft !== null,
+      conv_recv_opt: this.recvOpt(row.user_id, row.conv_type, row.conv_id),
+      conv_is_pinned: row.pinned !== 0,
+      conv_mark_array: [],
+      conv_custom_data: '',
+      conv_conversation_group_array: [],
+      conv_group_at_info_array: [],
+      conv_c2c_read_timestamp: row.conv_type === C2C ? row.read_time : 0,
+      conv_group_read_sequence:
+        row.conv_type === GROUP ? ((this.readSeq.get(row.read_msg) as { seq: number } | undefined)?.seq ?? 0) : 0,
+    };
+    if (last !== undefined) {
+      info.conv_last_msg = this.model.view(last, row.user_id, 0);
+    }
+    if (row.draft !== null) {
+      const draft = parseTimJson(row.draft);
+      info.conv_draft = isObject(draft) ? { ...draft, draft_edit_time: row.draft_time } : {};
+    }
+    if (groupType !== undefined) {
+      info.conv_group_type = groupType;
+    }
+    return info;
+  }
+
+  listFor(userId: string): JsonObject[] {
+    return (this.list.all(userId) as ConvRow[]).map((row) => this.viewRow(row));
+  }
+}
+
+function convArgs(ctx: Ctx, args: Args): { userId: string; convId: string; convType: number } {
+  const { userId } = requireLogin(ctx);
+  const convId = args.str(0);
+  const convType = args.int(1);
+  ctx.emu.access.conv(userId, convId, convType);
+  return { userId, convId, convType };
+}
+
+const getConvList: Handler = async (ctx) => {
+  const { userId } = requireLogin(ctx);
+  const list = await ctx.emu.queue.enqueue(() => ctx.emu.convs.listFor(userId));
+  return { json: stringifyTimJson(list) };
+};
+
+const getConvInfo: Handler = async (ctx, args) => {
+  const params = args.jsonArray(0);
+  const { userId } = requireLogin(ctx);
+  const wanted = params.map((item) => {
+    if (!isObject(item) || typeof item.get_conversation_list_param_conv_id !== 'string') {
+      throw new ApiError(Err.INVALID_PARAMETERS, 'each item needs get_conversation_list_param_conv_id');
+    }
+    return { convId: item.get_conversation_list_param_conv_id, convType: Number(item.get_conversation_list_param_conv_type ?? C2C) };
+  });
+  const list = await ctx.emu.queue.enqueue(() =>
+    wanted.flatMap(({ convId, convType }) => {
+      if (convType === GROUP && ctx.emu.access.memberRow(convId, userId) === undefined) {
+        return [];
+      }
+      const info = ctx.emu.convs.view(userId, convType, convId);
+      return info === undefined ? [] : [info];
+    }),
+  );
+  return { json: stringifyTimJson(list) };
+};
+
+const deleteConv: Handler = async (ctx, args) => {
+  const { userId, convId, convType } = convArgs(ctx, args);
+  await ctx.emu.queue.enqueue(() => {
+    const row = ctx.emu.convs.row(userId, convType, convId);
+    if (row === undefined || row.hidden !== 0) {
+      throw new ApiError(Err.INVALID_CONVERSATION, 'conversation does not exist');
+    }
+    // The SDK's delete also removes the conversation's local and roaming messages for this user.
+    const db = ctx.emu.db;
+    const top = (db.prepare('SELECT coalesce(max(id), 0) AS top FROM messages').get() as { top: number }).top;
+    db.prepare('UPDATE convs SET hidden = 1, unread = 0, cleared_msg = ?, draft = NULL, pinned = 0 WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(
+      top,
+      userId,
+      convType,
+      convId,
+    );
+    ctx.emu.hub.touchConversation(userId, convType, convId);
+  });
+  return {};
+};
+
+const setDraft: Handler = async (ctx, args) => {
+  const { userId, convId, convType } = convArgs(ctx, args);
+  const draft = args.jsonObject(2, true);
+  await ctx.emu.queue.enqueue(() => {
+    ctx.emu.delivery.ensureConversation(userId, convType, convId, ctx.emu.access.conv(userId, convId, convType).stream, ctx.emu.serverTime());
+    ctx.emu.db
+      .prepare('UPDATE convs SET draft = ?, draft_time = ?, hidden = 0 WHERE user_id = ? AND conv_type = ? AND conv_id = ?')
+      .run(stringifyTimJson(draft), ctx.emu.serverTime(), userId, convType, convId);
+    ctx.emu.hub.touchConversation(userId, convType, convId);
+  });
+  return { value: 0 };
+};
+
+const cancelDraft: Handler = async (ctx, args) => {
+  const { userId, convId, convType } = convArgs(ctx, args);
+  await ctx.emu.queue.enqueue(() => {
+    ctx.emu.db.prepare('UPDATE convs SET draft = NULL WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(userId, convType, convId);
+    ctx.emu.hub.touchConversation(userId, convType, convId);
+  });
+  return { value: 0 };
+};
+
+const pin: Handler = async (ctx, args) => {
+  const { userId, convId, convType } = convArgs(ctx, args);
+  const pinned = args.bool(2);
+  await ctx.emu.queue.enqueue(() => {
+    const changed = ctx.emu.db
+      .prepare('UPDATE convs SET pinned = ? WHERE user_id = ? AND conv_type = ? AND conv_id = ? AND hidden = 0')
+      .run(pinned ? 1 : 0, userId, convType, convId).changes;
+    if (changed === 0) {
+      throw new ApiError(Err.INVALID_CONVERSATION, 'conversation does not exist');
+    }
+    ctx.emu.hub.touchConversation(userId, convType, convId);
+  });
+  return {};
+};
+
+const totalUnread: Handler = async (ctx) => {
+  const { userId } = requireLogin(ctx);
+  const total = await ctx.emu.queue.enqueue(() => {
+    const value = ctx.emu.convs.totalUnread(userId);
+    ctx.emu.hub.setKnownTotal(userId, value);
+    return value;
+  });
+  return { json: stringifyTimJson({ conv_get_total_unread_message_count_result_unread_count: total }) };
+};
+
+/**
+ * TIMConvCleanConversationUnreadMessageCount: "c2c_<id>" / "group_<id>" one conversation, "c2c" /
+ * "group" every one of that type, "" all; a C2C timestamp or group sequence of 0 means everything.
+ */
+const cleanUnread: Handler = async (ctx, args) => {
+  const conversationId = args.str(0);
+  const cleanTime = Number(args.int(1));
+  const cleanSeq = Number(args.int(2));
+  const { userId } = requireLogin(ctx);
+  let targets: Array<{ convType: number; convId: string }> | undefined;
+  const match = /^(c2c|group)_(.+)$/.exec(conversationId);
+  if (match !== null && match[1] !== undefined && match[2] !== undefined) {
+    const convType = match[1] === 'c2c' ? C2C : GROUP;
+    ctx.emu.access.conv(userId, match[2], convType);
+    targets = [{ convType, convId: match[2] }];
+  } else if (conversationId !== '' && conversationId !== 'c2c' && conversationId !== 'group') {
+    throw syncParamError('conversation_id must be "c2c_<user>", "group_<group>", "c2c", "group" or ""');
+  }
+  await ctx.emu.queue.enqueue(() => {
+    const db = ctx.emu.db;
+    const list =
+      targets ??
+      (db.prepare('SELECT conv_type, conv_id FROM convs WHERE user_id = ? AND hidden = 0').all(userId) as Array<{ conv_type: number; conv_id: string }>)
+        .filter((row) => conversationId === '' || (conversationId === 'c2c') === (row.conv_type === C2C))
+        .filter((row) => row.conv_type === C2C || ctx.emu.access.memberRow(row.conv_id, userId) !== undefined)
+        .map((row) => ({ convType: row.conv_type, convId: row.conv_id }));
+    for (const { convType, convId } of list) {
+      const stream = ctx.emu.access.conv(userId, convId, convType).stream;
+      const limit = convType === C2C ? (cleanTime > 0 ? 'server_time <= @v' : '1') : cleanSeq > 0 ? 'seq <= @v' : '1';
+      const target = db
+        .prepare(`SELECT id, server_time FROM messages WHERE stream = @stream AND local_device = 0 AND ${limit} ORDER BY id DESC LIMIT 1`)
+        .get({ stream, v: convType === C2C ? cleanTime : cleanSeq }) as { id: number; server_time: number } | undefined;
+      if (target === undefined) {
+        continue;
+      }
+      db.prepare('UPDATE convs SET read_msg = max(read_msg, ?), read_time = max(read_time, ?) WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(
+        target.id,
+        target.server_time,
+        userId,
+        convType,
+        convId,
+      );
+      recountUnread(ctx, userId, { convType, convId, stream });
+      ctx.emu.hub.touchConversation(userId, convType, convId);
+    }
+  });
+  return {};
+};
+
+const createConv: Handler = async (ctx, args) => {
+  const { userId, convId, convType } = convArgs(ctx, args);
+  const info = await ctx.emu.queue.enqueue(() => {
+    const ref = ctx.emu.access.conv(userId, convId, convType);
+    const added = ctx.emu.delivery.ensureConversation(userId, convType, convId, ref.stream, ctx.emu.serverTime());
+    ctx.emu.db.prepare('UPDATE convs SET hidden = 0 WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(userId, convType, convId);
+    ctx.emu.hub.touchConversation(userId, convType, convId, added);
+    return ctx.emu.convs.view(userId, convType, convId);
+  });
+  return { json: stringifyTimJson(info ?? {}) };
+};
+
+export const conversationHandlers: Record<string, Handler> = {
+  TIMConvGetConvList: getConvList,
+  TIMConvGetConvInfo: getConvInfo,
+  TIMConvDelete: deleteConv,
+  TIMConvSetDraft: setDraft,
+  TIMConvCancelDraft: cancelDraft,
+  TIMConvPinConversation: pin,
+  TIMConvGetTotalUnreadMessageCount: totalUnread,
+  TIMConvCreate: createConv,
+  TIMConvCleanConversationUnreadMessageCount: cleanUnread,
+};
+

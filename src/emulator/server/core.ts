@@ -1,0 +1,68 @@
+/**
+ * The emulator without its network side: app identity, database, event hub, group-commit queue and the
+ * services handlers use. startEmulator puts a WebSocket server in front of it; `tim-emulator seed` uses
+ * it directly.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import { join } from 'node:path';
+import { Access } from './access';
+import { type AppConfig, loadOrCreateAppConfig } from './appConfig';
+import { CommitQueue } from './commitQueue';
+import type { Emulator, EmulatorOptions, InFlightSend } from './context';
+import { Conversations } from './conversations';
+import { Delivery } from './delivery';
+import { EventHub } from './eventHub';
+import { RateLimiter } from './limits';
+import { MessageModel } from './messageModel';
+import { openDatabase } from './schema';
+
+export interface CoreOptions {
+  readonly appId?: number;
+  readonly revokeTimeLimitSeconds?: number;
+  readonly uploadChunkDelayMs?: number;
+}
+
+export interface EmulatorCore {
+  readonly emu: Emulator;
+  readonly app: AppConfig;
+  readonly queue: CommitQueue;
+  readonly db: Db;
+}
+
+export function openEmulator(dataDir: string, options: CoreOptions = {}): EmulatorCore {
+  const app = loadOrCreateAppConfig(dataDir, options.appId);
+  const db = openDatabase(dataDir);
+  const hub = new EventHub(db);
+  const model = new MessageModel(db);
+  const access = new Access(db);
+  const convs = new Conversations(db, model, access);
+  const delivery = new Delivery(db, model, hub);
+  const queue = new CommitQueue(db, hub);
+  const emuOptions: EmulatorOptions = {
+    revokeTimeLimitSeconds: options.revokeTimeLimitSeconds ?? 120,
+    uploadChunkDelayMs: options.uploadChunkDelayMs ?? 0,
+    blobDir: join(dataDir, 'blobs'),
+    baseUrl: '',
+  };
+  const emu: Emulator = {
+    db,
+    queue,
+    hub,
+    app,
+    options: emuOptions,
+    limiter: new RateLimiter(),
+    model,
+    access,
+    delivery,
+    convs,
+    inFlight: new Map<string, InFlightSend>(),
+    serverTime: () => Math.floor(Date.now() / 1000),
+  };
+  hub.setSource({
+    viewMessage: (id, userId, deviceId, fresh) => model.viewById(id, userId, deviceId, fresh),
+    viewConversation: (userId, convType, convId) => convs.view(userId, convType, convId),
+    totalUnread: (userId) => convs.totalUnread(userId),
+  });
+  queue.onCommitted = () => model.endCommit();
+  return { emu, app, queue, db };
+}

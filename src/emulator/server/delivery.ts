@@ -1,0 +1,159 @@
+/**
+ * Putting a message into a conversation stream: the next per-conversation seq, server time, rand and
+ * unique id, the row and its full-text row in the same transaction, then every participant's
+ * conversation (created on first message, unread count) and their devices' events, honouring each
+ * participant's receive option (Not_Receive: not delivered at all; Not_Notify and Not_Notify_Except_At:
+ * delivered, counted in the conversation but left out of the total, which conversations.ts computes).
+ */
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { stringifyFast } from './fastJson';
+import type { JsonObject } from './args';
+import type { EventHub } from './eventHub';
+import { C2C, GROUP, type MessageModel, type MessageRow, Status, newUniqueId } from './messageModel';
+
+export interface NewMessage {
+  readonly stream: string;
+  readonly convType: number;
+  /** Group id, or the receiver for C2C. */
+  readonly convId: string;
+  readonly sender: string;
+  /** The sending device (it gets the answer, not a RecvNewMsg); 0 for server-made messages. */
+  readonly senderDevice: number;
+  readonly msgId: string;
+  readonly rand: number;
+  readonly serverTime: number;
+  readonly elemType: number;
+  readonly searchText: string;
+  readonly noUnread: boolean;
+  /** The message JSON without the server-assigned fields. */
+  readonly body: JsonObject;
+}
+
+export class Delivery {
+  private readonly nextSeq: Statement;
+  private readonly insertMsg: Statement;
+  private readonly insertFts: Statement;
+  private readonly members: Statement;
+  private readonly c2cOpt: Statement;
+  private readonly hide: Statement;
+  private readonly insertConv: Statement;
+  private readonly bumpConv: Statement;
+  private readonly knownConvs = new Set<string>();
+
+  constructor(
+    db: Db,
+    private readonly model: MessageModel,
+    private readonly hub: EventHub,
+  ) {
+    this.nextSeq = db.prepare(
+      'INSERT INTO streams(stream, last_seq) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq',
+    );
+    this.insertMsg = db.prepare(
+      `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
+       VALUES (@stream, @seq, @msgId, @sender, @convType, @serverTime, @rand, @elemType, @status, 0, @noUnread, @body, @searchText)`,
+    );
+    this.insertFts = db.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)');
+    this.members = db.prepare('SELECT user_id, recv_opt FROM members WHERE group_id = ?');
+    this.c2cOpt = db.prepare('SELECT opt FROM c2c_opts WHERE user_id = ? AND peer = ?');
+    this.hide = db.prepare('INSERT OR REPLACE INTO user_hidden(user_id, msg, kind) VALUES (?, ?, ?)');
+    this.insertConv = db.prepare(
+      'INSERT OR IGNORE INTO convs(user_id, conv_type, conv_id, stream, active_time) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.bumpConv = db.prepare(
+      'UPDATE convs SET active_time = ?, hidden = 0, unread = unread + ? WHERE user_id = ? AND conv_type = ? AND conv_id = ?',
+    );
+  }
+
+  /** Creates the user's conversation row when missing; true when it was created (or revived). */
+  ensureConversation(userId: string, convType: number, convId: string, stream: string, activeTime: number): boolean {
+    // Conversation rows are never deleted (only hidden), so one seen once exists for good.
+    const key = `${userId}\n${convType}\n${convId}`;
+    if (this.knownConvs.has(key)) {
+      return false;
+    }
+    const added = this.insertConv.run(userId, convType, convId, stream, activeTime).changes > 0;
+    this.knownConvs.add(key);
+    return added;
+  }
+
+  deliver(message: NewMessage): MessageRow {
+    const { last_seq: seq } = this.nextSeq.get(message.stream) as { last_seq: number };
+    const uniqueId = newUniqueId(message.serverTime);
+    const body: JsonObject = {
+      ...message.body,
+      message_conv_id: message.convId,
+      message_conv_type: message.convType,
+      message_sender: message.sender,
+      message_server_time: message.serverTime,
+      message_seq: seq,
+      message_rand: message.rand,
+      message_msg_id: message.msgId,
+      message_unique_id: uniqueId,
+      message_status: Status.SUCC,
+      message_is_online_msg: false,
+    };
+    const text = stringifyFast(body);
+    const result = this.insertMsg.run({
+      stream: message.stream,
+      seq,
+      msgId: message.msgId,
+      sender: message.sender,
+      convType: message.convType,
+      serverTime: message.serverTime,
+      rand: message.rand,
+      elemType: message.elemType,
+      status: Status.SUCC,
+      noUnread: message.noUnread ? 1 : 0,
+      body: text,
+      searchText: message.searchText,
+    });
+    const id = Number(result.lastInsertRowid);
+    const row: MessageRow = {
+      id,
+      stream: message.stream,
+      seq,
+      msg_id: message.msgId,
+      sender: message.sender,
+      conv_type: message.convType,
+      server_time: message.serverTime,
+      rand: message.rand,
+      elem_type: message.elemType,
+      status: Status.SUCC,
+      local_device: 0,
+      no_unread: message.noUnread ? 1 : 0,
+      body: text,
+      search_text: message.searchText,
+      revoker: null,
+      revoke_reason: null,
+    };
+    this.model.cacheBody(id, body, row);
+    if (message.searchText.length > 0) {
+      this.insertFts.run(id, message.searchText);
+    }
+    const participants: Array<{ user: string; opt: number }> = [];
+    if (message.convType === C2C) {
+      participants.push({ user: message.sender, opt: 0 });
+      if (message.convId !== message.sender) {
+        const opt = (this.c2cOpt.get(message.convId, message.sender) as { opt: number } | undefined)?.opt ?? 0;
+        participants.push({ user: message.convId, opt });
+      }
+    } else if (message.convType === GROUP) {
+      for (const row of this.members.all(message.convId) as Array<{ user_id: string; recv_opt: number }>) {
+        participants.push({ user: row.user_id, opt: row.user_id === message.sender ? 0 : row.recv_opt });
+      }
+    }
+    for (const { user, opt } of participants) {
+      const self = user === message.sender;
+      if (!self && opt === 1) {
+        this.hide.run(user, id, 1);
+        continue;
+      }
+      const convId = message.convType === C2C ? (self ? message.convId : message.sender) : message.convId;
+      const added = this.ensureConversation(user, message.convType, convId, message.stream, message.serverTime);
+      this.bumpConv.run(message.serverTime, !self && !message.noUnread ? 1 : 0, user, message.convType, convId);
+      this.hub.newMessage(user, id, self ? message.senderDevice : 0, true);
+      this.hub.touchConversation(user, message.convType, convId, added);
+    }
+    return row;
+  }
+}

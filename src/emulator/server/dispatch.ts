@@ -1,0 +1,91 @@
+/**
+ * From a call to its handler: the table of every TIM C function the emulator answers, and the mapping of
+ * a handler's outcome or failure onto a ResultFrame (callback code/desc/json, or a synchronous TIMResult).
+ */
+import type { CallFrame, ResultFrame } from '../protocol';
+import { ApiError, Err, SyncResult } from './apiError';
+import { Args } from './args';
+import { authHandlers } from './auth';
+import type { Ctx, Handler, Outcome } from './context';
+import { conversationHandlers } from './conversations';
+import { groupHandlers } from './groups';
+import { downloadHandlers } from './messages/downloads';
+import { historyHandlers } from './messages/history';
+import { modifyHandlers } from './messages/modify';
+import { readHandlers } from './messages/read';
+import { recvOptHandlers } from './messages/recvOpt';
+import { searchHandlers } from './messages/search';
+import { sendHandlers } from './messages/send';
+
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(
+  Object.entries({
+    ...authHandlers,
+    ...sendHandlers,
+    ...historyHandlers,
+    ...modifyHandlers,
+    ...readHandlers,
+    ...recvOptHandlers,
+    ...searchHandlers,
+    ...downloadHandlers,
+    ...conversationHandlers,
+    ...groupHandlers,
+  }),
+);
+
+const LISTENER_SETTER = /^TIM(Set|Add|Remove)[A-Za-z]*Callback$/;
+
+export function supportedApis(): string[] {
+  return [...HANDLERS.keys()].sort();
+}
+
+function syncCode(code: number): number {
+  if (code < 0) {
+    return code;
+  }
+  if (code === Err.NOT_INITIALIZED) {
+    return SyncResult.ERR_SDKUNINIT;
+  }
+  if (code === Err.NOT_LOGGED_IN) {
+    return SyncResult.ERR_NOTLOGIN;
+  }
+  return SyncResult.ERR_PARAM;
+}
+
+function toResult(frame: CallFrame, outcome: Outcome): ResultFrame {
+  return {
+    type: 'result',
+    id: frame.id,
+    code: outcome.code ?? 0,
+    desc: outcome.desc ?? '',
+    json: outcome.json ?? '',
+    ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
+    ...(outcome.value === undefined ? {} : { value: outcome.value }),
+    ...(outcome.eventSeq === undefined ? {} : { eventSeq: outcome.eventSeq }),
+  };
+}
+
+export function errorResult(frame: CallFrame, error: unknown): ResultFrame {
+  if (error instanceof ApiError) {
+    if (error.sync || frame.sync === true) {
+      return { type: 'result', id: frame.id, code: error.sync ? error.code : syncCode(error.code), desc: error.desc, json: '', syncError: true };
+    }
+    return { type: 'result', id: frame.id, code: error.code, desc: error.desc, json: error.json };
+  }
+  return { type: 'result', id: frame.id, code: Err.INTERNAL_ERROR, desc: `tim-emulator internal error: ${String(error)}`, json: '' };
+}
+
+/** Runs one call; never rejects. */
+export async function dispatch(ctx: Ctx, frame: CallFrame): Promise<ResultFrame> {
+  try {
+    const handler = HANDLERS.get(frame.api);
+    if (handler === undefined) {
+      if (LISTENER_SETTER.test(frame.api)) {
+        return toResult(frame, {});
+      }
+      throw new ApiError(Err.INTERFACE_NOT_SUPPORT, `${frame.api} is not supported by tim-emulator`);
+    }
+    return toResult(frame, await handler(ctx, new Args(frame.api, frame.args)));
+  } catch (error: unknown) {
+    return errorResult(frame, error);
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * Listener events. Message events (RecvNewMsg, MsgRevoke, MsgReadedReceipt) are numbered per device,
+ * stored in the same transaction as the change that caused them (so a reconnecting client can replay
+ * what it missed, even across a server restart), and pushed only after that transaction commits.
+ * Conversation events (ConvEvent, ConvTotalUnreadMessageCountChanged) are snapshots of committed state
+ * with seq 0, coalesced over a few milliseconds and never replayed.
+ *
+ * Handlers record what happened during their operation; a failed operation's records are dropped with
+ * its savepoint. At the end of a flush the records become events in order, consecutive new messages for
+ * a device as one RecvNewMsg array.
+ */
+import type { Database as Db, Statement } from 'better-sqlite3';
+import type { TimEvent } from '../../tim/endpoint';
+import { stringifyFast as stringifyTimJson } from './fastJson';
+
+/** What the hub needs from the rest of the server to turn records into event JSON. */
+export interface EventSource {
+  /** The message as `userId` on `deviceId` sees it. */
+  viewMessage(messageRowId: number, userId: string, deviceId: number, fresh: boolean): unknown;
+  /** The conversation info object, or undefined when it no longer exists for the user. */
+  viewConversation(userId: string, convType: number, convId: string): unknown;
+  totalUnread(userId: string): number;
+}
+
+/** Something that can take a pushed frame: a connection bound to a device. */
+export interface EventSink {
+  pushText(text: string): void;
+}
+
+type Record =
+  | { readonly kind: 'msg'; readonly device: number; readonly user: string; readonly msg: number; readonly fresh: boolean }
+  | { readonly kind: 'event'; readonly device: number; readonly event: TimEvent };
+
+interface ConvTouch {
+  readonly user: string;
+  readonly convType: number;
+  readonly convId: string;
+  readonly added: boolean;
+}
+
+export class EventHub {
+  private readonly seqs = new Map<number, number>();
+  private readonly dirtySeqs = new Set<number>();
+  private readonly sinks = new Map<number, EventSink>();
+  /** Logged-in devices per user: who receives events. */
+  private readonly devicesByUser = new Map<string, Set<number>>();
+  private readonly lastTotals = new Map<string, number>();
+  private opRecords: Record[] = [];
+  private opTouches: ConvTouch[] = [];
+  private flushRecords: Record[] = [];
+  private flushTouches: ConvTouch[] = [];
+  private pending: Array<{ device: number; text: string }> = [];
+  private convTouches: ConvTouch[] = [];
+  private convTimer: NodeJS.Timeout | undefined;
+  private readonly insertEvent: Statement;
+  private readonly updateSeq: Statement;
+  private readonly selectSeq: Statement;
+
+  constructor(
+    private readonly db: Db,
+    private source: EventSource | undefined = undefined,
+  ) {
+    this.insertEvent = db.prepare('INSERT INTO events(device_id, seq, frame) VALUES (?, ?, ?)');
+    this.updateSeq = db.prepare('UPDATE devices SET event_seq = ? WHERE id = ?');
+    this.selectSeq = db.prepare('SELECT event_seq FROM devices WHERE id = ?');
+    for (const row of db.prepare('SELECT id, user_id FROM devices WHERE logged_in = 1').all() as Array<{ id: number; user_id: string }>) {
+      this.addLoggedIn(row.user_id, row.id);
+    }
+  }
+
+  setSource(source: EventSource): void {
+    this.source = source;
+  }
+
+  addLoggedIn(user: string, device: number): void {
+    let set = this.devicesByUser.get(user);
+    if (set === undefined) {
+      set = new Set();
+      this.devicesByUser.set(user, set);
+    }
+    set.add(device);
+  }
+
+  removeLoggedIn(user: string, device: number): void {
+    this.devicesByUser.get(user)?.delete(device);
+  }
+
+  devicesOf(user: string): ReadonlySet<number> {
+    return this.devicesByUser.get(user) ?? EMPTY;
+  }
+
+  bindSink(device: number, sink: EventSink | undefined): EventSink | undefined {
+    const previous = this.sinks.get(device);
+    if (sink === undefined) {
+      this.sinks.delete(device);
+    } else {
+      this.sinks.set(device, sink);
+    }
+    return previous;
+  }
+
+  sinkOf(device: number): EventSink | undefined {
+    return this.sinks.get(device);
+  }
+
+  /** Remembers the total a user's devices were last told (login computes it without an event). */
+  setKnownTotal(user: string, total: number): void {
+    this.lastTotals.set(user, total);
+  }
+
+  // ---- recording, inside an operation ----
+
+  /** A new (or newly visible) message for every logged-in device of `user`, except `exceptDevice`. */
+  newMessage(user: string, msg: number, exceptDevice = 0, fresh = false): void {
+    for (const device of this.devicesOf(user)) {
+      if (device !== exceptDevice) {
+        this.opRecords.push({ kind: 'msg', device, user, msg, fresh });
+      }
+    }
+  }
+
+  /** An event for every logged-in device of `user`. */
+  toUser(user: string, event: TimEvent, exceptDevice = 0): void {
+    for (const device of this.devicesOf(user)) {
+      if (device !== exceptDevice) {
+        this.opRecords.push({ kind: 'event', device, event });
+      }
+    }
+  }
+
+  toDevice(device: number, event: TimEvent): void {
+    this.opRecords.push({ kind: 'event', device, event });
+  }
+
+  touchConversation(user: string, convType: number, convId: string, added = false): void {
+    this.opTouches.push({ user, convType, convId, added });
+  }
+
+  beginOp(): void {
+    this.opRecords = [];
+    this.opTouches = [];
+  }
+
+  endOp(ok: boolean): void {
+    if (ok) {
+      for (const record of this.opRecords) {
+        this.flushRecords.push(record);
+      }
+      for (const touch of this.opTouches) {
+        this.flushTouches.push(touch);
+      }
+    }
+    this.opRecords = [];
+    this.opTouches = [];
+  }
+
+  // ---- end of flush, still inside the transaction ----
+
+  materialize(): void {
+    const source = this.source;
+    if (source === undefined) {
+      throw new Error('EventHub has no source');
+    }
+    const byDevice = new Map<number, Record[]>();
+    for (const record of this.flushRecords) {
+      let list = byDevice.get(record.device);
+      if (list === undefined) {
+        list = [];
+        byDevice.set(record.device, list);
+      }
+      list.push(record);
+    }
+    for (const [device, records] of byDevice) {
+      let batch: unknown[] = [];
+      let batchUser = '';
+      const flushBatch = (): void => {
+        if (batch.length > 0) {
+          this.emit(device, { name: 'RecvNewMsg', json: stringifyTimJson(batch) });
+          batch = [];
+        }
+      };
+      for (const record of records) {
+        if (record.kind === 'msg') {
+          batchUser = record.user;
+          batch.push(source.viewMessage(record.msg, batchUser, device, record.fresh));
+        } else {
+          flushBatch();
+          this.emit(device, record.event);
+        }
+      }
+      flushBatch();
+    }
+    for (const device of this.dirtySeqs) {
+      this.updateSeq.run(this.seqs.get(device), device);
+    }
+    this.dirtySeqs.clear();
+    this.flushRecords = [];
+  }
+
+  /** After commit: push what the flush produced; conversation snapshots follow shortly. */
+  deliver(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const { device, text } of pending) {
+      this.sinks.get(device)?.pushText(text);
+    }
+    if (this.flushTouches.length > 0) {
+      for (const touch of this.flushTouches) {
+        this.convTouches.push(touch);
+      }
+      this.flushTouches = [];
+      if (this.convTimer === undefined) {
+        this.convTimer = setTimeout(() => this.publishConversations(), CONV_SNAPSHOT_DELAY_MS);
+      }
+    }
+  }
+
+  /**
+   * Conversation events and the total unread count, as snapshots of committed state (seq 0: never
+   * stored or replayed; a reconnecting client reads the current state instead). Computed outside the
+   * group transaction and at most every CONV_SNAPSHOT_DELAY_MS per burst, since a busy conversation
+   * would otherwise be re-read for every commit.
+   */
+  publishConversations(): void {
+    this.convTimer = undefined;
+    const source = this.source;
+    const touches = this.convTouches;
+    this.convTouches = [];
+    if (source === undefined || touches.length === 0) {
+      return;
+    }
+    const touched = new Map<string, Map<string, ConvTouch>>();
+    for (const touch of touches) {
+      let convs = touched.get(touch.user);
+      if (convs === undefined) {
+        convs = new Map();
+        touched.set(touch.user, convs);
+      }
+      const key = `${touch.convType}\n${touch.convId}`;
+      const previous = convs.get(key);
+      convs.set(key, previous === undefined ? touch : { ...touch, added: previous.added || touch.added });
+    }
+    for (const [user, convs] of touched) {
+      const devices = this.devicesOf(user);
+      const total = source.totalUnread(user);
+      const totalChanged = this.lastTotals.get(user) !== total;
+      this.lastTotals.set(user, total);
+      if (devices.size === 0) {
+        continue;
+      }
+      const added: unknown[] = [];
+      const updated: unknown[] = [];
+      const deleted: unknown[] = [];
+      for (const touch of convs.values()) {
+        const info = source.viewConversation(user, touch.convType, touch.convId);
+        if (info === undefined) {
+          deleted.push({ conv_id: touch.convId, conv_type: touch.convType });
+        } else {
+          (touch.added ? added : updated).push(info);
+        }
+      }
+      const snapshots: string[] = [];
+      if (added.length > 0) {
+        snapshots.push(connectionEventText({ name: 'ConvEvent', event: 0, json: stringifyTimJson(added) }));
+      }
+      if (deleted.length > 0) {
+        snapshots.push(connectionEventText({ name: 'ConvEvent', event: 1, json: stringifyTimJson(deleted) }));
+      }
+      if (updated.length > 0) {
+        snapshots.push(connectionEventText({ name: 'ConvEvent', event: 2, json: stringifyTimJson(updated) }));
+      }
+      if (totalChanged) {
+        snapshots.push(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total }));
+      }
+      for (const device of devices) {
+        const sink = this.sinks.get(device);
+        for (const text of snapshots) {
+          sink?.pushText(text);
+        }
+      }
+    }
+  }
+
+  /** Stops the snapshot timer (shutdown). */
+  stop(): void {
+    if (this.convTimer !== undefined) {
+      clearTimeout(this.convTimer);
+      this.convTimer = undefined;
+    }
+  }
+
+  /** The transaction failed: nothing it produced may be pushed; the seq counters are reloaded. */
+  discard(): void {
+    this.pending = [];
+    this.flushRecords = [];
+    this.flushTouches = [];
+    this.dirtySeqs.clear();
+    this.seqs.clear();
+  }
+
+  private emit(device: number, event: TimEvent): void {
+    let seq = this.seqs.get(device);
+    if (seq === undefined) {
+      const row = this.selectSeq.get(device) as { event_seq: number } | undefined;
+      seq = row?.event_seq ?? 0;
+    }
+    seq += 1;
+    this.seqs.set(device, seq);
+    this.dirtySeqs.add(device);
+    const text = JSON.stringify({ type: 'event', seq, event });
+    this.insertEvent.run(device, seq, text);
+    this.pending.push({ device, text });
+  }
+}
+
+const EMPTY: ReadonlySet<number> = new Set();
+/** How long conversation snapshots wait to coalesce a burst of commits. */
+const CONV_SNAPSHOT_DELAY_MS = 15;
+
+/** A connection-scoped event (seq 0): never stored, never replayed. */
+export function connectionEventText(event: TimEvent): string {
+  // TimEvent fields are strings and numbers: plain JSON.stringify is exact.
+  return JSON.stringify({ type: 'event', seq: 0, event });
+}

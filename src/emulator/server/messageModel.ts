@@ -1,0 +1,219 @@
+/**
+ * Messages as stored and as each viewer sees them: conversation streams, the SDK's id forms (message id
+ * "<tinyid>-<client_time>-<rand>", 64-bit unique id), and the per-viewer fields (conv id, is_from_self,
+ * is_read, is_peer_read, status, local custom data) patched onto the stored body.
+ */
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
+import { parseTimJson } from '../../tim/json';
+import { isObject, type JsonObject } from './args';
+
+export const C2C = 1;
+export const GROUP = 2;
+
+export const Status = { SENDING: 1, SUCC: 2, FAIL: 3, DELETED: 4, IMPORTED: 5, REVOKED: 6, CANCEL: 7 } as const;
+
+export interface MessageRow {
+  readonly id: number;
+  readonly stream: string;
+  readonly seq: number;
+  readonly msg_id: string;
+  readonly sender: string;
+  readonly conv_type: number;
+  readonly server_time: number;
+  readonly rand: number;
+  readonly elem_type: number;
+  readonly status: number;
+  readonly local_device: number;
+  readonly no_unread: number;
+  readonly body: string;
+  readonly search_text?: string;
+  readonly revoker: string | null;
+  readonly revoke_reason: string | null;
+}
+
+export function c2cStream(a: string, b: string): string {
+  return a < b ? `c2c:${a}\n${b}` : `c2c:${b}\n${a}`;
+}
+
+export function groupStream(groupId: string): string {
+  return `group:${groupId}`;
+}
+
+export function streamOf(convType: number, userId: string, convId: string): string {
+  return convType === C2C ? c2cStream(userId, convId) : groupStream(convId);
+}
+
+/** The parties of a C2C stream, or undefined for a group stream. */
+export function c2cParties(stream: string): [string, string] | undefined {
+  if (!stream.startsWith('c2c:')) {
+    return undefined;
+  }
+  const [a, b] = stream.slice(4).split('\n');
+  return a === undefined || b === undefined ? undefined : [a, b];
+}
+
+export function randomUint32(): number {
+  return randomInt(1, 0xffffffff);
+}
+
+/** A 64-bit id above 2^53 like the SDK's message_unique_id (exercises lossless JSON on every client). */
+export function newUniqueId(serverTime: number): bigint {
+  return (BigInt(serverTime) << 32n) | BigInt(randomUint32());
+}
+
+export function messageIdOf(tinyId: string, clientTime: number, rand: number): string {
+  return `${tinyId}-${clientTime}-${rand}`;
+}
+
+export class MessageModel {
+  private readonly byRowId: Statement;
+  private readonly byMsgId: Statement;
+  private readonly devMsg: Statement;
+  private readonly readState: Statement;
+  private readonly userTiny: Statement;
+  private readonly insertUser: Statement;
+  private readonly tinyCache = new Map<string, string>();
+  private readonly profileStmt: Statement;
+  private readonly byRoamingId: Statement;
+  /** Parsed bodies of recent messages: a new message is viewed several times (answer, events, conv). */
+  private readonly bodies = new Map<number, JsonObject>();
+  private static readonly BODY_CACHE = 20000;
+  private readonly recent = new Map<number, MessageRow>();
+
+  /** Forgets the rows of the finished commit. */
+  endCommit(): void {
+    this.recent.clear();
+  }
+
+  constructor(db: Db) {
+    this.byRowId = db.prepare('SELECT * FROM messages WHERE id = ?');
+    this.byMsgId = db.prepare('SELECT * FROM messages WHERE msg_id = ? AND local_device IN (0, ?) ORDER BY local_device DESC LIMIT 1');
+    this.devMsg = db.prepare('SELECT custom_str, custom_int FROM dev_msgs WHERE device_id = ? AND msg = ?');
+    this.readState = db.prepare('SELECT read_msg, peer_read_time FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?');
+    this.userTiny = db.prepare('SELECT tiny_id FROM users WHERE user_id = ?');
+    this.insertUser = db.prepare('INSERT OR IGNORE INTO users(user_id, tiny_id, nick, created) VALUES (?, ?, ?, ?)');
+    this.byRoamingId = db.prepare('SELECT * FROM messages WHERE msg_id = ? AND local_device = 0');
+    this.profileStmt = db.prepare('SELECT nick, face_url FROM users WHERE user_id = ?');
+  }
+
+  profile(userId: string): { nick: string; face_url: string } | undefined {
+    return this.profileStmt.get(userId) as { nick: string; face_url: string } | undefined;
+  }
+
+  /** Remembers a body just written (saves parsing it back), or forgets one that changed. */
+  cacheBody(id: number, body: JsonObject | undefined, row?: MessageRow): void {
+    if (body === undefined) {
+      this.bodies.delete(id);
+      this.recent.clear();
+      return;
+    }
+    if (row !== undefined) {
+      // Rows of the current commit, for the events built at its end (status cannot change in between
+      // except by a revoke, which clears this).
+      this.recent.set(id, row);
+    }
+    this.bodies.set(id, body);
+    if (this.bodies.size > MessageModel.BODY_CACHE) {
+      const oldest = this.bodies.keys().next().value;
+      if (oldest !== undefined) {
+        this.bodies.delete(oldest);
+      }
+    }
+  }
+
+  private body(row: MessageRow): JsonObject {
+    const cached = this.bodies.get(row.id);
+    if (cached !== undefined) {
+      return { ...cached };
+    }
+    const parsed = parseTimJson(row.body);
+    return isObject(parsed) ? parsed : {};
+  }
+
+  row(id: number): MessageRow | undefined {
+    return this.byRowId.get(id) as MessageRow | undefined;
+  }
+
+  /** A roaming message by id, or the device's own local-only message with that id. */
+  rowByMsgId(msgId: string, deviceId: number): MessageRow | undefined {
+    return this.byMsgId.get(msgId, deviceId) as MessageRow | undefined;
+  }
+
+  /** A roaming (not device-local) message by id. */
+  roamingByMsgId(msgId: string): MessageRow | undefined {
+    return this.byRoamingId.get(msgId) as MessageRow | undefined;
+  }
+
+  /** Creates the account on first sight (login or seed) and returns its tiny id. */
+  ensureUser(userId: string, nick = ''): string {
+    const cached = this.tinyCache.get(userId);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const existing = this.userTiny.get(userId) as { tiny_id: string } | undefined;
+    if (existing !== undefined) {
+      this.tinyCache.set(userId, existing.tiny_id);
+      return existing.tiny_id;
+    }
+    const tiny = `144115${String(randomInt(100000000, 999999999))}${String(randomInt(10, 99))}`;
+    this.insertUser.run(userId, tiny, nick, Math.floor(Date.now() / 1000));
+    this.tinyCache.set(userId, tiny);
+    return tiny;
+  }
+
+  userExists(userId: string): boolean {
+    return this.tinyCache.has(userId) || this.userTiny.get(userId) !== undefined;
+  }
+
+  /** The message as `userId` on `deviceId` sees it. */
+  view(row: MessageRow, userId: string, deviceId: number, fresh = false): JsonObject {
+    const msg = this.body(row);
+    const fromSelf = row.sender === userId;
+    const convId = row.conv_type === C2C ? (fromSelf ? String(msg.message_conv_id ?? '') : row.sender) : String(msg.message_conv_id ?? '');
+    msg.message_conv_id = convId;
+    msg.message_is_from_self = fromSelf;
+    msg.message_status = row.status;
+    // A message delivered in this very commit has no read state or local data yet.
+    const state = fresh ? undefined : (this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined);
+    msg.message_is_read = fromSelf || (state !== undefined && row.id <= state.read_msg);
+    const peerRead = row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time;
+    msg.message_is_peer_read = peerRead;
+    msg.message_receipt_peer_read = peerRead;
+    const local = fresh ? undefined : (this.devMsg.get(deviceId, row.id) as { custom_str: string | null; custom_int: number | null } | undefined);
+    if (local !== undefined) {
+      if (local.custom_str !== null) {
+        msg.message_custom_str = local.custom_str;
+      }
+      if (local.custom_int !== null) {
+        msg.message_custom_int = local.custom_int;
+      }
+    }
+    if (row.revoker !== null) {
+      msg.message_revoker_user_id = row.revoker;
+      msg.message_revoke_reason = row.revoke_reason ?? '';
+    }
+    return msg;
+  }
+
+  viewById(id: number, userId: string, deviceId: number, fresh = false): JsonObject | undefined {
+    const row = this.recent.get(id) ?? this.row(id);
+    return row === undefined ? undefined : this.view(row, userId, deviceId, fresh);
+  }
+}
+
+/** The locator of a message, as TIMMsgFindByMsgLocatorList takes it and the revoke event carries it. */
+export function locatorOf(row: MessageRow, viewer: string, convId: string): JsonObject {
+  const parsed = parseTimJson(row.body);
+  const unique = isObject(parsed) ? parsed.message_unique_id : undefined;
+  return {
+    message_locator_conv_id: convId,
+    message_locator_conv_type: row.conv_type,
+    message_locator_is_revoked: row.status === Status.REVOKED,
+    message_locator_time: row.server_time,
+    message_locator_seq: row.seq,
+    message_locator_is_self: row.sender === viewer,
+    message_locator_rand: row.rand,
+    message_locator_unique_id: typeof unique === 'bigint' || typeof unique === 'number' ? unique : 0,
+  };
+}

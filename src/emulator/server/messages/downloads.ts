@@ -1,0 +1,74 @@
+/**
+ * TIMMsgDownloadElemToPath (a stored payload copied to a path the caller chose, checked in blobs.ts;
+ * only payloads of messages the caller can see) and TIMMsgDownloadMergerMessage (the messages a merger
+ * element carries).
+ */
+import { parseTimJson, stringifyTimJson } from '../../../tim/json';
+import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
+import { isObject, optArray, optNumber, optString } from '../args';
+import { checkTargetPath, downloadTo } from '../blobs';
+import { type Handler, requireLogin } from '../context';
+import { Elem } from '../elements';
+import { findLocal } from './history';
+
+const downloadElem: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const path = args.str(1);
+  if (path.length === 0) {
+    throw syncParamError('path is required');
+  }
+  const { userId } = requireLogin(ctx);
+  const type = optNumber(param, 'msg_download_elem_param_type');
+  let id = optString(param, 'msg_download_elem_param_id') ?? '';
+  const url = optString(param, 'msg_download_elem_param_url') ?? '';
+  if (id.length === 0) {
+    id = /\/blobs\/([0-9a-f]{24})$/.exec(url)?.[1] ?? '';
+  }
+  if (!/^[0-9a-f]{24}$/.test(id) || (type !== undefined && (type < 0 || type > 3))) {
+    throw invalidParam('msg_download_elem_param_id (or _url) must name a payload of this emulator, type 0..3');
+  }
+  const target = await checkTargetPath(path);
+  await ctx.emu.queue.enqueue(() => {
+    // The caller must see a message carrying the payload; ids are random, but this is the real check.
+    const row = ctx.emu.db.prepare("SELECT stream FROM messages WHERE local_device = 0 AND body LIKE ? LIMIT 20").all(`%${id}%`) as Array<{ stream: string }>;
+    if (!row.some((r) => ctx.emu.access.convOfStream(r.stream, userId) !== undefined)) {
+      throw new ApiError(Err.FILE_TRANS_DOWNLOAD_FAILED, 'no message of yours carries this payload');
+    }
+  });
+  const total = await downloadTo(ctx.emu.options.blobDir, id, target, () => undefined);
+  return { json: stringifyTimJson({ msg_download_elem_result_current_size: total, msg_download_elem_result_total_size: total }) };
+};
+
+const downloadMerger: Handler = async (ctx, args) => {
+  const msg = args.jsonObject(0, true) ?? {};
+  const { userId, deviceId } = requireLogin(ctx);
+  const msgId = optString(msg, 'message_msg_id');
+  if (msgId === undefined) {
+    throw invalidParam('message_msg_id is required');
+  }
+  const messages = await ctx.emu.queue.enqueue(() => {
+    const found = findLocal(ctx, userId, deviceId, msgId, true);
+    if (found === undefined) {
+      throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found');
+    }
+    const view = ctx.emu.model.view(found.row, userId, deviceId);
+    const elems = optArray(view, 'message_elem_array') ?? [];
+    const merger = elems.find((elem) => isObject(elem) && elem.elem_type === Elem.MERGE);
+    if (!isObject(merger)) {
+      throw invalidParam('the message has no merger element');
+    }
+    const key = optString(merger, 'merge_elem_relay_json_key');
+    const stored = key === undefined ? undefined : (ctx.emu.db.prepare('SELECT json FROM merges WHERE key = ?').get(key) as { json: string } | undefined);
+    if (stored === undefined) {
+      return optArray(merger, 'merge_elem_message_array') ?? [];
+    }
+    const parsed = parseTimJson(stored.json);
+    return Array.isArray(parsed) ? parsed : [];
+  });
+  return { json: stringifyTimJson(messages) };
+};
+
+export const downloadHandlers: Record<string, Handler> = {
+  TIMMsgDownloadElemToPath: downloadElem,
+  TIMMsgDownloadMergerMessage: downloadMerger,
+};

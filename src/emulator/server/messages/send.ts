@@ -1,0 +1,261 @@
+/**
+ * TIMMsgSendMessage / TIMMsgSendNewMsg, TIMMsgBatchSend and TIMMsgCancelSend.
+ *
+ * A send is: argument checks (synchronous -3/-4 like the SDK), login (6014), element checks (6016,
+ * 80002 ...), uploads of file payloads (status "sending", progress events, cancellable), then one
+ * operation in the next group commit; the answer leaves after that commit. The message id is the one the
+ * client chose (CallFrame.messageId), so a send repeated after a reconnect answers with the stored
+ * message instead of storing it twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { stringifyTimJson } from '../../../tim/json';
+import { stringifyFast } from '../fastJson';
+import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
+import { type Args, type JsonObject, optArray, optBool, optObject } from '../args';
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, uploadFile } from '../blobs';
+import { type Ctx, type Handler, type InFlightSend, type Outcome, requireLogin } from '../context';
+import { checkBodySize, checkElements, Elem } from '../elements';
+import { connectionEventText } from '../eventHub';
+import { C2C, GROUP, type MessageRow, Status, messageIdOf, randomUint32 } from '../messageModel';
+
+const MESSAGE_ID = /^[\w.:-]{1,127}$/;
+/** Keys the server sets, or that stay on the sender's device (local custom data). */
+const SERVER_KEYS = [
+  'message_conv_id', 'message_conv_type', 'message_sender', 'message_server_time', 'message_seq', 'message_rand',
+  'message_msg_id', 'message_unique_id', 'message_status', 'message_is_from_self', 'message_is_read',
+  'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int',
+  'message_revoker_user_id', 'message_revoke_reason', 'message_version',
+];
+const MAX_BATCH_RECEIVERS = 500;
+
+interface Prepared {
+  readonly body: JsonObject;
+  readonly firstType: number;
+  readonly searchText: string;
+  readonly noUnread: boolean;
+}
+
+function failed(msg: JsonObject, status: number, error: unknown): ApiError {
+  const code = error instanceof ApiError ? error.code : Err.INTERNAL_ERROR;
+  const desc = error instanceof ApiError ? error.desc : String(error);
+  return new ApiError(code, desc, { json: stringifyTimJson({ ...msg, message_status: status }) });
+}
+
+/** Checks the message and uploads its payloads; the result is ready to store. */
+async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFlightSend): Promise<Prepared> {
+  const checked = checkElements(msg.message_elem_array);
+  const cloud = msg.message_cloud_custom_str;
+  checkBodySize(checked.elems, typeof cloud === 'string' ? cloud : '');
+  for (const slot of checked.uploads) {
+    const elem = checked.elems[slot.elemIndex];
+    const path = elem?.[slot.pathKey];
+    if (elem === undefined || typeof path !== 'string' || path.length === 0) {
+      if (slot.required) {
+        throw new ApiError(Err.INVALID_MSG_ELEM, `${slot.pathKey} is required`);
+      }
+      continue;
+    }
+    const uploaded = await uploadFile(ctx.emu.options.blobDir, path, slot.downloadType === -1 ? MAX_IMAGE_BYTES : MAX_FILE_BYTES, {
+      chunkDelayMs: ctx.emu.options.uploadChunkDelayMs,
+      isCancelled: () => flight.cancelled,
+      onProgress: (cur, total) =>
+        ctx.session.sink.pushText(
+          connectionEventText({ name: 'MsgElemUploadProgress', json: stringifyTimJson({ ...msg, message_msg_id: msgId }), index: slot.elemIndex, cur, total }),
+        ),
+    });
+    const url = `${ctx.emu.options.baseUrl}/blobs/${uploaded.id}`;
+    elem[slot.idKey] = uploaded.id;
+    elem[slot.urlKey] = url;
+    if (slot.sizeKey !== undefined) {
+      elem[slot.sizeKey] = uploaded.size;
+    }
+    if (slot.downloadType === -1) {
+      // One stored original serves all three image levels.
+      Object.assign(elem, {
+        image_elem_thumb_id: uploaded.id, image_elem_thumb_url: url, image_elem_thumb_pic_size: uploaded.size,
+        image_elem_large_id: uploaded.id, image_elem_large_url: url, image_elem_large_pic_size: uploaded.size,
+      });
+    } else {
+      const businessKey = slot.pathKey.startsWith('sound') ? 'sound_elem_business_id' : slot.pathKey.startsWith('file') ? 'file_elem_business_id' : 'video_elem_business_id';
+      elem[businessKey] = 0;
+    }
+    ctx.emu.db.prepare('INSERT INTO blobs(id, file, size, kind) VALUES (?, ?, ?, ?)').run(uploaded.id, uploaded.id, uploaded.size, slot.downloadType);
+  }
+  for (const elem of checked.elems) {
+    if (elem.elem_type === Elem.MERGE) {
+      // Receivers get title and abstracts; the messages themselves come with TIMMsgDownloadMergerMessage.
+      const key = randomBytes(12).toString('hex');
+      ctx.emu.db.prepare('INSERT INTO merges(key, json, stream) VALUES (?, ?, ?)').run(key, stringifyTimJson(elem.merge_elem_message_array), '');
+      delete elem.merge_elem_message_array;
+      elem.merge_elem_relay_json_key = key;
+      elem.merge_elem_layer_over_limit = false;
+    }
+  }
+  const body: JsonObject = { ...msg };
+  for (const key of SERVER_KEYS) {
+    delete body[key];
+  }
+  body.message_elem_array = checked.elems;
+  if (body.message_client_time === undefined) {
+    body.message_client_time = ctx.emu.serverTime();
+  }
+  body.message_priority ??= 1;
+  body.message_platform ??= 0;
+  return { body, firstType: checked.firstType, searchText: checked.searchText, noUnread: optBool(msg, 'message_is_excluded_from_unread_count') === true };
+}
+
+/** Stores a prepared message, inside a group-commit operation. */
+function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convType: number, msgId: string, prepared: Prepared): MessageRow {
+  const emu = ctx.emu;
+  const ref = emu.access.conv(userId, convId, convType);
+  if (convType === C2C && !emu.model.userExists(convId)) {
+    throw new ApiError(Err.MSG_INVALID_ID, `user ${convId} does not exist`);
+  }
+  const profile = emu.model.profile(userId);
+  return emu.delivery.deliver({
+    stream: ref.stream,
+    convType,
+    convId,
+    sender: userId,
+    senderDevice: deviceId,
+    msgId,
+    rand: randomUint32(),
+    serverTime: emu.serverTime(),
+    elemType: prepared.firstType,
+    searchText: prepared.searchText,
+    noUnread: prepared.noUnread,
+    body: {
+      ...prepared.body,
+      message_sender_profile: { user_profile_identifier: userId, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' },
+    },
+  });
+}
+
+function storedAnswer(ctx: Ctx, userId: string, deviceId: number, msgId: string): Outcome | undefined {
+  const row = ctx.emu.model.roamingByMsgId(msgId);
+  if (row === undefined) {
+    return undefined;
+  }
+  if (row.sender !== userId) {
+    throw invalidParam('message id already used by another sender');
+  }
+  return { json: stringifyTimJson(ctx.emu.model.view(row, userId, deviceId)), messageId: msgId };
+}
+
+async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
+  const convId = args.str(0);
+  const convType = args.int(1);
+  const msg = args.jsonObject(2, true) ?? {};
+  if (convId.length === 0 || (convType !== C2C && convType !== GROUP)) {
+    throw syncParamError('conv_id must be non-empty and conv_type C2C (1) or Group (2)');
+  }
+  if (ctx.messageId !== undefined && !MESSAGE_ID.test(ctx.messageId)) {
+    throw syncParamError('messageId must be 1-127 characters of [A-Za-z0-9_.:-]');
+  }
+  let login: { userId: string; deviceId: number };
+  try {
+    login = requireLogin(ctx);
+  } catch (error: unknown) {
+    throw failed(msg, Status.FAIL, error);
+  }
+  const { userId, deviceId } = login;
+  const clientTime = typeof msg.message_client_time === 'number' ? msg.message_client_time : ctx.emu.serverTime();
+  const msgId = ctx.messageId ?? messageIdOf(ctx.emu.model.ensureUser(userId), clientTime, randomUint32());
+  const existing = ctx.emu.inFlight.get(msgId);
+  if (existing !== undefined && existing.userId === userId) {
+    // A resend while the first attempt is still in flight: answer both with the one result.
+    return (await existing.done) as Outcome;
+  }
+  const stored = storedAnswer(ctx, userId, deviceId, msgId);
+  if (stored !== undefined) {
+    return stored;
+  }
+  const sending: JsonObject = { ...msg, message_msg_id: msgId, message_sender: userId, message_conv_id: convId, message_conv_type: convType };
+  const flight: InFlightSend & { committing: boolean } = { userId, cancelled: false, committing: false, done: Promise.resolve() };
+  const run = async (): Promise<Outcome> => {
+    try {
+      const prepared = await prepare(ctx, msg, msgId, flight);
+      if (flight.cancelled) {
+        throw new ApiError(Err.SEND_FAILED_WITH_CANCEL, 'send cancelled');
+      }
+      flight.committing = true;
+      const row = await ctx.emu.queue.enqueue(() => store(ctx, userId, deviceId, convId, convType, msgId, prepared));
+      return { json: stringifyFast(ctx.emu.model.view(row, userId, deviceId)), messageId: msgId };
+    } catch (error: unknown) {
+      const cancelled = error instanceof ApiError && error.code === Err.SEND_FAILED_WITH_CANCEL;
+      throw failed(sending, cancelled ? Status.CANCEL : Status.FAIL, error);
+    }
+  };
+  const done = run();
+  (flight as { done: Promise<unknown> }).done = done.catch((error: unknown) => Promise.reject(error));
+  ctx.emu.inFlight.set(msgId, flight);
+  try {
+    return await done;
+  } finally {
+    ctx.emu.inFlight.delete(msgId);
+  }
+}
+
+const cancelSend: Handler = (ctx, args) => {
+  const convId = args.str(0);
+  const convType = args.int(1);
+  const messageId = args.str(2);
+  if (messageId.length === 0) {
+    throw syncParamError('message_id is required');
+  }
+  const { userId } = requireLogin(ctx);
+  ctx.emu.access.conv(userId, convId, convType);
+  const flight = ctx.emu.inFlight.get(messageId) as (InFlightSend & { committing?: boolean }) | undefined;
+  if (flight === undefined || flight.userId !== userId || flight.committing === true) {
+    throw new ApiError(Err.INVALID_CANCEL_MESSAGE, 'the message is not sending or uploading');
+  }
+  flight.cancelled = true;
+  return {};
+};
+
+const batchSend: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const { userId, deviceId } = requireLogin(ctx);
+  const receivers = optArray(param, 'msg_batch_send_param_identifier_array');
+  const msg = optObject(param, 'msg_batch_send_param_msg');
+  if (receivers === undefined || receivers.length === 0 || msg === undefined) {
+    throw invalidParam('msg_batch_send_param_identifier_array and msg_batch_send_param_msg are required');
+  }
+  if (receivers.length > MAX_BATCH_RECEIVERS) {
+    throw invalidParam(`at most ${MAX_BATCH_RECEIVERS} receivers`);
+  }
+  const users = receivers.map((value) => {
+    if (typeof value !== 'string' || value.length === 0) {
+      throw invalidParam('receivers must be user ids');
+    }
+    return value;
+  });
+  const flight: InFlightSend = { userId, cancelled: false, done: Promise.resolve() };
+  const prepared = await prepare(ctx, msg, 'batch', flight);
+  const tiny = ctx.emu.model.ensureUser(userId);
+  const results = await Promise.all(
+    users.map((receiver) => {
+      const msgId = messageIdOf(tiny, ctx.emu.serverTime(), randomUint32());
+      return ctx.emu.queue
+        .enqueue(() => store(ctx, userId, deviceId, receiver, C2C, msgId, prepared))
+        .then(
+          (row) => ({ msg_batch_send_result_identifier: receiver, msg_batch_send_result_code: 0, msg_batch_send_result_desc: '', msg_batch_send_result_msg: ctx.emu.model.view(row, userId, deviceId) }),
+          (error: unknown) => ({
+            msg_batch_send_result_identifier: receiver,
+            msg_batch_send_result_code: error instanceof ApiError ? error.code : Err.INTERNAL_ERROR,
+            msg_batch_send_result_desc: error instanceof ApiError ? error.desc : String(error),
+            msg_batch_send_result_msg: { ...msg, message_msg_id: msgId, message_conv_id: receiver, message_conv_type: C2C, message_status: Status.FAIL },
+          }),
+        );
+    }),
+  );
+  return { json: stringifyTimJson(results) };
+};
+
+export const sendHandlers: Record<string, Handler> = {
+  TIMMsgSendMessage: sendMessage,
+  TIMMsgSendNewMsg: sendMessage,
+  TIMMsgCancelSend: cancelSend,
+  TIMMsgBatchSend: batchSend,
+};
+

@@ -1,0 +1,84 @@
+/**
+ * The emulator's SQLite database: opening it in WAL mode with durable commits, and its schema.
+ *
+ * Roaming (the cloud's copy) is per user and conversation; the local store is per device (a user plus
+ * the sdk_config_config_file_path given to TIMInit), as the SDK's on-device database is. A message row is
+ * stored once per conversation stream ("c2c:<a>\n<b>" with a < b, or "group:<id>"); per-user and
+ * per-device rows record only the differences (roaming deletes, local deletes, pulls, local custom data).
+ */
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users(
+  user_id TEXT PRIMARY KEY, tiny_id TEXT NOT NULL, nick TEXT NOT NULL DEFAULT '',
+  face_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS devices(
+  id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, config_path TEXT NOT NULL,
+  base_msg INTEGER NOT NULL, event_seq INTEGER NOT NULL DEFAULT 0, logged_in INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(user_id, config_path));
+CREATE TABLE IF NOT EXISTS streams(stream TEXT PRIMARY KEY, last_seq INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS messages(
+  id INTEGER PRIMARY KEY, stream TEXT NOT NULL, seq INTEGER NOT NULL, msg_id TEXT NOT NULL,
+  sender TEXT NOT NULL, conv_type INTEGER NOT NULL, server_time INTEGER NOT NULL, rand INTEGER NOT NULL,
+  elem_type INTEGER NOT NULL, status INTEGER NOT NULL, local_device INTEGER NOT NULL DEFAULT 0,
+  no_unread INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL, search_text TEXT NOT NULL,
+  revoker TEXT, revoke_reason TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_msg_id ON messages(msg_id, local_device);
+CREATE INDEX IF NOT EXISTS messages_stream ON messages(stream, server_time, id);
+CREATE INDEX IF NOT EXISTS messages_seq ON messages(stream, seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(text, tokenize='trigram', content='', contentless_delete=1);
+CREATE TABLE IF NOT EXISTS convs(
+  user_id TEXT NOT NULL, conv_type INTEGER NOT NULL, conv_id TEXT NOT NULL, stream TEXT NOT NULL,
+  unread INTEGER NOT NULL DEFAULT 0, read_msg INTEGER NOT NULL DEFAULT 0, read_time INTEGER NOT NULL DEFAULT 0,
+  pinned INTEGER NOT NULL DEFAULT 0, draft TEXT, draft_time INTEGER NOT NULL DEFAULT 0,
+  active_time INTEGER NOT NULL DEFAULT 0, cleared_msg INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
+  peer_read_time INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(user_id, conv_type, conv_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS convs_stream ON convs(stream);
+CREATE TABLE IF NOT EXISTS c2c_opts(user_id TEXT NOT NULL, peer TEXT NOT NULL, opt INTEGER NOT NULL,
+  PRIMARY KEY(user_id, peer)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS user_hidden(user_id TEXT NOT NULL, msg INTEGER NOT NULL, kind INTEGER NOT NULL,
+  PRIMARY KEY(user_id, msg)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dev_msgs(device_id INTEGER NOT NULL, msg INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, pulled INTEGER NOT NULL DEFAULT 0, custom_str TEXT, custom_int INTEGER,
+  PRIMARY KEY(device_id, msg)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dev_convs(device_id INTEGER NOT NULL, stream TEXT NOT NULL, cleared_msg INTEGER NOT NULL,
+  PRIMARY KEY(device_id, stream)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS groups(
+  group_id TEXT PRIMARY KEY, name TEXT NOT NULL, type INTEGER NOT NULL, owner TEXT NOT NULL,
+  created INTEGER NOT NULL, face_url TEXT NOT NULL DEFAULT '', notification TEXT NOT NULL DEFAULT '',
+  introduction TEXT NOT NULL DEFAULT '', add_option INTEGER NOT NULL DEFAULT 2, max_members INTEGER NOT NULL,
+  info_seq INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE IF NOT EXISTS members(
+  group_id TEXT NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, join_time INTEGER NOT NULL,
+  join_msg INTEGER NOT NULL, recv_opt INTEGER NOT NULL DEFAULT 0, name_card TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(group_id, user_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS members_user ON members(user_id);
+CREATE TABLE IF NOT EXISTS events(device_id INTEGER NOT NULL, seq INTEGER NOT NULL, frame TEXT NOT NULL,
+  PRIMARY KEY(device_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS blobs(id TEXT PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,
+  kind INTEGER NOT NULL, owner_stream TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS merges(key TEXT PRIMARY KEY, json TEXT NOT NULL, stream TEXT NOT NULL) WITHOUT ROWID;
+`;
+
+export const DB_FILE = 'tim-emulator.db';
+
+/** Opens (creating when needed) the database in `dataDir`. */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  // A send is acknowledged only after its transaction commits; FULL makes the commit survive power loss
+  // too, and group commit keeps the cost per message low.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -32768');
+  db.pragma('temp_store = memory');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,122 @@
+/**
+ * `tim-emulator seed <file>`: demo data (users, groups, C2C and group messages) written straight into a
+ * data dir, through the same delivery code as live sends, so conversations, unread counts and seqs are
+ * as if the messages had been sent.
+ *
+ * File format (JSON):
+ *   { "users":    [{ "id": "alice", "nick": "Alice" }],
+ *     "groups":   [{ "id": "team", "name": "Team", "type": 2, "owner": "alice", "members": ["bob"] }],
+ *     "messages": [{ "from": "alice", "to": "bob", "text": "hi" },
+ *                  { "from": "bob", "group": "team", "text": "hello" }] }
+ */
+import { readFileSync } from 'node:fs';
+import { parseTimJson } from '../../tim/json';
+import { isObject, type JsonObject } from './args';
+import type { Ctx, Session } from './context';
+import { openEmulator } from './core';
+import { Elem } from './elements';
+import { GroupType, Role, addMember } from './groups';
+import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
+
+export interface SeedSummary {
+  readonly users: number;
+  readonly groups: number;
+  readonly messages: number;
+}
+
+function list(doc: JsonObject, key: string): JsonObject[] {
+  const value = doc[key];
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value) || !value.every(isObject)) {
+    throw new Error(`seed: "${key}" must be an array of objects`);
+  }
+  return value;
+}
+
+function str(item: JsonObject, key: string, where: string): string {
+  const value = item[key];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new Error(`seed: ${where} needs a non-empty "${key}"`);
+  }
+  return value;
+}
+
+export async function seedDataDir(dataDir: string, file: string): Promise<SeedSummary> {
+  const doc = parseTimJson(readFileSync(file, 'utf8'));
+  if (!isObject(doc)) {
+    throw new Error('seed: the file must hold a JSON object');
+  }
+  const core = openEmulator(dataDir);
+  const { emu } = core;
+  const session: Session = {
+    initialized: true, sdkAppId: core.app.sdkAppId, configPath: '', loginStatus: 1, userId: '', deviceId: 0, lastEventSeq: 0,
+    sink: { pushText: () => undefined }, kick: () => undefined,
+  };
+  const ctx: Ctx = { emu, session, api: 'seed' };
+  const users = list(doc, 'users');
+  const groups = list(doc, 'groups');
+  const messages = list(doc, 'messages');
+  try {
+    await emu.queue.enqueue(() => {
+      for (const user of users) {
+        const id = str(user, 'id', 'a user');
+        emu.model.ensureUser(id, typeof user.nick === 'string' ? user.nick : '');
+        if (typeof user.nick === 'string') {
+          emu.db.prepare('UPDATE users SET nick = ? WHERE user_id = ?').run(user.nick, id);
+        }
+      }
+      for (const group of groups) {
+        const id = str(group, 'id', 'a group');
+        const owner = str(group, 'owner', `group ${id}`);
+        const type = typeof group.type === 'number' ? group.type : GroupType.CHATROOM;
+        emu.model.ensureUser(owner);
+        if (emu.access.groupRow(id) === undefined) {
+          emu.db
+            .prepare('INSERT INTO groups(group_id, name, type, owner, created, max_members) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(id, typeof group.name === 'string' ? group.name : id, type, owner, emu.serverTime(), 2000);
+          addMember(ctx, id, owner, Role.OWNER);
+        }
+        for (const member of Array.isArray(group.members) ? group.members : []) {
+          if (typeof member === 'string' && emu.access.memberRow(id, member) === undefined) {
+            emu.model.ensureUser(member);
+            addMember(ctx, id, member, Role.NORMAL);
+          }
+        }
+      }
+      for (const message of messages) {
+        const from = str(message, 'from', 'a message');
+        const content = str(message, 'text', 'a message');
+        const group = typeof message.group === 'string' ? message.group : undefined;
+        const to = group ?? str(message, 'to', 'a C2C message');
+        const convType = group === undefined ? C2C : GROUP;
+        if (convType === C2C) {
+          emu.model.ensureUser(to);
+        } else if (emu.access.memberRow(to, from) === undefined) {
+          throw new Error(`seed: ${from} is not a member of ${to}`);
+        }
+        const now = emu.serverTime();
+        const rand = randomUint32();
+        emu.delivery.deliver({
+          stream: streamOf(convType, from, to),
+          convType,
+          convId: to,
+          sender: from,
+          senderDevice: 0,
+          msgId: messageIdOf(emu.model.ensureUser(from), now, rand),
+          rand,
+          serverTime: now,
+          elemType: Elem.TEXT,
+          searchText: content,
+          noUnread: false,
+          body: { message_elem_array: [{ elem_type: Elem.TEXT, text_elem_content: content }], message_client_time: now, message_priority: 1, message_platform: 0 },
+        });
+      }
+    });
+  } finally {
+    core.queue.close();
+    core.db.close();
+  }
+  return { users: users.length, groups: groups.length, messages: messages.length };
+}

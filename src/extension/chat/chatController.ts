@@ -1,0 +1,281 @@
+/**
+ * The host side of one chat panel: answers the webview's chat/* requests with TIM calls and pushes
+ * the conversation's live changes (new messages, send status, revokes, read receipts) to it. It keeps
+ * the TimMessage behind every row it showed, because revoke, delete and report-read take the message.
+ */
+import * as vscode from 'vscode';
+import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
+import type { HostRequests } from '../../shared/protocol';
+import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../tim/enums';
+import type { TimClient } from '../../tim/client';
+import type { TimMessage, TimMessageParam } from '../../tim/types/message';
+import type { ConversationRef } from '../conversations/conversationKey';
+import type { ConversationStore } from '../conversations/conversationStore';
+import { Disposable } from '../lifecycle';
+import { log } from '../log';
+import type { TimSession } from '../session/timSession';
+import { openableUrl } from './linkPolicy';
+import { toMessageView } from './messageView';
+import { panelStrings } from './panelStrings';
+import type { WebviewChannel } from '../panels/webviewChannel';
+
+/** TIMMsgListDelete takes at most this many messages per call (seed API). */
+export const LIST_DELETE_LIMIT = 30;
+const PAGE_LIMIT = 100;
+
+type Handler<M extends keyof HostRequests> = (params: HostRequests[M]['params']) => Promise<HostRequests[M]['result']>;
+
+function compareMessages(a: TimMessage, b: TimMessage): number {
+  const time = Number(a.message_server_time || a.message_client_time) - Number(b.message_server_time || b.message_client_time);
+  if (time !== 0) {
+    return time;
+  }
+  const seq = BigInt(a.message_seq ?? 0) - BigInt(b.message_seq ?? 0);
+  return seq < 0n ? -1 : seq > 0n ? 1 : 0;
+}
+
+export class ChatController extends Disposable {
+  private readonly messages = new Map<string, TimMessage>();
+  private provisional = 0;
+  private eventSubscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly ref: ConversationRef,
+    private readonly session: TimSession,
+    private readonly store: ConversationStore,
+    private channel: WebviewChannel | undefined,
+  ) {
+    super();
+    this.register(session.onDidChangeState(() => this.follow()));
+    this.follow();
+  }
+
+  attach(channel: WebviewChannel): void {
+    this.channel = channel;
+  }
+
+  private get client(): TimClient {
+    return this.session.requireClient();
+  }
+
+  private get selfId(): string {
+    return this.session.signedInAccount?.userId ?? '';
+  }
+
+  private view(message: TimMessage): ChatMessageView {
+    this.messages.set(message.message_msg_id, message);
+    return toMessageView(message, { selfId: this.selfId, now: Date.now(), displayName: () => undefined, t: vscode.l10n.t });
+  }
+
+  private isMine(message: { message_conv_id?: string; message_conv_type?: number }): boolean {
+    return message.message_conv_id === this.ref.id && message.message_conv_type === this.ref.type;
+  }
+
+  /** Subscribes to the signed-in client's events for this conversation (again after each sign-in). */
+  private follow(): void {
+    for (const subscription of this.eventSubscriptions.splice(0)) {
+      subscription.dispose();
+    }
+    const state = this.session.state;
+    this.channel?.notify('chat/info', this.info());
+    if (state.kind !== 'signedIn') {
+      return;
+    }
+    const client = state.client;
+    this.eventSubscriptions = [
+      client.onEvent('RecvNewMsg', (messages) => {
+        const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id));
+        if (mine.length) {
+          this.channel?.notify('chat/messagesAdded', { messages: [...mine].sort(compareMessages).map((m) => this.view(m)) });
+        }
+      }),
+      client.onEvent('MsgUpdate', (messages) => {
+        for (const message of messages.filter((m) => this.isMine(m) && this.messages.has(m.message_msg_id))) {
+          this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
+        }
+      }),
+      client.onEvent('MsgRevoke', (revoked) => {
+        for (const locator of revoked) {
+          const target = [...this.messages.values()].find(
+            (m) => String(m.message_seq) === String(locator.message_locator_seq) && String(m.message_rand) === String(locator.message_locator_rand),
+          );
+          if (target) {
+            this.channel?.notify('chat/messageUpdated', { message: this.view({ ...target, message_status: TIMMsgStatus.Revoked }) });
+          }
+        }
+      }),
+      client.onEvent('MsgReadedReceipt', (receipts) => {
+        for (const receipt of receipts) {
+          if (receipt.msg_receipt_conv_id !== this.ref.id || receipt.msg_receipt_conv_type !== this.ref.type) {
+            continue;
+          }
+          const upTo = Number(receipt.msg_receipt_time_stamp ?? 0);
+          for (const message of this.messages.values()) {
+            const time = Number(message.message_server_time || message.message_client_time);
+            if (message.message_is_from_self && !message.message_is_peer_read && time <= upTo) {
+              this.channel?.notify('chat/messageUpdated', { message: this.view({ ...message, message_is_peer_read: true }) });
+            }
+          }
+        }
+      }),
+    ];
+  }
+
+  info(): ChatPanelInfo {
+    const state = this.session.state;
+    const summary = this.store.get(`${this.ref.type === TIMConvType.Group ? 'group' : 'c2c'}_${this.ref.id}`);
+    return {
+      conversationId: this.ref.id,
+      conversationType: this.ref.type === TIMConvType.Group ? 'group' : 'c2c',
+      title: summary?.name ?? this.ref.id,
+      selfId: this.selfId,
+      signedIn: state.kind === 'signedIn',
+      draft: summary?.draft ?? '',
+      unreadCount: summary?.unread ?? 0,
+      locale: vscode.env.language,
+      strings: panelStrings(),
+    };
+  }
+
+  private async page(param: { last?: TimMessage; count: number }): Promise<ChatPage> {
+    const count = Math.max(1, Math.min(PAGE_LIMIT, Math.floor(param.count)));
+    const list = await this.client.msgGetMsgList(this.ref.id, this.ref.type, {
+      msg_getmsglist_param_last_msg: param.last,
+      msg_getmsglist_param_count: count,
+      msg_getmsglist_param_is_ramble: true,
+      msg_getmsglist_param_is_forward: false,
+    });
+    const sorted = [...list].sort(compareMessages);
+    return { messages: sorted.map((m) => this.view(m)), hasMoreBefore: list.length >= count };
+  }
+
+  private find(id: string): TimMessage {
+    const message = this.messages.get(id);
+    if (!message) {
+      throw new Error(vscode.l10n.t('That message is no longer loaded. Scroll to it and try again.'));
+    }
+    return message;
+  }
+
+  private async send(param: TimMessageParam, replacesId?: string): Promise<ChatMessageView> {
+    const provisionalId = `pending-${++this.provisional}`;
+    const now = Math.floor(Date.now() / 1000);
+    const pending = this.view({
+      ...param,
+      message_msg_id: provisionalId,
+      message_conv_id: this.ref.id,
+      message_conv_type: this.ref.type,
+      message_sender: this.selfId,
+      message_client_time: now,
+      message_server_time: 0,
+      message_is_from_self: true,
+      message_status: TIMMsgStatus.Sending,
+      message_unique_id: 0,
+      message_rand: 0,
+      message_seq: 0,
+      message_elem_array: param.message_elem_array,
+    });
+    if (replacesId) {
+      this.messages.delete(replacesId);
+    }
+    void this.client
+      .msgSendMessage(this.ref.id, this.ref.type, param)
+      .then(({ message }) => {
+        this.messages.delete(provisionalId);
+        this.channel?.notify('chat/messageUpdated', { message: this.view(message), replacesId: provisionalId });
+      })
+      .catch((error: unknown) => {
+        log().warn(`send failed: ${error instanceof Error ? error.message : String(error)}`);
+        const failed = this.messages.get(provisionalId);
+        if (failed) {
+          this.channel?.notify('chat/messageUpdated', { message: this.view({ ...failed, message_status: TIMMsgStatus.SendFail }) });
+        }
+      });
+    return pending;
+  }
+
+  readonly handlers: { [M in Exclude<keyof HostRequests, 'app/ping'>]: Handler<M> } = {
+    'chat/loadLatest': ({ count }) => this.page({ count }),
+    'chat/loadOlder': ({ beforeId, count }) => this.page({ last: this.find(beforeId), count }),
+    'chat/sendText': async ({ text }) => {
+      if (typeof text !== 'string' || !text.trim()) {
+        throw new Error(vscode.l10n.t('There is nothing to send.'));
+      }
+      return this.send({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }] });
+    },
+    'chat/retry': async ({ id }) => {
+      const failed = this.find(id);
+      const elements = failed.message_elem_array.filter((e) => e.elem_type !== TIMElemType.GroupTips && e.elem_type !== TIMElemType.GroupReport);
+      return this.send({ message_elem_array: elements as TimMessageParam['message_elem_array'] }, id);
+    },
+    'chat/cancel': async ({ id }) => {
+      const message = this.find(id);
+      if (id.startsWith('pending-') || message.message_status !== TIMMsgStatus.Sending) {
+        // The SDK's message id is known only once TIM has taken the message; nothing to cancel before.
+        return { cancelled: false };
+      }
+      await this.client.msgCancelSend(this.ref.id, this.ref.type, id);
+      return { cancelled: true };
+    },
+    'chat/revoke': async ({ id }) => {
+      const message = this.find(id);
+      await this.client.msgRevoke(this.ref.id, this.ref.type, message);
+      this.channel?.notify('chat/messageUpdated', { message: this.view({ ...message, message_status: TIMMsgStatus.Revoked }) });
+      return { revoked: true };
+    },
+    'chat/delete': async ({ ids, everywhere }) => {
+      const targets = ids.map((id) => this.find(id));
+      if (everywhere) {
+        if (targets.length > LIST_DELETE_LIMIT) {
+          throw new Error(vscode.l10n.t('Delete at most {0} messages at a time everywhere.', LIST_DELETE_LIMIT));
+        }
+        await this.client.msgListDelete(this.ref.id, this.ref.type, targets);
+      } else {
+        for (const message of targets) {
+          await this.client.msgDelete(this.ref.id, this.ref.type, { msg_delete_param_msg: message, msg_delete_param_is_ramble: false });
+        }
+      }
+      for (const id of ids) {
+        this.messages.delete(id);
+      }
+      this.channel?.notify('chat/messagesRemoved', { ids });
+      return { deleted: ids.length };
+    },
+    'chat/markRead': async () => {
+      const newest = [...this.messages.values()].filter((m) => !m.message_msg_id.startsWith('pending-')).sort(compareMessages).pop();
+      await this.client.msgReportReaded(this.ref.id, this.ref.type, newest);
+      return { unreadCount: 0 };
+    },
+  };
+
+  /** The composer's draft becomes the conversation draft (shown in the tree, kept across sessions). */
+  async saveDraft(text: string): Promise<void> {
+    if (this.session.state.kind !== 'signedIn') {
+      return;
+    }
+    if (text.trim()) {
+      await this.client.convSetDraft(this.ref.id, this.ref.type, {
+        draft_msg: { message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text.slice(0, 10_000) }] },
+        draft_edit_time: Math.floor(Date.now() / 1000),
+      });
+    } else {
+      await this.client.convCancelDraft(this.ref.id, this.ref.type);
+    }
+  }
+
+  async openLink(url: string): Promise<void> {
+    const safe = openableUrl(url);
+    if (!safe) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('TIM Chat opens only http, https and mailto links.'));
+      return;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(safe, true));
+  }
+
+  override dispose(): void {
+    for (const subscription of this.eventSubscriptions.splice(0)) {
+      subscription.dispose();
+    }
+    super.dispose();
+  }
+}

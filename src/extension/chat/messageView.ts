@@ -1,0 +1,171 @@
+/**
+ * Turns TIM's message JSON into the chat panel's view model (src/shared/chatModel.ts): plain values,
+ * validated here on the host, that the webview renders as text. Pure (no vscode) so it is unit-tested.
+ */
+import type { ChatElementView, ChatMessageStatus, ChatMessageView } from '../../shared/chatModel';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
+import type { TimElem } from '../../tim/types/elements';
+import type { TimGroupTipsElem } from '../../tim/types/groupElements';
+import type { TimMessage } from '../../tim/types/message';
+import type { Translate } from './translate';
+
+/** How long after sending a message its sender may revoke it: Tencent Cloud Chat's default, 2 minutes. */
+export const REVOKE_LIMIT_SECONDS = 120;
+
+export interface MessageViewContext {
+  readonly selfId: string;
+  /** Host clock, ms since the epoch. */
+  readonly now: number;
+  /** Nickname lookup; returns undefined when the user has none. */
+  readonly displayName: (userId: string) => string | undefined;
+  readonly t: Translate;
+}
+
+function num(value: number | bigint | undefined): number {
+  return value === undefined ? 0 : Number(value);
+}
+
+function statusOf(message: TimMessage): ChatMessageStatus {
+  switch (message.message_status) {
+    case TIMMsgStatus.Sending:
+      return 'sending';
+    case TIMMsgStatus.SendFail:
+    case TIMMsgStatus.Cancel:
+      return 'failed';
+    case TIMMsgStatus.Revoked:
+      return 'revoked';
+    case TIMMsgStatus.LocalImported:
+      return 'local';
+    default:
+      return 'sent';
+  }
+}
+
+function nameOf(userId: string, ctx: MessageViewContext): string {
+  return ctx.displayName(userId) ?? userId;
+}
+
+function groupTipsText(tips: TimGroupTipsElem, ctx: MessageViewContext): string {
+  const users = (tips.group_tips_elem_user_array ?? []).map((u) => nameOf(u, ctx)).join(', ');
+  const operator = tips.group_tips_elem_op_user ? nameOf(tips.group_tips_elem_op_user, ctx) : '';
+  switch (tips.group_tips_elem_tip_type) {
+    case TIMGroupTipType.Invite:
+      return operator && users && !tips.group_tips_elem_user_array?.includes(tips.group_tips_elem_op_user ?? '')
+        ? ctx.t('{0} added {1}', operator, users)
+        : ctx.t('{0} joined the group', users || operator);
+    case TIMGroupTipType.Quit:
+      return ctx.t('{0} left the group', users || operator);
+    case TIMGroupTipType.Kick:
+      return ctx.t('{0} removed {1}', operator, users);
+    case TIMGroupTipType.SetAdmin:
+      return ctx.t('{0} is now an admin', users);
+    case TIMGroupTipType.CancelAdmin:
+      return ctx.t('{0} is no longer an admin', users);
+    case TIMGroupTipType.GroupInfoChange:
+      return ctx.t('{0} changed the group info', operator);
+    default:
+      return ctx.t('Group updated');
+  }
+}
+
+function elementView(elem: TimElem, index: number, ctx: MessageViewContext): ChatElementView {
+  switch (elem.elem_type) {
+    case TIMElemType.Text:
+      return { kind: 'text', text: String(elem.text_elem_content ?? '') };
+    case TIMElemType.Face:
+      return { kind: 'face', index: num(elem.face_elem_index), data: String(elem.face_elem_buf ?? '') };
+    case TIMElemType.Location:
+      return { kind: 'location', description: String(elem.location_elem_desc ?? ''), latitude: num(elem.location_elem_latitude), longitude: num(elem.location_elem_longitude) };
+    case TIMElemType.Image:
+      return {
+        kind: 'image',
+        elemIndex: index,
+        name: baseName(elem.image_elem_orig_path),
+        size: num(elem.image_elem_orig_pic_size),
+        width: num(elem.image_elem_orig_pic_width),
+        height: num(elem.image_elem_orig_pic_height),
+      };
+    case TIMElemType.Sound:
+      return { kind: 'sound', elemIndex: index, durationSeconds: num(elem.sound_elem_file_time), size: num(elem.sound_elem_file_size) };
+    case TIMElemType.Video:
+      return { kind: 'video', elemIndex: index, durationSeconds: num(elem.video_elem_video_duration), size: num(elem.video_elem_video_size) };
+    case TIMElemType.File:
+      return { kind: 'file', elemIndex: index, name: String(elem.file_elem_file_name || baseName(elem.file_elem_file_path)), size: num(elem.file_elem_file_size) };
+    case TIMElemType.Custom:
+      return { kind: 'custom', data: String(elem.custom_elem_data ?? ''), description: String(elem.custom_elem_desc ?? ''), extension: String(elem.custom_elem_ext ?? '') };
+    case TIMElemType.Merge:
+      return {
+        kind: 'merger',
+        title: String(elem.merge_elem_title ?? ''),
+        abstracts: (elem.merge_elem_abstract_array ?? []).map(String),
+        count: elem.merge_elem_message_array?.length ?? 0,
+      };
+    case TIMElemType.GroupTips:
+      return { kind: 'groupTips', text: groupTipsText(elem, ctx) };
+    default:
+      return { kind: 'unsupported', label: ctx.t('Unsupported message') };
+  }
+}
+
+function baseName(path: string | undefined): string {
+  return String(path ?? '').split(/[\\/]/).pop() ?? '';
+}
+
+export function toMessageView(message: TimMessage, ctx: MessageViewContext): ChatMessageView {
+  const status = statusOf(message);
+  const isSelf = message.message_is_from_self === true || message.message_sender === ctx.selfId;
+  const sentAt = num(message.message_server_time) || num(message.message_client_time);
+  const mentions = message.message_group_at_user_array ?? [];
+  return {
+    id: message.message_msg_id,
+    seq: String(message.message_seq ?? 0),
+    time: sentAt,
+    sender: message.message_sender,
+    // The nickname the message carries (what the sender had when sending), else our lookup, else the id.
+    senderName: message.message_sender_profile?.user_profile_nick_name || nameOf(message.message_sender, ctx),
+    isSelf,
+    status,
+    isPeerRead: isSelf && message.message_conv_type === TIMConvType.C2C && message.message_is_peer_read === true,
+    revocableUntil: isSelf && status === 'sent' ? (sentAt + REVOKE_LIMIT_SECONDS) * 1000 : 0,
+    mentionsMe: !isSelf && (mentions.includes(ctx.selfId) || mentions.includes(TIM_MESSAGE_AT_ALL)),
+    elements: (message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx)),
+  };
+}
+
+/** One line for the conversation list and notifications: the first text, or the kind of content. */
+export function previewText(message: TimMessage | undefined, ctx: Pick<MessageViewContext, 't' | 'displayName' | 'selfId'>): string {
+  if (!message) {
+    return '';
+  }
+  if (message.message_status === TIMMsgStatus.Revoked) {
+    return ctx.t('A message was revoked');
+  }
+  const parts = (message.message_elem_array ?? []).map((elem): string => {
+    switch (elem.elem_type) {
+      case TIMElemType.Text:
+        return String(elem.text_elem_content ?? '');
+      case TIMElemType.Image:
+        return ctx.t('[Image]');
+      case TIMElemType.Sound:
+        return ctx.t('[Voice]');
+      case TIMElemType.Video:
+        return ctx.t('[Video]');
+      case TIMElemType.File:
+        return ctx.t('[File] {0}', String(elem.file_elem_file_name ?? ''));
+      case TIMElemType.Face:
+        return ctx.t('[Sticker]');
+      case TIMElemType.Location:
+        return ctx.t('[Location] {0}', String(elem.location_elem_desc ?? ''));
+      case TIMElemType.Merge:
+        return ctx.t('[Chat history] {0}', String(elem.merge_elem_title ?? ''));
+      case TIMElemType.Custom:
+        return String(elem.custom_elem_desc || ctx.t('[Custom message]'));
+      case TIMElemType.GroupTips:
+        return groupTipsText(elem, { ...ctx, now: 0 });
+      default:
+        return ctx.t('[Message]');
+    }
+  });
+  // One line: collapse whitespace so Markdown and code do not break the list layout.
+  return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+}

@@ -1,0 +1,119 @@
+/**
+ * Commands on one conversation (tree context menu, inline actions, palette): open, new conversation,
+ * mark as read, pin/unpin, the four receive options, clear history, delete conversation.
+ */
+import * as vscode from 'vscode';
+import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
+import type { ConversationStore } from '../conversations/conversationStore';
+import type { ChatPanels } from '../panels/chatPanel';
+import { validateUserId } from '../session/account';
+import type { TimSession } from '../session/timSession';
+import { registerCommand } from './command';
+import { resolveTarget } from './targets';
+
+export interface ConversationCommandDeps {
+  readonly session: TimSession;
+  readonly store: ConversationStore;
+  readonly panels: ChatPanels;
+}
+
+const RECEIVE_OPTION_COMMANDS: ReadonlyArray<{ id: string; opt: number }> = [
+  { id: 'timChat.receiveAndNotify', opt: TIMReceiveMessageOpt.Receive },
+  { id: 'timChat.receiveWithoutNotifying', opt: TIMReceiveMessageOpt.Not_Notify },
+  { id: 'timChat.notifyOnlyMentions', opt: TIMReceiveMessageOpt.Not_Notify_Except_At },
+  { id: 'timChat.doNotReceive', opt: TIMReceiveMessageOpt.Not_Receive },
+];
+
+export function registerConversationCommands({ session, store, panels }: ConversationCommandDeps): vscode.Disposable[] {
+  const reload = async (): Promise<void> => store.reload(session.requireClient());
+  return [
+    registerCommand('timChat.openChat', async (arg) => {
+      if (arg === undefined && store.list().length === 0) {
+        // Nothing to pick from yet: ask for the conversation instead.
+        const typed = await vscode.window.showInputBox({
+          title: vscode.l10n.t('Open Chat'),
+          prompt: vscode.l10n.t('Conversation ID (a user ID, or group_<group ID>)'),
+          validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter a conversation ID')),
+        });
+        return typed?.trim() ? panels.open(typed.trim()) : undefined;
+      }
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Open Chat'));
+      return target ? panels.open(target.key) : undefined;
+    }),
+    registerCommand('timChat.newConversation', async (arg) => {
+      session.requireClient();
+      const userId = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
+        title: vscode.l10n.t('New Conversation'),
+        prompt: vscode.l10n.t('User ID of the person to chat with'),
+        validateInput: validateUserId,
+      });
+      return userId?.trim() ? panels.open(`c2c_${userId.trim()}`) : undefined;
+    }),
+    registerCommand('timChat.markAsRead', async (arg) => {
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Mark as Read'));
+      if (target) {
+        await session.requireClient().msgReportReaded(target.ref.id, target.ref.type);
+        await reload();
+      }
+    }),
+    registerCommand('timChat.pinConversation', async (arg) => {
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Pin'));
+      if (target) {
+        await session.requireClient().convPinConversation(target.ref.id, target.ref.type, true);
+        await reload();
+      }
+    }),
+    registerCommand('timChat.unpinConversation', async (arg) => {
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Unpin'));
+      if (target) {
+        await session.requireClient().convPinConversation(target.ref.id, target.ref.type, false);
+        await reload();
+      }
+    }),
+    ...RECEIVE_OPTION_COMMANDS.map(({ id, opt }) =>
+      registerCommand(id, async (arg) => {
+        const target = await resolveTarget(arg, store, vscode.l10n.t('Notifications'));
+        if (!target) {
+          return;
+        }
+        const client = session.requireClient();
+        if (target.ref.type === TIMConvType.Group) {
+          await client.msgSetGroupReceiveMessageOpt(target.ref.id, opt as TIMReceiveMessageOpt);
+        } else {
+          await client.msgSetC2CReceiveMessageOpt([target.ref.id], opt as TIMReceiveMessageOpt);
+        }
+        await reload();
+      }),
+    ),
+    registerCommand('timChat.clearHistory', async (arg) => {
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Clear History'));
+      if (!target) {
+        return;
+      }
+      const clear = vscode.l10n.t('Clear History');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Clear the whole history of {0}? Messages are removed from this device and from the server.', target.name),
+        { modal: true },
+        clear,
+      );
+      if (answer === clear) {
+        await session.requireClient().msgClearHistoryMessage(target.ref.id, target.ref.type);
+        panels.get(target.key)?.dispose();
+        await reload();
+      }
+    }),
+    registerCommand('timChat.deleteConversation', async (arg) => {
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Delete Conversation'));
+      if (!target) {
+        return;
+      }
+      const remove = vscode.l10n.t('Delete');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the conversation with {0}?', target.name), { modal: true }, remove);
+      if (answer === remove) {
+        await session.requireClient().convDelete(target.ref.id, target.ref.type);
+        panels.get(target.key)?.dispose();
+        await reload();
+      }
+    }),
+  ];
+}

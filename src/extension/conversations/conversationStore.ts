@@ -1,0 +1,122 @@
+/**
+ * The signed-in user's conversations, kept current from TIM's conversation events and total-unread
+ * changes. Fires one change per event so the tree can refresh only what changed.
+ */
+import * as vscode from 'vscode';
+import { TIMConvEvent } from '../../tim/enums';
+import type { TimClient } from '../../tim/client';
+import type { TimConvInfo } from '../../tim/types/conversation';
+import { Disposable } from '../lifecycle';
+import { log } from '../log';
+import { compareSummaries, summarize, type ConversationSummary } from './conversationSummary';
+
+export class ConversationStore extends Disposable {
+  private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires after the list or any conversation in it changed. */
+  readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly onDidChangeTotalUnreadEmitter = this.register(new vscode.EventEmitter<number>());
+  readonly onDidChangeTotalUnread = this.onDidChangeTotalUnreadEmitter.event;
+  private readonly byKey = new Map<string, ConversationSummary>();
+  /** When each conversation's last message last changed, by a counter: orders ties within a second. */
+  private readonly recency = new Map<string, number>();
+  private clock = 0;
+  private totalUnreadCount = 0;
+  private subscriptions: vscode.Disposable[] = [];
+  private selfId = '';
+
+  get totalUnread(): number {
+    return this.totalUnreadCount;
+  }
+
+  /** Sorted: pinned first, then newest. */
+  list(): ConversationSummary[] {
+    const recency = (key: string): number => this.recency.get(key) ?? 0;
+    return [...this.byKey.values()].sort((a, b) => compareSummaries(a, b, recency));
+  }
+
+  get(key: string): ConversationSummary | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Starts following `client` (or stops, with undefined) and loads the list. */
+  async attach(client: TimClient | undefined, selfId: string): Promise<void> {
+    for (const subscription of this.subscriptions.splice(0)) {
+      subscription.dispose();
+    }
+    this.byKey.clear();
+    this.recency.clear();
+    this.selfId = selfId;
+    this.setTotal(0);
+    if (!client) {
+      this.onDidChangeEmitter.fire();
+      return;
+    }
+    this.subscriptions = [
+      client.onEvent('ConvEvent', ({ event, conversations }) => this.apply(event, conversations)),
+      client.onEvent('ConvTotalUnreadMessageCountChanged', ({ total }) => this.setTotal(total)),
+    ];
+    await this.reload(client);
+  }
+
+  async reload(client: TimClient): Promise<void> {
+    try {
+      const [conversations, total] = await Promise.all([client.convGetConvList(), client.convGetTotalUnreadMessageCount()]);
+      // Keep what is known of unchanged conversations (their recency); the server lists newest first,
+      // so new or changed ones are added oldest first to get increasing recency.
+      const keep = new Set<string>();
+      this.upsert([...conversations].reverse(), keep);
+      for (const key of [...this.byKey.keys()]) {
+        if (!keep.has(key)) {
+          this.byKey.delete(key);
+          this.recency.delete(key);
+        }
+      }
+      this.setTotal(total);
+      this.onDidChangeEmitter.fire();
+    } catch (error: unknown) {
+      log().error(`loading conversations failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  }
+
+  private apply(event: number, conversations: readonly TimConvInfo[]): void {
+    if (event === TIMConvEvent.Add || event === TIMConvEvent.Update) {
+      this.upsert(conversations);
+    } else if (event === TIMConvEvent.Del) {
+      for (const conv of conversations) {
+        const { key } = summarize(conv, this.selfId, vscode.l10n.t);
+        this.byKey.delete(key);
+        this.recency.delete(key);
+      }
+    } else {
+      return;
+    }
+    this.onDidChangeEmitter.fire();
+  }
+
+  private upsert(conversations: readonly TimConvInfo[], seen?: Set<string>): void {
+    for (const conv of conversations) {
+      const summary = summarize(conv, this.selfId, vscode.l10n.t);
+      seen?.add(summary.key);
+      const previous = this.byKey.get(summary.key);
+      if (!previous || previous.lastTime !== summary.lastTime || previous.preview !== summary.preview) {
+        this.recency.set(summary.key, ++this.clock);
+      }
+      this.byKey.set(summary.key, summary);
+    }
+  }
+
+  private setTotal(total: number): void {
+    if (total !== this.totalUnreadCount) {
+      this.totalUnreadCount = total;
+      this.onDidChangeTotalUnreadEmitter.fire(total);
+    }
+  }
+
+  override dispose(): void {
+    for (const subscription of this.subscriptions.splice(0)) {
+      subscription.dispose();
+    }
+    super.dispose();
+  }
+}

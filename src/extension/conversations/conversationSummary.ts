@@ -1,0 +1,79 @@
+/**
+ * What the Conversations tree shows of one conversation, derived from TIM's ConvInfo: name, preview,
+ * time, unread count, pinned and muted, and the order (pinned first, then newest activity). Pure.
+ */
+import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
+import type { TimConvInfo } from '../../tim/types/conversation';
+import { previewText } from '../chat/messageView';
+import type { Translate } from '../chat/translate';
+import { conversationKey, type ConversationRef } from './conversationKey';
+
+export interface ConversationSummary {
+  readonly key: string;
+  readonly ref: ConversationRef;
+  readonly name: string;
+  readonly preview: string;
+  /** Last message time, seconds; 0 when there is none. */
+  readonly lastTime: number;
+  readonly unread: number;
+  readonly pinned: boolean;
+  readonly receiveOpt: number;
+  readonly muted: boolean;
+  /** Unread @-mentions of me (groups). */
+  readonly mentioned: boolean;
+  readonly draft: string;
+}
+
+export function summarize(conv: TimConvInfo, selfId: string, t: Translate): ConversationSummary {
+  const type = conv.conv_type === TIMConvType.Group ? TIMConvType.Group : TIMConvType.C2C;
+  const ref: ConversationRef = { id: conv.conv_id, type };
+  const last = conv.conv_is_has_lastmsg ? conv.conv_last_msg : undefined;
+  const receiveOpt = conv.conv_recv_opt ?? TIMReceiveMessageOpt.Receive;
+  const draftElems = conv.conv_is_has_draft ? (conv.conv_draft?.draft_msg.message_elem_array ?? []) : [];
+  const draft = draftElems.map((e) => ('text_elem_content' in e ? String(e.text_elem_content) : '')).join('');
+  return {
+    key: conversationKey(ref),
+    ref,
+    name: conv.conv_show_name || conv.conv_id,
+    preview: previewText(last, { t, selfId, displayName: () => undefined }),
+    lastTime: last ? Number(last.message_server_time || last.message_client_time || 0) : 0,
+    unread: Number(conv.conv_unread_num ?? 0),
+    pinned: conv.conv_is_pinned === true,
+    receiveOpt,
+    muted: receiveOpt !== TIMReceiveMessageOpt.Receive,
+    mentioned: (conv.conv_group_at_info_array ?? []).length > 0,
+    draft,
+  };
+}
+
+/**
+ * Pinned first, then the newest last message; within the same second (times are whole seconds) the
+ * conversation that changed most recently (`recency`, higher is newer), then by name for a stable order.
+ */
+export function compareSummaries(a: ConversationSummary, b: ConversationSummary, recency: (key: string) => number = () => 0): number {
+  if (a.pinned !== b.pinned) {
+    return a.pinned ? -1 : 1;
+  }
+  if (a.lastTime !== b.lastTime) {
+    return b.lastTime - a.lastTime;
+  }
+  const newer = recency(b.key) - recency(a.key);
+  return newer !== 0 ? newer : a.name.localeCompare(b.name);
+}
+
+/** "14:05" today, "Mon" this week, "2026-11-02" before: short enough for a tree item's description. */
+export function shortTime(seconds: number, now: Date = new Date()): string {
+  if (!seconds) {
+    return '';
+  }
+  const date = new Date(seconds * 1000);
+  const sameDay = date.toDateString() === now.toDateString();
+  if (sameDay) {
+    return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  }
+  const days = (now.getTime() - date.getTime()) / 86_400_000;
+  if (days < 6 && days > 0) {
+    return date.toLocaleDateString(undefined, { weekday: 'short' });
+  }
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,88 @@
+/**
+ * The typed payload of each pushed event and the decoder from the endpoint's raw event (JSON strings,
+ * uint64 kept exact) to it.
+ */
+import type { TimEvent, TimEventName } from './endpoint';
+import type { TIMConvEvent, TIMNetworkStatus } from './enums';
+import { parseTimJson } from './json';
+import type { TimConvInfo } from './types/conversation';
+import type { TimMessage } from './types/message';
+import type { TimMessageReceipt, TimMsgRevokeInfo } from './types/messageParams';
+
+export interface TimEventPayloads {
+  /** New messages, received or sent from another device of the same user. */
+  RecvNewMsg: readonly TimMessage[];
+  /** Messages changed on the server (e.g. moderated, modified). */
+  MsgUpdate: readonly TimMessage[];
+  MsgRevoke: readonly TimMsgRevokeInfo[];
+  MsgReadedReceipt: readonly TimMessageReceipt[];
+  MsgElemUploadProgress: {
+    readonly message: TimMessage;
+    /** The element's index in `message_elem_array`. */
+    readonly index: number;
+    readonly cur: number;
+    readonly total: number;
+  };
+  /** Start and Finish (of the initial sync) carry no conversations. */
+  ConvEvent: { readonly event: TIMConvEvent; readonly conversations: readonly TimConvInfo[] };
+  ConvTotalUnreadMessageCountChanged: { readonly total: number };
+  NetworkStatusListener: { readonly status: TIMNetworkStatus; readonly code: number; readonly desc: string };
+  KickedOffline: undefined;
+  UserSigExpired: undefined;
+}
+
+export type TimEventListener<Name extends TimEventName> = (payload: TimEventPayloads[Name]) => void;
+
+/** Decodes a raw endpoint event; throws (SyntaxError, TypeError) when its JSON is malformed. */
+export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] {
+  switch (event.name) {
+    case 'RecvNewMsg':
+    case 'MsgUpdate':
+      return parseArray<TimMessage>(event.name, event.json);
+    case 'MsgRevoke':
+      return parseArray<TimMsgRevokeInfo>(event.name, event.json);
+    case 'MsgReadedReceipt':
+      return parseArray<TimMessageReceipt>(event.name, event.json);
+    case 'MsgElemUploadProgress':
+      return {
+        message: parseObject<TimMessage>(event.name, event.json),
+        index: event.index,
+        cur: event.cur,
+        total: event.total,
+      };
+    case 'ConvEvent':
+      return { event: event.event as TIMConvEvent, conversations: parseArray<TimConvInfo>(event.name, event.json) };
+    case 'ConvTotalUnreadMessageCountChanged':
+      return { total: event.total };
+    case 'NetworkStatusListener':
+      return { status: event.status as TIMNetworkStatus, code: event.code, desc: event.desc };
+    case 'KickedOffline':
+    case 'UserSigExpired':
+      return undefined;
+    default:
+      return assertNever(event);
+  }
+}
+
+function parseArray<T>(name: string, json: string): T[] {
+  if (json.trim() === '') {
+    return [];
+  }
+  const value = parseTimJson(json);
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${name}: expected a JSON array`);
+  }
+  return value as T[];
+}
+
+function parseObject<T>(name: string, json: string): T {
+  const value = parseTimJson(json);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${name}: expected a JSON object`);
+  }
+  return value as T;
+}
+
+function assertNever(event: never): never {
+  throw new TypeError(`unknown TIM event ${JSON.stringify((event as { name?: unknown }).name)}`);
+}

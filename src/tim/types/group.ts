@@ -1,0 +1,85 @@
+/**
+ * The group calls the extension uses (TIMGroupManager.h 10.2-10.5, 12.1-12.3): create, joined list and
+ * member list parameters and results.
+ */
+import type { TIMGroupAddOption, TIMGroupMemberInfoFlag, TIMGroupMemberRoleFlag, TIMGroupType, TIMReceiveMessageOpt } from '../enums';
+import type { Uint64 } from '../json';
+import type { TimGroupMemberInfo } from './groupMember';
+
+/** 10.6 GroupInfoCustomString. */
+export interface TimGroupInfoCustomString {
+  readonly group_info_custom_string_info_key: string;
+  readonly group_info_custom_string_info_value: string;
+}
+
+/** 10.2 CreateGroupParam. */
+export interface TimCreateGroupParam {
+  readonly create_group_param_group_name: string;
+  /** Omitted: the server assigns one (returned in the result). Communities need the `@TGS#_` prefix. */
+  readonly create_group_param_group_id?: string;
+  /** Default Public. */
+  readonly create_group_param_group_type?: TIMGroupType;
+  readonly create_group_param_is_support_topic?: boolean;
+  /** At most 20 initial members. */
+  readonly create_group_param_group_member_array?: readonly TimGroupMemberInfo[];
+  readonly create_group_param_notification?: string;
+  readonly create_group_param_introduction?: string;
+  readonly create_group_param_face_url?: string;
+  readonly create_group_param_add_option?: TIMGroupAddOption;
+  readonly create_group_param_approve_option?: TIMGroupAddOption;
+  readonly create_group_param_max_member_num?: number;
+  readonly create_group_param_custom_info?: readonly TimGroupInfoCustomString[];
+  readonly create_group_param_enable_permission_group?: boolean;
+  readonly create_group_param_default_permissions?: Uint64;
+}
+
+/** 10.3 CreateGroupResult. */
+export interface TimCreateGroupResult {
+  readonly create_group_result_groupid: string;
+}
+
+/** 10.4 GroupSelfInfo: the caller's membership in a group. */
+export interface TimGroupSelfInfo {
+  readonly group_self_info_join_time?: number;
+  readonly group_self_info_role?: number;
+  readonly group_self_info_unread_num?: number;
+  readonly group_self_info_msg_flag?: TIMReceiveMessageOpt;
+}
+
+/** 10.5 GroupBaseInfo: an element of TIMGroupGetJoinedGroupList's answer. */
+export interface TimGroupBaseInfo {
+  readonly group_base_info_group_id: string;
+  readonly group_base_info_group_name: string;
+  readonly group_base_info_group_type: TIMGroupType;
+  readonly group_base_info_face_url?: string;
+  readonly group_base_info_info_seq?: number;
+  readonly group_base_info_latest_seq?: number;
+  readonly group_base_info_readed_seq?: number;
+  readonly group_base_info_msg_flag?: TIMReceiveMessageOpt;
+  readonly group_base_info_is_shutup_all?: boolean;
+  readonly group_base_info_self_info?: TimGroupSelfInfo;
+}
+
+/** 12.1 GroupMemberGetInfoOption (+ 14.3's deprecated info flag and custom array). */
+export interface TimGroupMemberGetInfoOption {
+  readonly group_member_get_info_option_role_flag?: TIMGroupMemberRoleFlag;
+  readonly group_member_get_info_option_info_flag?: TIMGroupMemberInfoFlag;
+  readonly group_member_get_info_option_custom_array?: readonly string[];
+}
+
+/** 12.2 GroupGetMemberInfoListParam. */
+export interface TimGroupGetMemberInfoListParam {
+  readonly group_get_members_info_list_param_group_id: string;
+  /** Omitted or empty: every member (paged). */
+  readonly group_get_members_info_list_param_identifier_array?: readonly string[];
+  readonly group_get_members_info_list_param_option?: TimGroupMemberGetInfoOption;
+  /** 0 for the first page, then the previous result's next seq. */
+  readonly group_get_members_info_list_param_next_seq?: Uint64;
+}
+
+/** 12.3 GroupGetMemberInfoListResult. */
+export interface TimGroupGetMemberInfoListResult {
+  /** 0: no more pages. */
+  readonly group_get_member_info_list_result_next_seq: Uint64;
+  readonly group_get_member_info_list_result_info_array: readonly TimGroupMemberInfo[];
+}

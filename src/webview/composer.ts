@@ -1,0 +1,65 @@
+/**
+ * The composer: Enter sends, Shift+Enter is a new line, the draft is kept (DraftKeeper), and while
+ * signed out it is disabled with a notice saying why.
+ */
+import type { ChatView } from './chatView';
+import type { DraftKeeper } from './draftKeeper';
+import { composerKeyAction } from './keyboard';
+
+export class Composer {
+  private enabled = true;
+
+  constructor(
+    private readonly view: ChatView,
+    private readonly drafts: DraftKeeper,
+    private readonly onSend: (text: string) => void,
+  ) {
+    view.input.addEventListener('keydown', (event) => {
+      if (composerKeyAction(event) === 'send') {
+        event.preventDefault();
+        this.submit();
+      }
+    });
+    view.input.addEventListener('input', () => this.drafts.changed(this.value));
+    view.composerForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    // vscode-button is form-associated, but a click must work even where that is not supported.
+    view.send.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+  }
+
+  get value(): string {
+    return this.view.input.value ?? '';
+  }
+
+  /** Sets the text without treating it as typing (restored drafts, a failed send put back). */
+  set value(text: string) {
+    this.view.input.value = text;
+  }
+
+  focus(): void {
+    this.view.input.focus();
+  }
+
+  setEnabled(enabled: boolean, notice: string): void {
+    this.enabled = enabled;
+    this.view.input.disabled = !enabled;
+    this.view.send.disabled = !enabled;
+    this.view.composerNotice.textContent = enabled ? '' : notice;
+    this.view.composerNotice.hidden = enabled;
+  }
+
+  private submit(): void {
+    const text = this.value;
+    if (!this.enabled || text.trim().length === 0) {
+      return;
+    }
+    this.value = '';
+    this.drafts.sent();
+    this.onSend(text);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Which actions a message offers, and when: retry a failed send, cancel one still sending, recall an own
+ * message until its revocable time passes, delete, copy its text, open its links. Pure: the same list
+ * feeds the row's inline buttons and its actions menu.
+ */
+import type { ChatMessageView } from '../shared/chatModel';
+
+export type MessageActionId = 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | `link:${number}`;
+
+export interface MessageAction {
+  readonly id: MessageActionId;
+  readonly label: string;
+}
+
+export interface ActionLabels {
+  readonly retry: string;
+  readonly cancel: string;
+  readonly revoke: string;
+  readonly delete: string;
+  readonly copy: string;
+  readonly link: (url: string) => string;
+}
+
+export function canRevoke(message: ChatMessageView, nowMs: number): boolean {
+  return message.isSelf && message.status === 'sent' && message.revocableUntil > nowMs;
+}
+
+export function actionsFor(message: ChatMessageView, nowMs: number, links: readonly string[], labels: ActionLabels, hasText: boolean): MessageAction[] {
+  const actions: MessageAction[] = [];
+  if (message.status === 'failed') {
+    actions.push({ id: 'retry', label: labels.retry });
+  }
+  if (message.status === 'sending') {
+    actions.push({ id: 'cancel', label: labels.cancel });
+  }
+  links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
+  if (hasText && message.status !== 'revoked') {
+    actions.push({ id: 'copy', label: labels.copy });
+  }
+  if (canRevoke(message, nowMs)) {
+    actions.push({ id: 'revoke', label: labels.revoke });
+  }
+  if (message.status !== 'sending') {
+    actions.push({ id: 'delete', label: labels.delete });
+  }
+  return actions;
+}
+
+/** When the row must be redrawn because recall is no longer offered (ms from now), or undefined. */
+export function revokeExpiresIn(message: ChatMessageView, nowMs: number): number | undefined {
+  return canRevoke(message, nowMs) ? message.revocableUntil - nowMs : undefined;
+}

@@ -1,0 +1,202 @@
+/**
+ * Builds the DOM of one list row: the day separator and unread marker that may precede the message,
+ * then the message itself (avatar, sender, time, body, send status, read state, actions button).
+ * Message data only ever reaches the DOM as text nodes and attribute values.
+ */
+import type { ChatMessageView } from '../shared/chatModel';
+import { colourIndexOf, initialsOf } from './avatar';
+import { dayLabelOf, isTip, type RowContext } from './dayGroups';
+import { documentBuilder } from './domBuilder';
+import { attrs, codicon, el, textButton } from './dom';
+import { summarizeElement } from './elementText';
+import { formatClock, formatFullTime } from './format';
+import { parseMarkdown } from './markdownBlocks';
+import { collectLinks, renderBlocks } from './markdownDom';
+import type { MdBlock } from './markdownTypes';
+import type { Translate } from './strings';
+
+export interface RowOptions {
+  readonly t: Translate;
+  readonly locale: string;
+  readonly conversationType: 'c2c' | 'group';
+  readonly now: () => number;
+}
+
+export interface RowState extends RowContext {
+  readonly revealed: boolean;
+}
+
+const PARSE_CACHE_LIMIT = 400;
+
+export class MessageRowRenderer {
+  private readonly builder = documentBuilder();
+  /** Rows are rebuilt as they scroll in and out: parsing each text once is enough. */
+  private readonly parsed = new Map<string, MdBlock[]>();
+
+  constructor(private readonly options: RowOptions) {}
+
+  markdownOf(text: string): MdBlock[] {
+    let blocks = this.parsed.get(text);
+    if (!blocks) {
+      blocks = parseMarkdown(text);
+      if (this.parsed.size >= PARSE_CACHE_LIMIT) {
+        const oldest = this.parsed.keys().next();
+        if (!oldest.done) {
+          this.parsed.delete(oldest.value);
+        }
+      }
+      this.parsed.set(text, blocks);
+    }
+    return blocks;
+  }
+
+  linksOf(message: ChatMessageView): string[] {
+    if (message.status === 'revoked') {
+      return [];
+    }
+    return message.elements.flatMap((e) => (e.kind === 'text' ? collectLinks(this.markdownOf(e.text)) : []));
+  }
+
+  render(message: ChatMessageView, state: RowState): HTMLElement {
+    const { t, locale } = this.options;
+    const row = el('div', 'message-row');
+    if (state.daySeparator) {
+      const label = dayLabelOf(message.time, new Date(this.options.now()), locale, t('list.today'), t('list.yesterday'));
+      const separator = attrs(el('div', 'day-separator'), { role: 'separator', 'aria-label': label });
+      separator.append(el('span', 'day-label', label));
+      row.append(separator);
+    }
+    if (state.unreadMarker) {
+      const marker = attrs(el('div', 'unread-marker'), { role: 'separator', 'aria-label': t('list.unreadMarker') });
+      marker.append(el('span', 'unread-label', t('list.unreadMarker')));
+      row.append(marker);
+    }
+    row.append(this.renderMessage(message, state));
+    return row;
+  }
+
+  private renderMessage(message: ChatMessageView, state: RowState): HTMLElement {
+    const { t } = this.options;
+    const tip = isTip(message) || message.status === 'revoked';
+    const classes = ['message'];
+    if (message.isSelf) {
+      classes.push('self');
+    }
+    if (tip) {
+      classes.push('tip');
+    } else if (!state.showHeader) {
+      classes.push('compact');
+    }
+    if (message.mentionsMe) {
+      classes.push('mention');
+    }
+    if (state.revealed) {
+      classes.push('revealed');
+    }
+    const node = attrs(el('div', classes.join(' ')), { role: 'article', tabindex: '-1', 'data-id': message.id, 'data-status': message.status, 'data-sender': message.sender });
+    const senderName = message.isSelf ? t('message.you') : message.senderName || message.sender;
+    node.setAttribute('aria-label', `${senderName}, ${formatFullTime(message.time, this.options.locale)}`);
+    if (tip) {
+      node.append(this.renderTip(message, senderName));
+      return node;
+    }
+    if (state.showHeader) {
+      const avatar = attrs(el('div', `avatar avatar-c${colourIndexOf(message.sender)}`, initialsOf(message.senderName || message.sender)), { 'aria-hidden': 'true', title: message.sender });
+      node.append(avatar);
+    } else {
+      node.append(this.renderTime(message, 'gutter-time'));
+    }
+    const main = el('div', 'message-main');
+    if (state.showHeader) {
+      const header = el('div', 'message-header');
+      header.append(attrs(el('span', 'sender', senderName), { title: message.sender }), this.renderTime(message, 'time'));
+      if (message.mentionsMe) {
+        const badge = el('span', 'mention-badge');
+        badge.append(codicon('mention'), document.createTextNode(t('message.mentionsYou')));
+        header.append(badge);
+      }
+      main.append(header);
+    }
+    main.append(this.renderBody(message));
+    const meta = this.renderMeta(message);
+    if (meta) {
+      main.append(meta);
+    }
+    node.append(main);
+    const more = attrs(el('button', 'message-more codicon codicon-ellipsis'), { type: 'button', 'aria-label': t('message.actions'), title: t('message.actions'), 'data-action': 'menu', tabindex: '-1' });
+    node.append(more);
+    return node;
+  }
+
+  private renderTime(message: ChatMessageView, className: string): HTMLElement {
+    const time = el('time', className, formatClock(message.time, this.options.locale));
+    time.dateTime = new Date(message.time * 1000).toISOString();
+    time.title = formatFullTime(message.time, this.options.locale);
+    return time;
+  }
+
+  private renderTip(message: ChatMessageView, senderName: string): HTMLElement {
+    const { t } = this.options;
+    const body = el('div', 'tip-text');
+    if (message.status === 'revoked') {
+      body.append(codicon('discard'), document.createTextNode(message.isSelf ? t('message.revokedSelf') : t('message.revokedOther', senderName)));
+    } else {
+      const texts = message.elements.map((e) => (e.kind === 'groupTips' ? e.text : '')).filter(Boolean);
+      body.append(codicon('info'), document.createTextNode(texts.join(' ')));
+    }
+    return body;
+  }
+
+  private renderBody(message: ChatMessageView): HTMLElement {
+    const body = el('div', 'message-body');
+    for (const element of message.elements) {
+      if (element.kind === 'text') {
+        const text = el('div', 'md');
+        renderBlocks(this.builder, this.markdownOf(element.text), text);
+        body.append(text);
+        continue;
+      }
+      const summary = summarizeElement(element, this.options.t);
+      if (!summary) {
+        continue;
+      }
+      const card = el('div', `element element-${element.kind}`);
+      const line = el('div', 'element-line');
+      line.append(codicon(summary.icon), el('span', 'element-text', summary.text));
+      card.append(line);
+      for (const detail of summary.details) {
+        card.append(el('div', 'element-detail', detail));
+      }
+      body.append(card);
+    }
+    return body;
+  }
+
+  private renderMeta(message: ChatMessageView): HTMLElement | undefined {
+    const { t } = this.options;
+    const meta = el('div', 'message-meta');
+    switch (message.status) {
+      case 'sending':
+        meta.append(codicon('loading', 'codicon-modifier-spin'), el('span', 'status-text', t('message.sending')), textButton(t('action.cancel'), 'cancel'));
+        return meta;
+      case 'failed':
+        meta.classList.add('failed');
+        meta.append(codicon('error'), el('span', 'status-text', t('message.failed')), textButton(t('action.retry'), 'retry', 'refresh'));
+        return meta;
+      case 'local':
+        meta.append(codicon('device-desktop'), el('span', 'status-text', t('message.localOnly')));
+        return meta;
+      case 'sent':
+        if (message.isSelf && this.options.conversationType === 'c2c') {
+          meta.classList.add('receipt');
+          const read = message.isPeerRead;
+          meta.dataset.read = String(read);
+          meta.append(codicon(read ? 'check-all' : 'check'), el('span', 'status-text', read ? t('message.read') : t('message.sent')));
+          return meta;
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The panel's user-visible strings: an English fallback table, and a lookup that prefers the host's
+ * translations (`chat/info.strings`, made with vscode.l10n). Placeholders are `{0}`, `{1}`, ….
+ * Pure: no DOM, so the host may read ENGLISH_STRINGS to build its l10n table.
+ */
+
+export const ENGLISH_STRINGS = {
+  'panel.connecting': 'Connecting to host…',
+  'panel.connected': 'Connected to host ({0} ms)',
+  'panel.hostUnreachable': 'Host does not answer: {0}',
+  'panel.signedOut': 'You are signed out. Sign in to TIM Chat to send messages.',
+  'list.label': 'Messages',
+  'list.loading': 'Loading messages…',
+  'list.loadingOlder': 'Loading older messages…',
+  'list.start': 'This is the start of the conversation.',
+  'list.empty': 'No messages yet. Say hello!',
+  'list.loadFailed': 'Could not load messages: {0}',
+  'list.retryLoad': 'Try Again',
+  'list.jumpLatest': 'Jump to latest',
+  'list.unreadMarker': 'New messages',
+  'list.today': 'Today',
+  'list.yesterday': 'Yesterday',
+  'message.you': 'You',
+  'message.sending': 'Sending…',
+  'message.failed': 'Not sent',
+  'message.sent': 'Sent',
+  'message.read': 'Read',
+  'message.revokedSelf': 'You recalled a message',
+  'message.revokedOther': '{0} recalled a message',
+  'message.localOnly': 'Only on this device',
+  'message.mentionsYou': 'Mentions you',
+  'message.actions': 'Message actions',
+  'message.linkTitle': 'Open {0}',
+  'action.retry': 'Retry',
+  'action.cancel': 'Cancel',
+  'action.revoke': 'Recall',
+  'action.delete': 'Delete…',
+  'action.copy': 'Copy Text',
+  'action.failed': '{0} failed: {1}',
+  'delete.title': 'Delete this message?',
+  'delete.detail': 'Delete it on this device only, or everywhere (also from your other devices and the cloud history).',
+  'delete.thisDevice': 'Delete on This Device',
+  'delete.everywhere': 'Delete Everywhere',
+  'delete.cancel': 'Cancel',
+  'composer.label': 'Message',
+  'composer.placeholder': 'Message {0} (Enter to send, Shift+Enter for a new line)',
+  'composer.send': 'Send',
+  'composer.sendFailed': 'Could not send: {0}',
+  'element.face': 'Sticker',
+  'element.location': 'Location: {0}',
+  'element.image': 'Image {0}',
+  'element.sound': 'Voice message ({0})',
+  'element.video': 'Video ({0})',
+  'element.file': 'File {0} ({1})',
+  'element.custom': 'Custom message',
+  'element.merger': '{0} ({1} messages)',
+  'element.unsupported': 'Unsupported message: {0}',
+  'size.bytes': '{0} B',
+  'size.kilobytes': '{0} KB',
+  'size.megabytes': '{0} MB',
+  'size.gigabytes': '{0} GB',
+} as const;
+
+export type StringKey = keyof typeof ENGLISH_STRINGS;
+
+/** Looks a key up, translated when the host sent a translation, and fills in `{n}` placeholders. */
+export type Translate = (key: StringKey, ...args: ReadonlyArray<string | number>) => string;
+
+export function format(template: string, args: ReadonlyArray<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function createTranslate(translations: Readonly<Record<string, string>> = {}): Translate {
+  return (key, ...args) => {
+    const translated = translations[key];
+    const template = typeof translated === 'string' && translated.length > 0 ? translated : ENGLISH_STRINGS[key];
+    return format(template, args);
+  };
+}

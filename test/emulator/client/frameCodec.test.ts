@@ -1,0 +1,35 @@
+/** Decoding server frames: exact uint64, tolerance of missing optional fields, refusal of the rest. */
+import { strict as assert } from 'node:assert';
+import { decodeServerFrame, encodeClientFrame } from '../../../src/emulator/client/frameCodec';
+
+describe('frameCodec', () => {
+  it('keeps uint64 values exact both ways', () => {
+    const text = encodeClientFrame({ type: 'call', id: 1, api: 'TIMInit', args: [18446744073709551615n, '{}'] });
+    assert.equal(text, '{"type":"call","id":1,"api":"TIMInit","args":[18446744073709551615,"{}"]}');
+    const decoded = decodeServerFrame('{"type":"result","id":1,"code":0,"desc":"","json":"","value":7712240067047157981}');
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.frame, { type: 'result', id: 1, code: 0, desc: '', json: '', value: 7712240067047157981n });
+  });
+
+  it('fills a missing desc or json with "" and keeps optional fields', () => {
+    const decoded = decodeServerFrame('{"type":"result","id":3,"code":70001,"messageId":"1-2-3","syncError":false,"eventSeq":9}');
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.frame, { type: 'result', id: 3, code: 70001, desc: '', json: '', messageId: '1-2-3', syncError: false, eventSeq: 9 });
+  });
+
+  it('checks event fields per listener', () => {
+    assert.ok(decodeServerFrame('{"type":"event","seq":1,"event":{"name":"MsgElemUploadProgress","json":"{}","index":0,"cur":1,"total":2}}').ok);
+    assert.ok(decodeServerFrame('{"type":"event","seq":0,"event":{"name":"NetworkStatusListener","status":0,"code":0,"desc":""}}').ok);
+    assert.ok(!decodeServerFrame('{"type":"event","seq":1,"event":{"name":"MsgElemUploadProgress","json":"{}","index":0}}').ok);
+    assert.ok(!decodeServerFrame('{"type":"event","seq":1,"event":{"name":"ConvEvent","event":"1","json":"[]"}}').ok);
+    assert.ok(!decodeServerFrame('{"type":"event","seq":1.5,"event":{"name":"KickedOffline"}}').ok);
+  });
+
+  it('returns a reason instead of throwing for anything else', () => {
+    for (const text of ['', '{', '"x"', '[]', '{"type":1}', '{"type":"result","id":-1,"code":0}', '{"type":"result","id":1,"code":0,"json":{}}']) {
+      const decoded = decodeServerFrame(text);
+      assert.equal(decoded.ok, false, text);
+      assert.ok(!decoded.ok && decoded.reason.length > 0);
+    }
+  });
+});

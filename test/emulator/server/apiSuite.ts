@@ -1,0 +1,527 @@
+/**
+ * The API suite of the seed's message calls plus conversations and groups, written against TimClient
+ * only (and, for limits the typed client would refuse before sending, the endpoint's raw `call`), so it
+ * does not know which engine answers. Registered twice by api.test.ts: on tim-emulator, and live on
+ * Tencent Cloud through the native endpoint when credentials are present.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TimError, isTimError } from '../../../src/tim/errors';
+import { stringifyTimJson } from '../../../src/tim/json';
+import type { TimMessage } from '../../../src/tim/types/message';
+import { type Device, type TestEnv, sleep, text } from './harness';
+
+export async function expectCode(promise: Promise<unknown>, code: number): Promise<void> {
+  try {
+    await promise;
+  } catch (error: unknown) {
+    if (isTimError(error)) {
+      assert.equal(error.code, code, `expected ${code}, got ${error.code} ${error.desc}`);
+      return;
+    }
+    throw error;
+  }
+  assert.fail(`expected TIM error ${code}, the call succeeded`);
+}
+
+/** The raw callback code of a call (for limits the typed client checks before sending). */
+async function rawCode(device: Device, api: string, args: Array<string | number | boolean>): Promise<number> {
+  const result = await device.endpoint.call(api, args);
+  return result.code;
+}
+
+const C2C = 1;
+const GROUP = 2;
+
+function textOf(message: TimMessage): string {
+  const elem = message.message_elem_array[0] as { text_elem_content?: string } | undefined;
+  return elem?.text_elem_content ?? '';
+}
+
+export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
+  let env: TestEnv;
+  let alice: Device;
+  let alice2: Device;
+  let bob: Device;
+  let bob2: Device;
+  let carol: Device;
+  const u = (name: string): string => `${name}_${process.pid}`;
+
+  before(async function () {
+    env = await makeEnv();
+    alice = await env.device(u('alice'), 'laptop');
+    alice2 = await env.device(u('alice'), 'desktop');
+    bob = await env.device(u('bob'), 'laptop');
+    bob2 = await env.device(u('bob'), 'phone');
+    carol = await env.device(u('carol'), 'laptop');
+  });
+
+  after(async function () {
+    await env?.close();
+  });
+
+  describe('send (TIMMsgSendMessage / TIMMsgSendNewMsg)', function () {
+    it('delivers a C2C message with id, seq, time, rand, status and an exact 64-bit unique id', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('hello bob'));
+      const m = sent.message;
+      assert.equal(sent.messageId, m.message_msg_id);
+      assert.match(sent.messageId, /^\d+-\d+-\d+$/);
+      assert.equal(m.message_status, 2);
+      assert.equal(m.message_sender, u('alice'));
+      assert.equal(m.message_conv_id, u('bob'));
+      assert.equal(m.message_is_from_self, true);
+      assert.ok(Number(m.message_seq) >= 1);
+      assert.ok(Number(m.message_rand) > 0);
+      assert.equal(typeof m.message_unique_id, 'bigint');
+      const got = await bob.events.waitFor('RecvNewMsg', (list) => list.some((x) => x.message_msg_id === sent.messageId));
+      const received = got.find((x) => x.message_msg_id === sent.messageId);
+      assert.ok(received);
+      assert.equal(received.message_conv_id, u('alice'));
+      assert.equal(received.message_is_from_self, false);
+      assert.equal(received.message_unique_id, m.message_unique_id);
+      // Both of bob's devices, and alice's other device, hear about it.
+      await bob2.events.waitFor('RecvNewMsg', (list) => list.some((x) => x.message_msg_id === sent.messageId));
+      await alice2.events.waitFor('RecvNewMsg', (list) => list.some((x) => x.message_msg_id === sent.messageId && x.message_is_from_self === true));
+      assert.ok(!alice.events.all('RecvNewMsg').some((list) => list.some((x) => x.message_msg_id === sent.messageId)), 'the sending device gets the answer, not an event');
+    });
+
+    it('numbers messages per conversation', async function () {
+      const one = await carol.client.msgSendMessage(u('bob'), C2C, text('c1'));
+      const two = await carol.client.msgSendMessage(u('bob'), C2C, text('c2'));
+      assert.equal(Number(one.message.message_seq), 1);
+      assert.equal(Number(two.message.message_seq), 2);
+    });
+
+    it('TIMMsgSendNewMsg sends too', async function () {
+      const m = await alice.client.msgSendNewMsg(u('carol'), C2C, text('legacy'));
+      assert.equal(m.message_status, 2);
+    });
+
+    it('refuses group tips and group report elements, bad elements and oversize bodies', async function () {
+      await expectCode(rawCall(alice, 'TIMMsgSendMessage', [u('bob'), C2C, stringifyTimJson({ message_elem_array: [{ elem_type: 5 }] })]), 6016);
+      await expectCode(rawCall(alice, 'TIMMsgSendMessage', [u('bob'), C2C, stringifyTimJson({ message_elem_array: [{ elem_type: 8 }] })]), 6016);
+      await expectCode(rawCall(alice, 'TIMMsgSendMessage', [u('bob'), C2C, stringifyTimJson({ message_elem_array: [] })]), 6016);
+      await expectCode(rawCall(alice, 'TIMMsgSendMessage', [u('bob'), C2C, stringifyTimJson({ message_elem_array: [{ elem_type: 0 }] })]), 6016);
+      await expectCode(alice.client.msgSendMessage(u('bob'), C2C, text('x'.repeat(13 * 1024))), 80002);
+    });
+
+    it('answers a failed send with status 3 (failed) and refuses unknown receivers', async function () {
+      const result = await alice.endpoint.call('TIMMsgSendMessage', ['nobody_here', C2C, stringifyTimJson(text('hi'))]);
+      assert.equal(result.code, 20003);
+      assert.equal((JSON.parse(result.json) as { message_status: number }).message_status, 3);
+    });
+
+    it('returns -3 for bad JSON and -4 for a bad conversation, synchronously', async function () {
+      await expectCode(alice.endpoint.call('TIMMsgSendMessage', [u('bob'), C2C, '{not json']), -3);
+      await expectCode(alice.endpoint.call('TIMMsgSendMessage', ['', C2C, stringifyTimJson(text('x'))]), -4);
+      await expectCode(alice.endpoint.call('TIMMsgSendMessage', [u('bob'), 0, stringifyTimJson(text('x'))]), -4);
+    });
+  });
+
+  describe('batch send (TIMMsgBatchSend)', function () {
+    it('gives one result per user, C2C only', async function () {
+      const results = await alice.client.msgBatchSend({
+        msg_batch_send_param_identifier_array: [u('bob'), u('carol'), 'ghost_user'],
+        msg_batch_send_param_msg: text('to all'),
+      } as never);
+      assert.equal(results.length, 3);
+      const byUser = new Map(results.map((r) => [r.msg_batch_send_result_identifier, r]));
+      assert.equal(byUser.get(u('bob'))?.msg_batch_send_result_code, 0);
+      assert.equal(byUser.get(u('carol'))?.msg_batch_send_result_code, 0);
+      assert.equal(byUser.get('ghost_user')?.msg_batch_send_result_code, 20003);
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => textOf(m) === 'to all'));
+    });
+  });
+
+  describe('find (TIMMsgFindMessages / TIMMsgFindByMsgLocatorList)', function () {
+    it('finds by ids in the local store, not other users\' messages', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('find me'));
+      const found = await bob.client.msgFindMessages([sent.messageId, 'no-such-id']);
+      assert.deepEqual(found.map((m) => m.message_msg_id), [sent.messageId]);
+      assert.deepEqual(await carol.client.msgFindMessages([sent.messageId]), []);
+    });
+
+    it('finds by locators, including revoked messages', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('locate me'));
+      const m = sent.message;
+      const locator = { message_locator_is_revoked: false, message_locator_time: m.message_server_time, message_locator_seq: m.message_seq, message_locator_is_self: false, message_locator_rand: m.message_rand };
+      const found = await bob.client.msgFindByMsgLocatorList(u('alice'), C2C, [locator] as never);
+      assert.equal(found.length, 1);
+      assert.equal(found[0]?.message_msg_id, sent.messageId);
+      await alice.client.msgRevoke(u('bob'), C2C, m);
+      const again = await bob.client.msgFindByMsgLocatorList(u('alice'), C2C, [locator] as never);
+      assert.equal(again[0]?.message_status, 6);
+    });
+  });
+
+  describe('read (TIMMsgReportReaded / TIMMsgMarkAllMessageAsRead)', function () {
+    it('reports C2C reads: unread drops, the sender gets a receipt and is_peer_read', async function () {
+      const peer = await env.device(u('dave'), 'laptop');
+      await peer.client.msgSendMessage(u('alice'), C2C, text('r1'));
+      const last = await peer.client.msgSendMessage(u('alice'), C2C, text('r2'));
+      await alice.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === last.messageId));
+      const before = (await alice.client.convGetConvList()).find((c) => c.conv_id === u('dave'));
+      assert.equal(Number(before?.conv_unread_num), 2);
+      const total = await alice.client.convGetTotalUnreadMessageCount();
+      await alice.client.msgReportReaded(u('dave'), C2C);
+      const after = (await alice.client.convGetConvList()).find((c) => c.conv_id === u('dave'));
+      assert.equal(Number(after?.conv_unread_num), 0);
+      await alice.events.waitFor('ConvTotalUnreadMessageCountChanged', (p) => p.total === total - 2);
+      const receipt = await peer.events.waitFor('MsgReadedReceipt');
+      assert.equal(receipt[0]?.msg_receipt_conv_id, u('alice'));
+      const mine = await peer.client.msgFindMessages([last.messageId]);
+      assert.equal(mine[0]?.message_is_peer_read, true);
+      await peer.close();
+    });
+
+    it('an empty conv id marks every conversation of the type; mark-all marks everything', async function () {
+      await bob.client.msgSendMessage(u('carol'), C2C, text('u1'));
+      await alice.client.msgSendMessage(u('carol'), C2C, text('u2'));
+      await sleep(50);
+      assert.ok((await carol.client.convGetTotalUnreadMessageCount()) >= 2);
+      await carol.client.msgReportReaded('', C2C);
+      assert.equal(await carol.client.convGetTotalUnreadMessageCount(), 0);
+      await alice.client.msgSendMessage(u('carol'), C2C, text('u3'));
+      await sleep(50);
+      assert.equal(await carol.client.convGetTotalUnreadMessageCount(), 1);
+      await carol.client.msgMarkAllMessageAsRead();
+      assert.equal(await carol.client.convGetTotalUnreadMessageCount(), 0);
+    });
+  });
+
+  describe('revoke (TIMMsgRevoke)', function () {
+    it('lets the sender revoke; every participant device gets MsgRevoke', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('oops'));
+      await alice.client.msgRevoke(u('bob'), C2C, sent.message);
+      for (const device of [bob, bob2, alice2]) {
+        const info = await device.events.waitFor('MsgRevoke', (list) => list.some((x) => x.message_locator_seq === sent.message.message_seq && x.message_locator_is_revoked));
+        assert.equal(info[0]?.message_revoker_user_id, u('alice'));
+      }
+      const [again] = await alice.client.msgFindMessages([sent.messageId]);
+      assert.equal(again?.message_status, 6);
+    });
+
+    it('refuses other users\' messages in C2C and outside the time limit', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('not yours'));
+      const [copy] = await bob.client.msgFindMessages([sent.messageId]);
+      assert.ok(copy);
+      await expectCode(bob.client.msgRevoke(u('alice'), C2C, copy), 7014);
+      if (env.kind === 'emulator') {
+        const old = await alice.client.msgSendMessage(u('bob'), C2C, text('too late'));
+        await sleep(2100);
+        await expectCode(alice.client.msgRevoke(u('bob'), C2C, old.message), 20016);
+      }
+    });
+  });
+
+  describe('import and save (TIMMsgImportMsgList / TIMMsgSaveMsg)', function () {
+    it('go into the calling device only', async function () {
+      const now = Math.floor(Date.now() / 1000);
+      await alice.client.msgImportMsgList(u('erin'), C2C, [{ ...text('imported one'), message_sender: u('erin'), message_client_time: now - 100, message_server_time: now - 100 }] as never);
+      const saved = await alice.client.msgSaveMsg(u('erin'), C2C, { ...text('saved one'), message_sender: u('alice') } as never);
+      const local = await alice.client.msgGetMsgList(u('erin'), C2C, { msg_getmsglist_param_count: 10 });
+      assert.deepEqual(local.map(textOf).sort(), ['imported one', 'saved one']);
+      assert.equal(local.find((m) => textOf(m) === 'imported one')?.message_status, 5);
+      assert.ok(saved === undefined || textOf(saved) === 'saved one');
+      assert.deepEqual(await alice2.client.msgGetMsgList(u('erin'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true }), []);
+    });
+  });
+
+  describe('get list (TIMMsgGetMsgList)', function () {
+    let sent: TimMessage[] = [];
+    before(async function () {
+      const frank = await env.device(u('frank'), 'laptop');
+      sent = [];
+      for (let i = 0; i < 6; i++) {
+        sent.push((await frank.client.msgSendMessage(u('bob'), C2C, text(`h${i}`))).message);
+      }
+      await frank.close();
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => textOf(m) === 'h5'));
+    });
+
+    it('backward from the newest, newest first, with count', async function () {
+      const list = await bob.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 3 });
+      assert.deepEqual(list.map(textOf), ['h5', 'h4', 'h3']);
+    });
+
+    it('last_msg is excluded; forward and backward', async function () {
+      const anchor = sent[2] as TimMessage;
+      const older = await bob.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_last_msg: anchor });
+      assert.deepEqual(older.map(textOf), ['h1', 'h0']);
+      const newer = await bob.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 2, msg_getmsglist_param_last_msg: anchor, msg_getmsglist_param_is_forward: true });
+      assert.deepEqual(newer.map(textOf), ['h3', 'h4']);
+    });
+
+    it('local only without is_ramble on a new device; roaming with it', async function () {
+      const fresh = await env.device(u('bob'), `tablet-${Date.now()}`);
+      assert.deepEqual(await fresh.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 10 }), []);
+      const roamed = await fresh.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true });
+      assert.deepEqual(roamed.map(textOf), ['h5', 'h4', 'h3', 'h2', 'h1', 'h0']);
+      // What was pulled is now local.
+      assert.equal((await fresh.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 10 })).length, 6);
+      await fresh.close();
+    });
+
+    it('filters a time range and message types; refuses a bad count', async function () {
+      const t = Number(sent[0]?.message_server_time);
+      const inRange = await bob.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 20, msg_getmsglist_param_time_begin: t, msg_getmsglist_param_time_period: 3600, msg_getmsglist_param_is_forward: true } as never);
+      assert.equal(inRange.length, 6);
+      const none = await bob.client.msgGetMsgList(u('frank'), C2C, { msg_getmsglist_param_count: 20, msg_getmsglist_param_message_type_array: [1] } as never);
+      assert.equal(none.length, 0);
+      await expectCode(rawCall(bob, 'TIMMsgGetMsgList', [u('frank'), C2C, stringifyTimJson({ msg_getmsglist_param_count: 0 })]), 6017);
+    });
+  });
+
+  describe('delete (TIMMsgDelete / TIMMsgListDelete / TIMMsgClearHistoryMessage)', function () {
+    before(async function () {
+      await (await env.device(u('gina'), 'laptop')).close();
+    });
+
+    it('deletes locally only, or locally and in roaming', async function () {
+      const a = await alice.client.msgSendMessage(u('gina'), C2C, text('d-local'));
+      const b = await alice.client.msgSendMessage(u('gina'), C2C, text('d-roam'));
+      await alice.client.msgDelete(u('gina'), C2C, { msg_delete_param_msg: a.message, msg_delete_param_is_ramble: false });
+      await alice.client.msgDelete(u('gina'), C2C, { msg_delete_param_msg: b.message, msg_delete_param_is_ramble: true });
+      const fresh = await env.device(u('alice'), `x-${Date.now()}`);
+      const roaming = await fresh.client.msgGetMsgList(u('gina'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true });
+      assert.deepEqual(roaming.map(textOf), ['d-local']);
+      const local = await alice.client.msgGetMsgList(u('gina'), C2C, { msg_getmsglist_param_count: 10 });
+      assert.deepEqual(local.map(textOf), []);
+      await fresh.close();
+    });
+
+    it('list delete: at most 30 messages, once a second, roaming removed, other devices keep theirs', async function () {
+      const sent = [];
+      for (let i = 0; i < 3; i++) {
+        sent.push((await bob.client.msgSendMessage(u('carol'), C2C, text(`ld${i}`))).message);
+      }
+      await bob2.events.waitFor('RecvNewMsg', (list) => list.some((m) => textOf(m) === 'ld2'));
+      await bob.client.msgListDelete(u('carol'), C2C, sent.slice(0, 2));
+      assert.equal(await rawCode(bob, 'TIMMsgListDelete', [u('carol'), C2C, stringifyTimJson(sent.slice(2))]), 7008);
+      const tooMany = Array.from({ length: 31 }, () => sent[2]);
+      await sleep(1100);
+      assert.equal(await rawCode(bob, 'TIMMsgListDelete', [u('carol'), C2C, stringifyTimJson(tooMany)]), 6017);
+      const mine = await bob.client.msgGetMsgList(u('carol'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true });
+      assert.ok(!mine.some((m) => ['ld0', 'ld1'].includes(textOf(m))));
+      const other = await bob2.client.msgGetMsgList(u('carol'), C2C, { msg_getmsglist_param_count: 10 });
+      assert.ok(other.some((m) => textOf(m) === 'ld0'), 'the other device keeps its local copy');
+      const theirs = await carol.client.msgGetMsgList(u('bob'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true });
+      assert.ok(theirs.some((m) => textOf(m) === 'ld0'), 'the peer keeps the message');
+    });
+
+    it('clears history', async function () {
+      await carol.client.msgSendMessage(u('gina'), C2C, text('to clear'));
+      await carol.client.msgClearHistoryMessage(u('gina'), C2C);
+      assert.deepEqual(await carol.client.msgGetMsgList(u('gina'), C2C, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true }), []);
+    });
+  });
+
+  describe('receive options (TIMMsgSet/GetC2CReceiveMessageOpt, TIMMsgSetGroupReceiveMessageOpt)', function () {
+    it('sets and gets; Not_Receive stops delivery, Not_Notify keeps it out of the total', async function () {
+      const hank = await env.device(u('hank'), 'laptop');
+      await hank.client.msgSetC2CReceiveMessageOpt([u('alice')], 1);
+      await hank.client.msgSetC2CReceiveMessageOpt([u('bob')], 2);
+      const opts = await hank.client.msgGetC2CReceiveMessageOpt([u('alice'), u('bob'), u('carol')]);
+      assert.deepEqual(opts.map((o) => o.msg_recv_msg_opt_result_opt), [1, 2, 0]);
+      const blocked = await alice.client.msgSendMessage(u('hank'), C2C, text('blocked'));
+      await bob.client.msgSendMessage(u('hank'), C2C, text('quiet'));
+      await hank.events.waitFor('RecvNewMsg', (list) => list.some((m) => textOf(m) === 'quiet'));
+      assert.ok(!hank.events.all('RecvNewMsg').some((list) => list.some((m) => m.message_msg_id === blocked.messageId)));
+      assert.equal(await hank.client.convGetTotalUnreadMessageCount(), 0);
+      const conv = (await hank.client.convGetConvList()).find((c) => c.conv_id === u('bob'));
+      assert.equal(Number(conv?.conv_unread_num), 1);
+      assert.equal(conv?.conv_recv_opt, 2);
+      await hank.close();
+    });
+
+    it('limits: 30 users per call, 5 calls a second', async function () {
+      const many = Array.from({ length: 31 }, (_v, i) => `user${i}`);
+      assert.equal(await rawCode(carol, 'TIMMsgSetC2CReceiveMessageOpt', [stringifyTimJson(many), 0]), 6017);
+      await sleep(1100);
+      const codes = [];
+      for (let i = 0; i < 6; i++) {
+        codes.push(await rawCode(carol, 'TIMMsgSetC2CReceiveMessageOpt', [stringifyTimJson([u('bob')]), 0]));
+      }
+      assert.deepEqual(codes, [0, 0, 0, 0, 0, 7008]);
+    });
+  });
+
+  describe('groups and group messages', function () {
+    let groupId = '';
+    it('creates a group, members join and get tips, messages flow, quitting leaves', async function () {
+      const created = await alice.client.groupCreate({ create_group_param_group_name: 'team', create_group_param_group_type: 2, create_group_param_group_member_array: [{ group_member_info_identifier: u('bob') }] } as never);
+      groupId = created.create_group_result_groupid;
+      assert.ok(groupId.startsWith('@TGS#'));
+      await carol.client.groupJoin(groupId);
+      const tip = await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_elem_array[0]?.elem_type === 5));
+      assert.ok(tip.length > 0);
+      const members = await alice.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never);
+      assert.deepEqual(members.group_get_member_info_list_result_info_array.map((m) => m.group_member_info_identifier).sort(), [u('alice'), u('bob'), u('carol')].sort());
+      const sent = await bob.client.msgSendMessage(groupId, GROUP, text('hi group'));
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === sent.messageId));
+      const joined = await carol.client.groupGetJoinedGroupList();
+      assert.ok(joined.some((g) => g.group_base_info_group_id === groupId));
+      await expectCode(carol.client.groupJoin(groupId), 10013);
+      await expectCode(alice.client.groupQuit(groupId), 10009);
+    });
+
+    it('group get list with last_msg_seq includes that message', async function () {
+      const one = await bob.client.msgSendMessage(groupId, GROUP, text('g-a'));
+      await bob.client.msgSendMessage(groupId, GROUP, text('g-b'));
+      const list = await alice.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 1, msg_getmsglist_param_last_msg_seq: one.message.message_seq } as never);
+      assert.deepEqual(list.map(textOf), ['g-a']);
+    });
+
+    it('owners and admins revoke members\' messages; members cannot', async function () {
+      const sent = await bob.client.msgSendMessage(groupId, GROUP, text('moderate me'));
+      const [copy] = await carol.client.msgFindMessages([sent.messageId]);
+      assert.ok(copy);
+      await expectCode(carol.client.msgRevoke(groupId, GROUP, copy), 10007);
+      await alice.client.msgRevoke(groupId, GROUP, copy);
+      await carol.events.waitFor('MsgRevoke', (list) => list.some((x) => x.message_locator_seq === sent.message.message_seq));
+    });
+
+    it('group receive option Not_Receive stops delivery', async function () {
+      await carol.client.msgSetGroupReceiveMessageOpt(groupId, 1);
+      const sent = await bob.client.msgSendMessage(groupId, GROUP, text('muted'));
+      await alice.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === sent.messageId));
+      await sleep(50);
+      assert.ok(!carol.events.all('RecvNewMsg').some((list) => list.some((m) => m.message_msg_id === sent.messageId)));
+      await carol.client.msgSetGroupReceiveMessageOpt(groupId, 0);
+    });
+
+    it('non-members see nothing and change nothing', async function () {
+      const outsider = await env.device(u('ivan'), 'laptop');
+      await expectCode(outsider.client.msgSendMessage(groupId, GROUP, text('let me in')), 10007);
+      await expectCode(outsider.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 5 }), 10007);
+      await expectCode(outsider.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never), 10007);
+      await expectCode(outsider.client.msgSetGroupReceiveMessageOpt(groupId, 1), 10007);
+      await expectCode(outsider.client.msgReportReaded(groupId, GROUP), 10007);
+      await expectCode(outsider.client.msgClearHistoryMessage(groupId, GROUP), 10007);
+      assert.deepEqual((await outsider.client.msgSearchLocalMessages({ msg_search_param_keyword_array: ['hi group'] } as never)).msg_search_result_total_count, 0);
+      await outsider.close();
+    });
+
+    it('quitting puts a quit tip into the group', async function () {
+      await carol.client.groupQuit(groupId);
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => (m.message_elem_array[0] as { group_tips_elem_tip_type?: number }).group_tips_elem_tip_type === 2));
+      await expectCode(carol.client.msgSendMessage(groupId, GROUP, text('gone')), 10007);
+    });
+  });
+
+  describe('conversations', function () {
+    it('lists with last message, pinned, draft; total unread', async function () {
+      await alice.client.msgSendMessage(u('carol'), C2C, text('conv last'));
+      await carol.client.convPinConversation(u('alice'), C2C, true);
+      await carol.client.convSetDraft(u('alice'), C2C, { draft_msg: text('draft text'), draft_user_define: 'x' } as never);
+      const list = await carol.client.convGetConvList();
+      const conv = list[0];
+      assert.equal(conv?.conv_id, u('alice'));
+      assert.equal(conv?.conv_is_pinned, true);
+      assert.equal(conv?.conv_is_has_draft, true);
+      assert.equal(textOf(conv?.conv_last_msg as TimMessage), 'conv last');
+      await carol.client.convCancelDraft(u('alice'), C2C);
+      await carol.client.convDelete(u('alice'), C2C);
+      assert.ok(!(await carol.client.convGetConvList()).some((c) => c.conv_id === u('alice')));
+    });
+  });
+
+  describe('search (TIMMsgSearchLocalMessages)', function () {
+    it('finds Chinese text (trigram), short keywords (LIKE), AND/OR, types, paging', async function () {
+      await bob.client.msgSendMessage(u('alice'), C2C, text('今天天气很好，我们去公园散步'));
+      await bob.client.msgSendMessage(u('alice'), C2C, text('明天下雨 apple'));
+      await bob.client.msgSendMessage(u('alice'), C2C, text('banana apple pie'));
+      await sleep(50);
+      const search = (param: object) => alice.client.msgSearchLocalMessages({ msg_search_param_conv_id: u('bob'), msg_search_param_conv_type: C2C, ...param } as never);
+      assert.equal((await search({ msg_search_param_keyword_array: ['天气很好'] })).msg_search_result_total_count, 1);
+      assert.equal((await search({ msg_search_param_keyword_array: ['下雨'] })).msg_search_result_total_count, 1);
+      assert.equal((await search({ msg_search_param_keyword_array: ['apple', 'banana'], msg_search_param_keyword_list_match_type: 1 })).msg_search_result_total_count, 1);
+      assert.equal((await search({ msg_search_param_keyword_array: ['apple', '公园'], msg_search_param_keyword_list_match_type: 0 })).msg_search_result_total_count, 3);
+      const page = await search({ msg_search_param_keyword_array: ['apple'], msg_search_param_page_size: 1, msg_search_param_page_index: 1 });
+      assert.equal(page.msg_search_result_item_array[0]?.msg_search_result_item_message_array.length, 1);
+      assert.equal((await search({ msg_search_param_keyword_array: ['apple'], msg_search_param_message_type_array: [3] })).msg_search_result_total_count, 0);
+      const all = await alice.client.msgSearchLocalMessages({ msg_search_param_keyword_array: ['apple'] } as never);
+      assert.equal(all.msg_search_result_total_count, 1, 'without a conversation the total counts conversations');
+      assert.equal((await carol.client.msgSearchLocalMessages({ msg_search_param_keyword_array: ['天气很好'] } as never)).msg_search_result_total_count, 0);
+    });
+  });
+
+  describe('local custom data (TIMMsgSetLocalCustomData)', function () {
+    it('stays on the device', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('custom'));
+      await alice.client.msgSetLocalCustomData({ ...sent.message, message_custom_str: 'mine', message_custom_int: 7 } as never);
+      const [here] = await alice.client.msgFindMessages([sent.messageId]);
+      assert.equal(here?.message_custom_str, 'mine');
+      assert.equal(here?.message_custom_int, 7);
+      const [there] = await alice2.client.msgFindMessages([sent.messageId]);
+      assert.notEqual(there?.message_custom_str, 'mine');
+      const [peer] = await bob.client.msgFindMessages([sent.messageId]);
+      assert.notEqual(peer?.message_custom_str, 'mine');
+    });
+  });
+
+  describe('downloads and uploads (TIMMsgDownloadElemToPath / TIMMsgDownloadMergerMessage)', function () {
+    it('uploads a file and downloads it to a checked path; merger messages download', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip();
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'tim-dl-'));
+      const source = join(dir, 'report.txt');
+      writeFileSync(source, 'payload 数据');
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, { message_elem_array: [{ elem_type: 4, file_elem_file_path: source, file_elem_file_name: 'report.txt', file_elem_file_size: 0 }] } as never);
+      const [copy] = await bob.client.msgFindMessages([sent.messageId]);
+      const elem = copy?.message_elem_array[0] as { file_elem_file_id: string; file_elem_url: string };
+      assert.match(elem.file_elem_file_id, /^[0-9a-f]{24}$/);
+      const target = join(dir, 'out.txt');
+      const param = { msg_download_elem_param_type: 1, msg_download_elem_param_id: elem.file_elem_file_id, msg_download_elem_param_business_id: 0, msg_download_elem_param_url: elem.file_elem_url };
+      await bob.client.msgDownloadElemToPath(param as never, target);
+      assert.equal(readFileSync(target, 'utf8'), 'payload 数据');
+      await expectCode(bob.client.msgDownloadElemToPath(param as never, `${dir}/../escape.txt`), 6017);
+      await expectCode(bob.client.msgDownloadElemToPath(param as never, 'relative.txt'), 6017);
+      await expectCode(bob.client.msgDownloadElemToPath(param as never, join(dir, 'missing', 'x.txt')), 6022);
+      assert.ok(!existsSync(join(dir, '..', 'escape.txt')));
+      await expectCode(carol.client.msgDownloadElemToPath(param as never, join(dir, 'carol.txt')), 6009);
+      await expectCode(alice.client.msgSendMessage(u('bob'), C2C, { message_elem_array: [{ elem_type: 4, file_elem_file_path: join(dir, 'nope'), file_elem_file_name: 'n', file_elem_file_size: 0 }] } as never), 7004);
+      const merger = await alice.client.msgSendMessage(u('bob'), C2C, {
+        message_elem_array: [{ elem_type: 12, merge_elem_title: 'history', merge_elem_abstract_array: ['a: hi'], merge_elem_compatible_text: 'upgrade', merge_elem_message_array: [{ ...text('inner'), message_sender: u('alice') }] }],
+      } as never);
+      const [mcopy] = await bob.client.msgFindMessages([merger.messageId]);
+      assert.ok(mcopy);
+      const inner = await bob.client.msgDownloadMergerMessage(mcopy);
+      assert.deepEqual(inner.map(textOf), ['inner']);
+    });
+  });
+
+  describe('cancel send (TIMMsgCancelSend)', function () {
+    it('cancels a message still uploading; refuses one that is not sending', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip();
+      }
+      await expectCode(alice.client.msgCancelSend(u('bob'), C2C, 'not-sending-1-2'), 8020);
+    });
+  });
+
+  describe('not logged in', function () {
+    it('answers 6014 for message calls and 6013 before init', async function () {
+      const bare = await env.bareClient();
+      await expectCode(bare.client.msgGetMsgList(u('bob'), C2C, {}), 6013);
+      await bare.client.init(env.sdkAppId, {});
+      await expectCode(bare.client.msgSendMessage(u('bob'), C2C, text('x')), 6014);
+      await expectCode(bare.client.msgRevoke(u('bob'), C2C, { message_msg_id: 'x' } as never), 6014);
+      await expectCode(bare.client.convGetConvList(), 6014);
+      await expectCode(bare.client.groupGetJoinedGroupList(), 6014);
+      await bare.close();
+    });
+  });
+}
+
+function rawCall(device: Device, api: string, args: Array<string | number>): Promise<unknown> {
+  return device.endpoint.call(api, args).then((result) => {
+    if (result.code !== 0) {
+      throw new TimError(result.code, result.desc, api);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Test harness for tim-emulator suites: a fresh emulator per suite in a temp data dir on port 0, and
+ * "devices" (a user logged in through the typed TimClient over the emulator endpoint, with a config path
+ * of its own) whose pushed events are recorded for the assertions. The API suite talks only to TimClient,
+ * so the same tests can run on the native endpoint against Tencent (see liveEnv).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TimClient } from '../../../src/tim/client';
+import type { TimEndpoint, TimEventName } from '../../../src/tim/endpoint';
+import type { TimEventPayloads } from '../../../src/tim/events';
+import { genUserSig } from '../../../src/tim/userSig';
+import { EmulatorEndpoint } from '../../../src/emulator/client/emulatorEndpoint';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/server/startEmulator';
+
+export class EventRecorder {
+  readonly events: Array<{ name: TimEventName; payload: unknown }> = [];
+  private waiters: Array<() => void> = [];
+
+  push(name: TimEventName, payload: unknown): void {
+    this.events.push({ name, payload });
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) {
+      wake();
+    }
+  }
+
+  all<Name extends TimEventName>(name: Name): Array<TimEventPayloads[Name]> {
+    return this.events.filter((e) => e.name === name).map((e) => e.payload as TimEventPayloads[Name]);
+  }
+
+  /** Resolves with the first recorded event of `name` (past or future) that satisfies `match`. */
+  async waitFor<Name extends TimEventName>(name: Name, match: (payload: TimEventPayloads[Name]) => boolean = () => true, timeoutMs = 5000): Promise<TimEventPayloads[Name]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.all(name).find(match);
+      if (found !== undefined) {
+        return found;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`no ${name} event matched within ${timeoutMs} ms; saw ${this.events.map((e) => e.name).join(', ')}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  clear(): void {
+    this.events.length = 0;
+  }
+}
+
+const EVENT_NAMES: TimEventName[] = [
+  'RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgElemUploadProgress', 'ConvEvent',
+  'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired',
+];
+
+export interface Device {
+  readonly userId: string;
+  readonly client: TimClient;
+  readonly endpoint: TimEndpoint;
+  readonly events: EventRecorder;
+  close(): Promise<void>;
+}
+
+export interface TestEnv {
+  readonly kind: 'emulator' | 'live';
+  readonly sdkAppId: number;
+  /** Only on the emulator. */
+  readonly emulator?: RunningEmulator;
+  readonly dataDir?: string;
+  userSig(userId: string, expireSeconds?: number, nowSeconds?: number): string;
+  /** A logged-in device of `userId`; `device` names its config path. */
+  device(userId: string, device?: string): Promise<Device>;
+  /** A connected, not initialised client. */
+  bareClient(): Promise<{ client: TimClient; endpoint: TimEndpoint; close(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+export async function emulatorEnv(options: { revokeTimeLimitSeconds?: number; uploadChunkDelayMs?: number } = {}): Promise<TestEnv> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tim-emulator-test-'));
+  const emulator = await startEmulator({ dataDir, port: 0, host: '127.0.0.1', ...options });
+  const opened: Array<() => Promise<void>> = [];
+  const userSig = (userId: string, expireSeconds?: number, nowSeconds?: number): string =>
+    genUserSig({ sdkAppId: emulator.sdkAppId, secretKey: emulator.secretKey, userId, ...(expireSeconds === undefined ? {} : { expireSeconds }), ...(nowSeconds === undefined ? {} : { nowSeconds }) });
+  const bareClient = async (): Promise<{ client: TimClient; endpoint: EmulatorEndpoint; close(): Promise<void> }> => {
+    const endpoint = await EmulatorEndpoint.connect({ url: emulator.url, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
+    const client = new TimClient(endpoint, { timeoutMs: 10000 });
+    const close = async (): Promise<void> => {
+      client.dispose();
+      await endpoint.dispose();
+    };
+    opened.push(close);
+    return { client, endpoint, close };
+  };
+  return {
+    kind: 'emulator',
+    sdkAppId: emulator.sdkAppId,
+    emulator,
+    dataDir,
+    userSig,
+    bareClient,
+    async device(userId: string, device = 'default'): Promise<Device> {
+      const { client, endpoint, close } = await bareClient();
+      const events = new EventRecorder();
+      for (const name of EVENT_NAMES) {
+        client.onEvent(name, (payload) => events.push(name, payload));
+      }
+      await client.init(emulator.sdkAppId, { sdk_config_config_file_path: join(dataDir, 'devices', userId, device) });
+      await client.login(userId, userSig(userId));
+      return { userId, client, endpoint, events, close };
+    },
+    async close(): Promise<void> {
+      for (const close of opened) {
+        await close().catch(() => undefined);
+      }
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Why the live variant cannot run here, or undefined when it could. */
+export function liveUnavailableReason(): string | undefined {
+  if (process.env.TIMCHAT_LIVE_SDKAPPID === undefined || process.env.TIMCHAT_LIVE_SECRETKEY === undefined) {
+    return 'TIMCHAT_LIVE_SDKAPPID and TIMCHAT_LIVE_SECRETKEY are not set: the live Tencent Cloud variant needs a real app and network access';
+  }
+  return 'the live variant runs only where the native endpoint may reach Tencent (never on these machines)';
+}
+
+export function text(content: string): { message_elem_array: Array<{ elem_type: 0; text_elem_content: string }> } {
+  return { message_elem_array: [{ elem_type: 0, text_elem_content: content }] };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,159 @@
+/**
+ * The wire protocol as tim-emulator speaks it, frame by frame: bad frames and bad JSON get TIM errors
+ * and never crash the server; synchronous failures; resend with the same messageId is stored once;
+ * missed events are replayed after a reconnect; cancel of a message still uploading.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringifyTimJson } from '../../../src/tim/json';
+import { parseClientFrame } from '../../../src/emulator/server/connection';
+import { emulatorEnv, type TestEnv, text } from './harness';
+import { RawClient } from './rawClient';
+
+async function loggedIn(env: TestEnv, user: string, device: string, lastEventSeq = 0): Promise<RawClient> {
+  const url = env.emulator?.url ?? '';
+  const raw = await RawClient.open(url, lastEventSeq);
+  const init = await raw.call('TIMInit', [env.sdkAppId, stringifyTimJson({ sdk_config_config_file_path: `/devices/${user}/${device}` })], { sync: true });
+  assert.equal(init.code, 0);
+  const login = await raw.call('TIMLogin', [user, env.userSig(user)]);
+  assert.equal(login.code, 0, login.desc);
+  return raw;
+}
+
+describe('tim-emulator wire protocol', function () {
+  let env: TestEnv;
+  before(async function () {
+    env = await emulatorEnv({ uploadChunkDelayMs: 30 });
+  });
+  after(async function () {
+    await env.close();
+  });
+
+  it('answers bad JSON, bad frames and binary frames with error frames, and keeps serving', async function () {
+    const raw = await RawClient.open(env.emulator?.url ?? '');
+    raw.sendRaw('{"type": "call", ');
+    raw.sendRaw('[1,2,3]');
+    raw.sendRaw('{"type":"call","id":7,"api":"TIMGetSDKVersion","args":"nope"}');
+    raw.sendRaw('{"type":"call","id":-1,"api":"TIMGetSDKVersion","args":[]}');
+    raw.sendRaw('{"type":"call","id":8,"api":"","args":[]}');
+    raw.sendRaw('{"type":"call","id":9,"api":"TIMMsgGetMsgList","args":[{"nested":true}]}');
+    raw.sendRaw('{"type":"whatever"}');
+    raw.sendRaw(Buffer.from([1, 2, 3]));
+    raw.sendRaw('{"type":"hello","protocol":2,"lastEventSeq":0}');
+    const errors = async (n: number): Promise<void> => {
+      await raw.waitFrame(() => raw.frames.filter((f) => f.type === 'error').length >= n);
+    };
+    await errors(9);
+    const codes = raw.frames.filter((f) => f.type === 'error').map((f) => f.code);
+    assert.equal(codes[0], 6027, 'unparseable JSON is ERR_INVALID_JSON');
+    assert.ok(codes.slice(1).every((c) => c === 6017 || c === 7013));
+    const withId = raw.frames.find((f) => f.type === 'error' && f.id === 7);
+    assert.ok(withId, 'the request id is echoed when it can be read');
+    const version = await raw.call('TIMGetSDKVersion', [], { sync: true });
+    assert.equal(version.value, '8.0.5903');
+    raw.close();
+  });
+
+  it('parses client frames strictly', function () {
+    assert.equal(parseClientFrame('{"type":"call","id":1,"api":"X","args":[1,"a",true,12345678901234567890]}').kind, 'call');
+    assert.equal(parseClientFrame('{"type":"call","id":1.5,"api":"X","args":[]}').kind, 'error');
+    assert.equal(parseClientFrame('{"type":"call","id":1,"api":"X","args":[null]}').kind, 'error');
+    assert.equal(parseClientFrame('{"type":"call","id":1,"api":"X","args":[],"sync":"yes"}').kind, 'error');
+    assert.equal(parseClientFrame('').kind, 'error');
+  });
+
+  it('gives synchronous TIMResults for bad arguments and bad JSON, and 7013 for unknown functions', async function () {
+    const raw = await loggedIn(env, 'pat', 'a');
+    const badJson = await raw.call('TIMMsgGetMsgList', ['x', 1, '{bad']);
+    assert.deepEqual([badJson.syncError, badJson.code], [true, -3]);
+    const badArg = await raw.call('TIMMsgGetMsgList', [1, 1, '{}']);
+    assert.deepEqual([badArg.syncError, badArg.code], [true, -4]);
+    const emptyLogin = await raw.call('TIMLogin', ['', '']);
+    assert.deepEqual([emptyLogin.syncError, emptyLogin.code], [true, -4]);
+    const unknown = await raw.call('TIMFriendshipGetFriendProfileList', []);
+    assert.equal(unknown.code, 7013);
+    const setter = await raw.call('TIMSetConvEventCallback', []);
+    assert.equal(setter.code, 0);
+    const uid = await raw.call('TIMGetLoginUserID', [], { sync: true });
+    assert.equal(uid.value, 'pat');
+    raw.close();
+  });
+
+  it('stores a send repeated with the same messageId once', async function () {
+    const raw = await loggedIn(env, 'quinn', 'a');
+    await (await loggedIn(env, 'rosa', 'a')).close();
+    const messageId = '144115000000000001-1700000000-42';
+    const first = await raw.call('TIMMsgSendMessage', ['rosa', 1, stringifyTimJson(text('once'))], { messageId });
+    const again = await raw.call('TIMMsgSendMessage', ['rosa', 1, stringifyTimJson(text('once'))], { messageId });
+    assert.equal(first.code, 0);
+    assert.equal(again.code, 0);
+    assert.equal(first.messageId, messageId);
+    assert.equal((JSON.parse(first.json) as { message_seq: number }).message_seq, (JSON.parse(again.json) as { message_seq: number }).message_seq);
+    const list = await raw.call('TIMMsgGetMsgList', ['rosa', 1, stringifyTimJson({ msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true })]);
+    assert.equal((JSON.parse(list.json) as unknown[]).length, 1);
+    raw.close();
+  });
+
+  it('replays the events a device missed while disconnected, and reports eventSeq at login', async function () {
+    const sam = await loggedIn(env, 'sam', 'a');
+    const tina = await loggedIn(env, 'tina', 'a');
+    await tina.call('TIMMsgSendMessage', ['sam', 1, stringifyTimJson(text('first'))]);
+    const firstEvent = await sam.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg');
+    const seen = firstEvent.type === 'event' ? firstEvent.seq : 0;
+    sam.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await tina.call('TIMMsgSendMessage', ['sam', 1, stringifyTimJson(text('while away'))]);
+    const back = await loggedIn(env, 'sam', 'a', seen);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('while away'));
+    assert.ok(replayed.type === 'event' && replayed.seq > seen);
+    const seqs = back.frames.filter((f) => f.type === 'event' && f.seq > 0).map((f) => (f.type === 'event' ? f.seq : 0));
+    assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'events arrive in seq order');
+    assert.ok(!back.frames.some((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('"first"')), 'nothing at or below lastEventSeq');
+    const login = back.frames.find((f) => f.type === 'result' && f.eventSeq !== undefined);
+    assert.ok(login && login.type === 'result' && (login.eventSeq ?? 0) >= seen);
+    back.close();
+    tina.close();
+  });
+
+  it('kicks the older connection of the same device', async function () {
+    const one = await loggedIn(env, 'uma', 'a');
+    const two = await loggedIn(env, 'uma', 'a');
+    await one.waitFrame((f) => f.type === 'event' && f.event.name === 'KickedOffline');
+    two.close();
+  });
+
+  it('cancels a send still uploading (8021, status 7) and reports upload progress', async function () {
+    const raw = await loggedIn(env, 'vera', 'a');
+    await (await loggedIn(env, 'walt', 'a')).close();
+    const dir = mkdtempSync(join(tmpdir(), 'tim-up-'));
+    const file = join(dir, 'big.bin');
+    writeFileSync(file, Buffer.alloc(4 * 1024 * 1024, 7));
+    const messageId = '144115000000000002-1700000000-43';
+    const id = raw.send('TIMMsgSendMessage', ['walt', 1, stringifyTimJson({ message_elem_array: [{ elem_type: 4, file_elem_file_path: file, file_elem_file_name: 'big.bin', file_elem_file_size: 0 }] })], { messageId });
+    await raw.waitFrame((f) => f.type === 'event' && f.event.name === 'MsgElemUploadProgress');
+    const cancel = await raw.call('TIMMsgCancelSend', ['walt', 1, messageId]);
+    assert.equal(cancel.code, 0);
+    const result = await raw.result(id);
+    assert.equal(result.code, 8021);
+    assert.equal((JSON.parse(result.json) as { message_status: number }).message_status, 7);
+    const late = await raw.call('TIMMsgCancelSend', ['walt', 1, messageId]);
+    assert.equal(late.code, 8020);
+    raw.close();
+  });
+
+  it('survives a flood of garbage from many sockets', async function () {
+    const sockets = await Promise.all(Array.from({ length: 10 }, () => RawClient.open(env.emulator?.url ?? '')));
+    for (const s of sockets) {
+      for (let i = 0; i < 50; i++) {
+        s.sendRaw(i % 2 === 0 ? '\u0000\u0001garbage' : '{"type":"call","id":1,"api":"TIMMsgSendMessage","args":[null]}');
+      }
+    }
+    await Promise.all(sockets.map((s) => s.waitFrame(() => s.frames.length >= 50)));
+    sockets.forEach((s) => s.close());
+    const raw = await RawClient.open(env.emulator?.url ?? '');
+    assert.equal((await raw.call('TIMGetSDKVersion', [], { sync: true })).code, 0);
+    raw.close();
+  });
+});

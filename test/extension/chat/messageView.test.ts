@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { REVOKE_LIMIT_SECONDS, previewText, toMessageView } from '../../../src/extension/chat/messageView';
+import { englishOnly } from '../../../src/extension/chat/translate';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../../src/tim/enums';
+import type { TimMessage } from '../../../src/tim/types/message';
+
+function message(overrides: Partial<TimMessage>): TimMessage {
+  return {
+    message_msg_id: '144115-1700000000-42',
+    message_conv_id: 'bob',
+    message_conv_type: TIMConvType.C2C,
+    message_sender: 'bob',
+    message_client_time: 1_700_000_000,
+    message_server_time: 1_700_000_001,
+    message_is_from_self: false,
+    message_status: TIMMsgStatus.SendSucc,
+    message_unique_id: 7712240067047157981n,
+    message_rand: 42,
+    message_seq: 9_007_199_254_740_993n,
+    message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'hello <b>there</b>' }],
+    ...overrides,
+  };
+}
+
+const ctx = { selfId: 'alice', now: 1_700_000_010_000, displayName: (id: string) => (id === 'bob' ? 'Bob B.' : undefined), t: englishOnly };
+
+describe('messageView', () => {
+  it('keeps text as text and seqs exact as decimal strings', () => {
+    const view = toMessageView(message({}), ctx);
+    assert.deepEqual(view.elements, [{ kind: 'text', text: 'hello <b>there</b>' }]);
+    assert.equal(view.seq, '9007199254740993');
+    assert.equal(view.senderName, 'Bob B.');
+    assert.equal(view.isSelf, false);
+    assert.equal(view.revocableUntil, 0);
+  });
+
+  it('lets the sender revoke for two minutes after the server time', () => {
+    const view = toMessageView(message({ message_sender: 'alice', message_is_from_self: true }), ctx);
+    assert.equal(view.isSelf, true);
+    assert.equal(view.revocableUntil, (1_700_000_001 + REVOKE_LIMIT_SECONDS) * 1000);
+  });
+
+  it('maps statuses', () => {
+    const statuses: Array<[number, string]> = [[TIMMsgStatus.Sending, 'sending'], [TIMMsgStatus.SendFail, 'failed'], [TIMMsgStatus.Revoked, 'revoked'], [TIMMsgStatus.LocalImported, 'local'], [TIMMsgStatus.SendSucc, 'sent']];
+    for (const [status, expected] of statuses) {
+      assert.equal(toMessageView(message({ message_status: status as TimMessage['message_status'] }), ctx).status, expected);
+    }
+  });
+
+  it('shows peer-read only on own C2C messages', () => {
+    assert.equal(toMessageView(message({ message_is_from_self: true, message_sender: 'alice', message_is_peer_read: true }), ctx).isPeerRead, true);
+    assert.equal(toMessageView(message({ message_is_peer_read: true }), ctx).isPeerRead, false);
+  });
+
+  it('notices mentions of me and of everyone', () => {
+    assert.equal(toMessageView(message({ message_group_at_user_array: ['alice'] }), ctx).mentionsMe, true);
+    assert.equal(toMessageView(message({ message_group_at_user_array: [TIM_MESSAGE_AT_ALL] }), ctx).mentionsMe, true);
+    assert.equal(toMessageView(message({ message_group_at_user_array: ['carol'] }), ctx).mentionsMe, false);
+  });
+
+  it('describes files, merged messages and group tips', () => {
+    const view = toMessageView(message({
+      message_elem_array: [
+        { elem_type: TIMElemType.File, file_elem_file_path: '/tmp/a/report.pdf', file_elem_file_name: '', file_elem_file_size: 2048 },
+        { elem_type: TIMElemType.Merge, merge_elem_title: 'Chat', merge_elem_abstract_array: ['a: hi', 'b: yo'], merge_elem_compatible_text: 'x' },
+        { elem_type: TIMElemType.GroupTips, group_tips_elem_tip_type: TIMGroupTipType.Quit, group_tips_elem_group_id: 'g', group_tips_elem_user_array: ['bob'] },
+      ] as unknown as TimMessage['message_elem_array'],
+    }), ctx);
+    assert.deepEqual(view.elements[0], { kind: 'file', elemIndex: 0, name: 'report.pdf', size: 2048 });
+    assert.deepEqual(view.elements[1], { kind: 'merger', title: 'Chat', abstracts: ['a: hi', 'b: yo'], count: 0 });
+    assert.deepEqual(view.elements[2], { kind: 'groupTips', text: 'Bob B. left the group' });
+  });
+
+  it('previews one line, and says when a message was revoked', () => {
+    const multi = message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: '```ts\nconst a = 1;\n```' }] });
+    assert.equal(previewText(multi, ctx), '```ts const a = 1; ```');
+    assert.equal(previewText(message({ message_status: TIMMsgStatus.Revoked }), ctx), 'A message was revoked');
+    assert.equal(previewText(undefined, ctx), '');
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Everyday chat in the real extension host, on a real tim-emulator process: sign-in, the
+ * Conversations tree and its live updates, unread counts and badges, every conversation command, the
+ * chat panel's requests, notifications by receive option, and sign-out.
+ *
+ * Confirmation dialogs (modal warnings) and input boxes cannot be clicked from inside the extension
+ * host, so `withAnswers` replaces vscode.window.showWarningMessage / showInputBox for the duration of
+ * one command with scripted answers; the UI tests click the real ones.
+ */
+import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { TimChatApi } from '../../src/extension/extension';
+import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { eventually, signInUser, type TimUser } from '../harness/timUser';
+
+type Window = typeof vscode.window;
+
+async function withAnswers<T>(answers: { warning?: string; inputs?: string[] }, run: () => Thenable<T> | Promise<T>): Promise<T> {
+  const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
+  const originalWarning = window.showWarningMessage;
+  const originalInput = window.showInputBox;
+  const inputs = [...(answers.inputs ?? [])];
+  window.showWarningMessage = (async () => answers.warning) as Window['showWarningMessage'];
+  window.showInputBox = (async () => inputs.shift()) as Window['showInputBox'];
+  try {
+    return await run();
+  } finally {
+    window.showWarningMessage = originalWarning;
+    window.showInputBox = originalInput;
+  }
+}
+
+function api(): TimChatApi {
+  const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
+  assert.ok(extension?.isActive, 'the extension is active');
+  return extension.exports;
+}
+
+const text = (t: string) => ({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: t }] as const });
+
+describe('chat on the emulator', function () {
+  this.timeout(60_000);
+  let emulator: EmulatorProcess;
+  let bob: TimUser;
+  let carol: TimUser;
+
+  before(async () => {
+    await vscode.commands.executeCommand('timChat.conversations.focus');
+    await eventually(() => vscode.extensions.getExtension('timchat.tim-chat')?.isActive, 20_000, 'activation');
+    emulator = await startEmulatorProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-emu-')));
+    process.env.TIMCHAT_EMULATOR_DATA = emulator.dataDir;
+    bob = await signInUser(emulator, 'bob');
+    carol = await signInUser(emulator, 'carol');
+  });
+
+  after(async () => {
+    await api().session.signOut();
+    await bob?.close();
+    await carol?.close();
+    await emulator?.stop();
+  });
+
+  it('signs in as alice and shows it in the status bar', async () => {
+    await api().signIn.signInToOwnEmulator('alice', emulator.url);
+    assert.equal(api().session.state.kind, 'signedIn');
+    assert.match(api().statusBar.text, /comment-discussion/);
+    assert.deepEqual(api().conversations.getChildren(), []);
+  });
+
+  it('shows a new conversation with its preview and unread count when bob writes', async () => {
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('hello alice, <script>x</script>'));
+    const item = await eventually(() => api().conversations.getChildren().find((s) => s.key === 'c2c_bob'), 10_000, 'bob in the tree');
+    const treeItem = api().conversations.getTreeItem(item);
+    assert.match(String(treeItem.description), /hello alice, <script>x<\/script>/);
+    assert.equal(item.unread, 1);
+    assert.equal(api().store.totalUnread, 1);
+    assert.equal(api().treeView.badge?.value, 1);
+    assert.match(api().statusBar.text, / 1$/);
+    const decoration = api().conversations.provideFileDecoration(treeItem.resourceUri as vscode.Uri);
+    assert.equal(decoration?.badge, '1');
+    assert.match(String(treeItem.contextValue), /\bunread\b/);
+  });
+
+  it('notifies about messages in conversations that are not open', async () => {
+    await eventually(() => api().notifications.shown.some((line) => line.includes('hello alice')), 5000, 'a notification');
+  });
+
+  it('marks a conversation as read', async () => {
+    await vscode.commands.executeCommand('timChat.markAsRead', 'c2c_bob');
+    await eventually(() => api().store.get('c2c_bob')?.unread === 0, 5000, 'unread 0');
+    assert.equal(api().store.totalUnread, 0);
+    assert.equal(api().treeView.badge, undefined);
+  });
+
+  it('orders by last message and keeps pinned conversations first', async () => {
+    await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('carol here'));
+    await eventually(() => api().conversations.getChildren()[0]?.key === 'c2c_carol', 10_000, 'carol first');
+    await vscode.commands.executeCommand('timChat.pinConversation', 'c2c_bob');
+    await eventually(() => api().conversations.getChildren()[0]?.key === 'c2c_bob', 5000, 'bob pinned first');
+    assert.match(String(api().conversations.getTreeItem(api().conversations.getChildren()[0]).contextValue), /\bpinned\b/);
+    await vscode.commands.executeCommand('timChat.unpinConversation', 'c2c_bob');
+    await eventually(() => api().conversations.getChildren()[0]?.key === 'c2c_carol', 5000, 'carol first again');
+  });
+
+  it('sets the receive options and mute suppresses notifications', async () => {
+    await vscode.commands.executeCommand('timChat.receiveWithoutNotifying', 'c2c_carol');
+    await eventually(() => api().store.get('c2c_carol')?.receiveOpt === TIMReceiveMessageOpt.Not_Notify, 5000, 'carol muted');
+    assert.ok(api().store.get('c2c_carol')?.muted);
+    const before = api().notifications.shown.length;
+    await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('muted message'));
+    await eventually(() => api().store.get('c2c_carol')?.preview.includes('muted message'), 5000, 'muted message arrived');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(api().notifications.shown.slice(before).filter((l) => l.includes('muted message')).length, 0);
+    await vscode.commands.executeCommand('timChat.doNotReceive', 'c2c_carol');
+    await eventually(() => api().store.get('c2c_carol')?.receiveOpt === TIMReceiveMessageOpt.Not_Receive, 5000, 'do not receive');
+    await vscode.commands.executeCommand('timChat.receiveAndNotify', 'c2c_carol');
+    await eventually(() => api().store.get('c2c_carol')?.receiveOpt === TIMReceiveMessageOpt.Receive, 5000, 'receive again');
+  });
+
+  it('opens a chat panel whose requests page history, send, revoke and delete', async () => {
+    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as ReturnType<TimChatApi['openChat']>;
+    assert.ok(panel);
+    const handlers = panel.controller.handlers;
+    const page = await handlers['chat/loadLatest']({ count: 20 });
+    assert.ok(page.messages.some((m) => m.elements.some((e) => e.kind === 'text' && e.text.includes('hello alice'))));
+    const received: string[] = [];
+    const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages.map((m) => m.message_msg_id)));
+    const pending = await handlers['chat/sendText']({ text: 'hi **bob**' });
+    assert.equal(pending.status, 'sending');
+    await eventually(() => received.length > 0, 10_000, 'bob receives');
+    const sentId = received[0];
+    await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.some((m) => m.id === sentId), 5000, 'sent message in history');
+    assert.deepEqual(await handlers['chat/revoke']({ id: sentId }), { revoked: true });
+    const revokedOnBob = await eventually(async () => (await bob.client.msgGetMsgList('alice', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).find((m) => m.message_msg_id === sentId && m.message_status === 6), 5000, 'revoked for bob');
+    assert.ok(revokedOnBob);
+    const latest = await handlers['chat/loadLatest']({ count: 5 });
+    const victim = latest.messages[latest.messages.length - 1];
+    assert.deepEqual(await handlers['chat/delete']({ ids: [victim.id], everywhere: false }), { deleted: 1 });
+    assert.ok(!(await handlers['chat/loadLatest']({ count: 5 })).messages.some((m) => m.id === victim.id));
+    await assert.rejects(handlers['chat/delete']({ ids: Array.from({ length: 31 }, () => victim.id), everywhere: true }));
+    listener.dispose();
+    panel.dispose();
+  });
+
+  it('starts a new conversation, creates a group, and joins one', async () => {
+    const chat = (await vscode.commands.executeCommand('timChat.newConversation', 'dave')) as { key: string } | undefined;
+    assert.equal(chat?.key, 'c2c_dave');
+    const group = (await withAnswers({ inputs: ['Release Team', 'bob, carol'] }, () => vscode.commands.executeCommand('timChat.createGroup'))) as { key: string; ref: { id: string } } | undefined;
+    assert.ok(group?.key.startsWith('group_'));
+    const members = await bob.client.groupGetJoinedGroupList();
+    assert.ok(members.some((g) => g.group_base_info_group_id === group?.ref.id), 'bob was added');
+    await eventually(() => api().store.get(group?.key ?? '')?.name === 'Release Team', 5000, 'group in tree');
+    const created = await bob.client.groupCreate({ create_group_param_group_name: 'Bob Only', create_group_param_add_option: 2 });
+    await vscode.commands.executeCommand('timChat.joinGroup', created.create_group_result_groupid);
+    await eventually(() => api().store.get(`group_${created.create_group_result_groupid}`), 5000, 'joined group in tree');
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+  });
+
+  it('clears history and deletes a conversation after confirmation', async () => {
+    await withAnswers({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
+    assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');
+    await withAnswers({ warning: 'Clear History' }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
+    await eventually(async () => (await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5, msg_getmsglist_param_is_ramble: true })).length === 0, 5000, 'history cleared');
+    await withAnswers({ warning: 'Delete' }, () => vscode.commands.executeCommand('timChat.deleteConversation', 'c2c_carol'));
+    await eventually(() => !api().store.get('c2c_carol'), 5000, 'carol gone from the tree');
+  });
+
+  it('switches user and signs out', async () => {
+    await vscode.workspace.getConfiguration('timChat').update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
+    await withAnswers({ inputs: ['erin'] }, () => vscode.commands.executeCommand('timChat.switchUser'));
+    assert.equal(api().session.signedInAccount?.userId, 'erin');
+    await vscode.commands.executeCommand('timChat.signOut');
+    assert.equal(api().session.state.kind, 'signedOut');
+    assert.deepEqual(api().conversations.getChildren(), []);
+  });
+});

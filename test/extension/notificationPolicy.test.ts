@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { shouldNotify } from '../../src/extension/notificationPolicy';
+import { openableUrl } from '../../src/extension/chat/linkPolicy';
+import { TIM_MESSAGE_AT_ALL, TIMReceiveMessageOpt } from '../../src/tim/enums';
+
+describe('notification policy', () => {
+  it('follows the four receive options', () => {
+    const plain = {};
+    const mention = { message_group_at_user_array: ['alice'] };
+    const all = { message_group_at_user_array: [TIM_MESSAGE_AT_ALL] };
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, plain, 'alice'), true);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Receive, mention, 'alice'), false);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify, mention, 'alice'), false);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, plain, 'alice'), false);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, mention, 'alice'), true);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, all, 'alice'), true);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, { message_group_at_user_array: ['bob'] }, 'alice'), false);
+  });
+});
+
+describe('link policy', () => {
+  it('opens web and mail links only', () => {
+    assert.equal(openableUrl('https://example.com/a?b=1'), 'https://example.com/a?b=1');
+    assert.equal(openableUrl('mailto:a@b.c'), 'mailto:a@b.c');
+    for (const bad of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'vscode://x', 'data:text/html,<b>', 'not a url', '', `https://x/${'a'.repeat(5000)}`]) {
+      assert.equal(openableUrl(bad), undefined, bad);
+    }
+  });
+});

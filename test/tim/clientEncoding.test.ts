@@ -1,0 +1,178 @@
+/**
+ * Every TimClient method: the C function it calls, its arguments in C order and their encoding (JSON
+ * written with stringifyTimJson, uint64 bare), checked against the API table's argument kinds.
+ */
+import assert from 'node:assert/strict';
+import { isTimArgOfKind, TIM_CALLBACK_APIS, TIM_SYNC_APIS, type TimArgKind } from '../../src/tim/apiTable';
+import { TimClient } from '../../src/tim/client';
+import type { TimArg } from '../../src/tim/endpoint';
+import { TIMConvType, TIMDownloadType, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { FakeEndpoint } from './fakeEndpoint';
+import { MESSAGE, UNIQUE_ID } from './samples';
+
+const TEXT = { message_elem_array: [{ elem_type: 0, text_elem_content: 'hi' }] } as const;
+const TEXT_JSON = '{"message_elem_array":[{"elem_type":0,"text_elem_content":"hi"}]}';
+const MESSAGE_OUT = JSON.stringify({ ...MESSAGE, message_seq: 'SEQ', message_unique_id: 'UID' })
+  .replace('"SEQ"', '18446744073709551615')
+  .replace('"UID"', String(UNIQUE_ID));
+const LOCATOR = {
+  message_locator_is_revoked: false,
+  message_locator_time: 123,
+  message_locator_seq: 1,
+  message_locator_is_self: false,
+  message_locator_rand: 12345678,
+  message_locator_unique_id: UNIQUE_ID,
+};
+
+interface Case {
+  readonly api: string;
+  readonly call: (client: TimClient) => Promise<unknown>;
+  readonly args: readonly TimArg[];
+}
+
+const CASES: readonly Case[] = [
+  // TIMManager.h
+  { api: 'TIMInit', call: (c) => c.init(1400000000, { sdk_config_config_file_path: '/tmp/cfg' }), args: [1400000000, '{"sdk_config_config_file_path":"/tmp/cfg"}'] },
+  { api: 'TIMInit', call: (c) => c.init(2n ** 63n), args: [2n ** 63n, '{}'] },
+  { api: 'TIMUninit', call: (c) => c.uninit(), args: [] },
+  { api: 'TIMSetConfig', call: (c) => c.setConfig({ set_config_is_log_output_console: false }), args: ['{"set_config_is_log_output_console":false}'] },
+  { api: 'TIMLogin', call: (c) => c.login('alice', 'sig'), args: ['alice', 'sig'] },
+  { api: 'TIMLogout', call: (c) => c.logout(), args: [] },
+  { api: 'TIMGetLoginUserID', call: (c) => c.getLoginUserID(), args: [] },
+  { api: 'TIMGetLoginStatus', call: (c) => c.getLoginStatus(), args: [] },
+  { api: 'TIMGetSDKVersion', call: (c) => c.getSDKVersion(), args: [] },
+  { api: 'TIMGetServerTime', call: (c) => c.getServerTime(), args: [] },
+  {
+    api: 'TIMProfileGetUserProfileList',
+    call: (c) => c.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: ['a', 'b'] }),
+    args: ['{"friendship_getprofilelist_param_identifier_array":["a","b"]}'],
+  },
+  // TIMMessageManager.h: the 22 seed functions
+  { api: 'TIMMsgSendMessage', call: (c) => c.msgSendMessage('bob', TIMConvType.C2C, TEXT), args: ['bob', 1, TEXT_JSON] },
+  { api: 'TIMMsgSendNewMsg', call: (c) => c.msgSendNewMsg('grp', TIMConvType.Group, TEXT), args: ['grp', 2, TEXT_JSON] },
+  { api: 'TIMMsgCancelSend', call: (c) => c.msgCancelSend('bob', 1, 'mid'), args: ['bob', 1, 'mid'] },
+  { api: 'TIMMsgFindMessages', call: (c) => c.msgFindMessages(['m1', 'm2']), args: ['["m1","m2"]'] },
+  { api: 'TIMMsgReportReaded', call: (c) => c.msgReportReaded('bob', 1, MESSAGE), args: ['bob', 1, MESSAGE_OUT] },
+  { api: 'TIMMsgReportReaded', call: (c) => c.msgReportReaded('', 2), args: ['', 2, ''] },
+  { api: 'TIMMsgMarkAllMessageAsRead', call: (c) => c.msgMarkAllMessageAsRead(), args: [] },
+  { api: 'TIMMsgRevoke', call: (c) => c.msgRevoke('bob', 1, MESSAGE), args: ['bob', 1, MESSAGE_OUT] },
+  {
+    api: 'TIMMsgFindByMsgLocatorList',
+    call: (c) => c.msgFindByMsgLocatorList('bob', 1, [LOCATOR]),
+    args: ['bob', 1, `[{"message_locator_is_revoked":false,"message_locator_time":123,"message_locator_seq":1,"message_locator_is_self":false,"message_locator_rand":12345678,"message_locator_unique_id":${UNIQUE_ID}}]`],
+  },
+  { api: 'TIMMsgImportMsgList', call: (c) => c.msgImportMsgList('bob', 1, [TEXT, MESSAGE]), args: ['bob', 1, `[${TEXT_JSON},${MESSAGE_OUT}]`] },
+  { api: 'TIMMsgSaveMsg', call: (c) => c.msgSaveMsg('bob', 1, TEXT), args: ['bob', 1, TEXT_JSON] },
+  {
+    api: 'TIMMsgGetMsgList',
+    call: (c) => c.msgGetMsgList('grp', 2, { msg_getmsglist_param_count: 20, msg_getmsglist_param_last_msg_seq: 2n ** 60n, msg_getmsglist_param_is_forward: false }),
+    args: ['grp', 2, `{"msg_getmsglist_param_count":20,"msg_getmsglist_param_last_msg_seq":${2n ** 60n},"msg_getmsglist_param_is_forward":false}`],
+  },
+  { api: 'TIMMsgGetMsgList', call: (c) => c.msgGetMsgList('bob', 1), args: ['bob', 1, '{}'] },
+  {
+    api: 'TIMMsgDelete',
+    call: (c) => c.msgDelete('bob', 1, { msg_delete_param_msg: MESSAGE, msg_delete_param_is_ramble: true }),
+    args: ['bob', 1, `{"msg_delete_param_msg":${MESSAGE_OUT},"msg_delete_param_is_ramble":true}`],
+  },
+  { api: 'TIMMsgListDelete', call: (c) => c.msgListDelete('bob', 1, [MESSAGE, MESSAGE]), args: ['bob', 1, `[${MESSAGE_OUT},${MESSAGE_OUT}]`] },
+  { api: 'TIMMsgClearHistoryMessage', call: (c) => c.msgClearHistoryMessage('bob', 1), args: ['bob', 1] },
+  {
+    api: 'TIMMsgSetC2CReceiveMessageOpt',
+    call: (c) => c.msgSetC2CReceiveMessageOpt(['a', 'b'], TIMReceiveMessageOpt.Not_Notify),
+    args: ['["a","b"]', 2],
+  },
+  { api: 'TIMMsgGetC2CReceiveMessageOpt', call: (c) => c.msgGetC2CReceiveMessageOpt(['a']), args: ['["a"]'] },
+  { api: 'TIMMsgSetGroupReceiveMessageOpt', call: (c) => c.msgSetGroupReceiveMessageOpt('grp', TIMReceiveMessageOpt.Not_Receive), args: ['grp', 1] },
+  {
+    api: 'TIMMsgDownloadElemToPath',
+    call: (c) =>
+      c.msgDownloadElemToPath(
+        { msg_download_elem_param_type: TIMDownloadType.File, msg_download_elem_param_id: 'fid', msg_download_elem_param_business_id: 7, msg_download_elem_param_url: 'https://x/f' },
+        '/tmp/dl/f.bin',
+      ),
+    args: ['{"msg_download_elem_param_type":1,"msg_download_elem_param_id":"fid","msg_download_elem_param_business_id":7,"msg_download_elem_param_url":"https://x/f"}', '/tmp/dl/f.bin'],
+  },
+  { api: 'TIMMsgDownloadMergerMessage', call: (c) => c.msgDownloadMergerMessage(MESSAGE), args: [MESSAGE_OUT] },
+  {
+    api: 'TIMMsgSearchLocalMessages',
+    call: (c) => c.msgSearchLocalMessages({ msg_search_param_keyword_array: ['你好'], msg_search_param_keyword_list_match_type: 1, msg_search_param_page_size: 10 }),
+    args: ['{"msg_search_param_keyword_array":["你好"],"msg_search_param_keyword_list_match_type":1,"msg_search_param_page_size":10}'],
+  },
+  {
+    api: 'TIMMsgSetLocalCustomData',
+    call: (c) => c.msgSetLocalCustomData({ ...MESSAGE, message_custom_str: 'played' }),
+    args: [MESSAGE_OUT.replace('"message_custom_str":""', '"message_custom_str":"played"')],
+  },
+  {
+    api: 'TIMMsgBatchSend',
+    call: (c) => c.msgBatchSend({ msg_batch_send_param_identifier_array: ['a', 'b'], msg_batch_send_param_msg: TEXT }),
+    args: [`{"msg_batch_send_param_identifier_array":["a","b"],"msg_batch_send_param_msg":${TEXT_JSON}}`],
+  },
+  // TIMConversationManager.h
+  { api: 'TIMConvGetConvList', call: (c) => c.convGetConvList(), args: [] },
+  { api: 'TIMConvDelete', call: (c) => c.convDelete('grp', 2), args: ['grp', 2] },
+  { api: 'TIMConvGetTotalUnreadMessageCount', call: (c) => c.convGetTotalUnreadMessageCount(), args: [] },
+  { api: 'TIMConvCleanConversationUnreadMessageCount', call: (c) => c.convCleanConversationUnreadMessageCount('c2c_bob', 1700000000, 0), args: ['c2c_bob', 1700000000, 0] },
+  { api: 'TIMConvCleanConversationUnreadMessageCount', call: (c) => c.convCleanConversationUnreadMessageCount('group_g', 0, 2n ** 60n), args: ['group_g', 0, 2n ** 60n] },
+  { api: 'TIMConvCleanConversationUnreadMessageCount', call: (c) => c.convCleanConversationUnreadMessageCount(''), args: ['', 0, 0] },
+  { api: 'TIMConvPinConversation', call: (c) => c.convPinConversation('bob', 1, true), args: ['bob', 1, true] },
+  {
+    api: 'TIMConvSetDraft',
+    call: (c) => c.convSetDraft('bob', 1, { draft_msg: TEXT, draft_user_define: 'u', draft_edit_time: 1 }),
+    args: ['bob', 1, `{"draft_msg":${TEXT_JSON},"draft_user_define":"u","draft_edit_time":1}`],
+  },
+  { api: 'TIMConvCancelDraft', call: (c) => c.convCancelDraft('bob', 1), args: ['bob', 1] },
+  // TIMGroupManager.h
+  {
+    api: 'TIMGroupCreate',
+    call: (c) => c.groupCreate({ create_group_param_group_name: 'g', create_group_param_group_type: TIMGroupType.Private, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] }),
+    args: ['{"create_group_param_group_name":"g","create_group_param_group_type":1,"create_group_param_group_member_array":[{"group_member_info_identifier":"bob"}]}'],
+  },
+  { api: 'TIMGroupJoin', call: (c) => c.groupJoin('grp', 'hello'), args: ['grp', 'hello'] },
+  { api: 'TIMGroupJoin', call: (c) => c.groupJoin('grp'), args: ['grp', ''] },
+  { api: 'TIMGroupQuit', call: (c) => c.groupQuit('grp'), args: ['grp'] },
+  { api: 'TIMGroupGetJoinedGroupList', call: (c) => c.groupGetJoinedGroupList(), args: [] },
+  {
+    api: 'TIMGroupGetMemberInfoList',
+    call: (c) => c.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: 'grp', group_get_members_info_list_param_next_seq: 0 }),
+    args: ['{"group_get_members_info_list_param_group_id":"grp","group_get_members_info_list_param_next_seq":0}'],
+  },
+];
+
+/** Answers that decode for every method, so the test is about the request side. */
+function answeringEndpoint(): FakeEndpoint {
+  const endpoint = new FakeEndpoint();
+  for (const api of ['TIMMsgSendMessage', 'TIMMsgSendNewMsg']) {
+    endpoint.respond(api, { json: '{"message_msg_id":"m"}' });
+  }
+  endpoint.respond('TIMMsgSearchLocalMessages', { json: '{"msg_search_result_total_count":0,"msg_search_result_item_array":[]}' });
+  endpoint.respond('TIMConvGetTotalUnreadMessageCount', { json: '{"conv_get_total_unread_message_count_result_unread_count":0}' });
+  endpoint.respond('TIMGroupCreate', { json: '{"create_group_result_groupid":"grp"}' });
+  endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
+  return endpoint;
+}
+
+describe('TimClient argument encoding', () => {
+  for (const testCase of CASES) {
+    it(`${testCase.api}(${testCase.args.map((a) => (typeof a === 'string' && a.length > 40 ? `${a.slice(0, 37)}...` : String(a))).join(', ')})`, async () => {
+      const endpoint = answeringEndpoint();
+      await testCase.call(new TimClient(endpoint));
+      const call = endpoint.only();
+      assert.equal(call.api, testCase.api);
+      assert.deepEqual(call.args, testCase.args);
+      const spec = (TIM_CALLBACK_APIS as Record<string, { args: readonly TimArgKind[] }>)[call.api] ??
+        (TIM_SYNC_APIS as Record<string, { args: readonly TimArgKind[] }>)[call.api];
+      assert.ok(spec !== undefined, `${call.api} is in an API table`);
+      assert.equal(call.sync, call.api in TIM_SYNC_APIS, 'sync functions go through callSync');
+      assert.equal(call.args.length, spec.args.length);
+      call.args.forEach((arg, index) => assert.ok(isTimArgOfKind(spec.args[index], arg), `argument ${index} is a ${spec.args[index]}`));
+    });
+  }
+
+  it('covers every function in both API tables', () => {
+    const covered = new Set(CASES.map((c) => c.api));
+    for (const api of [...Object.keys(TIM_CALLBACK_APIS), ...Object.keys(TIM_SYNC_APIS)]) {
+      assert.ok(covered.has(api), `${api} has an encoding case`);
+    }
+  });
+});

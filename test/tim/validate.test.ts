@@ -1,0 +1,97 @@
+/** Input the client refuses before calling the engine, with the SDK's codes; nothing reaches the endpoint. */
+import assert from 'node:assert/strict';
+import { TimClient } from '../../src/tim/client';
+import { TimErrorCode } from '../../src/tim/errorCodes';
+import { TimError, TimResult } from '../../src/tim/errors';
+import { FakeEndpoint } from './fakeEndpoint';
+import { MESSAGE } from './samples';
+
+const TEXT = { message_elem_array: [{ elem_type: 0, text_elem_content: 'hi' }] } as const;
+
+async function assertRefused(call: (client: TimClient) => Promise<unknown>, code: number, api: string, desc: RegExp): Promise<void> {
+  const endpoint = new FakeEndpoint();
+  await assert.rejects(call(new TimClient(endpoint)), (error: unknown) => {
+    assert.ok(error instanceof TimError, String(error));
+    assert.equal(error.code, code);
+    assert.equal(error.api, api);
+    assert.match(error.desc, desc);
+    return true;
+  });
+  assert.equal(endpoint.calls.length, 0, 'the endpoint was not called');
+}
+
+describe('TimClient input validation', () => {
+  it('refuses an empty conversation id with -4 (TIM_ERR_PARAM), like the SDK, for C2C and groups', async () => {
+    await assertRefused((c) => c.msgSendMessage('', 1, TEXT), TimResult.ERR_PARAM, 'TIMMsgSendMessage', /conv_id must not be empty.*peer user id/);
+    await assertRefused((c) => c.msgGetMsgList('', 2), TimResult.ERR_PARAM, 'TIMMsgGetMsgList', /group id/);
+    const calls: readonly [string, (c: TimClient) => Promise<unknown>][] = [
+      ['TIMMsgSendNewMsg', (c) => c.msgSendNewMsg('', 1, TEXT)],
+      ['TIMMsgCancelSend', (c) => c.msgCancelSend('', 1, 'id')],
+      ['TIMMsgRevoke', (c) => c.msgRevoke('', 1, MESSAGE)],
+      ['TIMMsgFindByMsgLocatorList', (c) => c.msgFindByMsgLocatorList('', 1, [])],
+      ['TIMMsgImportMsgList', (c) => c.msgImportMsgList('', 1, [])],
+      ['TIMMsgSaveMsg', (c) => c.msgSaveMsg('', 1, TEXT)],
+      ['TIMMsgDelete', (c) => c.msgDelete('', 1, {})],
+      ['TIMMsgListDelete', (c) => c.msgListDelete('', 1, [])],
+      ['TIMMsgClearHistoryMessage', (c) => c.msgClearHistoryMessage('', 1)],
+      ['TIMConvDelete', (c) => c.convDelete('', 1)],
+      ['TIMConvPinConversation', (c) => c.convPinConversation('', 1, true)],
+      ['TIMConvSetDraft', (c) => c.convSetDraft('', 1, { draft_msg: TEXT })],
+      ['TIMConvCancelDraft', (c) => c.convCancelDraft('', 1)],
+    ];
+    for (const [api, call] of calls) {
+      await assertRefused(call, TimResult.ERR_PARAM, api, /conv_id/);
+    }
+  });
+
+  it('refuses an invalid conversation type with -4', async () => {
+    await assertRefused((c) => c.msgSendMessage('bob', 0 as 1, TEXT), TimResult.ERR_PARAM, 'TIMMsgSendMessage', /conv_type/);
+    await assertRefused((c) => c.msgReportReaded('bob', 9 as 1), TimResult.ERR_PARAM, 'TIMMsgReportReaded', /conv_type/);
+  });
+
+  it('lets report-read take an empty conversation id (marks every conversation of the type, SDK 5.8+)', async () => {
+    const endpoint = new FakeEndpoint();
+    await new TimClient(endpoint).msgReportReaded('', 1);
+    assert.equal(endpoint.only().api, 'TIMMsgReportReaded');
+  });
+
+  it('refuses login with an empty user or sig with -4, as the SDK does', async () => {
+    await assertRefused((c) => c.login('', 'sig'), TimResult.ERR_PARAM, 'TIMLogin', /user_id/);
+    await assertRefused((c) => c.login('alice', ''), TimResult.ERR_PARAM, 'TIMLogin', /user_sig/);
+  });
+
+  it('refuses a list delete of more than 30 messages with ERR_INVALID_PARAMETERS (6017)', async () => {
+    const thirtyOne = Array.from({ length: 31 }, () => MESSAGE);
+    await assertRefused((c) => c.msgListDelete('bob', 1, thirtyOne), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgListDelete', /31 entries; at most 30/);
+    const endpoint = new FakeEndpoint();
+    await new TimClient(endpoint).msgListDelete('bob', 1, thirtyOne.slice(1));
+    assert.equal(endpoint.only().api, 'TIMMsgListDelete');
+  });
+
+  it('refuses C2C receive options for more than 30 users with 6017', async () => {
+    const users = Array.from({ length: 31 }, (_, i) => `u${i}`);
+    await assertRefused((c) => c.msgSetC2CReceiveMessageOpt(users, 1), 6017, 'TIMMsgSetC2CReceiveMessageOpt', /at most 30/);
+    const endpoint = new FakeEndpoint();
+    await new TimClient(endpoint).msgSetC2CReceiveMessageOpt(users.slice(1), 1);
+    assert.equal(endpoint.calls.length, 1);
+  });
+
+  it('refuses empty required ids and paths with -4', async () => {
+    await assertRefused((c) => c.msgCancelSend('bob', 1, ''), -4, 'TIMMsgCancelSend', /message_id/);
+    await assertRefused((c) => c.msgSetGroupReceiveMessageOpt('', 0), -4, 'TIMMsgSetGroupReceiveMessageOpt', /group_id/);
+    await assertRefused((c) => c.groupJoin(''), -4, 'TIMGroupJoin', /group_id/);
+    await assertRefused((c) => c.groupQuit(''), -4, 'TIMGroupQuit', /group_id/);
+    await assertRefused(
+      (c) => c.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: '' }),
+      -4,
+      'TIMGroupGetMemberInfoList',
+      /group_id/,
+    );
+    await assertRefused(
+      (c) => c.msgDownloadElemToPath({ msg_download_elem_param_type: 1, msg_download_elem_param_id: 'i', msg_download_elem_param_business_id: 0, msg_download_elem_param_url: 'u' }, ''),
+      -4,
+      'TIMMsgDownloadElemToPath',
+      /path/,
+    );
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * `npm start` end to end: it seeds the demo team into a fresh tim-emulator, serves VS Code on a printed
+ * loopback address with TIM Chat signed in as the demo user, and Ctrl+C stops everything it started.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../harness/chromium';
+import { freshRunDir, outputPath, repoRoot } from '../harness/paths';
+import { activityBarItem } from '../harness/workbench';
+
+function pidsMatching(pattern: string): number[] {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  try {
+    return execFileSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+describe('npm start', function () {
+  this.timeout(300_000);
+  const stateDir = freshRunDir('npm-start');
+  let start: ChildProcess;
+  let output = '';
+  let browser: BrowserContext | undefined;
+
+  before(async () => {
+    start = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs')], { cwd: repoRoot, env: { ...process.env, TIMCHAT_START_DIR: stateDir, PATH: '/usr/bin:/bin' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    start.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    start.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    const deadline = Date.now() + 240_000;
+    while (!/Press Ctrl\+C to stop/.test(output)) {
+      if (start.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`npm start did not come up:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    if (start.exitCode === null) {
+      start.kill('SIGKILL');
+    }
+  });
+
+  it('prints a loopback address and serves the workbench signed in as the demo user', async () => {
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?\S+)/.exec(output)?.[1];
+    assert.ok(url, output);
+    assert.match(output, /ws:\/\/127\.0\.0\.1:\d+/);
+    browser = await launchChromium(path.join(stateDir, 'chrome'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(url);
+    await activityBarItem(page, 'TIM Chat').click({ timeout: 90_000 });
+    try {
+      // Groups by name; C2C conversations by the peer's nickname (Tencent's conv_show_name).
+      for (const name of ['Developers', 'Long History', 'Bob Li', 'Carol Wang']) {
+        await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
+      }
+    } finally {
+      await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });
+    }
+  });
+
+  it('stops everything it started on Ctrl+C', async () => {
+    const emulatorsBefore = pidsMatching(`emulator.js start --port .* --data ${stateDir}`);
+    assert.equal(emulatorsBefore.length, 1, 'one emulator runs for this state folder');
+    const exited = new Promise<number | null>((resolve) => start.once('exit', (code) => resolve(code)));
+    start.kill('SIGINT');
+    await exited;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(pidsMatching(`emulator.js start --port .* --data ${stateDir}`), []);
+    assert.deepEqual(pidsMatching(`server-main.js .*${path.join(stateDir, 'vscode')}`), []);
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * The chat UI (dist/webview.js) in headless Chromium against a fake host (fakeHostPage.ts), without the
+ * workbench: a 100,000-message conversation opens and pages back with a bounded DOM and a steady
+ * scroll anchor; Markdown is safe; the composer, draft, unread marker, keyboard and actions work; a
+ * host that knows no chat/* request gives a short error line; screenshots in a dark and a light theme.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../harness/chromium';
+import { freshRunDir, outputPath, repoRoot } from '../harness/paths';
+import { startFakeHostServer, type FakeHostServer } from './fakeHostPage';
+
+interface HostLog {
+  requests: Array<{ method: string; params: Record<string, unknown> }>;
+  commands: Array<{ method: string; params: Record<string, unknown> }>;
+  state: { conversationId: string; draft?: string } | undefined;
+}
+
+async function hostLog(page: Page): Promise<HostLog> {
+  return page.evaluate(() => {
+    const host = (window as unknown as { __host: HostLog }).__host;
+    return JSON.parse(JSON.stringify({ requests: host.requests, commands: host.commands, state: host.state })) as HostLog;
+  });
+}
+
+async function dataset(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => ({ ...document.body.dataset }) as Record<string, string>);
+}
+
+describe('chat webview against a fake host', function () {
+  this.timeout(120_000);
+  let server: FakeHostServer;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    server = await startFakeHostServer();
+    context = await launchChromium(freshRunDir('webview-ui'), { width: 900, height: 700 });
+  });
+  after(async () => {
+    await context?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        errors.push(message.text());
+      }
+    });
+  });
+  afterEach(async () => {
+    await page.close();
+    assert.deepEqual(errors.splice(0), [], 'no page errors');
+  });
+
+  async function open(query: string): Promise<void> {
+    await page.goto(`${server.url}?${query}`);
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ timeout: 15_000 });
+  }
+
+  it('opens a 100,000-message conversation at the newest message with a small DOM', async () => {
+    const started = Date.now();
+    await open('n=100000&unread=3');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const firstPaintMs = Date.now() - started;
+    const data = await dataset(page);
+    assert.equal(data.loadedMessages, '50');
+    assert.equal(data.atBottom, 'true');
+    assert.ok(Number(data.renderedRows) > 5 && Number(data.renderedRows) < 60, `rendered ${data.renderedRows}`);
+    assert.ok(Number(data.listNodes) < 1500, `list nodes ${data.listNodes}`);
+    await page.locator('.message[data-id="m99999"]').waitFor();
+    assert.equal(await page.locator('.unread-marker').count(), 1);
+    const unreadFollowedBy = await page.locator('.message-row:has(.unread-marker) .message').getAttribute('data-id');
+    assert.ok(unreadFollowedBy && /^m999\d\d$/.test(unreadFollowedBy), `marker before ${unreadFollowedBy}`);
+    assert.ok((await page.locator('.day-separator').count()) >= 1);
+    assert.equal(await page.locator('#chat-title').innerText(), 'Alice Liddell');
+    assert.match(await page.locator('#host-status').innerText(), /Connected to host \(\d+ ms\)/);
+    // The newest messages are in view with focus: they are reported read.
+    await page.bringToFront();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/markRead'), undefined, { timeout: 5000 }).catch(() => undefined);
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-latest.png') });
+    console.log(`      first paint of 100,000-message conversation: ${firstPaintMs} ms`);
+  });
+
+  it('pages back on scrolling up, keeping the reading position and a bounded DOM', async () => {
+    await open('n=100000');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const perPage: number[] = [];
+    for (let pageNo = 0; pageNo < 30; pageNo++) {
+      const before = Number((await dataset(page)).loadedMessages);
+      // The first row in view, and where it is on screen, before the older page arrives.
+      const anchor = await page.evaluate(() => {
+        const scroller = document.getElementById('messages') as HTMLElement;
+        scroller.scrollTop = 0;
+        const top = scroller.getBoundingClientRect().top;
+        const rows = [...document.querySelectorAll<HTMLElement>('.message')];
+        const first = rows.find((r) => r.getBoundingClientRect().bottom > top + 1) as HTMLElement;
+        return { id: first.dataset.id as string, top: first.getBoundingClientRect().top };
+      });
+      const t0 = Date.now();
+      await page.waitForFunction((n) => Number(document.body.dataset.loadedMessages) > n, before);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      perPage.push(Date.now() - t0);
+      const moved = await page.evaluate((id) => document.querySelector<HTMLElement>(`.message[data-id="${id}"]`)?.getBoundingClientRect().top, anchor.id);
+      assert.ok(moved !== undefined && Math.abs(moved - anchor.top) < 4, `page ${pageNo}: ${anchor.id} moved from ${anchor.top} to ${moved}`);
+    }
+    const data = await dataset(page);
+    assert.equal(data.loadedMessages, String(50 * 31));
+    assert.ok(Number(data.renderedRows) < 60, `rendered ${data.renderedRows}`);
+    assert.ok(Number(data.listNodes) < 1500, `list nodes ${data.listNodes}`);
+    const requests = (await hostLog(page)).requests.filter((r) => r.method === 'chat/loadOlder');
+    assert.equal(requests.length, 30);
+    assert.equal(requests[0].params.beforeId, 'm99950');
+    perPage.sort((a, b) => a - b);
+    console.log(`      time per page: median ${perPage[Math.floor(perPage.length / 2)]} ms, max ${perPage[perPage.length - 1]} ms`);
+
+    // Jump to latest: shown when scrolled up, asks for the newest page and lands at the bottom.
+    const jump = page.locator('#jump-latest');
+    await jump.waitFor({ state: 'visible' });
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-history.png') });
+    await jump.click();
+    await page.waitForFunction(() => document.body.dataset.loadedMessages === '50' && document.body.dataset.atBottom === 'true');
+    await jump.waitFor({ state: 'hidden' });
+    assert.ok((await hostLog(page)).requests.filter((r) => r.method === 'chat/loadLatest').length >= 2);
+    await page.locator('.message[data-id="m99999"]').waitFor();
+  });
+
+  it('renders Markdown safely and opens links through the host', async () => {
+    await open('n=100000');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    // m99977 carries HTML, script and javascript: payloads (i % 40 === 17).
+    const row = page.locator('.message[data-id="m99977"]');
+    await page.evaluate(() => {
+      const scroller = document.getElementById('messages') as HTMLElement;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    await row.scrollIntoViewIfNeeded();
+    await row.waitFor();
+    assert.match(await row.locator('.message-body').innerText(), /payload <img src=x onerror="window.__xss=1"> <script>window.__xss=2<\/script> \[click me\]\(javascript:window.__xss=3\)/);
+    assert.equal(await page.locator('#messages img, #messages script, #messages iframe').count(), 0);
+    const links = row.locator('a.md-link');
+    assert.equal(await links.count(), 1);
+    assert.equal(await links.getAttribute('title'), 'https://example.com/docs?q=1');
+    const url = page.url();
+    await links.click();
+    assert.equal(page.url(), url, 'no navigation');
+    const opened = (await hostLog(page)).commands.filter((c) => c.method === 'chat/openLink');
+    assert.deepEqual(opened.map((c) => c.params.url), ['https://example.com/docs?q=1']);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    // Code block, list, quote, file and merger render as structure, not text soup.
+    assert.ok((await page.locator('.message[data-id="m99965"] pre code').count()) === 1);
+    assert.ok((await page.locator('.message[data-id="m99967"] ol li').count()) === 3);
+  });
+
+  it('sends with Enter, keeps Shift+Enter as a new line, and saves and restores the draft', async () => {
+    await open('n=100&draft=from%20host');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const input = page.locator('#composer-input');
+    assert.equal(await input.evaluate((e) => (e as HTMLTextAreaElement).value), 'from host');
+    await input.evaluate((e) => {
+      (e as HTMLTextAreaElement).value = '';
+    });
+    await input.locator('textarea').focus();
+    await page.keyboard.type('hello **world**');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('second line');
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.some((c) => c.method === 'chat/saveDraft'));
+    assert.equal((await hostLog(page)).state?.draft, 'hello **world**\nsecond line');
+    await page.keyboard.press('Enter');
+    const sent = page.locator('.message[data-id="s1"]');
+    await sent.waitFor();
+    assert.equal(await input.evaluate((e) => (e as HTMLTextAreaElement).value), '');
+    const log = await hostLog(page);
+    assert.deepEqual(log.requests.filter((r) => r.method === 'chat/sendText').map((r) => r.params.text), ['hello **world**\nsecond line']);
+    assert.equal(log.commands.filter((c) => c.method === 'chat/saveDraft').at(-1)?.params.text, '');
+    assert.equal(await sent.locator('strong').innerText(), 'world');
+    await page.locator('.message[data-id="s1"][data-status="sent"]').waitFor();
+    assert.equal(await page.locator('.message[data-id="s1"] .receipt').innerText(), 'Sent');
+
+    // A draft typed just before a reload comes back from the webview state.
+    await page.keyboard.type('unsent thought');
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor();
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === 'unsent thought');
+  });
+
+  it('moves through messages with the keyboard and opens their actions', async () => {
+    await open('n=100');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await page.locator('#composer-input textarea').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    const focusedId = async (): Promise<string | undefined> => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.message')?.dataset.id);
+    let id = await focusedId();
+    assert.ok(id, 'Shift+Tab from the composer reaches the list');
+    const firstId = id;
+    await page.keyboard.press('ArrowUp');
+    id = await focusedId();
+    assert.notEqual(id, firstId);
+    await page.keyboard.press('End');
+    assert.equal(await focusedId(), 'm99');
+    await page.keyboard.press('Enter');
+    const menu = page.locator('#message-menu');
+    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
+    const labels = await menu.evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
+    assert.ok(labels.includes('Delete…'), labels.join(','));
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-menu.png') });
+    await page.keyboard.press('Escape');
+    assert.equal(await focusedId(), 'm99', 'focus returns to the message');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-input');
+  });
+
+  it('deletes a message after asking where', async () => {
+    await open('n=100');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const target = page.locator('.message[data-id="m98"]');
+    await target.click({ button: 'right' });
+    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
+    await page.locator('#message-menu vscode-context-menu-item[label="Delete…"]').click();
+    const dialog = page.locator('#delete-dialog');
+    await dialog.waitFor();
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-delete.png') });
+    await dialog.locator('vscode-button[data-choice="everywhere"]').click();
+    await target.waitFor({ state: 'detached' });
+    const deletes = (await hostLog(page)).requests.filter((r) => r.method === 'chat/delete');
+    assert.deepEqual(deletes.map((r) => r.params), [{ ids: ['m98'], everywhere: true }]);
+    assert.equal((await dataset(page)).loadedMessages, '49');
+  });
+
+  it('shows live updates: new messages, status changes, removals and reveal', async () => {
+    await open('n=100');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await page.evaluate(() => {
+      const host = (window as unknown as { __host: { notify(m: string, p: unknown): void; generated(i: number): Record<string, unknown> } }).__host;
+      host.notify('chat/messagesAdded', { messages: [{ ...host.generated(100), id: 'n1', time: Math.floor(Date.now() / 1000), mentionsMe: true }] });
+      host.notify('chat/messagesRemoved', { ids: ['m97'] });
+      host.notify('chat/messageUpdated', { message: { ...host.generated(96), status: 'revoked' } });
+      host.notify('chat/reveal', { id: 'm60' });
+    });
+    await page.locator('.message.mention[data-id="n1"]').waitFor();
+    await page.locator('.message[data-id="m97"]').waitFor({ state: 'detached' });
+    await page.locator('.message.tip[data-id="m96"][data-status="revoked"]').waitFor();
+    await page.locator('.message.revealed[data-id="m60"]').waitFor();
+  });
+
+  it('stays usable when the host knows no chat/* request, and when signed out', async () => {
+    await open('mode=unknown');
+    const error = page.locator('#error-line');
+    await error.waitFor();
+    assert.match(await error.innerText(), /Could not load messages: Unknown request chat\/loadLatest/);
+    assert.equal(await page.locator('#chat-title').innerText(), 'Alice Liddell');
+    assert.equal(await page.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement & { disabled: boolean }).disabled), true);
+    await page.locator('#composer-notice').waitFor();
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-unknown-host.png') });
+  });
+
+  it('looks right in a light theme', async () => {
+    await open('n=100000&theme=light&unread=2');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, 'rgb(255, 255, 255)');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-light-latest.png') });
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * A stand-in for the VS Code webview around dist/webview.js, for UI tests without the workbench: a
+ * loopback HTTP server serving the bundle under the same strict CSP as the real panel, a theme's
+ * --vscode-* variables, and a fake `acquireVsCodeApi` whose host answers the chat protocol from a
+ * generated conversation of any length (query: n, mode=full|unknown, unread, signedIn, theme).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { repoRoot } from '../harness/paths';
+
+const THEMES: Record<string, Record<string, string>> = {
+  dark: {
+    'foreground': '#cccccc', 'editor-background': '#1f1f1f', 'descriptionForeground': '#9d9d9d', 'focusBorder': '#0078d4',
+    'panel-border': '#2b2b2b', 'list-hoverBackground': '#2a2d2e', 'textLink-foreground': '#4daafc', 'textLink-activeForeground': '#4daafc',
+    'errorForeground': '#f85149', 'editorError-foreground': '#f14c4c', 'editorWarning-foreground': '#cca700',
+    'textCodeBlock-background': '#2b2b2b', 'textPreformat-foreground': '#d0d0d0', 'textBlockQuote-background': '#2b2b2b',
+    'textBlockQuote-border': '#616161', 'editorWidget-background': '#202020', 'editorWidget-border': '#313131', 'widget-border': '#313131',
+    'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1', 'button-border': '#ffffff12',
+    'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c',
+    'input-background': '#313131', 'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'input-placeholderForeground': '#989898',
+    'menu-background': '#1f1f1f', 'menu-foreground': '#cccccc', 'menu-border': '#454545', 'menu-selectionBackground': '#0078d4', 'menu-selectionForeground': '#ffffff',
+    'charts-red': '#f14c4c', 'charts-blue': '#3794ff', 'charts-yellow': '#cca700', 'charts-orange': '#d18616', 'charts-green': '#89d185', 'charts-purple': '#b180d7',
+    'terminal-ansiCyan': '#11a8cd', 'terminal-ansiMagenta': '#bc3fbc', 'editor-findMatchHighlightBackground': '#ea5c0033', 'editor-findMatchBackground': '#9e6a03',
+    'toolbar-hoverBackground': '#5a5d5e50', 'icon-foreground': '#cccccc', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
+    'widget-shadow': '#0000005c', 'scrollbarSlider-background': '#79797966',
+  },
+  light: {
+    'foreground': '#3b3b3b', 'editor-background': '#ffffff', 'descriptionForeground': '#717171', 'focusBorder': '#005fb8',
+    'panel-border': '#e5e5e5', 'list-hoverBackground': '#f2f2f2', 'textLink-foreground': '#005fb8', 'textLink-activeForeground': '#005fb8',
+    'errorForeground': '#f85149', 'editorError-foreground': '#e51400', 'editorWarning-foreground': '#bf8803',
+    'textCodeBlock-background': '#f2f2f2', 'textPreformat-foreground': '#3b3b3b', 'textBlockQuote-background': '#f8f8f8',
+    'textBlockQuote-border': '#e5e5e5', 'editorWidget-background': '#f8f8f8', 'editorWidget-border': '#c8c8c8', 'widget-border': '#e5e5e5',
+    'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8', 'button-border': '#0000001a',
+    'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc',
+    'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'input-border': '#cecece', 'input-placeholderForeground': '#767676',
+    'menu-background': '#ffffff', 'menu-foreground': '#3b3b3b', 'menu-border': '#cecece', 'menu-selectionBackground': '#005fb8', 'menu-selectionForeground': '#ffffff',
+    'charts-red': '#e51400', 'charts-blue': '#1a85ff', 'charts-yellow': '#bf8803', 'charts-orange': '#d18616', 'charts-green': '#388a34', 'charts-purple': '#652d90',
+    'terminal-ansiCyan': '#0598bc', 'terminal-ansiMagenta': '#bc05bc', 'editor-findMatchHighlightBackground': '#ea5c0033', 'editor-findMatchBackground': '#a8ac94',
+    'toolbar-hoverBackground': '#b8b8b850', 'icon-foreground': '#3b3b3b', 'inputValidation-errorBackground': '#f2dede', 'inputValidation-errorBorder': '#be1100',
+    'widget-shadow': '#00000029', 'scrollbarSlider-background': '#64646466',
+  },
+};
+
+function themeCss(name: string): string {
+  const vars = Object.entries(THEMES[name] ?? THEMES.dark).map(([k, v]) => `--vscode-${k}: ${v};`);
+  vars.push('--vscode-font-family: system-ui, "Segoe UI", Ubuntu, sans-serif;', '--vscode-font-size: 13px;', '--vscode-editor-font-family: "DejaVu Sans Mono", monospace;', '--vscode-editor-font-size: 13px;');
+  return `html { ${vars.join(' ')} }`;
+}
+
+/** Runs in the page before webview.js: the fake VS Code API and host. Plain JS, serialized as-is. */
+function fakeHost(): void {
+  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; elements: unknown[] }
+  const params = new URLSearchParams(location.search);
+  const total = Number(params.get('n') ?? '100000');
+  const mode = params.get('mode') ?? 'full';
+  const unread = Number(params.get('unread') ?? '0');
+  const signedIn = params.get('signedIn') !== '0';
+  const now = Math.floor(Date.now() / 1000);
+  const base = now - total * 90;
+  const users: Array<[string, string]> = [['alice', 'Alice Liddell'], ['bob', 'Bob Stone'], ['me', 'Me Myself'], ['carol', 'Carol 张']];
+  const removed = new Set<string>();
+  const extra: Msg[] = [];
+  const words = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore'.split(' ');
+  function generated(i: number): Msg {
+    const user = users[i % 7 === 0 ? 2 : i % 3];
+    const isSelf = user[0] === 'me';
+    let elements: unknown[];
+    switch (i % 40) {
+      case 5: elements = [{ kind: 'text', text: 'Here is the fix:\n```ts\nfunction add(a: number, b: number): number {\n  return a + b;\n}\n```' }]; break;
+      case 7: elements = [{ kind: 'text', text: 'Plan:\n1. **build** it\n2. *test* it\n   - unit\n   - ui\n3. ship `v1.0`' }]; break;
+      case 11: elements = [{ kind: 'file', elemIndex: 0, name: 'design-spec.pdf', size: 2_345_678 }]; break;
+      case 13: elements = [{ kind: 'image', elemIndex: 0, name: 'screenshot.png', size: 345_678, width: 1280, height: 720 }]; break;
+      case 17: elements = [{ kind: 'text', text: 'payload <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> [click me](javascript:window.__xss=3) and [the docs](https://example.com/docs?q=1)' }]; break;
+      case 19: elements = [{ kind: 'groupTips', text: 'Bob Stone changed the group name to "Team"' }]; break;
+      case 23: elements = [{ kind: 'text', text: '> quoted line\n\nand my answer with ~~strike~~ and https://example.org/path.' }]; break;
+      case 29: elements = [{ kind: 'merger', title: 'Chat history of Alice and Bob', abstracts: ['Alice: hi', 'Bob: hello', 'Alice: lunch?'], count: 3 }]; break;
+      case 31: elements = [{ kind: 'sound', elemIndex: 0, durationSeconds: 14, size: 22_000 }, { kind: 'location', description: 'Shenzhen office', latitude: 22.54, longitude: 113.93 }]; break;
+      default: {
+        const length = 3 + ((i * 7919) % 60);
+        const text = Array.from({ length }, (_, k) => words[(i + k * 3) % words.length]).join(' ');
+        elements = [{ kind: 'text', text: `#${i} ${text}` }];
+      }
+    }
+    return { id: `m${i}`, seq: String(i + 1), time: base + i * 90, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, elements };
+  }
+  function all(from: number, to: number): Msg[] {
+    const out: Msg[] = [];
+    for (let i = Math.max(0, from); i < Math.min(total, to); i++) {
+      const m = generated(i);
+      if (!removed.has(m.id)) {
+        out.push(m);
+      }
+    }
+    return out;
+  }
+  const host = {
+    requests: [] as Array<{ method: string; params: unknown }>,
+    commands: [] as Array<{ method: string; params: unknown }>,
+    state: undefined as unknown,
+    delayMs: Number(params.get('delay') ?? '5'),
+    notify(method: string, payload: unknown): void {
+      post({ kind: 'notification', method, params: payload });
+    },
+    generated,
+  };
+  (window as unknown as { __host: typeof host }).__host = host;
+  function post(data: unknown): void {
+    window.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  let sent = 0;
+  function answer(method: string, p: Record<string, unknown>): unknown {
+    if (method === 'app/ping') {
+      return { echo: p.text, receivedAt: Date.now() };
+    }
+    if (mode === 'unknown') {
+      throw new Error(`Unknown request ${method}`);
+    }
+    switch (method) {
+      case 'chat/loadLatest': {
+        const count = Number(p.count);
+        return { messages: [...all(total - count, total), ...extra], hasMoreBefore: total - count > 0 };
+      }
+      case 'chat/loadOlder': {
+        const before = Number(String(p.beforeId).slice(1));
+        const count = Number(p.count);
+        return { messages: all(before - count, before), hasMoreBefore: before - count > 0 };
+      }
+      case 'chat/sendText': {
+        const message: Msg = { id: `s${++sent}`, seq: '0', time: Math.floor(Date.now() / 1000), sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending', isPeerRead: false, revocableUntil: 0, mentionsMe: false, elements: [{ kind: 'text', text: String(p.text) }] };
+        extra.push(message);
+        setTimeout(() => host.notify('chat/messageUpdated', { message: { ...message, seq: String(total + sent), status: 'sent', revocableUntil: Date.now() + 120_000 } }), 400);
+        return message;
+      }
+      case 'chat/markRead':
+        return { unreadCount: 0 };
+      case 'chat/delete':
+        for (const id of p.ids as string[]) {
+          removed.add(id);
+        }
+        return { deleted: (p.ids as string[]).length };
+      case 'chat/revoke':
+        return { revoked: true };
+      case 'chat/cancel':
+        return { cancelled: true };
+      case 'chat/retry':
+        throw new Error('retry is not scripted');
+      default:
+        throw new Error(`Unknown request ${method}`);
+    }
+  }
+  (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+    postMessage(message: { kind: string; id: number; method: string; params: Record<string, unknown> }): void {
+      if (message.kind === 'ready') {
+        setTimeout(() => {
+          host.notify('app/state', { conversationId: 'c2c_alice', title: 'Alice Liddell', signedIn: mode === 'full' && signedIn, locale: 'en' });
+          if (mode === 'full') {
+            host.notify('chat/info', { conversationId: 'c2c_alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
+          }
+        }, 1);
+      } else if (message.kind === 'command') {
+        host.commands.push({ method: message.method, params: message.params });
+      } else if (message.kind === 'request') {
+        host.requests.push({ method: message.method, params: message.params });
+        setTimeout(() => {
+          try {
+            post({ kind: 'response', id: message.id, result: answer(message.method, message.params) });
+          } catch (error) {
+            post({ kind: 'response', id: message.id, error: { message: (error as Error).message } });
+          }
+        }, host.delayMs);
+      }
+    },
+    getState(): unknown {
+      const saved = sessionStorage.getItem('webview-state');
+      return saved ? JSON.parse(saved) : undefined;
+    },
+    setState(state: unknown): void {
+      host.state = state;
+      sessionStorage.setItem('webview-state', JSON.stringify(state));
+    },
+  });
+}
+
+export interface FakeHostServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startFakeHostServer(): Promise<FakeHostServer> {
+  const dist = path.join(repoRoot, 'dist');
+  const nonce = 'dGVzdC1ub25jZQ==';
+  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html' };
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    let body: string | Buffer;
+    let type = 'text/html';
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const theme = url.searchParams.get('theme') ?? 'dark';
+      const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin} 'nonce-${nonce}'; font-src ${origin}; img-src ${origin} data:`;
+      body = `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" nonce="${nonce}" href="/codicons/codicon.css" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" nonce="${nonce}" href="/theme-${theme}.css">
+<link rel="stylesheet" nonce="${nonce}" href="/webview.css">
+<script nonce="${nonce}" src="/fakeHost.js"></script><title>chat</title></head>
+<body class="vscode-${theme}"><div id="app"></div><script type="module" nonce="${nonce}" src="/webview.js"></script></body></html>`;
+    } else if (url.pathname === '/fakeHost.js') {
+      body = `(${fakeHost.toString()})();`;
+      type = types['.js'];
+    } else if (/^\/theme-(dark|light)\.css$/.test(url.pathname)) {
+      body = themeCss(url.pathname.slice(7, -4));
+      type = types['.css'];
+    } else {
+      const file = path.join(dist, path.normalize(url.pathname));
+      if (!file.startsWith(dist + path.sep) || !fs.existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      body = fs.readFileSync(file);
+      type = types[path.extname(file)] ?? 'application/octet-stream';
+    }
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
