@@ -35,7 +35,9 @@ if (target) {
     console.error(`package: native/${target}/ is missing after npm run sdk`);
     process.exit(1);
   }
-  ignore += `\n!native/${target}/**\n`;
+  // The library only (files directly in the folder): the C headers in include/ are for people.
+  // vsce lets any negation win over the ignores, so the negation itself must leave include/ out.
+  ignore += `\n!native/${target}/*\n`;
 }
 fs.writeFileSync(ignoreFile, ignore);
 const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');

@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openClients, paced, percentile, saturate } from './loadClients';
 import { rawInsertRate } from './rawSqlite';
@@ -20,8 +20,8 @@ const WINDOW = Number(process.env.BENCH_WINDOW ?? 8);
 const PACED_RATE = 1000;
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 5);
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts/ts-register.cjs'), join(ROOT, 'src/emulator/cli.ts'), 'start', '--port', '0', '--data', dataDir], {
+function startServer(dataDir: string, sync: 'full' | 'normal'): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts/ts-register.cjs'), join(ROOT, 'src/emulator/cli.ts'), 'start', '--port', '0', '--data', dataDir, '--sync', sync], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveUrl, reject) => {
@@ -42,37 +42,69 @@ function row(cells: string[]): string {
   return `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' | ')} |`;
 }
 
-async function main(): Promise<void> {
-  const single = rawInsertRate(2000, 1);
-  const batched = rawInsertRate(50000, 500);
+interface StackRun {
+  readonly saturated: { perSecond: number; latencies: number[] };
+  readonly paced: { perSecond: number; latencies: number[] };
+  readonly serverLine: string;
+}
+
+async function runStack(sync: 'full' | 'normal'): Promise<StackRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tim-bench-'));
-  const { child, url } = await startServer(dataDir);
+  const { child, url } = await startServer(dataDir, sync);
+  let serverLine = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const match = /stopped \((.*)\)/.exec(chunk.toString());
+    if (match?.[1] !== undefined) {
+      serverLine = match[1];
+    }
+  });
   try {
     const app = JSON.parse(readFileSync(join(dataDir, 'app.json'), 'utf8')) as { sdkAppId: number; secretKey: string };
     const clients = await openClients(url, app, CLIENTS, 'bench');
     await saturate(clients, 2000, 2);
-    const stack = await saturate(clients, SATURATE_TOTAL, WINDOW);
+    const saturated = await saturate(clients, SATURATE_TOTAL, WINDOW);
     const pacedRun = await paced(clients, PACED_RATE, PACED_SECONDS);
     clients.forEach((c) => c.close());
-    const fmt = (n: number, digits = 0): string => n.toFixed(digits);
-    const lines = [
-      row(['scenario', 'msg/s', 'p50 ms', 'p99 ms']),
-      row(['---', '---', '---', '---']),
-      row(['raw better-sqlite3, 1 insert per transaction (FULL)', fmt(single.perSecond), '', '']),
-      row(['raw better-sqlite3, batches of 500 (FULL)', fmt(batched.perSecond), '', '']),
-      row([`tim-emulator, ${CLIENTS} clients x ${WINDOW} in flight, acked`, fmt(stack.perSecond), fmt(percentile(stack.latencies, 50), 2), fmt(percentile(stack.latencies, 99), 2)]),
-      row([`tim-emulator, ${PACED_RATE} msg/s paced over ${CLIENTS} clients`, fmt(pacedRun.perSecond), fmt(percentile(pacedRun.latencies, 50), 2), fmt(percentile(pacedRun.latencies, 99), 2)]),
-    ];
-    process.stdout.write(`\ntim-emulator benchmark (Node ${process.version}, server in a child process)\n\n${lines.join('\n')}\n\n`);
-    const half = batched.perSecond / 2;
-    const p99 = percentile(pacedRun.latencies, 99);
-    process.stdout.write(`target: stack >= half the batched ceiling (${fmt(half)} msg/s): ${stack.perSecond >= half ? 'MET' : 'NOT MET'} (${fmt(stack.perSecond)})\n`);
-    process.stdout.write(`target: p99 < 20 ms at ${PACED_RATE} msg/s with ${CLIENTS} clients: ${p99 < 20 ? 'MET' : 'NOT MET'} (${fmt(p99, 2)} ms)\n`);
+    return { saturated, paced: pacedRun, get serverLine() { return serverLine; } };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const single = rawInsertRate(2000, 1, 'full');
+  const batched = rawInsertRate(50000, 500, 'full');
+  const singleNormal = rawInsertRate(5000, 1, 'normal');
+  const batchedNormal = rawInsertRate(50000, 500, 'normal');
+  const full = await runStack('full');
+  const normal = await runStack('normal');
+  const fmt = (n: number, digits = 0): string => n.toFixed(digits);
+  const stackRows = (name: string, run: StackRun): string[] => [
+    row([`${name}: ${CLIENTS} clients x ${WINDOW} in flight, acked`, fmt(run.saturated.perSecond), fmt(percentile(run.saturated.latencies, 50), 2), fmt(percentile(run.saturated.latencies, 99), 2)]),
+    row([`${name}: ${PACED_RATE} msg/s paced over ${CLIENTS} clients`, fmt(run.paced.perSecond), fmt(percentile(run.paced.latencies, 50), 2), fmt(percentile(run.paced.latencies, 99), 2)]),
+  ];
+  const lines = [
+    row(['scenario', 'msg/s', 'p50 ms', 'p99 ms']),
+    row(['---', '---', '---', '---']),
+    row(['raw better-sqlite3 FULL, 1 insert per transaction', fmt(single.perSecond), '', '']),
+    row(['raw better-sqlite3 FULL, batches of 500', fmt(batched.perSecond), '', '']),
+    row(['raw better-sqlite3 NORMAL, 1 insert per transaction', fmt(singleNormal.perSecond), '', '']),
+    row(['raw better-sqlite3 NORMAL, batches of 500', fmt(batchedNormal.perSecond), '', '']),
+    ...stackRows('tim-emulator FULL', full),
+    ...stackRows('tim-emulator NORMAL', normal),
+  ];
+  process.stdout.write(`\ntim-emulator benchmark (Node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; server in a child process)\n\n${lines.join('\n')}\n\n`);
+  process.stdout.write(`server (FULL): ${full.serverLine}\nserver (NORMAL): ${normal.serverLine}\n`);
+  const check = (name: string, run: StackRun, ceiling: number): void => {
+    const half = ceiling / 2;
+    const p99 = percentile(run.paced.latencies, 99);
+    process.stdout.write(`target ${name}: stack >= half the batched ceiling (${fmt(half)} msg/s): ${run.saturated.perSecond >= half ? 'MET' : 'NOT MET'} (${fmt(run.saturated.perSecond)})\n`);
+    process.stdout.write(`target ${name}: p99 < 20 ms at ${PACED_RATE} msg/s with ${CLIENTS} clients: ${p99 < 20 ? 'MET' : 'NOT MET'} (${fmt(p99, 2)} ms)\n`);
+  };
+  check('FULL', full, batched.perSecond);
+  check('NORMAL', normal, batchedNormal.perSecond);
 }
 
 main().catch((error: unknown) => {

@@ -12,9 +12,9 @@ export interface InsertRate {
   readonly count: number;
 }
 
-export function rawInsertRate(count: number, batch: number): InsertRate {
+export function rawInsertRate(count: number, batch: number, durability: 'full' | 'normal' = 'full'): InsertRate {
   const dir = mkdtempSync(join(tmpdir(), 'tim-bench-raw-'));
-  const db = openDatabase(dir);
+  const db = openDatabase(dir, durability);
   try {
     const insert = db.prepare(
       `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)

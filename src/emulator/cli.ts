@@ -15,9 +15,10 @@ import { startEmulator } from './server/startEmulator';
 const HELP = `tim-emulator: a local Tencent Cloud Chat (TIM) server for TIM Chat
 
 Usage:
-  tim-emulator start [--port N] [--data DIR] [--app-id N] [--host ADDR --allow-remote]
+  tim-emulator start [--port N] [--data DIR] [--app-id N] [--host ADDR --allow-remote] [--sync full|normal]
       Serve the TIM API over WebSocket (default ws://127.0.0.1:${DEFAULT_EMULATOR_PORT}; --port 0 picks one).
-      The SDKAppID and secret key are created in DIR on first start.
+      The SDKAppID and secret key are created in DIR on first start. --sync normal skips the fsync at
+      each commit (acknowledged messages then survive a killed server, not a crashed machine).
   tim-emulator usersig <user> [--expire SECONDS] [--data DIR]
       Print a UserSig for <user>, signed with the data dir's secret key (default 180 days).
   tim-emulator seed <file> [--data DIR]
@@ -74,6 +75,9 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = flags.get('data') ?? process.env.TIM_EMULATOR_DATA ?? join(homedir(), '.tim-emulator');
   switch (command) {
     case 'start': {
+      // A bug in one request must not take the server down: report it and keep serving.
+      process.on('unhandledRejection', (reason: unknown) => process.stderr.write(`tim-emulator: unhandled rejection: ${String(reason)}\n`));
+      process.on('uncaughtException', (error: Error) => process.stderr.write(`tim-emulator: uncaught exception: ${error.stack ?? String(error)}\n`));
       const appId = intFlag(flags, 'app-id');
       const emulator = await startEmulator({
         dataDir,
@@ -81,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
         host: flags.get('host') ?? '127.0.0.1',
         allowNonLoopback: flags.has('allow-remote'),
         ...(appId === undefined ? {} : { appId }),
+        durability: flags.get('sync') === 'normal' ? 'normal' : 'full',
       });
       process.stdout.write(`tim-emulator listening on ${emulator.url}\nSDKAppID ${emulator.sdkAppId}\ndata ${dataDir}\n`);
       await new Promise<void>((resolve) => {

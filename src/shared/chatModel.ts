@@ -15,10 +15,53 @@ export type ChatElementView =
   | { readonly kind: 'sound'; readonly elemIndex: number; readonly durationSeconds: number; readonly size: number }
   | { readonly kind: 'video'; readonly elemIndex: number; readonly durationSeconds: number; readonly size: number }
   | { readonly kind: 'file'; readonly elemIndex: number; readonly name: string; readonly size: number }
-  | { readonly kind: 'custom'; readonly data: string; readonly description: string; readonly extension: string }
+  | {
+      readonly kind: 'custom';
+      readonly data: string;
+      readonly description: string;
+      readonly extension: string;
+      /** Set when the element is a valid TIM Chat code snippet: render it with renderSnippetCard. */
+      readonly snippet?: SnippetView;
+    }
   | { readonly kind: 'merger'; readonly title: string; readonly abstracts: readonly string[]; readonly count: number }
   | { readonly kind: 'groupTips'; readonly text: string }
   | { readonly kind: 'unsupported'; readonly label: string };
+
+/**
+ * A shared code snippet: a custom element whose data is `{"type":"timchat.codeSnippet","version":1,…}`,
+ * parsed and validated on the host (src/extension/share/snippetFormat.ts). Every field is message data:
+ * render it as text only.
+ */
+export interface SnippetView {
+  /** Relative to the sender's repository root (or workspace folder), `/`-separated, never `..` or absolute. */
+  readonly path: string;
+  /** A VS Code language id ("typescript"); "plaintext" when the sender's was not a plain identifier. */
+  readonly languageId: string;
+  /** 1-based, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** The sender's repository remote, credentials removed. */
+  readonly gitRemote?: string;
+  /** The sender's HEAD commit (hex). */
+  readonly gitCommit?: string;
+  readonly code: string;
+}
+
+/**
+ * Whether the receiver's copy of the file still holds what was sent: `same` (maybe at other lines),
+ * `changed`, `missing` (no such file here); `unknown` until the host has looked.
+ */
+export type SnippetStaleness = 'unknown' | 'same' | 'changed' | 'missing';
+
+/** The host's answer about one snippet's copy in the receiver's workspace. */
+export interface SnippetStatus {
+  readonly staleness: SnippetStaleness;
+  /** Where the code is now (1-based) when `same`, else the sent range clamped to the file. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** The receiver's file, workspace-relative, for a tooltip; empty when missing. */
+  readonly localPath: string;
+}
 
 export interface ChatMessageView {
   /** message_msg_id: unique, stable across status changes. */

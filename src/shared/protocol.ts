@@ -7,7 +7,7 @@
  * else the webview sends `ready`; the host queues notifications until then.
  */
 
-import type { ChatMessageView, ChatPage, ChatPanelInfo } from './chatModel';
+import type { ChatMessageView, ChatPage, ChatPanelInfo, SnippetStatus, SnippetView } from './chatModel';
 
 /** Requests the webview makes of the host: method name to params and result. */
 export interface HostRequests {
@@ -28,6 +28,25 @@ export interface HostRequests {
   'chat/delete': { params: { ids: readonly string[]; everywhere: boolean }; result: { deleted: number } };
   /** The user has seen the newest messages: report them read. */
   'chat/markRead': { params: Record<string, never>; result: { unreadCount: number } };
+}
+
+/**
+ * Requests behind a shared code snippet's card (handled by src/extension/share/snippetRequests.ts).
+ * The webview sends the snippet back as it got it; the host validates it again, since it is message data.
+ * Kept apart from HostRequests so the panel's handler maps stay complete until they spread these in:
+ * `interface HostRequests extends SnippetRequests`.
+ */
+export interface SnippetRequests {
+  /** Is the receiver's copy the same as what was sent? */
+  'snippet/status': { params: { snippet: SnippetView }; result: SnippetStatus };
+  /** Opens the receiver's copy at the range, or a read-only document of the snippet when there is none. */
+  'snippet/open': { params: { snippet: SnippetView }; result: { opened: 'workspace' | 'snippet'; uri: string } };
+  /** A diff between the snippet (in place of the sent lines) and the receiver's copy. */
+  'snippet/diff': { params: { snippet: SnippetView }; result: { shown: boolean } };
+  /** Inserts the code at the cursor of the last active text editor (a new editor when there is none). */
+  'snippet/insert': { params: { snippet: SnippetView }; result: { inserted: boolean } };
+  /** Copies the code to the clipboard (the webview may not write it itself). */
+  'snippet/copy': { params: { snippet: SnippetView }; result: { copied: boolean } };
 }
 
 /** Fire-and-forget messages from the webview. */
@@ -57,6 +76,8 @@ export interface WebviewNotifications {
   'chat/messagesRemoved': { ids: readonly string[] };
   /** Scroll to and highlight a message (search results, jump from elsewhere). */
   'chat/reveal': { id: string };
+  /** Files in the workspace changed: snippet cards should ask `snippet/status` again. */
+  'snippet/filesChanged': Record<string, never>;
 }
 
 export type HostRequestMethod = keyof HostRequests;

@@ -11,7 +11,7 @@ import {
   type TimCallbackArgs,
   type TimSyncArgs,
 } from './apiTable';
-import type { TimArg, TimCallResult, TimEndpoint, TimSyncApi } from './endpoint';
+import type { TimArg, TimCallResult, TimEndpoint, TimEventName, TimSyncApi } from './endpoint';
 import { TimErrorCode } from './errorCodes';
 import { describeTimResult, TimError, TimResult } from './errors';
 import { parseTimJson } from './json';
@@ -35,7 +35,7 @@ export interface TimClientOptions {
    * Told when a pushed event cannot be decoded or a listener throws (the event still reaches the other
    * listeners). Default: console.error.
    */
-  readonly onListenerError?: (error: unknown, eventName: string) => void;
+  readonly onListenerError?: (error: unknown, eventName: TimEventName) => void;
 }
 
 /** Whether a call moves files, which selects the transfer timeout. */

@@ -82,7 +82,7 @@ export class TimClient extends TimGroupApi implements TimDisposable {
     }
   }
 
-  private reportListenerError(error: unknown, eventName: string): void {
+  private reportListenerError(error: unknown, eventName: TimEventName): void {
     const report = this.options.onListenerError;
     if (report !== undefined) {
       try {

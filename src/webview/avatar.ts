@@ -22,10 +22,13 @@ export function initialsOf(name: string): string {
   return (first + firstGrapheme(words[words.length - 1])).toLocaleUpperCase();
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
 function firstGrapheme(word: string): string {
   const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   if (Segmenter) {
-    for (const { segment } of new Segmenter(undefined, { granularity: 'grapheme' }).segment(word)) {
+    segmenter ??= new Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment } of segmenter.segment(word)) {
       return segment;
     }
   }

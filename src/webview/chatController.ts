@@ -8,12 +8,12 @@ import { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
 import { Composer } from './composer';
 import { firstUnreadIdOf, rowContextOf, type RowContext } from './dayGroups';
-import { askDelete } from './deleteDialog';
 import { DraftKeeper } from './draftKeeper';
 import { plainTextOf } from './elementText';
+import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
-import { actionsFor, type MessageActionId } from './messageActions';
+import { MessageCommands } from './messageCommands';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
@@ -28,7 +28,6 @@ export interface WebviewState {
   readonly draft?: string;
 }
 
-export const PAGE_SIZE = 50;
 const REVEAL_HIGHLIGHT_MS = 3000;
 const REVEAL_MAX_PAGES = 40;
 
@@ -46,6 +45,7 @@ export class ChatController {
   private readonly list: VirtualList;
   private readonly focus: ListFocus;
   private readonly menu: ActionMenu;
+  private readonly commands: MessageCommands;
   private readonly composer: Composer;
   private readonly drafts: DraftKeeper;
   private readonly reads: ReadReporter;
@@ -53,10 +53,11 @@ export class ChatController {
   private firstUnreadId: string | undefined;
   private revealedId: string | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
-  private loadingLatest = false;
-  private loadingOlder = false;
+  private readonly history: HistoryLoader;
   private pinged = false;
   private atBottom = true;
+  /** The composer holds the real draft (restored, or typed into). */
+  private draftReady = false;
 
   constructor(
     private readonly view: ChatView,
@@ -74,19 +75,42 @@ export class ChatController {
       render: (i) => this.renderRow(i),
       estimate: (i, width) => estimateRowHeight(this.messageAt(i), this.contextOf(i), width),
     }, {
-      onNearTop: () => void this.loadOlder(),
+      onNearTop: () => void this.history.loadOlder(),
       onViewChange: (state) => this.onViewChange(state.atBottom, state.distanceFromBottom),
     });
     this.focus = new ListFocus(this.list, this.store, {
-      openActions: (id, anchor) => this.openMenu(id, anchor.getBoundingClientRect()),
+      openActions: (id, anchor) => this.commands.openMenu(id, anchor.getBoundingClientRect()),
       focusComposer: () => this.composer.focus(),
     });
     this.list.onDidRender = () => this.focus.apply();
     this.menu = new ActionMenu(view.menu);
+    this.commands = new MessageCommands({
+      channel,
+      store: this.store,
+      list: this.list,
+      view,
+      menu: this.menu,
+      t: () => this.t,
+      renderer: () => this.renderer,
+      applySplices: (splices) => this.applySplices(splices),
+      focusComposer: () => this.composer.focus(),
+      log: (level, message) => this.log(level, message),
+    });
     this.drafts = new DraftKeeper(
       (text) => this.channel.command('chat/saveDraft', { text }),
       (draft) => this.saveState(draft),
     );
+    this.history = new HistoryLoader({
+      channel,
+      store: this.store,
+      list: this.list,
+      view,
+      t: () => this.t,
+      log: (level, message) => this.log(level, message),
+      onPage: () => this.resolveUnreadMarker(),
+      applySplices: (splices) => this.applySplices(splices),
+      publishCounts: () => this.publishCounts(),
+    });
     this.composer = new Composer(view, this.drafts, (text) => void this.send(text));
     this.reads = new ReadReporter(() => void this.markRead());
     this.wireDom();
@@ -134,9 +158,13 @@ export class ChatController {
         this.view.setTitle(state.title);
         this.setSignedIn(state.signedIn);
         this.view.applyStrings(this.t, state.title);
-        this.restoreDraft('');
+        // Without chat/info (yet) only the webview state's draft is known.
+        const saved = this.savedDraft();
+        if (saved && this.composer.value.length === 0) {
+          this.composer.value = saved;
+        }
       }
-      this.saveState(this.composer.value);
+      this.saveState();
       this.afterHandshake();
     });
     this.channel.on('chat/info', (info) => this.applyInfo(info));
@@ -166,14 +194,17 @@ export class ChatController {
         this.reads.markUnseen();
       }
       this.drafts.knownToHost(info.draft);
-      this.restoreDraft(info.draft);
+      if (!this.draftReady) {
+        this.composer.value = DraftKeeper.initialDraft(info.draft, this.savedDraft());
+        this.draftReady = true;
+      }
       this.resolveUnreadMarker();
     }
-    this.saveState(this.composer.value);
+    this.saveState();
     this.list.invalidate();
     this.afterHandshake();
     if (!first && info.signedIn && !wasSignedIn) {
-      void this.loadLatest();
+      void this.history.loadLatest();
     }
   }
 
@@ -183,23 +214,28 @@ export class ChatController {
       this.pinged = true;
       void this.measureHostRoundTrip();
     }
-    if (!this.store.loaded && !this.loadingLatest) {
-      void this.loadLatest();
+    if (!this.store.loaded && !this.history.isLoadingLatest) {
+      void this.history.loadLatest();
     }
   }
 
-  private restoreDraft(hostDraft: string): void {
-    if (this.composer.value.length > 0) {
-      return;
-    }
+  /** The draft kept in the webview state for this conversation, if any. */
+  private savedDraft(): string | undefined {
     const state = this.api.getState();
-    const stateDraft = state && state.conversationId === this.conversationId ? state.draft : undefined;
-    this.composer.value = DraftKeeper.initialDraft(hostDraft, stateDraft);
+    return state && state.conversationId === this.conversationId ? state.draft : undefined;
   }
 
-  private saveState(draft: string): void {
+  /**
+   * Keeps the conversation id (the host's serializer reads it) and the draft in the webview state. Until
+   * the composer has its draft (from chat/info, or typing) the stored draft is kept as it was.
+   */
+  private saveState(draft?: string): void {
+    if (draft !== undefined) {
+      this.draftReady = true;
+    }
     if (this.conversationId) {
-      this.api.setState({ conversationId: this.conversationId, draft });
+      const kept = this.draftReady ? (draft ?? this.composer.value) : this.savedDraft();
+      this.api.setState(kept === undefined ? { conversationId: this.conversationId } : { conversationId: this.conversationId, draft: kept });
     }
   }
 
@@ -227,83 +263,6 @@ export class ChatController {
     this.channel.command('app/log', { level, message });
   }
 
-  // ---- loading ----
-
-  private async loadLatest(): Promise<void> {
-    if (this.loadingLatest) {
-      return;
-    }
-    this.loadingLatest = true;
-    document.body.dataset.loadState = 'loading';
-    if (this.store.count === 0) {
-      this.view.setTopStatus(this.t('list.loading'), true);
-    }
-    try {
-      const page = await this.channel.request('chat/loadLatest', { count: PAGE_SIZE });
-      this.store.reset(page);
-      this.resolveUnreadMarker();
-      this.list.reset();
-      this.view.setError('');
-      document.body.dataset.loadState = 'loaded';
-    } catch (error: unknown) {
-      document.body.dataset.loadState = 'error';
-      this.view.setError(this.t('list.loadFailed', messageOf(error)), { label: this.t('list.retryLoad'), run: () => void this.loadLatest() });
-      this.log('warn', `chat/loadLatest failed: ${messageOf(error)}`);
-    } finally {
-      this.loadingLatest = false;
-      this.updateTopStatus();
-      this.publishCounts();
-    }
-  }
-
-  private async loadOlder(): Promise<boolean> {
-    const oldest = this.store.oldest;
-    if (this.loadingOlder || this.loadingLatest || !this.store.hasMoreBefore || !oldest) {
-      return false;
-    }
-    this.loadingOlder = true;
-    this.updateTopStatus();
-    try {
-      const page = await this.channel.request('chat/loadOlder', { beforeId: oldest.id, count: PAGE_SIZE });
-      if (this.store.oldest?.id !== oldest.id) {
-        return false;
-      }
-      const splice = this.store.prepend(page);
-      if (splice.inserted === 0) {
-        // A page with nothing new would be asked for again and again.
-        this.store.hasMoreBefore = false;
-      }
-      this.resolveUnreadMarker();
-      this.applySplices([splice]);
-      return splice.inserted > 0;
-    } catch (error: unknown) {
-      this.view.setError(this.t('list.loadFailed', messageOf(error)), { label: this.t('list.retryLoad'), run: () => {
-        this.view.setError('');
-        void this.loadOlder();
-      } });
-      this.log('warn', `chat/loadOlder failed: ${messageOf(error)}`);
-      return false;
-    } finally {
-      this.loadingOlder = false;
-      this.updateTopStatus();
-      this.publishCounts();
-    }
-  }
-
-  private updateTopStatus(): void {
-    if (this.loadingOlder) {
-      this.view.setTopStatus(this.t('list.loadingOlder'), true);
-    } else if (this.loadingLatest && this.store.count === 0) {
-      this.view.setTopStatus(this.t('list.loading'), true);
-    } else if (this.store.loaded && this.store.count === 0) {
-      this.view.setTopStatus(this.t('list.empty'), false);
-    } else if (this.store.loaded && !this.store.hasMoreBefore && this.list.renderedRange.start === 0 && this.view.scroller.scrollTop < 8) {
-      this.view.setTopStatus(this.t('list.start'), false);
-    } else {
-      this.view.setTopStatus('', false);
-    }
-  }
-
   private resolveUnreadMarker(): void {
     if (this.firstUnreadId === undefined && this.unreadAtOpen !== undefined && this.store.loaded) {
       this.firstUnreadId = firstUnreadIdOf(this.store.messages, this.unreadAtOpen);
@@ -327,6 +286,9 @@ export class ChatController {
     const seen = this.atBottom && this.pageHasFocus();
     const { splices, updated } = this.store.add(messages);
     const fromOthers = messages.filter((m) => !m.isSelf && updated.every((i) => this.store.at(i)?.id !== m.id));
+    for (const m of fromOthers.slice(-5)) {
+      this.view.announce(`${m.senderName || m.sender}: ${plainTextOf(m.elements, this.t).slice(0, 300)}`);
+    }
     if (fromOthers.length > 0) {
       this.reads.markUnseen();
       if (!seen && this.firstUnreadId === undefined) {
@@ -342,7 +304,7 @@ export class ChatController {
 
   private async reveal(id: string): Promise<void> {
     for (let page = 0; this.store.indexOf(id) === undefined && page < REVEAL_MAX_PAGES; page++) {
-      if (!(await this.loadOlder())) {
+      if (!(await this.history.loadOlder())) {
         break;
       }
     }
@@ -362,7 +324,7 @@ export class ChatController {
   private async jumpToLatest(): Promise<void> {
     this.list.scrollToBottom();
     this.composer.focus();
-    await this.loadLatest();
+    await this.history.loadLatest();
   }
 
   // ---- view state ----
@@ -375,7 +337,7 @@ export class ChatController {
     this.atBottom = atBottom;
     this.view.jumpLatest.hidden = distanceFromBottom < Math.max(120, this.view.scroller.clientHeight / 2);
     this.reads.update(atBottom && this.store.loaded, this.pageHasFocus());
-    this.updateTopStatus();
+    this.history.updateTopStatus();
     this.publishCounts();
   }
 
@@ -415,119 +377,9 @@ export class ChatController {
     }
   }
 
-  private openMenu(id: string, at: { readonly left: number; readonly bottom: number }): void {
-    const index = this.store.indexOf(id);
-    const message = index === undefined ? undefined : this.store.at(index);
-    const row = index === undefined ? undefined : this.list.elementAt(index)?.querySelector<HTMLElement>('.message');
-    if (!message || !row) {
-      return;
-    }
-    const links = this.renderer.linksOf(message);
-    const t = this.t;
-    const actions = actionsFor(message, Date.now(), links, {
-      retry: t('action.retry'),
-      cancel: t('action.cancel'),
-      revoke: t('action.revoke'),
-      delete: t('action.delete'),
-      copy: t('action.copy'),
-      link: (url) => t('message.linkTitle', url),
-    }, message.elements.some((e) => e.kind === 'text'));
-    this.menu.open(actions, { x: at.left, y: at.bottom }, row, (action) => void this.perform(message.id, action, links));
-  }
-
-  private async perform(id: string, action: MessageActionId, links: readonly string[] = []): Promise<void> {
-    const message = this.store.at(this.store.indexOf(id) ?? -1);
-    if (!message) {
-      return;
-    }
-    const labelOf: Record<string, string> = { retry: this.t('action.retry'), cancel: this.t('action.cancel'), revoke: this.t('action.revoke'), delete: this.t('action.delete'), copy: this.t('action.copy') };
-    try {
-      if (action.startsWith('link:')) {
-        const url = links[Number(action.slice(5))];
-        if (url) {
-          this.channel.command('chat/openLink', { url });
-        }
-        return;
-      }
-      switch (action) {
-        case 'retry': {
-          const updated = await this.channel.request('chat/retry', { id });
-          if (this.store.update(updated) !== undefined) {
-            this.list.invalidate();
-          }
-          return;
-        }
-        case 'cancel':
-          await this.channel.request('chat/cancel', { id });
-          return;
-        case 'revoke': {
-          const { revoked } = await this.channel.request('chat/revoke', { id });
-          if (revoked && this.store.update({ ...message, status: 'revoked', revocableUntil: 0 }) !== undefined) {
-            this.list.invalidate();
-          }
-          return;
-        }
-        case 'delete': {
-          const choice = await askDelete(this.t);
-          if (!choice) {
-            return;
-          }
-          await this.channel.request('chat/delete', { ids: [id], everywhere: choice === 'everywhere' });
-          this.applySplices(this.store.remove([id]));
-          this.composer.focus();
-          return;
-        }
-        case 'copy':
-          await navigator.clipboard.writeText(plainTextOf(message.elements, this.t));
-          return;
-      }
-    } catch (error: unknown) {
-      this.view.setError(this.t('action.failed', labelOf[action] ?? action, messageOf(error)));
-      this.log('warn', `${action} failed: ${messageOf(error)}`);
-    }
-  }
-
   // ---- DOM events ----
 
   private wireDom(): void {
-    const { scroller } = this.view;
-    scroller.addEventListener('click', (event) => {
-      const target = event.target as HTMLElement;
-      const link = target.closest<HTMLAnchorElement>('a.md-link');
-      if (link) {
-        event.preventDefault();
-        const url = link.dataset.href;
-        if (url) {
-          this.channel.command('chat/openLink', { url });
-        }
-        return;
-      }
-      const button = target.closest<HTMLElement>('button[data-action]');
-      const id = target.closest<HTMLElement>('.message')?.dataset.id;
-      if (!button || !id) {
-        return;
-      }
-      event.preventDefault();
-      const action = button.dataset.action;
-      if (action === 'menu') {
-        this.openMenu(id, button.getBoundingClientRect());
-      } else if (action === 'retry' || action === 'cancel') {
-        void this.perform(id, action);
-      }
-    });
-    // Middle click would open a link in a new webview window: never navigate.
-    scroller.addEventListener('auxclick', (event) => {
-      if ((event.target as HTMLElement).closest('a')) {
-        event.preventDefault();
-      }
-    });
-    scroller.addEventListener('contextmenu', (event) => {
-      const message = (event.target as HTMLElement).closest<HTMLElement>('.message');
-      if (message?.dataset.id) {
-        event.preventDefault();
-        this.openMenu(message.dataset.id, { left: event.clientX, bottom: event.clientY });
-      }
-    });
     this.view.jumpLatest.addEventListener('click', () => void this.jumpToLatest());
     const refreshReads = (): void => this.reads.update(this.atBottom && this.store.loaded, this.pageHasFocus());
     window.addEventListener('focus', refreshReads);

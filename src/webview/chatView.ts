@@ -10,6 +10,7 @@ export interface ChatView {
   readonly title: HTMLElement;
   readonly scroller: HTMLElement;
   readonly content: HTMLElement;
+  readonly announcer: HTMLElement;
   readonly topStatus: HTMLElement;
   readonly jumpLatest: HTMLElement;
   readonly errorLine: HTMLElement;
@@ -25,6 +26,8 @@ export interface ChatView {
   setError(text: string, action?: { readonly label: string; readonly run: () => void }): void;
   setTopStatus(text: string, busy: boolean): void;
   applyStrings(t: Translate, peerName: string): void;
+  /** Has the log's live region read out a line (a new message). */
+  announce(text: string): void;
 }
 
 export function createChatView(root: HTMLElement, t: Translate): ChatView {
@@ -35,8 +38,11 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const wrap = el('div', 'list-wrap');
   const topStatus = attrs(el('div', 'list-top-status'), { id: 'list-top-status', 'aria-hidden': 'true' });
   const scroller = attrs(el('div'), { id: 'messages', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': t('list.label'), tabindex: '-1' });
-  const content = el('div', 'list-content');
-  scroller.append(content);
+  // Rows mount and unmount as the user scrolls (virtualization) and are rebuilt when a status changes:
+  // that must not be read out, so the rows are not live; new messages are announced by `announcer`.
+  const content = attrs(el('div', 'list-content'), { 'aria-live': 'off' });
+  const announcer = attrs(el('div', 'visually-hidden'), { id: 'announcer' });
+  scroller.append(announcer, content);
   const jumpLatest = attrs(el('vscode-button'), { id: 'jump-latest', icon: 'arrow-down', secondary: '', hidden: '' });
   jumpLatest.textContent = t('list.jumpLatest');
   wrap.append(topStatus, scroller, jumpLatest);
@@ -61,6 +67,7 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
     title,
     scroller,
     content,
+    announcer,
     topStatus,
     jumpLatest,
     errorLine,
@@ -101,6 +108,12 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
       }
       topStatus.append(document.createTextNode(text));
       topStatus.dataset.busy = String(busy);
+    },
+    announce(text) {
+      announcer.append(el('div', undefined, text));
+      while (announcer.childElementCount > 5) {
+        announcer.firstElementChild?.remove();
+      }
     },
     applyStrings(translate, peerName) {
       scroller.setAttribute('aria-label', translate('list.label'));

@@ -56,13 +56,22 @@ export function dayLabelOf(timeSeconds: number, now: Date, locale: string, today
   return safeFormat(locale, options, date);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats with a cached Intl.DateTimeFormat (making one per row is slow); an unknown locale falls back. */
 export function safeFormat(locale: string, options: Intl.DateTimeFormatOptions, date: Date): string {
-  try {
-    return new Intl.DateTimeFormat(locale || undefined, options).format(date);
-  } catch {
-    // An unknown locale tag from the host must not break the list.
-    return new Intl.DateTimeFormat(undefined, options).format(date);
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat(locale || undefined, options);
+    } catch {
+      // An unknown locale tag from the host must not break the list.
+      formatter = new Intl.DateTimeFormat(undefined, options);
+    }
+    formatters.set(key, formatter);
   }
+  return formatter.format(date);
 }
 
 /**

@@ -80,11 +80,11 @@ export class HeightIndex {
   setMeasured(index: number, height: number): boolean {
     const at = this.head + index;
     this.flags[at] = 1;
-    if (Math.abs(this.buf[at] - height) < 0.5) {
+    if (Math.abs(this.buf[at] - height) < 0.01) {
       return false;
     }
     this.buf[at] = height;
-    this.invalidateFrom(index + 1);
+    this.invalidateFrom(index);
     return true;
   }
 
@@ -93,7 +93,7 @@ export class HeightIndex {
     const at = this.head + index;
     if (this.flags[at] === 0 && this.buf[at] !== height) {
       this.buf[at] = height;
-      this.invalidateFrom(index + 1);
+      this.invalidateFrom(index);
     }
   }
 
@@ -171,6 +171,7 @@ export class HeightIndex {
     return { start, end };
   }
 
+  /** Row `index` changed: offsets up to and including its top stay valid, the ones after do not. */
   private invalidateFrom(index: number): void {
     this.validUpTo = Math.min(this.validUpTo, Math.max(0, index));
   }
@@ -194,11 +195,13 @@ export class HeightIndex {
 }
 
 /**
- * Where the view should scroll so the row that was at the top stays put: the row's new top plus how
- * far into it the view was.
+ * Where the view should scroll so what the user reads stays put: a row, and how far the top of the view
+ * is from that row's bottom edge. The bottom, because what changes in a row once older messages arrive
+ * is at its top (a day separator or sender header that is no longer needed); its text is at the bottom.
  */
 export interface ScrollAnchor {
   readonly index: number;
+  /** scrollTop minus the row's bottom offset (usually negative). */
   readonly delta: number;
 }
 
@@ -207,7 +210,12 @@ export function anchorAt(index: HeightIndex, scrollTop: number): ScrollAnchor | 
     return undefined;
   }
   const row = index.indexAt(scrollTop);
-  return { index: row, delta: scrollTop - index.offsetOf(row) };
+  return { index: row, delta: scrollTop - index.offsetOf(row + 1) };
+}
+
+/** The scrollTop that puts the anchor back where it was. */
+export function scrollTopFor(index: HeightIndex, anchor: ScrollAnchor): number {
+  return index.offsetOf(anchor.index + 1) + anchor.delta;
 }
 
 /** Moves an anchor across a splice of the rows (`removed` rows at `at` replaced by `inserted`). */
@@ -216,8 +224,8 @@ export function shiftAnchor(anchor: ScrollAnchor, at: number, removed: number, i
     return anchor;
   }
   if (at + removed > anchor.index) {
-    // The anchor row itself went away: anchor to what now sits where it was.
-    return { index: Math.max(0, at), delta: 0 };
+    // The anchor row itself went away: keep the view where that row's bottom was.
+    return { index: Math.max(0, at - 1), delta: anchor.delta };
   }
   return { index: anchor.index - removed + inserted, delta: anchor.delta };
 }

@@ -4,7 +4,7 @@
  * position is kept on an anchor row, so pages prepended above and rows re-measured above do not move
  * what the user is reading; at the bottom it sticks to the newest message.
  */
-import { anchorAt, HeightIndex, shiftAnchor, type RowRange, type ScrollAnchor } from './heightIndex';
+import { anchorAt, HeightIndex, scrollTopFor, shiftAnchor, type RowRange, type ScrollAnchor } from './heightIndex';
 import type { Splice } from './messageStore';
 
 export interface RowSource {
@@ -38,7 +38,7 @@ export class VirtualList {
   private stickToBottom = true;
   private frame = 0;
   private lastWidth = 0;
-  private settingScroll = false;
+  private programmaticTop: number | undefined;
   private readonly resizeObserver: ResizeObserver;
   /** Runs after every render, once rows are in place (focus and tabindex upkeep). */
   onDidRender: (() => void) | undefined;
@@ -136,7 +136,7 @@ export class VirtualList {
       target = top + height - viewport;
     }
     this.stickToBottom = false;
-    this.anchor = { index, delta: target - top };
+    this.anchor = { index, delta: target - top - height };
     this.renderNow();
   }
 
@@ -181,10 +181,9 @@ export class VirtualList {
       target = next;
     }
     if (Math.abs(this.scroller.scrollTop - target) >= 1) {
-      const before = this.scroller.scrollTop;
       this.scroller.scrollTop = target;
-      // Only a real change fires a scroll event to ignore.
-      this.settingScroll = this.scroller.scrollTop !== before;
+      // The scroll event this causes is ours, recognisable by where it lands (the browser may round).
+      this.programmaticTop = this.scroller.scrollTop;
     }
     this.anchor = anchorAt(this.heights, this.scroller.scrollTop);
     this.publish();
@@ -199,13 +198,13 @@ export class VirtualList {
     if (!this.anchor || this.anchor.index >= this.heights.count) {
       return Math.min(max, this.scroller.scrollTop);
     }
-    return Math.max(0, Math.min(max, this.heights.offsetOf(this.anchor.index) + this.anchor.delta));
+    return Math.max(0, Math.min(max, scrollTopFor(this.heights, this.anchor)));
   }
 
   private onScroll(): void {
-    if (this.settingScroll) {
-      this.settingScroll = false;
-    } else {
+    const ours = this.programmaticTop !== undefined && Math.abs(this.scroller.scrollTop - this.programmaticTop) < 1;
+    this.programmaticTop = undefined;
+    if (!ours) {
       this.stickToBottom = this.isAtBottom();
       this.anchor = anchorAt(this.heights, this.scroller.scrollTop);
     }

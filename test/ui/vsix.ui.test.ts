@@ -35,6 +35,18 @@ describe('the .vsix', function () {
     assert.deepEqual(leaked, []);
   });
 
+  for (const [target, library] of [['linux-x64', 'libImSDK.so'], ['win32-x64', 'ImSDK.dll']] as const) {
+    it(`makes a ${target} .vsix that carries ${library} and not the C headers`, () => {
+      const platformVsix = outputPath(`tim-chat-${target}.vsix`);
+      execFileSync(process.execPath, [path.join(repoRoot, 'scripts/package.mjs'), '--target', target, '--out', platformVsix], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+      const files = execFileSync('unzip', ['-Z1', platformVsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      assert.ok(files.includes(`extension/native/${target}/${library}`), `${library} is in the ${target} .vsix`);
+      assert.deepEqual(files.filter((f) => f.includes('/include/') || (f.startsWith('extension/native/') && !f.startsWith(`extension/native/${target}/`))), []);
+      const manifest = execFileSync('unzip', ['-p', platformVsix, 'extension.vsixmanifest'], { encoding: 'utf8' });
+      assert.match(manifest, new RegExp(`TargetPlatform="${target}"`));
+    });
+  }
+
   it('installs into the real VS Code and activates', async () => {
     workbench = await openWorkbench({ name: 'vsix', developmentExtension: false, installVsix: [vsix] });
     const { page } = workbench;

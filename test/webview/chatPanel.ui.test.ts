@@ -51,7 +51,12 @@ describe('chat webview against a fake host', function () {
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => {
       if (message.type() === 'error') {
-        errors.push(message.text());
+        errors.push(`${message.text()} ${message.location().url}`);
+      }
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        errors.push(`HTTP ${response.status()} ${response.url()}`);
       }
     });
   });
@@ -79,38 +84,49 @@ describe('chat webview against a fake host', function () {
     assert.equal(await page.locator('.unread-marker').count(), 1);
     const unreadFollowedBy = await page.locator('.message-row:has(.unread-marker) .message').getAttribute('data-id');
     assert.ok(unreadFollowedBy && /^m999\d\d$/.test(unreadFollowedBy), `marker before ${unreadFollowedBy}`);
-    assert.ok((await page.locator('.day-separator').count()) >= 1);
     assert.equal(await page.locator('#chat-title').innerText(), 'Alice Liddell');
     assert.match(await page.locator('#host-status').innerText(), /Connected to host \(\d+ ms\)/);
     // The newest messages are in view with focus: they are reported read.
     await page.bringToFront();
-    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/markRead'), undefined, { timeout: 5000 }).catch(() => undefined);
+    if (await page.evaluate(() => document.hasFocus())) {
+      await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/markRead'), undefined, { timeout: 5000 });
+    } else {
+      console.log('      (headless page without focus: chat/markRead not expected)');
+    }
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-latest.png') });
-    console.log(`      first paint of 100,000-message conversation: ${firstPaintMs} ms`);
+    await page.waitForFunction(() => document.body.dataset.firstPaintMs !== undefined);
+    const inPage = (await dataset(page)).firstPaintMs;
+    console.log(`      first paint of a 100,000-message conversation: ${inPage} ms after navigation start (${firstPaintMs} ms by the test's clock)`);
   });
 
   it('pages back on scrolling up, keeping the reading position and a bounded DOM', async () => {
-    await open('n=100000');
+    // The host answers slowly enough to see the list before and after each page arrives.
+    await open('n=100000&delay=150');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
     const perPage: number[] = [];
+    let daySeparators = 0;
+    const frames = (): Promise<unknown> => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     for (let pageNo = 0; pageNo < 30; pageNo++) {
       const before = Number((await dataset(page)).loadedMessages);
-      // The first row in view, and where it is on screen, before the older page arrives.
+      await page.evaluate(() => {
+        (document.getElementById('messages') as HTMLElement).scrollTop = 0;
+      });
+      await frames();
+      // The first message in view, and where its bottom is on screen, before the older page arrives.
       const anchor = await page.evaluate(() => {
-        const scroller = document.getElementById('messages') as HTMLElement;
-        scroller.scrollTop = 0;
-        const top = scroller.getBoundingClientRect().top;
-        const rows = [...document.querySelectorAll<HTMLElement>('.message')];
-        const first = rows.find((r) => r.getBoundingClientRect().bottom > top + 1) as HTMLElement;
-        return { id: first.dataset.id as string, top: first.getBoundingClientRect().top };
+        const top = (document.getElementById('messages') as HTMLElement).getBoundingClientRect().top;
+        const first = Array.from(document.querySelectorAll<HTMLElement>('.message')).find((r) => r.getBoundingClientRect().bottom > top + 1) as HTMLElement;
+        return { id: first.dataset.id as string, bottom: first.getBoundingClientRect().bottom };
       });
       const t0 = Date.now();
       await page.waitForFunction((n) => Number(document.body.dataset.loadedMessages) > n, before);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await frames();
       perPage.push(Date.now() - t0);
-      const moved = await page.evaluate((id) => document.querySelector<HTMLElement>(`.message[data-id="${id}"]`)?.getBoundingClientRect().top, anchor.id);
-      assert.ok(moved !== undefined && Math.abs(moved - anchor.top) < 4, `page ${pageNo}: ${anchor.id} moved from ${anchor.top} to ${moved}`);
+      daySeparators += await page.locator('.day-separator').count();
+      const moved = await page.evaluate((id) => document.querySelector<HTMLElement>(`.message[data-id="${id}"]`)?.getBoundingClientRect().bottom, anchor.id);
+      assert.ok(moved !== undefined && Math.abs(moved - anchor.bottom) < 2, `page ${pageNo}: ${anchor.id} moved from ${anchor.bottom} to ${moved}`);
     }
+    assert.ok(daySeparators > 0, 'a day separator went by');
     const data = await dataset(page);
     assert.equal(data.loadedMessages, String(50 * 31));
     assert.ok(Number(data.renderedRows) < 60, `rendered ${data.renderedRows}`);
@@ -135,13 +151,9 @@ describe('chat webview against a fake host', function () {
   it('renders Markdown safely and opens links through the host', async () => {
     await open('n=100000');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
-    // m99977 carries HTML, script and javascript: payloads (i % 40 === 17).
+    // m99977 carries HTML, script and javascript: payloads (i % 40 === 17); the host reveals it.
+    await page.evaluate(() => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify('chat/reveal', { id: 'm99977' }));
     const row = page.locator('.message[data-id="m99977"]');
-    await page.evaluate(() => {
-      const scroller = document.getElementById('messages') as HTMLElement;
-      scroller.scrollTop = scroller.scrollHeight;
-    });
-    await row.scrollIntoViewIfNeeded();
     await row.waitFor();
     assert.match(await row.locator('.message-body').innerText(), /payload <img src=x onerror="window.__xss=1"> <script>window.__xss=2<\/script> \[click me\]\(javascript:window.__xss=3\)/);
     assert.equal(await page.locator('#messages img, #messages script, #messages iframe').count(), 0);
@@ -155,8 +167,10 @@ describe('chat webview against a fake host', function () {
     assert.deepEqual(opened.map((c) => c.params.url), ['https://example.com/docs?q=1']);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
     // Code block, list, quote, file and merger render as structure, not text soup.
-    assert.ok((await page.locator('.message[data-id="m99965"] pre code').count()) === 1);
-    assert.ok((await page.locator('.message[data-id="m99967"] ol li').count()) === 3);
+    await page.evaluate(() => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify('chat/reveal', { id: 'm99966' }));
+    await page.locator('.message[data-id="m99965"] pre code').waitFor();
+    assert.equal(await page.locator('.message[data-id="m99967"] ol > li').count(), 3);
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-markdown.png') });
   });
 
   it('sends with Enter, keeps Shift+Enter as a new line, and saves and restores the draft', async () => {
@@ -238,16 +252,34 @@ describe('chat webview against a fake host', function () {
   it('shows live updates: new messages, status changes, removals and reveal', async () => {
     await open('n=100');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
-    await page.evaluate(() => {
-      const host = (window as unknown as { __host: { notify(m: string, p: unknown): void; generated(i: number): Record<string, unknown> } }).__host;
-      host.notify('chat/messagesAdded', { messages: [{ ...host.generated(100), id: 'n1', time: Math.floor(Date.now() / 1000), mentionsMe: true }] });
-      host.notify('chat/messagesRemoved', { ids: ['m97'] });
-      host.notify('chat/messageUpdated', { message: { ...host.generated(96), status: 'revoked' } });
-      host.notify('chat/reveal', { id: 'm60' });
-    });
+    const notify = (method: string, params: unknown): Promise<void> =>
+      page.evaluate(([m, p]) => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify(m as string, p), [method, params] as const);
+    const generated = (i: number): Promise<Record<string, unknown>> =>
+      page.evaluate((k) => (window as unknown as { __host: { generated(i: number): Record<string, unknown> } }).__host.generated(k), i);
+    await notify('chat/messagesAdded', { messages: [{ ...(await generated(100)), id: 'n1', time: Math.floor(Date.now() / 1000), mentionsMe: true }] });
     await page.locator('.message.mention[data-id="n1"]').waitFor();
+    assert.equal((await dataset(page)).atBottom, 'true', 'stays at the newest message');
+    // The log announces the new message once; mounted and rebuilt rows are not live.
+    assert.match(await page.locator('#messages[role="log"][aria-live="polite"] #announcer').innerText(), /^Bob Stone: #100 /);
+    assert.equal(await page.locator('#messages .list-content[aria-live="off"]').count(), 1);
+    await notify('chat/messagesRemoved', { ids: ['m97'] });
     await page.locator('.message[data-id="m97"]').waitFor({ state: 'detached' });
+    await notify('chat/messageUpdated', { message: { ...(await generated(96)), status: 'revoked' } });
     await page.locator('.message.tip[data-id="m96"][data-status="revoked"]').waitFor();
+    // A failed send offers Retry (this host refuses it: a short error line), a sending one Cancel.
+    const now = Math.floor(Date.now() / 1000);
+    await notify('chat/messagesAdded', { messages: [
+      { ...(await generated(100)), id: 'f1', seq: '0', time: now, sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'failed' },
+      { ...(await generated(100)), id: 'p1', seq: '0', time: now, sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending' },
+    ] });
+    await page.locator('.message[data-id="p1"][data-status="sending"] .codicon-loading').waitFor();
+    await page.locator('.message[data-id="p1"] button[data-action="cancel"]').click();
+    await page.locator('.message[data-id="f1"][data-status="failed"] button[data-action="retry"]').click();
+    await page.locator('#error-line', { hasText: 'Retry failed: retry is not scripted' }).waitFor();
+    const methods = (await hostLog(page)).requests.map((r) => r.method);
+    assert.ok(methods.includes('chat/cancel') && methods.includes('chat/retry'), methods.join(','));
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-status.png') });
+    await notify('chat/reveal', { id: 'm60' });
     await page.locator('.message.revealed[data-id="m60"]').waitFor();
   });
 
@@ -262,11 +294,37 @@ describe('chat webview against a fake host', function () {
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-unknown-host.png') });
   });
 
+  it('asks for an older page once when it fails, and again only on Try Again', async () => {
+    await open('n=1000&mode=olderFails');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await page.evaluate(() => {
+      (document.getElementById('messages') as HTMLElement).scrollTop = 0;
+    });
+    const error = page.locator('#error-line', { hasText: 'Could not load messages: the server is busy' });
+    await error.waitFor();
+    await page.mouse.wheel(0, -500);
+    await page.waitForTimeout(500);
+    const older = async (): Promise<number> => (await hostLog(page)).requests.filter((r) => r.method === 'chat/loadOlder').length;
+    assert.equal(await older(), 1);
+    await page.locator('#error-action').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.filter((r) => r.method === 'chat/loadOlder').length === 2);
+    await page.waitForTimeout(300);
+    assert.equal(await older(), 2);
+  });
+
   it('looks right in a light theme', async () => {
     await open('n=100000&theme=light&unread=2');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(background, 'rgb(255, 255, 255)');
     await page.screenshot({ path: outputPath('screenshots', 'webview-light-latest.png') });
+  });
+
+  it('looks right in a high-contrast theme', async () => {
+    await open('n=100000&theme=hc&unread=2');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await page.evaluate(() => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify('chat/reveal', { id: 'm99977' }));
+    await page.locator('.message.revealed').waitFor();
+    await page.screenshot({ path: outputPath('screenshots', 'webview-hc-latest.png') });
   });
 });

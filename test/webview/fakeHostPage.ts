@@ -2,7 +2,8 @@
  * A stand-in for the VS Code webview around dist/webview.js, for UI tests without the workbench: a
  * loopback HTTP server serving the bundle under the same strict CSP as the real panel, a theme's
  * --vscode-* variables, and a fake `acquireVsCodeApi` whose host answers the chat protocol from a
- * generated conversation of any length (query: n, mode=full|unknown, unread, signedIn, theme).
+ * generated conversation of any length (query: n, mode=full|unknown|olderFails, unread, signedIn,
+ * draft, delay, theme).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,6 +26,7 @@ const THEMES: Record<string, Record<string, string>> = {
     'terminal-ansiCyan': '#11a8cd', 'terminal-ansiMagenta': '#bc3fbc', 'editor-findMatchHighlightBackground': '#ea5c0033', 'editor-findMatchBackground': '#9e6a03',
     'toolbar-hoverBackground': '#5a5d5e50', 'icon-foreground': '#cccccc', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
     'widget-shadow': '#0000005c', 'scrollbarSlider-background': '#79797966',
+    'settings-textInputBackground': '#313131', 'settings-textInputForeground': '#cccccc', 'settings-textInputBorder': '#3c3c3c', 'editor-foreground': '#cccccc', 'editor-rangeHighlightBackground': '#ffffff0b',
   },
   light: {
     'foreground': '#3b3b3b', 'editor-background': '#ffffff', 'descriptionForeground': '#717171', 'focusBorder': '#005fb8',
@@ -40,6 +42,21 @@ const THEMES: Record<string, Record<string, string>> = {
     'terminal-ansiCyan': '#0598bc', 'terminal-ansiMagenta': '#bc05bc', 'editor-findMatchHighlightBackground': '#ea5c0033', 'editor-findMatchBackground': '#a8ac94',
     'toolbar-hoverBackground': '#b8b8b850', 'icon-foreground': '#3b3b3b', 'inputValidation-errorBackground': '#f2dede', 'inputValidation-errorBorder': '#be1100',
     'widget-shadow': '#00000029', 'scrollbarSlider-background': '#64646466',
+    'settings-textInputBackground': '#ffffff', 'settings-textInputForeground': '#3b3b3b', 'settings-textInputBorder': '#cecece', 'editor-foreground': '#3b3b3b', 'editor-rangeHighlightBackground': '#fdff0033',
+  },
+  hc: {
+    'foreground': '#ffffff', 'editor-background': '#000000', 'descriptionForeground': '#ffffffb3', 'focusBorder': '#f38518',
+    'contrastBorder': '#6fc3df', 'contrastActiveBorder': '#f38518', 'textLink-foreground': '#21a6ff', 'textLink-activeForeground': '#21a6ff',
+    'errorForeground': '#f48771', 'editorError-foreground': '#f48771', 'editorWarning-foreground': '#ffd370',
+    'textCodeBlock-background': '#000000', 'textPreformat-foreground': '#ffffff', 'textBlockQuote-background': '#000000',
+    'textBlockQuote-border': '#ffffff', 'editorWidget-background': '#0c141f', 'editorWidget-border': '#6fc3df', 'widget-border': '#6fc3df',
+    'button-background': '#000000', 'button-foreground': '#ffffff', 'button-border': '#6fc3df', 'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff',
+    'input-background': '#000000', 'input-foreground': '#ffffff', 'input-border': '#6fc3df', 'input-placeholderForeground': '#ffffffb3',
+    'settings-textInputBackground': '#000000', 'settings-textInputForeground': '#ffffff', 'settings-textInputBorder': '#6fc3df', 'editor-foreground': '#ffffff',
+    'menu-background': '#000000', 'menu-foreground': '#ffffff', 'menu-border': '#6fc3df', 'menu-selectionBorder': '#f38518',
+    'charts-red': '#f48771', 'charts-blue': '#75beff', 'charts-yellow': '#ffd370', 'charts-orange': '#ffa657', 'charts-green': '#89d185', 'charts-purple': '#d7a0ff',
+    'terminal-ansiCyan': '#29b8db', 'terminal-ansiMagenta': '#d670d6', 'editor-rangeHighlightBorder': '#f38518', 'editor-findMatchHighlightBackground': '#00000000',
+    'inputValidation-errorBackground': '#000000', 'inputValidation-errorBorder': '#f48771',
   },
 };
 
@@ -58,7 +75,7 @@ function fakeHost(): void {
   const unread = Number(params.get('unread') ?? '0');
   const signedIn = params.get('signedIn') !== '0';
   const now = Math.floor(Date.now() / 1000);
-  const base = now - total * 90;
+  const base = now - total * 600;
   const users: Array<[string, string]> = [['alice', 'Alice Liddell'], ['bob', 'Bob Stone'], ['me', 'Me Myself'], ['carol', 'Carol 张']];
   const removed = new Set<string>();
   const extra: Msg[] = [];
@@ -83,7 +100,7 @@ function fakeHost(): void {
         elements = [{ kind: 'text', text: `#${i} ${text}` }];
       }
     }
-    return { id: `m${i}`, seq: String(i + 1), time: base + i * 90, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, elements };
+    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, elements };
   }
   function all(from: number, to: number): Msg[] {
     const out: Msg[] = [];
@@ -123,6 +140,9 @@ function fakeHost(): void {
         return { messages: [...all(total - count, total), ...extra], hasMoreBefore: total - count > 0 };
       }
       case 'chat/loadOlder': {
+        if (mode === 'olderFails') {
+          throw new Error('the server is busy');
+        }
         const before = Number(String(p.beforeId).slice(1));
         const count = Number(p.count);
         return { messages: all(before - count, before), hasMoreBefore: before - count > 0 };
@@ -154,8 +174,8 @@ function fakeHost(): void {
     postMessage(message: { kind: string; id: number; method: string; params: Record<string, unknown> }): void {
       if (message.kind === 'ready') {
         setTimeout(() => {
-          host.notify('app/state', { conversationId: 'c2c_alice', title: 'Alice Liddell', signedIn: mode === 'full' && signedIn, locale: 'en' });
-          if (mode === 'full') {
+          host.notify('app/state', { conversationId: 'c2c_alice', title: 'Alice Liddell', signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
+          if (mode !== 'unknown') {
             host.notify('chat/info', { conversationId: 'c2c_alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
           }
         }, 1);
@@ -213,7 +233,7 @@ export async function startFakeHostServer(): Promise<FakeHostServer> {
     } else if (url.pathname === '/fakeHost.js') {
       body = `(${fakeHost.toString()})();`;
       type = types['.js'];
-    } else if (/^\/theme-(dark|light)\.css$/.test(url.pathname)) {
+    } else if (/^\/theme-(dark|light|hc)\.css$/.test(url.pathname)) {
       body = themeCss(url.pathname.slice(7, -4));
       type = types['.css'];
     } else {

@@ -1,6 +1,6 @@
 /** Virtualization math: offsets, lookups, ranges and scroll anchors, at 100,000 rows too. */
 import * as assert from 'node:assert/strict';
-import { anchorAt, HeightIndex, shiftAnchor } from '../../src/webview/heightIndex';
+import { anchorAt, HeightIndex, scrollTopFor, shiftAnchor } from '../../src/webview/heightIndex';
 
 describe('HeightIndex', () => {
   it('sums heights into offsets and finds the row at an offset', () => {
@@ -20,7 +20,7 @@ describe('HeightIndex', () => {
     const index = new HeightIndex();
     index.reset([10, 10, 10]);
     assert.equal(index.setMeasured(1, 25), true);
-    assert.equal(index.setMeasured(1, 25.2), false);
+    assert.equal(index.setMeasured(1, 25.005), false);
     assert.equal(index.isMeasured(1), true);
     assert.equal(index.totalHeight, 45);
     index.insert(0, [5, 5]);
@@ -28,6 +28,17 @@ describe('HeightIndex', () => {
     assert.equal(index.offsetOf(3), 10 + 10);
     assert.equal(index.isMeasured(3), true);
     index.remove(0, 2);
+    assert.equal(index.totalHeight, 45);
+  });
+
+  it('recomputes offsets after a measurement once they were all computed', () => {
+    const index = new HeightIndex();
+    index.reset([10, 10, 10]);
+    assert.equal(index.totalHeight, 30);
+    index.setMeasured(0, 20);
+    assert.equal(index.offsetOf(1), 20);
+    assert.equal(index.totalHeight, 40);
+    index.setEstimate(2, 15);
     assert.equal(index.totalHeight, 45);
   });
 
@@ -69,7 +80,9 @@ describe('scroll anchors', () => {
   it('anchors to the row at the top and how far into it', () => {
     const index = new HeightIndex();
     index.reset([10, 20, 30]);
-    assert.deepEqual(anchorAt(index, 15), { index: 1, delta: 5 });
+    assert.deepEqual(anchorAt(index, 15), { index: 1, delta: -15 });
+    index.setMeasured(1, 5);
+    assert.equal(scrollTopFor(index, { index: 1, delta: -15 }), 0, 'a row shrinking at its top keeps its bottom in place');
     assert.equal(anchorAt(new HeightIndex(), 0), undefined);
   });
 
@@ -78,6 +91,6 @@ describe('scroll anchors', () => {
     assert.deepEqual(shiftAnchor(anchor, 0, 0, 50), { index: 55, delta: 3 });
     assert.deepEqual(shiftAnchor(anchor, 9, 0, 2), anchor);
     assert.deepEqual(shiftAnchor(anchor, 2, 1, 0), { index: 4, delta: 3 });
-    assert.deepEqual(shiftAnchor(anchor, 5, 1, 0), { index: 5, delta: 0 });
+    assert.deepEqual(shiftAnchor(anchor, 5, 1, 0), { index: 4, delta: 3 });
   });
 });

@@ -157,6 +157,7 @@ const modifySelf: Handler = async (ctx, args) => {
     ctx.emu.db
       .prepare('UPDATE users SET nick = coalesce(?, nick), face_url = coalesce(?, face_url) WHERE user_id = ?')
       .run(nick ?? null, face ?? null, userId);
+    ctx.emu.model.forgetProfile(userId);
   });
   return {};
 };

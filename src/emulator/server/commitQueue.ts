@@ -18,6 +18,10 @@ export class CommitQueue {
   private closed = false;
   private readonly savepoint: (fn: () => unknown) => unknown;
   private readonly transaction: (jobs: Job[]) => Array<{ ok: boolean; value: unknown }>;
+  /** Run inside each group transaction, last (write-behind state such as stream seqs). */
+  readonly beforeCommit: Array<() => void> = [];
+  /** Run when a group transaction failed and rolled back. */
+  readonly onFailed: Array<() => void> = [];
   /** Called at the end of each group transaction (caches of the commit are dropped). */
   onCommitted: (() => void) | undefined;
   /** Flushes so far and operations in them, for the benchmark. */
@@ -43,6 +47,9 @@ export class CommitQueue {
         }
       }
       this.hub.materialize();
+      for (const hook of this.beforeCommit) {
+        hook();
+      }
       this.onCommitted?.();
       return outcomes;
     });
@@ -75,6 +82,9 @@ export class CommitQueue {
       outcomes = this.transaction(jobs);
     } catch (error: unknown) {
       this.onCommitted?.();
+      for (const hook of this.onFailed) {
+        hook();
+      }
       this.hub.discard();
       for (const job of jobs) {
         job.reject(error);

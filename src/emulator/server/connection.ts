@@ -10,7 +10,6 @@ import type { CallFrame, ErrorFrame, ServerFrame } from '../protocol';
 import { Err } from './apiError';
 import type { Ctx, Emulator, Session } from './context';
 import { dispatch } from './dispatch';
-import { endLogin } from './auth';
 
 const MAX_ARGS = 16;
 const MAX_API_NAME = 128;
@@ -177,4 +176,3 @@ export class Connection {
   }
 }
 
-export { endLogin };

@@ -7,6 +7,7 @@ import type { AppConfig } from './appConfig';
 import type { CommitQueue } from './commitQueue';
 import type { EventHub, EventSink } from './eventHub';
 import { ApiError, Err } from './apiError';
+import type { Args } from './args';
 import type { RateLimiter } from './limits';
 import type { Access } from './access';
 import type { Conversations } from './conversations';
@@ -58,7 +59,8 @@ export interface Emulator {
 export interface InFlightSend {
   readonly userId: string;
   cancelled: boolean;
-  readonly done: Promise<unknown>;
+  /** Set once the send is under way; a resend of the same id waits for it. */
+  done: Promise<unknown>;
 }
 
 export interface Ctx {
@@ -92,4 +94,4 @@ export interface Outcome {
   readonly eventSeq?: number;
 }
 
-export type Handler = (ctx: Ctx, args: import('./args').Args) => Outcome | Promise<Outcome>;
+export type Handler = (ctx: Ctx, args: Args) => Outcome | Promise<Outcome>;

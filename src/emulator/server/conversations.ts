@@ -27,6 +27,7 @@ interface ConvRow {
   readonly active_time: number;
   readonly cleared_msg: number;
   readonly hidden: number;
+  readonly at_info: string;
 }
 
 export class Conversations {
@@ -110,7 +111,7 @@ export class Conversations {
       conv_mark_array: [],
       conv_custom_data: '',
       conv_conversation_group_array: [],
-      conv_group_at_info_array: [],
+      conv_group_at_info_array: row.conv_type === GROUP ? parseAtInfo(row.at_info) : [],
       conv_c2c_read_timestamp: row.conv_type === C2C ? row.read_time : 0,
       conv_group_read_sequence:
         row.conv_type === GROUP ? ((this.readSeq.get(row.read_msg) as { seq: number } | undefined)?.seq ?? 0) : 0,
@@ -130,6 +131,15 @@ export class Conversations {
 
   listFor(userId: string): JsonObject[] {
     return (this.list.all(userId) as ConvRow[]).map((row) => this.viewRow(row));
+  }
+}
+
+function parseAtInfo(text: string): unknown[] {
+  try {
+    const parsed = parseTimJson(text);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
   }
 }
 

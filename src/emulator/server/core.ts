@@ -14,12 +14,14 @@ import { Delivery } from './delivery';
 import { EventHub } from './eventHub';
 import { RateLimiter } from './limits';
 import { MessageModel } from './messageModel';
-import { openDatabase } from './schema';
+import { type Durability, openDatabase } from './schema';
 
 export interface CoreOptions {
   readonly appId?: number;
   readonly revokeTimeLimitSeconds?: number;
   readonly uploadChunkDelayMs?: number;
+  /** 'full' (default): fsync at every commit; 'normal': survives a killed process, not a crashed machine. */
+  readonly durability?: Durability;
 }
 
 export interface EmulatorCore {
@@ -31,7 +33,7 @@ export interface EmulatorCore {
 
 export function openEmulator(dataDir: string, options: CoreOptions = {}): EmulatorCore {
   const app = loadOrCreateAppConfig(dataDir, options.appId);
-  const db = openDatabase(dataDir);
+  const db = openDatabase(dataDir, options.durability ?? 'full');
   const hub = new EventHub(db);
   const model = new MessageModel(db);
   const access = new Access(db);
@@ -64,5 +66,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     totalUnread: (userId) => convs.totalUnread(userId),
   });
   queue.onCommitted = () => model.endCommit();
+  queue.beforeCommit.push(() => delivery.flushSeqs());
+  queue.onFailed.push(() => delivery.resetSeqs());
   return { emu, app, queue, db };
 }

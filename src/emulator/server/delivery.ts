@@ -11,6 +11,9 @@ import type { JsonObject } from './args';
 import type { EventHub } from './eventHub';
 import { C2C, GROUP, type MessageModel, type MessageRow, Status, newUniqueId } from './messageModel';
 
+/** kImSDK_MessageAtALL: the @-everyone marker in message_group_at_user_array. */
+export const AT_ALL = '__kImSDK_MessageAtALL__';
+
 export interface NewMessage {
   readonly stream: string;
   readonly convType: number;
@@ -30,7 +33,11 @@ export interface NewMessage {
 }
 
 export class Delivery {
-  private readonly nextSeq: Statement;
+  private readonly readSeq: Statement;
+  private readonly writeSeq: Statement;
+  /** Per-stream seq counters, written back once per group commit (see flushSeqs). */
+  private readonly seqs = new Map<string, number>();
+  private readonly dirtySeqs = new Set<string>();
   private readonly insertMsg: Statement;
   private readonly insertFts: Statement;
   private readonly members: Statement;
@@ -38,6 +45,7 @@ export class Delivery {
   private readonly hide: Statement;
   private readonly insertConv: Statement;
   private readonly bumpConv: Statement;
+  private readonly addAt: Statement;
   private readonly knownConvs = new Set<string>();
 
   constructor(
@@ -45,8 +53,9 @@ export class Delivery {
     private readonly model: MessageModel,
     private readonly hub: EventHub,
   ) {
-    this.nextSeq = db.prepare(
-      'INSERT INTO streams(stream, last_seq) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq',
+    this.readSeq = db.prepare('SELECT last_seq FROM streams WHERE stream = ?');
+    this.writeSeq = db.prepare(
+      'INSERT INTO streams(stream, last_seq) VALUES (?, ?) ON CONFLICT(stream) DO UPDATE SET last_seq = excluded.last_seq',
     );
     this.insertMsg = db.prepare(
       `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
@@ -58,6 +67,10 @@ export class Delivery {
     this.hide = db.prepare('INSERT OR REPLACE INTO user_hidden(user_id, msg, kind) VALUES (?, ?, ?)');
     this.insertConv = db.prepare(
       'INSERT OR IGNORE INTO convs(user_id, conv_type, conv_id, stream, active_time) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.addAt = db.prepare(
+      `UPDATE convs SET at_info = json_insert(at_info, '$[#]', json_object('conv_group_at_info_seq', ?, 'conv_group_at_info_at_type', ?))
+       WHERE user_id = ? AND conv_type = 2 AND conv_id = ?`,
     );
     this.bumpConv = db.prepare(
       'UPDATE convs SET active_time = ?, hidden = 0, unread = unread + ? WHERE user_id = ? AND conv_type = ? AND conv_id = ?',
@@ -76,8 +89,39 @@ export class Delivery {
     return added;
   }
 
+  /** The next seq of a conversation stream. */
+  nextSeq(stream: string): number {
+    let seq = this.seqs.get(stream);
+    if (seq === undefined) {
+      seq = (this.readSeq.get(stream) as { last_seq: number } | undefined)?.last_seq ?? 0;
+    }
+    seq += 1;
+    this.seqs.set(stream, seq);
+    this.dirtySeqs.add(stream);
+    return seq;
+  }
+
+  /** The latest seq of a stream, including this commit's. */
+  latestSeq(stream: string): number {
+    return this.seqs.get(stream) ?? (this.readSeq.get(stream) as { last_seq: number } | undefined)?.last_seq ?? 0;
+  }
+
+  /** Inside the group transaction: stores the counters it advanced. */
+  flushSeqs(): void {
+    for (const stream of this.dirtySeqs) {
+      this.writeSeq.run(stream, this.seqs.get(stream));
+    }
+    this.dirtySeqs.clear();
+  }
+
+  /** The transaction rolled back: counters are reloaded from the database. */
+  resetSeqs(): void {
+    this.seqs.clear();
+    this.dirtySeqs.clear();
+  }
+
   deliver(message: NewMessage): MessageRow {
-    const { last_seq: seq } = this.nextSeq.get(message.stream) as { last_seq: number };
+    const seq = this.nextSeq(message.stream);
     const uniqueId = newUniqueId(message.serverTime);
     const body: JsonObject = {
       ...message.body,
@@ -142,6 +186,8 @@ export class Delivery {
         participants.push({ user: row.user_id, opt: row.user_id === message.sender ? 0 : row.recv_opt });
       }
     }
+    const atUsers = message.convType === GROUP && Array.isArray(message.body.message_group_at_user_array) ? message.body.message_group_at_user_array : [];
+    const atAll = atUsers.includes(AT_ALL);
     for (const { user, opt } of participants) {
       const self = user === message.sender;
       if (!self && opt === 1) {
@@ -151,6 +197,13 @@ export class Delivery {
       const convId = message.convType === C2C ? (self ? message.convId : message.sender) : message.convId;
       const added = this.ensureConversation(user, message.convType, convId, message.stream, message.serverTime);
       this.bumpConv.run(message.serverTime, !self && !message.noUnread ? 1 : 0, user, message.convType, convId);
+      if (!self && atUsers.length > 0) {
+        // kTIMGroup_At_Me 1, At_All 2, At_All_At_ME 3: what Not_Notify_Except_At still notifies about.
+        const atType = (atUsers.includes(user) ? 1 : 0) | (atAll ? 2 : 0);
+        if (atType !== 0) {
+          this.addAt.run(seq, atType, user, convId);
+        }
+      }
       this.hub.newMessage(user, id, self ? message.senderDevice : 0, true);
       this.hub.touchConversation(user, message.convType, convId, added);
     }

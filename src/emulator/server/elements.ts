@@ -163,7 +163,13 @@ export function checkBodySize(elems: JsonObject[], extra: string): void {
   let bytes = Buffer.byteLength(extra, 'utf8');
   for (const elem of elems) {
     const { merge_elem_message_array: _omit, ...rest } = elem;
-    bytes += Buffer.byteLength(JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)), 'utf8');
+    let text: string;
+    try {
+      text = JSON.stringify(rest);
+    } catch {
+      text = JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    }
+    bytes += Buffer.byteLength(text, 'utf8');
   }
   if (bytes > MAX_BODY_BYTES) {
     throw new ApiError(Err.BODY_SIZE_LIMIT, `message body is ${bytes} bytes, more than TIM's 12 KB`);

@@ -188,7 +188,7 @@ function baseInfo(ctx: Ctx, groupId: string, userId: string): JsonObject | undef
   if (group === undefined || member === undefined) {
     return undefined;
   }
-  const latest = (ctx.emu.db.prepare('SELECT last_seq FROM streams WHERE stream = ?').get(groupStream(groupId)) as { last_seq: number } | undefined)?.last_seq ?? 0;
+  const latest = ctx.emu.delivery.latestSeq(groupStream(groupId));
   const conv = ctx.emu.convs.row(userId, GROUP, groupId);
   const joinTime = (ctx.emu.db.prepare('SELECT join_time FROM members WHERE group_id = ? AND user_id = ?').get(groupId, userId) as { join_time: number }).join_time;
   return {

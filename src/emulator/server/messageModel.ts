@@ -76,9 +76,10 @@ export class MessageModel {
   private readonly tinyCache = new Map<string, string>();
   private readonly profileStmt: Statement;
   private readonly byRoamingId: Statement;
+  private readonly profiles = new Map<string, { nick: string; face_url: string }>();
   /** Parsed bodies of recent messages: a new message is viewed several times (answer, events, conv). */
   private readonly bodies = new Map<number, JsonObject>();
-  private static readonly BODY_CACHE = 20000;
+  private static readonly BODY_CACHE = 2048;
   private readonly recent = new Map<number, MessageRow>();
 
   /** Forgets the rows of the finished commit. */
@@ -98,7 +99,20 @@ export class MessageModel {
   }
 
   profile(userId: string): { nick: string; face_url: string } | undefined {
-    return this.profileStmt.get(userId) as { nick: string; face_url: string } | undefined;
+    const cached = this.profiles.get(userId);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const row = this.profileStmt.get(userId) as { nick: string; face_url: string } | undefined;
+    if (row !== undefined) {
+      this.profiles.set(userId, row);
+    }
+    return row;
+  }
+
+  /** A profile changed (TIMProfileModifySelfUserProfile, seed). */
+  forgetProfile(userId: string): void {
+    this.profiles.delete(userId);
   }
 
   /** Remembers a body just written (saves parsing it back), or forgets one that changed. */

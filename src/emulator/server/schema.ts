@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS convs(
   unread INTEGER NOT NULL DEFAULT 0, read_msg INTEGER NOT NULL DEFAULT 0, read_time INTEGER NOT NULL DEFAULT 0,
   pinned INTEGER NOT NULL DEFAULT 0, draft TEXT, draft_time INTEGER NOT NULL DEFAULT 0,
   active_time INTEGER NOT NULL DEFAULT 0, cleared_msg INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
-  peer_read_time INTEGER NOT NULL DEFAULT 0,
+  peer_read_time INTEGER NOT NULL DEFAULT 0, at_info TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY(user_id, conv_type, conv_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS convs_stream ON convs(stream);
 CREATE TABLE IF NOT EXISTS c2c_opts(user_id TEXT NOT NULL, peer TEXT NOT NULL, opt INTEGER NOT NULL,
@@ -68,17 +68,24 @@ CREATE TABLE IF NOT EXISTS merges(key TEXT PRIMARY KEY, json TEXT NOT NULL, stre
 export const DB_FILE = 'tim-emulator.db';
 
 /** Opens (creating when needed) the database in `dataDir`. */
-export function openDatabase(dataDir: string): Db {
+export type Durability = 'full' | 'normal';
+
+export function openDatabase(dataDir: string, durability: Durability = 'full'): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DB_FILE));
   db.pragma('journal_mode = WAL');
-  // A send is acknowledged only after its transaction commits; FULL makes the commit survive power loss
-  // too, and group commit keeps the cost per message low.
-  db.pragma('synchronous = FULL');
+  // A send is acknowledged only after its transaction commits. FULL (the default) fsyncs the WAL at
+  // every commit, so an acknowledged message survives power loss too; NORMAL survives a killed process
+  // but not a crashed machine, and saves the fsync. Group commit amortises either over a batch.
+  db.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32768');
   db.pragma('temp_store = memory');
   db.exec(SCHEMA);
+  const convColumns = db.prepare("SELECT name FROM pragma_table_info('convs')").all() as Array<{ name: string }>;
+  if (!convColumns.some((c) => c.name === 'at_info')) {
+    db.exec("ALTER TABLE convs ADD COLUMN at_info TEXT NOT NULL DEFAULT '[]'");
+  }
   return db;
 }

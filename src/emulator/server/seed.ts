@@ -65,6 +65,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         emu.model.ensureUser(id, typeof user.nick === 'string' ? user.nick : '');
         if (typeof user.nick === 'string') {
           emu.db.prepare('UPDATE users SET nick = ? WHERE user_id = ?').run(user.nick, id);
+          emu.model.forgetProfile(id);
         }
       }
       for (const group of groups) {

@@ -20,6 +20,8 @@ export interface StartEmulatorOptions {
   readonly appId?: number;
   readonly allowNonLoopback?: boolean;
   readonly revokeTimeLimitSeconds?: number;
+  /** 'full' (default): fsync the WAL at every commit; 'normal': survives a killed process only. */
+  readonly durability?: 'full' | 'normal';
   /** Test hook: slows uploads so a send can be cancelled. */
   readonly uploadChunkDelayMs?: number;
   /** Where warnings go (default console.warn). */

@@ -87,7 +87,7 @@ describe('EmulatorEndpoint when tim-emulator is killed -9 under load', () => {
       users.map(async (userId) => {
         const endpoint = await EmulatorEndpoint.connect({ url, reconnect: { initialDelayMs: 20, maxDelayMs: 200 }, defaultTimeoutMs: 15_000 });
         endpoints.push(endpoint);
-        assert.equal((await endpoint.call('TIMInit', [sdkAppId, JSON.stringify({ sdk_config_config_file_path: join(dataDir, userId) })])).code, 0);
+        assert.equal(await endpoint.callSync('TIMInit', [sdkAppId, JSON.stringify({ sdk_config_config_file_path: join(dataDir, userId) })]), 0);
         assert.equal((await endpoint.call('TIMLogin', [userId, genUserSig({ sdkAppId, secretKey, userId })])).code, 0);
         return { userId, endpoint };
       }),

@@ -293,7 +293,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     });
 
     it('list delete: at most 30 messages, once a second, roaming removed, other devices keep theirs', async function () {
-      const sent = [];
+      const sent: TimMessage[] = [];
       for (let i = 0; i < 3; i++) {
         sent.push((await bob.client.msgSendMessage(u('carol'), C2C, text(`ld${i}`))).message);
       }
@@ -390,6 +390,26 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await sleep(50);
       assert.ok(!carol.events.all('RecvNewMsg').some((list) => list.some((m) => m.message_msg_id === sent.messageId)));
       await carol.client.msgSetGroupReceiveMessageOpt(groupId, 0);
+    });
+
+    it('Not_Notify_Except_At: left out of the total, @-mentions recorded in the conversation until read', async function () {
+      await bob.client.msgSetGroupReceiveMessageOpt(groupId, 3);
+      await bob.client.msgReportReaded(groupId, GROUP);
+      const before = await bob.client.convGetTotalUnreadMessageCount();
+      const sent = await alice.client.msgSendMessage(groupId, GROUP, { ...text('@bob look'), message_group_at_user_array: [u('bob')] } as never);
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === sent.messageId));
+      const conv = (await bob.client.convGetConvList()).find((c) => c.conv_id === groupId);
+      assert.equal(conv?.conv_recv_opt, 3);
+      assert.equal(Number(conv?.conv_unread_num), 1);
+      assert.deepEqual(
+        (conv?.conv_group_at_info_array ?? []).map((a) => [Number(a.conv_group_at_info_seq), a.conv_group_at_info_at_type]),
+        [[Number(sent.message.message_seq), 1]],
+      );
+      assert.equal(await bob.client.convGetTotalUnreadMessageCount(), before);
+      await bob.client.msgReportReaded(groupId, GROUP);
+      const after = (await bob.client.convGetConvList()).find((c) => c.conv_id === groupId);
+      assert.deepEqual(after?.conv_group_at_info_array ?? [], []);
+      await bob.client.msgSetGroupReceiveMessageOpt(groupId, 0);
     });
 
     it('non-members see nothing and change nothing', async function () {
@@ -500,6 +520,32 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
         this.skip();
       }
       await expectCode(alice.client.msgCancelSend(u('bob'), C2C, 'not-sending-1-2'), 8020);
+    });
+  });
+
+  describe('authorization: a user reaches only their own conversations', function () {
+    it('an outsider cannot read, revoke, delete, mark, annotate or download another pair\'s messages', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('private between alice and bob'));
+      const m = sent.message;
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((x) => x.message_msg_id === sent.messageId));
+      assert.deepEqual(await carol.client.msgFindMessages([sent.messageId]), []);
+      await expectCode(carol.client.msgRevoke(u('alice'), C2C, m), 7011);
+      await expectCode(carol.client.msgRevoke(u('bob'), C2C, m), 7011);
+      await expectCode(carol.client.msgDelete(u('alice'), C2C, { msg_delete_param_msg: m, msg_delete_param_is_ramble: true }), 7011);
+      await expectCode(carol.client.msgListDelete(u('alice'), C2C, [m]), 7011);
+      await expectCode(carol.client.msgReportReaded(u('alice'), C2C, m), 7011);
+      await expectCode(carol.client.msgSetLocalCustomData({ ...m, message_custom_str: 'x' } as never), 7011);
+      await expectCode(carol.client.msgDownloadMergerMessage(m), 7011);
+      await expectCode(carol.client.msgGetMsgList(u('alice'), C2C, { msg_getmsglist_param_count: 5, msg_getmsglist_param_last_msg: m }), 6017);
+      const locator = { message_locator_is_revoked: false, message_locator_time: m.message_server_time, message_locator_seq: m.message_seq, message_locator_is_self: false, message_locator_rand: m.message_rand };
+      assert.deepEqual(await carol.client.msgFindByMsgLocatorList(u('alice'), C2C, [locator] as never), []);
+      const search = await carol.client.msgSearchLocalMessages({ msg_search_param_keyword_array: ['private between'] } as never);
+      assert.equal(search.msg_search_result_total_count, 0);
+      const list = await carol.client.msgGetMsgList(u('alice'), C2C, { msg_getmsglist_param_count: 50, msg_getmsglist_param_is_ramble: true });
+      assert.ok(!list.some((x) => x.message_msg_id === sent.messageId));
+      // Still intact for its owners.
+      const [still] = await bob.client.msgFindMessages([sent.messageId]);
+      assert.equal(still?.message_status, 2);
     });
   });
 

@@ -12,6 +12,7 @@ import { EmulatorEndpoint } from '../../../src/emulator/client/emulatorEndpoint'
 import { TimClient } from '../../../src/tim/client';
 import { genUserSig } from '../../../src/tim/userSig';
 import { text } from './harness';
+import { RawClient } from './rawClient';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -45,6 +46,33 @@ describe('tim-emulator crash recovery (kill -9 under load)', function () {
     }
     child?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a server process survives failing calls, bad frames and bad JSON', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'tim-robust-'));
+    const server = await startChild(dir, 0);
+    try {
+      const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { sdkAppId: number; secretKey: string };
+      const raw = await RawClient.open(`ws://127.0.0.1:${server.port}`);
+      raw.sendRaw('{oops');
+      raw.sendRaw('{"type":"call","id":1,"api":"TIMMsgSendMessage","args":[{"x":1}]}');
+      await raw.call('TIMInit', [app.sdkAppId, '{}'], { sync: true });
+      await raw.call('TIMLogin', ['robust', genUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId: 'robust' })]);
+      const failed = await raw.call('TIMMsgSendMessage', ['nobody', 1, JSON.stringify(text('x'))]);
+      assert.equal(failed.code, 20003);
+      const cancelled = await raw.call('TIMMsgSendMessage', ['nobody', 1, '{"message_elem_array":[{"elem_type":5}]}']);
+      assert.equal(cancelled.code, 6016);
+      const badJson = await raw.call('TIMMsgSendMessage', ['nobody', 1, '{']);
+      assert.equal(badJson.code, -3);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(server.child.exitCode, null, 'still running');
+      assert.equal((await raw.call('TIMGetSDKVersion', [], { sync: true })).code, 0);
+      raw.close();
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps every acknowledged message exactly once after the clients resend', async function () {

@@ -133,7 +133,10 @@ export function liveUnavailableReason(): string | undefined {
   if (process.env.TIMCHAT_LIVE_SDKAPPID === undefined || process.env.TIMCHAT_LIVE_SECRETKEY === undefined) {
     return 'TIMCHAT_LIVE_SDKAPPID and TIMCHAT_LIVE_SECRETKEY are not set: the live Tencent Cloud variant needs a real app and network access';
   }
-  return 'the live variant runs only where the native endpoint may reach Tencent (never on these machines)';
+  if (!/^\d+$/.test(process.env.TIMCHAT_LIVE_SDKAPPID)) {
+    return 'TIMCHAT_LIVE_SDKAPPID is not a number';
+  }
+  return undefined;
 }
 
 export function text(content: string): { message_elem_array: Array<{ elem_type: 0; text_elem_content: string }> } {
@@ -142,4 +145,51 @@ export function text(content: string): { message_elem_array: Array<{ elem_type: 
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The same devices on Tencent Cloud through the native endpoint (libImSDK). Only built when the live
+ * credentials are set and the machine may reach Tencent; the module is loaded lazily so that nothing
+ * native is touched otherwise.
+ */
+export async function liveEnv(): Promise<TestEnv> {
+  const sdkAppId = Number(process.env.TIMCHAT_LIVE_SDKAPPID);
+  const secretKey = process.env.TIMCHAT_LIVE_SECRETKEY ?? '';
+  const { createNativeEndpoint } = await import('../../../src/native/nativeEndpoint');
+  const root = mkdtempSync(join(tmpdir(), 'tim-live-'));
+  const opened: Array<() => Promise<void>> = [];
+  const userSig = (userId: string, expireSeconds?: number, nowSeconds?: number): string =>
+    genUserSig({ sdkAppId, secretKey, userId, ...(expireSeconds === undefined ? {} : { expireSeconds }), ...(nowSeconds === undefined ? {} : { nowSeconds }) });
+  const bareClient = async (storage = join(root, `bare-${opened.length}`)): Promise<{ client: TimClient; endpoint: TimEndpoint; close(): Promise<void> }> => {
+    const endpoint = createNativeEndpoint({ storageDir: storage });
+    const client = new TimClient(endpoint, { timeoutMs: 30000 });
+    const close = async (): Promise<void> => {
+      client.dispose();
+      await endpoint.dispose();
+    };
+    opened.push(close);
+    return { client, endpoint, close };
+  };
+  return {
+    kind: 'live',
+    sdkAppId,
+    userSig,
+    bareClient: () => bareClient(),
+    async device(userId: string, device = 'default'): Promise<Device> {
+      const { client, endpoint, close } = await bareClient(join(root, userId, device));
+      const events = new EventRecorder();
+      for (const name of EVENT_NAMES) {
+        client.onEvent(name, (payload) => events.push(name, payload));
+      }
+      await client.init(sdkAppId, { sdk_config_config_file_path: join(root, userId, device) });
+      await client.login(userId, userSig(userId));
+      return { userId, client, endpoint, events, close };
+    },
+    async close(): Promise<void> {
+      for (const close of opened) {
+        await close().catch(() => undefined);
+      }
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }

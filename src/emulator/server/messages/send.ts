@@ -180,14 +180,15 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
       }
       flight.committing = true;
       const row = await ctx.emu.queue.enqueue(() => store(ctx, userId, deviceId, convId, convType, msgId, prepared));
-      return { json: stringifyFast(ctx.emu.model.view(row, userId, deviceId)), messageId: msgId };
+      return { json: stringifyFast(ctx.emu.model.view(row, userId, deviceId, true)), messageId: msgId };
     } catch (error: unknown) {
       const cancelled = error instanceof ApiError && error.code === Err.SEND_FAILED_WITH_CANCEL;
       throw failed(sending, cancelled ? Status.CANCEL : Status.FAIL, error);
     }
   };
   const done = run();
-  (flight as { done: Promise<unknown> }).done = done.catch((error: unknown) => Promise.reject(error));
+  // The same promise (awaited below, so never an unhandled rejection) answers a concurrent resend.
+  flight.done = done;
   ctx.emu.inFlight.set(msgId, flight);
   try {
     return await done;

@@ -22,6 +22,15 @@ export function recountUnread(ctx: Ctx, userId: string, conv: ConvRef): void {
     )
     .get(conv.stream, Math.max(row.read_msg, row.cleared_msg, joined), userId, userId) as { n: number };
   db.prepare('UPDATE convs SET unread = ? WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(n, userId, conv.convType, conv.convId);
+  if (conv.convType === 2) {
+    // @-mentions at or before the read position are no longer pending.
+    const readSeq = (db.prepare('SELECT seq FROM messages WHERE id = ? AND stream = ?').get(row.read_msg, conv.stream) as { seq: number } | undefined)?.seq ?? 0;
+    db.prepare(
+      `UPDATE convs SET at_info = coalesce((SELECT json_group_array(json(j.value)) FROM json_each(convs.at_info) j
+         WHERE json_extract(j.value, '$.conv_group_at_info_seq') > ?), '[]')
+       WHERE user_id = ? AND conv_type = 2 AND conv_id = ?`,
+    ).run(n === 0 ? Number.MAX_SAFE_INTEGER : readSeq, userId, conv.convId);
+  }
 }
 
 /** The highest message row id so far: "everything up to now" for clears. */

@@ -1,0 +1,152 @@
+/**
+ * What the user can do to a message: the actions menu (retry, cancel, recall, delete, copy, open a
+ * link) and the clicks on a message's own buttons and links. Links are never followed inside the
+ * webview: they go to the host as `chat/openLink`.
+ */
+import type { ActionMenu } from './actionMenu';
+import type { ChatView } from './chatView';
+import { askDelete } from './deleteDialog';
+import { plainTextOf } from './elementText';
+import type { HostChannel } from './hostChannel';
+import { actionsFor, type MessageActionId } from './messageActions';
+import type { MessageRowRenderer } from './messageRow';
+import type { MessageStore, Splice } from './messageStore';
+import type { Translate } from './strings';
+import type { VirtualList } from './virtualList';
+
+export interface MessageCommandContext {
+  readonly channel: HostChannel;
+  readonly store: MessageStore;
+  readonly list: VirtualList;
+  readonly view: ChatView;
+  readonly menu: ActionMenu;
+  /** The current translations and renderer (both change when chat/info arrives). */
+  t(): Translate;
+  renderer(): MessageRowRenderer;
+  applySplices(splices: readonly Splice[]): void;
+  focusComposer(): void;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class MessageCommands {
+  constructor(private readonly c: MessageCommandContext) {
+    this.wireList();
+  }
+
+  openMenu(id: string, at: { readonly left: number; readonly bottom: number }): void {
+    const index = this.c.store.indexOf(id);
+    const message = index === undefined ? undefined : this.c.store.at(index);
+    const row = index === undefined ? undefined : this.c.list.elementAt(index)?.querySelector<HTMLElement>('.message');
+    if (!message || !row) {
+      return;
+    }
+    const links = this.c.renderer().linksOf(message);
+    const t = this.c.t();
+    const actions = actionsFor(message, Date.now(), links, {
+      retry: t('action.retry'),
+      cancel: t('action.cancel'),
+      revoke: t('action.revoke'),
+      delete: t('action.delete'),
+      copy: t('action.copy'),
+      link: (url) => t('message.linkTitle', url),
+    }, message.elements.some((e) => e.kind === 'text'));
+    this.c.menu.open(actions, { x: at.left, y: at.bottom }, row, (action) => void this.perform(message.id, action, links));
+  }
+
+  async perform(id: string, action: MessageActionId, links: readonly string[] = []): Promise<void> {
+    const message = this.c.store.at(this.c.store.indexOf(id) ?? -1);
+    if (!message) {
+      return;
+    }
+    const labelOf: Record<string, string> = { retry: this.c.t()('action.retry'), cancel: this.c.t()('action.cancel'), revoke: this.c.t()('action.revoke'), delete: this.c.t()('action.delete'), copy: this.c.t()('action.copy') };
+    try {
+      if (action.startsWith('link:')) {
+        const url = links[Number(action.slice(5))];
+        if (url) {
+          this.c.channel.command('chat/openLink', { url });
+        }
+        return;
+      }
+      switch (action) {
+        case 'retry': {
+          const updated = await this.c.channel.request('chat/retry', { id });
+          if (this.c.store.update(updated) !== undefined) {
+            this.c.list.invalidate();
+          }
+          return;
+        }
+        case 'cancel':
+          await this.c.channel.request('chat/cancel', { id });
+          return;
+        case 'revoke': {
+          const { revoked } = await this.c.channel.request('chat/revoke', { id });
+          if (revoked && this.c.store.update({ ...message, status: 'revoked', revocableUntil: 0 }) !== undefined) {
+            this.c.list.invalidate();
+          }
+          return;
+        }
+        case 'delete': {
+          const choice = await askDelete(this.c.t());
+          if (!choice) {
+            return;
+          }
+          await this.c.channel.request('chat/delete', { ids: [id], everywhere: choice === 'everywhere' });
+          this.c.applySplices(this.c.store.remove([id]));
+          this.c.focusComposer();
+          return;
+        }
+        case 'copy':
+          await navigator.clipboard.writeText(plainTextOf(message.elements, this.c.t()));
+          return;
+      }
+    } catch (error: unknown) {
+      this.c.view.setError(this.c.t()('action.failed', labelOf[action] ?? action, messageOf(error)));
+      this.c.log('warn', `${action} failed: ${messageOf(error)}`);
+    }
+  }
+
+  private wireList(): void {
+    const { scroller } = this.c.view;
+    scroller.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      const link = target.closest<HTMLAnchorElement>('a.md-link');
+      if (link) {
+        event.preventDefault();
+        const url = link.dataset.href;
+        if (url) {
+          this.c.channel.command('chat/openLink', { url });
+        }
+        return;
+      }
+      const button = target.closest<HTMLElement>('button[data-action]');
+      const id = target.closest<HTMLElement>('.message')?.dataset.id;
+      if (!button || !id) {
+        return;
+      }
+      event.preventDefault();
+      const action = button.dataset.action;
+      if (action === 'menu') {
+        this.openMenu(id, button.getBoundingClientRect());
+      } else if (action === 'retry' || action === 'cancel') {
+        void this.perform(id, action);
+      }
+    });
+    // Middle click would open a link in a new webview window: never navigate.
+    scroller.addEventListener('auxclick', (event) => {
+      if ((event.target as HTMLElement).closest('a')) {
+        event.preventDefault();
+      }
+    });
+    scroller.addEventListener('contextmenu', (event) => {
+      const message = (event.target as HTMLElement).closest<HTMLElement>('.message');
+      if (message?.dataset.id) {
+        event.preventDefault();
+        this.openMenu(message.dataset.id, { left: event.clientX, bottom: event.clientY });
+      }
+    });
+  }
+}
