@@ -1,6 +1,6 @@
 // Finds every user-visible string of the extension host for translation: the first argument of each
 // `vscode.l10n.t('...')` / `l10n.t("...")` call in src/extension, and the chat panel's strings in
-// src/shared/panelStrings.ts (translated on the host at run time). Used by `node scripts/l10n.mjs`
+// the webview's English tables (translated on the host at run time). Used by `node scripts/l10n.mjs`
 // (writes l10n/bundle.l10n.json) and by the l10n unit test (checks every translation exists).
 'use strict';
 const fs = require('node:fs');
@@ -51,12 +51,15 @@ function extensionStrings() {
       if (value !== undefined) found.add(value);
     }
   }
-  const panel = fs.readFileSync(path.join(root, 'src', 'shared', 'panelStrings.ts'), 'utf8');
-  const entry = /^\s*[A-Za-z0-9_]+:\s*(['"])/gm;
-  let match;
-  while ((match = entry.exec(panel))) {
-    const [value] = readLiteral(panel, match.index + match[0].length - 1);
-    if (value !== undefined) found.add(value);
+  // The webview's English tables: `'key': 'English',` lines.
+  for (const table of [['src', 'webview', 'strings.ts'], ['src', 'webview', 'snippet', 'snippetStrings.ts']]) {
+    const source = fs.readFileSync(path.join(root, ...table), 'utf8');
+    const entry = /^\s*'[A-Za-z0-9_.]+':\s*(['"])/gm;
+    let match;
+    while ((match = entry.exec(source))) {
+      const [value] = readLiteral(source, match.index + match[0].length - 1);
+      if (value !== undefined) found.add(value);
+    }
   }
   return [...found].sort();
 }

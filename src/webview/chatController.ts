@@ -17,6 +17,8 @@ import { MessageCommands } from './messageCommands';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
+import type { SnippetCardActions } from './snippet/snippetCard';
+import { createSnippetActions } from './snippetActions';
 import { estimateRowHeight } from './rowEstimate';
 import { createTranslate, type Translate } from './strings';
 import { VirtualList } from './virtualList';
@@ -54,6 +56,7 @@ export class ChatController {
   private revealedId: string | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly history: HistoryLoader;
+  private readonly snippetActions: SnippetCardActions;
   private pinged = false;
   private atBottom = true;
   /** The composer holds the real draft (restored, or typed into). */
@@ -65,6 +68,7 @@ export class ChatController {
     private readonly api: VsCodeApi<WebviewState>,
   ) {
     this.conversationId = api.getState()?.conversationId ?? '';
+    this.snippetActions = createSnippetActions(channel, view.content);
     this.renderer = this.createRenderer('c2c', navigator.language);
     const store = this.store;
     this.list = new VirtualList(view.scroller, view.content, {
@@ -120,7 +124,7 @@ export class ChatController {
 
   private createRenderer(conversationType: 'c2c' | 'group', locale: string): MessageRowRenderer {
     this.generation++;
-    return new MessageRowRenderer({ t: this.t, locale, conversationType, now: () => Date.now() });
+    return new MessageRowRenderer({ t: this.t, strings: this.info?.strings ?? {}, snippetActions: this.snippetActions, locale, conversationType, now: () => Date.now() });
   }
 
   // ---- rows ----
@@ -169,8 +173,12 @@ export class ChatController {
     });
     this.channel.on('chat/info', (info) => this.applyInfo(info));
     this.channel.on('chat/messagesAdded', ({ messages }) => this.onAdded(messages));
-    this.channel.on('chat/messageUpdated', ({ message }) => {
-      if (this.store.update(message) !== undefined) {
+    this.channel.on('chat/messageUpdated', ({ message, replacesId }) => {
+      const splices = replacesId === undefined ? undefined : this.store.replaceId(replacesId, message);
+      if (splices !== undefined) {
+        this.applySplices(splices);
+        this.list.invalidate();
+      } else if (this.store.update(message) !== undefined) {
         this.list.invalidate();
       }
     });
@@ -194,6 +202,10 @@ export class ChatController {
         this.reads.markUnseen();
       }
       this.drafts.knownToHost(info.draft);
+      if (info.signedIn && document.hasFocus() && !this.view.root.contains(document.activeElement)) {
+        // Ready to type as soon as the panel opens; never taking focus from the editor when in the background.
+        this.composer.focus();
+      }
       if (!this.draftReady) {
         this.composer.value = DraftKeeper.initialDraft(info.draft, this.savedDraft());
         this.draftReady = true;

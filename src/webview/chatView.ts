@@ -7,6 +7,7 @@ import { attrs, codicon, el } from './dom';
 import type { Translate } from './strings';
 
 export interface ChatView {
+  readonly root: HTMLElement;
   readonly title: HTMLElement;
   readonly scroller: HTMLElement;
   readonly content: HTMLElement;
@@ -64,6 +65,7 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   root.append(header, wrap, errorLine, hostStatus, composerForm, menu);
 
   const view: ChatView = {
+    root,
     title,
     scroller,
     content,

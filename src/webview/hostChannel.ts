@@ -8,8 +8,8 @@ import {
   isHostToWebviewMessage,
   type HostCommandMethod,
   type HostCommands,
-  type HostRequestMethod,
   type HostRequests,
+  type SnippetRequests,
   type WebviewNotificationMethod,
   type WebviewNotifications,
   type WebviewToHostMessage,
@@ -18,6 +18,10 @@ import {
 interface Poster {
   postMessage(message: unknown): void;
 }
+
+/** Every request the webview may make: the panel's, and those behind a shared code snippet's card. */
+export type WebviewRequests = HostRequests & SnippetRequests;
+export type WebviewRequestMethod = keyof WebviewRequests;
 
 type NotificationListener<M extends WebviewNotificationMethod> = (params: WebviewNotifications[M]) => void;
 
@@ -37,10 +41,10 @@ export class HostChannel {
     this.post({ kind: 'ready' });
   }
 
-  request<M extends HostRequestMethod>(method: M, params: HostRequests[M]['params'], timeoutMs = REQUEST_TIMEOUT_MS): Promise<HostRequests[M]['result']> {
+  request<M extends WebviewRequestMethod>(method: M, params: WebviewRequests[M]['params'], timeoutMs = REQUEST_TIMEOUT_MS): Promise<WebviewRequests[M]['result']> {
     const { id, promise } = this.pending.create(method, timeoutMs);
-    this.post({ kind: 'request', id, method, params } as WebviewToHostMessage);
-    return promise as Promise<HostRequests[M]['result']>;
+    this.post({ kind: 'request', id, method, params } as unknown as WebviewToHostMessage);
+    return promise as Promise<WebviewRequests[M]['result']>;
   }
 
   command<M extends HostCommandMethod>(method: M, params: HostCommands[M]): void {

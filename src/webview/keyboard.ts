@@ -51,3 +51,8 @@ export function listKeyAction(key: string, current: number, count: number, pageR
       return { kind: 'none' };
   }
 }
+
+/** Whether a key press types a character (no command modifier), so it belongs in the composer. */
+export function isTypingKey(event: Pick<KeyLike, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
+  return [...event.key].length === 1 && event.key !== ' ' && !event.ctrlKey && !event.altKey && !event.metaKey;
+}

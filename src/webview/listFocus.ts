@@ -3,7 +3,7 @@
  * buttons after it), arrow keys and Home/End/Page keys move between messages, Enter opens the actions,
  * Escape goes back to the composer. The Tab stop follows the viewport when the user scrolls away.
  */
-import { listKeyAction } from './keyboard';
+import { isTypingKey, listKeyAction } from './keyboard';
 import type { MessageStore } from './messageStore';
 import type { VirtualList } from './virtualList';
 
@@ -106,6 +106,11 @@ export class ListFocus {
     const target = event.target as HTMLElement;
     const onMessage = target.classList.contains('message');
     if (!onMessage && event.key !== 'Escape') {
+      return;
+    }
+    if (onMessage && isTypingKey(event)) {
+      // Typing on a message writes in the composer: moving focus now lets this very key land there.
+      this.events.focusComposer();
       return;
     }
     const current = this.activeId !== undefined ? (this.store.indexOf(this.activeId) ?? 0) : 0;

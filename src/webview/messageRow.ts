@@ -13,10 +13,15 @@ import { formatClock, formatFullTime } from './format';
 import { parseMarkdown } from './markdownBlocks';
 import { collectLinks, renderBlocks } from './markdownDom';
 import type { MdBlock } from './markdownTypes';
+import { renderSnippetCard, type SnippetCardActions } from './snippet/snippetCard';
+import { snippetTranslate } from './snippet/snippetStrings';
 import type { Translate } from './strings';
 
 export interface RowOptions {
   readonly t: Translate;
+  /** The panel's raw translations, for the snippet card's own strings. */
+  readonly strings: Readonly<Record<string, string>>;
+  readonly snippetActions: SnippetCardActions;
   readonly locale: string;
   readonly conversationType: 'c2c' | 'group';
   readonly now: () => number;
@@ -33,7 +38,11 @@ export class MessageRowRenderer {
   /** Rows are rebuilt as they scroll in and out: parsing each text once is enough. */
   private readonly parsed = new Map<string, MdBlock[]>();
 
-  constructor(private readonly options: RowOptions) {}
+  private readonly snippetT: ReturnType<typeof snippetTranslate>;
+
+  constructor(private readonly options: RowOptions) {
+    this.snippetT = snippetTranslate(options.strings);
+  }
 
   markdownOf(text: string): MdBlock[] {
     let blocks = this.parsed.get(text);
@@ -154,6 +163,11 @@ export class MessageRowRenderer {
         const text = el('div', 'md');
         renderBlocks(this.builder, this.markdownOf(element.text), text);
         body.append(text);
+        continue;
+      }
+      if (element.kind === 'custom' && element.snippet) {
+        // Buttons start out of the Tab order: the list's roving focus enables the active message's.
+        body.append(renderSnippetCard(element.snippet, this.options.snippetActions, { t: this.snippetT, buttonTabIndex: -1 }));
         continue;
       }
       const summary = summarizeElement(element, this.options.t);

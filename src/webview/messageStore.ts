@@ -97,6 +97,29 @@ export class MessageStore {
     return index;
   }
 
+  /**
+   * A message shown under a provisional id while sending got its real id: the row takes the new id in
+   * place. Returns the splices applied (none, or the removal of a duplicate), or undefined when the
+   * provisional message is not loaded (then the message is added like a new one by the caller).
+   */
+  replaceId(oldId: string, message: ChatMessageView): Splice[] | undefined {
+    const index = this.indexById.get(oldId);
+    if (index === undefined) {
+      return undefined;
+    }
+    if (this.indexById.has(message.id)) {
+      // The real message arrived another way already: drop the provisional row, update the real one.
+      const splices = this.remove([oldId]);
+      this.update(message);
+      return splices;
+    }
+    this.indexById.delete(oldId);
+    this.revisions.delete(oldId);
+    this.indexById.set(message.id, index);
+    this.replaceAt(index, message);
+    return [];
+  }
+
   /** Removes messages; returns one splice per removal, in the order applied. */
   remove(ids: readonly string[]): Splice[] {
     const indexes = ids

@@ -39,6 +39,9 @@ export function estimateRowHeight(message: ChatMessageView, context: RowContext,
   for (const element of message.elements) {
     if (element.kind === 'text') {
       height += estimateText(element.text, charsPerLine);
+    } else if (element.kind === 'custom' && element.snippet) {
+      // The snippet card: header, up to 200 code lines, the actions bar.
+      height += 90 + m.codeLineHeight * Math.min(200, element.snippet.code.split('\n').length);
     } else if (element.kind === 'merger') {
       height += m.lineHeight * (1 + Math.min(4, element.abstracts.length)) + 8;
     } else {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { Debouncer } from '../../src/webview/debounce';
 import { DraftKeeper } from '../../src/webview/draftKeeper';
-import { composerKeyAction, listKeyAction, type KeyLike } from '../../src/webview/keyboard';
+import { composerKeyAction, isTypingKey, listKeyAction, type KeyLike } from '../../src/webview/keyboard';
 import { actionsFor, canRevoke, revokeExpiresIn } from '../../src/webview/messageActions';
 import { ReadReporter } from '../../src/webview/readReporter';
 import { ManualTimers, message } from './fixtures';
@@ -52,6 +52,14 @@ describe('keyboard', () => {
     assert.deepEqual(listKeyAction('Escape', 5, 10, 4), { kind: 'composer' });
     assert.deepEqual(listKeyAction('x', 5, 10, 4), { kind: 'none' });
     assert.deepEqual(listKeyAction('ArrowUp', 0, 0, 4), { kind: 'none' });
+  });
+
+  it('knows which keys type text', () => {
+    assert.equal(isTypingKey(key('a')), true);
+    assert.equal(isTypingKey(key('张')), true);
+    assert.equal(isTypingKey(key('a', { ctrlKey: true })), false);
+    assert.equal(isTypingKey(key(' ')), false);
+    assert.equal(isTypingKey(key('ArrowUp')), false);
   });
 });
 

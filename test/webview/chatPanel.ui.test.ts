@@ -1,16 +1,14 @@
 /**
- * The chat UI (dist/webview.js) in headless Chromium against a fake host (fakeHostPage.ts), without the
+ * The chat UI (the webview bundle, built fresh for the run) in headless Chromium against a fake host (fakeHostPage.ts), without the
  * workbench: a 100,000-message conversation opens and pages back with a bounded DOM and a steady
  * scroll anchor; Markdown is safe; the composer, draft, unread marker, keyboard and actions work; a
  * host that knows no chat/* request gives a short error line; screenshots in a dark and a light theme.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
-import { freshRunDir, outputPath, repoRoot } from '../harness/paths';
-import { startFakeHostServer, type FakeHostServer } from './fakeHostPage';
+import { freshRunDir, outputPath } from '../harness/paths';
+import { buildWebview, startFakeHostServer, type FakeHostServer } from './fakeHostPage';
 
 interface HostLog {
   requests: Array<{ method: string; params: Record<string, unknown> }>;
@@ -37,9 +35,9 @@ describe('chat webview against a fake host', function () {
   const errors: string[] = [];
 
   before(async () => {
-    const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
-    server = await startFakeHostServer();
+    const dist = freshRunDir('webview-dist');
+    await buildWebview(dist);
+    server = await startFakeHostServer(dist);
     context = await launchChromium(freshRunDir('webview-ui'), { width: 900, height: 700 });
   });
   after(async () => {
@@ -173,6 +171,18 @@ describe('chat webview against a fake host', function () {
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-markdown.png') });
   });
 
+  it('shows a shared code snippet as its card, with its status and actions', async () => {
+    await open('n=100000');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const card = page.locator('.message[data-id="m99997"] .snippet-card[data-staleness="same"]');
+    await card.waitFor();
+    assert.match(await card.locator('.snippet-path').innerText(), /src\/webview\/heightIndex\.ts/);
+    assert.equal(await card.locator('b').count(), 0);
+    await card.locator('button[data-snippet-action="open"]').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'snippet/open'));
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-snippet.png') });
+  });
+
   it('sends with Enter, keeps Shift+Enter as a new line, and saves and restores the draft', async () => {
     await open('n=100&draft=from%20host');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
@@ -230,6 +240,11 @@ describe('chat webview against a fake host', function () {
     assert.equal(await focusedId(), 'm99', 'focus returns to the message');
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-input');
+    // Typing on a focused message writes in the composer (m99, a tip, has no buttons: one Shift+Tab).
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.classList.contains('message')), true);
+    await page.keyboard.type('hi');
+    assert.equal(await page.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value), 'hi');
   });
 
   it('deletes a message after asking where', async () => {

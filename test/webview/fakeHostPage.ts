@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { repoRoot } from '../harness/paths';
 
 const THEMES: Record<string, Record<string, string>> = {
@@ -93,6 +94,7 @@ function fakeHost(): void {
       case 19: elements = [{ kind: 'groupTips', text: 'Bob Stone changed the group name to "Team"' }]; break;
       case 23: elements = [{ kind: 'text', text: '> quoted line\n\nand my answer with ~~strike~~ and https://example.org/path.' }]; break;
       case 29: elements = [{ kind: 'merger', title: 'Chat history of Alice and Bob', abstracts: ['Alice: hi', 'Bob: hello', 'Alice: lunch?'], count: 3 }]; break;
+      case 37: elements = [{ kind: 'text', text: 'This is where it breaks:' }, { kind: 'custom', data: '{}', description: 'Code snippet', extension: 'timchat.codeSnippet', snippet: { path: 'src/webview/heightIndex.ts', languageId: 'typescript', startLine: 40, endLine: 44, gitRemote: 'https://example.com/team/tim-chat.git', gitCommit: '0123456789abcdef0123', code: 'export function add(a: number, b: number): number {\n  // the sum\n  return a + b; // "<b>not html</b>"\n}\nconst answer = add(40, 2);' } }]; break;
       case 31: elements = [{ kind: 'sound', elemIndex: 0, durationSeconds: 14, size: 22_000 }, { kind: 'location', description: 'Shenzhen office', latitude: 22.54, longitude: 113.93 }]; break;
       default: {
         const length = 3 + ((i * 7919) % 60);
@@ -166,6 +168,12 @@ function fakeHost(): void {
         return { cancelled: true };
       case 'chat/retry':
         throw new Error('retry is not scripted');
+      case 'snippet/status': {
+        const snippet = p.snippet as { startLine: number; endLine: number; path: string };
+        return { staleness: 'same', startLine: snippet.startLine, endLine: snippet.endLine, localPath: snippet.path };
+      }
+      case 'snippet/open':
+        return { opened: 'workspace', uri: 'file:///x' };
       default:
         throw new Error(`Unknown request ${method}`);
     }
@@ -208,8 +216,29 @@ export interface FakeHostServer {
   close(): Promise<void>;
 }
 
-export async function startFakeHostServer(): Promise<FakeHostServer> {
-  const dist = path.join(repoRoot, 'dist');
+/**
+ * Bundles the webview as scripts/build.mjs does, but into a folder of this test run: dist/ is shared
+ * with whoever else builds at the same time (and build.mjs empties it first).
+ */
+export async function buildWebview(outDir: string): Promise<void> {
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, 'src/webview/main.ts')],
+    outfile: path.join(outDir, 'webview.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    absWorkingDir: repoRoot,
+  });
+  fs.mkdirSync(path.join(outDir, 'codicons'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(repoRoot, 'node_modules/@vscode/codicons/dist', file), path.join(outDir, 'codicons', file));
+  }
+}
+
+export async function startFakeHostServer(dist: string): Promise<FakeHostServer> {
   const nonce = 'dGVzdC1ub25jZQ==';
   const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html' };
   const server = http.createServer((request, response) => {

@@ -37,6 +37,25 @@ describe('MessageStore', () => {
     assert.equal(store.revisionOf('m1'), 1);
   });
 
+  it('gives a provisional message its real id in place', () => {
+    const store = new MessageStore();
+    store.reset({ messages: [message('m1', { time: 1 }), message('pending-1', { time: 2, status: 'sending' })], hasMoreBefore: false });
+    assert.deepEqual(store.replaceId('pending-1', message('real-1', { time: 2, status: 'sent' })), []);
+    assert.deepEqual(store.messages.map((m) => m.id), ['m1', 'real-1']);
+    assert.equal(store.indexOf('pending-1'), undefined);
+    assert.equal(store.indexOf('real-1'), 1);
+    assert.equal(store.at(1)?.status, 'sent');
+    assert.equal(store.replaceId('unknown', message('x')), undefined);
+  });
+
+  it('drops the provisional row when the real message is already there', () => {
+    const store = new MessageStore();
+    store.reset({ messages: [message('real-1', { time: 2 }), message('pending-1', { time: 3, status: 'sending' })], hasMoreBefore: false });
+    assert.deepEqual(store.replaceId('pending-1', message('real-1', { time: 2, isPeerRead: true })), [{ at: 1, removed: 1, inserted: 0 }]);
+    assert.deepEqual(store.messages.map((m) => m.id), ['real-1']);
+    assert.equal(store.at(0)?.isPeerRead, true);
+  });
+
   it('removes messages, reporting one splice each from the back', () => {
     const store = new MessageStore();
     store.reset({ messages: ['a1', 'a2', 'a3', 'a4'].map((id, i) => message(id, { time: i })), hasMoreBefore: false });

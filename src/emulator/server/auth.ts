@@ -91,7 +91,7 @@ const login: Handler = async (ctx, args) => {
       session.deviceId = device.id;
       session.loginStatus = 1;
       emu.hub.setKnownTotal(userId, emu.convs.totalUnread(userId));
-      if (session.lastEventSeq > 0) {
+      if (session.lastEventSeq > 0 || session.resume) {
         const missed = emu.db.prepare('SELECT frame FROM events WHERE device_id = ? AND seq > ? ORDER BY seq').all(device.id, session.lastEventSeq) as Array<{
           frame: string;
         }>;
@@ -104,7 +104,10 @@ const login: Handler = async (ctx, args) => {
       emu.db
         .prepare('DELETE FROM events WHERE device_id = ? AND (seq <= ? OR seq <= ?)')
         .run(device.id, session.lastEventSeq, device.event_seq - KEEP_EVENTS);
-      eventSeq = device.event_seq;
+      // A client that has seen more than this store holds (its data dir was replaced) would drop the
+      // new events as repeats: number them above what it has.
+      emu.hub.raiseSeq(device.id, session.lastEventSeq);
+      eventSeq = Math.max(device.event_seq, session.lastEventSeq);
     });
   } catch (error: unknown) {
     session.loginStatus = 3;

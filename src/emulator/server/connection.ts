@@ -18,13 +18,26 @@ function isTimArg(value: unknown): value is TimArg {
   return typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value));
 }
 
-type Parsed = { kind: 'hello'; lastEventSeq: number; protocol: unknown } | { kind: 'call'; frame: CallFrame } | { kind: 'error'; error: ErrorFrame };
+function hasRoundedArg(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const args = (value as { args?: unknown }).args;
+  return Array.isArray(args) && args.some((arg) => typeof arg === 'number' && Number.isInteger(arg) && !Number.isSafeInteger(arg));
+}
+
+type Parsed = { kind: 'hello'; lastEventSeq: number; resume: boolean; protocol: unknown } | { kind: 'call'; frame: CallFrame } | { kind: 'error'; error: ErrorFrame };
 
 /** Validates a client frame; exported for the tests of bad frames. */
 export function parseClientFrame(text: string): Parsed {
   let value: unknown;
   try {
-    value = parseTimJson(text);
+    // Frames carry their JSON arguments as strings, so an unsafe integer can only be a top-level
+    // argument: parse fast, and losslessly again only when JSON.parse rounded one.
+    value = JSON.parse(text) as unknown;
+    if (hasRoundedArg(value)) {
+      value = parseTimJson(text);
+    }
   } catch {
     return { kind: 'error', error: { type: 'error', code: Err.INVALID_JSON, desc: 'frame is not valid JSON' } };
   }
@@ -40,7 +53,7 @@ export function parseClientFrame(text: string): Parsed {
     if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
       return bad('hello.lastEventSeq must be a non-negative integer');
     }
-    return { kind: 'hello', lastEventSeq: seq, protocol: frame.protocol };
+    return { kind: 'hello', lastEventSeq: seq, resume: frame.resume === true, protocol: frame.protocol };
   }
   if (frame.type !== 'call') {
     return bad('frame type must be "hello" or "call"');
@@ -97,6 +110,7 @@ export class Connection {
       userId: '',
       deviceId: 0,
       lastEventSeq: 0,
+      resume: false,
       sink,
       kick: sink.kick,
     };
@@ -123,6 +137,7 @@ export class Connection {
         return;
       }
       this.session.lastEventSeq = parsed.lastEventSeq;
+      this.session.resume = parsed.resume;
       return;
     }
     const ctx: Ctx = { emu: this.emu, session: this.session, api: parsed.frame.api, ...(parsed.frame.messageId === undefined ? {} : { messageId: parsed.frame.messageId }) };

@@ -23,6 +23,12 @@ export interface EmulatorOptions {
   readonly blobDir: string;
   /** http://host:port, the base of element download URLs. */
   baseUrl: string;
+  /**
+   * Whether element payloads may be read from, and downloads written to, paths on this machine. Off
+   * when the emulator listens beyond loopback: a remote client could otherwise read or write any file
+   * the emulator can.
+   */
+  localPaths: boolean;
 }
 
 export interface Session {
@@ -35,6 +41,11 @@ export interface Session {
   deviceId: number;
   /** From the hello frame: events after this are replayed once the device is known. */
   lastEventSeq: number;
+  /**
+   * From the hello frame: the client reconnects to a session it had, so even with lastEventSeq 0 (no
+   * event seen yet) everything the device got while it was away is replayed.
+   */
+  resume: boolean;
   readonly sink: EventSink;
   /** Closes the connection (kicked offline). */
   kick(): void;

@@ -45,6 +45,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     uploadChunkDelayMs: options.uploadChunkDelayMs ?? 0,
     blobDir: join(dataDir, 'blobs'),
     baseUrl: '',
+    localPaths: true,
   };
   const emu: Emulator = {
     db,

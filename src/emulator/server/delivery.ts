@@ -47,6 +47,7 @@ export class Delivery {
   private readonly bumpConv: Statement;
   private readonly addAt: Statement;
   private readonly knownConvs = new Set<string>();
+  private readonly c2cOpts = new Map<string, number>();
 
   constructor(
     db: Db,
@@ -89,6 +90,22 @@ export class Delivery {
     return added;
   }
 
+  /** A user's receive option for a C2C peer, cached (setC2COpt keeps the cache right). */
+  c2cOptOf(userId: string, peer: string): number {
+    const key = `${userId}\n${peer}`;
+    let opt = this.c2cOpts.get(key);
+    if (opt === undefined) {
+      opt = (this.c2cOpt.get(userId, peer) as { opt: number } | undefined)?.opt ?? 0;
+      this.c2cOpts.set(key, opt);
+    }
+    return opt;
+  }
+
+  /** Records a changed C2C receive option (inside the operation that stored it). */
+  setC2COpt(userId: string, peer: string, opt: number): void {
+    this.c2cOpts.set(`${userId}\n${peer}`, opt);
+  }
+
   /** The next seq of a conversation stream. */
   nextSeq(stream: string): number {
     let seq = this.seqs.get(stream);
@@ -118,6 +135,7 @@ export class Delivery {
   resetSeqs(): void {
     this.seqs.clear();
     this.dirtySeqs.clear();
+    this.c2cOpts.clear();
   }
 
   deliver(message: NewMessage): MessageRow {
@@ -178,7 +196,7 @@ export class Delivery {
     if (message.convType === C2C) {
       participants.push({ user: message.sender, opt: 0 });
       if (message.convId !== message.sender) {
-        const opt = (this.c2cOpt.get(message.convId, message.sender) as { opt: number } | undefined)?.opt ?? 0;
+        const opt = this.c2cOptOf(message.convId, message.sender);
         participants.push({ user: message.convId, opt });
       }
     } else if (message.convType === GROUP) {

@@ -103,6 +103,15 @@ export class EventHub {
     return this.sinks.get(device);
   }
 
+  /** Makes the device's next events number above `seq` (a client remembers more than the store has). */
+  raiseSeq(device: number, seq: number): void {
+    const current = this.seqs.get(device) ?? (this.selectSeq.get(device) as { event_seq: number } | undefined)?.event_seq ?? 0;
+    if (seq > current) {
+      this.seqs.set(device, seq);
+      this.updateSeq.run(seq, device);
+    }
+  }
+
   /** Remembers the total a user's devices were last told (login computes it without an event). */
   setKnownTotal(user: string, total: number): void {
     this.lastTotals.set(user, total);

@@ -75,7 +75,7 @@ export class MessageModel {
   private readonly insertUser: Statement;
   private readonly tinyCache = new Map<string, string>();
   private readonly profileStmt: Statement;
-  private readonly byRoamingId: Statement;
+  private readonly roamingIdOnly: Statement;
   private readonly profiles = new Map<string, { nick: string; face_url: string }>();
   /** Parsed bodies of recent messages: a new message is viewed several times (answer, events, conv). */
   private readonly bodies = new Map<number, JsonObject>();
@@ -94,7 +94,7 @@ export class MessageModel {
     this.readState = db.prepare('SELECT read_msg, peer_read_time FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?');
     this.userTiny = db.prepare('SELECT tiny_id FROM users WHERE user_id = ?');
     this.insertUser = db.prepare('INSERT OR IGNORE INTO users(user_id, tiny_id, nick, created) VALUES (?, ?, ?, ?)');
-    this.byRoamingId = db.prepare('SELECT * FROM messages WHERE msg_id = ? AND local_device = 0');
+    this.roamingIdOnly = db.prepare('SELECT id FROM messages WHERE msg_id = ? AND local_device = 0');
     this.profileStmt = db.prepare('SELECT nick, face_url FROM users WHERE user_id = ?');
   }
 
@@ -156,7 +156,9 @@ export class MessageModel {
 
   /** A roaming (not device-local) message by id. */
   roamingByMsgId(msgId: string): MessageRow | undefined {
-    return this.byRoamingId.get(msgId) as MessageRow | undefined;
+    // Usually absent (the dedupe check of every send): look the id up without reading the row.
+    const hit = this.roamingIdOnly.get(msgId) as { id: number } | undefined;
+    return hit === undefined ? undefined : this.row(hit.id);
   }
 
   /** Creates the account on first sight (login or seed) and returns its tiny id. */

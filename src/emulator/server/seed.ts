@@ -51,7 +51,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
   const core = openEmulator(dataDir);
   const { emu } = core;
   const session: Session = {
-    initialized: true, sdkAppId: core.app.sdkAppId, configPath: '', loginStatus: 1, userId: '', deviceId: 0, lastEventSeq: 0,
+    initialized: true, sdkAppId: core.app.sdkAppId, configPath: '', loginStatus: 1, userId: '', deviceId: 0, lastEventSeq: 0, resume: false,
     sink: { pushText: () => undefined }, kick: () => undefined,
   };
   const ctx: Ctx = { emu, session, api: 'seed' };

@@ -46,10 +46,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     if (options.allowNonLoopback !== true) {
       throw new Error(`refusing to bind ${host}: tim-emulator binds 127.0.0.1 unless explicitly allowed`);
     }
-    (options.warn ?? console.warn)(`WARNING: tim-emulator is listening on ${host}; anyone who can reach it can use it. It is meant for local use.`);
+    (options.warn ?? console.warn)(
+      `WARNING: tim-emulator is listening on ${host}; anyone who can reach it can use it (it is meant for local use). File, image, sound and video elements and downloads to paths are disabled.`,
+    );
   }
   const { emu, app, queue, db } = openEmulator(options.dataDir, options);
   const emuOptions = emu.options;
+  emuOptions.localPaths = LOOPBACK.has(host);
   const http = createServer((request, response) => serveBlob(emuOptions.blobDir, request, response));
   const wss = new WebSocketServer({ server: http, maxPayload: 16 * 1024 * 1024 });
   const connections = new Set<Connection>();

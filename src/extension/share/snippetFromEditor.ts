@@ -8,24 +8,15 @@ import type { SnippetView } from '../../shared/chatModel';
 import { gitRepositoryOf } from './gitInfo';
 import { safeLanguageId, toSnippetPath } from './snippetFormat';
 
-/** The lines a selection covers; one ending at the start of a line does not take that line. */
-export function selectedLines(document: vscode.TextDocument, selection: vscode.Selection): { range: vscode.Range; startLine: number; endLine: number } {
-  let end = selection.end;
-  if (!selection.isEmpty && end.character === 0 && end.line > selection.start.line) {
-    end = document.lineAt(end.line - 1).range.end;
-  }
-  const start = selection.isEmpty ? document.lineAt(selection.start.line).range.start : selection.start;
-  if (selection.isEmpty) {
-    end = document.lineAt(selection.start.line).range.end;
-  }
-  return { range: new vscode.Range(start, end), startLine: start.line + 1, endLine: end.line + 1 };
-}
-
-/** Whole lines from the first to the last selected one, so the snippet can be compared line by line. */
+/**
+ * The whole lines from the first to the last selected one, so the snippet compares line by line. A
+ * selection ending at the start of a line does not take that line; an empty one takes its line.
+ */
 export function selectedCode(document: vscode.TextDocument, selection: vscode.Selection): { code: string; startLine: number; endLine: number } {
-  const { startLine, endLine } = selectedLines(document, selection);
-  const range = new vscode.Range(startLine - 1, 0, endLine - 1, document.lineAt(endLine - 1).range.end.character);
-  return { code: document.getText(range).replace(/\r\n/g, '\n'), startLine, endLine };
+  const first = selection.start.line;
+  const last = !selection.isEmpty && selection.end.character === 0 && selection.end.line > first ? selection.end.line - 1 : selection.end.line;
+  const range = new vscode.Range(first, 0, last, document.lineAt(last).range.end.character);
+  return { code: document.getText(range).replace(/\r\n/g, '\n'), startLine: first + 1, endLine: last + 1 };
 }
 
 export async function relativeLocation(uri: vscode.Uri): Promise<{ path: string; gitRemote?: string; gitCommit?: string }> {

@@ -68,7 +68,12 @@ export async function locateSnippetFile(snippet: Pick<SnippetView, 'path' | 'git
       }
     }
   }
-  const roots = [...(vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath), ...repositories.map((r) => r.root)];
+  // A clone whose remote differs from the sender's is another project: its file of the same name is not a copy.
+  const unrelated = (repo: GitRepository): boolean => Boolean(snippet.gitRemote && repo.remote);
+  const roots = [
+    ...(vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    ...repositories.filter((r) => !unrelated(r)).map((r) => r.root),
+  ];
   for (const root of roots) {
     const file = resolveInside(root, snippet.path);
     if (file && (await isFile(file))) {

@@ -137,9 +137,9 @@ export class SnippetService extends Disposable {
       const { staleness, startLine, endLine, localPath } = await this.status(requireSnippet(params));
       return { staleness, startLine, endLine, localPath };
     },
-    'snippet/open': (params) => this.open(requireSnippet(params)),
-    'snippet/diff': (params) => this.diff(requireSnippet(params)),
-    'snippet/insert': (params) => this.insert(requireSnippet(params)),
-    'snippet/copy': (params) => this.copy(requireSnippet(params)),
+    'snippet/open': async (params) => this.open(requireSnippet(params)),
+    'snippet/diff': async (params) => this.diff(requireSnippet(params)),
+    'snippet/insert': async (params) => this.insert(requireSnippet(params)),
+    'snippet/copy': async (params) => this.copy(requireSnippet(params)),
   };
 }

@@ -4,8 +4,10 @@
  * Pure (no vscode).
  */
 import type { ChatElementView } from '../../shared/chatModel';
-import type { TimCustomElem } from '../../tim/types/elements';
-import { commentOfFallback, parseSnippetData } from './snippetFormat';
+import { TIMElemType } from '../../tim/enums';
+import type { TimCustomElem, TimElem } from '../../tim/types/elements';
+import type { Translate } from '../chat/translate';
+import { commentOfFallback, parseSnippetData, snippetHeader, snippetOfElement } from './snippetFormat';
 
 /** The view of a custom element: `snippet` is set when it is a valid TIM Chat code snippet. */
 export function snippetElementView(elem: Pick<TimCustomElem, 'custom_elem_data' | 'custom_elem_desc' | 'custom_elem_ext'>): Extract<ChatElementView, { kind: 'custom' }> {
@@ -36,4 +38,19 @@ export function withoutSnippetFallback(elements: readonly ChatElementView[]): Ch
     }
     return [element];
   });
+}
+
+/**
+ * One line for the conversation list and notifications when a message carries a snippet: the comment
+ * and "[Code] path:lines", instead of the fenced code. Undefined when the message has no snippet.
+ */
+export function snippetPreviewText(elements: readonly TimElem[], t: Translate): string | undefined {
+  const snippetElem = elements.find((e) => snippetOfElement(e) !== undefined);
+  const snippet = snippetElem ? snippetOfElement(snippetElem) : undefined;
+  if (!snippet) {
+    return undefined;
+  }
+  const comments = elements.flatMap((e) => (e.elem_type === TIMElemType.Text ? [commentOfFallback(String(e.text_elem_content ?? ''), snippet) ?? String(e.text_elem_content ?? '')] : []));
+  const code = t('[Code] {0}', snippetHeader(snippet));
+  return [...comments.filter(Boolean), code].join(' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }

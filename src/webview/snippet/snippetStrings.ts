@@ -1,6 +1,6 @@
 /**
  * The snippet card's user-visible strings in English, keyed by a stable name. The host translates them
- * (src/extension/share/snippetStrings.ts) into the panel's `strings`; the card falls back to these.
+ * (src/extension/chat/panelStrings.ts) into the panel's `strings`; the card falls back to these.
  * Pure: no DOM, so the host may import it.
  */
 export const SNIPPET_STRINGS = {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringifyTimJson } from '../../../src/tim/json';
 import { parseClientFrame } from '../../../src/emulator/server/connection';
+import { startEmulator } from '../../../src/emulator/server/startEmulator';
 import { emulatorEnv, type TestEnv, text } from './harness';
 import { RawClient } from './rawClient';
 
@@ -115,6 +116,22 @@ describe('tim-emulator wire protocol', function () {
     assert.ok(login && login.type === 'result' && (login.eventSeq ?? 0) >= seen);
     back.close();
     tina.close();
+  });
+
+  it('numbers new events above what a client remembers when the store has less (data dir replaced)', async function () {
+    const fresh = await loggedIn(env, 'yuki', 'a', 1000);
+    const login = fresh.frames.find((f) => f.type === 'result' && f.eventSeq !== undefined);
+    assert.ok(login && login.type === 'result' && login.eventSeq === 1000);
+    const zed = await loggedIn(env, 'zed', 'a');
+    await zed.call('TIMMsgSendMessage', ['yuki', 1, stringifyTimJson(text('above'))]);
+    const event = await fresh.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg');
+    assert.ok(event.type === 'event' && event.seq > 1000);
+    fresh.close();
+    zed.close();
+  });
+
+  it('refuses to listen beyond loopback unless explicitly allowed', async function () {
+    await assert.rejects(startEmulator({ dataDir: env.dataDir ?? '', host: '0.0.0.0', port: 0 }), /refusing to bind 0\.0\.0\.0/);
   });
 
   it('kicks the older connection of the same device', async function () {

@@ -84,10 +84,10 @@ describe('snippet highlighter', () => {
     assert.deepEqual(tokenize('a b', 'markdown'), [{ type: 'text', text: 'a b' }]);
   });
 
-  it('is linear on large input', () => {
-    const big = 'const a = "x"; // c\n'.repeat(20_000);
+  it('handles the largest snippet (64 KB) quickly', () => {
+    const big = 'const a = "x"; // c\n'.repeat(3_300);
     const started = Date.now();
-    tokenize(big, 'typescript');
-    assert.ok(Date.now() - started < 1500);
+    assert.equal(tokenize(big, 'typescript').length, 19_800);
+    assert.ok(Date.now() - started < 500);
   });
 });

@@ -18,7 +18,8 @@ import {
   SnippetTooLargeError,
   toSnippetPath,
 } from '../../../src/extension/share/snippetFormat';
-import { snippetElementView, withoutSnippetFallback } from '../../../src/extension/share/snippetView';
+import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../../../src/extension/share/snippetView';
+import { englishOnly } from '../../../src/extension/chat/translate';
 import { TIMElemType } from '../../../src/tim/enums';
 
 const snippet: SnippetView = {
@@ -124,5 +125,14 @@ describe('snippet format', () => {
     assert.deepEqual(withoutSnippetFallback([{ kind: 'text', text: 'hello' }, view])[0], { kind: 'text', text: 'hello' });
     assert.equal(snippetElementView({ custom_elem_data: '{"x":1}', custom_elem_desc: 'd' }).snippet, undefined);
     assert.equal(commentOfFallback('intro src/app.ts:10-12\n```ts\nx\n```', snippet), undefined);
+  });
+});
+
+describe('snippet preview text', () => {
+  it('shows the comment and the path, not the code', () => {
+    const message = buildSnippetMessage(snippet, 'please   review');
+    assert.equal(snippetPreviewText(message.message_elem_array, englishOnly), 'please review [Code] src/app.ts:10-12');
+    assert.equal(snippetPreviewText(buildSnippetMessage(snippet).message_elem_array, englishOnly), '[Code] src/app.ts:10-12');
+    assert.equal(snippetPreviewText([{ elem_type: TIMElemType.Text, text_elem_content: 'hi' }], englishOnly), undefined);
   });
 });

@@ -27,6 +27,9 @@ const downloadElem: Handler = async (ctx, args) => {
   if (!/^[0-9a-f]{24}$/.test(id) || (type !== undefined && (type < 0 || type > 3))) {
     throw invalidParam('msg_download_elem_param_id (or _url) must name a payload of this emulator, type 0..3');
   }
+  if (!ctx.emu.options.localPaths) {
+    throw new ApiError(Err.INTERFACE_NOT_SUPPORT, 'downloads to paths are disabled: the emulator listens beyond loopback');
+  }
   const target = await checkTargetPath(path);
   await ctx.emu.queue.enqueue(() => {
     // The caller must see a message carrying the payload; ids are random, but this is the real check.

@@ -30,6 +30,7 @@ const setC2C: Handler = async (ctx, args) => {
     const upsert = ctx.emu.db.prepare('INSERT INTO c2c_opts(user_id, peer, opt) VALUES (?, ?, ?) ON CONFLICT(user_id, peer) DO UPDATE SET opt = excluded.opt');
     for (const peer of users) {
       upsert.run(userId, peer, opt);
+      ctx.emu.delivery.setC2COpt(userId, peer, opt);
       if (ctx.emu.convs.row(userId, C2C, peer) !== undefined) {
         ctx.emu.hub.touchConversation(userId, C2C, peer);
       }

@@ -46,6 +46,9 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
   const checked = checkElements(msg.message_elem_array);
   const cloud = msg.message_cloud_custom_str;
   checkBodySize(checked.elems, typeof cloud === 'string' ? cloud : '');
+  if (checked.uploads.length > 0 && !ctx.emu.options.localPaths) {
+    throw new ApiError(Err.INTERFACE_NOT_SUPPORT, 'elements with local files are disabled: the emulator listens beyond loopback');
+  }
   for (const slot of checked.uploads) {
     const elem = checked.elems[slot.elemIndex];
     const path = elem?.[slot.pathKey];
@@ -170,7 +173,6 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
   if (stored !== undefined) {
     return stored;
   }
-  const sending: JsonObject = { ...msg, message_msg_id: msgId, message_sender: userId, message_conv_id: convId, message_conv_type: convType };
   const flight: InFlightSend & { committing: boolean } = { userId, cancelled: false, committing: false, done: Promise.resolve() };
   const run = async (): Promise<Outcome> => {
     try {
@@ -183,6 +185,7 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
       return { json: stringifyFast(ctx.emu.model.view(row, userId, deviceId, true)), messageId: msgId };
     } catch (error: unknown) {
       const cancelled = error instanceof ApiError && error.code === Err.SEND_FAILED_WITH_CANCEL;
+      const sending: JsonObject = { ...msg, message_msg_id: msgId, message_sender: userId, message_conv_id: convId, message_conv_type: convType };
       throw failed(sending, cancelled ? Status.CANCEL : Status.FAIL, error);
     }
   };
