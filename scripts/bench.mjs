@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const register = path.join(root, 'scripts/ts-register.cjs');
-const all = ['native', 'emulator', 'ui'];
+const all = ['native', 'emulator', 'json', 'ui'];
 const which = process.argv[2] ?? 'all';
 const names = which === 'all' ? all : [which];
 if (!names.every((n) => all.includes(n))) {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerGroupCommands } from './commands/groupCommands';
+import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { ContextKey, setContext } from './contextKeys';
 import { ConversationStore } from './conversations/conversationStore';
@@ -13,6 +14,8 @@ import { describeFailure, log } from './log';
 import { MessageNotifications } from './notifications';
 import { CHAT_VIEW_TYPE, ChatPanels, isChatPanelState, type ChatPanel } from './panels/chatPanel';
 import { SignInFlow } from './session/signInFlow';
+import { registerShareCommands } from './share/shareCommands';
+import { SnippetService } from './share/snippetRequests';
 import { AccountSecrets } from './session/secrets';
 import { TimSession } from './session/timSession';
 import { StatusBar } from './statusBar';
@@ -38,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const store = new ConversationStore();
   const conversations = new ConversationsTreeProvider(store);
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
-  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store });
+  const snippets = new SnippetService();
+  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets });
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels);
@@ -48,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
   };
   context.subscriptions.push(
-    session, store, conversations, treeView, panels, signIn, statusBar, notifications,
+    session, store, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
     store.onDidChangeTotalUnread(updateBadge),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
@@ -67,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerSessionCommands({ session, signIn }),
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
+    ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
+    ...registerMessageCommands({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isChatPanelState(state)) {

@@ -56,7 +56,8 @@ export class MessageNotifications extends Disposable {
       }
       const name = summary?.name ?? message.message_conv_id;
       const text = previewText(message, { t: vscode.l10n.t, selfId, displayName: () => undefined });
-      const line = summary && message.message_conv_type === 2 ? `${name} · ${message.message_sender}: ${text}` : `${message.message_sender}: ${text}`;
+      const sender = message.message_sender_profile?.user_profile_nick_name || message.message_sender;
+      const line = message.message_conv_type === 2 ? `${name} · ${sender}: ${text}` : `${sender}: ${text}`;
       this.shown.push(line);
       this.shown.splice(0, Math.max(0, this.shown.length - 50));
       const open = vscode.l10n.t('Open');

@@ -23,7 +23,7 @@ export type ChatElementView =
       /** Set when the element is a valid TIM Chat code snippet: render it with renderSnippetCard. */
       readonly snippet?: SnippetView;
     }
-  | { readonly kind: 'merger'; readonly title: string; readonly abstracts: readonly string[]; readonly count: number }
+  | { readonly kind: 'merger'; readonly elemIndex?: number; readonly title: string; readonly abstracts: readonly string[]; readonly count: number }
   | { readonly kind: 'groupTips'; readonly text: string }
   | { readonly kind: 'unsupported'; readonly label: string };
 
@@ -81,6 +81,8 @@ export interface ChatMessageView {
   readonly revocableUntil: number;
   /** The user was @-mentioned in this (group) message. */
   readonly mentionsMe: boolean;
+  /** Starred on this device (TIMMsgSetLocalCustomData). */
+  readonly starred?: boolean;
   readonly elements: readonly ChatElementView[];
 }
 

@@ -10,7 +10,7 @@
 import type { ChatMessageView, ChatPage, ChatPanelInfo, SnippetStatus, SnippetView } from './chatModel';
 
 /** Requests the webview makes of the host: method name to params and result. */
-export interface HostRequests {
+export interface HostRequests extends MessageRequests {
   /** Round trip: shows the webview that the host answers. */
   'app/ping': { params: { text: string }; result: { echo: string; receivedAt: number } };
   /** The newest page of the conversation (also "jump to latest"). */
@@ -28,6 +28,27 @@ export interface HostRequests {
   'chat/delete': { params: { ids: readonly string[]; everywhere: boolean }; result: { deleted: number } };
   /** The user has seen the newest messages: report them read. */
   'chat/markRead': { params: Record<string, never>; result: { unreadCount: number } };
+}
+
+/**
+ * The rest of the message API in the panel (src/extension/chat/messageRequests.ts): files and media,
+ * merged messages, stars, forwarding and deleting several messages.
+ */
+export interface MessageRequests {
+  /** Shows the host's open dialog and sends each chosen file as an image or file message. */
+  'chat/attach': { params: { kind: 'image' | 'file' }; result: { messages: readonly ChatMessageView[] } };
+  /** Saves an element's payload where the user chooses (save dialog, progress notification). */
+  'chat/download': { params: { id: string; elemIndex: number }; result: { saved: boolean } };
+  /** A webview URI of an image element's payload, downloaded to the extension's storage once. */
+  'chat/mediaUri': { params: { id: string; elemIndex: number }; result: { uri: string } };
+  /** The messages inside a merged (forwarded chat history) message. */
+  'chat/expandMerger': { params: { id: string }; result: { messages: readonly ChatMessageView[] } };
+  /** Stars or unstars a message on this device. */
+  'chat/star': { params: { id: string; starred: boolean }; result: ChatMessageView };
+  /** Forwards messages to a conversation the host asks for, one by one or merged into one message. */
+  'chat/forward': { params: { ids: readonly string[] }; result: { forwarded: number } };
+  /** Deletes messages everywhere, 30 per call and one call a second, as TIMMsgListDelete requires. */
+  'chat/deleteSelected': { params: { ids: readonly string[] }; result: { deleted: number } };
 }
 
 /**
@@ -57,6 +78,8 @@ export interface HostCommands {
   'chat/saveDraft': { text: string };
   /** A link in a message was activated: the host validates it and opens it through VS Code. */
   'chat/openLink': { url: string };
+  /** The messages selected in the panel (the palette's Delete/Forward Selected Messages act on them). */
+  'chat/selectionChanged': { ids: readonly string[] };
 }
 
 /** Notifications the host pushes to the webview. */
@@ -76,6 +99,12 @@ export interface WebviewNotifications {
   'chat/messagesRemoved': { ids: readonly string[] };
   /** Scroll to and highlight a message (search results, jump from elsewhere). */
   'chat/reveal': { id: string };
+  /** Upload progress of a file or image message while it sends (0..100). */
+  'chat/uploadProgress': { id: string; percent: number };
+  /** Reload the newest page (messages were imported or saved locally). */
+  'chat/reload': Record<string, never>;
+  /** Set the panel's selection (the host clears it after acting on it). */
+  'chat/setSelection': { ids: readonly string[] };
   /** Files in the workspace changed: snippet cards should ask `snippet/status` again. */
   'snippet/filesChanged': Record<string, never>;
 }

@@ -14,6 +14,7 @@ import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
 import { MessageCommands } from './messageCommands';
+import { MessageExtras } from './messageExtras';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
@@ -44,6 +45,7 @@ export class ChatController {
   private renderer: MessageRowRenderer;
   private generation = 0;
   private readonly store = new MessageStore();
+  private readonly extras: MessageExtras;
   private readonly list: VirtualList;
   private readonly focus: ListFocus;
   private readonly menu: ActionMenu;
@@ -69,6 +71,10 @@ export class ChatController {
   ) {
     this.conversationId = api.getState()?.conversationId ?? '';
     this.snippetActions = createSnippetActions(channel, view.content);
+    this.extras = new MessageExtras(
+      () => this.list?.invalidate(),
+      (ids) => this.onSelectionChanged(ids),
+    );
     this.renderer = this.createRenderer('c2c', navigator.language);
     const store = this.store;
     this.list = new VirtualList(view.scroller, view.content, {
@@ -94,6 +100,7 @@ export class ChatController {
       list: this.list,
       view,
       menu: this.menu,
+      extras: this.extras,
       t: () => this.t,
       renderer: () => this.renderer,
       applySplices: (splices) => this.applySplices(splices),
@@ -124,7 +131,16 @@ export class ChatController {
 
   private createRenderer(conversationType: 'c2c' | 'group', locale: string): MessageRowRenderer {
     this.generation++;
-    return new MessageRowRenderer({ t: this.t, strings: this.info?.strings ?? {}, snippetActions: this.snippetActions, locale, conversationType, now: () => Date.now() });
+    return new MessageRowRenderer({
+      t: this.t,
+      strings: this.info?.strings ?? {},
+      snippetActions: this.snippetActions,
+      locale,
+      conversationType,
+      now: () => Date.now(),
+      extras: this.extras,
+      requestMedia: (id, elemIndex) => void this.loadMedia(id, elemIndex),
+    });
   }
 
   // ---- rows ----
@@ -145,7 +161,7 @@ export class ChatController {
     const m = this.messageAt(index);
     const c = this.contextOf(index);
     const flags = `${c.daySeparator ? 1 : 0}${c.unreadMarker ? 1 : 0}${c.showHeader ? 1 : 0}${m.id === this.revealedId ? 1 : 0}`;
-    return `${m.id}\u0000${this.store.revisionOf(m.id)}\u0000${flags}\u0000${this.generation}`;
+    return `${m.id}\u0000${this.store.revisionOf(m.id)}.${this.extras.revisionOf(m.id)}\u0000${flags}\u0000${this.generation}`;
   }
 
   private renderRow(index: number): HTMLElement {
@@ -182,7 +198,13 @@ export class ChatController {
         this.list.invalidate();
       }
     });
-    this.channel.on('chat/messagesRemoved', ({ ids }) => this.applySplices(this.store.remove(ids)));
+    this.channel.on('chat/messagesRemoved', ({ ids }) => {
+      this.extras.forget(ids);
+      this.applySplices(this.store.remove(ids));
+    });
+    this.channel.on('chat/uploadProgress', ({ id, percent }) => this.extras.setProgress(id, percent));
+    this.channel.on('chat/setSelection', ({ ids }) => this.extras.setSelection(ids));
+    this.channel.on('chat/reload', () => void this.history.loadLatest());
     this.channel.on('chat/reveal', ({ id }) => void this.reveal(id));
   }
 
@@ -315,6 +337,10 @@ export class ChatController {
   }
 
   private async reveal(id: string): Promise<void> {
+    if (!this.store.loaded) {
+      // Opened for this message (search, Starred): the newest page first, then page back to it.
+      await this.history.loadLatest();
+    }
     for (let page = 0; this.store.indexOf(id) === undefined && page < REVEAL_MAX_PAGES; page++) {
       if (!(await this.history.loadOlder())) {
         break;
@@ -381,6 +407,59 @@ export class ChatController {
     }
   }
 
+  private async attach(kind: 'image' | 'file'): Promise<void> {
+    try {
+      const { messages } = await this.channel.request('chat/attach', { kind });
+      this.view.setError('');
+      if (messages.length > 0) {
+        this.applySplices(this.store.add(messages).splices);
+        this.list.scrollToBottom();
+      }
+    } catch (error: unknown) {
+      this.view.setError(this.t('composer.attachFailed', messageOf(error)));
+      this.log('warn', `chat/attach failed: ${messageOf(error)}`);
+    }
+  }
+
+  private async loadMedia(id: string, elemIndex: number): Promise<void> {
+    if (this.extras.mediaOf(id, elemIndex)) {
+      return;
+    }
+    this.extras.setMedia(id, elemIndex, { state: 'loading' });
+    try {
+      const { uri } = await this.channel.request('chat/mediaUri', { id, elemIndex });
+      this.extras.setMedia(id, elemIndex, { state: 'ready', uri });
+    } catch (error: unknown) {
+      this.extras.setMedia(id, elemIndex, { state: 'failed' });
+      this.log('warn', `chat/mediaUri failed: ${messageOf(error)}`);
+    }
+  }
+
+  private onSelectionChanged(ids: readonly string[]): void {
+    this.channel.command('chat/selectionChanged', { ids });
+    this.view.selectionBar.hidden = ids.length === 0;
+    this.view.selectionCount.textContent = this.t('selection.count', ids.length);
+    document.body.dataset.selected = String(ids.length);
+  }
+
+  private async actOnSelection(method: 'chat/forward' | 'chat/deleteSelected'): Promise<void> {
+    const ids = this.extras.selection;
+    if (ids.length === 0) {
+      return;
+    }
+    try {
+      if (method === 'chat/forward') {
+        await this.channel.request('chat/forward', { ids });
+      } else {
+        await this.channel.request('chat/deleteSelected', { ids });
+      }
+      this.view.setError('');
+    } catch (error: unknown) {
+      this.view.setError(this.t('action.failed', method === 'chat/forward' ? this.t('selection.forward') : this.t('selection.delete'), messageOf(error)));
+      this.log('warn', `${method} failed: ${messageOf(error)}`);
+    }
+  }
+
   private async markRead(): Promise<void> {
     try {
       await this.channel.request('chat/markRead', {});
@@ -393,6 +472,17 @@ export class ChatController {
 
   private wireDom(): void {
     this.view.jumpLatest.addEventListener('click', () => void this.jumpToLatest());
+    this.view.attachFile.addEventListener('click', (event) => {
+      event.preventDefault();
+      void this.attach('file');
+    });
+    this.view.attachImage.addEventListener('click', (event) => {
+      event.preventDefault();
+      void this.attach('image');
+    });
+    this.view.selectionForward.addEventListener('click', () => void this.actOnSelection('chat/forward'));
+    this.view.selectionDelete.addEventListener('click', () => void this.actOnSelection('chat/deleteSelected'));
+    this.view.selectionClear.addEventListener('click', () => this.extras.setSelection([]));
     const refreshReads = (): void => this.reads.update(this.atBottom && this.store.loaded, this.pageHasFocus());
     window.addEventListener('focus', refreshReads);
     window.addEventListener('blur', refreshReads);

@@ -21,6 +21,13 @@ export interface ChatView {
   readonly input: HTMLElementTagNameMap['vscode-textarea'];
   readonly send: HTMLElementTagNameMap['vscode-button'];
   readonly menu: HTMLElementTagNameMap['vscode-context-menu'];
+  readonly attachFile: HTMLElementTagNameMap['vscode-button'];
+  readonly attachImage: HTMLElementTagNameMap['vscode-button'];
+  readonly selectionBar: HTMLElement;
+  readonly selectionCount: HTMLElement;
+  readonly selectionForward: HTMLElementTagNameMap['vscode-button'];
+  readonly selectionDelete: HTMLElementTagNameMap['vscode-button'];
+  readonly selectionClear: HTMLElementTagNameMap['vscode-button'];
   setTitle(title: string): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
   /** A short error line with an optional action button; empty text hides it. */
@@ -56,13 +63,23 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const composerNotice = attrs(el('div', 'composer-notice'), { id: 'composer-notice', hidden: '' });
   const input = attrs(el('vscode-textarea'), { id: 'composer-input', rows: '2', resize: 'none' });
   const send = attrs(el('vscode-button'), { id: 'composer-send', type: 'submit', icon: 'send' });
+  const attachFile = attrs(el('vscode-button'), { id: 'composer-attach-file', icon: 'attach', secondary: '', type: 'button' });
+  const attachImage = attrs(el('vscode-button'), { id: 'composer-attach-image', icon: 'file-media', secondary: '', type: 'button' });
   const row = el('div', 'composer-row');
-  row.append(input, send);
+  row.append(attachFile, attachImage, input, send);
   composerForm.append(composerNotice, row);
+
+  const selectionBar = attrs(el('div', 'selection-bar'), { id: 'selection-bar', role: 'toolbar', hidden: '' });
+  const selectionCount = attrs(el('span', 'selection-count'), { id: 'selection-count', 'aria-live': 'polite' });
+  const selectionButton = (id: string, icon: string): HTMLElementTagNameMap['vscode-button'] => attrs(el('vscode-button'), { id, icon, secondary: '' });
+  const selectionForward = selectionButton('selection-forward', 'forward');
+  const selectionDelete = selectionButton('selection-delete', 'trash');
+  const selectionClear = selectionButton('selection-clear', 'close');
+  selectionBar.append(selectionCount, selectionForward, selectionDelete, selectionClear);
 
   const menu = attrs(el('vscode-context-menu'), { id: 'message-menu' });
 
-  root.append(header, wrap, errorLine, hostStatus, composerForm, menu);
+  root.append(header, wrap, errorLine, selectionBar, hostStatus, composerForm, menu);
 
   const view: ChatView = {
     root,
@@ -79,6 +96,13 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
     input,
     send,
     menu,
+    attachFile,
+    attachImage,
+    selectionBar,
+    selectionCount,
+    selectionForward,
+    selectionDelete,
+    selectionClear,
     setTitle(text) {
       title.textContent = text;
       document.title = text;
@@ -124,6 +148,14 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
       input.placeholder = translate('composer.placeholder', peerName);
       send.textContent = translate('composer.send');
       send.setAttribute('aria-label', translate('composer.send'));
+      for (const [button, key] of [[attachFile, 'composer.attachFile'], [attachImage, 'composer.attachImage']] as const) {
+        button.setAttribute('aria-label', translate(key));
+        button.title = translate(key);
+      }
+      selectionForward.textContent = translate('selection.forward');
+      selectionDelete.textContent = translate('selection.delete');
+      selectionClear.textContent = translate('selection.clear');
+      selectionBar.setAttribute('aria-label', translate('selection.hint'));
     },
   };
   view.applyStrings(t, '');

@@ -49,6 +49,8 @@ export class Composer {
     this.enabled = enabled;
     this.view.input.disabled = !enabled;
     this.view.send.disabled = !enabled;
+    this.view.attachFile.disabled = !enabled;
+    this.view.attachImage.disabled = !enabled;
     this.view.composerNotice.textContent = enabled ? '' : notice;
     this.view.composerNotice.hidden = enabled;
   }

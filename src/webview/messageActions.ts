@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | `link:${number}`;
+export type MessageActionId = 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -19,6 +19,16 @@ export interface ActionLabels {
   readonly delete: string;
   readonly copy: string;
   readonly link: (url: string) => string;
+  /** The rest of the message API; offered only when given. */
+  readonly more?: {
+    readonly star: string;
+    readonly unstar: string;
+    readonly forward: string;
+    readonly select: string;
+    readonly deselect: string;
+    readonly download: string;
+    readonly selected: boolean;
+  };
 }
 
 export function canRevoke(message: ChatMessageView, nowMs: number): boolean {
@@ -36,6 +46,20 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
   links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
   if (hasText && message.status !== 'revoked') {
     actions.push({ id: 'copy', label: labels.copy });
+  }
+  const more = labels.more;
+  const settled = message.status === 'sent' || message.status === 'local';
+  if (more && settled) {
+    message.elements.forEach((e, i) => {
+      if (e.kind === 'image' || e.kind === 'file') {
+        actions.push({ id: `download:${e.elemIndex ?? i}`, label: more.download });
+      }
+    });
+    actions.push(message.starred ? { id: 'unstar', label: more.unstar } : { id: 'star', label: more.star });
+    actions.push({ id: 'forward', label: more.forward });
+  }
+  if (more && message.status !== 'sending') {
+    actions.push(more.selected ? { id: 'deselect', label: more.deselect } : { id: 'select', label: more.select });
   }
   if (canRevoke(message, nowMs)) {
     actions.push({ id: 'revoke', label: labels.revoke });

@@ -9,6 +9,7 @@ import { askDelete } from './deleteDialog';
 import { plainTextOf } from './elementText';
 import type { HostChannel } from './hostChannel';
 import { actionsFor, type MessageActionId } from './messageActions';
+import type { MessageExtras } from './messageExtras';
 import type { MessageRowRenderer } from './messageRow';
 import type { MessageStore, Splice } from './messageStore';
 import type { Translate } from './strings';
@@ -20,6 +21,7 @@ export interface MessageCommandContext {
   readonly list: VirtualList;
   readonly view: ChatView;
   readonly menu: ActionMenu;
+  readonly extras: MessageExtras;
   /** The current translations and renderer (both change when chat/info arrives). */
   t(): Translate;
   renderer(): MessageRowRenderer;
@@ -53,6 +55,15 @@ export class MessageCommands {
       delete: t('action.delete'),
       copy: t('action.copy'),
       link: (url) => t('message.linkTitle', url),
+      more: {
+        star: t('action.star'),
+        unstar: t('action.unstar'),
+        forward: t('action.forward'),
+        select: t('action.select'),
+        deselect: t('action.deselect'),
+        download: t('action.download'),
+        selected: this.c.extras.isSelected(message.id),
+      },
     }, message.elements.some((e) => e.kind === 'text'));
     this.c.menu.open(actions, { x: at.left, y: at.bottom }, row, (action) => void this.perform(message.id, action, links));
   }
@@ -62,8 +73,13 @@ export class MessageCommands {
     if (!message) {
       return;
     }
-    const labelOf: Record<string, string> = { retry: this.c.t()('action.retry'), cancel: this.c.t()('action.cancel'), revoke: this.c.t()('action.revoke'), delete: this.c.t()('action.delete'), copy: this.c.t()('action.copy') };
+    const t = this.c.t();
+    const labelOf: Record<string, string> = { retry: t('action.retry'), cancel: t('action.cancel'), revoke: t('action.revoke'), delete: t('action.delete'), copy: t('action.copy'), star: t('action.star'), unstar: t('action.unstar'), forward: t('action.forward') };
     try {
+      if (action.startsWith('download:')) {
+        await this.c.channel.request('chat/download', { id, elemIndex: Number(action.slice('download:'.length)) });
+        return;
+      }
       if (action.startsWith('link:')) {
         const url = links[Number(action.slice(5))];
         if (url) {
@@ -102,10 +118,43 @@ export class MessageCommands {
         case 'copy':
           await navigator.clipboard.writeText(plainTextOf(message.elements, this.c.t()));
           return;
+        case 'star':
+        case 'unstar': {
+          const updated = await this.c.channel.request('chat/star', { id, starred: action === 'star' });
+          if (this.c.store.update(updated) !== undefined) {
+            this.c.list.invalidate();
+          }
+          return;
+        }
+        case 'forward': {
+          const selection = this.c.extras.selection;
+          await this.c.channel.request('chat/forward', { ids: selection.includes(id) ? selection : [id] });
+          return;
+        }
+        case 'select':
+        case 'deselect':
+          this.c.extras.toggle(id);
+          return;
       }
     } catch (error: unknown) {
       this.c.view.setError(this.c.t()('action.failed', labelOf[action] ?? action, messageOf(error)));
       this.c.log('warn', `${action} failed: ${messageOf(error)}`);
+    }
+  }
+
+  /** Shows or hides the messages inside a merged message (fetched from the host the first time). */
+  async toggleMerger(id: string): Promise<void> {
+    if (this.c.extras.expansionOf(id)) {
+      this.c.extras.setExpansion(id, undefined);
+      return;
+    }
+    this.c.extras.setExpansion(id, { state: 'loading' });
+    try {
+      const { messages } = await this.c.channel.request('chat/expandMerger', { id });
+      this.c.extras.setExpansion(id, { state: 'open', messages });
+    } catch (error: unknown) {
+      this.c.extras.setExpansion(id, { state: 'failed', error: messageOf(error) });
+      this.c.log('warn', `chat/expandMerger failed: ${messageOf(error)}`);
     }
   }
 
@@ -124,11 +173,29 @@ export class MessageCommands {
       }
       const button = target.closest<HTMLElement>('button[data-action]');
       const id = target.closest<HTMLElement>('.message')?.dataset.id;
+      if (!button && id && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+        // Ctrl/Cmd-click adds or removes one message; Shift-click selects a range.
+        event.preventDefault();
+        if (event.shiftKey) {
+          this.c.extras.extendTo(id, this.c.store.messages.map((m) => m.id));
+        } else {
+          this.c.extras.toggle(id);
+        }
+        return;
+      }
       if (!button || !id) {
         return;
       }
       event.preventDefault();
       const action = button.dataset.action;
+      if (action === 'download') {
+        void this.perform(id, `download:${Number(button.dataset.elem ?? 0)}`);
+        return;
+      }
+      if (action === 'expand') {
+        void this.toggleMerger(id);
+        return;
+      }
       if (action === 'menu') {
         this.openMenu(id, button.getBoundingClientRect());
       } else if (action === 'retry' || action === 'cancel') {

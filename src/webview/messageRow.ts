@@ -3,12 +3,13 @@
  * then the message itself (avatar, sender, time, body, send status, read state, actions button).
  * Message data only ever reaches the DOM as text nodes and attribute values.
  */
-import type { ChatMessageView } from '../shared/chatModel';
+import type { ChatElementView, ChatMessageView } from '../shared/chatModel';
 import { colourIndexOf, initialsOf } from './avatar';
 import { dayLabelOf, isTip, type RowContext } from './dayGroups';
 import { documentBuilder } from './domBuilder';
 import { attrs, codicon, el, textButton } from './dom';
-import { summarizeElement } from './elementText';
+import { plainTextOf, summarizeElement } from './elementText';
+import type { MessageExtras } from './messageExtras';
 import { formatClock, formatFullTime } from './format';
 import { parseMarkdown } from './markdownBlocks';
 import { collectLinks, renderBlocks } from './markdownDom';
@@ -25,6 +26,10 @@ export interface RowOptions {
   readonly locale: string;
   readonly conversationType: 'c2c' | 'group';
   readonly now: () => number;
+  /** Selection, upload progress, expanded merged messages and image URIs (absent in older tests). */
+  readonly extras?: MessageExtras;
+  /** Asks the host for an image's URI; the row is redrawn when it arrives. */
+  readonly requestMedia?: (id: string, elemIndex: number) => void;
 }
 
 export interface RowState extends RowContext {
@@ -102,9 +107,20 @@ export class MessageRowRenderer {
     if (state.revealed) {
       classes.push('revealed');
     }
+    const selected = this.options.extras?.isSelected(message.id) === true;
+    if (selected) {
+      classes.push('selected');
+    }
     const node = attrs(el('div', classes.join(' ')), { role: 'article', tabindex: '-1', 'data-id': message.id, 'data-status': message.status, 'data-sender': message.sender });
     const senderName = message.isSelf ? t('message.you') : message.senderName || message.sender;
-    node.setAttribute('aria-label', `${senderName}, ${formatFullTime(message.time, this.options.locale)}`);
+    const flags = [selected ? t('message.selected') : '', message.starred ? t('message.starred') : ''].filter(Boolean);
+    node.setAttribute('aria-label', [`${senderName}, ${formatFullTime(message.time, this.options.locale)}`, ...flags].join(', '));
+    if (selected) {
+      node.dataset.selected = 'true';
+    }
+    if (message.starred) {
+      node.dataset.starred = 'true';
+    }
     if (tip) {
       node.append(this.renderTip(message, senderName));
       return node;
@@ -127,7 +143,13 @@ export class MessageRowRenderer {
       main.append(header);
     }
     main.append(this.renderBody(message));
-    const meta = this.renderMeta(message);
+    let meta = this.renderMeta(message);
+    if (message.starred) {
+      meta ??= el('div', 'message-meta');
+      const star = attrs(el('span', 'star-badge'), { title: t('message.starred') });
+      star.append(codicon('star-full'));
+      meta.prepend(star);
+    }
     if (meta) {
       main.append(meta);
     }
@@ -170,6 +192,10 @@ export class MessageRowRenderer {
         body.append(renderSnippetCard(element.snippet, this.options.snippetActions, { t: this.snippetT, buttonTabIndex: -1 }));
         continue;
       }
+      if (message.status !== 'revoked' && (element.kind === 'image' || element.kind === 'file' || element.kind === 'merger')) {
+        body.append(this.renderTransferable(message, element));
+        continue;
+      }
       const summary = summarizeElement(element, this.options.t);
       if (!summary) {
         continue;
@@ -186,13 +212,87 @@ export class MessageRowRenderer {
     return body;
   }
 
+  /** Images (a thumbnail once the host has it), files and merged messages, with their buttons. */
+  private renderTransferable(message: ChatMessageView, element: Extract<ChatElementView, { kind: 'image' | 'file' | 'merger' }>): HTMLElement {
+    const { t } = this.options;
+    const summary = summarizeElement(element, t);
+    const card = attrs(el('div', `element element-${element.kind}`), { 'data-elem': String(element.elemIndex ?? 0) });
+    const line = el('div', 'element-line');
+    line.append(codicon(summary?.icon ?? 'file'), el('span', 'element-text', summary?.text ?? ''));
+    card.append(line);
+    for (const detail of summary?.details ?? []) {
+      card.append(el('div', 'element-detail', detail));
+    }
+    const index = element.elemIndex ?? 0;
+    const uploaded = message.status === 'sent' || message.status === 'local';
+    if (element.kind === 'image' && uploaded) {
+      const media = this.options.extras?.mediaOf(message.id, index);
+      if (media?.state === 'ready') {
+        const image = attrs(el('img', 'thumbnail'), { src: media.uri, alt: t('element.image', element.name), loading: 'lazy' });
+        if (element.width > 0 && element.height > 0) {
+          // Reserve the box before the image loads so the row's height does not jump (CSSOM, allowed by the CSP).
+          image.width = element.width;
+          image.height = element.height;
+        }
+        card.append(image);
+      } else if (media?.state === 'failed') {
+        card.append(el('div', 'element-detail', t('media.failed')));
+      } else {
+        card.append(attrs(el('div', 'thumbnail-placeholder'), { 'aria-hidden': 'true' }));
+        if (media === undefined) {
+          // Rendering must stay synchronous: ask once, the row is drawn again when the URI arrives.
+          queueMicrotask(() => this.options.requestMedia?.(message.id, index));
+        }
+      }
+    }
+    const buttons = el('div', 'element-buttons');
+    if ((element.kind === 'image' || element.kind === 'file') && uploaded) {
+      const download = textButton(t('media.download'), 'download', 'cloud-download');
+      download.dataset.elem = String(index);
+      buttons.append(download);
+    }
+    if (element.kind === 'merger' && message.status !== 'sending') {
+      const expansion = this.options.extras?.expansionOf(message.id);
+      const open = expansion !== undefined;
+      const toggle = textButton(open ? t('merger.collapse') : t('merger.expand'), 'expand', open ? 'chevron-up' : 'chevron-down');
+      toggle.setAttribute('aria-expanded', String(open));
+      buttons.append(toggle);
+      if (expansion?.state === 'loading') {
+        card.append(el('div', 'element-detail', t('merger.loading')));
+      } else if (expansion?.state === 'failed') {
+        card.append(el('div', 'element-detail', t('merger.failed', expansion.error)));
+      } else if (expansion?.state === 'open') {
+        const list = attrs(el('ol', 'merger-messages'), { 'aria-label': element.title });
+        for (const inner of expansion.messages) {
+          const item = el('li', 'merger-message');
+          item.append(el('span', 'merger-sender', inner.senderName || inner.sender), el('time', 'merger-time', formatFullTime(inner.time, this.options.locale)));
+          item.append(el('div', 'merger-text', plainTextOf(inner.elements, t).slice(0, 2000)));
+          list.append(item);
+        }
+        card.append(list);
+      }
+    }
+    if (buttons.childElementCount > 0) {
+      card.append(buttons);
+    }
+    return card;
+  }
+
   private renderMeta(message: ChatMessageView): HTMLElement | undefined {
     const { t } = this.options;
     const meta = el('div', 'message-meta');
     switch (message.status) {
-      case 'sending':
-        meta.append(codicon('loading', 'codicon-modifier-spin'), el('span', 'status-text', t('message.sending')), textButton(t('action.cancel'), 'cancel'));
+      case 'sending': {
+        const percent = this.options.extras?.progressOf(message.id);
+        const label = percent === undefined ? t('message.sending') : t('message.uploading', percent);
+        meta.append(codicon('loading', 'codicon-modifier-spin'), el('span', 'status-text', label));
+        if (percent !== undefined) {
+          const bar = attrs(el('progress', 'upload-progress'), { max: '100', value: String(percent), 'aria-label': label });
+          meta.append(bar);
+        }
+        meta.append(textButton(t('action.cancel'), 'cancel'));
         return meta;
+      }
       case 'failed':
         meta.classList.add('failed');
         meta.append(codicon('error'), el('span', 'status-text', t('message.failed')), textButton(t('action.retry'), 'retry', 'refresh'));

@@ -168,6 +168,33 @@ function fakeHost(): void {
         return { cancelled: true };
       case 'chat/retry':
         throw new Error('retry is not scripted');
+      case 'chat/mediaUri':
+        // A 1×1 PNG: the real host passes a webview URI of the downloaded image.
+        return { uri: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' };
+      case 'chat/expandMerger':
+        return { messages: [generated(1), { ...generated(2), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] }] };
+      case 'chat/star': {
+        const id = String(p.id);
+        const base = extra.find((m) => m.id === id) ?? generated(Number(id.slice(1)));
+        return { ...base, starred: p.starred === true };
+      }
+      case 'chat/download':
+        return { saved: true };
+      case 'chat/forward':
+        return { forwarded: (p.ids as string[]).length };
+      case 'chat/deleteSelected': {
+        const ids = p.ids as string[];
+        for (const id of ids) {
+          removed.add(id);
+        }
+        setTimeout(() => host.notify('chat/messagesRemoved', { ids }), 1);
+        return { deleted: ids.length };
+      }
+      case 'chat/attach': {
+        const message: Msg = { id: `pending-${++sent}`, seq: '0', time: Math.floor(Date.now() / 1000), sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending', isPeerRead: false, revocableUntil: 0, mentionsMe: false, elements: [{ kind: 'file', elemIndex: 0, name: 'notes.txt', size: 2048 }] };
+        setTimeout(() => host.notify('chat/uploadProgress', { id: message.id, percent: 40 }), 50);
+        return { messages: [message] };
+      }
       case 'snippet/status': {
         const snippet = p.snippet as { startLine: number; endLine: number; path: string };
         return { staleness: 'same', startLine: snippet.startLine, endLine: snippet.endLine, localPath: snippet.path };

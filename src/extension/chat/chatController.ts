@@ -15,6 +15,7 @@ import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { openableUrl } from './linkPolicy';
+import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
 import type { WebviewChannel } from '../panels/webviewChannel';
@@ -38,6 +39,11 @@ export class ChatController extends Disposable {
   private readonly messages = new Map<string, TimMessage>();
   private provisional = 0;
   private eventSubscriptions: vscode.Disposable[] = [];
+  /** Files being uploaded by sends still under a provisional id: their paths, and TIM's id once known. */
+  private readonly uploads = new Map<string, { paths: readonly string[]; messageId?: string }>();
+  private webviewUri: (file: vscode.Uri) => string = (file) => file.toString();
+  /** The messages selected in the panel (Ctrl/Shift-click), for the palette's Delete/Forward Selected. */
+  selection: readonly string[] = [];
 
   constructor(
     readonly ref: ConversationRef,
@@ -50,8 +56,31 @@ export class ChatController extends Disposable {
     this.follow();
   }
 
-  attach(channel: WebviewChannel): void {
+  attach(channel: WebviewChannel, webviewUri?: (file: vscode.Uri) => string): void {
     this.channel = channel;
+    if (webviewUri) {
+      this.webviewUri = webviewUri;
+    }
+  }
+
+  /** A message this panel has shown, by id; undefined when it is not loaded. */
+  loaded(id: string): TimMessage | undefined {
+    return this.messages.get(id);
+  }
+
+  /** Messages were removed elsewhere (a command): drop them from the panel. */
+  removed(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.messages.delete(id);
+    }
+    this.selection = this.selection.filter((id) => !ids.includes(id));
+    this.channel?.notify('chat/messagesRemoved', { ids });
+    this.channel?.notify('chat/setSelection', { ids: this.selection });
+  }
+
+  /** Messages were imported or saved locally: the panel loads its newest page again. */
+  reload(): void {
+    this.channel?.notify('chat/reload', {});
   }
 
   private get client(): TimClient {
@@ -92,6 +121,19 @@ export class ChatController extends Disposable {
       client.onEvent('MsgUpdate', (messages) => {
         for (const message of messages.filter((m) => this.isMine(m) && this.messages.has(m.message_msg_id))) {
           this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
+        }
+      }),
+      client.onEvent('MsgElemUploadProgress', ({ message, index, cur, total }) => {
+        // The event carries the message as it was handed to TIM (no conversation fields): the paths of
+        // this panel's uploads, then TIM's message id, tell whose it is.
+        const elem = message.message_elem_array[index] as { image_elem_orig_path?: string; file_elem_file_path?: string } | undefined;
+        const filePath = elem?.image_elem_orig_path ?? elem?.file_elem_file_path;
+        for (const [provisionalId, upload] of this.uploads) {
+          if ((upload.messageId === undefined && filePath !== undefined && upload.paths.includes(filePath)) || upload.messageId === message.message_msg_id) {
+            upload.messageId = message.message_msg_id;
+            this.channel?.notify('chat/uploadProgress', { id: provisionalId, percent: total > 0 ? Math.min(100, Math.round((100 * cur) / total)) : 0 });
+            return;
+          }
         }
       }),
       client.onEvent('MsgRevoke', (revoked) => {
@@ -178,13 +220,19 @@ export class ChatController extends Disposable {
     if (replacesId) {
       this.messages.delete(replacesId);
     }
+    const paths = param.message_elem_array.flatMap((e) => ('image_elem_orig_path' in e ? [e.image_elem_orig_path] : 'file_elem_file_path' in e ? [e.file_elem_file_path] : []));
+    if (paths.length > 0) {
+      this.uploads.set(provisionalId, { paths });
+    }
     void this.client
       .msgSendMessage(this.ref.id, this.ref.type, param)
       .then(({ message }) => {
+        this.uploads.delete(provisionalId);
         this.messages.delete(provisionalId);
         this.channel?.notify('chat/messageUpdated', { message: this.view(message), replacesId: provisionalId });
       })
       .catch((error: unknown) => {
+        this.uploads.delete(provisionalId);
         log().warn(`send failed: ${error instanceof Error ? error.message : String(error)}`);
         const failed = this.messages.get(provisionalId);
         if (failed) {
@@ -195,6 +243,7 @@ export class ChatController extends Disposable {
   }
 
   readonly handlers: { [M in Exclude<keyof HostRequests, 'app/ping'>]: Handler<M> } = {
+    ...messageRequestHandlers(this.requestContext()),
     'chat/loadLatest': ({ count }) => this.page({ count }),
     'chat/loadOlder': ({ beforeId, count }) => this.page({ last: this.find(beforeId), count }),
     'chat/sendText': async ({ text }) => {
@@ -210,6 +259,12 @@ export class ChatController extends Disposable {
     },
     'chat/cancel': async ({ id }) => {
       const message = this.find(id);
+      const uploading = this.uploads.get(id)?.messageId;
+      if (uploading) {
+        // A file still uploading: TIM named it in its progress events, so it can be cancelled.
+        await this.client.msgCancelSend(this.ref.id, this.ref.type, uploading);
+        return { cancelled: true };
+      }
       if (id.startsWith('pending-') || message.message_status !== TIMMsgStatus.Sending) {
         // The SDK's message id is known only once TIM has taken the message; nothing to cancel before.
         return { cancelled: false };
@@ -247,6 +302,30 @@ export class ChatController extends Disposable {
       return { unreadCount: 0 };
     },
   };
+
+  /** What messageRequests.ts needs; getters because the handlers are built while fields initialise. */
+  private requestContext(): MessageRequestContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    return {
+      get ref() {
+        return self.ref;
+      },
+      get store() {
+        return self.store;
+      },
+      get storageDir() {
+        return self.session.storageDir;
+      },
+      client: () => self.client,
+      selfId: () => self.selfId,
+      find: (id) => self.find(id),
+      view: (message) => self.view(message),
+      send: (param) => self.send(param),
+      removed: (ids) => self.removed(ids),
+      webviewUri: (file) => self.webviewUri(file),
+    };
+  }
 
   /** The composer's draft becomes the conversation draft (shown in the tree, kept across sessions). */
   async saveDraft(text: string): Promise<void> {

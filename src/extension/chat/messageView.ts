@@ -7,6 +7,8 @@ import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgSt
 import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
+import { isStarred } from '../messages/starMark';
+import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
 import type { Translate } from './translate';
 
 /** How long after sending a message its sender may revoke it: Tencent Cloud Chat's default, 2 minutes. */
@@ -92,10 +94,12 @@ function elementView(elem: TimElem, index: number, ctx: MessageViewContext): Cha
     case TIMElemType.File:
       return { kind: 'file', elemIndex: index, name: String(elem.file_elem_file_name || baseName(elem.file_elem_file_path)), size: num(elem.file_elem_file_size) };
     case TIMElemType.Custom:
-      return { kind: 'custom', data: String(elem.custom_elem_data ?? ''), description: String(elem.custom_elem_desc ?? ''), extension: String(elem.custom_elem_ext ?? '') };
+      // A shared code snippet carries `snippet`; any other custom element shows its description.
+      return snippetElementView(elem);
     case TIMElemType.Merge:
       return {
         kind: 'merger',
+        elemIndex: index,
         title: String(elem.merge_elem_title ?? ''),
         abstracts: (elem.merge_elem_abstract_array ?? []).map(String),
         count: elem.merge_elem_message_array?.length ?? 0,
@@ -128,7 +132,9 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
     isPeerRead: isSelf && message.message_conv_type === TIMConvType.C2C && message.message_is_peer_read === true,
     revocableUntil: isSelf && status === 'sent' ? (sentAt + REVOKE_LIMIT_SECONDS) * 1000 : 0,
     mentionsMe: !isSelf && (mentions.includes(ctx.selfId) || mentions.includes(TIM_MESSAGE_AT_ALL)),
-    elements: (message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx)),
+    ...(isStarred(message) ? { starred: true } : {}),
+    // A snippet's plain-text copy (for other TIM clients) is not shown next to its card.
+    elements: withoutSnippetFallback((message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx))),
   };
 }
 
@@ -139,6 +145,10 @@ export function previewText(message: TimMessage | undefined, ctx: Pick<MessageVi
   }
   if (message.message_status === TIMMsgStatus.Revoked) {
     return ctx.t('A message was revoked');
+  }
+  const snippet = snippetPreviewText(message.message_elem_array ?? [], ctx.t);
+  if (snippet !== undefined) {
+    return snippet;
   }
   const parts = (message.message_elem_array ?? []).map((elem): string => {
     switch (elem.elem_type) {

@@ -5,11 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { ChatController } from '../chat/chatController';
+import { mediaDirOf } from '../chat/messageRequests';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
+import type { SnippetService } from '../share/snippetRequests';
 import { WebviewChannel } from './webviewChannel';
 import { renderWebviewHtml } from './webviewHtml';
 
@@ -28,6 +30,8 @@ export interface ChatPanelDependencies {
   readonly extensionUri: vscode.Uri;
   readonly session: TimSession;
   readonly store: ConversationStore;
+  /** Answers the snippet cards' requests (open at line, diff, staleness) for every panel. */
+  readonly snippets: SnippetService;
 }
 
 export class ChatPanel extends Disposable {
@@ -54,16 +58,18 @@ export class ChatPanel extends Disposable {
         {
           'app/ping': ({ text }) => ({ echo: text, receivedAt: Date.now() }),
           ...controller.handlers,
+          ...deps.snippets.handlers,
         },
         {
           // The webview's console is invisible to users: its messages go to the host log.
           'app/log': ({ level, message }) => log()[level](`[webview] ${String(message).slice(0, 2000)}`),
           'chat/saveDraft': ({ text }) => void controller.saveDraft(String(text)).catch((error: unknown) => log().warn(`draft: ${String(error)}`)),
           'chat/openLink': ({ url }) => void controller.openLink(String(url)),
+          'chat/selectionChanged': ({ ids }) => (controller.selection = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 1000) : []),
         },
       ),
     );
-    controller.attach(this.channel);
+    controller.attach(this.channel, (file) => panel.webview.asWebviewUri(file).toString());
     this.channel.onDidBecomeReady(() => {
       const info = controller.info();
       panel.title = info.title;
@@ -83,6 +89,7 @@ export class ChatPanel extends Disposable {
       title: panel.title,
       lang: vscode.env.language,
     });
+    this.register(deps.snippets.onDidChangeFiles(() => this.channel.notify('snippet/filesChanged', {})));
     this.register(panel.onDidChangeViewState(({ webviewPanel }) => (this.visible = webviewPanel.visible)));
     this.register(panel.onDidDispose(() => this.dispose()));
   }
@@ -118,12 +125,13 @@ export class ChatPanels extends Disposable {
     this.register({ dispose: () => this.disposeAll() });
   }
 
-  private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  private static webviewOptions(extensionUri: vscode.Uri, storageDir: string): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
       enableScripts: true,
       enableCommandUris: false,
-      // Only the bundle, its CSS and the codicon font can be loaded: nothing from the workspace.
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+      // Only the bundle, its CSS, the codicon font and downloaded images (the storage's media folder)
+      // can be loaded: nothing from the workspace.
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.file(mediaDirOf(storageDir))],
     };
   }
 
@@ -139,7 +147,7 @@ export class ChatPanels extends Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, ref.id, vscode.ViewColumn.Active, ChatPanels.webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, ref.id, vscode.ViewColumn.Active, ChatPanels.webviewOptions(this.deps.extensionUri, this.deps.session.storageDir));
     return this.adopt(panel, key, ref);
   }
 
@@ -150,7 +158,7 @@ export class ChatPanels extends Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = ChatPanels.webviewOptions(this.deps.extensionUri);
+    panel.webview.options = ChatPanels.webviewOptions(this.deps.extensionUri, this.deps.session.storageDir);
     this.adopt(panel, conversationKey(ref), ref);
   }
 

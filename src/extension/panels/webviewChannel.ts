@@ -8,8 +8,8 @@ import {
   isWebviewToHostMessage,
   type HostCommandMethod,
   type HostCommands,
-  type HostRequestMethod,
   type HostRequests,
+  type SnippetRequests,
   type HostToWebviewMessage,
   type WebviewNotificationMethod,
   type WebviewNotifications,
@@ -18,8 +18,11 @@ import { isTimError } from '../../tim/errors';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
 
+/** Every request the webview may make: the chat's own and the snippet cards'. */
+type AllRequests = HostRequests & SnippetRequests;
+
 export type RequestHandlers = {
-  [M in HostRequestMethod]: (params: HostRequests[M]['params']) => Promise<HostRequests[M]['result']> | HostRequests[M]['result'];
+  [M in keyof AllRequests]: (params: AllRequests[M]['params']) => Promise<AllRequests[M]['result']> | AllRequests[M]['result'];
 };
 
 export type CommandHandlers = {

@@ -29,7 +29,7 @@ export class TimSession extends Disposable {
 
   constructor(
     private readonly extensionRoot: string,
-    private readonly storageDir: string,
+    readonly storageDir: string,
   ) {
     super();
   }

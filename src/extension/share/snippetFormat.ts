@@ -59,9 +59,12 @@ export function safeLanguageId(value: unknown): string {
   return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.+#-]{0,63}$/.test(value) ? value : 'plaintext';
 }
 
-/** Removes `user:password@` from URLs so a token in a remote never travels in a message. */
+/**
+ * Removes `user:password@` (or a lone `token@`) from URLs so a token in a remote never travels in a
+ * message; ssh's `git@` is a login name, not a secret, and stays.
+ */
 export function stripRemoteCredentials(remote: string): string {
-  return remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+  return remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, (whole, scheme: string) => (/^ssh:\/\//i.test(scheme) ? whole : scheme));
 }
 
 function isSafeInteger(value: unknown, min: number, max: number): value is number {
@@ -116,7 +119,7 @@ export function parseSnippetData(data: unknown): SnippetView | undefined {
   return validateSnippet(parsed);
 }
 
-/** The custom element of a snippet element, or undefined when `elem` is something else. */
+/** The snippet a message element carries, or undefined when it is not a snippet custom element. */
 export function snippetOfElement(elem: { elem_type?: unknown; custom_elem_data?: unknown }): SnippetView | undefined {
   return elem.elem_type === TIMElemType.Custom ? parseSnippetData(elem.custom_elem_data) : undefined;
 }
@@ -144,7 +147,10 @@ export function snippetHeader(snippet: Pick<SnippetView, 'path' | 'startLine' | 
 
 /** A fence longer than any run of backticks in the code (CommonMark), so the code cannot close it. */
 function fenceFor(code: string): string {
-  const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), (m) => m[0].length));
+  let longest = 0;
+  for (const run of code.matchAll(/`+/g)) {
+    longest = Math.max(longest, run[0].length);
+  }
   return '`'.repeat(Math.max(3, longest + 1));
 }
 

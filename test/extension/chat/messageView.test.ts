@@ -67,7 +67,7 @@ describe('messageView', () => {
       ] as unknown as TimMessage['message_elem_array'],
     }), ctx);
     assert.deepEqual(view.elements[0], { kind: 'file', elemIndex: 0, name: 'report.pdf', size: 2048 });
-    assert.deepEqual(view.elements[1], { kind: 'merger', title: 'Chat', abstracts: ['a: hi', 'b: yo'], count: 0 });
+    assert.deepEqual(view.elements[1], { kind: 'merger', elemIndex: 1, title: 'Chat', abstracts: ['a: hi', 'b: yo'], count: 0 });
     assert.deepEqual(view.elements[2], { kind: 'groupTips', text: 'Bob B. left the group' });
   });
 

@@ -1,9 +1,10 @@
 /**
  * Sharing code in the real extension host, on a real tim-emulator process: a selection shared from an
- * open editor reaches another user's TimClient as the snippet custom element; a batch send reaches three
- * users with a result each; Open at This Line finds the right clone by git remote and the right range;
- * staleness follows edits of the file; Show Diff opens a diff; Share File sends a file element; likely
- * secrets trigger the modal warning, and cancelling sends nothing.
+ * open editor reaches another user's TimClient as the snippet custom element; a batch send reaches
+ * three users and fails for an unknown one, with each person's result shown; Open at This Line finds
+ * the right clone by git remote and the right range; staleness follows edits of the file; Show Diff
+ * opens a diff; Share File sends a file element; likely secrets trigger the modal warning, and
+ * cancelling sends nothing.
  *
  * The share commands are registered here with the extension's live session and store (from its exports)
  * unless the extension already registers them. Modal dialogs and quick picks cannot be answered from

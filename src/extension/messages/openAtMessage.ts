@@ -1,0 +1,43 @@
+/**
+ * Opens a conversation's panel at one message (search results, the Starred list): the message is
+ * looked up first, by id (TIMMsgFindMessages) and else by its locator (TIMMsgFindByMsgLocatorList),
+ * so a stale result says so instead of opening a panel that cannot find it; then `chat/reveal` makes
+ * the webview page back to it and highlight it.
+ */
+import * as vscode from 'vscode';
+import type { TimClient } from '../../tim/client';
+import type { TimMessage } from '../../tim/types/message';
+import { conversationKey } from '../conversations/conversationKey';
+import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
+
+export async function locateMessage(client: TimClient, message: Pick<TimMessage, 'message_msg_id' | 'message_conv_id' | 'message_conv_type' | 'message_seq' | 'message_rand' | 'message_server_time' | 'message_is_from_self'>): Promise<TimMessage | undefined> {
+  const [byId] = await client.msgFindMessages([message.message_msg_id]).catch(() => [] as TimMessage[]);
+  if (byId) {
+    return byId;
+  }
+  const found = await client
+    .msgFindByMsgLocatorList(message.message_conv_id, message.message_conv_type, [
+      {
+        message_locator_is_revoked: false,
+        message_locator_time: message.message_server_time,
+        message_locator_seq: message.message_seq,
+        message_locator_is_self: message.message_is_from_self,
+        message_locator_rand: message.message_rand,
+      },
+    ])
+    .catch(() => [] as TimMessage[]);
+  return found.find((m) => m.message_msg_id === message.message_msg_id) ?? found[0];
+}
+
+/** Opens (or reveals) the panel and scrolls it to the message; undefined when the message is gone. */
+export async function openAtMessage(client: TimClient, panels: ChatPanels, message: TimMessage): Promise<ChatPanel | undefined> {
+  const found = await locateMessage(client, message);
+  if (!found) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('That message is no longer on this device.'));
+    return undefined;
+  }
+  const type = found.message_conv_type === 2 ? 2 : 1;
+  const panel = panels.open(conversationKey({ id: found.message_conv_id, type }));
+  panel.reveal(found.message_msg_id);
+  return panel;
+}

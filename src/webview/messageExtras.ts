@@ -1,0 +1,141 @@
+/**
+ * Per-message panel state that is not the message itself: the selection (Ctrl/Shift-click), upload
+ * progress, expanded merged messages and image URIs from the host. Each change bumps the message's
+ * revision so the virtual list redraws just that row. Pure apart from the callbacks: unit-tested.
+ */
+import type { ChatMessageView } from '../shared/chatModel';
+
+export type Expansion = { readonly state: 'loading' } | { readonly state: 'failed'; readonly error: string } | { readonly state: 'open'; readonly messages: readonly ChatMessageView[] };
+export type MediaState = { readonly state: 'loading' } | { readonly state: 'failed' } | { readonly state: 'ready'; readonly uri: string };
+
+export class MessageExtras {
+  private readonly selected = new Set<string>();
+  private anchor: string | undefined;
+  private readonly progress = new Map<string, number>();
+  private readonly expanded = new Map<string, Expansion>();
+  private readonly media = new Map<string, MediaState>();
+  private readonly revisions = new Map<string, number>();
+
+  constructor(
+    /** Redraw these messages' rows. */
+    private readonly changed: (ids: readonly string[]) => void,
+    /** The selection changed (the host is told, and the selection bar updates). */
+    private readonly selectionChanged: (ids: readonly string[]) => void,
+  ) {}
+
+  revisionOf(id: string): number {
+    return this.revisions.get(id) ?? 0;
+  }
+
+  private bump(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.revisions.set(id, this.revisionOf(id) + 1);
+    }
+    if (ids.length) {
+      this.changed(ids);
+    }
+  }
+
+  // ---- selection ----
+
+  get selection(): readonly string[] {
+    return [...this.selected];
+  }
+
+  isSelected(id: string): boolean {
+    return this.selected.has(id);
+  }
+
+  /** Ctrl/Cmd-click: add or remove one message. */
+  toggle(id: string): void {
+    if (this.selected.has(id)) {
+      this.selected.delete(id);
+    } else {
+      this.selected.add(id);
+    }
+    this.anchor = id;
+    this.bump([id]);
+    this.selectionChanged(this.selection);
+  }
+
+  /** Shift-click: everything from the last clicked message to this one, in list order. */
+  extendTo(id: string, order: readonly string[]): void {
+    const from = this.anchor === undefined ? -1 : order.indexOf(this.anchor);
+    const to = order.indexOf(id);
+    if (from < 0 || to < 0) {
+      this.toggle(id);
+      return;
+    }
+    const range = order.slice(Math.min(from, to), Math.max(from, to) + 1).filter((m) => !this.selected.has(m));
+    for (const m of range) {
+      this.selected.add(m);
+    }
+    this.bump(range);
+    this.selectionChanged(this.selection);
+  }
+
+  /** Replaces the selection (the host's, or Clear). */
+  setSelection(ids: readonly string[]): void {
+    const before = [...this.selected];
+    this.selected.clear();
+    for (const id of ids) {
+      this.selected.add(id);
+    }
+    this.anchor = ids[ids.length - 1];
+    this.bump([...new Set([...before, ...ids])]);
+    this.selectionChanged(this.selection);
+  }
+
+  /** Messages left the list: they are no longer selected. */
+  forget(ids: readonly string[]): void {
+    const wasSelected = ids.some((id) => this.selected.has(id));
+    for (const id of ids) {
+      this.selected.delete(id);
+      this.progress.delete(id);
+      this.expanded.delete(id);
+    }
+    if (wasSelected) {
+      this.selectionChanged(this.selection);
+    }
+  }
+
+  // ---- upload progress ----
+
+  progressOf(id: string): number | undefined {
+    return this.progress.get(id);
+  }
+
+  setProgress(id: string, percent: number): void {
+    const clamped = Math.max(0, Math.min(100, Math.round(percent)));
+    if (this.progress.get(id) !== clamped) {
+      this.progress.set(id, clamped);
+      this.bump([id]);
+    }
+  }
+
+  // ---- merged messages ----
+
+  expansionOf(id: string): Expansion | undefined {
+    return this.expanded.get(id);
+  }
+
+  setExpansion(id: string, expansion: Expansion | undefined): void {
+    if (expansion) {
+      this.expanded.set(id, expansion);
+    } else {
+      this.expanded.delete(id);
+    }
+    this.bump([id]);
+  }
+
+  // ---- images ----
+
+  mediaOf(id: string, elemIndex: number): MediaState | undefined {
+    return this.media.get(`${id}#${elemIndex}`);
+  }
+
+  setMedia(id: string, elemIndex: number, state: MediaState): void {
+    this.media.set(`${id}#${elemIndex}`, state);
+    this.bump([id]);
+  }
+}

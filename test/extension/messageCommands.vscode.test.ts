@@ -1,0 +1,347 @@
+/**
+ * The rest of the message API in the real extension host, on a real tim-emulator process: search
+ * (English and Chinese, everywhere and in one conversation), files and images (send with upload
+ * progress, cancel while uploading, download byte for byte, thumbnails), merged messages, stars and the
+ * Starred list, import, save note, mark all as read, delete selected (30 per call, 1 call/s), receive
+ * options for several people and for a group, and forwarding.
+ *
+ * Dialogs (open/save dialogs, quick picks, input boxes, modal warnings) cannot be clicked from inside the
+ * extension host, so `withDialogs` replaces them for one command with scripted answers and records the
+ * messages shown; the UI tests click the real ones.
+ */
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ChatMessageView } from '../../src/shared/chatModel';
+import type { TimChatApi } from '../../src/extension/extension';
+import { StarredIndex } from '../../src/extension/messages/starredIndex';
+import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { eventually, signInUser, type TimUser } from '../harness/timUser';
+
+type Window = typeof vscode.window;
+type Pick = (items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions | undefined) => unknown;
+
+interface Dialogs {
+  inputs?: string[];
+  picks?: Pick[];
+  open?: vscode.Uri[][];
+  save?: vscode.Uri[];
+  warning?: string;
+}
+
+const shown: { errors: string[]; infos: string[]; picked: Array<readonly vscode.QuickPickItem[]> } = { errors: [], infos: [], picked: [] };
+
+async function withDialogs<T>(answers: Dialogs, run: () => Thenable<T> | Promise<T>): Promise<T> {
+  const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
+  const saved = { ...window };
+  const inputs = [...(answers.inputs ?? [])];
+  const picks = [...(answers.picks ?? [])];
+  const opens = [...(answers.open ?? [])];
+  const saves = [...(answers.save ?? [])];
+  window.showInputBox = (async () => inputs.shift()) as Window['showInputBox'];
+  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+    const list = await items;
+    shown.picked.push(list);
+    const pick = picks.shift();
+    return pick ? pick(list, options) : undefined;
+  }) as unknown as Window['showQuickPick'];
+  window.showOpenDialog = (async () => opens.shift()) as Window['showOpenDialog'];
+  window.showSaveDialog = (async () => saves.shift()) as Window['showSaveDialog'];
+  window.showWarningMessage = (async () => answers.warning) as Window['showWarningMessage'];
+  window.showErrorMessage = (async (message: string) => void shown.errors.push(message)) as Window['showErrorMessage'];
+  window.showInformationMessage = (async (message: string) => void shown.infos.push(message)) as Window['showInformationMessage'];
+  try {
+    return await run();
+  } finally {
+    Object.assign(window, { showInputBox: saved.showInputBox, showQuickPick: saved.showQuickPick, showOpenDialog: saved.showOpenDialog, showSaveDialog: saved.showSaveDialog, showWarningMessage: saved.showWarningMessage, showErrorMessage: saved.showErrorMessage, showInformationMessage: saved.showInformationMessage });
+  }
+}
+
+const first: Pick = (items) => items[0];
+const none: Pick = () => [];
+const byLabel = (pattern: RegExp): Pick => (items) => items.find((i) => pattern.test(i.label));
+
+function api(): TimChatApi {
+  const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
+  assert.ok(extension?.isActive, 'the extension is active');
+  return extension.exports;
+}
+
+const text = (t: string) => ({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: t }] as const });
+const textOf = (m: ChatMessageView): string => m.elements.map((e) => (e.kind === 'text' ? e.text : '')).join('');
+
+describe('message commands on the emulator', function () {
+  this.timeout(90_000);
+  let emulator: EmulatorProcess;
+  let bob: TimUser;
+  let carol: TimUser;
+  let dir: string;
+
+  before(async () => {
+    await vscode.commands.executeCommand('timChat.conversations.focus');
+    await eventually(() => vscode.extensions.getExtension('timchat.tim-chat')?.isActive, 20_000, 'activation');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-msgcmd-'));
+    emulator = await startEmulatorProcess(path.join(dir, 'emulator'));
+    process.env.TIMCHAT_EMULATOR_DATA = emulator.dataDir;
+    bob = await signInUser(emulator, 'bob');
+    carol = await signInUser(emulator, 'carol');
+    await api().signIn.signInToOwnEmulator('alice', emulator.url);
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('the release notes are ready'));
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('请查看发布说明，谢谢'));
+    await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('hello from carol'));
+    await eventually(() => api().store.get('c2c_bob') && api().store.get('c2c_carol'), 10_000, 'conversations');
+  });
+
+  after(async () => {
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    await api().session.signOut();
+    await bob?.close();
+    await carol?.close();
+    await emulator?.stop();
+  });
+
+  afterEach(() => {
+    shown.errors.length = 0;
+    shown.infos.length = 0;
+    shown.picked.length = 0;
+  });
+
+  it('searches every conversation for an English and a Chinese message and opens the result', async () => {
+    const english = await withDialogs({ inputs: ['release notes'], picks: [first, none, first] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.equal((english as { key?: string } | undefined)?.key, 'c2c_bob');
+    const results = shown.picked[2];
+    assert.equal(results.length, 1);
+    assert.match(results[0].label, /release notes/);
+    assert.match(String(results[0].description), /bob/);
+    shown.picked.length = 0;
+    const chinese = await withDialogs({ inputs: ['发布说明'], picks: [first, none, first] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.equal((chinese as { key?: string } | undefined)?.key, 'c2c_bob');
+    assert.match(shown.picked[2][0].label, /请查看发布说明/);
+  });
+
+  it('matches any keyword with OR, filters by type and searches one conversation', async () => {
+    await withDialogs({ inputs: ['carol OR 发布说明'], picks: [first, none, () => undefined] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.equal(shown.picked[2].length, 2);
+    shown.picked.length = 0;
+    await withDialogs({ inputs: ['hello'], picks: [first, none, () => undefined] }, () => vscode.commands.executeCommand('timChat.searchInConversation', 'c2c_bob'));
+    assert.equal(shown.picked.length, 2, 'no result list: nothing matches in bob');
+    assert.match(shown.infos[0] ?? '', /No messages match/);
+    shown.picked.length = 0;
+    await withDialogs({ inputs: ['release'], picks: [first, (items) => items.filter((i) => /Files/.test(i.label)), () => undefined] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.equal(shown.picked.length, 2, 'no text found when searching files only');
+  });
+
+  it('sends a file with upload progress and downloads it byte for byte; images get thumbnails', async () => {
+    const panel = api().openChat('c2c_bob');
+    const notes: Array<{ method: string; params: unknown }> = [];
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method: string, params: never) => {
+      notes.push({ method, params });
+      notify(method as never, params);
+    }) as typeof panel.channel.notify;
+    const handlers = panel.controller.handlers;
+    const payload = randomBytes(700_000);
+    const file = path.join(dir, 'report.bin');
+    fs.writeFileSync(file, payload);
+    const png = path.join(dir, 'pixel.png');
+    fs.writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const received: string[] = [];
+    const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages.map((m) => m.message_msg_id)));
+    const { messages } = await withDialogs({ open: [[vscode.Uri.file(file)]] }, () => handlers['chat/attach']({ kind: 'file' }));
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0].status, 'sending');
+    await withDialogs({ open: [[vscode.Uri.file(png)]] }, () => handlers['chat/attach']({ kind: 'image' }));
+    await eventually(() => received.length >= 2, 15_000, 'bob receives both');
+    listener.dispose();
+    assert.ok(notes.some((n) => n.method === 'chat/uploadProgress'), 'upload progress reached the panel');
+    const page = await handlers['chat/loadLatest']({ count: 10 });
+    const fileView = page.messages.find((m) => m.elements.some((e) => e.kind === 'file'));
+    const imageView = page.messages.find((m) => m.elements.some((e) => e.kind === 'image'));
+    assert.ok(fileView && imageView);
+    const target = path.join(dir, 'downloaded.bin');
+    assert.deepEqual(await withDialogs({ save: [vscode.Uri.file(target)] }, () => handlers['chat/download']({ id: fileView.id, elemIndex: 0 })), { saved: true });
+    assert.ok(Buffer.compare(fs.readFileSync(target), payload) === 0, 'same bytes');
+    assert.deepEqual(await withDialogs({ save: [] }, () => handlers['chat/download']({ id: fileView.id, elemIndex: 0 })), { saved: false });
+    const { uri } = await handlers['chat/mediaUri']({ id: imageView.id, elemIndex: 0 });
+    assert.match(uri, /media/);
+    await assert.rejects(handlers['chat/mediaUri']({ id: fileView.id, elemIndex: 0 }), /cannot be shown/);
+    // bob downloads what alice sent, too
+    const bobs = await bob.client.msgFindMessages([received[0]]);
+    assert.equal(bobs.length, 1);
+  });
+
+  it('cancels a file while it uploads', async () => {
+    const panel = api().openChat('c2c_bob');
+    const handlers = panel.controller.handlers;
+    const big = path.join(dir, 'big.bin');
+    fs.writeFileSync(big, Buffer.alloc(95 * 1024 * 1024, 7));
+    let provisional = '';
+    let cancelled: Promise<{ cancelled: boolean }> | undefined;
+    const notify = panel.channel.notify.bind(panel.channel);
+    const failed: string[] = [];
+    panel.channel.notify = ((method: string, params: { id?: string; message?: ChatMessageView }) => {
+      if (method === 'chat/uploadProgress' && params.id === provisional && !cancelled) {
+        cancelled = handlers['chat/cancel']({ id: provisional });
+      }
+      if (method === 'chat/messageUpdated' && params.message?.id === provisional && params.message.status === 'failed') {
+        failed.push(provisional);
+      }
+      notify(method as never, params as never);
+    }) as typeof panel.channel.notify;
+    const { messages } = await withDialogs({ open: [[vscode.Uri.file(big)]] }, () => handlers['chat/attach']({ kind: 'file' }));
+    provisional = messages[0].id;
+    await eventually(() => cancelled, 20_000, 'upload progress');
+    assert.deepEqual(await cancelled, { cancelled: true });
+    await eventually(() => failed.length > 0, 20_000, 'the send ends as cancelled');
+    fs.rmSync(big);
+  });
+
+  it('expands a merged message and forwards selected messages merged and one by one', async () => {
+    const inner = [
+      { ...text('first inner'), message_sender: 'bob', message_client_time: 1, message_server_time: 1 },
+      { ...text('second inner'), message_sender: 'carol', message_client_time: 2, message_server_time: 2 },
+    ];
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, {
+      message_elem_array: [{ elem_type: TIMElemType.Merge, merge_elem_title: 'Design chat', merge_elem_abstract_array: ['bob: first inner'], merge_elem_compatible_text: '[Chat history]', merge_elem_message_array: inner as never }],
+    });
+    const panel = api().openChat('c2c_bob');
+    const handlers = panel.controller.handlers;
+    const merged = await eventually(async () => (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => m.elements.some((e) => e.kind === 'merger')), 10_000, 'merged message');
+    const expanded = await handlers['chat/expandMerger']({ id: merged.id });
+    assert.deepEqual(expanded.messages.map(textOf), ['first inner', 'second inner']);
+
+    const page = await handlers['chat/loadLatest']({ count: 20 });
+    const picks = page.messages.filter((m) => /release notes|发布说明/.test(textOf(m))).map((m) => m.id);
+    assert.equal(picks.length, 2);
+    const carolGot: Array<{ elems: number[]; text: string }> = [];
+    const listener = carol.client.onEvent('RecvNewMsg', (ms) => carolGot.push(...ms.map((m) => ({ elems: m.message_elem_array.map((e) => e.elem_type), text: JSON.stringify(m.message_elem_array) }))));
+    const one = await withDialogs({ picks: [byLabel(/^carol$/), byLabel(/Merged/)] }, () => handlers['chat/forward']({ ids: picks }));
+    assert.equal(one.forwarded, 1);
+    await eventually(() => carolGot.some((m) => m.elems[0] === TIMElemType.Merge), 10_000, 'carol gets the merged message');
+    assert.match(carolGot.find((m) => m.elems[0] === TIMElemType.Merge)?.text ?? '', /Chat history of bob.*release notes/);
+    const separate = await withDialogs({ picks: [byLabel(/^carol$/), byLabel(/One by One/)] }, () => handlers['chat/forward']({ ids: picks }));
+    assert.equal(separate.forwarded, 2);
+    await eventually(() => carolGot.filter((m) => m.elems[0] === TIMElemType.Text).length >= 2, 10_000, 'carol gets two messages');
+    // The palette command acts on the panel's selection.
+    panel.controller.selection = [picks[0]];
+    panel.panel.reveal();
+    await eventually(() => panel.panel.active, 5000, 'panel active');
+    const viaCommand = await withDialogs({ picks: [byLabel(/^carol$/)] }, () => vscode.commands.executeCommand('timChat.forwardSelectedMessages'));
+    assert.equal((viaCommand as { forwarded?: number }).forwarded, 1);
+    listener.dispose();
+  });
+
+  it('stars a message and lists it in Starred, also after signing in again', async () => {
+    const panel = api().openChat('c2c_bob');
+    const handlers = panel.controller.handlers;
+    const page = await handlers['chat/loadLatest']({ count: 20 });
+    const target = page.messages.find((m) => /release notes/.test(textOf(m)));
+    assert.ok(target);
+    const starred = await handlers['chat/star']({ id: target.id, starred: true });
+    assert.equal(starred.starred, true);
+    assert.equal((await handlers['chat/loadLatest']({ count: 20 })).messages.find((m) => m.id === target.id)?.starred, true, 'kept by TIM');
+    await api().session.signOut();
+    await api().signIn.signInToOwnEmulator('alice', emulator.url);
+    const opened = await withDialogs({ picks: [first] }, () => vscode.commands.executeCommand('timChat.showStarredMessages'));
+    assert.equal((opened as { key?: string } | undefined)?.key, 'c2c_bob');
+    assert.equal(shown.picked[0].length, 1);
+    assert.match(shown.picked[0][0].label, /release notes/);
+    assert.equal(new StarredIndex(api().session.storageDir).list('alice').length, 1);
+    const again = api().openChat('c2c_bob');
+    await again.controller.handlers['chat/loadLatest']({ count: 20 });
+    await again.controller.handlers['chat/star']({ id: target.id, starred: false });
+    shown.picked.length = 0;
+    await withDialogs({ picks: [first] }, () => vscode.commands.executeCommand('timChat.showStarredMessages'));
+    assert.equal(shown.picked.length, 0);
+    assert.match(shown.infos[0] ?? '', /No starred messages/);
+  });
+
+  it('imports messages from a JSON file, refusing bad files whole', async () => {
+    const client = api().session.requireClient();
+    const count = async (): Promise<number> => (await client.msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 100 })).length;
+    const before = await count();
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify([text('fine'), { message_elem_array: [{ elem_type: 5 }] }]));
+    await withDialogs({ open: [[vscode.Uri.file(bad)]], picks: [byLabel(/^carol$/)] }, () => vscode.commands.executeCommand('timChat.importMessages', 'c2c_carol'));
+    assert.match(shown.errors[0] ?? '', /Nothing was imported.*Message 2/);
+    assert.equal(await count(), before);
+    const notJson = path.join(dir, 'not.json');
+    fs.writeFileSync(notJson, '{ oops');
+    await withDialogs({ open: [[vscode.Uri.file(notJson)]] }, () => vscode.commands.executeCommand('timChat.importMessages', 'c2c_carol'));
+    assert.match(shown.errors[1] ?? '', /not valid JSON/);
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(good, JSON.stringify([{ ...text('imported one'), message_sender: 'carol', message_client_time: 1_600_000_000, message_server_time: 1_600_000_000 }, { ...text('imported two'), message_client_time: 1_600_000_001, message_server_time: 1_600_000_001 }]));
+    const result = await withDialogs({ open: [[vscode.Uri.file(good)]] }, () => vscode.commands.executeCommand('timChat.importMessages', 'c2c_carol'));
+    assert.deepEqual(result, { imported: 2, key: 'c2c_carol' });
+    const list = await client.msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 100 });
+    const imported = list.filter((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.Text && /imported/.test(String(e.text_elem_content))));
+    assert.equal(imported.length, 2);
+    assert.ok(imported.every((m) => m.message_status === 5));
+  });
+
+  it('saves a local note and marks everything as read', async () => {
+    const note = (await withDialogs({ inputs: ['remember the 发布 date'] }, () => vscode.commands.executeCommand('timChat.saveNote', 'c2c_carol'))) as { message_msg_id?: string } | undefined;
+    const list = await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 });
+    assert.ok(list.some((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.Text && e.text_elem_content === 'remember the 发布 date')));
+    assert.ok(note === undefined || typeof note.message_msg_id === 'string');
+    const carolSees = await carol.client.msgGetMsgList('alice', TIMConvType.C2C, { msg_getmsglist_param_count: 20, msg_getmsglist_param_is_ramble: true });
+    assert.ok(!carolSees.some((m) => JSON.stringify(m.message_elem_array).includes('remember the')), 'local only');
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('unread 1'));
+    await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('unread 2'));
+    await eventually(() => api().store.totalUnread >= 2, 10_000, 'unread');
+    await vscode.commands.executeCommand('timChat.markAllAsRead');
+    await eventually(() => api().store.totalUnread === 0, 10_000, 'all read');
+  });
+
+  it('deletes selected messages everywhere, 30 per call and a call a second', async () => {
+    for (let i = 0; i < 33; i++) {
+      await bob.client.msgSendMessage('alice', TIMConvType.C2C, text(`bulk ${i}`));
+    }
+    const panel = api().openChat('c2c_bob');
+    const handlers = panel.controller.handlers;
+    const bulk = await eventually(async () => {
+      const page = await handlers['chat/loadLatest']({ count: 50 });
+      const found = page.messages.filter((m) => /^bulk \d+$/.test(textOf(m)));
+      return found.length === 33 ? found : undefined;
+    }, 10_000, '33 messages');
+    panel.controller.selection = bulk.map((m) => m.id);
+    panel.panel.reveal();
+    await eventually(() => panel.panel.active, 5000, 'panel active');
+    const cancelled = await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.deleteSelectedMessages'));
+    assert.deepEqual(cancelled, { deleted: 0 });
+    const started = Date.now();
+    const result = await withDialogs({ warning: 'Delete Everywhere' }, () => vscode.commands.executeCommand('timChat.deleteSelectedMessages'));
+    assert.deepEqual(result, { deleted: 33 });
+    assert.ok(Date.now() - started >= 1000, 'the second call waited a second');
+    assert.deepEqual(panel.controller.selection, []);
+    const left = await api().session.requireClient().msgGetMsgList('bob', TIMConvType.C2C, { msg_getmsglist_param_count: 100, msg_getmsglist_param_is_ramble: true });
+    assert.ok(!left.some((m) => JSON.stringify(m.message_elem_array).includes('bulk ')), 'gone from local and roaming');
+    await withDialogs({}, () => vscode.commands.executeCommand('timChat.deleteSelectedMessages'));
+    assert.match(shown.errors[0] ?? '', /Select messages/);
+  });
+
+  it('sets receive options for several people at once (at most 30) and for a group', async () => {
+    const result = await withDialogs({ picks: [(items) => items, byLabel(/Receive without Notifying/)] }, () => vscode.commands.executeCommand('timChat.setPeopleNotifications'));
+    assert.deepEqual((result as { opt?: number }).opt, TIMReceiveMessageOpt.Not_Notify);
+    const opts = await api().session.requireClient().msgGetC2CReceiveMessageOpt(['bob', 'carol']);
+    assert.deepEqual(opts.map((o) => o.msg_recv_msg_opt_result_opt), [TIMReceiveMessageOpt.Not_Notify, TIMReceiveMessageOpt.Not_Notify]);
+    await withDialogs({ picks: [byLabel(/Receive and Notify/)] }, () => vscode.commands.executeCommand('timChat.setPeopleNotifications', Array.from({ length: 31 }, (_, i) => `user${i}`)));
+    assert.match(shown.errors[0] ?? '', /at most 30 people/);
+    await withDialogs({ picks: [byLabel(/Receive and Notify/)] }, () => vscode.commands.executeCommand('timChat.setPeopleNotifications', ['bob', 'carol']));
+    const group = await bob.client.groupCreate({ create_group_param_group_name: 'Notify Group', create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    const key = `group_${group.create_group_result_groupid}`;
+    await api().store.reload(api().session.requireClient());
+    await eventually(() => api().store.get(key), 10_000, 'group in store');
+    const set = await withDialogs({ picks: [byLabel(/Notify Only for Mentions/)] }, () => vscode.commands.executeCommand('timChat.setGroupNotifications', key));
+    assert.deepEqual(set, { groupId: group.create_group_result_groupid, opt: TIMReceiveMessageOpt.Not_Notify_Except_At });
+    await eventually(() => api().store.get(key)?.receiveOpt === TIMReceiveMessageOpt.Not_Notify_Except_At, 10_000, 'group option');
+    await withDialogs({ picks: [byLabel(/Do Not Receive/)] }, () => vscode.commands.executeCommand('timChat.setGroupNotifications', 'c2c_bob'));
+    assert.match(shown.errors.at(-1) ?? '', /not a group/);
+  });
+});

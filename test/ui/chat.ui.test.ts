@@ -1,0 +1,167 @@
+/**
+ * Two people chatting in the real workbench on one tim-emulator, each in their own VS Code server and
+ * browser. Live updates both ways, unread counts and badges, recall and delete, a reload that restores
+ * the panel and its draft, mute, and hostile names and messages that must stay text. Screenshots of
+ * the tree and the panel for both. (The web workbench served by VS Code's server-main lists no
+ * built-in color themes, so these are in its default light look; the panel's dark, light and
+ * high-contrast renderings are in test/webview/chatPanel.ui.test.ts.)
+ */
+import * as assert from 'node:assert/strict';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { freshRunDir } from '../harness/paths';
+import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+
+const XSS_NICK = '<img src=x onerror="window.__pwned=1">Bob';
+const XSS_GROUP = '<script>window.__pwned=1</script>Team';
+const XSS_TEXT = 'Hello **Bob** <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script>';
+
+async function pwned(page: Page, frame?: FrameLocator): Promise<unknown> {
+  const main = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+  const inner = frame ? await frame.locator('body').evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined) : undefined;
+  return main ?? inner;
+}
+
+function treeRow(page: Page, text: string): ReturnType<Page['locator']> {
+  return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+}
+
+async function openSigned(name: string, emulator: EmulatorProcess, userId: string, colorScheme: 'dark' | 'light'): Promise<Workbench> {
+  const workbench = await openWorkbench({
+    name,
+    colorScheme,
+    env: { TIMCHAT_AUTO_SIGN_IN: userId, TIMCHAT_EMULATOR_DATA: emulator.dataDir, TIMCHAT_EMULATOR_URL: emulator.url },
+    settings: { 'timChat.emulator.url': emulator.url },
+  });
+  await activityBarItem(workbench.page, 'TIM Chat').click({ timeout: 60_000 });
+  return workbench;
+}
+
+describe('two people chatting in the workbench', function () {
+  this.timeout(240_000);
+  let emulator: EmulatorProcess;
+  let alice: Workbench;
+  let bob: Workbench;
+
+  before(async () => {
+    const dataDir = path.join(freshRunDir('ui-chat'), 'emulator');
+    seedEmulator(dataDir, {
+      users: [{ id: 'alice', nick: '<b>Alice</b>' }, { id: 'bob', nick: XSS_NICK }],
+      groups: [{ id: 'xss', name: XSS_GROUP, type: 0, owner: 'alice', members: ['bob'] }],
+      messages: [{ from: 'bob', group: 'xss', text: 'welcome <b>team</b>' }],
+    });
+    emulator = await startEmulatorProcess(dataDir);
+    [alice, bob] = await Promise.all([openSigned('chat-alice', emulator, 'alice', 'dark'), openSigned('chat-bob', emulator, 'bob', 'light')]);
+  });
+
+  after(async () => {
+    await Promise.all([alice?.close(), bob?.close()]);
+    await emulator?.stop();
+  });
+
+  it('lists conversations with hostile names shown as text', async () => {
+    await treeRow(alice.page, XSS_GROUP).waitFor({ timeout: 60_000 });
+    await treeRow(bob.page, XSS_GROUP).waitFor({ timeout: 60_000 });
+    assert.equal(await pwned(alice.page), undefined);
+    await alice.screenshot('tree-alice.png');
+    await bob.screenshot('tree-bob.png');
+  });
+
+  it('chats both ways with live updates, unread counts and badges', async () => {
+    await runCommand(alice.page, 'TIM Chat: New Conversation');
+    await answerInput(alice.page, 'bob');
+    const aliceChat = activeWebview(alice.page);
+    const input = aliceChat.locator('#composer-input');
+    await input.waitFor({ timeout: 30_000 });
+    await aliceChat.locator('body[data-signed-in="true"]').waitFor({ timeout: 30_000 });
+    await input.click();
+    await alice.page.keyboard.type(XSS_TEXT);
+    await alice.page.keyboard.press('Enter');
+    const sent = aliceChat.locator('.message[data-status="sent"]', { hasText: 'Hello' });
+    await sent.waitFor({ timeout: 30_000 });
+
+    // Bob: a new conversation with alice, one unread, badges on the item and the container.
+    const row = treeRow(bob.page, '<b>Alice</b>');
+    await row.waitFor({ timeout: 30_000 });
+    await bob.page.locator('.activitybar .badge-content', { hasText: '1' }).first().waitFor({ timeout: 30_000 });
+    assert.match(await row.innerText(), /Hello \*\*Bob\*\*|Hello Bob/);
+    await row.click();
+    const bobChat = activeWebview(bob.page);
+    const received = bobChat.locator('.message', { hasText: 'Hello' }).last();
+    await received.waitFor({ timeout: 30_000 });
+    const text = await received.innerText();
+    assert.ok(text.includes('<img src=x onerror="window.__pwned=1">'), text);
+    assert.ok(text.includes('<script>window.__pwned=1</script>'), text);
+    assert.equal(await received.locator('strong', { hasText: 'Bob' }).count(), 1, 'Markdown bold is rendered');
+    assert.equal(await received.locator('img, script').count(), 0, 'no element came from the message');
+    assert.equal(await pwned(bob.page, bobChat), undefined);
+    // Reading it clears the unread count.
+    await bob.page.locator('.activitybar .badge-content', { hasText: '1' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+
+    // Bob answers; alice sees it without doing anything.
+    await bobChat.locator('#composer-input').click();
+    await bob.page.keyboard.type('Hi Alice, got it');
+    await bob.page.keyboard.press('Enter');
+    await aliceChat.locator('.message', { hasText: 'Hi Alice, got it' }).waitFor({ timeout: 30_000 });
+    await alice.screenshot('panel-alice.png');
+    await bob.screenshot('panel-bob.png');
+  });
+
+  it('shows a recall on both sides and deletes on this device', async () => {
+    const aliceChat = activeWebview(alice.page);
+    const mine = aliceChat.locator('.message[data-status="sent"]', { hasText: 'Hello' }).last();
+    await mine.click({ button: 'right' });
+    await aliceChat.locator('#message-menu vscode-context-menu-item[label="Recall"]').click();
+    await aliceChat.locator('.message[data-status="revoked"]').first().waitFor({ timeout: 30_000 });
+    const bobChat = activeWebview(bob.page);
+    await bobChat.locator('.message[data-status="revoked"]').first().waitFor({ timeout: 30_000 });
+    assert.match(await bobChat.locator('.message[data-status="revoked"]').first().innerText(), /recalled a message/);
+
+    const theirs = aliceChat.locator('.message', { hasText: 'Hi Alice, got it' }).last();
+    await theirs.click({ button: 'right' });
+    await aliceChat.locator('#message-menu vscode-context-menu-item[label="Delete…"]').click();
+    await aliceChat.locator('#delete-dialog vscode-button[data-choice="device"]').click();
+    await theirs.waitFor({ state: 'detached', timeout: 30_000 });
+    // Deleting on alice's device leaves bob's copy alone (TIM semantics).
+    assert.equal(await bobChat.locator('.message', { hasText: 'Hi Alice, got it' }).count(), 1);
+  });
+
+  it('restores the panel and its draft after a reload', async () => {
+    const bobChat = activeWebview(bob.page);
+    await bobChat.locator('#composer-input').click();
+    await bob.page.keyboard.type('half-written thought');
+    await bob.page.waitForTimeout(1500); // the draft is saved after a pause in typing
+    await bob.page.reload();
+    await bob.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = activeWebview(bob.page);
+    await restored.locator('#chat-title', { hasText: 'Alice' }).waitFor({ timeout: 60_000 });
+    await bob.page.waitForFunction(() => true);
+    const value = await restored.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
+    assert.equal(value, 'half-written thought');
+    await bob.screenshot('reloaded-bob.png');
+  });
+
+  it('notifies about a message in a closed conversation, and mute suppresses it', async () => {
+    // Alice closes her chats so a new message is "not visible".
+    await runCommand(alice.page, 'View: Close All Editors');
+    const bobClient = activeWebview(bob.page);
+    await bobClient.locator('#composer-input').click();
+    await bob.page.keyboard.press('Control+a');
+    await bob.page.keyboard.type('ping one');
+    await bob.page.keyboard.press('Enter');
+    await alice.page.locator('.notification-toast', { hasText: 'ping one' }).waitFor({ timeout: 30_000 });
+    await alice.screenshot('notification-alice.png');
+
+    await runCommand(alice.page, 'TIM Chat: Receive Without Notifying (Mute)');
+    await alice.page.locator('.quick-input-list .monaco-list-row', { hasText: XSS_NICK }).first().click();
+    await treeRow(alice.page, XSS_NICK).locator('.codicon-bell-slash').waitFor({ timeout: 30_000 });
+    await bob.page.keyboard.type('ping two');
+    await bob.page.keyboard.press('Enter');
+    await treeRow(alice.page, XSS_NICK).filter({ hasText: 'ping two' }).waitFor({ timeout: 30_000 });
+    await alice.page.waitForTimeout(1000);
+    assert.equal(await alice.page.locator('.notification-toast', { hasText: 'ping two' }).count(), 0, 'muted: no notification');
+    assert.equal(await pwned(alice.page), undefined);
+    await alice.screenshot('muted-alice.png');
+  });
+});

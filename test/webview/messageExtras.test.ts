@@ -1,0 +1,51 @@
+/** Selection, upload progress, merged expansion and image state kept beside the messages; the extra actions. */
+import * as assert from 'node:assert/strict';
+import { actionsFor } from '../../src/webview/messageActions';
+import { MessageExtras } from '../../src/webview/messageExtras';
+import { message } from './fixtures';
+
+describe('message extras', () => {
+  it('toggles, extends ranges, replaces and forgets the selection', () => {
+    const changed: string[][] = [];
+    const selections: string[][] = [];
+    const extras = new MessageExtras((ids) => changed.push([...ids]), (ids) => selections.push([...ids]));
+    const order = ['a', 'b', 'c', 'd', 'e'];
+    extras.toggle('b');
+    extras.extendTo('d', order);
+    assert.deepEqual(extras.selection, ['b', 'c', 'd']);
+    assert.ok(extras.revisionOf('c') > 0);
+    extras.toggle('c');
+    assert.deepEqual(extras.selection, ['b', 'd']);
+    extras.forget(['b']);
+    assert.deepEqual(extras.selection, ['d']);
+    extras.setSelection([]);
+    assert.deepEqual(selections.at(-1), []);
+    assert.ok(changed.length >= 4);
+  });
+  it('keeps progress, expansion and media per message, bumping its revision', () => {
+    const extras = new MessageExtras(() => undefined, () => undefined);
+    extras.setProgress('p', 41.6);
+    assert.equal(extras.progressOf('p'), 42);
+    const before = extras.revisionOf('m');
+    extras.setExpansion('m', { state: 'loading' });
+    extras.setMedia('m', 0, { state: 'ready', uri: 'https://file+.vscode-resource/x.png' });
+    assert.equal(extras.revisionOf('m'), before + 2);
+    assert.deepEqual(extras.mediaOf('m', 0), { state: 'ready', uri: 'https://file+.vscode-resource/x.png' });
+    assert.equal(extras.mediaOf('m', 1), undefined);
+  });
+});
+
+describe('extra message actions', () => {
+  const labels = { retry: 'Retry', cancel: 'Cancel', revoke: 'Recall', delete: 'Delete', copy: 'Copy', link: (u: string) => u };
+  const more = { star: 'Star', unstar: 'Unstar', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
+  it('offers download per file, star or unstar, forward and select for settled messages', () => {
+    const file = message('f', { elements: [{ kind: 'file', elemIndex: 0, name: 'a.zip', size: 3 }] });
+    assert.deepEqual(actionsFor(file, 0, [], { ...labels, more }, false).map((a) => a.id), ['download:0', 'star', 'forward', 'select', 'delete']);
+    const starred = message('s', { starred: true });
+    assert.ok(actionsFor(starred, 0, [], { ...labels, more: { ...more, selected: true } }, true).some((a) => a.id === 'unstar'));
+    assert.ok(actionsFor(starred, 0, [], { ...labels, more: { ...more, selected: true } }, true).some((a) => a.id === 'deselect'));
+    const sending = message('p', { status: 'sending' });
+    assert.deepEqual(actionsFor(sending, 0, [], { ...labels, more }, true).map((a) => a.id), ['cancel', 'copy']);
+    assert.ok(!actionsFor(file, 0, [], labels, false).some((a) => a.id === 'star'), 'older callers get the old list');
+  });
+});

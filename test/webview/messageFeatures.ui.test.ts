@@ -1,0 +1,151 @@
+/**
+ * The rest of the message API in the chat UI (the webview bundle in headless Chromium against the fake
+ * host): image thumbnails and downloads, merged messages that expand, stars, Ctrl/Shift-click selection
+ * with its bar (delete, forward), and attaching a file with upload progress and cancel.
+ */
+import * as assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../harness/chromium';
+import { freshRunDir, outputPath } from '../harness/paths';
+import { buildWebview, startFakeHostServer, type FakeHostServer } from './fakeHostPage';
+
+interface HostLog {
+  requests: Array<{ method: string; params: Record<string, unknown> }>;
+  commands: Array<{ method: string; params: Record<string, unknown> }>;
+}
+
+async function hostLog(page: Page): Promise<HostLog> {
+  return page.evaluate(() => {
+    const host = (window as unknown as { __host: HostLog }).__host;
+    return JSON.parse(JSON.stringify({ requests: host.requests, commands: host.commands })) as HostLog;
+  });
+}
+
+describe('chat webview: files, merged messages, stars and selection', function () {
+  this.timeout(120_000);
+  let server: FakeHostServer;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    const dist = freshRunDir('webview-dist-messages');
+    await buildWebview(dist);
+    server = await startFakeHostServer(dist);
+    context = await launchChromium(freshRunDir('webview-ui-messages'), { width: 900, height: 700 });
+  });
+  after(async () => {
+    await context?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        errors.push(message.text());
+      }
+    });
+    await page.goto(`${server.url}?n=100`);
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+  });
+  afterEach(async () => {
+    await page.close();
+    assert.deepEqual(errors.splice(0), [], 'no page errors');
+  });
+
+  const notify = (method: string, params: unknown): Promise<void> =>
+    page.evaluate(([m, p]) => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify(m as string, p), [method, params] as const);
+
+  async function menuPick(id: string, label: string): Promise<void> {
+    await page.locator(`.message[data-id="${id}"]`).click({ button: 'right' });
+    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
+    await page.locator(`#message-menu vscode-context-menu-item[label="${label}"]`).click();
+  }
+
+  it('shows images as thumbnails and downloads images and files through the host', async () => {
+    await notify('chat/reveal', { id: 'm93' });
+    const image = page.locator('.message[data-id="m93"] img.thumbnail');
+    await image.waitFor();
+    assert.match(String(await image.getAttribute('src')), /^data:image\/png/);
+    assert.equal(await image.getAttribute('alt'), 'Image screenshot.png');
+    await page.locator('.message[data-id="m93"] button[data-action="download"]').click();
+    await notify('chat/reveal', { id: 'm91' });
+    await page.locator('.message[data-id="m91"] .element-file button[data-action="download"]').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.filter((r) => r.method === 'chat/download').length === 2);
+    const log = await hostLog(page);
+    assert.deepEqual(log.requests.filter((r) => r.method === 'chat/download').map((r) => r.params), [{ id: 'm93', elemIndex: 0 }, { id: 'm91', elemIndex: 0 }]);
+    assert.equal(log.requests.filter((r) => r.method === 'chat/mediaUri').length, 1, 'each image is asked for once');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-thumbnail.png') });
+  });
+
+  it('expands a merged message into its messages, as text, and collapses it', async () => {
+    await notify('chat/reveal', { id: 'm69' });
+    const merged = page.locator('.message[data-id="m69"]');
+    await merged.locator('button[data-action="expand"]').click();
+    const items = merged.locator('.merger-messages li');
+    await items.nth(1).waitFor();
+    assert.equal(await items.count(), 2);
+    assert.equal(await items.nth(1).locator('.merger-text').innerText(), 'inner <b>not bold</b>');
+    assert.equal(await merged.locator('button[data-action="expand"]').getAttribute('aria-expanded'), 'true');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-merged.png') });
+    await merged.locator('button[data-action="expand"]').click();
+    await merged.locator('.merger-messages').waitFor({ state: 'detached' });
+  });
+
+  it('stars and unstars a message from its actions menu', async () => {
+    await menuPick('m98', 'Star');
+    await page.locator('.message[data-id="m98"][data-starred="true"] .star-badge').waitFor();
+    assert.match(String(await page.locator('.message[data-id="m98"]').getAttribute('aria-label')), /Starred/);
+    await menuPick('m98', 'Remove Star');
+    await page.locator('.message[data-id="m98"]:not([data-starred])').waitFor();
+    const stars = (await hostLog(page)).requests.filter((r) => r.method === 'chat/star').map((r) => r.params);
+    assert.deepEqual(stars, [{ id: 'm98', starred: true }, { id: 'm98', starred: false }]);
+  });
+
+  it('selects with Ctrl-click and Shift-click, then forwards and deletes the selection', async () => {
+    await page.locator('.message[data-id="m95"]').click({ modifiers: ['Control'] });
+    await page.locator('.message[data-id="m98"]').click({ modifiers: ['Shift'] });
+    await page.waitForFunction(() => document.body.dataset.selected === '4');
+    assert.equal(await page.locator('.message.selected').count(), 4);
+    assert.equal(await page.locator('#selection-count').innerText(), '4 selected');
+    const commands = (await hostLog(page)).commands.filter((c) => c.method === 'chat/selectionChanged');
+    assert.deepEqual(commands.at(-1)?.params, { ids: ['m95', 'm96', 'm97', 'm98'] });
+    await page.locator('.message[data-id="m96"]').click({ modifiers: ['Control'] });
+    await page.waitForFunction(() => document.body.dataset.selected === '3');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-selection.png') });
+    await page.locator('#selection-forward').click();
+    await page.locator('#selection-delete').click();
+    await page.locator('.message[data-id="m95"]').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.body.dataset.selected === '0');
+    assert.equal(await page.locator('#selection-bar').isHidden(), true);
+    const log = await hostLog(page);
+    assert.deepEqual(log.requests.filter((r) => r.method === 'chat/forward').map((r) => r.params), [{ ids: ['m95', 'm97', 'm98'] }]);
+    assert.deepEqual(log.requests.filter((r) => r.method === 'chat/deleteSelected').map((r) => r.params), [{ ids: ['m95', 'm97', 'm98'] }]);
+    assert.equal(await page.locator('.message[data-id="m96"]').count(), 1, 'the deselected message stays');
+  });
+
+  it('selects from the keyboard through the actions menu', async () => {
+    await menuPick('m99', 'Select');
+    await page.waitForFunction(() => document.body.dataset.selected === '1');
+    await page.locator('#selection-clear').click();
+    await page.waitForFunction(() => document.body.dataset.selected === '0');
+  });
+
+  it('attaches a file through the host and shows its upload progress with Cancel', async () => {
+    await page.locator('#composer-attach-file').click();
+    const pending = page.locator('.message[data-id="pending-1"][data-status="sending"]');
+    await pending.waitFor();
+    await pending.locator('.status-text', { hasText: 'Uploading… 40%' }).waitFor();
+    assert.equal(await pending.locator('progress.upload-progress').getAttribute('value'), '40');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-upload.png') });
+    await pending.locator('button[data-action="cancel"]').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/cancel'));
+    const log = await hostLog(page);
+    assert.deepEqual(log.requests.find((r) => r.method === 'chat/attach')?.params, { kind: 'file' });
+    assert.deepEqual(log.requests.find((r) => r.method === 'chat/cancel')?.params, { id: 'pending-1' });
+    await page.locator('#composer-attach-image').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/attach' && (r.params as { kind: string }).kind === 'image'));
+  });
+});
