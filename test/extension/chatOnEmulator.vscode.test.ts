@@ -171,6 +171,22 @@ describe('chat on the emulator', function () {
     await eventually(() => !api().store.get('c2c_carol'), 5000, 'carol gone from the tree');
   });
 
+  it('signs out with a clear reason when the account signs in on this device elsewhere (kicked)', async () => {
+    const account = api().session.signedInAccount;
+    assert.ok(account);
+    // The same user on the same device (SDK config path): TIM keeps one session and kicks the older.
+    const twin = await signInUser(emulator, account.userId, api().session.deviceConfigPath(account));
+    try {
+      await eventually(() => api().session.state.kind === 'signedOut', 10_000, 'kicked offline');
+      const state = api().session.state;
+      assert.ok(state.kind === 'signedOut' && /another device/.test(state.reason ?? ''), JSON.stringify(state));
+      assert.match(String(api().treeView.message), /another device/);
+    } finally {
+      await twin.close();
+    }
+    await api().signIn.signInToOwnEmulator('alice', emulator.url);
+  });
+
   it('switches user and signs out', async () => {
     await vscode.workspace.getConfiguration('timChat').update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
     await withAnswers({ inputs: ['erin'] }, () => vscode.commands.executeCommand('timChat.switchUser'));

@@ -14,10 +14,12 @@ export interface TimUser {
   close(): Promise<void>;
 }
 
+/** `device` names the SDK config folder (the TIM "device"); an absolute path is used as it is. */
 export async function signInUser(emulator: Pick<EmulatorProcess, 'url' | 'sdkAppId' | 'secretKey' | 'dataDir'>, userId: string, device = 'test'): Promise<TimUser> {
   const endpoint = new EmulatorEndpoint({ url: emulator.url });
   const client = new TimClient(endpoint);
-  await client.init(emulator.sdkAppId, { sdk_config_config_file_path: path.join(emulator.dataDir, 'devices', `${userId}-${device}`) });
+  const configPath = path.isAbsolute(device) ? device : path.join(emulator.dataDir, 'devices', `${userId}-${device}`);
+  await client.init(emulator.sdkAppId, { sdk_config_config_file_path: configPath });
   await client.login(userId, genUserSig({ sdkAppId: emulator.sdkAppId, secretKey: emulator.secretKey, userId }));
   return {
     userId,

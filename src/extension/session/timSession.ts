@@ -55,10 +55,18 @@ export class TimSession extends Disposable {
     this.onDidChangeStateEmitter.fire(state);
   }
 
+  /**
+   * The SDK's config folder for an app: with the user, it is the "device" whose local store TIM keeps
+   * (imported and saved messages, local custom data, local deletes).
+   */
+  deviceConfigPath(account: Pick<Account, 'backend' | 'sdkAppId'>): string {
+    return path.join(this.storageDir, 'tim', account.backend, String(account.sdkAppId), 'config');
+  }
+
   async signIn(account: Account, userSig: string): Promise<TimClient> {
     await this.signOut();
     this.setState({ kind: 'connecting', account });
-    const deviceDir = path.join(this.storageDir, 'tim', account.backend, String(account.sdkAppId));
+    const deviceDir = path.dirname(this.deviceConfigPath(account));
     try {
       this.endpoint = await createEndpoint(account, {
         extensionRoot: this.extensionRoot,
@@ -68,7 +76,7 @@ export class TimSession extends Disposable {
       const client = new TimClient(this.endpoint);
       this.client = client;
       await client.init(account.sdkAppId, {
-        sdk_config_config_file_path: path.join(deviceDir, 'config'),
+        sdk_config_config_file_path: this.deviceConfigPath(account),
         sdk_config_log_file_path: path.join(deviceDir, 'log'),
       });
       await client.login(account.userId, userSig);
