@@ -3,6 +3,7 @@
  * with `sync`, the TIMResult the C function itself would return (-3 bad JSON, -4 bad parameter ...),
  * in which case the real SDK never fires the callback.
  */
+import { TimResult } from '../../tim/errors';
 
 /** TIM error codes the emulator answers with (see tim-keys.md; group codes from TIMErrorCode.h). */
 export const Err = {
@@ -40,15 +41,8 @@ export const Err = {
   GROUP_ID_IN_USE: 10021,
 } as const;
 
-/** TIMResult values returned synchronously by the C functions. */
-export const SyncResult = {
-  ERR_SDKUNINIT: -1,
-  ERR_NOTLOGIN: -2,
-  ERR_JSON: -3,
-  ERR_PARAM: -4,
-  ERR_CONV: -5,
-  ERR_GROUP: -6,
-} as const;
+/** TIMResult values returned synchronously by the C functions (the client's own table). */
+export const SyncResult = TimResult;
 
 export class ApiError extends Error {
   readonly code: number;

@@ -3,6 +3,8 @@
  * (src/extension/chat/panelStrings.ts) into the panel's `strings`; the card falls back to these.
  * Pure: no DOM, so the host may import it.
  */
+import { format } from '../strings';
+
 export const SNIPPET_STRINGS = {
   'snippet.label': 'Code from {0}, lines {1} to {2}',
   'snippet.lines': 'lines {0}–{1}',
@@ -32,11 +34,5 @@ export type SnippetTranslate = (key: SnippetStringKey, ...args: ReadonlyArray<st
 
 /** English, or the host's translations when given, with `{n}` placeholders filled in. */
 export function snippetTranslate(translations: Readonly<Record<string, string>> = {}): SnippetTranslate {
-  return (key, ...args) => {
-    const template = translations[key] || SNIPPET_STRINGS[key];
-    return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-      const value = args[Number(index)];
-      return value === undefined ? whole : String(value);
-    });
-  };
+  return (key, ...args) => format(translations[key] || SNIPPET_STRINGS[key], args);
 }
