@@ -23,6 +23,27 @@ function netns() {
   return undefined;
 }
 
+/**
+ * The native benchmark's peers: ffi-rs 1.0.60 (what Tencent's wrapper runs on) is installed into
+ * .cache/bench-peers/, not as a project dependency (its unpublished platform packages break npm ci).
+ * Returns the node_modules folder to put on NODE_PATH.
+ */
+function ensureBenchPeers() {
+  const dir = path.join(root, '.cache', 'bench-peers');
+  const modules = path.join(dir, 'node_modules');
+  if (!fs.existsSync(path.join(modules, 'ffi-rs', 'package.json'))) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"timchat-bench-peers","private":true}\n');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const result = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', 'ffi-rs@1.0.60'], { cwd: dir, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.log('bench: could not install ffi-rs@1.0.60 into .cache/bench-peers');
+      return undefined;
+    }
+  }
+  return modules;
+}
+
 let failed = 0;
 for (const name of names) {
   const entry = path.join(root, 'bench', name, 'index.ts');
@@ -36,7 +57,13 @@ for (const name of names) {
   const nodeArgs = ['--expose-gc', '-r', register, entry, ...process.argv.slice(3)];
   let result;
   if (name === 'native') {
-    spawnSync(process.execPath, [path.join(root, 'scripts/sdk.mjs')], { cwd: root, stdio: 'inherit' });
+    spawnSync(process.execPath, [path.join(root, 'scripts/sdk.mjs'), '--wrapper'], { cwd: root, stdio: 'inherit' });
+    const peers = ensureBenchPeers();
+    if (!peers) {
+      failed++;
+      continue;
+    }
+    process.env.NODE_PATH = peers;
     const flags = netns();
     if (!flags) {
       console.log('native benchmark skipped: no network namespace can be had here (libImSDK never runs with network)');

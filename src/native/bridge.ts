@@ -1,0 +1,227 @@
+/**
+ * The callback bridge between libImSDK's C callbacks and promises.
+ *
+ * Why it is shaped like this (see docs/native.md and tim-sdk.md):
+ * - koffi gives a limited number of registered callback slots, so the bridge registers ONE callback per
+ *   shape and tells requests apart by the numeric id passed as `user_data`.
+ * - The SDK thread is blocked while a koffi callback runs on the main thread, so a callback only copies
+ *   its strings (koffi already did), looks the id up, deletes it and resolves; events are queued and
+ *   delivered to listeners from a setImmediate, never from inside the callback.
+ * - Pending koffi callbacks do not keep Node alive, so one ref'd timer exists while anything is pending;
+ *   the same timer enforces per-call deadlines.
+ * - An exception inside a koffi callback would surface as uncaughtException: every callback body is
+ *   wrapped and errors go to `onInternalError`.
+ */
+import koffi from 'koffi';
+import type { TimCallResult } from '../tim/endpoint';
+import { TimCode, TimError } from '../tim/errors';
+import { callbackShapes } from './prototypes';
+import type { CallbackShape } from './prototypes';
+
+export interface BridgeOptions {
+  /** Deadline of a call that gives no timeout of its own. */
+  readonly defaultTimeoutMs?: number;
+  /** Receives errors that happened inside callbacks (they must never reach koffi). Defaults to console.error. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+interface Pending {
+  readonly api: string;
+  readonly deadline: number;
+  readonly timeoutMs: number;
+  readonly resolve: (result: TimCallResult) => void;
+  readonly reject: (error: TimError) => void;
+}
+
+/**
+ * The desc TIMMsgDownloadElemToPath's callback carries while it reports progress (the header:
+ * 'desc = "downloading" 表示下载进度'), before the one call that carries the result.
+ */
+export const DOWNLOAD_PROGRESS_DESC = 'downloading';
+
+/** A started request: pass `id` as user_data, then settle it with `fail` if the C call did not take it. */
+export interface BridgeRequest {
+  readonly id: number;
+  readonly promise: Promise<TimCallResult>;
+}
+
+// user_data is pointer-sized; staying below 2^31 keeps ids valid on 32-bit builds too.
+const MAX_ID = 0x7fffffff;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class CallbackBridge {
+  /** The registered TIMCommCallback every request passes, as koffi's function pointer value. */
+  readonly commCallback: bigint;
+  private readonly pending = new Map<number, Pending>();
+  private readonly defaultTimeoutMs: number;
+  private readonly onInternalError: (error: unknown) => void;
+  private nextId = 1;
+  private timer: NodeJS.Timeout | undefined;
+  private timerDeadline = Infinity;
+  private closed = false;
+
+  constructor(options: BridgeOptions = {}) {
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.onInternalError = options.onInternalError ?? ((error) => console.error('tim native bridge:', error));
+    // The hot path gets its own try/catch instead of register()'s generic rest-args wrapper.
+    const onComm = (code: number, desc: string | null, json: string | null, userData: number): void => {
+      try {
+        this.settle(code, desc, json, userData);
+      } catch (error) {
+        this.reportInternal(error);
+      }
+    };
+    this.commCallback = koffi.register(onComm, koffi.pointer(callbackShapes.comm));
+  }
+
+  /** Number of requests waiting for their callback (tests use it to prove nothing leaks). */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Whether the keep-alive timer currently holds the event loop open. */
+  get holdsEventLoop(): boolean {
+    return this.timer !== undefined && this.timer.hasRef();
+  }
+
+  /** Registers a request and returns its id (for user_data) and the promise its callback settles. */
+  begin(api: string, timeoutMs?: number): BridgeRequest {
+    if (this.closed) {
+      return { id: 0, promise: Promise.reject(new TimError(TimCode.ENDPOINT_CLOSED, 'the native endpoint is disposed', api)) };
+    }
+    const id = this.allocateId();
+    const ms = timeoutMs ?? this.defaultTimeoutMs;
+    const deadline = Date.now() + ms;
+    const promise = new Promise<TimCallResult>((resolve, reject) => {
+      this.pending.set(id, { api, deadline, timeoutMs: ms, resolve, reject });
+    });
+    this.armTimer(deadline);
+    return { id, promise };
+  }
+
+  /** Settles a request the C function refused synchronously (its callback will never come). */
+  fail(id: number, error: TimError): void {
+    const entry = this.pending.get(id);
+    if (entry) {
+      this.pending.delete(id);
+      entry.reject(error);
+      this.releaseTimerIfIdle();
+    }
+  }
+
+  /** Rejects every pending request (TIMUninit drops undelivered callbacks; dispose abandons them). */
+  rejectAll(code: number, desc: string): void {
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    this.releaseTimerIfIdle();
+    for (const entry of entries) {
+      entry.reject(new TimError(code, desc, entry.api));
+    }
+  }
+
+  /**
+   * Registers a listener callback of the given shape, wrapped so nothing escapes into koffi. The slot
+   * stays registered for the life of the process: the SDK may still hold the pointer.
+   */
+  register<F extends (...args: never[]) => void>(shape: CallbackShape, handler: F): bigint {
+    const guarded = (...args: Parameters<F>): void => {
+      try {
+        handler(...args);
+      } catch (error) {
+        this.reportInternal(error);
+      }
+    };
+    return koffi.register(guarded, koffi.pointer(callbackShapes[shape]));
+  }
+
+  /** Rejects what is pending with ENDPOINT_CLOSED and refuses new requests. Callback slots are kept (see register). */
+  dispose(): void {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    this.rejectAll(TimCode.ENDPOINT_CLOSED, 'the native endpoint was disposed before the SDK answered');
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  // Runs on the main thread while the SDK thread waits: lookup, delete, resolve, nothing else.
+  private settle(code: number, desc: string | null, json: string | null, userData: number): void {
+    const entry = this.pending.get(userData);
+    if (entry === undefined) {
+      return; // answered already (timeout, uninit): exactly once means the late one is dropped
+    }
+    if (code === 0 && desc === DOWNLOAD_PROGRESS_DESC) {
+      // TIMMsgDownloadElemToPath reports progress through its result callback; the result comes later.
+      return;
+    }
+    this.pending.delete(userData);
+    entry.resolve({ code, desc: desc ?? '', json: json ?? '' });
+    if (this.pending.size === 0) {
+      this.releaseTimerIfIdle();
+    }
+  }
+
+  private allocateId(): number {
+    let id = this.nextId;
+    while (this.pending.has(id)) {
+      id = id >= MAX_ID ? 1 : id + 1;
+    }
+    this.nextId = id >= MAX_ID ? 1 : id + 1;
+    return id;
+  }
+
+  // One timer serves as both the keep-alive handle and the deadline check, so a call costs no timer
+  // of its own: it is (re)armed only when a new deadline is earlier than the one it waits for.
+  private armTimer(deadline: number): void {
+    if (this.timer && deadline >= this.timerDeadline) {
+      if (!this.timer.hasRef()) {
+        this.timer.ref();
+      }
+      return;
+    }
+    if (this.timer) {
+      clearTimeout(this.timer);
+    }
+    this.timerDeadline = deadline;
+    this.timer = setTimeout(this.onTimer, Math.max(0, deadline - Date.now()));
+  }
+
+  private releaseTimerIfIdle(): void {
+    if (this.pending.size === 0 && this.timer?.hasRef()) {
+      this.timer.unref();
+    }
+  }
+
+  private readonly onTimer = (): void => {
+    this.timer = undefined;
+    this.timerDeadline = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    const expired: Pending[] = [];
+    for (const [id, entry] of this.pending) {
+      if (entry.deadline <= now) {
+        this.pending.delete(id);
+        expired.push(entry);
+      } else if (entry.deadline < next) {
+        next = entry.deadline;
+      }
+    }
+    if (next !== Infinity) {
+      this.armTimer(next);
+    }
+    for (const entry of expired) {
+      entry.reject(new TimError(TimCode.TIMEOUT, `no answer from the SDK within ${entry.timeoutMs} ms`, entry.api));
+    }
+  };
+
+  private reportInternal(error: unknown): void {
+    try {
+      this.onInternalError(error);
+    } catch {
+      // The reporter itself failed; there is nowhere safe left to send this.
+    }
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Unit tests of the callback bridge against a real cross-thread C library (fixtures/fakeSdk.c, compiled
+ * on the fly): pending map, exactly-once settle, synchronous refusal, timeouts, reject-all, dispose,
+ * the keep-alive handle, no exception escaping into koffi, and no leak over many calls.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import koffi from 'koffi';
+import { CallbackBridge } from '../../src/native/bridge';
+import { TimCode, TimError } from '../../src/tim/errors';
+import { loadFakeSdk } from './fakeSdk';
+import type { FakeSdk } from './fakeSdk';
+
+const root = path.resolve(__dirname, '..', '..');
+
+async function rejection(promise: Promise<unknown>): Promise<TimError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof TimError, `expected a TimError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('native callback bridge (fake SDK library)', function () {
+  let fake: FakeSdk;
+  let bridge: CallbackBridge;
+  let internalErrors: unknown[];
+
+  before(function () {
+    const loaded = loadFakeSdk();
+    if (!loaded) {
+      console.log('    no C compiler: cannot build the fake SDK library');
+      this.skip();
+    }
+    fake = loaded;
+  });
+
+  beforeEach(() => {
+    internalErrors = [];
+    bridge = new CallbackBridge({ defaultTimeoutMs: 5000, onInternalError: (error) => internalErrors.push(error) });
+  });
+
+  afterEach(() => bridge.dispose());
+
+  it('resolves with the code, desc and json the other thread called back with', async () => {
+    const request = bridge.begin('FakeCall');
+    assert.equal(bridge.pendingCount, 1);
+    assert.equal(fake.call(6014, '{"a":7712240067047157981}', bridge.commCallback, request.id), 0);
+    const result = await request.promise;
+    assert.deepEqual(result, { code: 6014, desc: 'fake desc', json: '{"a":7712240067047157981}' });
+    assert.equal(bridge.pendingCount, 0);
+  });
+
+  it('settles exactly once when the library calls back twice', async () => {
+    const request = bridge.begin('FakeCallTwice');
+    let settled = 0;
+    const counted = request.promise.then((r) => {
+      settled++;
+      return r;
+    });
+    fake.callTwice(0, '[]', bridge.commCallback, request.id);
+    await counted;
+    // Let the second callback arrive and be ignored.
+    const after = bridge.begin('FakeCall');
+    fake.call(0, '', bridge.commCallback, after.id);
+    await after.promise;
+    assert.equal(settled, 1);
+    assert.equal(bridge.pendingCount, 0);
+    assert.deepEqual(internalErrors, []);
+  });
+
+  it('waits through download progress callbacks for the result', async () => {
+    const request = bridge.begin('TIMMsgDownloadElemToPath');
+    assert.equal(fake.download(3, 0, '{"msg_download_elem_result_current_size":2}', bridge.commCallback, request.id), 0);
+    const result = await request.promise;
+    assert.deepEqual(result, { code: 0, desc: 'fake desc', json: '{"msg_download_elem_result_current_size":2}' });
+    assert.equal(bridge.pendingCount, 0);
+  });
+
+  it('ignores callbacks for ids it does not know', async () => {
+    fake.call(0, '', bridge.commCallback, 987654);
+    const request = bridge.begin('FakeCall');
+    fake.call(0, 'x', bridge.commCallback, request.id);
+    assert.equal((await request.promise).json, 'x');
+    assert.deepEqual(internalErrors, []);
+  });
+
+  it('rejects a request the library refused synchronously, and keeps working', async () => {
+    const request = bridge.begin('FakeRefuse');
+    const result: unknown = fake.refuse(-3, bridge.commCallback, request.id);
+    assert.equal(result, -3);
+    bridge.fail(request.id, new TimError(-3, 'bad json', 'FakeRefuse'));
+    const error = await rejection(request.promise);
+    assert.equal(error.code, -3);
+    assert.equal(error.api, 'FakeRefuse');
+    assert.equal(bridge.pendingCount, 0);
+    const next = bridge.begin('FakeCall');
+    fake.call(0, '', bridge.commCallback, next.id);
+    assert.equal((await next.promise).code, 0);
+  });
+
+  it('settles a callback fired on the calling thread before the call returns', async () => {
+    const request = bridge.begin('FakeCallNow');
+    fake.callNow(0, 'now', bridge.commCallback, request.id);
+    assert.equal(bridge.pendingCount, 0);
+    assert.equal((await request.promise).json, 'now');
+  });
+
+  it('rejects with TIMEOUT after the per-call timeout and drops the late answer', async () => {
+    const slow = bridge.begin('FakeCallDelayed', 60);
+    const start = Date.now();
+    fake.callDelayed(0, 'late', 300_000, bridge.commCallback, slow.id);
+    const error = await rejection(slow.promise);
+    const elapsed = Date.now() - start;
+    assert.equal(error.code, TimCode.TIMEOUT);
+    assert.match(error.desc, /60 ms/);
+    assert.ok(elapsed >= 55 && elapsed < 1000, `timed out after ${elapsed} ms`);
+    assert.equal(bridge.pendingCount, 0);
+    assert.equal(bridge.holdsEventLoop, false);
+    // The late answer arrives (after 300 ms) and must be ignored.
+    const next = bridge.begin('FakeCall');
+    fake.call(0, 'next', bridge.commCallback, next.id);
+    assert.equal((await next.promise).json, 'next');
+    assert.deepEqual(internalErrors, []);
+  });
+
+  it('times out each call on its own deadline (a short one behind a long one)', async () => {
+    const long = bridge.begin('FakeSwallow', 2000);
+    fake.swallow(bridge.commCallback, long.id);
+    const short = bridge.begin('FakeSwallow', 40);
+    fake.swallow(bridge.commCallback, short.id);
+    const start = Date.now();
+    assert.equal((await rejection(short.promise)).code, TimCode.TIMEOUT);
+    assert.ok(Date.now() - start < 1000);
+    assert.equal(bridge.pendingCount, 1);
+    bridge.rejectAll(TimCode.NOT_INITIALIZED, 'test over');
+    assert.equal((await rejection(long.promise)).code, TimCode.NOT_INITIALIZED);
+  });
+
+  it('rejects every pending request on rejectAll (what TIMUninit needs)', async () => {
+    const requests = Array.from({ length: 20 }, () => bridge.begin('FakeSwallow'));
+    for (const r of requests) {
+      fake.swallow(bridge.commCallback, r.id);
+    }
+    assert.equal(bridge.pendingCount, 20);
+    bridge.rejectAll(TimCode.NOT_INITIALIZED, 'TIMUninit was called before the SDK answered');
+    const errors = await Promise.all(requests.map((r) => rejection(r.promise)));
+    assert.ok(errors.every((e) => e.code === TimCode.NOT_INITIALIZED && e.api === 'FakeSwallow'));
+    assert.equal(bridge.pendingCount, 0);
+    assert.equal(bridge.holdsEventLoop, false);
+  });
+
+  it('rejects pending requests with ENDPOINT_CLOSED on dispose, and refuses new ones', async () => {
+    const pending = bridge.begin('FakeSwallow');
+    fake.swallow(bridge.commCallback, pending.id);
+    bridge.dispose();
+    bridge.dispose(); // twice is fine
+    assert.equal((await rejection(pending.promise)).code, TimCode.ENDPOINT_CLOSED);
+    assert.equal((await rejection(bridge.begin('After').promise)).code, TimCode.ENDPOINT_CLOSED);
+  });
+
+  it('holds the event loop only while requests are pending', async () => {
+    assert.equal(bridge.holdsEventLoop, false);
+    const request = bridge.begin('FakeCall');
+    assert.equal(bridge.holdsEventLoop, true);
+    fake.call(0, '', bridge.commCallback, request.id);
+    await request.promise;
+    assert.equal(bridge.holdsEventLoop, false);
+  });
+
+  it('keeps a script alive until its answer arrives', function () {
+    this.timeout(30_000);
+    const script = path.join(__dirname, 'fixtures', 'keepAlive.ts');
+    const child = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'ts-register.cjs'), script], {
+      encoding: 'utf8',
+      timeout: 25_000,
+    });
+    assert.equal(child.status, 0, child.stderr);
+    assert.match(child.stdout, /answered 0 after/);
+  });
+
+  it('never lets an exception escape from a callback into koffi', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown): void => void uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      let calls = 0;
+      const done = new Promise<void>((resolve) => {
+        const pointer = bridge.register('json', (json: string | null) => {
+          calls++;
+          if (calls === 10) {
+            resolve();
+          }
+          throw new Error(`listener failure ${String(json)}`);
+        });
+        fake.setListener(pointer, 0);
+        fake.fireListener(10);
+      });
+      const keepAlive = setInterval(() => undefined, 1000);
+      await done;
+      clearInterval(keepAlive);
+      fake.setListener(null, 0);
+      assert.equal(calls, 10);
+      assert.equal(internalErrors.length, 10);
+      assert.deepEqual(uncaught, []);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
+
+  it('leaks neither pending entries, callback slots nor memory over 100,000 calls', async function () {
+    this.timeout(120_000);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const slotsBefore = koffi.stats().callbacks;
+    const run = async (count: number): Promise<void> => {
+      for (let i = 0; i < count; i += 1000) {
+        const batch: Array<Promise<unknown>> = [];
+        for (let j = 0; j < 1000; j++) {
+          const request = bridge.begin('FakeCall');
+          fake.call(0, '{}', bridge.commCallback, request.id);
+          batch.push(request.promise);
+        }
+        await Promise.all(batch);
+      }
+    };
+    await run(10_000); // warm up: JIT, koffi's pools
+    gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    await run(100_000);
+    gc?.();
+    const heapAfter = process.memoryUsage().heapUsed;
+    assert.equal(bridge.pendingCount, 0);
+    assert.equal(koffi.stats().callbacks, slotsBefore);
+    if (gc) {
+      assert.ok(heapAfter - heapBefore < 2 * 2 ** 20, `heap grew by ${((heapAfter - heapBefore) / 2 ** 20).toFixed(2)} MB`);
+    } else {
+      console.log('    (run node with --expose-gc to check the heap too)');
+    }
+  });
+});
