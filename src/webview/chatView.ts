@@ -66,7 +66,8 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const attachFile = attrs(el('vscode-button'), { id: 'composer-attach-file', icon: 'attach', secondary: '', type: 'button' });
   const attachImage = attrs(el('vscode-button'), { id: 'composer-attach-image', icon: 'file-media', secondary: '', type: 'button' });
   const row = el('div', 'composer-row');
-  row.append(attachFile, attachImage, input, send);
+  // After the input, so Shift+Tab from the composer still goes straight to the message list.
+  row.append(input, attachFile, attachImage, send);
   composerForm.append(composerNotice, row);
 
   const selectionBar = attrs(el('div', 'selection-bar'), { id: 'selection-bar', role: 'toolbar', hidden: '' });

@@ -7,6 +7,8 @@ import { isTypingKey, listKeyAction } from './keyboard';
 import type { MessageStore } from './messageStore';
 import type { VirtualList } from './virtualList';
 
+
+const MOVE_KEYS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 export interface ListFocusEvents {
   openActions(id: string, anchor: HTMLElement): void;
   focusComposer(): void;
@@ -105,7 +107,9 @@ export class ListFocus {
   private onKeyDown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     const onMessage = target.classList.contains('message');
-    if (!onMessage && event.key !== 'Escape') {
+    // A message's own buttons (Download…, Show Messages) have no use for arrows: they move in the list.
+    const fromButton = !onMessage && target.closest('.message') !== null && MOVE_KEYS.has(event.key);
+    if (!onMessage && !fromButton && event.key !== 'Escape') {
       return;
     }
     if (onMessage && isTypingKey(event)) {

@@ -16,7 +16,9 @@ import { startVsCodeServer } from './codeServer';
 import { freshRunDir, outputPath } from './paths';
 
 const NOISE = [/^Creating a socket/, /^Resolv(ing|ed) connection token/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/,
-  /^ChatSessionStore/, /127\.0\.0\.1:9\b/, /^Started local extension host/, /^Overwriting extension/];
+  /^ChatSessionStore/, /127\.0\.0\.1:9\b/, /^Started local extension host/, /^Overwriting extension/,
+  // The workbench's own complaint when a test closes a webview panel right after opening it.
+  /OverlayWebview has been disposed/];
 
 interface ShimArgs {
   devPaths: string[];

@@ -137,7 +137,7 @@ export async function runSearch(deps: { client: TimClient; store: ConversationSt
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(resultItems(messages, deps.store, deps.selfId), {
-    title: vscode.l10n.t('{0} messages found', messages.length),
+    title: messages.length === 1 ? vscode.l10n.t('One message found') : vscode.l10n.t('{0} messages found', messages.length),
     placeHolder: vscode.l10n.t('Choose a message to open it in its conversation'),
     matchOnDescription: true,
     matchOnDetail: true,
