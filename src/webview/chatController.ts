@@ -15,6 +15,7 @@ import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
+import { PanelActions } from './panelActions';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
@@ -46,6 +47,7 @@ export class ChatController {
   private generation = 0;
   private readonly store = new MessageStore();
   private readonly extras: MessageExtras;
+  private readonly panelActions: PanelActions;
   private readonly list: VirtualList;
   private readonly focus: ListFocus;
   private readonly menu: ActionMenu;
@@ -73,7 +75,7 @@ export class ChatController {
     this.snippetActions = createSnippetActions(channel, view.content);
     this.extras = new MessageExtras(
       () => this.list?.invalidate(),
-      (ids) => this.onSelectionChanged(ids),
+      (ids) => this.panelActions?.selectionChanged(ids),
     );
     this.renderer = this.createRenderer('c2c', navigator.language);
     const store = this.store;
@@ -124,6 +126,16 @@ export class ChatController {
     });
     this.composer = new Composer(view, this.drafts, (text) => void this.send(text));
     this.reads = new ReadReporter(() => void this.markRead());
+    this.panelActions = new PanelActions({
+      channel,
+      store: this.store,
+      list: this.list,
+      view,
+      extras: this.extras,
+      t: () => this.t,
+      log: (level, message) => this.log(level, message),
+      applySplices: (splices) => this.applySplices(splices),
+    });
     this.wireDom();
     this.wireHost();
     this.publishCounts();
@@ -139,7 +151,7 @@ export class ChatController {
       conversationType,
       now: () => Date.now(),
       extras: this.extras,
-      requestMedia: (id, elemIndex) => void this.loadMedia(id, elemIndex),
+      requestMedia: (id, elemIndex) => void this.panelActions.loadMedia(id, elemIndex),
     });
   }
 
@@ -407,59 +419,6 @@ export class ChatController {
     }
   }
 
-  private async attach(kind: 'image' | 'file'): Promise<void> {
-    try {
-      const { messages } = await this.channel.request('chat/attach', { kind });
-      this.view.setError('');
-      if (messages.length > 0) {
-        this.applySplices(this.store.add(messages).splices);
-        this.list.scrollToBottom();
-      }
-    } catch (error: unknown) {
-      this.view.setError(this.t('composer.attachFailed', messageOf(error)));
-      this.log('warn', `chat/attach failed: ${messageOf(error)}`);
-    }
-  }
-
-  private async loadMedia(id: string, elemIndex: number): Promise<void> {
-    if (this.extras.mediaOf(id, elemIndex)) {
-      return;
-    }
-    this.extras.setMedia(id, elemIndex, { state: 'loading' });
-    try {
-      const { uri } = await this.channel.request('chat/mediaUri', { id, elemIndex });
-      this.extras.setMedia(id, elemIndex, { state: 'ready', uri });
-    } catch (error: unknown) {
-      this.extras.setMedia(id, elemIndex, { state: 'failed' });
-      this.log('warn', `chat/mediaUri failed: ${messageOf(error)}`);
-    }
-  }
-
-  private onSelectionChanged(ids: readonly string[]): void {
-    this.channel.command('chat/selectionChanged', { ids });
-    this.view.selectionBar.hidden = ids.length === 0;
-    this.view.selectionCount.textContent = this.t('selection.count', ids.length);
-    document.body.dataset.selected = String(ids.length);
-  }
-
-  private async actOnSelection(method: 'chat/forward' | 'chat/deleteSelected'): Promise<void> {
-    const ids = this.extras.selection;
-    if (ids.length === 0) {
-      return;
-    }
-    try {
-      if (method === 'chat/forward') {
-        await this.channel.request('chat/forward', { ids });
-      } else {
-        await this.channel.request('chat/deleteSelected', { ids });
-      }
-      this.view.setError('');
-    } catch (error: unknown) {
-      this.view.setError(this.t('action.failed', method === 'chat/forward' ? this.t('selection.forward') : this.t('selection.delete'), messageOf(error)));
-      this.log('warn', `${method} failed: ${messageOf(error)}`);
-    }
-  }
-
   private async markRead(): Promise<void> {
     try {
       await this.channel.request('chat/markRead', {});
@@ -472,17 +431,6 @@ export class ChatController {
 
   private wireDom(): void {
     this.view.jumpLatest.addEventListener('click', () => void this.jumpToLatest());
-    this.view.attachFile.addEventListener('click', (event) => {
-      event.preventDefault();
-      void this.attach('file');
-    });
-    this.view.attachImage.addEventListener('click', (event) => {
-      event.preventDefault();
-      void this.attach('image');
-    });
-    this.view.selectionForward.addEventListener('click', () => void this.actOnSelection('chat/forward'));
-    this.view.selectionDelete.addEventListener('click', () => void this.actOnSelection('chat/deleteSelected'));
-    this.view.selectionClear.addEventListener('click', () => this.extras.setSelection([]));
     const refreshReads = (): void => this.reads.update(this.atBottom && this.store.loaded, this.pageHasFocus());
     window.addEventListener('focus', refreshReads);
     window.addEventListener('blur', refreshReads);

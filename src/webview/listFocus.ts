@@ -7,8 +7,8 @@ import { isTypingKey, listKeyAction } from './keyboard';
 import type { MessageStore } from './messageStore';
 import type { VirtualList } from './virtualList';
 
-
 const MOVE_KEYS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
 export interface ListFocusEvents {
   openActions(id: string, anchor: HTMLElement): void;
   focusComposer(): void;

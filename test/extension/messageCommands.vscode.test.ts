@@ -228,6 +228,24 @@ describe('message commands on the emulator', function () {
     const separate = await withDialogs({ picks: [byLabel(/^carol$/), byLabel(/One by One/)] }, () => handlers['chat/forward']({ ids: picks }));
     assert.equal(separate.forwarded, 2);
     await eventually(() => carolGot.filter((m) => m.elems[0] === TIMElemType.Text).length >= 2, 10_000, 'carol gets two messages');
+    // A file forwarded one by one is downloaded and sent again: carol gets the same bytes.
+    const fileMessage = page.messages.find((m) => m.elements.some((e) => e.kind === 'file'));
+    assert.ok(fileMessage, 'the file sent earlier is loaded');
+    const carolFiles: string[] = [];
+    const fileListener = carol.client.onEvent('RecvNewMsg', (ms) => {
+      for (const m of ms) {
+        const elem = m.message_elem_array.find((e) => e.elem_type === TIMElemType.File) as { file_elem_file_id?: string } | undefined;
+        if (elem?.file_elem_file_id) {
+          carolFiles.push(elem.file_elem_file_id);
+        }
+      }
+    });
+    assert.deepEqual(await withDialogs({ picks: [byLabel(/^carol$/)] }, () => handlers['chat/forward']({ ids: [fileMessage.id] })), { forwarded: 1 });
+    await eventually(() => carolFiles.length > 0, 15_000, 'carol gets the file');
+    fileListener.dispose();
+    const carolCopy = path.join(dir, 'carol-copy.bin');
+    await carol.client.msgDownloadElemToPath({ msg_download_elem_param_type: 1, msg_download_elem_param_id: carolFiles[0], msg_download_elem_param_business_id: 0, msg_download_elem_param_url: '' }, carolCopy);
+    assert.equal(Buffer.compare(fs.readFileSync(carolCopy), fs.readFileSync(path.join(dir, 'report.bin'))), 0, 'forwarded file has the same bytes');
     // The palette command acts on the panel's selection.
     panel.controller.selection = [picks[0]];
     panel.panel.reveal();

@@ -15,8 +15,6 @@ export interface WorkbenchOptions {
   readonly name: string;
   /** Load the working tree as a development extension (default), or only what installVsix installs. */
   readonly developmentExtension?: boolean;
-  /** The development extension's folder; the working tree by default. */
-  readonly extensionPath?: string;
   readonly installVsix?: readonly string[];
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly env?: Readonly<Record<string, string>>;
@@ -42,7 +40,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     browser = await launchChromium(path.join(runDir, 'chrome'), { colorScheme: options.colorScheme });
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (error) => console.log(`[workbench pageerror] ${error.message}`));
-    const payload = options.developmentExtension === false ? [] : [['extensionDevelopmentPath', `vscode-remote://${server.host}${options.extensionPath ?? repoRoot}`]];
+    const payload = options.developmentExtension === false ? [] : [['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`]];
     const query = `folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true']]))}` : ''}`;
     await page.goto(`${server.url}/?${query}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

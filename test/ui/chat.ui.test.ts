@@ -132,11 +132,11 @@ describe('two people chatting in the workbench', function () {
     await bobChat.locator('#composer-input').click();
     await bob.page.keyboard.type('half-written thought');
     await bob.page.waitForTimeout(1500); // the draft is saved after a pause in typing
-    await bob.page.reload();
+    // VS Code's own reload saves the open editors and webview state first (a raw page reload may not).
+    await runCommand(bob.page, 'Developer: Reload Window');
     await bob.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const restored = activeWebview(bob.page);
     await restored.locator('#chat-title', { hasText: 'Alice' }).waitFor({ timeout: 60_000 });
-    await bob.page.waitForFunction(() => true);
     const value = await restored.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
     assert.equal(value, 'half-written thought');
     await bob.screenshot('reloaded-bob.png');

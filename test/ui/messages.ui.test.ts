@@ -16,45 +16,6 @@ import { freshRunDir, repoRoot } from '../harness/paths';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
 
-interface Manifest {
-  contributes: { commands: Array<{ command: string }>; menus: Record<string, unknown[]> };
-}
-
-/**
- * The extension folder to load: the working tree once package.json contributes the message commands;
- * until then a copy of it whose package.json (and nls files) add messageContributions.json, so the
- * palette steps run now and the same test runs on the real manifest after the merge.
- */
-function extensionFolder(dir: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
-  if (manifest.contributes.commands.some((c) => c.command === 'timChat.searchMessages')) {
-    return repoRoot;
-  }
-  const extra = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'ui', 'messageContributions.json'), 'utf8')) as {
-    commands: Manifest['contributes']['commands'];
-    menus: Record<string, unknown[]>;
-    'package.nls.json': Record<string, string>;
-    'package.nls.zh-cn.json': Record<string, string>;
-  };
-  const staged = path.join(dir, 'extension');
-  fs.mkdirSync(staged, { recursive: true });
-  for (const entry of fs.readdirSync(repoRoot)) {
-    if (!['package.json', 'package.nls.json', 'package.nls.zh-cn.json', '.git', '.test-output', '.cache'].includes(entry)) {
-      fs.symlinkSync(path.join(repoRoot, entry), path.join(staged, entry));
-    }
-  }
-  manifest.contributes.commands.push(...extra.commands);
-  for (const [menu, items] of Object.entries(extra.menus)) {
-    manifest.contributes.menus[menu] = [...(manifest.contributes.menus[menu] ?? []), ...items];
-  }
-  fs.writeFileSync(path.join(staged, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const nls of ['package.nls.json', 'package.nls.zh-cn.json'] as const) {
-    const base = JSON.parse(fs.readFileSync(path.join(repoRoot, nls), 'utf8')) as Record<string, string>;
-    fs.writeFileSync(path.join(staged, nls), JSON.stringify({ ...base, ...extra[nls] }, null, 2));
-  }
-  return staged;
-}
-
 /** Answers VS Code's own (simple) file dialog, a quick input holding a path. */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -98,7 +59,6 @@ describe('files, merged messages, stars and search in the workbench', function (
     bob = await signInUser(emulator, 'bob');
     alice = await openWorkbench({
       name: 'messages-alice',
-      extensionPath: extensionFolder(dir),
       colorScheme: 'dark',
       env: { TIMCHAT_AUTO_SIGN_IN: 'alice', TIMCHAT_EMULATOR_DATA: emulator.dataDir, TIMCHAT_EMULATOR_URL: emulator.url },
       settings: { 'timChat.emulator.url': emulator.url, 'files.simpleDialog.enable': true },

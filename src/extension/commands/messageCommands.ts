@@ -182,10 +182,16 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
 
     registerCommand('timChat.deleteSelectedMessages', async () => {
       const { panel, messages } = selectedIn(activePanel(panels));
-      const controller = panel.controller;
+      const byId = new Map(messages.map((m) => [m.message_msg_id, m]));
       return deleteSelected(
-        { ref: panel.ref, client: () => session.requireClient(), find: (id) => messages.find((m) => m.message_msg_id === id) ?? (() => { throw new Error(id); })(), removed: (ids) => controller.removed(ids) },
-        messages.map((m) => m.message_msg_id),
+        {
+          ref: panel.ref,
+          client: () => session.requireClient(),
+          // selectedIn() kept only loaded messages, so every id is here.
+          find: (id) => byId.get(id) as TimMessage,
+          removed: (ids) => panel.controller.removed(ids),
+        },
+        [...byId.keys()],
       );
     }),
 
