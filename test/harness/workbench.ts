@@ -19,6 +19,8 @@ export interface WorkbenchOptions {
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly env?: Readonly<Record<string, string>>;
   readonly colorScheme?: 'light' | 'dark';
+  /** Files to write into the workspace folder before the workbench opens (relative path to content). */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 export interface Workbench {
@@ -34,6 +36,11 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   const runDir = freshRunDir(`ui-${options.name}`);
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
+  for (const [relative, content] of Object.entries(options.files ?? {})) {
+    const file = path.join(workspace, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
   const server = await startVsCodeServer({ runDir, settings: options.settings, env: options.env, installVsix: options.installVsix });
   let browser: BrowserContext | undefined;
   try {
