@@ -62,15 +62,17 @@ describe('sharing code in the workbench', function () {
   it('shares a selection from the editor', async () => {
     const { page } = alice;
     await page.keyboard.press('Control+P');
-    await answerInput(page, 'version.ts');
+    await page.locator('.quick-input-widget input').fill('version.ts');
+    // Quick Open searches the workspace first: pick the file once it is listed.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'version.ts' }).first().click({ timeout: 30_000 });
     await page.locator('.tab', { hasText: 'version.ts' }).waitFor({ timeout: 30_000 });
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+G');
-    await answerInput(page, '2');
-    await page.keyboard.press('Shift+Down');
-    await page.keyboard.press('Shift+Down');
+    await answerInput(page, ':2'); // the Go to Line box starts with ':'
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+End');
-    await runCommand(page, 'TIM Chat: Share Selection');
+    await runCommand(page, 'TIM Chat: Share Selection…');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Bob' }).first().click({ timeout: 15_000 });
     await answerInput(page, 'this is the parser');
     await page.locator('.notification-toast', { hasText: /Shared/ }).first().waitFor({ timeout: 30_000 });
