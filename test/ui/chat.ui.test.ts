@@ -146,10 +146,14 @@ describe('two people chatting in the workbench', function () {
     // Alice closes her chats so a new message is "not visible".
     await runCommand(alice.page, 'View: Close All Editors');
     const bobClient = activeWebview(bob.page);
+    // After the reload bob's window signs in again on its own: wait for it before typing.
+    await bobClient.locator('body[data-signed-in="true"]').waitFor({ timeout: 60_000 });
     await bobClient.locator('#composer-input').click();
     await bob.page.keyboard.press('Control+a');
     await bob.page.keyboard.type('ping one');
     await bob.page.keyboard.press('Enter');
+    await bobClient.locator('.message[data-status="sent"]', { hasText: 'ping one' }).waitFor({ timeout: 30_000 });
+    await treeRow(alice.page, XSS_NICK).filter({ hasText: 'ping one' }).waitFor({ timeout: 30_000 });
     await alice.page.locator('.notification-toast', { hasText: 'ping one' }).waitFor({ timeout: 30_000 });
     await alice.screenshot('notification-alice.png');
 
