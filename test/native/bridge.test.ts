@@ -11,18 +11,10 @@ import { CallbackBridge } from '../../src/native/bridge';
 import { TimCode, TimError } from '../../src/tim/errors';
 import { loadFakeSdk } from './fakeSdk';
 import type { FakeSdk } from './fakeSdk';
+import { rejection } from './timRejection';
 
 const root = path.resolve(__dirname, '..', '..');
 
-async function rejection(promise: Promise<unknown>): Promise<TimError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof TimError, `expected a TimError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('native callback bridge (fake SDK library)', function () {
   let fake: FakeSdk;

@@ -18,6 +18,7 @@ import type { NativeApi } from '../../src/native/prototypes';
 import type { TimArg, TimEvent } from '../../src/tim/endpoint';
 import { TimCode, TimError, TimResult } from '../../src/tim/errors';
 import { repoRoot } from './sdkHarness';
+import { rejection } from './timRejection';
 
 const text = JSON.stringify({ message_elem_array: [{ elem_type: 0, text_elem_content: 'hi' }] });
 
@@ -61,15 +62,6 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMGroupGetMemberInfoList: ['{"group_get_members_info_list_param_group_id":"group"}'],
 };
 
-async function rejection(promise: Promise<unknown>): Promise<TimError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof TimError, `expected a TimError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to reject');
-}
 
 function memoryMB(): { heap: number; rss: number } {
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -13,9 +13,10 @@ import path from 'node:path';
 import type { NativeEndpoint } from '../../src/native/nativeEndpoint';
 import { TimClient } from '../../src/tim/client';
 import { TIMDownloadType, TIMReceiveMessageOpt } from '../../src/tim/enums';
-import { TimCode, TimError, TimResult } from '../../src/tim/errors';
+import { TimCode, TimResult } from '../../src/tim/errors';
 import { parseTimJson, stringifyTimJson, uint64Equals } from '../../src/tim/json';
 import type { TimMessage, TimMessageParam } from '../../src/tim/types/message';
+import { rejection } from './timRejection';
 
 const text: TimMessageParam = { message_elem_array: [{ elem_type: 0, text_elem_content: 'hello from the native tests' }] };
 const message = parseTimJson(SDK_MESSAGE_JSON) as TimMessage;
@@ -71,15 +72,6 @@ const SEED: ReadonlyArray<readonly [string, (client: TimClient) => Promise<unkno
   ['TIMMsgBatchSend', (c) => c.msgBatchSend({ msg_batch_send_param_identifier_array: [PEER, 'other_peer'], msg_batch_send_param_msg: text })],
 ];
 
-async function rejection(promise: Promise<unknown>): Promise<TimError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof TimError, `expected a TimError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to reject');
-}
 
 describe('seed message APIs through TimClient on the real libImSDK (offline)', function () {
   this.timeout(60_000);
