@@ -21,7 +21,9 @@ const PACED_RATE = 1000;
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 5);
 
 function startServer(dataDir: string, sync: 'full' | 'normal'): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts/ts-register.cjs'), join(ROOT, 'src/emulator/cli.ts'), 'start', '--port', '0', '--data', dataDir, '--sync', sync], {
+  // BENCH_SERVER_NODE_OPTIONS passes flags to the server's node (e.g. --cpu-prof --cpu-prof-dir=DIR to profile it).
+  const nodeFlags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter((flag) => flag !== '');
+  const child = spawn(process.execPath, [...nodeFlags, '-r', join(ROOT, 'scripts/ts-register.cjs'), join(ROOT, 'src/emulator/cli.ts'), 'start', '--port', '0', '--data', dataDir, '--sync', sync], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveUrl, reject) => {

@@ -75,19 +75,38 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
 
 /** Runs a command from the command palette by its label as shown there ("TIM Chat: Open Chat"). */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      // A webview iframe holding the focus may swallow F1 while the machine is busy: hand the focus
+      // back to the workbench and press again.
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
+  }
   await input.fill(`>${label}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
 }
 
-/** Answers the quick input (input box) that a command opened. */
+/**
+ * Answers the quick input (input box) that a command opened. The palette and the input box share one
+ * widget, so it waits until the widget no longer holds the palette's ">command" text: typing earlier
+ * would go into the palette.
+ */
 export async function answerInput(page: Page, text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(text);
+  await page.waitForFunction(() => {
+    const input = document.querySelector('.quick-input-widget input') as HTMLInputElement | null;
+    return input !== null && input.offsetParent !== null && !input.value.startsWith('>');
+  }, undefined, { timeout: 30_000 });
+  await page.locator('.quick-input-widget input').fill(text);
   await page.keyboard.press('Enter');
 }
 

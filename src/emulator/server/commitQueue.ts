@@ -20,6 +20,8 @@ export class CommitQueue {
   private readonly transaction: (jobs: Job[]) => Array<{ ok: boolean; value: unknown }>;
   /** Run inside each group transaction, last (write-behind state such as stream seqs). */
   readonly beforeCommit: Array<() => void> = [];
+  /** Told where each operation begins and ends (and whether its savepoint was kept). */
+  readonly operationHooks: Array<{ beginOp(): void; endOp(ok: boolean): void }> = [];
   /** Run when a group transaction failed and rolled back. */
   readonly onFailed: Array<() => void> = [];
   /** Called at the end of each group transaction (caches of the commit are dropped). */
@@ -37,12 +39,15 @@ export class CommitQueue {
       const outcomes: Array<{ ok: boolean; value: unknown }> = [];
       for (const job of jobs) {
         this.hub.beginOp();
+        this.operationHooks.forEach((hooks) => hooks.beginOp());
         try {
           const value = this.savepoint(() => job.run());
           this.hub.endOp(true);
+          this.operationHooks.forEach((hooks) => hooks.endOp(true));
           outcomes.push({ ok: true, value });
         } catch (error: unknown) {
           this.hub.endOp(false);
+          this.operationHooks.forEach((hooks) => hooks.endOp(false));
           outcomes.push({ ok: false, value: error });
         }
       }

@@ -67,7 +67,10 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     totalUnread: (userId) => convs.totalUnread(userId),
   });
   queue.onCommitted = () => model.endCommit();
+  queue.operationHooks.push(delivery.fts);
   queue.beforeCommit.push(() => delivery.flushSeqs());
+  queue.beforeCommit.push(() => delivery.fts.commit());
   queue.onFailed.push(() => delivery.resetSeqs());
+  queue.onFailed.push(() => delivery.fts.discard());
   return { emu, app, queue, db };
 }

@@ -9,6 +9,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { stringifyFast } from './fastJson';
 import type { JsonObject } from './args';
 import type { EventHub } from './eventHub';
+import { FtsWriteBehind } from './ftsWriteBehind';
 import { C2C, GROUP, type MessageModel, type MessageRow, Status, newUniqueId } from './messageModel';
 
 /** kImSDK_MessageAtALL: the @-everyone marker in message_group_at_user_array. */
@@ -39,7 +40,8 @@ export class Delivery {
   private readonly seqs = new Map<string, number>();
   private readonly dirtySeqs = new Set<string>();
   private readonly insertMsg: Statement;
-  private readonly insertFts: Statement;
+  /** The full-text index, written once per group commit (see ftsWriteBehind.ts). */
+  readonly fts: FtsWriteBehind;
   private readonly members: Statement;
   private readonly c2cOpt: Statement;
   private readonly hide: Statement;
@@ -62,7 +64,7 @@ export class Delivery {
       `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
        VALUES (@stream, @seq, @msgId, @sender, @convType, @serverTime, @rand, @elemType, @status, 0, @noUnread, @body, @searchText)`,
     );
-    this.insertFts = db.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)');
+    this.fts = new FtsWriteBehind(db);
     this.members = db.prepare('SELECT user_id, recv_opt FROM members WHERE group_id = ?');
     this.c2cOpt = db.prepare('SELECT opt FROM c2c_opts WHERE user_id = ? AND peer = ?');
     this.hide = db.prepare('INSERT OR REPLACE INTO user_hidden(user_id, msg, kind) VALUES (?, ?, ?)');
@@ -189,9 +191,7 @@ export class Delivery {
       revoke_reason: null,
     };
     this.model.cacheBody(id, body, row);
-    if (message.searchText.length > 0) {
-      this.insertFts.run(id, message.searchText);
-    }
+    this.fts.add(id, message.searchText);
     const participants: Array<{ user: string; opt: number }> = [];
     if (message.convType === C2C) {
       participants.push({ user: message.sender, opt: 0 });

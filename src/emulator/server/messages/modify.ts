@@ -194,10 +194,8 @@ function storeLocal(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, m
     id: number;
   };
   emu.model.cacheBody(result.id, undefined);
-  emu.db.prepare('DELETE FROM messages_fts WHERE rowid = ?').run(result.id);
-  if (checked.searchText.length > 0) {
-    emu.db.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)').run(result.id, checked.searchText);
-  }
+  emu.delivery.fts.delete(result.id);
+  emu.delivery.fts.add(result.id, checked.searchText);
   const custom = { str: optString(msg, 'message_custom_str'), int: msg.message_custom_int };
   if (custom.str !== undefined || typeof custom.int === 'number') {
     emu.db

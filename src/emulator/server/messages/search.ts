@@ -84,6 +84,8 @@ const searchLocal: Handler = async (ctx, args) => {
     filter.params.tstart = end - period;
   }
   const result = await ctx.emu.queue.enqueue(() => {
+    // Messages stored earlier in this group commit are queued for the index, not in it yet.
+    ctx.emu.delivery.fts.flushNow();
     const page = <T>(items: T[]): T[] => (pageSize === 0 ? items : items.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize));
     const item = (conv: ConvRef, rows: MessageRow[], messages: MessageRow[]): JsonObject => ({
       msg_search_result_item_conv_id: conv.convId,
