@@ -92,11 +92,15 @@ const login: Handler = async (ctx, args) => {
       session.loginStatus = 1;
       emu.hub.setKnownTotal(userId, emu.convs.totalUnread(userId));
       if (session.lastEventSeq > 0 || session.resume) {
-        const missed = emu.db.prepare('SELECT frame FROM events WHERE device_id = ? AND seq > ? ORDER BY seq').all(device.id, session.lastEventSeq) as Array<{
+        const missed = emu.db.prepare('SELECT seq, frame FROM events WHERE device_id = ? AND seq > ? ORDER BY seq').all(device.id, session.lastEventSeq) as Array<{
+          seq: number;
           frame: string;
         }>;
-        for (const { frame } of missed) {
-          session.sink.pushText(frame);
+        for (const { seq, frame } of missed) {
+          const text = emu.hub.replayText(device.id, seq, frame);
+          if (text !== undefined) {
+            session.sink.pushText(text);
+          }
         }
         // Conversation events are snapshots that are not replayed: give the current total instead.
         session.sink.pushText(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total: emu.convs.totalUnread(userId) }));

@@ -2,6 +2,9 @@
  * Listener events. Message events (RecvNewMsg, MsgRevoke, MsgReadedReceipt) are numbered per device,
  * stored in the same transaction as the change that caused them (so a reconnecting client can replay
  * what it missed, even across a server restart), and pushed only after that transaction commits.
+ * RecvNewMsg is stored as a reference (the user and the message row ids, see replayText) rather than
+ * the frame: the frame repeats every message once per receiving device, which doubled the bytes each
+ * send wrote and fsynced. A replayed RecvNewMsg shows the messages as they are at replay time.
  * Conversation events (ConvEvent, ConvTotalUnreadMessageCountChanged) are snapshots of committed state
  * with seq 0, coalesced over a few milliseconds and never replayed.
  *
@@ -181,17 +184,20 @@ export class EventHub {
     }
     for (const [device, records] of byDevice) {
       let batch: unknown[] = [];
+      let batchIds: number[] = [];
       let batchUser = '';
       const flushBatch = (): void => {
         if (batch.length > 0) {
-          this.emit(device, { name: 'RecvNewMsg', json: stringifyTimJson(batch) });
+          this.emit(device, { name: 'RecvNewMsg', json: stringifyTimJson(batch) }, `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
           batch = [];
+          batchIds = [];
         }
       };
       for (const record of records) {
         if (record.kind === 'msg') {
           batchUser = record.user;
           batch.push(source.viewMessage(record.msg, batchUser, device, record.fresh));
+          batchIds.push(record.msg);
         } else {
           flushBatch();
           this.emit(device, record.event);
@@ -307,7 +313,22 @@ export class EventHub {
     this.seqs.clear();
   }
 
-  private emit(device: number, event: TimEvent): void {
+  /**
+   * The frame to replay for a stored event: stored frames as they are, message references rebuilt from
+   * the messages as `device` sees them now (rows no longer stored are left out).
+   */
+  replayText(device: number, seq: number, stored: string): string | undefined {
+    if (!stored.startsWith(MESSAGE_REFERENCE)) {
+      return stored;
+    }
+    const source = this.source;
+    const { user, msgs } = JSON.parse(stored.slice(MESSAGE_REFERENCE.length)) as { user: string; msgs: number[] };
+    const views = msgs.map((id) => source?.viewMessage(id, user, device, false)).filter((view) => view !== undefined);
+    return views.length === 0 ? undefined : JSON.stringify({ type: 'event', seq, event: { name: 'RecvNewMsg', json: stringifyTimJson(views) } });
+  }
+
+  /** Numbers the event for `device`, stores it (or `stored`, a shorter form replayText expands) and queues the frame. */
+  private emit(device: number, event: TimEvent, stored?: string): void {
     let seq = this.seqs.get(device);
     if (seq === undefined) {
       const row = this.selectSeq.get(device) as { event_seq: number } | undefined;
@@ -317,12 +338,14 @@ export class EventHub {
     this.seqs.set(device, seq);
     this.dirtySeqs.add(device);
     const text = JSON.stringify({ type: 'event', seq, event });
-    this.insertEvent.run(device, seq, text);
+    this.insertEvent.run(device, seq, stored ?? text);
     this.pending.push({ device, text });
   }
 }
 
 const EMPTY: ReadonlySet<number> = new Set();
+/** Marks a stored RecvNewMsg reference (stored frames are JSON objects and start with '{'). */
+const MESSAGE_REFERENCE = 'msgs:';
 /** How long conversation snapshots wait to coalesce a burst of commits. */
 const CONV_SNAPSHOT_DELAY_MS = 15;
 

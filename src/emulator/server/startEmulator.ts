@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { serveBlob } from './blobs';
+import { startCheckpointer } from './checkpointer';
 import { Connection } from './connection';
 import { openEmulator } from './core';
 
@@ -51,6 +52,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     );
   }
   const { emu, app, queue, db } = openEmulator(options.dataDir, options);
+  const checkpointer = startCheckpointer(db, options.warn ?? console.warn);
   const emuOptions = emu.options;
   emuOptions.localPaths = LOOPBACK.has(host);
   const http = createServer((request, response) => serveBlob(emuOptions.blobDir, request, response));
@@ -60,13 +62,21 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     const connection = new Connection(emu, socket, (closed) => connections.delete(closed));
     connections.add(connection);
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => {
-      http.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, host, () => {
+        http.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error: unknown) {
+    // Port taken, say: leave nothing open behind the error.
+    queue.close();
+    await checkpointer.stop();
+    db.close();
+    throw error;
+  }
   const port = (http.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   emuOptions.baseUrl = `http://${urlHost}:${port}`;
@@ -89,6 +99,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         await new Promise<void>((resolve) => wss.close(() => resolve()));
         await new Promise<void>((resolve) => http.close(() => resolve()));
         queue.close();
+        await checkpointer.stop();
         db.close();
       })();
       return closing;
