@@ -16,7 +16,7 @@ const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')]
 if (build.status !== 0) process.exit(1);
 
 const { startDemoEmulator } = require('./startDemo.ts');
-const { startVsCodeServer } = require('../test/harness/codeServer.ts');
+const { developmentExtensionUri, startVsCodeServer } = require('../test/harness/codeServer.ts');
 
 // TIMCHAT_START_DIR lets tests run npm start on a state folder of their own.
 const stateDir = process.env.TIMCHAT_START_DIR || path.join(root, '.cache', 'start');
@@ -31,7 +31,7 @@ if (hasCode) {
   const runDir = path.join(stateDir, 'vscode');
   fs.mkdirSync(runDir, { recursive: true });
   const server = await startVsCodeServer({ runDir, env: emulator.env, settings: emulator.settings });
-  const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${server.host}${root}`], ['skipWelcome', 'true']]));
+  const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', developmentExtensionUri(server, runDir)], ['skipWelcome', 'true']]));
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   console.log(`\nTIM Chat is running. Open this address in a browser on this machine:\n\n  ${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${payload}\n`);

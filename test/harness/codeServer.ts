@@ -62,6 +62,11 @@ export interface VsCodeServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** .vsix files to install before starting. */
   readonly installVsix?: readonly string[];
+  /**
+   * Show modal dialogs for real: leaves out --enable-smoke-test-driver, with which the web workbench
+   * refuses them (DialogService.prompt throws "refused to show dialog in tests", confirm answers yes).
+   */
+  readonly modalDialogs?: boolean;
 }
 
 export interface VsCodeServer {
@@ -122,7 +127,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
   const child = spawnTracked(
     process.execPath,
     [serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-      '--telemetry-level', 'off', '--enable-smoke-test-driver', '--disable-workspace-trust',
+      '--telemetry-level', 'off', ...(options.modalDialogs ? [] : ['--enable-smoke-test-driver']), '--disable-workspace-trust',
       '--server-data-dir', serverDataDir, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
     { env, stdio: ['ignore', log, log], cwd: runDir },
   );
@@ -148,4 +153,21 @@ export async function startVsCodeServer(options: VsCodeServerOptions): Promise<V
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url, port, host: `127.0.0.1:${port}`, userDataDir, extensionsDir, logFile, process: child, stop: () => stopTracked(child) };
+}
+
+/**
+ * The `vscode-remote:` URI of the working tree for the workbench's `extensionDevelopmentPath`.
+ * At startup the workbench switches to a theme of the extension under development whenever one exists,
+ * ignoring workbench.colorTheme: it takes every theme whose extension lies at or below that path
+ * (WorkbenchThemeService.initialize → findThemeByExtensionLocation, an isEqualOrParent test). code-server
+ * is installed in .cache/ inside the repo, so with the repo root as the path all its built-in themes
+ * qualify and the first light one wins, whatever the settings say. A symlink in the run folder gives the
+ * same working tree a location that is no parent of .cache/.
+ */
+export function developmentExtensionUri(server: VsCodeServer, runDir: string): string {
+  const link = path.join(runDir, 'dev-extension');
+  if (fs.lstatSync(link, { throwIfNoEntry: false }) === undefined) {
+    fs.symlinkSync(repoRoot, link, 'dir');
+  }
+  return `vscode-remote://${server.host}${link}`;
 }

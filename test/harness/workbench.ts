@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { startVsCodeServer, type VsCodeServer } from './codeServer';
-import { freshRunDir, outputPath, repoRoot } from './paths';
+import { developmentExtensionUri, startVsCodeServer, type VsCodeServer } from './codeServer';
+import { freshRunDir, outputPath } from './paths';
 
 export interface WorkbenchOptions {
   /** Names the run folder and the screenshot subfolder. */
@@ -18,10 +18,25 @@ export interface WorkbenchOptions {
   readonly installVsix?: readonly string[];
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly env?: Readonly<Record<string, string>>;
-  readonly colorScheme?: 'light' | 'dark';
+  /**
+   * The workbench's color theme (THEMES) and the browser's prefers-color-scheme; the default leaves
+   * VS Code's own default theme. An explicit workbench.colorTheme in settings wins.
+   */
+  readonly colorScheme?: ColorScheme;
   /** Files to write into the workspace folder before the workbench opens (relative path to content). */
   readonly files?: Readonly<Record<string, string>>;
+  /** Show modal dialogs (`.monaco-dialog-box`) instead of refusing them as the test driver does. */
+  readonly modalDialogs?: boolean;
 }
+
+export type ColorScheme = 'light' | 'dark' | 'high-contrast';
+
+/** The built-in theme each color scheme opens with (settings ids, as in "Preferences: Color Theme"). */
+export const THEMES: Readonly<Record<ColorScheme, string>> = {
+  light: 'Default Light Modern',
+  dark: 'Default Dark Modern',
+  'high-contrast': 'Default High Contrast',
+};
 
 export interface Workbench {
   readonly page: Page;
@@ -41,13 +56,15 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   }
-  const server = await startVsCodeServer({ runDir, settings: options.settings, env: options.env, installVsix: options.installVsix });
+  const { colorScheme } = options;
+  const settings = colorScheme ? { 'workbench.colorTheme': THEMES[colorScheme], ...options.settings } : options.settings;
+  const server = await startVsCodeServer({ runDir, settings, env: options.env, installVsix: options.installVsix, modalDialogs: options.modalDialogs });
   let browser: BrowserContext | undefined;
   try {
-    browser = await launchChromium(path.join(runDir, 'chrome'), { colorScheme: options.colorScheme });
+    browser = await launchChromium(path.join(runDir, 'chrome'), { colorScheme: colorScheme === undefined ? undefined : colorScheme === 'light' ? 'light' : 'dark' });
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (error) => console.log(`[workbench pageerror] ${error.message}`));
-    const payload = options.developmentExtension === false ? [] : [['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`]];
+    const payload = options.developmentExtension === false ? [] : [['extensionDevelopmentPath', developmentExtensionUri(server, runDir)]];
     const query = `folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true']]))}` : ''}`;
     await page.goto(`${server.url}/?${query}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

@@ -2,9 +2,8 @@
  * Two people chatting in the real workbench on one tim-emulator, each in their own VS Code server and
  * browser. Live updates both ways, unread counts and badges, recall and delete, a reload that restores
  * the panel and its draft, mute, and hostile names and messages that must stay text. Screenshots of
- * the tree and the panel for both. (The web workbench served by VS Code's server-main lists no
- * built-in color themes, so these are in its default light look; the panel's dark, light and
- * high-contrast renderings are in test/webview/chatPanel.ui.test.ts.)
+ * the tree and the panel for both: alice's in the dark theme, bob's in the light one (all three themes,
+ * high contrast too, are checked in test/ui/themes.ui.test.ts).
  */
 import * as assert from 'node:assert/strict';
 import path from 'node:path';

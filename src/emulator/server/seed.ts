@@ -99,6 +99,9 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         }
         const now = emu.serverTime();
         const rand = randomUint32();
+        // As a send from the client carries it, so the seeded history shows nicknames, not user ids.
+        const profile = emu.model.profile(from);
+        const senderProfile = { user_profile_identifier: from, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' };
         emu.delivery.deliver({
           stream: streamOf(convType, from, to),
           convType,
@@ -111,7 +114,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
           elemType: Elem.TEXT,
           searchText: content,
           noUnread: false,
-          body: { message_elem_array: [{ elem_type: Elem.TEXT, text_elem_content: content }], message_client_time: now, message_priority: 1, message_platform: 0 },
+          body: { message_elem_array: [{ elem_type: Elem.TEXT, text_elem_content: content }], message_client_time: now, message_priority: 1, message_platform: 0, message_sender_profile: senderProfile },
         });
       }
     });

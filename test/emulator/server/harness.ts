@@ -85,9 +85,13 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function emulatorEnv(options: { revokeTimeLimitSeconds?: number; uploadChunkDelayMs?: number } = {}): Promise<TestEnv> {
+export async function emulatorEnv(
+  options: { revokeTimeLimitSeconds?: number; uploadChunkDelayMs?: number; beforeStart?: (dataDir: string) => Promise<unknown> } = {},
+): Promise<TestEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tim-emulator-test-'));
-  const emulator = await startEmulator({ dataDir, port: 0, host: '127.0.0.1', ...options });
+  const { beforeStart, ...startOptions } = options;
+  await beforeStart?.(dataDir);
+  const emulator = await startEmulator({ dataDir, port: 0, host: '127.0.0.1', ...startOptions });
   const opened: Array<() => Promise<void>> = [];
   const userSig = (userId: string, expireSeconds?: number, nowSeconds?: number): string =>
     genUserSig({ sdkAppId: emulator.sdkAppId, secretKey: emulator.secretKey, userId, ...(expireSeconds === undefined ? {} : { expireSeconds }), ...(nowSeconds === undefined ? {} : { nowSeconds }) });
