@@ -44,6 +44,12 @@ export interface CallFrame {
    * reconnect is stored once (the server answers a repeated id with the stored message).
    */
   readonly messageId?: string;
+  /**
+   * Optional (older clients omit it, older servers ignore it): the caller listens to progress, so the
+   * server may send ProgressFrames for this id before its result. Opt-in so that a client that does
+   * not know the frame never receives it.
+   */
+  readonly progress?: boolean;
 }
 
 /** The answer to one CallFrame. */
@@ -73,6 +79,19 @@ export interface ResultFrame {
   readonly eventSeq?: number;
 }
 
+/**
+ * A callback call before the result of a call that asked for progress (CallFrame.progress):
+ * TIMMsgDownloadElemToPath's code-0 "downloading" reports, with the SDK's desc and json
+ * (`{msg_download_elem_result_current_size, msg_download_elem_result_total_size}`). Never stored or
+ * replayed; all of a call's progress frames precede its result on the same socket.
+ */
+export interface ProgressFrame {
+  readonly type: 'progress';
+  readonly id: number;
+  readonly desc: string;
+  readonly json: string;
+}
+
 /** A listener event, numbered per device so a reconnecting client can resume without gaps. */
 export interface EventFrame {
   readonly type: 'event';
@@ -91,7 +110,7 @@ export interface ErrorFrame {
 }
 
 export type ClientFrame = HelloFrame | CallFrame;
-export type ServerFrame = ResultFrame | EventFrame | ErrorFrame;
+export type ServerFrame = ResultFrame | ProgressFrame | EventFrame | ErrorFrame;
 
 /** Default port of a local tim-emulator. */
 export const DEFAULT_EMULATOR_PORT = 8519;

@@ -5,15 +5,16 @@
  * - koffi gives a limited number of registered callback slots, so the bridge registers ONE callback per
  *   shape and tells requests apart by the numeric id passed as `user_data`.
  * - The SDK thread is blocked while a koffi callback runs on the main thread, so a callback only copies
- *   its strings (koffi already did), looks the id up, deletes it and resolves; events are queued and
- *   delivered to listeners from a setImmediate, never from inside the callback.
+ *   its strings (koffi already did), looks the id up, deletes it and resolves; events and download
+ *   progress are queued and delivered to listeners from a setImmediate, never from inside the callback.
  * - Pending koffi callbacks do not keep Node alive, so one ref'd timer exists while anything is pending;
  *   the same timer enforces per-call deadlines.
  * - An exception inside a koffi callback would surface as uncaughtException: every callback body is
  *   wrapped and errors go to `onInternalError`.
  */
 import koffi from 'koffi';
-import type { TimCallResult } from '../tim/endpoint';
+import { DOWNLOAD_PROGRESS_DESC } from '../tim/downloadProgress';
+import type { TimCallOptions, TimCallProgress, TimCallResult } from '../tim/endpoint';
 import { TimCode, TimError } from '../tim/errors';
 import { callbackShapes } from './prototypes';
 import type { CallbackShape } from './prototypes';
@@ -25,19 +26,18 @@ export interface BridgeOptions {
   readonly onInternalError?: (error: unknown) => void;
 }
 
+type ProgressListener = NonNullable<TimCallOptions['onProgress']>;
+
 interface Pending {
   readonly api: string;
   readonly deadline: number;
   readonly timeoutMs: number;
   readonly resolve: (result: TimCallResult) => void;
   readonly reject: (error: TimError) => void;
+  readonly onProgress: ProgressListener | undefined;
+  /** The latest progress report not yet delivered; a newer one replaces it (only the latest matters). */
+  progress: TimCallProgress | undefined;
 }
-
-/**
- * The desc TIMMsgDownloadElemToPath's callback carries while it reports progress (the header:
- * 'desc = "downloading" 表示下载进度'), before the one call that carries the result.
- */
-export const DOWNLOAD_PROGRESS_DESC = 'downloading';
 
 /** A started request: pass `id` as user_data, then settle it with `fail` if the C call did not take it. */
 export interface BridgeRequest {
@@ -59,6 +59,8 @@ export class CallbackBridge {
   private timer: NodeJS.Timeout | undefined;
   private timerDeadline = Infinity;
   private closed = false;
+  /** Requests holding a progress report for the next delivery turn. */
+  private readonly progressDue = new Set<Pending>();
 
   constructor(options: BridgeOptions = {}) {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -84,8 +86,11 @@ export class CallbackBridge {
     return this.timer !== undefined && this.timer.hasRef();
   }
 
-  /** Registers a request and returns its id (for user_data) and the promise its callback settles. */
-  begin(api: string, timeoutMs?: number): BridgeRequest {
+  /**
+   * Registers a request and returns its id (for user_data) and the promise its callback settles.
+   * `onProgress` receives its "downloading" callbacks (see TimCallOptions.onProgress).
+   */
+  begin(api: string, timeoutMs?: number, onProgress?: ProgressListener): BridgeRequest {
     if (this.closed) {
       return { id: 0, promise: Promise.reject(new TimError(TimCode.ENDPOINT_CLOSED, 'the native endpoint is disposed', api)) };
     }
@@ -93,7 +98,7 @@ export class CallbackBridge {
     const ms = timeoutMs ?? this.defaultTimeoutMs;
     const deadline = Date.now() + ms;
     const promise = new Promise<TimCallResult>((resolve, reject) => {
-      this.pending.set(id, { api, deadline, timeoutMs: ms, resolve, reject });
+      this.pending.set(id, { api, deadline, timeoutMs: ms, resolve, reject, onProgress, progress: undefined });
     });
     this.armTimer(deadline);
     return { id, promise };
@@ -104,6 +109,7 @@ export class CallbackBridge {
     const entry = this.pending.get(id);
     if (entry) {
       this.pending.delete(id);
+      this.dropProgress(entry);
       entry.reject(error);
       this.releaseTimerIfIdle();
     }
@@ -113,6 +119,7 @@ export class CallbackBridge {
   rejectAll(code: number, desc: string): void {
     const entries = [...this.pending.values()];
     this.pending.clear();
+    this.progressDue.clear();
     this.releaseTimerIfIdle();
     for (const entry of entries) {
       entry.reject(new TimError(code, desc, entry.api));
@@ -155,12 +162,57 @@ export class CallbackBridge {
     }
     if (code === 0 && desc === DOWNLOAD_PROGRESS_DESC) {
       // TIMMsgDownloadElemToPath reports progress through its result callback; the result comes later.
+      if (entry.onProgress !== undefined) {
+        this.queueProgress(entry, { desc, json: json ?? '' });
+      }
       return;
     }
     this.pending.delete(userData);
+    if (entry.progress !== undefined) {
+      // The last report reaches the listener before anything awaiting the result resumes: the
+      // microtask is queued ahead of the promise's reactions.
+      const last = entry.progress;
+      this.dropProgress(entry);
+      queueMicrotask(() => this.deliverProgress(entry, last));
+    }
     entry.resolve({ code, desc: desc ?? '', json: json ?? '' });
     if (this.pending.size === 0) {
       this.releaseTimerIfIdle();
+    }
+  }
+
+  // The SDK may report faster than a listener wants to hear: one delivery turn per loop iteration
+  // carries the latest report of each request.
+  private queueProgress(entry: Pending, progress: TimCallProgress): void {
+    entry.progress = progress;
+    if (this.progressDue.size === 0) {
+      setImmediate(this.flushProgress);
+    }
+    this.progressDue.add(entry);
+  }
+
+  private readonly flushProgress = (): void => {
+    const due = [...this.progressDue];
+    this.progressDue.clear();
+    for (const entry of due) {
+      const progress = entry.progress;
+      entry.progress = undefined;
+      if (progress !== undefined) {
+        this.deliverProgress(entry, progress);
+      }
+    }
+  };
+
+  private dropProgress(entry: Pending): void {
+    entry.progress = undefined;
+    this.progressDue.delete(entry);
+  }
+
+  private deliverProgress(entry: Pending, progress: TimCallProgress): void {
+    try {
+      entry.onProgress?.(progress);
+    } catch (error) {
+      this.reportInternal(error);
     }
   }
 
@@ -204,6 +256,7 @@ export class CallbackBridge {
     for (const [id, entry] of this.pending) {
       if (entry.deadline <= now) {
         this.pending.delete(id);
+        this.dropProgress(entry);
         expired.push(entry);
       } else if (entry.deadline < next) {
         next = entry.deadline;

@@ -89,7 +89,7 @@ export class NativeEndpoint implements TimEndpoint {
       return Promise.reject(converted);
     }
     const timeoutMs = options?.timeoutMs ?? (api === 'TIMLogin' ? this.loginTimeoutMs : undefined);
-    const request = this.bridge.begin(api, timeoutMs);
+    const request = this.bridge.begin(api, timeoutMs, options?.onProgress);
     const fn = this.fns[api as NativeApi];
     const buffer = proto.outBuffer ? Buffer.alloc(proto.outBuffer) : undefined;
     let result: unknown;

@@ -11,7 +11,7 @@ import {
   type TimCallbackArgs,
   type TimSyncArgs,
 } from './apiTable';
-import type { TimArg, TimCallResult, TimEndpoint, TimEventName, TimSyncApi } from './endpoint';
+import type { TimArg, TimCallOptions, TimCallResult, TimEndpoint, TimEventName, TimSyncApi } from './endpoint';
 import { TimErrorCode } from './errorCodes';
 import { describeTimResult, TimError, TimResult } from './errors';
 import { parseTimJson } from './json';
@@ -65,17 +65,22 @@ export class TimCallCore {
     return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** Calls a callback function; resolves with its result when the code is 0, else rejects with TimError. */
+  /**
+   * Calls a callback function; resolves with its result when the code is 0, else rejects with TimError.
+   * `onProgress` receives the callbacks that come before the result (downloads only).
+   */
   protected async invoke<Api extends TimCallbackApi>(
     api: Api,
     args: TimCallbackArgs<Api> & readonly TimArg[],
     weight: TimCallWeight = 'normal',
+    onProgress?: TimCallOptions['onProgress'],
   ): Promise<TimCallResult> {
     if (args.length !== TIM_CALLBACK_APIS[api].args.length) {
       // Only reachable through a cast; the tuple type already checks the arity.
       throw new TimError(TimResult.ERR_PARAM, `expected ${TIM_CALLBACK_APIS[api].args.length} arguments`, api);
     }
-    const result = await this.endpoint.call(api, args, { timeoutMs: this.timeoutFor(api, weight) });
+    const timeoutMs = this.timeoutFor(api, weight);
+    const result = await this.endpoint.call(api, args, onProgress === undefined ? { timeoutMs } : { timeoutMs, onProgress });
     if (result.code !== 0) {
       throw new TimError(result.code, result.desc, api, result.json);
     }

@@ -22,10 +22,27 @@ export interface TimCallResult {
   readonly messageId?: string;
 }
 
+/**
+ * A TIMCommCallback call that is not the result: code 0, the SDK calls back again later.
+ * TIMMsgDownloadElemToPath is the one function that does this (desc "downloading", see
+ * `downloadProgress.ts`); its json has the same keys as the final result.
+ */
+export interface TimCallProgress {
+  readonly desc: string;
+  /** The callback's `json_params`, unparsed. */
+  readonly json: string;
+}
+
 /** Per-call options. */
 export interface TimCallOptions {
   /** Reject with ERR_TIMEOUT (see `src/tim/errors.ts`) when no answer arrives in time. */
   readonly timeoutMs?: number;
+  /**
+   * Receives the call's progress callbacks in order, each before the promise settles, never after.
+   * Without it the engine drops them (the result contract is the same either way). A listener that
+   * throws is reported like an engine-internal error and does not affect the call.
+   */
+  readonly onProgress?: (progress: TimCallProgress) => void;
 }
 
 /**

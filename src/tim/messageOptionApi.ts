@@ -2,6 +2,8 @@
  * The rest of the seed's message calls (TIMMessageManager.h): receive options, downloads, local search,
  * local custom data and batch send.
  */
+import { parseDownloadProgress } from './downloadProgress';
+import type { TimCallProgress } from './endpoint';
 import type { TIMReceiveMessageOpt } from './enums';
 import { stringifyTimJson } from './json';
 import { messageUploadsFiles, TimMessageApi } from './messageApi';
@@ -41,12 +43,27 @@ export class TimMessageOptionApi extends TimMessageApi {
 
   /**
    * TIMMsgDownloadElemToPath: an image, sound, file or video payload to `path` (UTF-8). Resolves with
-   * the final sizes when the engine reports them.
+   * the final sizes when the engine reports them. `onProgress` gets the engine's progress reports in
+   * bytes, before the promise settles; how often depends on the engine (tim-emulator: every 256 KiB
+   * and always once with current == total).
    */
-  async msgDownloadElemToPath(param: TimDownloadElemParam, path: string): Promise<TimDownloadElemResult | undefined> {
+  async msgDownloadElemToPath(
+    param: TimDownloadElemParam,
+    path: string,
+    onProgress?: (current: number, total: number) => void,
+  ): Promise<TimDownloadElemResult | undefined> {
     const api = 'TIMMsgDownloadElemToPath';
     requireNonEmptyString(api, 'path', path);
-    const result = await this.invoke(api, [stringifyTimJson(param), path], 'transfer');
+    const listener =
+      onProgress === undefined
+        ? undefined
+        : (report: TimCallProgress): void => {
+            const progress = parseDownloadProgress(report.desc, report.json);
+            if (progress !== undefined) {
+              onProgress(progress.current, progress.total);
+            }
+          };
+    const result = await this.invoke(api, [stringifyTimJson(param), path], 'transfer', listener);
     return this.decodeOptionalObject<TimDownloadElemResult>(api, result.json);
   }
 

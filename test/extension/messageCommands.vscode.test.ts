@@ -7,7 +7,9 @@
  *
  * Dialogs (open/save dialogs, quick picks, input boxes, modal warnings) cannot be clicked from inside the
  * extension host, so `withDialogs` replaces them for one command with scripted answers and records the
- * messages shown; the UI tests click the real ones.
+ * messages shown; the UI tests click the real ones. Notifications cannot be read back either, so
+ * `recordingProgress` wraps window.withProgress for one command: the real notification still shows,
+ * and what the command reported to it is recorded.
  */
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -58,6 +60,33 @@ async function withDialogs<T>(answers: Dialogs, run: () => Thenable<T> | Promise
     return await run();
   } finally {
     Object.assign(window, { showInputBox: saved.showInputBox, showQuickPick: saved.showQuickPick, showOpenDialog: saved.showOpenDialog, showSaveDialog: saved.showSaveDialog, showWarningMessage: saved.showWarningMessage, showErrorMessage: saved.showErrorMessage, showInformationMessage: saved.showInformationMessage });
+  }
+}
+
+interface ProgressRecord {
+  readonly title: string | undefined;
+  readonly reports: Array<{ message?: string; increment?: number }>;
+}
+
+async function recordingProgress<T>(run: () => Thenable<T> | Promise<T>): Promise<{ result: T; notifications: ProgressRecord[] }> {
+  const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
+  const original = window.withProgress;
+  const notifications: ProgressRecord[] = [];
+  window.withProgress = ((options, task) => {
+    const record: ProgressRecord = { title: options.title, reports: [] };
+    notifications.push(record);
+    const recording = (progress: vscode.Progress<{ message?: string; increment?: number }>): typeof progress => ({
+      report: (value) => {
+        record.reports.push({ ...value });
+        progress.report(value);
+      },
+    });
+    return original(options, (progress, token) => task(recording(progress), token));
+  }) as Window['withProgress'];
+  try {
+    return { result: await run(), notifications };
+  } finally {
+    window.withProgress = original;
   }
 }
 
@@ -165,8 +194,18 @@ describe('message commands on the emulator', function () {
     const imageView = page.messages.find((m) => m.elements.some((e) => e.kind === 'image'));
     assert.ok(fileView && imageView);
     const target = path.join(dir, 'downloaded.bin');
-    assert.deepEqual(await withDialogs({ save: [vscode.Uri.file(target)] }, () => handlers['chat/download']({ id: fileView.id, elemIndex: 0 })), { saved: true });
+    const download = await recordingProgress(() => withDialogs({ save: [vscode.Uri.file(target)] }, () => handlers['chat/download']({ id: fileView.id, elemIndex: 0 })));
+    assert.deepEqual(download.result, { saved: true });
     assert.ok(Buffer.compare(fs.readFileSync(target), payload) === 0, 'same bytes');
+    // 700,000 bytes come in 256 KiB chunks: several steps, ending with the whole file at 100%.
+    assert.equal(download.notifications.length, 1);
+    const { title, reports } = download.notifications[0];
+    assert.equal(title, 'Downloading report.bin…');
+    assert.ok(reports.length >= 3, `a step per chunk, got ${JSON.stringify(reports)}`);
+    assert.match(reports[0].message ?? '', /^256 KB of 684 KB \(37%\)$/);
+    assert.equal(reports.at(-1)?.message, '684 KB of 684 KB (100%)');
+    const increments = reports.map((r) => r.increment ?? 0);
+    assert.ok(increments.every((i) => i >= 0) && Math.abs(increments.reduce((a, b) => a + b, 0) - 100) < 1e-6, `increments add up to 100: ${increments.join(', ')}`);
     assert.deepEqual(await withDialogs({ save: [] }, () => handlers['chat/download']({ id: fileView.id, elemIndex: 0 })), { saved: false });
     const { uri } = await handlers['chat/mediaUri']({ id: imageView.id, elemIndex: 0 });
     assert.match(uri, /media/);

@@ -136,3 +136,20 @@ export function activeWebview(page: Page): FrameLocator {
 export function activityBarItem(page: Page, title: string): ReturnType<Page['locator']> {
   return page.locator(`.activitybar [aria-label^="${title}"]`).first();
 }
+
+/**
+ * Inside a describe: after a failed test, saves what each workbench showed (failed-<test title>.png in
+ * its screenshot folder), since a timed-out locator says what it waited for but not what was there.
+ */
+export function screenshotOnFailure(workbenches: () => ReadonlyArray<Workbench | undefined>): void {
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') {
+      return;
+    }
+    const name = `failed-${test.title.replace(/[^\w]+/g, '-').slice(0, 60)}.png`;
+    for (const workbench of workbenches()) {
+      await workbench?.screenshot(name).catch(() => undefined);
+    }
+  });
+}

@@ -72,6 +72,49 @@ describe('native callback bridge (fake SDK library)', function () {
     assert.equal(bridge.pendingCount, 0);
   });
 
+  it('forwards download progress to its listener in order, the last report before the result', async () => {
+    const reports: Array<{ desc: string; current: number; total: number }> = [];
+    const request = bridge.begin('TIMMsgDownloadElemToPath', undefined, ({ desc, json }) => {
+      const parsed = JSON.parse(json) as { msg_download_elem_result_current_size: number; msg_download_elem_result_total_size: number };
+      reports.push({ desc, current: parsed.msg_download_elem_result_current_size, total: parsed.msg_download_elem_result_total_size });
+    });
+    assert.equal(fake.download(50, 0, '{"msg_download_elem_result_current_size":50}', bridge.commCallback, request.id), 0);
+    // Checked in the first reaction to the result: nothing may arrive after the caller resumes.
+    const seenAtResult = await request.promise.then((result) => ({ result, reports: [...reports] }));
+    assert.deepEqual(seenAtResult.result, { code: 0, desc: 'fake desc', json: '{"msg_download_elem_result_current_size":50}' });
+    assert.ok(seenAtResult.reports.length >= 1, 'at least one report');
+    assert.deepEqual(seenAtResult.reports.at(-1), { desc: 'downloading', current: 50, total: 50 });
+    const currents = seenAtResult.reports.map((r) => r.current);
+    assert.deepEqual(currents, [...currents].sort((a, b) => a - b), 'in order');
+    assert.equal(new Set(currents).size, currents.length, 'each report once');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(reports.length, seenAtResult.reports.length, 'no report after the result');
+    assert.equal(bridge.pendingCount, 0);
+    assert.deepEqual(internalErrors, []);
+  });
+
+  it('reports a throwing progress listener as internal and still resolves the download', async () => {
+    const request = bridge.begin('TIMMsgDownloadElemToPath', undefined, () => {
+      throw new Error('listener broke');
+    });
+    fake.download(3, 0, '{}', bridge.commCallback, request.id);
+    assert.equal((await request.promise).json, '{}');
+    assert.ok(internalErrors.length >= 1);
+    assert.match(String(internalErrors[0]), /listener broke/);
+  });
+
+  it('delivers no progress for a request that already timed out', async () => {
+    const reports: string[] = [];
+    const request = bridge.begin('TIMMsgDownloadElemToPath', 20, ({ json }) => reports.push(json));
+    assert.equal((await rejection(request.promise)).code, TimCode.TIMEOUT);
+    fake.download(3, 0, '{}', bridge.commCallback, request.id);
+    const after = bridge.begin('FakeCall');
+    fake.call(0, '', bridge.commCallback, after.id);
+    await after.promise;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(reports, []);
+  });
+
   it('ignores callbacks for ids it does not know', async () => {
     fake.call(0, '', bridge.commCallback, 987654);
     const request = bridge.begin('FakeCall');

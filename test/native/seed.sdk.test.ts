@@ -64,6 +64,7 @@ const SEED: ReadonlyArray<readonly [string, (client: TimClient) => Promise<unkno
           msg_download_elem_param_url: 'http://127.0.0.1:9/never',
         },
         path.join(os.tmpdir(), 'timchat-native-download.bin'),
+        () => undefined, // a progress listener rides along: the bridge path with one, on the real SDK
       ),
   ],
   ['TIMMsgDownloadMergerMessage', (c) => c.msgDownloadMergerMessage(message)],

@@ -73,6 +73,25 @@ describe('TimClient result decoding', () => {
     );
   });
 
+  it('passes download progress on as (current, total), skipping reports it cannot read', async () => {
+    const endpoint = new FakeEndpoint().respond('TIMMsgDownloadElemToPath', (_args, options) => {
+      const report = (json: string, desc = 'downloading'): void => options?.onProgress?.({ desc, json });
+      report('{"msg_download_elem_result_current_size":1,"msg_download_elem_result_total_size":4}');
+      report('not json');
+      report('{"msg_download_elem_result_current_size":2}');
+      report('{"msg_download_elem_result_current_size":3,"msg_download_elem_result_total_size":4}', 'other');
+      report('{"msg_download_elem_result_current_size":4,"msg_download_elem_result_total_size":4}');
+      return { code: 0, desc: '', json: '{"msg_download_elem_result_current_size":4,"msg_download_elem_result_total_size":4}' };
+    });
+    const client = new TimClient(endpoint);
+    const param = { msg_download_elem_param_type: 1, msg_download_elem_param_id: 'i', msg_download_elem_param_business_id: 0, msg_download_elem_param_url: 'u' } as const;
+    const reports: Array<[number, number]> = [];
+    await client.msgDownloadElemToPath(param, '/tmp/f', (current, total) => reports.push([current, total]));
+    assert.deepEqual(reports, [[1, 4], [4, 4]]);
+    await client.msgDownloadElemToPath(param, '/tmp/f');
+    assert.equal(endpoint.calls[1]?.options?.onProgress, undefined, 'no listener on the seam when the caller has none');
+  });
+
   it('decodes conversations with their last message, pinned active time beyond 2^62 exact', async () => {
     const endpoint = new FakeEndpoint()
       .respond('TIMConvGetConvList', { json: `[${CONV_JSON}]` })

@@ -21,7 +21,7 @@ export interface RecordedCall {
   readonly sync: boolean;
 }
 
-type Responder = (args: readonly TimArg[]) => TimCallResult | Promise<TimCallResult>;
+type Responder = (args: readonly TimArg[], options: TimCallOptions | undefined) => TimCallResult | Promise<TimCallResult>;
 type SyncResponder = (args: readonly TimArg[]) => string | number | bigint | Promise<string | number | bigint>;
 
 export class FakeEndpoint implements TimEndpoint {
@@ -70,7 +70,7 @@ export class FakeEndpoint implements TimEndpoint {
   async call(api: string, args: readonly TimArg[], options?: TimCallOptions): Promise<TimCallResult> {
     this.calls.push({ api, args: [...args], options, sync: false });
     const responder = this.responders.get(api);
-    return responder === undefined ? { code: 0, desc: '', json: '' } : responder(args);
+    return responder === undefined ? { code: 0, desc: '', json: '' } : responder(args, options);
   }
 
   async callSync(api: TimSyncApi, args: readonly TimArg[]): Promise<string | number | bigint> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 const XSS_NICK = '<img src=x onerror="window.__pwned=1">Bob';
 const XSS_GROUP = '<script>window.__pwned=1</script>Team';
@@ -53,6 +53,8 @@ describe('two people chatting in the workbench', function () {
     emulator = await startEmulatorProcess(dataDir);
     [alice, bob] = await Promise.all([openSigned('chat-alice', emulator, 'alice', 'dark'), openSigned('chat-bob', emulator, 'bob', 'light')]);
   });
+
+  screenshotOnFailure(() => [alice, bob]);
 
   after(async () => {
     await Promise.all([alice?.close(), bob?.close()]);

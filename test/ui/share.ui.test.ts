@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 const CODE = [
   '// Parses the build number out of a version string.',
@@ -53,6 +53,8 @@ describe('sharing code in the workbench', function () {
       await workbench.page.locator('.pane-body .monaco-list-row', { hasText: workbench === alice ? 'Bob' : 'Alice' }).first().waitFor({ timeout: 60_000 });
     }
   });
+
+  screenshotOnFailure(() => [alice, bob]);
 
   after(async () => {
     await Promise.all([alice?.close(), bob?.close()]);

@@ -14,7 +14,7 @@ import type { TimMessage } from '../../src/tim/types/message';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-import { activityBarItem, answerInput, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 const CODE = [
   '// Retries a flaky call a few times before giving up.',
@@ -122,12 +122,7 @@ describe('sharing with several people, and the secrets warning, in the workbench
     }
   });
 
-  afterEach(async function () {
-    // What the workbench showed when a step timed out.
-    if (this.currentTest?.state === 'failed') {
-      await alice?.screenshot(`failed-${this.currentTest.title.split(' ')[0]}.png`).catch(() => undefined);
-    }
-  });
+  screenshotOnFailure(() => [alice]);
 
   after(async () => {
     await alice?.close();
@@ -166,7 +161,7 @@ describe('sharing with several people, and the secrets warning, in the workbench
       }),
     );
     await alice.screenshot('batch-results.png');
-    assert.deepEqual(shown.slice(0, 3), ['ok bob | Sent', 'ok carol | Sent', 'ok dave | Sent']);
+    assert.deepEqual(shown.slice(0, 3), ['ok Bob | bob · Sent', 'ok Carol | carol · Sent', 'ok Dave | dave · Sent']);
     assert.match(shown[3], /^error nobody \| Not sent: user nobody does not exist \(\d+\)$/);
     assert.equal(shown.length, 4);
     await page.keyboard.press('Escape');

@@ -29,7 +29,7 @@ import type {
   TimSyncApi,
 } from '../../tim/endpoint';
 import { TimCode, TimError } from '../../tim/errors';
-import type { CallFrame, ResultFrame, ServerFrame } from '../protocol';
+import type { CallFrame, ProgressFrame, ResultFrame, ServerFrame } from '../protocol';
 import { Backoff } from './backoff';
 import { MESSAGE_SEND_APIS, inFlightPolicyOf } from './callPolicy';
 import { EventSequencer } from './eventSequencer';
@@ -158,8 +158,16 @@ export class EmulatorEndpoint implements TimEndpoint {
 
   call(api: string, args: readonly TimArg[], options?: TimCallOptions): Promise<TimCallResult> {
     const messageId = MESSAGE_SEND_APIS.has(api) ? this.nextMessageId() : undefined;
-    const frame: CallFrame = { type: 'call', id: this.pending.allocateId(), api, args: [...args], ...(messageId ? { messageId } : {}) };
-    return this.submit(frame, options?.timeoutMs).then((result) => {
+    const onProgress = options?.onProgress;
+    const frame: CallFrame = {
+      type: 'call',
+      id: this.pending.allocateId(),
+      api,
+      args: [...args],
+      ...(messageId ? { messageId } : {}),
+      ...(onProgress ? { progress: true } : {}),
+    };
+    return this.submit(frame, options?.timeoutMs, onProgress).then((result) => {
       if (result.syncError) {
         throw new TimError(result.code, result.desc, api, result.json);
       }
@@ -203,7 +211,7 @@ export class EmulatorEndpoint implements TimEndpoint {
   }
 
   /** Queues a frame; it goes out now when the connection is open, otherwise after the next replay. */
-  private submit(frame: CallFrame, timeoutMs: number | undefined): Promise<ResultFrame> {
+  private submit(frame: CallFrame, timeoutMs: number | undefined, onProgress?: TimCallOptions['onProgress']): Promise<ResultFrame> {
     if (this.state === 'disposed') {
       return Promise.reject(new TimError(TimCode.ENDPOINT_CLOSED, 'the emulator endpoint was disposed', frame.api));
     }
@@ -214,7 +222,10 @@ export class EmulatorEndpoint implements TimEndpoint {
       const reason = error instanceof Error ? error.message : String(error);
       return Promise.reject(new TimError(TimCode.INVALID_PARAMETERS, `arguments cannot be encoded: ${reason}`, frame.api));
     }
-    const result = this.pending.add({ frame, text, policy: inFlightPolicyOf(frame.api), internal: false }, timeoutMs ?? this.defaultTimeoutMs);
+    const result = this.pending.add(
+      { frame, text, policy: inFlightPolicyOf(frame.api), internal: false, ...(onProgress ? { onProgress } : {}) },
+      timeoutMs ?? this.defaultTimeoutMs,
+    );
     if (this.state === 'open') {
       this.write(frame.id);
     }
@@ -315,6 +326,9 @@ export class EmulatorEndpoint implements TimEndpoint {
       case 'result':
         this.handleResult(frame);
         return;
+      case 'progress':
+        this.handleProgress(frame);
+        return;
       case 'event':
         this.events.accept(frame.seq, frame.event);
         if (frame.event.name === 'KickedOffline' || frame.event.name === 'UserSigExpired') {
@@ -347,6 +361,20 @@ export class EmulatorEndpoint implements TimEndpoint {
       this.applySessionChange(this.session.observe(request.frame, frame));
     }
     this.pending.resolve(frame.id, frame);
+  }
+
+  // Frames arrive in order and the result settles the call, so every report reaches the listener
+  // before the call's promise settles.
+  private handleProgress(frame: ProgressFrame): void {
+    const request = this.pending.get(frame.id);
+    if (!request?.sent || request.onProgress === undefined) {
+      return; // the call is over (or never asked): a late report is no use to anyone
+    }
+    try {
+      request.onProgress({ desc: frame.desc, json: frame.json });
+    } catch (error: unknown) {
+      this.log(`emulator endpoint: a progress listener of ${request.frame.api} threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private applySessionChange(change: SessionChange): void {

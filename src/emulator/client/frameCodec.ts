@@ -5,7 +5,7 @@
  */
 import type { TimEvent } from '../../tim/endpoint';
 import { parseTimJson, stringifyTimJson } from '../../tim/json';
-import type { ClientFrame, ErrorFrame, EventFrame, ResultFrame, ServerFrame } from '../protocol';
+import type { ClientFrame, ErrorFrame, EventFrame, ProgressFrame, ResultFrame, ServerFrame } from '../protocol';
 
 export function encodeClientFrame(frame: ClientFrame): string {
   return stringifyTimJson(frame);
@@ -32,6 +32,8 @@ export function decodeServerFrame(text: string): DecodedFrame {
   switch (value['type']) {
     case 'result':
       return decodeResult(value);
+    case 'progress':
+      return decodeProgress(value);
     case 'event':
       return decodeEvent(value);
     case 'error':
@@ -85,6 +87,19 @@ function decodeResult(value: Record<string, unknown>): DecodedFrame {
     ...(syncError !== undefined ? { syncError } : {}),
     ...(eventSeq !== undefined ? { eventSeq } : {}),
   };
+  return { ok: true, frame };
+}
+
+// A bad progress frame is reported without its id: progress is advisory, so it must not fail the call.
+function decodeProgress(value: Record<string, unknown>): DecodedFrame {
+  const { id, desc, json } = value;
+  if (!isCount(id)) {
+    return bad('progress without a numeric id');
+  }
+  if (typeof json !== 'string' || (desc !== undefined && typeof desc !== 'string')) {
+    return bad(`progress ${id}: desc or json is not a string`);
+  }
+  const frame: ProgressFrame = { type: 'progress', id, desc: desc ?? '', json };
   return { ok: true, frame };
 }
 

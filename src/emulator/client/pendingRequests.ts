@@ -6,6 +6,7 @@
  * Entries are kept in request-id order (a Map keeps insertion order and ids only grow), which is the
  * order they are (re)sent in after a reconnect.
  */
+import type { TimCallOptions } from '../../tim/endpoint';
 import { TimCode, TimError } from '../../tim/errors';
 import type { CallFrame, ResultFrame } from '../protocol';
 import type { InFlightPolicy } from './callPolicy';
@@ -17,6 +18,8 @@ export interface PendingRequest {
   readonly policy: InFlightPolicy;
   /** Issued by the endpoint itself (session replay), not by a caller. */
   readonly internal: boolean;
+  /** The caller's progress listener (the frame then has `progress: true`). */
+  readonly onProgress?: TimCallOptions['onProgress'];
   /** Written to the current socket (and so possibly seen by the server). */
   sent: boolean;
 }

@@ -14,7 +14,8 @@ import { ApiError, Err } from './apiError';
 /** TIM's file size limits: 100 MB for files and videos, 28 MB for images. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_IMAGE_BYTES = 28 * 1024 * 1024;
-const CHUNK = 256 * 1024;
+/** Upload and download copy in chunks of this size and report progress after each one. */
+export const CHUNK = 256 * 1024;
 
 export interface UploadResult {
   readonly id: string;
@@ -116,13 +117,17 @@ export async function checkTargetPath(path: string): Promise<string> {
   return path;
 }
 
-/** Copies a stored payload to `path` (through a temporary file, so a failed copy leaves nothing). */
+/**
+ * Copies a stored payload to `path` (through a temporary file, so a failed copy leaves nothing),
+ * calling `onProgress` after each CHUNK read and always at least once with cur == total.
+ */
 export async function downloadTo(blobDir: string, id: string, path: string, onProgress: (cur: number, total: number) => void): Promise<number> {
   const source = join(blobDir, id);
   const total = (await stat(source)).size;
   const temp = `${path}.${randomBytes(4).toString('hex')}.part`;
   await new Promise<void>((resolve, reject) => {
-    const input = createReadStream(source);
+    // Chunks of CHUNK bytes bound the number of reports (400 for the largest file TIM allows).
+    const input = createReadStream(source, { highWaterMark: CHUNK });
     const output = createWriteStream(temp, { flags: 'wx' });
     let cur = 0;
     input.on('data', (chunk) => {
@@ -131,7 +136,12 @@ export async function downloadTo(blobDir: string, id: string, path: string, onPr
     });
     input.on('error', reject);
     output.on('error', reject);
-    output.on('finish', () => resolve());
+    output.on('finish', () => {
+      if (total === 0) {
+        onProgress(0, 0); // no chunk was read, but the caller still hears that the copy is complete
+      }
+      resolve();
+    });
     input.pipe(output);
   }).catch(async (error: unknown) => {
     await rm(temp, { force: true });

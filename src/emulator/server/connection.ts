@@ -73,6 +73,9 @@ export function parseClientFrame(text: string): Parsed {
   if (frame.messageId !== undefined && typeof frame.messageId !== 'string') {
     return bad('call.messageId must be a string');
   }
+  if (frame.progress !== undefined && typeof frame.progress !== 'boolean') {
+    return bad('call.progress must be a boolean');
+  }
   return {
     kind: 'call',
     frame: {
@@ -82,6 +85,7 @@ export function parseClientFrame(text: string): Parsed {
       args: frame.args,
       ...(frame.sync === undefined ? {} : { sync: frame.sync }),
       ...(frame.messageId === undefined ? {} : { messageId: frame.messageId }),
+      ...(frame.progress === true ? { progress: true } : {}),
     },
   };
 }
@@ -140,7 +144,15 @@ export class Connection {
       this.session.resume = parsed.resume;
       return;
     }
-    const ctx: Ctx = { emu: this.emu, session: this.session, api: parsed.frame.api, ...(parsed.frame.messageId === undefined ? {} : { messageId: parsed.frame.messageId }) };
+    const { id, api, messageId, progress } = parsed.frame;
+    const ctx: Ctx = {
+      emu: this.emu,
+      session: this.session,
+      api,
+      ...(messageId === undefined ? {} : { messageId }),
+      // Only a caller that asked gets progress frames: older clients would log each as a bad frame.
+      ...(progress === true ? { progress: (desc: string, json: string) => this.send({ type: 'progress', id, desc, json }) } : {}),
+    };
     void dispatch(ctx, parsed.frame).then((result) => this.send(result));
   }
 

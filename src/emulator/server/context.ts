@@ -80,6 +80,11 @@ export interface Ctx {
   readonly api: string;
   /** TIMMsgSendMessage: the message id the client chose. */
   readonly messageId?: string;
+  /**
+   * Set when the call asked for progress (CallFrame.progress): sends a ProgressFrame with a callback's
+   * desc and json to the calling socket, ahead of the result.
+   */
+  readonly progress?: (desc: string, json: string) => void;
 }
 
 /** The logged-in user and device, or the SDK's 6013 / 6014. */

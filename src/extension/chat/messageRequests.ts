@@ -15,6 +15,7 @@ import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { resolveTarget } from '../commands/targets';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { ByteProgress } from '../messages/byteProgress';
 import { askForwardMode, forwardMessages } from '../messages/forward';
 import { deleteInBatches } from '../messages/listDelete';
 import { cachedImagePath, downloadTargetOf, elementForFile, fileProblem, IMAGE_EXTENSIONS, isImagePath } from '../messages/mediaElements';
@@ -91,8 +92,18 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}…', target.name) },
         async (progress) => {
-          const result = await c.client().msgDownloadElemToPath(target.param, path.normalize(chosen.fsPath));
-          progress.report({ increment: 100, message: result ? `${Math.round(result.msg_download_elem_result_total_size / 1024)} KB` : undefined });
+          const bytes = new ByteProgress(vscode.l10n.t);
+          const report = (current: number, total: number): void => {
+            const step = bytes.step(current, total);
+            if (step) {
+              progress.report(step);
+            }
+          };
+          const result = await c.client().msgDownloadElemToPath(target.param, path.normalize(chosen.fsPath), report);
+          if (result) {
+            // The final sizes: a no-op after the engine's own last report, the only step if it sent none.
+            report(result.msg_download_elem_result_current_size, result.msg_download_elem_result_total_size);
+          }
         },
       );
       void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', chosen.fsPath));

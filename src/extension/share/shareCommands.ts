@@ -153,12 +153,14 @@ async function shareSelection(deps: ShareCommandDeps, args: readonly unknown[]):
   return { target, snippet, message };
 }
 
-async function showPersonResults(results: readonly PersonResult[], header: string): Promise<void> {
+async function showPersonResults(results: readonly PersonResult[], header: string, store: ShareCommandDeps['store']): Promise<void> {
   await vscode.window.showQuickPick(
-    results.map((r) => ({
-      label: `$(${r.ok ? 'check' : 'error'}) ${r.userId}`,
-      description: r.ok ? vscode.l10n.t('Sent') : vscode.l10n.t('Not sent: {0} ({1})', r.desc || vscode.l10n.t('unknown error'), r.code),
-    })),
+    results.map((r) => {
+      // People by the name their conversation shows; the user ID too when it says something more.
+      const name = targetOf(r.userId, store)?.name ?? r.userId;
+      const outcome = r.ok ? vscode.l10n.t('Sent') : vscode.l10n.t('Not sent: {0} ({1})', r.desc || vscode.l10n.t('unknown error'), r.code);
+      return { label: `$(${r.ok ? 'check' : 'error'}) ${name}`, description: name === r.userId ? outcome : `${r.userId} · ${outcome}` };
+    }),
     { title: vscode.l10n.t('Sharing {0}', header), placeHolder: vscode.l10n.t('Result for each person') },
   );
 }
@@ -200,7 +202,7 @@ async function shareWithSeveral(deps: ShareCommandDeps, args: readonly unknown[]
     ? vscode.l10n.t('Shared {0} with {1} people.', header, sent)
     : vscode.l10n.t('Shared {0} with {1} of {2} people. Not sent to: {3}.', header, sent, results.length, results.filter((r) => !r.ok).map((r) => r.userId).join(', '));
   const show = sent === results.length ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void show(text, details).then((choice) => (choice === details ? showPersonResults(results, header) : undefined));
+  void show(text, details).then((choice) => (choice === details ? showPersonResults(results, header, deps.store) : undefined));
   return results;
 }
 

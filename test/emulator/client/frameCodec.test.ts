@@ -25,6 +25,15 @@ describe('frameCodec', () => {
     assert.ok(!decodeServerFrame('{"type":"event","seq":1.5,"event":{"name":"KickedOffline"}}').ok);
   });
 
+  it('decodes progress frames; a bad one carries no id, so it never fails its call', () => {
+    const decoded = decodeServerFrame('{"type":"progress","id":4,"desc":"downloading","json":"{\\"msg_download_elem_result_current_size\\":1}"}');
+    assert.deepEqual(decoded, { ok: true, frame: { type: 'progress', id: 4, desc: 'downloading', json: '{"msg_download_elem_result_current_size":1}' } });
+    for (const text of ['{"type":"progress","id":4,"desc":"downloading"}', '{"type":"progress","id":4,"json":{}}', '{"type":"progress","json":""}']) {
+      const bad = decodeServerFrame(text);
+      assert.ok(!bad.ok && bad.id === undefined, text);
+    }
+  });
+
   it('returns a reason instead of throwing for anything else', () => {
     for (const text of ['', '{', '"x"', '[]', '{"type":1}', '{"type":"result","id":-1,"code":0}', '{"type":"result","id":1,"code":0,"json":{}}']) {
       const decoded = decodeServerFrame(text);

@@ -5,6 +5,7 @@
  * Tencent Cloud through the native endpoint when credentials are present.
  */
 import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -511,6 +512,33 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       assert.ok(mcopy);
       const inner = await bob.client.msgDownloadMergerMessage(mcopy);
       assert.deepEqual(inner.map(textOf), ['inner']);
+    });
+  });
+
+  describe('download progress (TIMMsgDownloadElemToPath "downloading")', function () {
+    it('reports increasing progress of a multi-MB file ending at its total, and the copy is byte-identical', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // uploads from a local path, like the test above
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'tim-dlp-'));
+      const source = join(dir, 'big.bin');
+      const payload = randomBytes(3 * 1024 * 1024 + 12345);
+      writeFileSync(source, payload);
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, { message_elem_array: [{ elem_type: 4, file_elem_file_path: source, file_elem_file_name: 'big.bin', file_elem_file_size: payload.length }] } as never);
+      const [copy] = await bob.client.msgFindMessages([sent.messageId]);
+      const elem = copy?.message_elem_array[0] as { file_elem_file_id: string; file_elem_url: string };
+      const param = { msg_download_elem_param_type: 1, msg_download_elem_param_id: elem.file_elem_file_id, msg_download_elem_param_business_id: 0, msg_download_elem_param_url: elem.file_elem_url };
+      const target = join(dir, 'out.bin');
+      const reports: Array<[number, number]> = [];
+      const result = await bob.client.msgDownloadElemToPath(param as never, target, (current, total) => reports.push([current, total]));
+      assert.deepEqual(result, { msg_download_elem_result_current_size: payload.length, msg_download_elem_result_total_size: payload.length });
+      assert.ok(reports.length >= 4, `several reports for ${payload.length} bytes, got ${reports.length}`);
+      assert.deepEqual(reports.at(-1), [payload.length, payload.length], 'the last report is the whole file');
+      for (let i = 1; i < reports.length; i++) {
+        assert.ok((reports[i]?.[0] ?? 0) > (reports[i - 1]?.[0] ?? 0), `report ${i} increases`);
+      }
+      assert.ok(reports.every(([, total]) => total === payload.length));
+      assert.ok(readFileSync(target).equals(payload), 'byte-identical');
     });
   });
 

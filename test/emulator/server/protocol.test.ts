@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringifyTimJson } from '../../../src/tim/json';
+import { CHUNK } from '../../../src/emulator/server/blobs';
 import { parseClientFrame } from '../../../src/emulator/server/connection';
 import { startEmulator } from '../../../src/emulator/server/startEmulator';
 import { emulatorEnv, type TestEnv, text } from './harness';
@@ -62,6 +63,8 @@ describe('tim-emulator wire protocol', function () {
     assert.equal(parseClientFrame('{"type":"call","id":1.5,"api":"X","args":[]}').kind, 'error');
     assert.equal(parseClientFrame('{"type":"call","id":1,"api":"X","args":[null]}').kind, 'error');
     assert.equal(parseClientFrame('{"type":"call","id":1,"api":"X","args":[],"sync":"yes"}').kind, 'error');
+    assert.equal(parseClientFrame('{"type":"call","id":1,"api":"X","args":[],"progress":"yes"}').kind, 'error');
+    assert.deepEqual(parseClientFrame('{"type":"call","id":1,"api":"X","args":[],"progress":true}'), { kind: 'call', frame: { type: 'call', id: 1, api: 'X', args: [], progress: true } });
     assert.equal(parseClientFrame('').kind, 'error');
   });
 
@@ -157,6 +160,35 @@ describe('tim-emulator wire protocol', function () {
     assert.equal((JSON.parse(result.json) as { message_status: number }).message_status, 7);
     const late = await raw.call('TIMMsgCancelSend', ['walt', 1, messageId]);
     assert.equal(late.code, 8020);
+    raw.close();
+  });
+
+  it('sends download progress frames only to a call that asked, a chunk at a time, all before the result', async function () {
+    const raw = await loggedIn(env, 'abel', 'a');
+    await (await loggedIn(env, 'bea', 'a')).close();
+    const dir = mkdtempSync(join(tmpdir(), 'tim-down-'));
+    const file = join(dir, 'up.bin');
+    const size = 4 * CHUNK + 1000;
+    writeFileSync(file, Buffer.alloc(size, 3));
+    const sent = await raw.call('TIMMsgSendMessage', ['bea', 1, stringifyTimJson({ message_elem_array: [{ elem_type: 4, file_elem_file_path: file, file_elem_file_name: 'up.bin', file_elem_file_size: 0 }] })]);
+    assert.equal(sent.code, 0, sent.desc);
+    const fileId = (JSON.parse(sent.json) as { message_elem_array: Array<{ file_elem_file_id: string }> }).message_elem_array[0]?.file_elem_file_id;
+    const param = stringifyTimJson({ msg_download_elem_param_type: 1, msg_download_elem_param_id: fileId, msg_download_elem_param_business_id: 0, msg_download_elem_param_url: '' });
+    const asked = raw.send('TIMMsgDownloadElemToPath', [param, join(dir, 'asked.bin')], { progress: true });
+    const result = await raw.result(asked);
+    assert.equal(result.code, 0, result.desc);
+    const frames = raw.frames.filter((f) => 'id' in f && f.id === asked);
+    assert.equal(frames.at(-1), result, 'the result comes last');
+    type Sizes = { msg_download_elem_result_current_size: number; msg_download_elem_result_total_size: number };
+    const reports = frames.flatMap((f) => (f.type === 'progress' ? [{ desc: f.desc, ...(JSON.parse(f.json) as Sizes) }] : []));
+    assert.deepEqual(
+      reports.map((r) => r.msg_download_elem_result_current_size),
+      [CHUNK, 2 * CHUNK, 3 * CHUNK, 4 * CHUNK, size],
+    );
+    assert.ok(reports.every((r) => r.desc === 'downloading' && r.msg_download_elem_result_total_size === size));
+    const quiet = await raw.call('TIMMsgDownloadElemToPath', [param, join(dir, 'quiet.bin')]);
+    assert.equal(quiet.code, 0);
+    assert.ok(!raw.frames.some((f) => f.type === 'progress' && f.id !== asked), 'no progress frames without progress: true (what older clients send)');
     raw.close();
   });
 

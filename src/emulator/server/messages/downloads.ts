@@ -1,8 +1,9 @@
 /**
  * TIMMsgDownloadElemToPath (a stored payload copied to a path the caller chose, checked in blobs.ts;
- * only payloads of messages the caller can see) and TIMMsgDownloadMergerMessage (the messages a merger
- * element carries).
+ * only payloads of messages the caller can see; "downloading" progress frames when the call asked for
+ * them) and TIMMsgDownloadMergerMessage (the messages a merger element carries).
  */
+import { DOWNLOAD_PROGRESS_DESC, downloadProgressJson } from '../../../tim/downloadProgress';
 import { parseTimJson, stringifyTimJson } from '../../../tim/json';
 import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
 import { isObject, optArray, optNumber, optString } from '../args';
@@ -38,8 +39,9 @@ const downloadElem: Handler = async (ctx, args) => {
       throw new ApiError(Err.FILE_TRANS_DOWNLOAD_FAILED, 'no message of yours carries this payload');
     }
   });
-  const total = await downloadTo(ctx.emu.options.blobDir, id, target, () => undefined);
-  return { json: stringifyTimJson({ msg_download_elem_result_current_size: total, msg_download_elem_result_total_size: total }) };
+  const report = ctx.progress;
+  const total = await downloadTo(ctx.emu.options.blobDir, id, target, (cur, size) => report?.(DOWNLOAD_PROGRESS_DESC, downloadProgressJson(cur, size)));
+  return { json: downloadProgressJson(total, total) };
 };
 
 const downloadMerger: Handler = async (ctx, args) => {
