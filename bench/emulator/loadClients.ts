@@ -3,6 +3,7 @@
  * client side costs as little as possible), logged in as N users in pairs, sending C2C text messages to
  * their partner and timing each send from the call frame to its result (sent only after commit).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { parseTimJson, stringifyTimJson } from '../../src/tim/json';
 import { genUserSig } from '../../src/tim/userSig';
@@ -102,8 +103,14 @@ export async function saturate(clients: BenchClient[], total: number, window: nu
   return { perSecond: latencies.length / seconds, latencies: latencies.sort((a, b) => a - b) };
 }
 
-/** `rate` messages per second spread evenly over the clients for `seconds`. */
-export async function paced(clients: BenchClient[], rate: number, seconds: number): Promise<{ perSecond: number; latencies: number[] }> {
+/**
+ * `rate` messages per second spread evenly over the clients for `seconds`. Also reports how late this
+ * process's own event loop ran (p99, ms): the latencies include it, so it tells the load generator's
+ * share of a high p99 from the server's.
+ */
+export async function paced(clients: BenchClient[], rate: number, seconds: number): Promise<{ perSecond: number; latencies: number[]; clientLoopDelayP99: number }> {
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const latencies: number[] = [];
   const sends: Array<Promise<void>> = [];
   const interval = 1000 / rate;
@@ -121,6 +128,7 @@ export async function paced(clients: BenchClient[], rate: number, seconds: numbe
     }
   }
   await Promise.all(sends);
+  loopDelay.disable();
   const elapsed = (Date.now() - begin) / 1000;
-  return { perSecond: latencies.length / elapsed, latencies: latencies.sort((a, b) => a - b) };
+  return { perSecond: latencies.length / elapsed, latencies: latencies.sort((a, b) => a - b), clientLoopDelayP99: loopDelay.percentile(99) / 1e6 };
 }

@@ -55,6 +55,9 @@ export class EventHub {
   private pending: Array<{ device: number; text: string }> = [];
   private convTouches: ConvTouch[] = [];
   private convTimer: NodeJS.Timeout | undefined;
+  /** Touched conversations per user still to publish (publishSlice). */
+  private readonly unpublished = new Map<string, Map<string, ConvTouch>>();
+  private sliceScheduled: NodeJS.Immediate | undefined;
   private readonly insertEvent: Statement;
   private readonly updateSeq: Statement;
   private readonly selectSeq: Statement;
@@ -234,64 +237,82 @@ export class EventHub {
    * Conversation events and the total unread count, as snapshots of committed state (seq 0: never
    * stored or replayed; a reconnecting client reads the current state instead). Computed outside the
    * group transaction and at most every CONV_SNAPSHOT_DELAY_MS per burst, since a busy conversation
-   * would otherwise be re-read for every commit.
+   * would otherwise be re-read for every commit. The touched users are published in slices of about
+   * PUBLISH_SLICE_MS: a burst touches hundreds of conversations, and reading them all in one go held
+   * up every answer behind it (5-15 ms, the p99 of bench/emulator).
    */
   publishConversations(): void {
     this.convTimer = undefined;
-    const source = this.source;
-    const touches = this.convTouches;
-    this.convTouches = [];
-    if (source === undefined || touches.length === 0) {
-      return;
-    }
-    const touched = new Map<string, Map<string, ConvTouch>>();
-    for (const touch of touches) {
-      let convs = touched.get(touch.user);
+    for (const touch of this.convTouches) {
+      let convs = this.unpublished.get(touch.user);
       if (convs === undefined) {
         convs = new Map();
-        touched.set(touch.user, convs);
+        this.unpublished.set(touch.user, convs);
       }
       const key = `${touch.convType}\n${touch.convId}`;
       const previous = convs.get(key);
       convs.set(key, previous === undefined ? touch : { ...touch, added: previous.added || touch.added });
     }
-    for (const [user, convs] of touched) {
-      const devices = this.devicesOf(user);
-      const total = source.totalUnread(user);
-      const totalChanged = this.lastTotals.get(user) !== total;
-      this.lastTotals.set(user, total);
-      if (devices.size === 0) {
-        continue;
+    this.convTouches = [];
+    this.publishSlice();
+  }
+
+  private publishSlice(): void {
+    this.sliceScheduled = undefined;
+    const source = this.source;
+    if (source === undefined) {
+      this.unpublished.clear();
+      return;
+    }
+    const deadline = performance.now() + PUBLISH_SLICE_MS;
+    for (const [user, convs] of this.unpublished) {
+      this.unpublished.delete(user);
+      this.publishUser(source, user, convs.values());
+      if (performance.now() >= deadline) {
+        break;
       }
-      const added: unknown[] = [];
-      const updated: unknown[] = [];
-      const deleted: unknown[] = [];
-      for (const touch of convs.values()) {
-        const info = source.viewConversation(user, touch.convType, touch.convId);
-        if (info === undefined) {
-          deleted.push({ conv_id: touch.convId, conv_type: touch.convType });
-        } else {
-          (touch.added ? added : updated).push(info);
-        }
+    }
+    if (this.unpublished.size > 0) {
+      this.sliceScheduled = setImmediate(() => this.publishSlice());
+    }
+  }
+
+  private publishUser(source: EventSource, user: string, convs: Iterable<ConvTouch>): void {
+    const devices = this.devicesOf(user);
+    const total = source.totalUnread(user);
+    const totalChanged = this.lastTotals.get(user) !== total;
+    this.lastTotals.set(user, total);
+    if (devices.size === 0) {
+      return;
+    }
+    const added: unknown[] = [];
+    const updated: unknown[] = [];
+    const deleted: unknown[] = [];
+    for (const touch of convs) {
+      const info = source.viewConversation(user, touch.convType, touch.convId);
+      if (info === undefined) {
+        deleted.push({ conv_id: touch.convId, conv_type: touch.convType });
+      } else {
+        (touch.added ? added : updated).push(info);
       }
-      const snapshots: string[] = [];
-      if (added.length > 0) {
-        snapshots.push(connectionEventText({ name: 'ConvEvent', event: 0, json: stringifyTimJson(added) }));
-      }
-      if (deleted.length > 0) {
-        snapshots.push(connectionEventText({ name: 'ConvEvent', event: 1, json: stringifyTimJson(deleted) }));
-      }
-      if (updated.length > 0) {
-        snapshots.push(connectionEventText({ name: 'ConvEvent', event: 2, json: stringifyTimJson(updated) }));
-      }
-      if (totalChanged) {
-        snapshots.push(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total }));
-      }
-      for (const device of devices) {
-        const sink = this.sinks.get(device);
-        for (const text of snapshots) {
-          sink?.pushText(text);
-        }
+    }
+    const snapshots: string[] = [];
+    if (added.length > 0) {
+      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 0, json: stringifyTimJson(added) }));
+    }
+    if (deleted.length > 0) {
+      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 1, json: stringifyTimJson(deleted) }));
+    }
+    if (updated.length > 0) {
+      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 2, json: stringifyTimJson(updated) }));
+    }
+    if (totalChanged) {
+      snapshots.push(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total }));
+    }
+    for (const device of devices) {
+      const sink = this.sinks.get(device);
+      for (const text of snapshots) {
+        sink?.pushText(text);
       }
     }
   }
@@ -301,6 +322,10 @@ export class EventHub {
     if (this.convTimer !== undefined) {
       clearTimeout(this.convTimer);
       this.convTimer = undefined;
+    }
+    if (this.sliceScheduled !== undefined) {
+      clearImmediate(this.sliceScheduled);
+      this.sliceScheduled = undefined;
     }
   }
 
@@ -348,6 +373,8 @@ const EMPTY: ReadonlySet<number> = new Set();
 const MESSAGE_REFERENCE = 'msgs:';
 /** How long conversation snapshots wait to coalesce a burst of commits. */
 const CONV_SNAPSHOT_DELAY_MS = 15;
+/** How long one slice of conversation snapshots may hold the event loop. */
+const PUBLISH_SLICE_MS = 2;
 
 /** A connection-scoped event (seq 0): never stored, never replayed. */
 export function connectionEventText(event: TimEvent): string {
