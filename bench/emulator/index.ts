@@ -113,6 +113,11 @@ async function main(): Promise<void> {
   };
   check('FULL', full, batched.perSecond);
   check('NORMAL', normal, batchedNormal.perSecond);
+  const cores = cpus().length;
+  process.stdout.write(
+    `what limits the saturated rate: the server's CPU per send (above; main thread and checkpoint worker) plus the clients' in this process, on ${cores} cores. ` +
+      `Half the FULL ceiling would need under ${fmt((cores * 1e6) / (batched.perSecond / 2))} µs per send for both together; see docs/emulator.md.\n`,
+  );
 }
 
 main().catch((error: unknown) => {
