@@ -4,7 +4,7 @@
  * chat panel's requests, notifications by receive option, and sign-out.
  *
  * Confirmation dialogs (modal warnings) and input boxes cannot be clicked from inside the extension
- * host, so `withAnswers` replaces vscode.window.showWarningMessage / showInputBox for the duration of
+ * host, so `withDialogs` (test/harness/scriptedDialogs.ts) replaces vscode.window.showWarningMessage / showInputBox for the duration of
  * one command with scripted answers; the UI tests click the real ones.
  */
 import * as assert from 'node:assert/strict';
@@ -15,24 +15,8 @@ import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { withDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-
-type Window = typeof vscode.window;
-
-async function withAnswers<T>(answers: { warning?: string; inputs?: string[] }, run: () => Thenable<T> | Promise<T>): Promise<T> {
-  const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
-  const originalWarning = window.showWarningMessage;
-  const originalInput = window.showInputBox;
-  const inputs = [...(answers.inputs ?? [])];
-  window.showWarningMessage = (async () => answers.warning) as Window['showWarningMessage'];
-  window.showInputBox = (async () => inputs.shift()) as Window['showInputBox'];
-  try {
-    return await run();
-  } finally {
-    window.showWarningMessage = originalWarning;
-    window.showInputBox = originalInput;
-  }
-}
 
 function api(): TimChatApi {
   const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
@@ -149,7 +133,7 @@ describe('chat on the emulator', function () {
   it('starts a new conversation, creates a group, and joins one', async () => {
     const chat = (await vscode.commands.executeCommand('timChat.newConversation', 'dave')) as { key: string } | undefined;
     assert.equal(chat?.key, 'c2c_dave');
-    const group = (await withAnswers({ inputs: ['Release Team', 'bob, carol'] }, () => vscode.commands.executeCommand('timChat.createGroup'))) as { key: string; ref: { id: string } } | undefined;
+    const group = (await withDialogs({ inputs: ['Release Team', 'bob, carol'] }, () => vscode.commands.executeCommand('timChat.createGroup'))) as { key: string; ref: { id: string } } | undefined;
     assert.ok(group?.key.startsWith('group_'));
     const members = await bob.client.groupGetJoinedGroupList();
     assert.ok(members.some((g) => g.group_base_info_group_id === group?.ref.id), 'bob was added');
@@ -163,11 +147,11 @@ describe('chat on the emulator', function () {
   });
 
   it('clears history and deletes a conversation after confirmation', async () => {
-    await withAnswers({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
+    await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');
-    await withAnswers({ warning: 'Clear History' }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
+    await withDialogs({ warning: 'Clear History' }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     await eventually(async () => (await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5, msg_getmsglist_param_is_ramble: true })).length === 0, 5000, 'history cleared');
-    await withAnswers({ warning: 'Delete' }, () => vscode.commands.executeCommand('timChat.deleteConversation', 'c2c_carol'));
+    await withDialogs({ warning: 'Delete' }, () => vscode.commands.executeCommand('timChat.deleteConversation', 'c2c_carol'));
     await eventually(() => !api().store.get('c2c_carol'), 5000, 'carol gone from the tree');
   });
 
@@ -189,7 +173,7 @@ describe('chat on the emulator', function () {
 
   it('switches user and signs out', async () => {
     await vscode.workspace.getConfiguration('timChat').update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
-    await withAnswers({ inputs: ['erin'] }, () => vscode.commands.executeCommand('timChat.switchUser'));
+    await withDialogs({ inputs: ['erin'] }, () => vscode.commands.executeCommand('timChat.switchUser'));
     assert.equal(api().session.signedInAccount?.userId, 'erin');
     await vscode.commands.executeCommand('timChat.signOut');
     assert.equal(api().session.state.kind, 'signedOut');

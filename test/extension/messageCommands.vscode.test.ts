@@ -22,45 +22,15 @@ import type { TimChatApi } from '../../src/extension/extension';
 import { StarredIndex } from '../../src/extension/messages/starredIndex';
 import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { newDialogLog, type DialogAnswers, type PickAnswer as Pick, withDialogs as withScriptedDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 
 type Window = typeof vscode.window;
-type Pick = (items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions | undefined) => unknown;
+// Every dialog any command of these tests showed, collected over the whole suite.
+const shown = newDialogLog();
 
-interface Dialogs {
-  inputs?: string[];
-  picks?: Pick[];
-  open?: vscode.Uri[][];
-  save?: vscode.Uri[];
-  warning?: string;
-}
-
-const shown: { errors: string[]; infos: string[]; picked: Array<readonly vscode.QuickPickItem[]> } = { errors: [], infos: [], picked: [] };
-
-async function withDialogs<T>(answers: Dialogs, run: () => Thenable<T> | Promise<T>): Promise<T> {
-  const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
-  const saved = { ...window };
-  const inputs = [...(answers.inputs ?? [])];
-  const picks = [...(answers.picks ?? [])];
-  const opens = [...(answers.open ?? [])];
-  const saves = [...(answers.save ?? [])];
-  window.showInputBox = (async () => inputs.shift()) as Window['showInputBox'];
-  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
-    const list = await items;
-    shown.picked.push(list);
-    const pick = picks.shift();
-    return pick ? pick(list, options) : undefined;
-  }) as unknown as Window['showQuickPick'];
-  window.showOpenDialog = (async () => opens.shift()) as Window['showOpenDialog'];
-  window.showSaveDialog = (async () => saves.shift()) as Window['showSaveDialog'];
-  window.showWarningMessage = (async () => answers.warning) as Window['showWarningMessage'];
-  window.showErrorMessage = (async (message: string) => void shown.errors.push(message)) as Window['showErrorMessage'];
-  window.showInformationMessage = (async (message: string) => void shown.infos.push(message)) as Window['showInformationMessage'];
-  try {
-    return await run();
-  } finally {
-    Object.assign(window, { showInputBox: saved.showInputBox, showQuickPick: saved.showQuickPick, showOpenDialog: saved.showOpenDialog, showSaveDialog: saved.showSaveDialog, showWarningMessage: saved.showWarningMessage, showErrorMessage: saved.showErrorMessage, showInformationMessage: saved.showInformationMessage });
-  }
+function withDialogs<T>(answers: DialogAnswers, run: () => Thenable<T> | Promise<T>): Promise<T> {
+  return withScriptedDialogs(answers, run, shown);
 }
 
 interface ProgressRecord {

@@ -5,23 +5,9 @@
  * host that knows no chat/* request gives a short error line; screenshots in a dark and a light theme.
  */
 import * as assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../harness/chromium';
-import { freshRunDir, outputPath } from '../harness/paths';
-import { buildWebview, startFakeHostServer, type FakeHostServer } from './fakeHostPage';
-
-interface HostLog {
-  requests: Array<{ method: string; params: Record<string, unknown> }>;
-  commands: Array<{ method: string; params: Record<string, unknown> }>;
-  state: { conversationId: string; draft?: string } | undefined;
-}
-
-async function hostLog(page: Page): Promise<HostLog> {
-  return page.evaluate(() => {
-    const host = (window as unknown as { __host: HostLog }).__host;
-    return JSON.parse(JSON.stringify({ requests: host.requests, commands: host.commands, state: host.state })) as HostLog;
-  });
-}
+import type { Page } from 'playwright-core';
+import { outputPath } from '../harness/paths';
+import { fakeHostSession, hostLog, type HostLog } from './fakeHostSession';
 
 async function dataset(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => ({ ...document.body.dataset }) as Record<string, string>);
@@ -29,42 +15,14 @@ async function dataset(page: Page): Promise<Record<string, string>> {
 
 describe('chat webview against a fake host', function () {
   this.timeout(120_000);
-  let server: FakeHostServer;
-  let context: BrowserContext;
+  const session = fakeHostSession('webview-ui');
   let page: Page;
-  const errors: string[] = [];
-
-  before(async () => {
-    const dist = freshRunDir('webview-dist');
-    await buildWebview(dist);
-    server = await startFakeHostServer(dist);
-    context = await launchChromium(freshRunDir('webview-ui'), { width: 900, height: 700 });
-  });
-  after(async () => {
-    await context?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        errors.push(`${message.text()} ${message.location().url}`);
-      }
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) {
-        errors.push(`HTTP ${response.status()} ${response.url()}`);
-      }
-    });
-  });
-  afterEach(async () => {
-    await page.close();
-    assert.deepEqual(errors.splice(0), [], 'no page errors');
+  beforeEach(() => {
+    page = session.page;
   });
 
   async function open(query: string): Promise<void> {
-    await page.goto(`${server.url}?${query}`);
+    await page.goto(`${session.server.url}?${query}`);
     await page.locator('#host-status[data-kind="ok"]').waitFor({ timeout: 15_000 });
   }
 

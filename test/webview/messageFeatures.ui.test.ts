@@ -4,55 +4,19 @@
  * with its bar (delete, forward), and attaching a file with upload progress and cancel.
  */
 import * as assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../harness/chromium';
-import { freshRunDir, outputPath } from '../harness/paths';
-import { buildWebview, startFakeHostServer, type FakeHostServer } from './fakeHostPage';
-
-interface HostLog {
-  requests: Array<{ method: string; params: Record<string, unknown> }>;
-  commands: Array<{ method: string; params: Record<string, unknown> }>;
-}
-
-async function hostLog(page: Page): Promise<HostLog> {
-  return page.evaluate(() => {
-    const host = (window as unknown as { __host: HostLog }).__host;
-    return JSON.parse(JSON.stringify({ requests: host.requests, commands: host.commands })) as HostLog;
-  });
-}
+import type { Page } from 'playwright-core';
+import { outputPath } from '../harness/paths';
+import { fakeHostSession, hostLog, type HostLog } from './fakeHostSession';
 
 describe('chat webview: files, merged messages, stars and selection', function () {
   this.timeout(120_000);
-  let server: FakeHostServer;
-  let context: BrowserContext;
+  const session = fakeHostSession('webview-ui-messages');
   let page: Page;
-  const errors: string[] = [];
-
-  before(async () => {
-    const dist = freshRunDir('webview-dist-messages');
-    await buildWebview(dist);
-    server = await startFakeHostServer(dist);
-    context = await launchChromium(freshRunDir('webview-ui-messages'), { width: 900, height: 700 });
-  });
-  after(async () => {
-    await context?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        errors.push(message.text());
-      }
-    });
-    await page.goto(`${server.url}?n=100`);
+    page = session.page;
+    await page.goto(`${session.server.url}?n=100`);
     await page.locator('#host-status[data-kind="ok"]').waitFor({ timeout: 15_000 });
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
-  });
-  afterEach(async () => {
-    await page.close();
-    assert.deepEqual(errors.splice(0), [], 'no page errors');
   });
 
   const notify = (method: string, params: unknown): Promise<void> =>

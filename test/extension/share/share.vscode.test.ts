@@ -8,7 +8,7 @@
  *
  * The share commands are registered here with the extension's live session and store (from its exports)
  * unless the extension already registers them. Modal dialogs and quick picks cannot be answered from
- * inside the extension host, so `withAnswers` replaces vscode.window.showWarningMessage, showQuickPick
+ * inside the extension host, so `recordDialogs` (test/harness/scriptedDialogs.ts) replaces vscode.window.showWarningMessage, showQuickPick
  * and showInputBox for one command with scripted answers (and records what was asked); everything else
  * (editors, selections, documents, TIM calls, the emulator) is real.
  */
@@ -26,41 +26,8 @@ import type { SnippetView } from '../../../src/shared/chatModel';
 import { TIMConvType, TIMElemType } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/emulatorProcess';
+import { recordDialogs } from '../../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../../harness/timUser';
-
-type Window = typeof vscode.window;
-
-interface Asked {
-  readonly warnings: Array<{ message: string; options: unknown; items: unknown[] }>;
-  readonly quickPicks: Array<readonly vscode.QuickPickItem[]>;
-}
-
-async function withAnswers<T>(
-  answers: { warning?: string; pick?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined; inputs?: string[] },
-  run: (asked: Asked) => Thenable<T> | Promise<T>,
-): Promise<{ result: T; asked: Asked }> {
-  const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
-  const original = { warning: window.showWarningMessage, pick: window.showQuickPick, input: window.showInputBox };
-  const asked: Asked = { warnings: [], quickPicks: [] };
-  const inputs = [...(answers.inputs ?? [])];
-  window.showWarningMessage = (async (message: string, options: unknown, ...items: unknown[]) => {
-    asked.warnings.push({ message, options, items });
-    return answers.warning;
-  }) as Window['showWarningMessage'];
-  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-    const list = await items;
-    asked.quickPicks.push(list);
-    return answers.pick?.(list);
-  }) as unknown as Window['showQuickPick'];
-  window.showInputBox = (async () => inputs.shift()) as Window['showInputBox'];
-  try {
-    return { result: await run(asked), asked };
-  } finally {
-    window.showWarningMessage = original.warning;
-    window.showQuickPick = original.pick;
-    window.showInputBox = original.input;
-  }
-}
 
 function api(): TimChatApi {
   const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
@@ -180,12 +147,12 @@ describe('share code', function () {
     await eventually(() => (api().store.get('c2c_carol')?.lastTime ?? 0) >= (api().store.get('c2c_bob')?.lastTime ?? 0), 10_000, 'carol is newest');
     const received = inbox(carol);
     await selectLines(path.join(app, 'src', 'math.ts'), 1, 3);
-    const { result, asked } = await withAnswers(
-      { pick: (items) => items.find((i) => i.label.includes('carol')), inputs: [''] },
+    const { result, asked } = await recordDialogs(
+      { pickAny: (items) => items.find((i) => i.label.includes('carol')), inputs: [''] },
       () => vscode.commands.executeCommand('timChat.shareSelection') as Thenable<ShareSelectionResult | undefined>,
     );
     assert.ok(result);
-    const labels = asked.quickPicks[0].map((i) => i.label);
+    const labels = asked.picked[0].map((i) => i.label);
     assert.ok(labels[0].includes('carol'), `carol first: ${labels.join(' | ')}`);
     assert.ok(labels.some((l) => l.includes('bob')));
     assert.ok(labels[labels.length - 1].includes('Another User or Group'));
@@ -198,17 +165,18 @@ describe('share code', function () {
   it('shares with several people in one batch send, with a result for each', async () => {
     const boxes = [bob, carol, dave].map(inbox);
     await selectLines(path.join(app, 'src', 'math.ts'), 1, 3);
-    const { result: results, asked } = await withAnswers({ warning: 'Show Results' }, async (seen) => {
+    const { result: results, asked } = await recordDialogs({ warning: 'Show Results' }, async (seen) => {
       const answer = (await vscode.commands.executeCommand('timChat.shareSelectionWithSeveral', { users: ['bob', 'carol', 'dave', 'nobody'], comment: 'for all three' })) as PersonResult[] | undefined;
-      await eventually(() => seen.quickPicks.length > 0, 5000, 'the per-person results');
+      await eventually(() => seen.picked.length > 0, 5000, 'the per-person results');
       return answer;
     });
     assert.deepEqual(results?.map((r) => [r.userId, r.ok]), [['bob', true], ['carol', true], ['dave', true], ['nobody', false]]);
     assert.notEqual(results?.[3].code, 0);
     assert.match(asked.warnings[0].message, /with 3 of 4 people\. Not sent to: nobody\./);
-    const shown = asked.quickPicks[0].map((i) => `${i.label} ${i.description ?? ''}`);
+    const shown = asked.picked[0].map((i) => `${i.label} ${i.description ?? ''}`);
     assert.equal(shown.length, 4);
-    assert.match(shown[0], /check\) bob Sent/);
+    // By the name bob's conversation shows, with his user ID beside it when that name is another.
+    assert.match(shown[0], /^\$\(check\) (bob Sent|\S+ bob · Sent)$/);
     assert.match(shown[3], /error\) nobody Not sent: .+ \(\d+\)/);
     for (const box of boxes) {
       const message = await eventually(() => box.messages.find((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.Custom)), 10_000, 'each receives the snippet');
@@ -316,7 +284,7 @@ describe('share code', function () {
     write(file, `export const config = {\n  region: "eu",\n  token: "${TOKEN}",\n};\n`);
     const received = inbox(bob);
     await selectLines(file, 1, 4);
-    const cancelled = await withAnswers({ warning: undefined }, () => vscode.commands.executeCommand('timChat.shareSelection', { conversation: 'c2c_bob', comment: '' }));
+    const cancelled = await recordDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.shareSelection', { conversation: 'c2c_bob', comment: '' }));
     assert.equal(cancelled.result, undefined);
     assert.equal(cancelled.asked.warnings.length, 1);
     const [warning] = cancelled.asked.warnings;
@@ -326,13 +294,13 @@ describe('share code', function () {
     assert.ok(!JSON.stringify(warning).includes(TOKEN), 'the warning does not show the secret');
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(received.messages.length, 0, 'nothing was sent');
-    const anyway = await withAnswers({ warning: 'Share Anyway' }, () => vscode.commands.executeCommand('timChat.shareSelection', { conversation: 'c2c_bob', comment: '' }));
+    const anyway = await recordDialogs({ warning: 'Share Anyway' }, () => vscode.commands.executeCommand('timChat.shareSelection', { conversation: 'c2c_bob', comment: '' }));
     assert.ok(anyway.result);
     await eventually(() => received.messages.length === 1, 10_000, 'sent after Share Anyway');
     // A .env file shared as a file is checked too.
     const env = path.join(app, '.env');
     write(env, 'PORT=3000\nDATABASE_PASSWORD=pa55w0rd!\n');
-    const envShare = await withAnswers({ warning: undefined }, () => vscode.commands.executeCommand('timChat.shareFile', vscode.Uri.file(env), undefined, { conversation: 'c2c_bob' }));
+    const envShare = await recordDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.shareFile', vscode.Uri.file(env), undefined, { conversation: 'c2c_bob' }));
     assert.equal(envShare.result, undefined);
     assert.match(String((envShare.asked.warnings[0]?.options as { detail?: string } | undefined)?.detail), /DATABASE_PASSWORD \(line 2\)/);
     received.dispose();
