@@ -8,7 +8,7 @@ import { stringifyTimJson } from '../../tim/json';
 import { verifyUserSig } from '../../tim/userSig';
 import { ApiError, Err, invalidParam, syncParamError } from './apiError';
 import { isObject, optArray, optString } from './args';
-import { type Ctx, type Handler, requireLogin } from './context';
+import { type Ctx, type Handler, requireLogin, type Session } from './context';
 import { connectionEventText } from './eventHub';
 import { topMessageId } from './messages/unread';
 
@@ -29,9 +29,45 @@ const init: Handler = (ctx, args) => {
   return { value: 0 };
 };
 
+/** setTimeout's longest wait (about 24.8 days); UserSigs are often made for 180 days. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Tencent's server ends a login when the UserSig it was made with runs out: the SDK hears
+ * UserSigExpired and is logged out, and calls answer 6014 until a login with a fresh UserSig.
+ */
+function watchUserSigExpiry(ctx: Ctx, expiresAtSeconds: number): void {
+  const { session } = ctx;
+  stopUserSigExpiry(session);
+  const wait = (): void => {
+    const left = expiresAtSeconds * 1000 - Date.now();
+    if (left > 0) {
+      session.userSigTimer = setTimeout(wait, Math.min(left, MAX_TIMER_MS));
+      session.userSigTimer.unref();
+      return;
+    }
+    session.userSigTimer = undefined;
+    if (session.loginStatus !== 1) {
+      return;
+    }
+    session.sink.pushText(connectionEventText({ name: 'UserSigExpired' }));
+    void ctx.emu.queue.enqueue(() => endLogin(ctx)).catch(() => undefined);
+  };
+  wait();
+}
+
+/** The connection closed or the login ended: its UserSig no longer matters. */
+export function stopUserSigExpiry(session: Session): void {
+  if (session.userSigTimer !== undefined) {
+    clearTimeout(session.userSigTimer);
+    session.userSigTimer = undefined;
+  }
+}
+
 /** Ends the device's login: no more events are kept for it. */
 export function endLogin(ctx: Ctx): void {
   const { session, emu } = ctx;
+  stopUserSigExpiry(session);
   if (session.deviceId !== 0) {
     emu.db.prepare('UPDATE devices SET logged_in = 0 WHERE id = ?').run(session.deviceId);
     emu.hub.removeLoggedIn(session.userId, session.deviceId);
@@ -61,7 +97,9 @@ const login: Handler = async (ctx, args) => {
   if (!check.ok) {
     throw new ApiError(check.code, check.desc);
   }
+  const expiresAt = check.sig.time + check.sig.expire;
   if (session.loginStatus === 1 && session.userId === userId) {
+    watchUserSigExpiry(ctx, expiresAt);
     const row = emu.db.prepare('SELECT event_seq FROM devices WHERE id = ?').get(session.deviceId) as { event_seq: number } | undefined;
     return { eventSeq: row?.event_seq ?? 0 };
   }
@@ -117,6 +155,7 @@ const login: Handler = async (ctx, args) => {
     session.loginStatus = 3;
     throw error;
   }
+  watchUserSigExpiry(ctx, expiresAt);
   return { eventSeq };
 };
 

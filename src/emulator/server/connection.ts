@@ -9,6 +9,7 @@ import { parseTimJson, stringifyTimJson } from '../../tim/json';
 import type { CallFrame, ErrorFrame, ServerFrame } from '../protocol';
 import { Err } from './apiError';
 import type { Ctx, Emulator, Session } from './context';
+import { stopUserSigExpiry } from './auth';
 import { dispatch } from './dispatch';
 
 const MAX_ARGS = 16;
@@ -190,6 +191,7 @@ export class Connection {
       return;
     }
     this.closed = true;
+    stopUserSigExpiry(this.session);
     // The device stays logged in: its events are kept and replayed when it reconnects.
     const device = this.session.deviceId;
     if (device !== 0 && this.emu.hub.sinkOf(device) === this.session.sink) {

@@ -49,6 +49,8 @@ export interface Session {
   readonly sink: EventSink;
   /** Closes the connection (kicked offline). */
   kick(): void;
+  /** Fires when the UserSig of the login runs out (auth.ts watchUserSigExpiry). */
+  userSigTimer?: NodeJS.Timeout;
 }
 
 export interface Emulator {
