@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { genUserSig } from '../../src/tim/userSig';
 import { withDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 
@@ -168,6 +169,19 @@ describe('chat on the emulator', function () {
     } finally {
       await twin.close();
     }
+    await api().signIn.signInToOwnEmulator('alice', emulator.url);
+  });
+
+  it('signs out with a clear reason when the UserSig runs out during the session', async () => {
+    const account = api().session.signedInAccount;
+    assert.ok(account);
+    // A UserSig of two seconds: the emulator ends the login when it runs out, as Tencent's server does.
+    await api().session.signIn(account, genUserSig({ sdkAppId: emulator.sdkAppId, secretKey: emulator.secretKey, userId: account.userId, expireSeconds: 2 }));
+    assert.equal(api().session.state.kind, 'signedIn');
+    await eventually(() => api().session.state.kind === 'signedOut', 10_000, 'signed out when the UserSig expired');
+    const state = api().session.state;
+    assert.ok(state.kind === 'signedOut' && /UserSig has expired/.test(state.reason ?? ''), JSON.stringify(state));
+    assert.match(String(api().treeView.message), /UserSig has expired/);
     await api().signIn.signInToOwnEmulator('alice', emulator.url);
   });
 
