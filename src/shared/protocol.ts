@@ -41,8 +41,12 @@ export interface MessageRequests {
   'chat/download': { params: { id: string; elemIndex: number }; result: { saved: boolean } };
   /** A webview URI of an image element's payload, downloaded to the extension's storage once. */
   'chat/mediaUri': { params: { id: string; elemIndex: number }; result: { uri: string } };
-  /** The messages inside a merged (forwarded chat history) message. */
-  'chat/expandMerger': { params: { id: string }; result: { messages: readonly ChatMessageView[] } };
+  /**
+   * The messages inside a merged (forwarded chat history) message; with `path`, inside the merged
+   * message nested in it: the inner message at path[0] of the top one's list, then at path[1] of that
+   * one's list, and so on.
+   */
+  'chat/expandMerger': { params: { id: string; path?: readonly number[] }; result: { messages: readonly ChatMessageView[] } };
   /** Stars or unstars a message on this device. */
   'chat/star': { params: { id: string; starred: boolean }; result: ChatMessageView };
   /** Forwards messages to a conversation the host asks for, one by one or merged into one message. */

@@ -41,7 +41,8 @@ export function summarizeElement(element: ChatElementView, t: Translate): Elemen
       return { icon: 'symbol-misc', text: element.description || t('element.custom'), details };
     }
     case 'merger':
-      return { icon: 'layers', text: t('element.merger', element.title, element.count), details: element.abstracts.slice(0, 4) };
+      // A received merged message carries no inner messages (they are downloaded on demand), so no count.
+      return { icon: 'layers', text: element.count > 0 ? t('element.merger', element.title, element.count) : element.title, details: element.abstracts.slice(0, 4) };
     case 'unsupported':
       return { icon: 'question', text: t('element.unsupported', element.label), details: [] };
   }

@@ -8,6 +8,7 @@ import type { ChatView } from './chatView';
 import { askDelete } from './deleteDialog';
 import { plainTextOf } from './elementText';
 import type { HostChannel } from './hostChannel';
+import { pathOfToggle } from './mergerList';
 import { actionsFor, type MessageActionId } from './messageActions';
 import type { MessageExtras } from './messageExtras';
 import type { MessageRowRenderer } from './messageRow';
@@ -142,18 +143,28 @@ export class MessageCommands {
     }
   }
 
-  /** Shows or hides the messages inside a merged message (fetched from the host the first time). */
-  async toggleMerger(id: string): Promise<void> {
-    if (this.c.extras.expansionOf(id)) {
-      this.c.extras.setExpansion(id, undefined);
+  /**
+   * Shows or hides the messages inside a merged message, or (with `path`) inside a merged message
+   * nested in its expanded list; each list is fetched from the host when opened.
+   */
+  async toggleMerger(id: string, path: readonly number[] = []): Promise<void> {
+    if (this.c.extras.expansionOf(id, path)) {
+      this.c.extras.setExpansion(id, undefined, path);
       return;
     }
-    this.c.extras.setExpansion(id, { state: 'loading' });
+    const loading = { state: 'loading' } as const;
+    this.c.extras.setExpansion(id, loading, path);
+    // Hidden (this level or one around it) while the host was fetching: the answer has nowhere to go.
+    const stillWanted = (): boolean => this.c.extras.expansionOf(id, path) === loading;
     try {
-      const { messages } = await this.c.channel.request('chat/expandMerger', { id });
-      this.c.extras.setExpansion(id, { state: 'open', messages });
+      const { messages } = await this.c.channel.request('chat/expandMerger', path.length > 0 ? { id, path } : { id });
+      if (stillWanted()) {
+        this.c.extras.setExpansion(id, { state: 'open', messages }, path);
+      }
     } catch (error: unknown) {
-      this.c.extras.setExpansion(id, { state: 'failed', error: messageOf(error) });
+      if (stillWanted()) {
+        this.c.extras.setExpansion(id, { state: 'failed', error: messageOf(error) }, path);
+      }
       this.c.log('warn', `chat/expandMerger failed: ${messageOf(error)}`);
     }
   }
@@ -193,7 +204,7 @@ export class MessageCommands {
         return;
       }
       if (action === 'expand') {
-        void this.toggleMerger(id);
+        void this.toggleMerger(id, pathOfToggle(button));
         return;
       }
       if (action === 'menu') {

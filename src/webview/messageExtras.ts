@@ -1,6 +1,6 @@
 /**
  * Per-message panel state that is not the message itself: the selection (Ctrl/Shift-click), upload
- * progress, expanded merged messages and image URIs from the host. Each change bumps the message's
+ * progress, expanded merged messages (and merged messages expanded inside them) and image URIs from the host. Each change bumps the message's
  * revision so the virtual list redraws just that row. Pure apart from the callbacks: unit-tested.
  */
 import type { ChatMessageView } from '../shared/chatModel';
@@ -92,7 +92,7 @@ export class MessageExtras {
     for (const id of ids) {
       this.selected.delete(id);
       this.progress.delete(id);
-      this.expanded.delete(id);
+      this.dropExpansions(id, []);
     }
     if (wasSelected) {
       this.selectionChanged(this.selection);
@@ -115,17 +115,28 @@ export class MessageExtras {
 
   // ---- merged messages ----
 
-  expansionOf(id: string): Expansion | undefined {
-    return this.expanded.get(id);
+  /** `path` picks a merged message nested in the expanded list (indices per level); [] is the message itself. */
+  expansionOf(id: string, path: readonly number[] = []): Expansion | undefined {
+    return this.expanded.get(expansionKey(id, path));
   }
 
-  setExpansion(id: string, expansion: Expansion | undefined): void {
+  setExpansion(id: string, expansion: Expansion | undefined, path: readonly number[] = []): void {
     if (expansion) {
-      this.expanded.set(id, expansion);
+      this.expanded.set(expansionKey(id, path), expansion);
     } else {
-      this.expanded.delete(id);
+      // Closing a level closes what was open inside it: its list is fetched again when reopened.
+      this.dropExpansions(id, path);
     }
     this.bump([id]);
+  }
+
+  private dropExpansions(id: string, path: readonly number[]): void {
+    const key = expansionKey(id, path);
+    for (const other of [...this.expanded.keys()]) {
+      if (other === key || other.startsWith(`${key}/`)) {
+        this.expanded.delete(other);
+      }
+    }
   }
 
   // ---- images ----
@@ -138,4 +149,9 @@ export class MessageExtras {
     this.media.set(`${id}#${elemIndex}`, state);
     this.bump([id]);
   }
+}
+
+/** Message ids never contain a newline, so the id part cannot run into the path part. */
+function expansionKey(id: string, path: readonly number[]): string {
+  return path.length === 0 ? `${id}\n` : `${id}\n/${path.join('/')}`;
 }

@@ -8,9 +8,10 @@ import { colourIndexOf, initialsOf } from './avatar';
 import { dayLabelOf, isTip, type RowContext } from './dayGroups';
 import { documentBuilder } from './domBuilder';
 import { attrs, codicon, el, textButton } from './dom';
-import { plainTextOf, summarizeElement } from './elementText';
+import { summarizeElement } from './elementText';
 import type { MessageExtras } from './messageExtras';
 import { formatClock, formatFullTime } from './format';
+import { mergerToggle, renderExpansion } from './mergerList';
 import { parseMarkdown } from './markdownBlocks';
 import { collectLinks, renderBlocks } from './markdownDom';
 import type { MdBlock } from './markdownTypes';
@@ -252,24 +253,12 @@ export class MessageRowRenderer {
       buttons.append(download);
     }
     if (element.kind === 'merger' && message.status !== 'sending') {
-      const expansion = this.options.extras?.expansionOf(message.id);
-      const open = expansion !== undefined;
-      const toggle = textButton(open ? t('merger.collapse') : t('merger.expand'), 'expand', open ? 'chevron-up' : 'chevron-down');
-      toggle.setAttribute('aria-expanded', String(open));
-      buttons.append(toggle);
-      if (expansion?.state === 'loading') {
-        card.append(el('div', 'element-detail', t('merger.loading')));
-      } else if (expansion?.state === 'failed') {
-        card.append(el('div', 'element-detail', t('merger.failed', expansion.error)));
-      } else if (expansion?.state === 'open') {
-        const list = attrs(el('ol', 'merger-messages'), { 'aria-label': element.title });
-        for (const inner of expansion.messages) {
-          const item = el('li', 'merger-message');
-          item.append(el('span', 'merger-sender', inner.senderName || inner.sender), el('time', 'merger-time', formatFullTime(inner.time, this.options.locale)));
-          item.append(el('div', 'merger-text', plainTextOf(inner.elements, t).slice(0, 2000)));
-          list.append(item);
-        }
-        card.append(list);
+      const extras = this.options.extras;
+      const expansion = extras?.expansionOf(message.id);
+      buttons.append(mergerToggle(expansion !== undefined, [], t));
+      const content = renderExpansion(expansion, element.title, [], { t, locale: this.options.locale, expansionOf: (path) => extras?.expansionOf(message.id, path) });
+      if (content) {
+        card.append(content);
       }
     }
     if (buttons.childElementCount > 0) {

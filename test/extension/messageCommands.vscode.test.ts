@@ -225,6 +225,22 @@ describe('message commands on the emulator', function () {
     const expanded = await handlers['chat/expandMerger']({ id: merged.id });
     assert.deepEqual(expanded.messages.map(textOf), ['first inner', 'second inner']);
 
+    // A merged message inside a merged one (issue 6): bob wraps the history he sent carol, which alice
+    // never received, so the inner download rests on the emulator's grant to the outer conversation.
+    const merger = (title: string, messages: unknown[]) => ({
+      message_elem_array: [{ elem_type: TIMElemType.Merge, merge_elem_title: title, merge_elem_abstract_array: [], merge_elem_compatible_text: '[Chat history]', merge_elem_message_array: messages as never }],
+    });
+    const toCarol = await bob.client.msgSendMessage('carol', TIMConvType.C2C, merger('Deep chat', [{ ...text('deep inner'), message_sender: 'bob', message_client_time: 3, message_server_time: 3 }]));
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, merger('Wrapped chat', [toCarol.message, { ...text('beside'), message_sender: 'bob', message_client_time: 4, message_server_time: 4 }]));
+    const wrapped = await eventually(async () => (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => m.elements.some((e) => e.kind === 'merger' && e.title === 'Wrapped chat')), 10_000, 'wrapped merged message');
+    const outer = await handlers['chat/expandMerger']({ id: wrapped.id });
+    assert.deepEqual(outer.messages.map((m) => m.elements[0]?.kind), ['merger', 'text'], 'the inner merged message says so');
+    const deep = await handlers['chat/expandMerger']({ id: wrapped.id, path: [0] });
+    assert.deepEqual(deep.messages.map(textOf), ['deep inner']);
+    await assert.rejects(handlers['chat/expandMerger']({ id: wrapped.id, path: [1] }), /not a merged message|不是合并消息/);
+    await assert.rejects(handlers['chat/expandMerger']({ id: wrapped.id, path: [7] }), /no message 8|没有第 8 条/);
+    await assert.rejects(handlers['chat/expandMerger']({ id: wrapped.id, path: [0.5] }), /not valid|无效/);
+
     const page = await handlers['chat/loadLatest']({ count: 20 });
     const picks = page.messages.filter((m) => /release notes|发布说明/.test(textOf(m))).map((m) => m.id);
     assert.equal(picks.length, 2);

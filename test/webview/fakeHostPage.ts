@@ -171,8 +171,24 @@ function fakeHost(): void {
       case 'chat/mediaUri':
         // A 1×1 PNG: the real host passes a webview URI of the downloaded image.
         return { uri: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' };
-      case 'chat/expandMerger':
-        return { messages: [generated(1), { ...generated(2), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] }] };
+      case 'chat/expandMerger': {
+        if (p.id !== 'm29') {
+          return { messages: [generated(1), { ...generated(2), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] }] };
+        }
+        // m29 nests: its second inner message is merged, and so is that one's second (issue 6).
+        const said = (i: number, text: string): Msg => ({ ...generated(i), elements: [{ kind: 'text', text }] });
+        const merger = (i: number, title: string): Msg => ({ ...generated(i), elements: [{ kind: 'merger', title, abstracts: [], count: 2 }] });
+        const layers: Record<string, Msg[]> = {
+          '': [said(3, 'outer text'), merger(4, 'Design chat')],
+          '1': [said(5, 'middle text'), merger(6, 'Old chat')],
+          '1,1': [said(8, 'deepest text')],
+        };
+        const layer = layers[((p.path as number[] | undefined) ?? []).join(',')];
+        if (!layer) {
+          throw new Error('no such merged message');
+        }
+        return { messages: layer };
+      }
       case 'chat/star': {
         const id = String(p.id);
         const base = extra.find((m) => m.id === id) ?? generated(Number(id.slice(1)));

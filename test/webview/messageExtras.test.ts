@@ -33,6 +33,26 @@ describe('message extras', () => {
     assert.deepEqual(extras.mediaOf('m', 0), { state: 'ready', uri: 'https://file+.vscode-resource/x.png' });
     assert.equal(extras.mediaOf('m', 1), undefined);
   });
+  it('keys nested merger expansions by path; closing a level closes those inside it', () => {
+    const extras = new MessageExtras(() => undefined, () => undefined);
+    const open = { state: 'open', messages: [] } as const;
+    extras.setExpansion('m', open);
+    extras.setExpansion('m', open, [0]);
+    extras.setExpansion('m', open, [0, 2]);
+    extras.setExpansion('m', open, [1]);
+    extras.setExpansion('m1', open);
+    assert.equal(extras.expansionOf('m', [2]), undefined);
+    assert.equal(extras.expansionOf('m', [0, 2]), open);
+    extras.setExpansion('m', undefined, [0]);
+    assert.equal(extras.expansionOf('m', [0]), undefined);
+    assert.equal(extras.expansionOf('m', [0, 2]), undefined);
+    assert.equal(extras.expansionOf('m', [1]), open, 'a sibling stays open');
+    assert.equal(extras.expansionOf('m'), open);
+    extras.forget(['m']);
+    assert.equal(extras.expansionOf('m'), undefined);
+    assert.equal(extras.expansionOf('m', [1]), undefined);
+    assert.equal(extras.expansionOf('m1'), open, 'another message with a longer id is untouched');
+  });
 });
 
 describe('extra message actions', () => {

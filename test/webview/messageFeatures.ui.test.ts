@@ -1,6 +1,6 @@
 /**
  * The rest of the message API in the chat UI (the webview bundle in headless Chromium against the fake
- * host): image thumbnails and downloads, merged messages that expand, stars, Ctrl/Shift-click selection
+ * host): image thumbnails and downloads, merged messages that expand (also nested ones), stars, Ctrl/Shift-click selection
  * with its bar (delete, forward), and attaching a file with upload progress and cancel.
  */
 import * as assert from 'node:assert/strict';
@@ -56,6 +56,41 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-merged.png') });
     await merged.locator('button[data-action="expand"]').click();
     await merged.locator('.merger-messages').waitFor({ state: 'detached' });
+  });
+
+  it('expands a merged message inside a merged message, two levels deep, by click and keyboard', async () => {
+    await notify('chat/reveal', { id: 'm29' });
+    const merged = page.locator('.message[data-id="m29"]');
+    await merged.locator('.element-merger > .element-buttons > button[data-action="expand"]').click();
+    const level1 = merged.locator('.element-merger > .merger-messages');
+    await level1.locator(':scope > li').nth(1).waitFor();
+    const toggle1 = level1.locator(':scope > li').nth(1).locator(':scope > .element-buttons > button[data-action="expand"]');
+    assert.equal(await toggle1.getAttribute('data-path'), '1');
+    assert.equal(await toggle1.getAttribute('aria-expanded'), 'false');
+    assert.equal(await level1.locator(':scope > li').nth(0).locator('button').count(), 0, 'a plain inner message has no button');
+    await toggle1.click();
+    const level2 = level1.locator(':scope > li').nth(1).locator(':scope > .merger-messages');
+    await level2.locator(':scope > li').nth(1).waitFor();
+    assert.equal(await level2.locator(':scope > li').nth(0).locator('.merger-text').innerText(), 'middle text');
+    // The second level from the keyboard: the nested button is a real button in the message's Tab order.
+    const toggle2 = merged.locator('button[data-path="1.1"]');
+    assert.equal(await toggle2.getAttribute('tabindex'), '0');
+    await toggle2.focus();
+    await page.keyboard.press('Enter');
+    const level3 = level2.locator(':scope > li').nth(1).locator(':scope > .merger-messages');
+    await level3.locator('li').first().waitFor();
+    assert.equal(await level3.locator('.merger-text').innerText(), 'deepest text');
+    assert.equal(await merged.locator('button[data-path="1.1"]').getAttribute('aria-expanded'), 'true');
+    const indents = await page.evaluate(() => Array.from(document.querySelectorAll('.message[data-id="m29"] .merger-messages'), (ol) => Math.round(ol.getBoundingClientRect().left)));
+    assert.ok(indents.length === 3 && indents[0] < indents[1] && indents[1] < indents[2], `each level is indented further: ${indents.join(', ')}`);
+    const expands = (await hostLog(page)).requests.filter((r) => r.method === 'chat/expandMerger').map((r) => r.params);
+    assert.deepEqual(expands, [{ id: 'm29' }, { id: 'm29', path: [1] }, { id: 'm29', path: [1, 1] }]);
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-nested.png') });
+    // Hiding the middle level hides the deepest with it; showing it again starts closed.
+    await merged.locator('button[data-path="1"]').click();
+    await level2.waitFor({ state: 'detached' });
+    await merged.locator('button[data-path="1"]').click();
+    await merged.locator('button[data-path="1.1"][aria-expanded="false"]').waitFor();
   });
 
   it('stars and unstars a message from its actions menu', async () => {

@@ -122,6 +122,8 @@ describe('sizes, durations and element summaries', () => {
     assert.equal(summarizeElement({ kind: 'custom', data: '{"a":1}', description: '', extension: 'poll' }, t)?.text, 'Custom message');
     const merger = summarizeElement({ kind: 'merger', title: 'Chat history', abstracts: ['a: hi', 'b: yo'], count: 2 }, t);
     assert.deepEqual(merger, { icon: 'layers', text: 'Chat history (2 messages)', details: ['a: hi', 'b: yo'] });
+    // As received: the inner messages are not in the element until downloaded, so there is no count to show.
+    assert.equal(summarizeElement({ kind: 'merger', title: 'Chat history', abstracts: [], count: 0 }, t)?.text, 'Chat history');
     assert.equal(summarizeElement({ kind: 'unsupported', label: 'kind 99' }, t)?.text, 'Unsupported message: kind 99');
     assert.equal(summarizeElement({ kind: 'groupTips', text: 'Bob joined' }, t)?.text, 'Bob joined');
   });

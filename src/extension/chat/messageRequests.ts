@@ -1,7 +1,7 @@
 /**
  * The panel's requests for the rest of the message API (protocol.ts MessageRequests): attach and send
  * files and images, download a payload to a chosen path, image thumbnails through webview URIs, expand a
- * merged message, star, forward, and delete several messages everywhere. ChatController spreads these
+ * merged message (or one nested in it, by path), star, forward, and delete several messages everywhere. ChatController spreads these
  * handlers into its own.
  */
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { ByteProgress } from '../messages/byteProgress';
 import { askForwardMode, forwardMessages } from '../messages/forward';
 import { deleteInBatches } from '../messages/listDelete';
+import { checkMergerPath, downloadMergerPath } from '../messages/mergerPath';
 import { cachedImagePath, downloadTargetOf, elementForFile, fileProblem, IMAGE_EXTENSIONS, isImagePath } from '../messages/mediaElements';
 import { withStar } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
@@ -125,8 +126,10 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
       return { uri: c.webviewUri(vscode.Uri.file(file)) };
     },
 
-    'chat/expandMerger': async ({ id }) => {
-      const inner = await c.client().msgDownloadMergerMessage(c.find(id));
+    'chat/expandMerger': async ({ id, path: rawPath }) => {
+      const t = vscode.l10n.t;
+      const steps = checkMergerPath(rawPath, t);
+      const inner = await downloadMergerPath(c.find(id), steps, (m) => c.client().msgDownloadMergerMessage(m), t);
       return { messages: inner.map((m) => c.view(m)) };
     },
 

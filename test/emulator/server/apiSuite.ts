@@ -513,6 +513,37 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       const inner = await bob.client.msgDownloadMergerMessage(mcopy);
       assert.deepEqual(inner.map(textOf), ['inner']);
     });
+
+    it('a merger inside a merger downloads for the readers of the outer one only', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // who may open a nested merger by its key is the emulator's rule (docs/emulator.md)
+      }
+      const merge = (title: string, messages: unknown[]): never =>
+        ({ message_elem_array: [{ elem_type: 12, merge_elem_title: title, merge_elem_abstract_array: [], merge_elem_compatible_text: 'upgrade', merge_elem_message_array: messages }] }) as never;
+      const m1 = await alice.client.msgSendMessage(u('bob'), C2C, merge('m1', [{ ...text('deep one'), message_sender: u('alice') }, { ...text('deep two'), message_sender: u('alice') }]));
+      const [m1AtBob] = await bob.client.msgFindMessages([m1.messageId]);
+      assert.ok(m1AtBob);
+      const other = await bob.client.msgSendMessage(u('carol'), C2C, text('beside'));
+      const m2 = await bob.client.msgSendMessage(u('carol'), C2C, merge('m2', [m1AtBob, other.message]));
+      const [m2AtCarol] = await carol.client.msgFindMessages([m2.messageId]);
+      assert.ok(m2AtCarol);
+      const outer = await carol.client.msgDownloadMergerMessage(m2AtCarol);
+      assert.equal(outer.length, 2);
+      assert.equal(textOf(outer[1] as TimMessage), 'beside');
+      const nested = outer[0] as TimMessage;
+      const inner = await carol.client.msgDownloadMergerMessage(nested);
+      assert.deepEqual(inner.map(textOf), ['deep one', 'deep two']);
+      const dave = await env.device(u('dave'), 'laptop');
+      await expectCode(dave.client.msgDownloadMergerMessage(nested), 7011);
+      await expectCode(dave.client.msgDownloadMergerMessage(m2AtCarol), 7011);
+      // Knowing a key is not enough: a merger wrapping a layer its sender cannot read passes no right on.
+      const erin = await env.device(u('erin'), 'laptop');
+      const m3 = await dave.client.msgSendMessage(u('erin'), C2C, merge('m3', [nested]));
+      const [m3AtErin] = await erin.client.msgFindMessages([m3.messageId]);
+      assert.ok(m3AtErin);
+      const [leaked] = await erin.client.msgDownloadMergerMessage(m3AtErin);
+      await expectCode(erin.client.msgDownloadMergerMessage(leaked as TimMessage), 7011);
+    });
   });
 
   describe('download progress (TIMMsgDownloadElemToPath "downloading")', function () {

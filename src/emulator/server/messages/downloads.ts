@@ -1,16 +1,18 @@
 /**
  * TIMMsgDownloadElemToPath (a stored payload copied to a path the caller chose, checked in blobs.ts;
  * only payloads of messages the caller can see; "downloading" progress frames when the call asked for
- * them) and TIMMsgDownloadMergerMessage (the messages a merger element carries).
+ * them) and TIMMsgDownloadMergerMessage (the messages a merger element carries, also for a merger
+ * nested in a downloaded one when the caller may read it).
  */
 import { DOWNLOAD_PROGRESS_DESC, downloadProgressJson } from '../../../tim/downloadProgress';
-import { parseTimJson, stringifyTimJson } from '../../../tim/json';
+import { stringifyTimJson } from '../../../tim/json';
 import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
-import { isObject, optArray, optNumber, optString } from '../args';
+import { type JsonObject, isObject, optArray, optNumber, optString } from '../args';
 import { checkTargetPath, downloadTo } from '../blobs';
 import { type Handler, requireLogin } from '../context';
 import { Elem } from '../elements';
 import { findLocal } from './history';
+import { canReadMerge, storedMergeMessages } from './mergeAccess';
 
 const downloadElem: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
@@ -44,6 +46,11 @@ const downloadElem: Handler = async (ctx, args) => {
   return { json: downloadProgressJson(total, total) };
 };
 
+function mergerOf(message: JsonObject): JsonObject | undefined {
+  const merger = (optArray(message, 'message_elem_array') ?? []).find((elem) => isObject(elem) && elem.elem_type === Elem.MERGE);
+  return isObject(merger) ? merger : undefined;
+}
+
 const downloadMerger: Handler = async (ctx, args) => {
   const msg = args.jsonObject(0, true) ?? {};
   const { userId, deviceId } = requireLogin(ctx);
@@ -52,23 +59,24 @@ const downloadMerger: Handler = async (ctx, args) => {
     throw invalidParam('message_msg_id is required');
   }
   const messages = await ctx.emu.queue.enqueue(() => {
+    const { db, access } = ctx.emu;
     const found = findLocal(ctx, userId, deviceId, msgId, true);
     if (found === undefined) {
-      throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found');
+      // A message from an earlier download (a merger inside a merger) is in no store: its key opens it
+      // for the readers of the conversations the outer merger was sent to (mergeAccess.ts).
+      const key = optString(mergerOf(msg) ?? {}, 'merge_elem_relay_json_key');
+      const granted = key === undefined || !canReadMerge(db, access, userId, key) ? undefined : storedMergeMessages(db, key);
+      if (granted === undefined) {
+        throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found');
+      }
+      return granted;
     }
-    const view = ctx.emu.model.view(found.row, userId, deviceId);
-    const elems = optArray(view, 'message_elem_array') ?? [];
-    const merger = elems.find((elem) => isObject(elem) && elem.elem_type === Elem.MERGE);
-    if (!isObject(merger)) {
+    const merger = mergerOf(ctx.emu.model.view(found.row, userId, deviceId));
+    if (merger === undefined) {
       throw invalidParam('the message has no merger element');
     }
     const key = optString(merger, 'merge_elem_relay_json_key');
-    const stored = key === undefined ? undefined : (ctx.emu.db.prepare('SELECT json FROM merges WHERE key = ?').get(key) as { json: string } | undefined);
-    if (stored === undefined) {
-      return optArray(merger, 'merge_elem_message_array') ?? [];
-    }
-    const parsed = parseTimJson(stored.json);
-    return Array.isArray(parsed) ? parsed : [];
+    return (key === undefined ? undefined : storedMergeMessages(db, key)) ?? optArray(merger, 'merge_elem_message_array') ?? [];
   });
   return { json: stringifyTimJson(messages) };
 };

@@ -16,6 +16,7 @@ import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, uploadFile } from '../blobs';
 import { type Ctx, type Handler, type InFlightSend, type Outcome, requireLogin } from '../context';
 import { checkBodySize, checkElements, Elem } from '../elements';
 import { connectionEventText } from '../eventHub';
+import { grantMergeKeys, nestedMergeKeys } from './mergeAccess';
 import { C2C, GROUP, type MessageRow, Status, messageIdOf, randomUint32 } from '../messageModel';
 
 const MESSAGE_ID = /^[\w.:-]{1,127}$/;
@@ -33,6 +34,8 @@ interface Prepared {
   readonly firstType: number;
   readonly searchText: string;
   readonly noUnread: boolean;
+  /** Merge keys the receiving stream may open: this message's own and those nested inside them. */
+  readonly mergeKeys: readonly string[];
 }
 
 function failed(msg: JsonObject, status: number, error: unknown): ApiError {
@@ -84,10 +87,12 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
     }
     ctx.emu.db.prepare('INSERT INTO blobs(id, file, size, kind) VALUES (?, ?, ?, ?)').run(uploaded.id, uploaded.id, uploaded.size, slot.downloadType);
   }
+  const mergeKeys: string[] = [];
   for (const elem of checked.elems) {
     if (elem.elem_type === Elem.MERGE) {
       // Receivers get title and abstracts; the messages themselves come with TIMMsgDownloadMergerMessage.
       const key = randomBytes(12).toString('hex');
+      mergeKeys.push(key, ...nestedMergeKeys(ctx.emu.db, ctx.emu.access, requireLogin(ctx).userId, elem.merge_elem_message_array));
       ctx.emu.db.prepare('INSERT INTO merges(key, json, stream) VALUES (?, ?, ?)').run(key, stringifyTimJson(elem.merge_elem_message_array), '');
       delete elem.merge_elem_message_array;
       elem.merge_elem_relay_json_key = key;
@@ -104,7 +109,7 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
   }
   body.message_priority ??= 1;
   body.message_platform ??= 0;
-  return { body, firstType: checked.firstType, searchText: checked.searchText, noUnread: optBool(msg, 'message_is_excluded_from_unread_count') === true };
+  return { body, firstType: checked.firstType, searchText: checked.searchText, noUnread: optBool(msg, 'message_is_excluded_from_unread_count') === true, mergeKeys };
 }
 
 /** Stores a prepared message, inside a group-commit operation. */
@@ -115,7 +120,7 @@ function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convT
     throw new ApiError(Err.MSG_INVALID_ID, `user ${convId} does not exist`);
   }
   const profile = emu.model.profile(userId);
-  return emu.delivery.deliver({
+  const row = emu.delivery.deliver({
     stream: ref.stream,
     convType,
     convId,
@@ -132,6 +137,8 @@ function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convT
       message_sender_profile: { user_profile_identifier: userId, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' },
     },
   });
+  grantMergeKeys(emu.db, ref.stream, prepared.mergeKeys);
+  return row;
 }
 
 function storedAnswer(ctx: Ctx, userId: string, deviceId: number, msgId: string): Outcome | undefined {
