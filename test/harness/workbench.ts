@@ -132,6 +132,25 @@ export function activeWebview(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
 }
 
+/**
+ * Waits until the active chat panel is signed in and has loaded its messages. On a timeout the error
+ * says what the panel showed instead (its state attributes and error line, how many webviews exist),
+ * since "waiting for locator" alone does not tell a stuck handshake from a failed load.
+ */
+export async function waitForChatReady(page: Page, timeout = 60_000): Promise<void> {
+  const chat = activeWebview(page);
+  try {
+    await chat.locator('body[data-signed-in="true"][data-load-state="loaded"]').waitFor({ timeout });
+  } catch (error) {
+    const webviews = await page.locator('iframe.webview').count();
+    const shown = await chat
+      .locator('body')
+      .evaluate((body) => ({ ...body.dataset, error: document.querySelector('#error-line')?.textContent ?? '' }), undefined, { timeout: 5_000 })
+      .catch((reason: unknown) => `unreadable: ${String(reason).split('\n')[0]}`);
+    throw new Error(`the chat panel did not get ready: ${JSON.stringify(shown)}; ${webviews} webview iframe(s). ${String(error).split('\n')[0]}`);
+  }
+}
+
 /** The activity bar entry of a view container, by its title. */
 export function activityBarItem(page: Page, title: string): ReturnType<Page['locator']> {
   return page.locator(`.activitybar [aria-label^="${title}"]`).first();

@@ -14,7 +14,7 @@ import { TIMConvType, TIMElemType } from '../../src/tim/enums';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir, repoRoot } from '../harness/paths';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, waitForChatReady, type Workbench } from '../harness/workbench';
 
 /** Answers VS Code's own (simple) file dialog, a quick input holding a path. */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
@@ -65,7 +65,7 @@ describe('files, merged messages, stars and search in the workbench', function (
     });
     await activityBarItem(alice.page, 'TIM Chat').click({ timeout: 60_000 });
     await alice.page.locator('.pane-body .monaco-list-row', { hasText: 'Bob' }).first().click({ timeout: 60_000 });
-    await activeWebview(alice.page).locator('body[data-signed-in="true"][data-load-state="loaded"]').waitFor({ timeout: 60_000 });
+    await waitForChatReady(alice.page);
   });
 
   screenshotOnFailure(() => [alice]);

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
-import { activeWebview, activityBarItem, openWorkbench, type ColorScheme } from '../harness/workbench';
+import { activeWebview, activityBarItem, openWorkbench, waitForChatReady, type ColorScheme } from '../harness/workbench';
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(...)`/`rgba(...)` colour. */
 function luminance(css: string): number {
@@ -62,7 +62,7 @@ describe('the workbench and chat panel in dark, light and high-contrast themes',
         await activityBarItem(page, 'TIM Chat').click({ timeout: 60_000 });
         await page.locator('.pane-body .monaco-list-row', { hasText: 'Bob' }).first().click({ timeout: 60_000 });
         const chat = activeWebview(page);
-        await chat.locator('body[data-signed-in="true"][data-load-state="loaded"]').waitFor({ timeout: 60_000 });
+        await waitForChatReady(page);
         await chat.locator('.message', { hasText: 'reading them now' }).waitFor({ timeout: 30_000 });
 
         const shell = await page.evaluate(() => {
@@ -77,6 +77,9 @@ describe('the workbench and chat panel in dark, light and high-contrast themes',
         assert.equal(luminance(panel.background) < 0.2, expected.dark, `chat panel background ${panel.background}`);
 
         await workbench.screenshot('chat.png');
+      } catch (error) {
+        await workbench.screenshot('failed.png').catch(() => undefined);
+        throw error;
       } finally {
         await workbench.close();
       }
