@@ -151,6 +151,31 @@ export async function waitForChatReady(page: Page, timeout = 60_000): Promise<vo
   }
 }
 
+/**
+ * Opens a conversation by clicking its row in the TIM Chat tree (the first row holding `rowText`) and
+ * waits until its panel is ready. A click that lands while the tree refreshes is lost (the workbench
+ * drops the row's command with the render it belonged to: "Actual command not found" in the extension
+ * host log, seen in CI), so it clicks again when no new editor tab appears.
+ */
+export async function openChatFromTree(page: Page, rowText: string, timeout = 60_000): Promise<void> {
+  const row = page.locator('.pane-body .monaco-list-row', { hasText: rowText }).first();
+  const activeTab = page.locator('.tabs-container .tab.active');
+  const before = (await activeTab.count()) > 0 ? await activeTab.first().innerText() : undefined;
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ timeout });
+    const opened = await page
+      .waitForFunction((previous) => {
+        const tab = document.querySelector('.tabs-container .tab.active') as HTMLElement | null;
+        return tab !== null && tab.innerText !== previous;
+      }, before, { timeout: 15_000 })
+      .then(() => true, () => false);
+    if (opened || attempt === 3) {
+      break;
+    }
+  }
+  await waitForChatReady(page, timeout);
+}
+
 /** The activity bar entry of a view container, by its title. */
 export function activityBarItem(page: Page, title: string): ReturnType<Page['locator']> {
   return page.locator(`.activitybar [aria-label^="${title}"]`).first();

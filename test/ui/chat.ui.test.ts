@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, answerInput, openChatFromTree, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 const XSS_NICK = '<img src=x onerror="window.__pwned=1">Bob';
 const XSS_GROUP = '<script>window.__pwned=1</script>Team';
@@ -122,7 +122,7 @@ describe('two people chatting in the workbench', function () {
     await row.waitFor({ timeout: 30_000 });
     await bob.page.locator('.activitybar .badge-content', { hasText: '1' }).first().waitFor({ timeout: 30_000 });
     assert.match(await row.innerText(), /Hello \*\*Bob\*\*|Hello Bob/);
-    await row.click();
+    await openChatFromTree(bob.page, '<b>Alice</b>');
     const bobChat = activeWebview(bob.page);
     const received = bobChat.locator('.message', { hasText: 'Hello' }).last();
     await received.waitFor({ timeout: 30_000 });

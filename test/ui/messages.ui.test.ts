@@ -14,7 +14,7 @@ import { TIMConvType, TIMElemType } from '../../src/tim/enums';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir, repoRoot } from '../harness/paths';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, waitForChatReady, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, openChatFromTree, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 /** Answers VS Code's own (simple) file dialog, a quick input holding a path. */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
@@ -64,8 +64,7 @@ describe('files, merged messages, stars and search in the workbench', function (
       settings: { 'timChat.emulator.url': emulator.url, 'files.simpleDialog.enable': true },
     });
     await activityBarItem(alice.page, 'TIM Chat').click({ timeout: 60_000 });
-    await alice.page.locator('.pane-body .monaco-list-row', { hasText: 'Bob' }).first().click({ timeout: 60_000 });
-    await waitForChatReady(alice.page);
+    await openChatFromTree(alice.page, 'Bob');
   });
 
   screenshotOnFailure(() => [alice]);

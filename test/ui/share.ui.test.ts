@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, answerInput, openChatFromTree, openWorkbench, runCommand, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 const CODE = [
   '// Parses the build number out of a version string.',
@@ -83,7 +83,7 @@ describe('sharing code in the workbench', function () {
 
   it('shows the snippet highlighted to bob, opens it at the same lines, and notices his edit', async () => {
     const { page } = bob;
-    await page.locator('.pane-body .monaco-list-row', { hasText: 'Alice' }).first().click();
+    await openChatFromTree(page, 'Alice');
     const chat = activeWebview(page);
     const card = chat.locator('.snippet-card').last();
     await card.waitFor({ timeout: 30_000 });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir } from '../harness/paths';
-import { activeWebview, activityBarItem, openWorkbench, waitForChatReady, type ColorScheme } from '../harness/workbench';
+import { activeWebview, activityBarItem, openChatFromTree, openWorkbench, type ColorScheme } from '../harness/workbench';
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(...)`/`rgba(...)` colour. */
 function luminance(css: string): number {
@@ -60,9 +60,8 @@ describe('the workbench and chat panel in dark, light and high-contrast themes',
       try {
         const { page } = workbench;
         await activityBarItem(page, 'TIM Chat').click({ timeout: 60_000 });
-        await page.locator('.pane-body .monaco-list-row', { hasText: 'Bob' }).first().click({ timeout: 60_000 });
+        await openChatFromTree(page, 'Bob');
         const chat = activeWebview(page);
-        await waitForChatReady(page);
         await chat.locator('.message', { hasText: 'reading them now' }).waitFor({ timeout: 30_000 });
 
         const shell = await page.evaluate(() => {
