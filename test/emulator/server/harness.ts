@@ -92,12 +92,47 @@ export async function emulatorEnv(
   const { beforeStart, ...startOptions } = options;
   await beforeStart?.(dataDir);
   const emulator = await startEmulator({ dataDir, port: 0, host: '127.0.0.1', ...startOptions });
+  return clientEnv({
+    kind: 'emulator',
+    sdkAppId: emulator.sdkAppId,
+    secretKey: emulator.secretKey,
+    timeoutMs: 10000,
+    extra: { emulator, dataDir },
+    // Every client of the emulator is a socket; the device is named by the config path alone.
+    connect: () => EmulatorEndpoint.connect({ url: emulator.url, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } }),
+    bareStorage: () => '',
+    devicePath: (userId, device) => join(dataDir, 'devices', userId, device),
+    shutdown: async () => {
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** What differs between the emulator and the live environment; clientEnv builds the rest once. */
+interface EnvSpec {
+  readonly kind: TestEnv['kind'];
+  readonly sdkAppId: number;
+  readonly secretKey: string;
+  readonly timeoutMs: number;
+  readonly extra: Pick<TestEnv, 'emulator' | 'dataDir'>;
+  /** A new endpoint; `storage` is where it may keep a device's data (the native SDK needs one per client). */
+  connect(storage: string): Promise<TimEndpoint>;
+  /** Storage for the n-th bare client. */
+  bareStorage(index: number): string;
+  /** The SDK config path (and storage) of a user's device. */
+  devicePath(userId: string, device: string): string;
+  /** After every client is closed. */
+  shutdown(): Promise<void>;
+}
+
+function clientEnv(spec: EnvSpec): TestEnv {
   const opened: Array<() => Promise<void>> = [];
   const userSig = (userId: string, expireSeconds?: number, nowSeconds?: number): string =>
-    genUserSig({ sdkAppId: emulator.sdkAppId, secretKey: emulator.secretKey, userId, ...(expireSeconds === undefined ? {} : { expireSeconds }), ...(nowSeconds === undefined ? {} : { nowSeconds }) });
-  const bareClient = async (): Promise<{ client: TimClient; endpoint: EmulatorEndpoint; close(): Promise<void> }> => {
-    const endpoint = await EmulatorEndpoint.connect({ url: emulator.url, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
-    const client = new TimClient(endpoint, { timeoutMs: 10000 });
+    genUserSig({ sdkAppId: spec.sdkAppId, secretKey: spec.secretKey, userId, ...(expireSeconds === undefined ? {} : { expireSeconds }), ...(nowSeconds === undefined ? {} : { nowSeconds }) });
+  const bareClient = async (storage = spec.bareStorage(opened.length)): Promise<{ client: TimClient; endpoint: TimEndpoint; close(): Promise<void> }> => {
+    const endpoint = await spec.connect(storage);
+    const client = new TimClient(endpoint, { timeoutMs: spec.timeoutMs });
     const close = async (): Promise<void> => {
       client.dispose();
       await endpoint.dispose();
@@ -106,19 +141,19 @@ export async function emulatorEnv(
     return { client, endpoint, close };
   };
   return {
-    kind: 'emulator',
-    sdkAppId: emulator.sdkAppId,
-    emulator,
-    dataDir,
+    kind: spec.kind,
+    sdkAppId: spec.sdkAppId,
+    ...spec.extra,
     userSig,
-    bareClient,
+    bareClient: () => bareClient(),
     async device(userId: string, device = 'default'): Promise<Device> {
-      const { client, endpoint, close } = await bareClient();
+      const path = spec.devicePath(userId, device);
+      const { client, endpoint, close } = await bareClient(path);
       const events = new EventRecorder();
       for (const name of EVENT_NAMES) {
         client.onEvent(name, (payload) => events.push(name, payload));
       }
-      await client.init(emulator.sdkAppId, { sdk_config_config_file_path: join(dataDir, 'devices', userId, device) });
+      await client.init(spec.sdkAppId, { sdk_config_config_file_path: path });
       await client.login(userId, userSig(userId));
       return { userId, client, endpoint, events, close };
     },
@@ -126,8 +161,7 @@ export async function emulatorEnv(
       for (const close of opened) {
         await close().catch(() => undefined);
       }
-      await emulator.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await spec.shutdown();
     },
   };
 }
@@ -157,43 +191,17 @@ export function sleep(ms: number): Promise<void> {
  * native is touched otherwise.
  */
 export async function liveEnv(): Promise<TestEnv> {
-  const sdkAppId = Number(process.env.TIMCHAT_LIVE_SDKAPPID);
-  const secretKey = process.env.TIMCHAT_LIVE_SECRETKEY ?? '';
   const { createNativeEndpoint } = await import('../../../src/native/nativeEndpoint');
   const root = mkdtempSync(join(tmpdir(), 'tim-live-'));
-  const opened: Array<() => Promise<void>> = [];
-  const userSig = (userId: string, expireSeconds?: number, nowSeconds?: number): string =>
-    genUserSig({ sdkAppId, secretKey, userId, ...(expireSeconds === undefined ? {} : { expireSeconds }), ...(nowSeconds === undefined ? {} : { nowSeconds }) });
-  const bareClient = async (storage = join(root, `bare-${opened.length}`)): Promise<{ client: TimClient; endpoint: TimEndpoint; close(): Promise<void> }> => {
-    const endpoint = createNativeEndpoint({ storageDir: storage });
-    const client = new TimClient(endpoint, { timeoutMs: 30000 });
-    const close = async (): Promise<void> => {
-      client.dispose();
-      await endpoint.dispose();
-    };
-    opened.push(close);
-    return { client, endpoint, close };
-  };
-  return {
+  return clientEnv({
     kind: 'live',
-    sdkAppId,
-    userSig,
-    bareClient: () => bareClient(),
-    async device(userId: string, device = 'default'): Promise<Device> {
-      const { client, endpoint, close } = await bareClient(join(root, userId, device));
-      const events = new EventRecorder();
-      for (const name of EVENT_NAMES) {
-        client.onEvent(name, (payload) => events.push(name, payload));
-      }
-      await client.init(sdkAppId, { sdk_config_config_file_path: join(root, userId, device) });
-      await client.login(userId, userSig(userId));
-      return { userId, client, endpoint, events, close };
-    },
-    async close(): Promise<void> {
-      for (const close of opened) {
-        await close().catch(() => undefined);
-      }
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
+    sdkAppId: Number(process.env.TIMCHAT_LIVE_SDKAPPID),
+    secretKey: process.env.TIMCHAT_LIVE_SECRETKEY ?? '',
+    timeoutMs: 30000,
+    extra: {},
+    connect: async (storage) => createNativeEndpoint({ storageDir: storage }),
+    bareStorage: (index) => join(root, `bare-${index}`),
+    devicePath: (userId, device) => join(root, userId, device),
+    shutdown: async () => rmSync(root, { recursive: true, force: true }),
+  });
 }
