@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRelay } from './relay.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const register = path.join(root, 'scripts/ts-register.cjs');
@@ -58,6 +59,7 @@ for (const name of names) {
   let result;
   if (name === 'native') {
     spawnSync(process.execPath, [path.join(root, 'scripts/sdk.mjs'), '--wrapper'], { cwd: root, stdio: 'inherit' });
+    ensureRelay(); // ours runs on the native relay as the extension ships it (koffi's when it cannot be built)
     const peers = ensureBenchPeers();
     if (!peers) {
       failed++;

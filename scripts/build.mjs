@@ -3,11 +3,14 @@
 //                      binary is loaded from node_modules/@koromix/koffi-<platform>, shipped in the .vsix)
 //   dist/webview.js    the chat UI (browser, esm) plus its CSS and the codicon font
 //   dist/emulator.js   tim-emulator (node, cjs; better-sqlite3 external: it is ABI-specific native code)
+//   dist/native/<platform>-<arch>/libtimchatrelay.*  the native callback relay (scripts/relay.mjs), where
+//                      a C compiler is available
 // Flags: --production (minify, no source maps), --watch.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRelay } from './relay.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -70,6 +73,7 @@ for (const b of bundles) {
 if (!watch) fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 copyAssets();
+ensureRelay();
 if (watch) {
   for (const b of existing) {
     const ctx = await esbuild.context(b);

@@ -38,6 +38,9 @@ if (target) {
   // The library only (files directly in the folder): the C headers in include/ are for people.
   // vsce lets any negation win over the ignores, so the negation itself must leave include/ out.
   ignore += `\n!native/${target}/*\n`;
+  // The callback relay is built for this machine only (build.mjs): other targets use koffi's relay.
+  if (fs.existsSync(path.join(root, 'dist', 'native', target))) ignore += `!dist/native/${target}/*\n`;
+  else console.warn(`package: no callback relay for ${target} (built only for this machine); it will use koffi's blocking relay`);
 }
 fs.writeFileSync(ignoreFile, ignore);
 const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');

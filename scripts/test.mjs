@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRelay } from './relay.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LAYERS = ['unit', 'native', 'vscode', 'ui'];
@@ -124,6 +125,7 @@ const layers = {
       const sdk = await run(process.execPath, [path.join(root, 'scripts/sdk.mjs')]);
       if (sdk !== 0) return { passed: 0, failed: 1, skipped: 0, failures: [{ title: 'native layer', error: 'npm run sdk failed' }], skips: [] };
     }
+    ensureRelay(); // the endpoint tests load it from dist/native/ as the extension does
     const file = resultsFile('native');
     console.log(`native: running in a network namespace (unshare ${netns.flags.join(' ')})`);
     const code = await run('unshare', [...netns.flags, process.execPath, ...mochaArgs(files, 180_000)], { env: { ...process.env, TIMCHAT_TEST_RESULTS: file } });

@@ -3,7 +3,9 @@
  * the same two calls: TIMGetSDKVersion (synchronous) and TIMMsgGetMsgList (answers 6014 offline
  * through a TIMCommCallback, 1-13 ms of SDK work at most, usually far less).
  *
- * - ours: the NativeEndpoint (bridge, timeouts, ref'd handle, all of it);
+ * - ours: the NativeEndpoint (bridge, timeouts, ref'd handle, all of it), on the native relay as the
+ *   extension ships it, and once more on koffi's blocking relay (TIMCHAT_RELAY=koffi) to show what the
+ *   relay is worth;
  * - raw koffi: one registered callback and a Map, nothing else: the floor of any koffi binding;
  * - raw ffi-rs: ffi-rs 1.0.60 used well: one callback pointer created once, the id in user_data;
  * - Tencent: im_electron_sdk's dist as shipped (a new signature and closure per call).
@@ -35,9 +37,9 @@ const CONV_ID = 'bench_peer';
 const C2C = 1;
 const GET_PARAMS = '{}';
 
-export function oursSubject(endpoint: NativeEndpoint): Subject {
+export function oursSubject(endpoint: NativeEndpoint, name = 'ours (NativeEndpoint)'): Subject {
   return {
-    name: 'ours (NativeEndpoint)',
+    name,
     sync: () => void endpoint.callSyncNow('TIMGetSDKVersion', []),
     roundTrip: () => endpoint.call('TIMMsgGetMsgList', [CONV_ID, C2C, GET_PARAMS]),
   };

@@ -2,28 +2,33 @@
  * The callback bridge between libImSDK's C callbacks and promises.
  *
  * Why it is shaped like this (see docs/native.md and tim-sdk.md):
- * - koffi gives a limited number of registered callback slots, so the bridge registers ONE callback per
- *   shape and tells requests apart by the numeric id passed as `user_data`.
- * - The SDK thread is blocked while a koffi callback runs on the main thread, so a callback only copies
- *   its strings (koffi already did), looks the id up, deletes it and resolves; events and download
- *   progress are queued and delivered to listeners from a setImmediate, never from inside the callback.
- * - Pending koffi callbacks do not keep Node alive, so one ref'd timer exists while anything is pending;
+ * - Callback pointers are a limited resource (koffi's slots, the native relay's trampolines), so the
+ *   bridge registers ONE callback per shape and tells requests apart by the numeric id passed as
+ *   `user_data`.
+ * - The callbacks come through a relay (relay.ts): the native one queues without blocking the SDK's
+ *   thread; koffi's blocks it while the callback runs on the main thread. Either way a callback only
+ *   looks the id up, deletes it and resolves; events and download progress are queued and delivered
+ *   to listeners from a setImmediate, never from inside the callback.
+ * - Pending callbacks do not keep Node alive, so one ref'd timer exists while anything is pending;
  *   the same timer enforces per-call deadlines.
- * - An exception inside a koffi callback would surface as uncaughtException: every callback body is
+ * - An exception inside a callback would surface as uncaughtException: every callback body is
  *   wrapped and errors go to `onInternalError`.
  */
-import koffi from 'koffi';
 import { DOWNLOAD_PROGRESS_DESC } from '../tim/downloadProgress';
 import type { TimCallOptions, TimCallProgress, TimCallResult } from '../tim/endpoint';
 import { TimCode, TimError } from '../tim/errors';
-import { callbackShapes } from './prototypes';
 import type { CallbackShape } from './prototypes';
+import { koffiRelay } from './relay';
+import type { CallbackRelay } from './relay';
+import type { RelayHandler } from './relayRecords';
 
 export interface BridgeOptions {
   /** Deadline of a call that gives no timeout of its own. */
   readonly defaultTimeoutMs?: number;
   /** Receives errors that happened inside callbacks (they must never reach koffi). Defaults to console.error. */
   readonly onInternalError?: (error: unknown) => void;
+  /** How C callbacks reach JavaScript (relay.ts); koffi's blocking relay when not given. */
+  readonly relay?: CallbackRelay;
 }
 
 type ProgressListener = NonNullable<TimCallOptions['onProgress']>;
@@ -50,8 +55,10 @@ const MAX_ID = 0x7fffffff;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class CallbackBridge {
-  /** The registered TIMCommCallback every request passes, as koffi's function pointer value. */
+  /** The TIMCommCallback pointer every request passes. */
   readonly commCallback: bigint;
+  /** The relay the callbacks come through. */
+  readonly relay: CallbackRelay;
   private readonly pending = new Map<number, Pending>();
   private readonly defaultTimeoutMs: number;
   private readonly onInternalError: (error: unknown) => void;
@@ -65,6 +72,7 @@ export class CallbackBridge {
   constructor(options: BridgeOptions = {}) {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.onInternalError = options.onInternalError ?? ((error) => console.error('tim native bridge:', error));
+    this.relay = options.relay ?? koffiRelay;
     // The hot path gets its own try/catch instead of register()'s generic rest-args wrapper.
     const onComm = (code: number, desc: string | null, json: string | null, userData: number): void => {
       try {
@@ -73,7 +81,7 @@ export class CallbackBridge {
         this.reportInternal(error);
       }
     };
-    this.commCallback = koffi.register(onComm, koffi.pointer(callbackShapes.comm));
+    this.commCallback = this.relay.register('comm', onComm);
   }
 
   /** Number of requests waiting for their callback (tests use it to prove nothing leaks). */
@@ -127,8 +135,9 @@ export class CallbackBridge {
   }
 
   /**
-   * Registers a listener callback of the given shape, wrapped so nothing escapes into koffi. The slot
-   * stays registered for the life of the process: the SDK may still hold the pointer.
+   * Registers a listener callback of the given shape with the bridge's relay, wrapped so nothing
+   * escapes into the relay. The pointer stays valid for the life of the process: the SDK may still
+   * hold it.
    */
   register<F extends (...args: never[]) => void>(shape: CallbackShape, handler: F): bigint {
     const guarded = (...args: Parameters<F>): void => {
@@ -138,7 +147,7 @@ export class CallbackBridge {
         this.reportInternal(error);
       }
     };
-    return koffi.register(guarded, koffi.pointer(callbackShapes[shape]));
+    return this.relay.register(shape, guarded as RelayHandler);
   }
 
   /** Rejects what is pending with ENDPOINT_CLOSED and refuses new requests. Callback slots are kept (see register). */
@@ -154,7 +163,7 @@ export class CallbackBridge {
     }
   }
 
-  // Runs on the main thread while the SDK thread waits: lookup, delete, resolve, nothing else.
+  // Runs on the main thread (with koffi's relay while the SDK thread waits): lookup, delete, resolve.
   private settle(code: number, desc: string | null, json: string | null, userData: number): void {
     const entry = this.pending.get(userData);
     if (entry === undefined) {

@@ -141,7 +141,7 @@ function tryLoad(file: string, platform: NodeJS.Platform, arch: string): LoadedL
     return mismatch;
   }
   try {
-    pin(file, platform);
+    pinLibrary(file, platform);
   } catch (error) {
     return `pinning with dlopen failed: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -159,8 +159,11 @@ const GET_MODULE_HANDLE_EX_FLAG_PIN = 0x1;
 // The libc/kernel32 handles are module-level for the same reason as `loaded`.
 let pinner: ((file: string) => void) | undefined;
 
-/** Maps the library permanently (RTLD_NODELETE / GetModuleHandleEx PIN) before koffi loads it. */
-function pin(file: string, platform: NodeJS.Platform): void {
+/**
+ * Maps a library permanently (RTLD_NODELETE / GetModuleHandleEx PIN) before koffi loads it: for any
+ * library whose code the SDK's threads may run after koffi lets go (libImSDK, the callback relay).
+ */
+export function pinLibrary(file: string, platform: NodeJS.Platform = process.platform): void {
   if (!pinner) {
     pinner = platform === 'win32' ? windowsPinner() : posixPinner(platform);
   }

@@ -20,6 +20,7 @@ import { loadTimLibrary } from './library';
 import type { LocateOptions } from './library';
 import { prototypes } from './prototypes';
 import type { ArgType, NativeApi, NativePrototype } from './prototypes';
+import { chooseRelay } from './relay';
 
 export interface NativeEndpointOptions extends LocateOptions {
   /** Where the SDK keeps its logs (`sdk-log/`) and config/database (`sdk-config/`): the extension's global storage. */
@@ -42,6 +43,8 @@ export class NativeEndpoint implements TimEndpoint {
   readonly libraryPath: string;
   /** For tests and benchmarks: the bridge's bookkeeping. */
   readonly bridge: CallbackBridge;
+  /** Why callbacks come through koffi's blocking relay instead of the native one (undefined: native). */
+  readonly relayFallbackReason: string | undefined;
   private readonly fns: BoundFunctions;
   private readonly events: EventHub;
   private readonly storageDir: string;
@@ -56,7 +59,13 @@ export class NativeEndpoint implements TimEndpoint {
     this.storageDir = options.storageDir;
     this.loginTimeoutMs = options.loginTimeoutMs ?? 120_000;
     const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('tim native endpoint:', error));
-    this.bridge = new CallbackBridge({ defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS, onInternalError });
+    const relay = chooseRelay({ extensionRoot: options.extensionRoot, env: options.env });
+    this.relayFallbackReason = relay.fallbackReason;
+    this.bridge = new CallbackBridge({
+      defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onInternalError,
+      relay: relay.relay,
+    });
     this.events = new EventHub(this.fns, this.bridge, onInternalError);
     this.events.attach();
     liveEndpoints.add(this);
@@ -186,7 +195,8 @@ export class NativeEndpoint implements TimEndpoint {
     if (sdkAppId === undefined || args.length > 2) {
       throw new TimError(TimResult.ERR_PARAM, 'TIMInit takes (sdk_app_id, json_sdk_config)', 'TIMInit');
     }
-    // Only honoured before TIMInit; its callback fires synchronously on this thread.
+    // Only honoured before TIMInit; its callback fires synchronously on this thread (and reaches the
+    // bridge at once through koffi's relay, on the next loop turn through the native one).
     const config = await this.call('TIMSetConfig', [JSON.stringify({ set_config_is_log_output_console: false })]);
     if (config.code !== 0) {
       throw new TimError(config.code, config.desc, 'TIMSetConfig');

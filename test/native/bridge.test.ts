@@ -9,30 +9,35 @@ import path from 'node:path';
 import koffi from 'koffi';
 import { CallbackBridge } from '../../src/native/bridge';
 import { TimCode, TimError } from '../../src/tim/errors';
+import type { CallbackRelay, NativeRelay } from '../../src/native/relay';
 import { loadFakeSdk } from './fakeSdk';
 import type { FakeSdk } from './fakeSdk';
+import { RELAYS_UNDER_TEST } from './testRelay';
 import { rejection } from './timRejection';
 
 const root = path.resolve(__dirname, '..', '..');
 
 
-describe('native callback bridge (fake SDK library)', function () {
+for (const { name: relayName, load: loadRelay } of RELAYS_UNDER_TEST) describe(`native callback bridge on ${relayName} (fake SDK library)`, function () {
   let fake: FakeSdk;
+  let relay: CallbackRelay;
   let bridge: CallbackBridge;
   let internalErrors: unknown[];
 
   before(function () {
     const loaded = loadFakeSdk();
-    if (!loaded) {
-      console.log('    no C compiler: cannot build the fake SDK library');
+    const loadedRelay = loadRelay();
+    if (!loaded || !loadedRelay) {
+      console.log('    no C compiler: cannot build the fake SDK library or the relay');
       this.skip();
     }
     fake = loaded;
+    relay = loadedRelay;
   });
 
   beforeEach(() => {
     internalErrors = [];
-    bridge = new CallbackBridge({ defaultTimeoutMs: 5000, onInternalError: (error) => internalErrors.push(error) });
+    bridge = new CallbackBridge({ defaultTimeoutMs: 5000, onInternalError: (error) => internalErrors.push(error), relay });
   });
 
   afterEach(() => bridge.dispose());
@@ -137,11 +142,12 @@ describe('native callback bridge (fake SDK library)', function () {
     assert.equal((await next.promise).code, 0);
   });
 
-  it('settles a callback fired on the calling thread before the call returns', async () => {
+  it('settles a callback fired on the calling thread (at once through koffi, on the next turn through the native relay)', async () => {
     const request = bridge.begin('FakeCallNow');
     fake.callNow(0, 'now', bridge.commCallback, request.id);
-    assert.equal(bridge.pendingCount, 0);
+    assert.equal(bridge.pendingCount, relay.kind === 'koffi' ? 0 : 1);
     assert.equal((await request.promise).json, 'now');
+    assert.equal(bridge.pendingCount, 0);
   });
 
   it('rejects with TIMEOUT after the per-call timeout and drops the late answer', async () => {
@@ -209,7 +215,7 @@ describe('native callback bridge (fake SDK library)', function () {
   it('keeps a script alive until its answer arrives', function () {
     this.timeout(30_000);
     const script = path.join(__dirname, 'fixtures', 'keepAlive.ts');
-    const child = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'ts-register.cjs'), script], {
+    const child = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'ts-register.cjs'), script, relay.kind], {
       encoding: 'utf8',
       timeout: 25_000,
     });
@@ -269,6 +275,9 @@ describe('native callback bridge (fake SDK library)', function () {
     const heapAfter = process.memoryUsage().heapUsed;
     assert.equal(bridge.pendingCount, 0);
     assert.equal(koffi.stats().callbacks, slotsBefore);
+    if (relay.kind === 'native') {
+      assert.equal((relay as NativeRelay).queued, 0, 'the native relay holds no record');
+    }
     if (gc) {
       assert.ok(heapAfter - heapBefore < 2 * 2 ** 20, `heap grew by ${((heapAfter - heapBefore) / 2 ** 20).toFixed(2)} MB`);
     } else {

@@ -8,10 +8,14 @@ import { requireIsolation, newEndpoint, C2C, PEER, SDK_APP_ID } from './sdkHarne
 requireIsolation(__filename);
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import koffi from 'koffi';
 import { bindAll } from '../../src/native/bindings';
 import type { BoundFunctions, NativeFunction } from '../../src/native/bindings';
 import { loadTimLibrary } from '../../src/native/library';
+import { createNativeEndpoint } from '../../src/native/nativeEndpoint';
 import type { NativeEndpoint } from '../../src/native/nativeEndpoint';
 import { prototypes } from '../../src/native/prototypes';
 import type { NativeApi } from '../../src/native/prototypes';
@@ -201,6 +205,26 @@ describe('NativeEndpoint on the real libImSDK (offline)', function () {
       assert.equal((await endpoint.call('TIMConvGetConvList', [])).code, TimCode.NOT_LOGGED_IN);
       // ...nor its listeners: the SDK's setters went back to this endpoint when the other let go.
       assert.ok(await eventAfterReinit(), 'no events after the other endpoint was disposed');
+    });
+
+    it('takes callbacks through the native relay that the test command built into dist/native/', () => {
+      assert.equal(endpoint.relayFallbackReason, undefined);
+      assert.equal(endpoint.bridge.relay.kind, 'native');
+    });
+
+    it("works the same on koffi's relay (TIMCHAT_RELAY=koffi), beside an endpoint on the native relay", async () => {
+      const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-sdk-koffi-'));
+      const onKoffi = createNativeEndpoint({ storageDir, extensionRoot: repoRoot, env: { ...process.env, TIMCHAT_RELAY: 'koffi' } });
+      try {
+        assert.equal(onKoffi.bridge.relay.kind, 'koffi');
+        assert.match(onKoffi.relayFallbackReason ?? '', /TIMCHAT_RELAY=koffi/);
+        const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? onKoffi : endpoint).call('TIMMsgGetMsgList', [PEER, C2C, '{}'])));
+        assert.ok(answers.every((a) => a.code === TimCode.NOT_LOGGED_IN), 'every answer reached its own endpoint');
+      } finally {
+        await onKoffi.dispose();
+        fs.rmSync(storageDir, { recursive: true, force: true });
+      }
+      assert.ok(await eventAfterReinit(), 'no events after the koffi endpoint was disposed');
     });
 
     it('reports the synchronous refusals with their TIMResult', async () => {

@@ -33,6 +33,8 @@ describe('the .vsix', function () {
     assert.ok(entries.some((e) => /node_modules\/@koromix\/koffi-linux-x64\/linux_x64\/koffi\.node$/.test(e)), 'koffi.node is shipped');
     const leaked = entries.filter((e) => /^extension\/(src|test|scripts|bench|types)\//.test(e) || /\.ts$/.test(e) && !e.endsWith('.d.ts') || e.endsWith('.map'));
     assert.deepEqual(leaked, []);
+    // The callback relay is built for this machine only: a package for every platform leaves it out.
+    assert.deepEqual(entries.filter((e) => e.startsWith('extension/dist/native/')), []);
   });
 
   for (const [target, library] of [['linux-x64', 'libImSDK.so'], ['win32-x64', 'ImSDK.dll']] as const) {
@@ -42,6 +44,9 @@ describe('the .vsix', function () {
       const files = execFileSync('unzip', ['-Z1', platformVsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
       assert.ok(files.includes(`extension/native/${target}/${library}`), `${library} is in the ${target} .vsix`);
       assert.deepEqual(files.filter((f) => f.includes('/include/') || (f.startsWith('extension/native/') && !f.startsWith(`extension/native/${target}/`))), []);
+      // The native callback relay is built here, so only this machine's package carries it.
+      const relays = files.filter((f) => f.startsWith('extension/dist/native/'));
+      assert.deepEqual(relays, target === `${process.platform}-${process.arch}` ? [`extension/dist/native/${target}/libtimchatrelay.so`] : []);
       const manifest = execFileSync('unzip', ['-p', platformVsix, 'extension.vsixmanifest'], { encoding: 'utf8' });
       assert.match(manifest, new RegExp(`TargetPlatform="${target}"`));
     });

@@ -20,10 +20,17 @@ export async function createEndpoint(account: Account, env: EndpointEnvironment)
   }
   const sdkPath = vscode.workspace.getConfiguration('timChat').get<string>('sdkPath') ?? '';
   const { createNativeEndpoint } = await import('../../native/nativeEndpoint');
-  return createNativeEndpoint({
+  const endpoint = createNativeEndpoint({
     sdkPath,
     extensionRoot: env.extensionRoot,
     storageDir: env.storageDir,
     onInternalError: (error) => env.log(`native endpoint: ${error instanceof Error ? error.message : String(error)}`),
   });
+  // Worth a line in the log: koffi's relay works but makes the SDK's thread wait on the extension host.
+  env.log(
+    endpoint.relayFallbackReason === undefined
+      ? `native endpoint: ${endpoint.libraryPath}, callbacks through the native relay`
+      : `native endpoint: ${endpoint.libraryPath}, callbacks through koffi's relay (${endpoint.relayFallbackReason})`,
+  );
+  return endpoint;
 }

@@ -1,0 +1,74 @@
+/**
+ * Reads the records timchatRelay.c queues (its header comment has the layout) and calls each one's
+ * handler with the same arguments koffi would have passed for that callback shape, so a handler works
+ * unchanged on either relay. Pure: no koffi, no sockets, so it is tested on hand-made buffers too.
+ */
+import type { CallbackShape } from './prototypes';
+
+/** Shape numbers as the C enum has them; the order is the wire format. */
+export const RELAY_SHAPES: readonly CallbackShape[] = ['comm', 'json', 'uploadProgress', 'convEvent', 'count', 'networkStatus', 'signal'];
+
+export const RECORD_HEADER = 40;
+const NULL_STRING = 0xffffffff;
+
+/** A handler gets the callback's C arguments in order, user_data (a number) last. */
+export type RelayHandler = (...args: never[]) => void;
+
+/**
+ * Calls the handler of every record in `buffer[0, length)`, in order. `handlers[shape][slot]` may be
+ * missing (a slot from an older endpoint that is gone): that record is dropped. A throwing handler
+ * goes to `onError` and the rest are still delivered.
+ */
+export function dispatchRecords(
+  buffer: Buffer,
+  length: number,
+  handlers: ReadonlyArray<ReadonlyArray<RelayHandler | undefined>>,
+  onError: (error: unknown) => void,
+): void {
+  let at = 0;
+  while (at + RECORD_HEADER <= length) {
+    const size = buffer.readUInt32LE(at);
+    if (size < RECORD_HEADER || at + size > length) {
+      throw new Error(`relay: corrupt record of ${size} bytes at ${at} of ${length}`);
+    }
+    const handler = handlers[buffer[at + 4]]?.[buffer[at + 5]];
+    if (handler !== undefined) {
+      try {
+        callHandler(handler as (...args: unknown[]) => void, buffer, at);
+      } catch (error) {
+        onError(error);
+      }
+    }
+    at += size;
+  }
+}
+
+function callHandler(handler: (...args: unknown[]) => void, buffer: Buffer, at: number): void {
+  const shape = buffer[at + 4];
+  // user_data is pointer-sized; the bridge's ids and tags stay far below 2^53.
+  const userData = buffer.readUInt32LE(at + 24) + buffer.readUInt32LE(at + 28) * 0x1_0000_0000;
+  const len1 = buffer.readUInt32LE(at + 32);
+  const len2 = buffer.readUInt32LE(at + 36);
+  const start1 = at + RECORD_HEADER;
+  const start2 = start1 + (len1 === NULL_STRING ? 0 : len1);
+  const s1 = len1 === NULL_STRING ? null : buffer.toString('utf8', start1, start2);
+  const s2 = len2 === NULL_STRING ? null : buffer.toString('utf8', start2, start2 + len2);
+  switch (RELAY_SHAPES[shape]) {
+    case 'comm':
+      return handler(buffer.readInt32LE(at + 8), s1, s2, userData);
+    case 'json':
+      return handler(s1, userData);
+    case 'uploadProgress':
+      return handler(s1, buffer.readUInt32LE(at + 8), buffer.readUInt32LE(at + 12), buffer.readUInt32LE(at + 16), userData);
+    case 'convEvent':
+      return handler(buffer.readInt32LE(at + 8), s1, userData);
+    case 'count':
+      return handler(buffer.readInt32LE(at + 8), userData);
+    case 'networkStatus':
+      return handler(buffer.readInt32LE(at + 8), buffer.readInt32LE(at + 12), s1, userData);
+    case 'signal':
+      return handler(userData);
+    default:
+      throw new Error(`relay: unknown callback shape ${shape}`);
+  }
+}
