@@ -9,6 +9,7 @@ import { TIMConvType } from '../../tim/enums';
 import { shortTime, type ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
+import { diffTree } from './treeDiff';
 
 export const CONVERSATION_URI_SCHEME = 'timchat-conversation';
 
@@ -33,12 +34,22 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
   private readonly onDidChangeFileDecorationsEmitter = this.register(new vscode.EventEmitter<vscode.Uri[]>());
   readonly onDidChangeFileDecorations = this.onDidChangeFileDecorationsEmitter.event;
 
+  /** What the tree shows now, to refresh only when a change alters it (see treeDiff.ts). */
+  private shown: ConversationSummary[] = [];
+
   constructor(private readonly store: ConversationStore) {
     super();
     this.register(
       store.onDidChange(() => {
-        this.onDidChangeTreeDataEmitter.fire(undefined);
-        this.onDidChangeFileDecorationsEmitter.fire(store.list().map((s) => conversationUri(s.key)));
+        const next = store.list();
+        const diff = diffTree(this.shown, next);
+        this.shown = next;
+        if (diff.rows) {
+          this.onDidChangeTreeDataEmitter.fire(undefined);
+        }
+        if (diff.badges.length > 0) {
+          this.onDidChangeFileDecorationsEmitter.fire(diff.badges.map(conversationUri));
+        }
       }),
     );
     this.register(vscode.window.registerFileDecorationProvider(this));
@@ -84,7 +95,11 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
   }
 
   getChildren(element?: ConversationSummary): ConversationSummary[] {
-    return element ? [] : this.store.list();
+    if (element) {
+      return [];
+    }
+    this.shown = this.store.list();
+    return this.shown;
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {

@@ -244,7 +244,8 @@ describe('share code', function () {
     assert.deepEqual([moved.staleness, moved.startLine, moved.endLine], ['same', 7, 9]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(file);
-    await eventually(async () => (await status()) === 'missing', 5000, 'missing after delete');
+    // Each status call asks git for the workspace's repositories: on a loaded machine one takes seconds.
+    await eventually(async () => (await status()) === 'missing', 15_000, 'missing after delete');
     listener.dispose();
     write(file, MATH);
   });
