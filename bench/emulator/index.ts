@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openClients, paced, percentile, saturate } from './loadClients';
+import { cpuPerSend } from './processCpu';
 import { rawInsertRate } from './rawSqlite';
 
 const ROOT = resolve(__dirname, '../..');
@@ -44,9 +45,15 @@ function row(cells: string[]): string {
   return `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' | ')} |`;
 }
 
+interface PhaseCpu {
+  /** CPU µs per acknowledged send over the phase: the server process (all threads; Linux only), this process. */
+  readonly serverCpuPerSend: number | undefined;
+  readonly clientCpuPerSend: number;
+}
+
 interface StackRun {
-  readonly saturated: { perSecond: number; latencies: number[] };
-  readonly paced: { perSecond: number; latencies: number[]; clientLoopDelayP99: number };
+  readonly saturated: { perSecond: number; latencies: number[] } & PhaseCpu;
+  readonly paced: { perSecond: number; latencies: number[]; clientLoopDelayP99: number } & PhaseCpu;
   readonly serverLine: string;
 }
 
@@ -66,8 +73,9 @@ async function runStack(sync: 'full' | 'normal'): Promise<StackRun> {
     await saturate(clients, 2000, 2);
     // The paced run first: after the saturated one the disk is still busy checkpointing its ~100 MB of
     // WAL for seconds, which is the saturated run's cost, not the steady 1,000 msg/s the target is about.
-    const pacedRun = await paced(clients, PACED_RATE, PACED_SECONDS);
-    const saturated = await saturate(clients, SATURATE_TOTAL, WINDOW);
+    const sends = (run: { latencies: number[] }): number => run.latencies.length;
+    const pacedRun = await cpuPerSend(child.pid, () => paced(clients, PACED_RATE, PACED_SECONDS), sends);
+    const saturated = await cpuPerSend(child.pid, () => saturate(clients, SATURATE_TOTAL, WINDOW), sends);
     clients.forEach((c) => c.close());
     return { saturated, paced: pacedRun, get serverLine() { return serverLine; } };
   } finally {
@@ -104,6 +112,11 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(`\ntim-emulator benchmark (Node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; server in a child process)\n\n${lines.join('\n')}\n\n`);
   process.stdout.write(`server (FULL): ${full.serverLine}\nserver (NORMAL): ${normal.serverLine}\n`);
+  const cpuLine = (name: string, run: StackRun): string => {
+    const server = (phase: PhaseCpu): string => (phase.serverCpuPerSend === undefined ? 'n/a' : fmt(phase.serverCpuPerSend));
+    return `CPU µs per acknowledged send (${name}): saturated server ${server(run.saturated)} + clients ${fmt(run.saturated.clientCpuPerSend)}; paced server ${server(run.paced)} + clients ${fmt(run.paced.clientCpuPerSend)}\n`;
+  };
+  process.stdout.write(cpuLine('FULL', full) + cpuLine('NORMAL', normal));
   process.stdout.write(`bench process event-loop delay p99 while paced (part of every latency above): FULL ${fmt(full.paced.clientLoopDelayP99, 1)} ms, NORMAL ${fmt(normal.paced.clientLoopDelayP99, 1)} ms\n`);
   const check = (name: string, run: StackRun, ceiling: number): void => {
     const half = ceiling / 2;

@@ -1,11 +1,14 @@
 /**
  * Load generators for the emulator benchmark: N WebSocket clients speaking the protocol directly (so the
  * client side costs as little as possible), logged in as N users in pairs, sending C2C text messages to
- * their partner and timing each send from the call frame to its result (sent only after commit).
+ * their partner and timing each send from the call frame to its result (sent only after commit). Frames
+ * are encoded and decoded by the emulator endpoint's own codec (frameCodec.ts), as the extension's are.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseTimJson, stringifyTimJson } from '../../src/tim/json';
+import { decodeServerFrame, encodeClientFrame } from '../../src/emulator/client/frameCodec';
+import { stringifyTimJson } from '../../src/tim/json';
+import type { TimArg } from '../../src/tim/endpoint';
 import { genUserSig } from '../../src/tim/userSig';
 
 export interface BenchClient {
@@ -14,6 +17,8 @@ export interface BenchClient {
   send(body: string): Promise<number>;
   close(): void;
 }
+
+const RESULT_PREFIX = '{"type":"result"';
 
 interface Pending {
   readonly start: bigint;
@@ -29,12 +34,16 @@ async function openClient(url: string, app: { sdkAppId: number; secretKey: strin
   });
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  socket.on('message', (data) => {
-    const text = data.toString();
-    if (!text.startsWith('{"type":"result"')) {
+  socket.on('message', (data: Buffer) => {
+    // Only results matter here: events (RecvNewMsg, snapshots) are skipped without decoding them.
+    if (data.toString('latin1', 0, RESULT_PREFIX.length) !== RESULT_PREFIX) {
       return;
     }
-    const frame = parseTimJson(text) as { id: number; code: number; desc: string };
+    const decoded = decodeServerFrame(data.toString());
+    if (!decoded.ok || decoded.frame.type !== 'result') {
+      return;
+    }
+    const frame = decoded.frame;
     const entry = pending.get(frame.id);
     if (entry === undefined) {
       return;
@@ -46,13 +55,13 @@ async function openClient(url: string, app: { sdkAppId: number; secretKey: strin
       entry.reject(new Error(`${frame.code} ${frame.desc}`));
     }
   });
-  const call = (api: string, args: unknown[], extra: Record<string, unknown> = {}): Promise<number> =>
+  const call = (api: string, args: TimArg[], extra: { sync?: boolean; messageId?: string } = {}): Promise<number> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { start: process.hrtime.bigint(), resolve, reject });
-      socket.send(stringifyTimJson({ type: 'call', id, api, args, ...extra }));
+      socket.send(encodeClientFrame({ type: 'call', id, api, args, ...extra }));
     });
-  socket.send(stringifyTimJson({ type: 'hello', protocol: 1, lastEventSeq: 0 }));
+  socket.send(encodeClientFrame({ type: 'hello', protocol: 1, lastEventSeq: 0 }));
   await call('TIMInit', [app.sdkAppId, stringifyTimJson({ sdk_config_config_file_path: `/bench/${user}` })], { sync: true });
   await call('TIMLogin', [user, genUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId: user })]);
   let counter = 0;

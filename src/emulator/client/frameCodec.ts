@@ -8,7 +8,35 @@ import { parseTimJson, stringifyTimJson } from '../../tim/json';
 import type { ClientFrame, ErrorFrame, EventFrame, ProgressFrame, ResultFrame, ServerFrame } from '../protocol';
 
 export function encodeClientFrame(frame: ClientFrame): string {
-  return stringifyTimJson(frame);
+  // A bigint can only be a call argument; without one plain JSON.stringify is exact and much cheaper
+  // than stringifyTimJson's replacer (every message send passes here).
+  return frame.type === 'call' && frame.args.some((arg) => typeof arg === 'bigint') ? stringifyTimJson(frame) : JSON.stringify(frame);
+}
+
+/**
+ * Parses a server frame. Frames carry their TIM JSON as strings, so the numbers JSON.parse could round
+ * sit in the frame's own fields or its event's (ids, seqs, a result's value): parse fast, and losslessly
+ * again only when one of those is an integer beyond 2^53. parseTimJson alone would take its slow path
+ * for nearly every frame, since the message JSON inside holds a 19-digit message_unique_id.
+ */
+function parseFrame(text: string): unknown {
+  const value = JSON.parse(text) as unknown;
+  return hasRoundedNumber(value, 0) ? parseTimJson(text) : value;
+}
+
+function hasRoundedNumber(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && !Number.isSafeInteger(value);
+  }
+  if (typeof value !== 'object' || value === null || depth > 1) {
+    return false;
+  }
+  for (const field of Object.values(value)) {
+    if (hasRoundedNumber(field, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -22,7 +50,7 @@ export type DecodedFrame =
 export function decodeServerFrame(text: string): DecodedFrame {
   let value: unknown;
   try {
-    value = parseTimJson(text);
+    value = parseFrame(text);
   } catch (error: unknown) {
     return bad(`not JSON (${error instanceof Error ? error.message : String(error)})`);
   }

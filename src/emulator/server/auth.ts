@@ -100,8 +100,7 @@ const login: Handler = async (ctx, args) => {
   const expiresAt = check.sig.time + check.sig.expire;
   if (session.loginStatus === 1 && session.userId === userId) {
     watchUserSigExpiry(ctx, expiresAt);
-    const row = emu.db.prepare('SELECT event_seq FROM devices WHERE id = ?').get(session.deviceId) as { event_seq: number } | undefined;
-    return { eventSeq: row?.event_seq ?? 0 };
+    return { eventSeq: emu.hub.currentSeq(session.deviceId) };
   }
   session.loginStatus = 2;
   let eventSeq = 0;
@@ -114,10 +113,8 @@ const login: Handler = async (ctx, args) => {
       emu.db
         .prepare('INSERT OR IGNORE INTO devices(user_id, config_path, base_msg) VALUES (?, ?, ?)')
         .run(userId, session.configPath, topMessageId(ctx));
-      const device = emu.db.prepare('SELECT id, event_seq FROM devices WHERE user_id = ? AND config_path = ?').get(userId, session.configPath) as {
-        id: number;
-        event_seq: number;
-      };
+      const found = emu.db.prepare('SELECT id FROM devices WHERE user_id = ? AND config_path = ?').get(userId, session.configPath) as { id: number };
+      const device = { id: found.id, event_seq: emu.hub.currentSeq(found.id) };
       emu.db.prepare('UPDATE devices SET logged_in = 1 WHERE id = ?').run(device.id);
       emu.hub.addLoggedIn(userId, device.id);
       const previous = emu.hub.bindSink(device.id, session.sink);
@@ -143,6 +140,8 @@ const login: Handler = async (ctx, args) => {
         // Conversation events are snapshots that are not replayed: give the current total instead.
         session.sink.pushText(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total: emu.convs.totalUnread(userId) }));
       }
+      // The newest stored event may go too: devices.event_seq keeps the counter (see eventHub.ts).
+      emu.hub.persistSeq(device.id);
       emu.db
         .prepare('DELETE FROM events WHERE device_id = ? AND (seq <= ? OR seq <= ?)')
         .run(device.id, session.lastEventSeq, device.event_seq - KEEP_EVENTS);

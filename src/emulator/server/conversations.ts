@@ -12,6 +12,7 @@ import { type Ctx, type Handler, requireLogin } from './context';
 import type { MessageModel } from './messageModel';
 import { C2C, GROUP } from './messageModel';
 import { recountUnread } from './messages/unread';
+import { RawJson, stringifyFast } from './fastJson';
 
 interface ConvRow {
   readonly user_id: string;
@@ -123,7 +124,10 @@ export class Conversations {
         row.conv_type === GROUP ? ((this.readSeq.get(row.read_msg) as { seq: number } | undefined)?.seq ?? 0) : 0,
     };
     if (last !== undefined) {
-      info.conv_last_msg = this.model.view(last, row.user_id, 0);
+      // The message's text as written once (messageModel.viewText): conversation snapshots follow
+      // nearly every send, so the last message is usually the one just written. Callers stringify
+      // the info with stringifyFast, which splices it in.
+      info.conv_last_msg = new RawJson(this.model.viewText(last, row.user_id, 0));
     }
     if (row.draft !== null) {
       const draft = parseTimJson(row.draft);
@@ -160,7 +164,7 @@ function convArgs(ctx: Ctx, args: Args): { userId: string; convId: string; convT
 const getConvList: Handler = async (ctx) => {
   const { userId } = requireLogin(ctx);
   const list = await ctx.emu.queue.enqueue(() => ctx.emu.convs.listFor(userId));
-  return { json: stringifyTimJson(list) };
+  return { json: stringifyFast(list) };
 };
 
 const getConvInfo: Handler = async (ctx, args) => {
@@ -181,7 +185,7 @@ const getConvInfo: Handler = async (ctx, args) => {
       return info === undefined ? [] : [info];
     }),
   );
-  return { json: stringifyTimJson(list) };
+  return { json: stringifyFast(list) };
 };
 
 const deleteConv: Handler = async (ctx, args) => {
@@ -310,7 +314,7 @@ const createConv: Handler = async (ctx, args) => {
     ctx.emu.hub.touchConversation(userId, convType, convId, added);
     return ctx.emu.convs.view(userId, convType, convId);
   });
-  return { json: stringifyTimJson(info ?? {}) };
+  return { json: stringifyFast(info ?? {}) };
 };
 
 export const conversationHandlers: Record<string, Handler> = {

@@ -62,15 +62,18 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     serverTime: () => Math.floor(Date.now() / 1000),
   };
   hub.setSource({
-    viewMessage: (id, userId, deviceId, fresh) => model.viewById(id, userId, deviceId, fresh),
+    viewMessage: (id, userId, deviceId, fresh) => model.viewTextById(id, userId, deviceId, fresh),
     viewConversation: (userId, convType, convId) => convs.view(userId, convType, convId),
     totalUnread: (userId) => convs.totalUnread(userId),
   });
   queue.onCommitted = () => model.endCommit();
-  queue.operationHooks.push(delivery.fts);
+  queue.operationHooks.push(delivery.fts, delivery);
   queue.beforeCommit.push(() => delivery.flushSeqs());
   queue.beforeCommit.push(() => delivery.fts.commit());
   queue.onFailed.push(() => delivery.resetSeqs());
   queue.onFailed.push(() => delivery.fts.discard());
+  // Rows the rolled-back transaction inserted are gone: forget what was cached about them.
+  queue.onFailed.push(() => delivery.forgetConversations());
+  queue.onFailed.push(() => model.forgetBodies());
   return { emu, app, queue, db };
 }

@@ -5,15 +5,22 @@
  * participant's receive option (Not_Receive: not delivered at all; Not_Notify and Not_Notify_Except_At:
  * delivered, counted in the conversation but left out of the total, which conversations.ts computes).
  */
-import type { Database as Db, Statement } from 'better-sqlite3';
-import { stringifyFast } from './fastJson';
+import type { Database as Db, RunResult, Statement } from 'better-sqlite3';
+import { ApiError, Err } from './apiError';
 import type { JsonObject } from './args';
 import type { EventHub } from './eventHub';
 import { FtsWriteBehind } from './ftsWriteBehind';
-import { C2C, GROUP, type MessageModel, type MessageRow, Status, newUniqueId } from './messageModel';
+import { C2C, GROUP, type MessageModel, type MessageRow, Status, bodyTextOf, newUniqueId, storedTextOf } from './messageModel';
 
 /** kImSDK_MessageAtALL: the @-everyone marker in message_group_at_user_array. */
 export const AT_ALL = '__kImSDK_MessageAtALL__';
+
+/** A roaming message with this id is stored already (a send repeated after a reconnect, usually). */
+export class DuplicateMessageId extends ApiError {
+  constructor(readonly msgId: string) {
+    super(Err.INVALID_PARAMETERS, `message id ${msgId} is already used`);
+  }
+}
 
 export interface NewMessage {
   readonly stream: string;
@@ -49,6 +56,8 @@ export class Delivery {
   private readonly bumpConv: Statement;
   private readonly addAt: Statement;
   private readonly knownConvs = new Set<string>();
+  /** Keys added to knownConvs by the running operation. */
+  private readonly opConvs: string[] = [];
   private readonly c2cOpts = new Map<string, number>();
 
   constructor(
@@ -62,7 +71,7 @@ export class Delivery {
     );
     this.insertMsg = db.prepare(
       `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
-       VALUES (@stream, @seq, @msgId, @sender, @convType, @serverTime, @rand, @elemType, @status, 0, @noUnread, @body, @searchText)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     );
     this.fts = new FtsWriteBehind(db);
     this.members = db.prepare('SELECT user_id, recv_opt FROM members WHERE group_id = ?');
@@ -82,14 +91,36 @@ export class Delivery {
 
   /** Creates the user's conversation row when missing; true when it was created (or revived). */
   ensureConversation(userId: string, convType: number, convId: string, stream: string, activeTime: number): boolean {
-    // Conversation rows are never deleted (only hidden), so one seen once exists for good.
+    // Conversation rows are never deleted (only hidden), so one seen once exists for good, unless the
+    // operation or transaction that inserted it is rolled back (endOp, forgetConversations).
     const key = `${userId}\n${convType}\n${convId}`;
     if (this.knownConvs.has(key)) {
       return false;
     }
     const added = this.insertConv.run(userId, convType, convId, stream, activeTime).changes > 0;
     this.knownConvs.add(key);
+    this.opConvs.push(key);
     return added;
+  }
+
+  // CommitQueue operation hooks: conversations first seen by a failed operation are not known after all.
+  beginOp(): void {
+    this.opConvs.length = 0;
+  }
+
+  endOp(ok: boolean): void {
+    if (!ok) {
+      for (const key of this.opConvs) {
+        this.knownConvs.delete(key);
+      }
+    }
+    this.opConvs.length = 0;
+  }
+
+  /** The transaction rolled back: rows it inserted are gone. */
+  forgetConversations(): void {
+    this.knownConvs.clear();
+    this.opConvs.length = 0;
   }
 
   /** A user's receive option for a C2C peer, cached (setC2COpt keeps the cache right). */
@@ -110,14 +141,15 @@ export class Delivery {
 
   /** The next seq of a conversation stream. */
   nextSeq(stream: string): number {
-    let seq = this.seqs.get(stream);
-    if (seq === undefined) {
-      seq = (this.readSeq.get(stream) as { last_seq: number } | undefined)?.last_seq ?? 0;
-    }
-    seq += 1;
+    const seq = this.latestSeq(stream) + 1;
+    this.takeSeq(stream, seq);
+    return seq;
+  }
+
+  /** Makes `seq` (latestSeq + 1, just used) the stream's latest. */
+  private takeSeq(stream: string, seq: number): void {
     this.seqs.set(stream, seq);
     this.dirtySeqs.add(stream);
-    return seq;
   }
 
   /** The latest seq of a stream, including this commit's. */
@@ -140,37 +172,56 @@ export class Delivery {
     this.c2cOpts.clear();
   }
 
+  /**
+   * Stores the message and delivers it. Throws DuplicateMessageId, having written nothing, when a
+   * roaming message with this id exists; otherwise completes (CommitQueue `atomic`).
+   */
   deliver(message: NewMessage): MessageRow {
-    const seq = this.nextSeq(message.stream);
+    // Taken only once the row is in: a duplicate id must not leave a gap in the stream's seqs.
+    const seq = this.latestSeq(message.stream) + 1;
     const uniqueId = newUniqueId(message.serverTime);
-    const body: JsonObject = {
-      ...message.body,
-      message_conv_id: message.convId,
-      message_conv_type: message.convType,
-      message_sender: message.sender,
-      message_server_time: message.serverTime,
-      message_seq: seq,
-      message_rand: message.rand,
-      message_msg_id: message.msgId,
-      message_unique_id: uniqueId,
-      message_status: Status.SUCC,
-      message_is_online_msg: false,
-    };
-    const text = stringifyFast(body);
-    const result = this.insertMsg.run({
-      stream: message.stream,
-      seq,
-      msgId: message.msgId,
-      sender: message.sender,
-      convType: message.convType,
-      serverTime: message.serverTime,
-      rand: message.rand,
-      elemType: message.elemType,
-      status: Status.SUCC,
-      noUnread: message.noUnread ? 1 : 0,
-      body: text,
-      searchText: message.searchText,
-    });
+    // Object.assign and assignments, not `{ ...body, more }`: V8 copies a spread followed by more keys
+    // property by property through its runtime (~3 µs here against ~0.5).
+    const body: JsonObject = Object.assign({}, message.body);
+    body.message_conv_id = message.convId;
+    body.message_conv_type = message.convType;
+    body.message_sender = message.sender;
+    body.message_server_time = message.serverTime;
+    body.message_seq = seq;
+    body.message_rand = message.rand;
+    body.message_msg_id = message.msgId;
+    body.message_unique_id = uniqueId;
+    body.message_status = Status.SUCC;
+    body.message_is_online_msg = false;
+    // Written once: the stored row and every viewer's copy (answer, RecvNewMsg) share this text.
+    const shared = bodyTextOf(body);
+    const text = storedTextOf(shared, body);
+    let result: RunResult;
+    try {
+      // Positional parameters: binding an object by name costs more per call.
+      result = this.insertMsg.run(
+        message.stream,
+        seq,
+        message.msgId,
+        message.sender,
+        message.convType,
+        message.serverTime,
+        message.rand,
+        message.elemType,
+        Status.SUCC,
+        message.noUnread ? 1 : 0,
+        text,
+        message.searchText,
+      );
+    } catch (error: unknown) {
+      // The unique index on (msg_id, local_device) is the check for a repeated send: a lookup before
+      // every insert cost a second search of the same index.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new DuplicateMessageId(message.msgId);
+      }
+      throw error;
+    }
+    this.takeSeq(message.stream, seq);
     const id = Number(result.lastInsertRowid);
     const row: MessageRow = {
       id,
@@ -190,7 +241,7 @@ export class Delivery {
       revoker: null,
       revoke_reason: null,
     };
-    this.model.cacheBody(id, body, row);
+    this.model.cacheBody(id, body, row, shared);
     this.fts.add(id, message.searchText);
     const participants: Array<{ user: string; opt: number }> = [];
     if (message.convType === C2C) {

@@ -5,6 +5,9 @@
  * RecvNewMsg is stored as a reference (the user and the message row ids, see replayText) rather than
  * the frame: the frame repeats every message once per receiving device, which doubled the bytes each
  * send wrote and fsynced. A replayed RecvNewMsg shows the messages as they are at replay time.
+ * A device's event counter is the larger of devices.event_seq and its newest stored event, so a commit
+ * does not also update one devices row per receiving device (about one UPDATE per message sent):
+ * devices.event_seq is written only where events are deleted (login), raised, and at shutdown.
  * Conversation events (ConvEvent, ConvTotalUnreadMessageCountChanged) are snapshots of committed state
  * with seq 0, coalesced over a few milliseconds and never replayed.
  *
@@ -14,12 +17,12 @@
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { TimEvent } from '../../tim/endpoint';
-import { stringifyFast as stringifyTimJson } from './fastJson';
+import { stringifyFast } from './fastJson';
 
 /** What the hub needs from the rest of the server to turn records into event JSON. */
 export interface EventSource {
-  /** The message as `userId` on `deviceId` sees it. */
-  viewMessage(messageRowId: number, userId: string, deviceId: number, fresh: boolean): unknown;
+  /** The message as `userId` on `deviceId` sees it, as JSON text; undefined when the row is gone. */
+  viewMessage(messageRowId: number, userId: string, deviceId: number, fresh: boolean): string | undefined;
   /** The conversation info object, or undefined when it no longer exists for the user. */
   viewConversation(userId: string, convType: number, convId: string): unknown;
   totalUnread(userId: string): number;
@@ -43,6 +46,7 @@ interface ConvTouch {
 
 export class EventHub {
   private readonly seqs = new Map<number, number>();
+  /** Devices whose counter is ahead of devices.event_seq (their newest event row holds it). */
   private readonly dirtySeqs = new Set<number>();
   private readonly sinks = new Map<number, EventSink>();
   /** Logged-in devices per user: who receives events. */
@@ -58,6 +62,9 @@ export class EventHub {
   /** Touched conversations per user still to publish (publishSlice). */
   private readonly unpublished = new Map<string, Map<string, ConvTouch>>();
   private sliceScheduled: NodeJS.Immediate | undefined;
+  /** Time spent publishing the snapshot batch in progress, and of recent ones, decaying (ms). */
+  private batchCostMs = 0;
+  private lastBatchCostMs = 0;
   private readonly insertEvent: Statement;
   private readonly updateSeq: Statement;
   private readonly selectSeq: Statement;
@@ -68,7 +75,9 @@ export class EventHub {
   ) {
     this.insertEvent = db.prepare('INSERT INTO events(device_id, seq, frame) VALUES (?, ?, ?)');
     this.updateSeq = db.prepare('UPDATE devices SET event_seq = ? WHERE id = ?');
-    this.selectSeq = db.prepare('SELECT event_seq FROM devices WHERE id = ?');
+    this.selectSeq = db.prepare(
+      'SELECT max(d.event_seq, coalesce((SELECT max(e.seq) FROM events e WHERE e.device_id = d.id), 0)) AS event_seq FROM devices d WHERE d.id = ?',
+    );
     for (const row of db.prepare('SELECT id, user_id FROM devices WHERE logged_in = 1').all() as Array<{ id: number; user_id: string }>) {
       this.addLoggedIn(row.user_id, row.id);
     }
@@ -111,11 +120,36 @@ export class EventHub {
 
   /** Makes the device's next events number above `seq` (a client remembers more than the store has). */
   raiseSeq(device: number, seq: number): void {
-    const current = this.seqs.get(device) ?? (this.selectSeq.get(device) as { event_seq: number } | undefined)?.event_seq ?? 0;
-    if (seq > current) {
+    if (seq > this.currentSeq(device)) {
       this.seqs.set(device, seq);
-      this.updateSeq.run(seq, device);
+      this.persistSeq(device);
     }
+  }
+
+  /** The device's latest event seq (including this transaction's events materialized so far). */
+  currentSeq(device: number): number {
+    let seq = this.seqs.get(device);
+    if (seq === undefined) {
+      seq = (this.selectSeq.get(device) as { event_seq: number } | undefined)?.event_seq ?? 0;
+      this.seqs.set(device, seq);
+    }
+    return seq;
+  }
+
+  /** Writes the device's counter to devices.event_seq: before its stored events are deleted, say. */
+  persistSeq(device: number): void {
+    this.updateSeq.run(this.currentSeq(device), device);
+    this.dirtySeqs.delete(device);
+  }
+
+  /** At shutdown: devices.event_seq made current for all (what an older emulator version reads). */
+  persistAllSeqs(): void {
+    // One transaction: one fsync for all of them, not one per device.
+    this.db.transaction(() => {
+      for (const device of [...this.dirtySeqs]) {
+        this.persistSeq(device);
+      }
+    })();
   }
 
   /** Remembers the total a user's devices were last told (login computes it without an event). */
@@ -186,12 +220,13 @@ export class EventHub {
       list.push(record);
     }
     for (const [device, records] of byDevice) {
-      let batch: unknown[] = [];
+      // Message texts, joined into the RecvNewMsg array without parsing or writing them again.
+      let batch: string[] = [];
       let batchIds: number[] = [];
       let batchUser = '';
       const flushBatch = (): void => {
         if (batch.length > 0) {
-          this.emit(device, { name: 'RecvNewMsg', json: stringifyTimJson(batch) }, `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
+          this.emit(device, { name: 'RecvNewMsg', json: `[${batch.join(',')}]` }, `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
           batch = [];
           batchIds = [];
         }
@@ -199,8 +234,11 @@ export class EventHub {
       for (const record of records) {
         if (record.kind === 'msg') {
           batchUser = record.user;
-          batch.push(source.viewMessage(record.msg, batchUser, device, record.fresh));
-          batchIds.push(record.msg);
+          const text = source.viewMessage(record.msg, batchUser, device, record.fresh);
+          if (text !== undefined) {
+            batch.push(text);
+            batchIds.push(record.msg);
+          }
         } else {
           flushBatch();
           this.emit(device, record.event);
@@ -208,10 +246,6 @@ export class EventHub {
       }
       flushBatch();
     }
-    for (const device of this.dirtySeqs) {
-      this.updateSeq.run(this.seqs.get(device), device);
-    }
-    this.dirtySeqs.clear();
     this.flushRecords = [];
   }
 
@@ -228,7 +262,7 @@ export class EventHub {
       }
       this.flushTouches = [];
       if (this.convTimer === undefined) {
-        this.convTimer = setTimeout(() => this.publishConversations(), CONV_SNAPSHOT_DELAY_MS);
+        this.convTimer = setTimeout(() => this.publishConversations(), this.snapshotDelayMs());
       }
     }
   }
@@ -254,7 +288,20 @@ export class EventHub {
       convs.set(key, previous === undefined ? touch : { ...touch, added: previous.added || touch.added });
     }
     this.convTouches = [];
-    this.publishSlice();
+    // A batch still being published in slices takes these touches along.
+    if (this.sliceScheduled === undefined) {
+      this.publishSlice();
+    }
+  }
+
+  /**
+   * How long touched conversations wait to be published: CONV_SNAPSHOT_DELAY_MS, or longer when the
+   * last batch took long to publish, so that snapshots take at most about 1/SNAPSHOT_COST_SHARE of the
+   * event loop. Under a flood of sends each user's conversations are then read and pushed once per
+   * longer window instead of after nearly every message (they were a tenth of the server's CPU).
+   */
+  private snapshotDelayMs(): number {
+    return Math.min(MAX_SNAPSHOT_DELAY_MS, Math.max(CONV_SNAPSHOT_DELAY_MS, this.lastBatchCostMs * SNAPSHOT_COST_SHARE));
   }
 
   private publishSlice(): void {
@@ -264,16 +311,24 @@ export class EventHub {
       this.unpublished.clear();
       return;
     }
-    const deadline = performance.now() + PUBLISH_SLICE_MS;
+    const start = performance.now();
+    const deadline = start + PUBLISH_SLICE_MS;
+    let now = start;
     for (const [user, convs] of this.unpublished) {
       this.unpublished.delete(user);
       this.publishUser(source, user, convs.values());
-      if (performance.now() >= deadline) {
+      now = performance.now();
+      if (now >= deadline) {
         break;
       }
     }
+    this.batchCostMs += now - start;
     if (this.unpublished.size > 0) {
       this.sliceScheduled = setImmediate(() => this.publishSlice());
+    } else {
+      // Decays over a few batches: a small batch right after a big one does not mean the flood is over.
+      this.lastBatchCostMs = Math.max(this.batchCostMs, this.lastBatchCostMs * BATCH_COST_DECAY);
+      this.batchCostMs = 0;
     }
   }
 
@@ -298,13 +353,13 @@ export class EventHub {
     }
     const snapshots: string[] = [];
     if (added.length > 0) {
-      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 0, json: stringifyTimJson(added) }));
+      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 0, json: stringifyFast(added) }));
     }
     if (deleted.length > 0) {
-      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 1, json: stringifyTimJson(deleted) }));
+      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 1, json: stringifyFast(deleted) }));
     }
     if (updated.length > 0) {
-      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 2, json: stringifyTimJson(updated) }));
+      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 2, json: stringifyFast(updated) }));
     }
     if (totalChanged) {
       snapshots.push(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total }));
@@ -334,7 +389,7 @@ export class EventHub {
     this.pending = [];
     this.flushRecords = [];
     this.flushTouches = [];
-    this.dirtySeqs.clear();
+    // Counters are read again from what the rollback left (dirtySeqs stays: persistSeq reads them).
     this.seqs.clear();
   }
 
@@ -349,17 +404,12 @@ export class EventHub {
     const source = this.source;
     const { user, msgs } = JSON.parse(stored.slice(MESSAGE_REFERENCE.length)) as { user: string; msgs: number[] };
     const views = msgs.map((id) => source?.viewMessage(id, user, device, false)).filter((view) => view !== undefined);
-    return views.length === 0 ? undefined : JSON.stringify({ type: 'event', seq, event: { name: 'RecvNewMsg', json: stringifyTimJson(views) } });
+    return views.length === 0 ? undefined : JSON.stringify({ type: 'event', seq, event: { name: 'RecvNewMsg', json: `[${views.join(',')}]` } });
   }
 
   /** Numbers the event for `device`, stores it (or `stored`, a shorter form replayText expands) and queues the frame. */
   private emit(device: number, event: TimEvent, stored?: string): void {
-    let seq = this.seqs.get(device);
-    if (seq === undefined) {
-      const row = this.selectSeq.get(device) as { event_seq: number } | undefined;
-      seq = row?.event_seq ?? 0;
-    }
-    seq += 1;
+    const seq = this.currentSeq(device) + 1;
     this.seqs.set(device, seq);
     this.dirtySeqs.add(device);
     const text = JSON.stringify({ type: 'event', seq, event });
@@ -373,6 +423,12 @@ const EMPTY: ReadonlySet<number> = new Set();
 const MESSAGE_REFERENCE = 'msgs:';
 /** How long conversation snapshots wait to coalesce a burst of commits. */
 const CONV_SNAPSHOT_DELAY_MS = 15;
+/** The longest the snapshots of a busy server wait (see snapshotDelayMs). */
+const MAX_SNAPSHOT_DELAY_MS = 100;
+/** How much of the last batches' publishing cost the next delay still remembers. */
+const BATCH_COST_DECAY = 0.7;
+/** The event loop has about this many times the snapshots' own cost for everything else. */
+const SNAPSHOT_COST_SHARE = 5;
 /** How long one slice of conversation snapshots may hold the event loop. */
 const PUBLISH_SLICE_MS = 2;
 

@@ -7,6 +7,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { parseTimJson } from '../../tim/json';
 import { isObject, type JsonObject } from './args';
+import { stringifyFast } from './fastJson';
 
 export const C2C = 1;
 export const GROUP = 2;
@@ -62,6 +63,19 @@ export function newUniqueId(serverTime: number): bigint {
   return (BigInt(serverTime) << 32n) | BigInt(randomUint32());
 }
 
+/** The fields view() always sets for the viewer; a viewer's text is the rest of the body plus these. */
+const VIEWER_KEYS: ReadonlySet<string> = new Set([
+  'message_conv_id', 'message_is_from_self', 'message_status', 'message_is_read', 'message_is_peer_read', 'message_receipt_peer_read',
+]);
+
+/** A stored body written once without the viewer's fields: the shared part of every viewer's text. */
+export interface BodyText {
+  /** JSON of the body without VIEWER_KEYS, without its closing brace. */
+  readonly open: string;
+  /** The body's own message_conv_id (the receiver for C2C, the group id). */
+  readonly convId: string;
+}
+
 export function messageIdOf(tinyId: string, clientTime: number, rand: number): string {
   return `${tinyId}-${clientTime}-${rand}`;
 }
@@ -81,6 +95,8 @@ export class MessageModel {
   private readonly bodies = new Map<number, JsonObject>();
   private static readonly BODY_CACHE = 2048;
   private readonly recent = new Map<number, MessageRow>();
+  /** Bodies written as JSON once (see BodyText), for the answer, every recipient and conversation snapshots. */
+  private readonly texts = new Map<number, BodyText>();
 
   /** Forgets the rows of the finished commit. */
   endCommit(): void {
@@ -116,9 +132,10 @@ export class MessageModel {
   }
 
   /** Remembers a body just written (saves parsing it back), or forgets one that changed. */
-  cacheBody(id: number, body: JsonObject | undefined, row?: MessageRow): void {
+  cacheBody(id: number, body: JsonObject | undefined, row?: MessageRow, text?: BodyText): void {
     if (body === undefined) {
       this.bodies.delete(id);
+      this.texts.delete(id);
       this.recent.clear();
       return;
     }
@@ -128,10 +145,42 @@ export class MessageModel {
       this.recent.set(id, row);
     }
     this.bodies.set(id, body);
+    if (text !== undefined) {
+      this.rememberText(id, text);
+    } else {
+      this.texts.delete(id);
+    }
     if (this.bodies.size > MessageModel.BODY_CACHE) {
       const oldest = this.bodies.keys().next().value;
       if (oldest !== undefined) {
         this.bodies.delete(oldest);
+      }
+    }
+  }
+
+  /** Forgets every cached body (a rolled-back transaction may have cached rows that do not exist). */
+  forgetBodies(): void {
+    this.bodies.clear();
+    this.texts.clear();
+    this.recent.clear();
+  }
+
+  private bodyText(row: MessageRow): BodyText {
+    const cached = this.texts.get(row.id);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const text = bodyTextOf(this.bodies.get(row.id) ?? this.body(row));
+    this.rememberText(row.id, text);
+    return text;
+  }
+
+  private rememberText(id: number, text: BodyText): void {
+    this.texts.set(id, text);
+    if (this.texts.size > MessageModel.BODY_CACHE) {
+      const oldest = this.texts.keys().next().value;
+      if (oldest !== undefined) {
+        this.texts.delete(oldest);
       }
     }
   }
@@ -212,10 +261,69 @@ export class MessageModel {
     return msg;
   }
 
-  viewById(id: number, userId: string, deviceId: number, fresh = false): JsonObject | undefined {
-    const row = this.recent.get(id) ?? this.row(id);
-    return row === undefined ? undefined : this.view(row, userId, deviceId, fresh);
+  /**
+   * view() as JSON text. The body is written once per message and each viewer's fields appended, so the
+   * answer to the sender, every recipient's RecvNewMsg and the conversation snapshots share one
+   * JSON.stringify. Rows with local custom data or a revoker (rare) take the object path.
+   */
+  viewText(row: MessageRow, userId: string, deviceId: number, fresh = false): string {
+    if (row.revoker !== null) {
+      return stringifyFast(this.view(row, userId, deviceId, fresh));
+    }
+    const fromSelf = row.sender === userId;
+    let isRead = fromSelf;
+    let peerRead = false;
+    if (!fresh) {
+      if (this.devMsg.get(deviceId, row.id) !== undefined) {
+        return stringifyFast(this.view(row, userId, deviceId, fresh));
+      }
+      const text = this.bodyText(row);
+      const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
+      const state = this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined;
+      isRead = fromSelf || (state !== undefined && row.id <= state.read_msg);
+      peerRead = row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time;
+      return viewerText(text, convId, fromSelf, row.status, isRead, peerRead);
+    }
+    const text = this.bodyText(row);
+    const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
+    return viewerText(text, convId, fromSelf, row.status, isRead, peerRead);
   }
+
+  /** viewText of a message row by id, or undefined when the row is gone. */
+  viewTextById(id: number, userId: string, deviceId: number, fresh = false): string | undefined {
+    const row = this.recent.get(id) ?? this.row(id);
+    return row === undefined ? undefined : this.viewText(row, userId, deviceId, fresh);
+  }
+}
+
+/** Writes `body` once without the viewer's fields (see BodyText). */
+export function bodyTextOf(body: JsonObject): BodyText {
+  // A copy built by adding keys, not by deleting them (see fastJson.ts on why).
+  const shared: JsonObject = {};
+  for (const key in body) {
+    if (!VIEWER_KEYS.has(key)) {
+      shared[key] = body[key];
+    }
+  }
+  return { open: stringifyFast(shared).slice(0, -1), convId: String(body.message_conv_id ?? '') };
+}
+
+/** The whole of `body` as JSON, from its BodyText: what the messages row stores. */
+export function storedTextOf(text: BodyText, body: JsonObject): string {
+  let out = text.open;
+  let first = text.open.length <= 1;
+  for (const key of VIEWER_KEYS) {
+    const value = body[key];
+    if (value !== undefined && typeof value !== 'function') {
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${stringifyFast(value)}`;
+      first = false;
+    }
+  }
+  return `${out}}`;
+}
+
+function viewerText(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
+  return `${text.open}${text.open.length > 1 ? ',' : ''}"message_conv_id":${JSON.stringify(convId)},"message_is_from_self":${fromSelf},"message_status":${status},"message_is_read":${isRead},"message_is_peer_read":${peerRead},"message_receipt_peer_read":${peerRead}}`;
 }
 
 /** The locator of a message, as TIMMsgFindByMsgLocatorList takes it and the revoke event carries it. */

@@ -11,6 +11,16 @@ describe('frameCodec', () => {
     assert.deepEqual(decoded.frame, { type: 'result', id: 1, code: 0, desc: '', json: '', value: 7712240067047157981n });
   });
 
+  it('leaves JSON inside a frame\'s strings as it came, and keeps an event\'s own integers exact', () => {
+    const json = '[{"message_unique_id":7712240067047157981,"text_elem_content":"压测 \\"q\\""}]';
+    const decoded = decodeServerFrame(JSON.stringify({ type: 'event', seq: 3, event: { name: 'RecvNewMsg', json } }));
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.frame, { type: 'event', seq: 3, event: { name: 'RecvNewMsg', json } });
+    const total = decodeServerFrame('{"type":"event","seq":4,"event":{"name":"ConvTotalUnreadMessageCountChanged","total":9007199254740993}}');
+    assert.equal(total.ok, false, 'an event integer beyond 2^53 is refused, not rounded');
+    assert.equal(encodeClientFrame({ type: 'call', id: 2, api: 'TIMMsgSendMessage', args: ['bob', 1, json] }), JSON.stringify({ type: 'call', id: 2, api: 'TIMMsgSendMessage', args: ['bob', 1, json] }));
+  });
+
   it('fills a missing desc or json with "" and keeps optional fields', () => {
     const decoded = decodeServerFrame('{"type":"result","id":3,"code":70001,"messageId":"1-2-3","syncError":false,"eventSeq":9}');
     assert.ok(decoded.ok);

@@ -60,6 +60,10 @@ export function nestedMergeKeys(db: Db, access: Access, sender: string, messages
 
 /** Lets the readers of `stream` open these merges (inside the send's commit). */
 export function grantMergeKeys(db: Db, stream: string, keys: readonly string[]): void {
+  // Every send passes here and almost none carries a merger: preparing the statement cost ~15 µs each.
+  if (keys.length === 0) {
+    return;
+  }
   const insert = db.prepare('INSERT OR IGNORE INTO merge_access(key, stream) VALUES (?, ?)');
   for (const key of keys) {
     insert.run(key, stream);

@@ -9,9 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { stringifyTimJson } from '../../../tim/json';
-import { stringifyFast } from '../fastJson';
 import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
-import { type Args, type JsonObject, optArray, optBool, optObject } from '../args';
+import { type Args, isObject, type JsonObject, optArray, optBool, optObject } from '../args';
 import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, uploadFile } from '../blobs';
 import { type Ctx, type Handler, type InFlightSend, type Outcome, requireLogin } from '../context';
 import { checkBodySize, checkElements, Elem } from '../elements';
@@ -21,12 +20,12 @@ import { C2C, GROUP, type MessageRow, Status, messageIdOf, randomUint32 } from '
 
 const MESSAGE_ID = /^[\w.:-]{1,127}$/;
 /** Keys the server sets, or that stay on the sender's device (local custom data). */
-const SERVER_KEYS = [
+const SERVER_KEYS: ReadonlySet<string> = new Set([
   'message_conv_id', 'message_conv_type', 'message_sender', 'message_server_time', 'message_seq', 'message_rand',
   'message_msg_id', 'message_unique_id', 'message_status', 'message_is_from_self', 'message_is_read',
   'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int',
   'message_revoker_user_id', 'message_revoke_reason', 'message_version',
-];
+]);
 const MAX_BATCH_RECEIVERS = 500;
 
 interface Prepared {
@@ -99,9 +98,13 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
       elem.merge_elem_layer_over_limit = false;
     }
   }
-  const body: JsonObject = { ...msg };
-  for (const key of SERVER_KEYS) {
-    delete body[key];
+  // Copied key by key rather than spread and deleted from: a deleted key makes the object a slow
+  // dictionary for every later spread and JSON.stringify of the message (see fastJson.ts).
+  const body: JsonObject = {};
+  for (const key in msg) {
+    if (!SERVER_KEYS.has(key)) {
+      body[key] = msg[key];
+    }
   }
   body.message_elem_array = checked.elems;
   if (body.message_client_time === undefined) {
@@ -132,24 +135,55 @@ function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convT
     elemType: prepared.firstType,
     searchText: prepared.searchText,
     noUnread: prepared.noUnread,
-    body: {
-      ...prepared.body,
+    // Not `{ ...prepared.body, profile }`: see Delivery.deliver on spreads followed by more keys.
+    body: Object.assign({}, prepared.body, {
       message_sender_profile: { user_profile_identifier: userId, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' },
-    },
+    }),
   });
   grantMergeKeys(emu.db, ref.stream, prepared.mergeKeys);
   return row;
 }
 
-function storedAnswer(ctx: Ctx, userId: string, deviceId: number, msgId: string): Outcome | undefined {
+/** The client's message id belongs to someone else's message. Answered as it is, not as a failed send. */
+class ForeignMessageId extends ApiError {
+  constructor() {
+    super(Err.INVALID_PARAMETERS, 'message id already used by another sender');
+  }
+}
+
+/** The stored message a send repeats (same client message id), or undefined when there is none. */
+function storedRow(ctx: Ctx, userId: string, msgId: string): MessageRow | undefined {
   const row = ctx.emu.model.roamingByMsgId(msgId);
-  if (row === undefined) {
-    return undefined;
+  if (row !== undefined && row.sender !== userId) {
+    throw new ForeignMessageId();
   }
-  if (row.sender !== userId) {
-    throw invalidParam('message id already used by another sender');
+  return row;
+}
+
+/** Element types whose preparation has effects (uploads, stored merger payloads): a repeat must not redo them. */
+const PREPARE_HAS_EFFECTS: ReadonlySet<unknown> = new Set([Elem.IMAGE, Elem.SOUND, Elem.FILE, Elem.VIDEO, Elem.MERGE]);
+
+function prepareHasEffects(msg: JsonObject): boolean {
+  const elems = msg.message_elem_array;
+  return Array.isArray(elems) && elems.some((elem) => isObject(elem) && PREPARE_HAS_EFFECTS.has(elem.elem_type));
+}
+
+/**
+ * The group-commit operation of a send: stores the message, or finds the one a repeated send (same
+ * client message id, after a reconnect) stored before. The unique index on message ids detects the
+ * repeat (DuplicateMessageId), so a first send, nearly every send, costs no lookup of its own.
+ */
+function storeOrFind(ctx: Ctx, userId: string, deviceId: number, convId: string, convType: number, msgId: string, prepared: Prepared): { row: MessageRow; repeated: boolean } {
+  try {
+    return { row: store(ctx, userId, deviceId, convId, convType, msgId, prepared), repeated: false };
+  } catch (error: unknown) {
+    // Also when a check failed (left the group since, say): the stored message is still the answer.
+    const row = error instanceof ApiError && ctx.messageId !== undefined ? storedRow(ctx, userId, msgId) : undefined;
+    if (row === undefined) {
+      throw error;
+    }
+    return { row, repeated: true };
   }
-  return { json: stringifyTimJson(ctx.emu.model.view(row, userId, deviceId)), messageId: msgId };
 }
 
 async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
@@ -176,9 +210,12 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
     // A resend while the first attempt is still in flight: answer both with the one result.
     return (await existing.done) as Outcome;
   }
-  const stored = storedAnswer(ctx, userId, deviceId, msgId);
-  if (stored !== undefined) {
-    return stored;
+  if (ctx.messageId !== undefined && prepareHasEffects(msg)) {
+    // Checked before uploading again; other repeats are found by the insert (storeOrFind).
+    const row = storedRow(ctx, userId, msgId);
+    if (row !== undefined) {
+      return { json: ctx.emu.model.viewText(row, userId, deviceId), messageId: msgId };
+    }
   }
   const flight: InFlightSend & { committing: boolean } = { userId, cancelled: false, committing: false, done: Promise.resolve() };
   const run = async (): Promise<Outcome> => {
@@ -188,9 +225,13 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
         throw new ApiError(Err.SEND_FAILED_WITH_CANCEL, 'send cancelled');
       }
       flight.committing = true;
-      const row = await ctx.emu.queue.enqueue(() => store(ctx, userId, deviceId, convId, convType, msgId, prepared));
-      return { json: stringifyFast(ctx.emu.model.view(row, userId, deviceId, true)), messageId: msgId };
+      // Atomic: store's checks come before its first write, and deliver completes or fails on its insert.
+      const { row, repeated } = await ctx.emu.queue.enqueue(() => storeOrFind(ctx, userId, deviceId, convId, convType, msgId, prepared), { atomic: true });
+      return { json: ctx.emu.model.viewText(row, userId, deviceId, !repeated), messageId: msgId };
     } catch (error: unknown) {
+      if (error instanceof ForeignMessageId) {
+        throw error;
+      }
       const cancelled = error instanceof ApiError && error.code === Err.SEND_FAILED_WITH_CANCEL;
       const sending: JsonObject = { ...msg, message_msg_id: msgId, message_sender: userId, message_conv_id: convId, message_conv_type: convType };
       throw failed(sending, cancelled ? Status.CANCEL : Status.FAIL, error);

@@ -1,0 +1,54 @@
+/**
+ * CPU time of a process, so the benchmark can print CPU per acknowledged send for the server (a child
+ * process) and for its own load clients over exactly one phase. On a busy or small machine this is the
+ * steadier number: throughput depends on what else runs, CPU per send hardly does.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on every Linux build that matters). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * User + system CPU (µs) of process `pid` and all its threads so far, from /proc; undefined where /proc
+ * is not available (not Linux). Resolution is one tick (10 ms), fine over a phase of seconds.
+ */
+export function childCpuMicros(pid: number | undefined): number | undefined {
+  if (pid === undefined) {
+    return undefined;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime + stime) ? ((utime + stime) * 1e6) / TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process's user + system CPU (µs) so far, all threads. */
+export function ownCpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+/** Runs `phase` and returns its result with the CPU µs the server and this process spent per `count()`. */
+export async function cpuPerSend<T>(
+  serverPid: number | undefined,
+  phase: () => Promise<T>,
+  count: (result: T) => number,
+): Promise<T & { serverCpuPerSend: number | undefined; clientCpuPerSend: number }> {
+  const serverBefore = childCpuMicros(serverPid);
+  const ownBefore = ownCpuMicros();
+  const result = await phase();
+  const serverAfter = childCpuMicros(serverPid);
+  const ownAfter = ownCpuMicros();
+  const n = Math.max(1, count(result));
+  return {
+    ...result,
+    serverCpuPerSend: serverBefore === undefined || serverAfter === undefined ? undefined : (serverAfter - serverBefore) / n,
+    clientCpuPerSend: (ownAfter - ownBefore) / n,
+  };
+}
