@@ -9,10 +9,16 @@
  * sub-journal, about 15 µs per message send, which is most of what the server does. Should an atomic
  * operation fail any other way (SQLite itself failing, a bug), it may have written half its change, so
  * the whole group transaction is rolled back and every operation in it fails, as when a commit fails.
+ *
+ * With durability 'full' the fsync runs off the event loop (syncOffThread, walSync.ts): the group
+ * transaction commits under synchronous=NORMAL, the WAL is synced on the thread pool, and frames wait
+ * for that sync in Connection.sendText. While a sync runs, new operations wait for it to finish and
+ * then commit together.
  */
 import type { Database as Db } from 'better-sqlite3';
 import { ApiError } from './apiError';
 import type { EventHub } from './eventHub';
+import type { WalSync } from './walSync';
 
 interface Job {
   run(): unknown;
@@ -35,7 +41,7 @@ export class CommitQueue {
   /** Run inside each group transaction, last (write-behind state such as stream seqs). */
   readonly beforeCommit: Array<() => void> = [];
   /** Told where each operation begins and ends (and whether its savepoint was kept). */
-  readonly operationHooks: Array<{ beginOp(): void; endOp(ok: boolean): void }> = [];
+  readonly operationHooks: Array<{ beginOp(atomic: boolean): void; endOp(ok: boolean): void }> = [];
   /** Run when a group transaction failed and rolled back. */
   readonly onFailed: Array<() => void> = [];
   /** Called at the end of each group transaction (caches of the commit are dropped). */
@@ -43,9 +49,11 @@ export class CommitQueue {
   /** Flushes so far and operations in them, for the benchmark. */
   flushes = 0;
   operations = 0;
+  /** Set for durability 'full': group commits are synced off the event loop (walSync.ts). */
+  private walSync: WalSync | undefined;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly hub: EventHub,
   ) {
     this.savepoint = db.transaction((fn: () => unknown) => fn());
@@ -53,7 +61,7 @@ export class CommitQueue {
       const outcomes: Array<{ ok: boolean; value: unknown }> = [];
       for (const job of jobs) {
         this.hub.beginOp();
-        this.operationHooks.forEach((hooks) => hooks.beginOp());
+        this.operationHooks.forEach((hooks) => hooks.beginOp(job.atomic));
         try {
           const value = job.atomic ? job.run() : this.savepoint(() => job.run());
           this.hub.endOp(true);
@@ -78,6 +86,28 @@ export class CommitQueue {
     });
   }
 
+  /**
+   * Durability 'full' with the fsync off the event loop: group transactions commit under
+   * synchronous=NORMAL and `walSync` then syncs the WAL; frames wait for it (whenDurable).
+   */
+  syncOffThread(walSync: WalSync): void {
+    this.walSync = walSync;
+  }
+
+  /** True when every group commit so far is on disk. */
+  get durable(): boolean {
+    return this.walSync === undefined || this.walSync.durable;
+  }
+
+  /** Runs `fn` once every group commit so far is on disk (at once when they are, or without walSync). */
+  whenDurable(fn: (error?: Error) => void): void {
+    if (this.walSync === undefined) {
+      fn();
+    } else {
+      this.walSync.whenDurable(fn);
+    }
+  }
+
   /** Runs `run` inside the next group transaction; resolves with its result after the commit. */
   enqueue<T>(run: () => T, options: EnqueueOptions = {}): Promise<T> {
     if (this.closed) {
@@ -87,7 +117,15 @@ export class CommitQueue {
       this.jobs.push({ run, atomic: options.atomic === true, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        const walSync = this.walSync;
+        if (walSync !== undefined && walSync.usable && walSync.syncing) {
+          // Nothing committed now could be answered before the sync after the running one anyway:
+          // committing once that one is done makes one larger transaction (commit, full-text segment
+          // and event rows amortised over more operations) for the same answer time.
+          walSync.whenDurable(() => setImmediate(() => this.flush()));
+        } else {
+          setImmediate(() => this.flush());
+        }
       }
     });
   }
@@ -101,8 +139,21 @@ export class CommitQueue {
       return;
     }
     let outcomes: Array<{ ok: boolean; value: unknown }>;
+    const walSync = this.walSync?.usable === true ? this.walSync : undefined;
     try {
-      outcomes = this.transaction(jobs);
+      if (walSync !== undefined) {
+        // exec, not a prepared statement: SQLite applies this pragma when it compiles it.
+        this.db.exec('PRAGMA synchronous = NORMAL');
+      }
+      try {
+        outcomes = this.transaction(jobs);
+      } finally {
+        if (walSync !== undefined) {
+          // Writes outside the queue (and a connection after a failed sync) stay FULL.
+          this.db.exec('PRAGMA synchronous = FULL');
+        }
+      }
+      walSync?.committed();
     } catch (error: unknown) {
       this.onCommitted?.();
       for (const hook of this.onFailed) {
@@ -132,5 +183,7 @@ export class CommitQueue {
     this.closed = true;
     this.hub.persistAllSeqs();
     this.hub.stop();
+    // The last commits synced here, before the caller closes the database.
+    this.walSync?.close();
   }
 }

@@ -63,15 +63,19 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   };
   hub.setSource({
     viewMessage: (id, userId, deviceId, fresh) => model.viewTextById(id, userId, deviceId, fresh),
+    viewMessageEscaped: (id, userId, deviceId, fresh) => model.viewTextEscapedById(id, userId, deviceId, fresh),
     viewConversation: (userId, convType, convId) => convs.view(userId, convType, convId),
     totalUnread: (userId) => convs.totalUnread(userId),
   });
   queue.onCommitted = () => model.endCommit();
-  queue.operationHooks.push(delivery.fts, delivery);
+  // Counters first: their flush before a non-send operation must precede anything that operation does.
+  queue.operationHooks.push(delivery.counters, delivery.fts, delivery);
+  queue.beforeCommit.push(() => delivery.counters.flush());
   queue.beforeCommit.push(() => delivery.flushSeqs());
   queue.beforeCommit.push(() => delivery.fts.commit());
   queue.onFailed.push(() => delivery.resetSeqs());
   queue.onFailed.push(() => delivery.fts.discard());
+  queue.onFailed.push(() => delivery.counters.discard());
   // Rows the rolled-back transaction inserted are gone: forget what was cached about them.
   queue.onFailed.push(() => delivery.forgetConversations());
   queue.onFailed.push(() => model.forgetBodies());

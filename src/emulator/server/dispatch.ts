@@ -5,6 +5,7 @@
 import type { CallFrame, ResultFrame } from '../protocol';
 import { ApiError, Err, SyncResult } from './apiError';
 import { Args } from './args';
+import { ESCAPED_JSON, type ResultWithEscaped } from './frameText';
 import { authHandlers } from './auth';
 import type { Ctx, Handler, Outcome } from './context';
 import { conversationHandlers } from './conversations';
@@ -52,16 +53,27 @@ function syncCode(code: number): number {
 }
 
 function toResult(frame: CallFrame, outcome: Outcome): ResultFrame {
-  return {
+  // Assignments rather than conditional spreads: every call's answer is built here.
+  const result: { -readonly [K in keyof ResultFrame]: ResultFrame[K] } = {
     type: 'result',
     id: frame.id,
     code: outcome.code ?? 0,
     desc: outcome.desc ?? '',
     json: outcome.json ?? '',
-    ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
-    ...(outcome.value === undefined ? {} : { value: outcome.value }),
-    ...(outcome.eventSeq === undefined ? {} : { eventSeq: outcome.eventSeq }),
   };
+  if (outcome.messageId !== undefined) {
+    result.messageId = outcome.messageId;
+  }
+  if (outcome.value !== undefined) {
+    result.value = outcome.value;
+  }
+  if (outcome.eventSeq !== undefined) {
+    result.eventSeq = outcome.eventSeq;
+  }
+  if (outcome.escapedJson !== undefined) {
+    (result as ResultWithEscaped)[ESCAPED_JSON] = outcome.escapedJson;
+  }
+  return result;
 }
 
 export function errorResult(frame: CallFrame, error: unknown): ResultFrame {

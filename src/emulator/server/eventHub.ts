@@ -18,11 +18,14 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { TimEvent } from '../../tim/endpoint';
 import { stringifyFast } from './fastJson';
+import { recvNewMsgFrameText } from './frameText';
 
 /** What the hub needs from the rest of the server to turn records into event JSON. */
 export interface EventSource {
   /** The message as `userId` on `deviceId` sees it, as JSON text; undefined when the row is gone. */
   viewMessage(messageRowId: number, userId: string, deviceId: number, fresh: boolean): string | undefined;
+  /** viewMessage escaped for a JSON string (frameText.ts). */
+  viewMessageEscaped(messageRowId: number, userId: string, deviceId: number, fresh: boolean): string | undefined;
   /** The conversation info object, or undefined when it no longer exists for the user. */
   viewConversation(userId: string, convType: number, convId: string): unknown;
   totalUnread(userId: string): number;
@@ -226,7 +229,7 @@ export class EventHub {
       let batchUser = '';
       const flushBatch = (): void => {
         if (batch.length > 0) {
-          this.emit(device, { name: 'RecvNewMsg', json: `[${batch.join(',')}]` }, `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
+          this.emitText(device, (seq) => recvNewMsgFrameText(seq, batch), `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
           batch = [];
           batchIds = [];
         }
@@ -234,7 +237,8 @@ export class EventHub {
       for (const record of records) {
         if (record.kind === 'msg') {
           batchUser = record.user;
-          const text = source.viewMessage(record.msg, batchUser, device, record.fresh);
+          // Escaped once here and spliced into the frame (frameText.ts), not escaped again with it.
+          const text = source.viewMessageEscaped(record.msg, batchUser, device, record.fresh);
           if (text !== undefined) {
             batch.push(text);
             batchIds.push(record.msg);
@@ -409,10 +413,15 @@ export class EventHub {
 
   /** Numbers the event for `device`, stores it (or `stored`, a shorter form replayText expands) and queues the frame. */
   private emit(device: number, event: TimEvent, stored?: string): void {
+    this.emitText(device, (seq) => JSON.stringify({ type: 'event', seq, event }), stored);
+  }
+
+  /** emit() with the frame text written by `frameText` for the seq it gets. */
+  private emitText(device: number, frameText: (seq: number) => string, stored?: string): void {
     const seq = this.currentSeq(device) + 1;
     this.seqs.set(device, seq);
     this.dirtySeqs.add(device);
-    const text = JSON.stringify({ type: 'event', seq, event });
+    const text = frameText(seq);
     this.insertEvent.run(device, seq, stored ?? text);
     this.pending.push({ device, text });
   }

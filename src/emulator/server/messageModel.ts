@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { parseTimJson } from '../../tim/json';
 import { isObject, type JsonObject } from './args';
 import { stringifyFast } from './fastJson';
+import { escapeJsonText } from './frameText';
 
 export const C2C = 1;
 export const GROUP = 2;
@@ -64,7 +65,7 @@ export function newUniqueId(serverTime: number): bigint {
 }
 
 /** The fields view() always sets for the viewer; a viewer's text is the rest of the body plus these. */
-const VIEWER_KEYS: ReadonlySet<string> = new Set([
+export const VIEWER_KEYS: ReadonlySet<string> = new Set([
   'message_conv_id', 'message_is_from_self', 'message_status', 'message_is_read', 'message_is_peer_read', 'message_receipt_peer_read',
 ]);
 
@@ -74,6 +75,8 @@ export interface BodyText {
   readonly open: string;
   /** The body's own message_conv_id (the receiver for C2C, the group id). */
   readonly convId: string;
+  /** `open` escaped for a JSON string (frameText.ts), once it was needed. */
+  escapedOpen?: string;
 }
 
 export function messageIdOf(tinyId: string, clientTime: number, rand: number): string {
@@ -156,6 +159,17 @@ export class MessageModel {
         this.bodies.delete(oldest);
       }
     }
+  }
+
+  /**
+   * Remembers a message just written as its text only (delivery.ts): the object is parsed back from
+   * the row in the rare case a viewer needs it (local custom data, revoke).
+   */
+  cacheText(id: number, row: MessageRow, text: BodyText): void {
+    // Row ids can come back (the newest row deleted): nothing cached may describe an older message.
+    this.bodies.delete(id);
+    this.recent.set(id, row);
+    this.rememberText(id, text);
   }
 
   /** Forgets every cached body (a rolled-back transaction may have cached rows that do not exist). */
@@ -289,6 +303,34 @@ export class MessageModel {
     return viewerText(text, convId, fromSelf, row.status, isRead, peerRead);
   }
 
+  /**
+   * viewText escaped for a JSON string (frameText.ts): the shared part escaped once per message, so the
+   * answer and every RecvNewMsg frame carrying it do not escape the whole message again.
+   */
+  viewTextEscaped(row: MessageRow, userId: string, deviceId: number, fresh = false): string {
+    if (row.revoker !== null || (!fresh && this.devMsg.get(deviceId, row.id) !== undefined)) {
+      return escapeJsonText(this.viewText(row, userId, deviceId, fresh));
+    }
+    const fromSelf = row.sender === userId;
+    const text = this.bodyText(row);
+    const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
+    let isRead = fromSelf;
+    let peerRead = false;
+    if (!fresh) {
+      const state = this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined;
+      isRead = fromSelf || (state !== undefined && row.id <= state.read_msg);
+      peerRead = row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time;
+    }
+    text.escapedOpen ??= escapeJsonText(text.open);
+    return `${text.escapedOpen}${escapeJsonText(viewerTail(text, convId, fromSelf, row.status, isRead, peerRead))}`;
+  }
+
+  /** viewTextEscaped of a message row by id, or undefined when the row is gone. */
+  viewTextEscapedById(id: number, userId: string, deviceId: number, fresh = false): string | undefined {
+    const row = this.recent.get(id) ?? this.row(id);
+    return row === undefined ? undefined : this.viewTextEscaped(row, userId, deviceId, fresh);
+  }
+
   /** viewText of a message row by id, or undefined when the row is gone. */
   viewTextById(id: number, userId: string, deviceId: number, fresh = false): string | undefined {
     const row = this.recent.get(id) ?? this.row(id);
@@ -323,7 +365,12 @@ export function storedTextOf(text: BodyText, body: JsonObject): string {
 }
 
 function viewerText(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
-  return `${text.open}${text.open.length > 1 ? ',' : ''}"message_conv_id":${JSON.stringify(convId)},"message_is_from_self":${fromSelf},"message_status":${status},"message_is_read":${isRead},"message_is_peer_read":${peerRead},"message_receipt_peer_read":${peerRead}}`;
+  return `${text.open}${viewerTail(text, convId, fromSelf, status, isRead, peerRead)}`;
+}
+
+/** What follows `open` in a viewer's text: the viewer's fields and the closing brace. */
+function viewerTail(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
+  return `${text.open.length > 1 ? ',' : ''}"message_conv_id":${JSON.stringify(convId)},"message_is_from_self":${fromSelf},"message_status":${status},"message_is_read":${isRead},"message_is_peer_read":${peerRead},"message_receipt_peer_read":${peerRead}}`;
 }
 
 /** The locator of a message, as TIMMsgFindByMsgLocatorList takes it and the revoke event carries it. */

@@ -10,6 +10,7 @@ import { serveBlob } from './blobs';
 import { startCheckpointer } from './checkpointer';
 import { Connection } from './connection';
 import { openEmulator } from './core';
+import { WalSync } from './walSync';
 
 export interface StartEmulatorOptions {
   /** Default 127.0.0.1; anything not loopback needs `allowNonLoopback` and prints a warning. */
@@ -53,6 +54,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   }
   const { emu, app, queue, db } = openEmulator(options.dataDir, options);
   const checkpointer = startCheckpointer(db, options.warn ?? console.warn);
+  if ((options.durability ?? 'full') === 'full') {
+    // fsync of group commits off the event loop (walSync.ts); without the WAL file at hand, SQLite's own.
+    const walSync = WalSync.open(db.name);
+    if (walSync !== undefined) {
+      queue.syncOffThread(walSync);
+    }
+  }
   const emuOptions = emu.options;
   emuOptions.localPaths = LOOPBACK.has(host);
   const http = createServer((request, response) => serveBlob(emuOptions.blobDir, request, response));

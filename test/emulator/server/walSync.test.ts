@@ -1,0 +1,80 @@
+/**
+ * Durability 'full' with the fsync off the event loop (walSync.ts): group transactions commit under
+ * synchronous=NORMAL, the WAL is synced on the thread pool, and whatever waits for durability runs only
+ * after a sync that began after the commits before it.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
+import { WalSync } from '../../../src/emulator/server/walSync';
+
+describe('emulator WAL sync off the event loop', () => {
+  let dir: string;
+  let core: EmulatorCore;
+  let walSync: WalSync;
+  const putMeta = (key: string): void => void core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, '');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tim-walsync-'));
+    core = openEmulator(dir, { durability: 'full' });
+    const opened = WalSync.open(core.db.name);
+    assert.ok(opened !== undefined, 'the WAL file exists once the database is open');
+    walSync = opened;
+    core.queue.syncOffThread(walSync);
+  });
+
+  afterEach(() => {
+    core.queue.close();
+    core.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits under NORMAL, keeps FULL outside group transactions, and reports durability after the sync', async () => {
+    let inside = -1;
+    await core.queue.enqueue(() => {
+      putMeta('test-a');
+      inside = core.db.pragma('synchronous', { simple: true }) as number;
+    });
+    assert.equal(inside, 1, 'NORMAL inside the group transaction');
+    assert.equal(core.db.pragma('synchronous', { simple: true }), 2, 'FULL again outside it');
+    assert.equal(core.queue.durable, false, 'committed, not yet synced');
+    await new Promise<void>((resolve) => core.queue.whenDurable(() => resolve()));
+    assert.equal(core.queue.durable, true);
+  });
+
+  it('runs waiting callbacks in order, each after the commits before it are synced', async () => {
+    const order: string[] = [];
+    await core.queue.enqueue(() => putMeta('test-1'));
+    core.queue.whenDurable(() => order.push('first'));
+    await core.queue.enqueue(() => putMeta('test-2'));
+    await new Promise<void>((resolve) =>
+      core.queue.whenDurable(() => {
+        order.push(`second, all synced: ${String(core.queue.durable)}`);
+        resolve();
+      }),
+    );
+    assert.deepEqual(order, ['first', 'second, all synced: true']);
+    let ranAtOnce = false;
+    core.queue.whenDurable(() => {
+      ranAtOnce = true;
+    });
+    assert.equal(ranAtOnce, true, 'with nothing unsynced a callback runs at once');
+  });
+
+  it('syncs what is left and releases the waiting callbacks when the queue closes', async () => {
+    await core.queue.enqueue(() => putMeta('test-last'));
+    let released = false;
+    core.queue.whenDurable(() => {
+      released = true;
+    });
+    core.queue.close();
+    assert.equal(released, true);
+    assert.equal(core.queue.durable, true);
+    core.db.close();
+    // For afterEach, which closes it again.
+    core = openEmulator(dir, { durability: 'full' });
+    assert.deepEqual(core.db.prepare("SELECT key FROM meta WHERE key = 'test-last'").all(), [{ key: 'test-last' }]);
+  });
+});
