@@ -7,27 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
-import { c2cStream } from '../../../src/emulator/server/messageModel';
+import { c2cText } from './c2cText';
 
 describe('emulator conversation counters', () => {
   let dir: string;
   let core: EmulatorCore;
   let n = 0;
   const deliver = (from: string, to: string, serverTime = 1700000000): void =>
-    void core.emu.delivery.deliver({
-      stream: c2cStream(from, to),
-      convType: 1,
-      convId: to,
-      sender: from,
-      senderDevice: 0,
-      msgId: `${from}-counter-${n++}`,
-      rand: 1,
-      serverTime,
-      elemType: 0,
-      searchText: 'hi',
-      noUnread: false,
-      body: { message_elem_array: [{ elem_type: 0, text_elem_content: 'hi' }] },
-    });
+    void core.emu.delivery.deliver(c2cText(from, to, { msgId: `${from}-counter-${n++}`, serverTime }));
   const conv = (user: string, peer: string): { unread: number; active_time: number; hidden: number } | undefined =>
     core.db.prepare('SELECT unread, active_time, hidden FROM convs WHERE user_id = ? AND conv_type = 1 AND conv_id = ?').get(user, peer) as
       | { unread: number; active_time: number; hidden: number }

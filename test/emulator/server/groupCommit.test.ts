@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ApiError, Err } from '../../../src/emulator/server/apiError';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
 import { c2cStream } from '../../../src/emulator/server/messageModel';
+import { c2cText } from './c2cText';
 
 describe('emulator group commit', () => {
   let dir: string;
@@ -24,20 +25,7 @@ describe('emulator group commit', () => {
     (db.prepare("SELECT key FROM meta WHERE key LIKE 'test-%' ORDER BY key").all() as Array<{ key: string }>).map((r) => r.key);
   const putMeta = (key: string): void => void core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, '');
   const deliver = (from: string, to: string, words: string): void =>
-    void core.emu.delivery.deliver({
-      stream: c2cStream(from, to),
-      convType: 1,
-      convId: to,
-      sender: from,
-      senderDevice: 0,
-      msgId: `${from}-${words.replace(/\W/g, '')}-${Math.random()}`,
-      rand: 1,
-      serverTime: 1700000000,
-      elemType: 0,
-      searchText: words,
-      noUnread: false,
-      body: { message_elem_array: [{ elem_type: 0, text_elem_content: words }] },
-    });
+    void core.emu.delivery.deliver(c2cText(from, to, { msgId: `${from}-${words.replace(/\W/g, '')}-${Math.random()}`, words }));
   const hasConv = (db: EmulatorCore['db'], user: string, peer: string): boolean =>
     db.prepare('SELECT 1 FROM convs WHERE user_id = ? AND conv_type = 1 AND conv_id = ?').get(user, peer) !== undefined;
 
