@@ -253,12 +253,11 @@ export class MessageModel {
     msg.message_conv_id = convId;
     msg.message_is_from_self = fromSelf;
     msg.message_status = row.status;
-    // A message delivered in this very commit has no read state or local data yet.
-    const state = fresh ? undefined : (this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined);
-    msg.message_is_read = fromSelf || (state !== undefined && row.id <= state.read_msg);
-    const peerRead = row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time;
+    const { isRead, peerRead } = this.readFlags(row, userId, convId, fromSelf, fresh);
+    msg.message_is_read = isRead;
     msg.message_is_peer_read = peerRead;
     msg.message_receipt_peer_read = peerRead;
+    // A message delivered in this very commit has no local data yet.
     const local = fresh ? undefined : (this.devMsg.get(deviceId, row.id) as { custom_str: string | null; custom_int: number | null } | undefined);
     if (local !== undefined) {
       if (local.custom_str !== null) {
@@ -275,32 +274,38 @@ export class MessageModel {
     return msg;
   }
 
+  /** Whether the viewer has read the message and (their own C2C message) the peer has; none yet in its own commit. */
+  private readFlags(row: MessageRow, userId: string, convId: string, fromSelf: boolean, fresh: boolean): { isRead: boolean; peerRead: boolean } {
+    const state = fresh ? undefined : (this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined);
+    return {
+      isRead: fromSelf || (state !== undefined && row.id <= state.read_msg),
+      peerRead: row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time,
+    };
+  }
+
+  /**
+   * What a viewer's text is made of (the shared BodyText and the viewer's fields), or undefined for the
+   * rare rows that take the object path: a revoker, or local custom data on this device.
+   */
+  private textView(row: MessageRow, userId: string, deviceId: number, fresh: boolean): { text: BodyText; tail: string } | undefined {
+    if (row.revoker !== null || (!fresh && this.devMsg.get(deviceId, row.id) !== undefined)) {
+      return undefined;
+    }
+    const text = this.bodyText(row);
+    const fromSelf = row.sender === userId;
+    const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
+    const { isRead, peerRead } = this.readFlags(row, userId, convId, fromSelf, fresh);
+    return { text, tail: viewerTail(text, convId, fromSelf, row.status, isRead, peerRead) };
+  }
+
   /**
    * view() as JSON text. The body is written once per message and each viewer's fields appended, so the
    * answer to the sender, every recipient's RecvNewMsg and the conversation snapshots share one
-   * JSON.stringify. Rows with local custom data or a revoker (rare) take the object path.
+   * JSON.stringify.
    */
   viewText(row: MessageRow, userId: string, deviceId: number, fresh = false): string {
-    if (row.revoker !== null) {
-      return stringifyFast(this.view(row, userId, deviceId, fresh));
-    }
-    const fromSelf = row.sender === userId;
-    let isRead = fromSelf;
-    let peerRead = false;
-    if (!fresh) {
-      if (this.devMsg.get(deviceId, row.id) !== undefined) {
-        return stringifyFast(this.view(row, userId, deviceId, fresh));
-      }
-      const text = this.bodyText(row);
-      const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
-      const state = this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined;
-      isRead = fromSelf || (state !== undefined && row.id <= state.read_msg);
-      peerRead = row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time;
-      return viewerText(text, convId, fromSelf, row.status, isRead, peerRead);
-    }
-    const text = this.bodyText(row);
-    const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
-    return viewerText(text, convId, fromSelf, row.status, isRead, peerRead);
+    const parts = this.textView(row, userId, deviceId, fresh);
+    return parts === undefined ? stringifyFast(this.view(row, userId, deviceId, fresh)) : `${parts.text.open}${parts.tail}`;
   }
 
   /**
@@ -308,21 +313,12 @@ export class MessageModel {
    * answer and every RecvNewMsg frame carrying it do not escape the whole message again.
    */
   viewTextEscaped(row: MessageRow, userId: string, deviceId: number, fresh = false): string {
-    if (row.revoker !== null || (!fresh && this.devMsg.get(deviceId, row.id) !== undefined)) {
-      return escapeJsonText(this.viewText(row, userId, deviceId, fresh));
+    const parts = this.textView(row, userId, deviceId, fresh);
+    if (parts === undefined) {
+      return escapeJsonText(stringifyFast(this.view(row, userId, deviceId, fresh)));
     }
-    const fromSelf = row.sender === userId;
-    const text = this.bodyText(row);
-    const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
-    let isRead = fromSelf;
-    let peerRead = false;
-    if (!fresh) {
-      const state = this.readState.get(userId, row.conv_type, convId) as { read_msg: number; peer_read_time: number } | undefined;
-      isRead = fromSelf || (state !== undefined && row.id <= state.read_msg);
-      peerRead = row.conv_type === C2C && fromSelf && state !== undefined && row.server_time <= state.peer_read_time;
-    }
-    text.escapedOpen ??= escapeJsonText(text.open);
-    return `${text.escapedOpen}${escapeJsonText(viewerTail(text, convId, fromSelf, row.status, isRead, peerRead))}`;
+    parts.text.escapedOpen ??= escapeJsonText(parts.text.open);
+    return `${parts.text.escapedOpen}${escapeJsonText(parts.tail)}`;
   }
 
   /** viewTextEscaped of a message row by id, or undefined when the row is gone. */
@@ -362,10 +358,6 @@ export function storedTextOf(text: BodyText, body: JsonObject): string {
     }
   }
   return `${out}}`;
-}
-
-function viewerText(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
-  return `${text.open}${viewerTail(text, convId, fromSelf, status, isRead, peerRead)}`;
 }
 
 /** What follows `open` in a viewer's text: the viewer's fields and the closing brace. */
