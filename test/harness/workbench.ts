@@ -118,13 +118,28 @@ export async function runCommand(page: Page, label: string): Promise<void> {
  * widget, so it waits until the widget no longer holds the palette's ">command" text: typing earlier
  * would go into the palette.
  */
-export async function answerInput(page: Page, text: string): Promise<void> {
+export async function answerInput(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
   await page.waitForFunction(() => {
     const input = document.querySelector('.quick-input-widget input') as HTMLInputElement | null;
     return input !== null && input.offsetParent !== null && !input.value.startsWith('>');
-  }, undefined, { timeout: 30_000 });
+  }, undefined, { timeout: timeoutMs });
   await page.locator('.quick-input-widget input').fill(text);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Runs a command that asks for text and answers it. An input box closes when the focus leaves it, and a
+ * panel that was just revealed (a jump to a message) can take the focus a moment later, under load
+ * after the box opened (seen in CI): then the command is run once more.
+ */
+export async function runCommandWithInput(page: Page, label: string, text: string): Promise<void> {
+  await runCommand(page, label);
+  try {
+    await answerInput(page, text, 10_000);
+  } catch {
+    await runCommand(page, label);
+    await answerInput(page, text);
+  }
 }
 
 /** The content frame of the active webview (webviews sit in two nested iframes). */

@@ -14,7 +14,7 @@ import { TIMConvType, TIMElemType } from '../../src/tim/enums';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir, repoRoot } from '../harness/paths';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-import { activeWebview, activityBarItem, answerInput, openWorkbench, runCommand, openChatFromTree, screenshotOnFailure, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, openWorkbench, runCommand, runCommandWithInput, openChatFromTree, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 /** Answers VS Code's own (simple) file dialog, a quick input holding a path. */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
@@ -159,8 +159,8 @@ describe('files, merged messages, stars and search in the workbench', function (
 
   it('finds an English and a Chinese message and jumps to them', async () => {
     for (const [query, expected] of [['release notes', 'the release notes are ready'], ['发布说明', '请查看发布说明']] as const) {
-      await runCommand(alice.page, 'TIM Chat: Search Messages…');
-      await answerInput(alice.page, query);
+      // The jump that ended the previous test (and the previous query) revealed the panel: see runCommandWithInput.
+      await runCommandWithInput(alice.page, 'TIM Chat: Search Messages…', query);
       await alice.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
       await alice.page.keyboard.press('Enter'); // any time
       await alice.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
