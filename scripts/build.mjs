@@ -54,6 +54,16 @@ const bundles = [
     target: 'node20',
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
   },
+  {
+    // The emulator's socket worker thread, loaded by dist/emulator.js from beside it (socketHost.ts).
+    ...common,
+    entryPoints: ['src/emulator/server/socketWorker.ts'],
+    outfile: 'dist/emulatorSocketWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['bufferutil', 'utf-8-validate'],
+  },
 ];
 
 /** Static webview assets: the codicon font and stylesheet, copied next to the bundle. */

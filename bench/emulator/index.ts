@@ -48,6 +48,8 @@ function row(cells: string[]): string {
 interface PhaseCpu {
   /** CPU µs per acknowledged send over the phase: the server process (all threads; Linux only), this process. */
   readonly serverCpuPerSend: number | undefined;
+  /** Of which the server's main thread (Linux only). */
+  readonly serverMainThreadPerSend: number | undefined;
   readonly clientCpuPerSend: number;
 }
 
@@ -113,7 +115,8 @@ async function main(): Promise<void> {
   process.stdout.write(`\ntim-emulator benchmark (Node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; server in a child process)\n\n${lines.join('\n')}\n\n`);
   process.stdout.write(`server (FULL): ${full.serverLine}\nserver (NORMAL): ${normal.serverLine}\n`);
   const cpuLine = (name: string, run: StackRun): string => {
-    const server = (phase: PhaseCpu): string => (phase.serverCpuPerSend === undefined ? 'n/a' : fmt(phase.serverCpuPerSend));
+    const server = (phase: PhaseCpu): string =>
+      phase.serverCpuPerSend === undefined ? 'n/a' : `${fmt(phase.serverCpuPerSend)} (main thread ${phase.serverMainThreadPerSend === undefined ? 'n/a' : fmt(phase.serverMainThreadPerSend)})`;
     return `CPU µs per acknowledged send (${name}): saturated server ${server(run.saturated)} + clients ${fmt(run.saturated.clientCpuPerSend)}; paced server ${server(run.paced)} + clients ${fmt(run.paced.clientCpuPerSend)}\n`;
   };
   process.stdout.write(cpuLine('FULL', full) + cpuLine('NORMAL', normal));
@@ -128,8 +131,8 @@ async function main(): Promise<void> {
   check('NORMAL', normal, batchedNormal.perSecond);
   const cores = cpus().length;
   process.stdout.write(
-    `what limits the saturated rate: the server's CPU per send (above; main thread and checkpoint worker) plus the clients' in this process, on ${cores} cores. ` +
-      `Half the FULL ceiling would need under ${fmt((cores * 1e6) / (batched.perSecond / 2))} µs per send for both together; see docs/emulator.md.\n`,
+    `what limits the saturated rate: the server's main thread (it runs every call; the socket worker, WAL sync and checkpoints run beside it) and the CPU of server and clients together on ${cores} cores. ` +
+      `Half the FULL ceiling would need under ${fmt(1e6 / (batched.perSecond / 2))} µs of main thread and under ${fmt((cores * 1e6) / (batched.perSecond / 2))} µs for both together per send; see docs/emulator.md.\n`,
   );
 }
 

@@ -13,11 +13,21 @@ const TICKS_PER_SECOND = 100;
  * is not available (not Linux). Resolution is one tick (10 ms), fine over a phase of seconds.
  */
 export function childCpuMicros(pid: number | undefined): number | undefined {
-  if (pid === undefined) {
-    return undefined;
-  }
+  return pid === undefined ? undefined : statCpuMicros(`/proc/${pid}/stat`);
+}
+
+/**
+ * The same for the main thread of process `pid` alone (its thread id is the pid): the thread that
+ * runs every call, whose time per send caps the server's rate while the others (socket worker, WAL
+ * sync, checkpoints) have time to spare.
+ */
+export function mainThreadCpuMicros(pid: number | undefined): number | undefined {
+  return pid === undefined ? undefined : statCpuMicros(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMicros(path: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
@@ -39,16 +49,21 @@ export async function cpuPerSend<T>(
   serverPid: number | undefined,
   phase: () => Promise<T>,
   count: (result: T) => number,
-): Promise<T & { serverCpuPerSend: number | undefined; clientCpuPerSend: number }> {
+): Promise<T & { serverCpuPerSend: number | undefined; serverMainThreadPerSend: number | undefined; clientCpuPerSend: number }> {
   const serverBefore = childCpuMicros(serverPid);
+  const mainBefore = mainThreadCpuMicros(serverPid);
   const ownBefore = ownCpuMicros();
   const result = await phase();
   const serverAfter = childCpuMicros(serverPid);
+  const mainAfter = mainThreadCpuMicros(serverPid);
   const ownAfter = ownCpuMicros();
   const n = Math.max(1, count(result));
+  const perSend = (before: number | undefined, after: number | undefined): number | undefined =>
+    before === undefined || after === undefined ? undefined : (after - before) / n;
   return {
     ...result,
-    serverCpuPerSend: serverBefore === undefined || serverAfter === undefined ? undefined : (serverAfter - serverBefore) / n,
+    serverCpuPerSend: perSend(serverBefore, serverAfter),
+    serverMainThreadPerSend: perSend(mainBefore, mainAfter),
     clientCpuPerSend: (ownAfter - ownBefore) / n,
   };
 }

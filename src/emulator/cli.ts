@@ -79,6 +79,18 @@ async function main(argv: string[]): Promise<number> {
       process.on('unhandledRejection', (reason: unknown) => process.stderr.write(`tim-emulator: unhandled rejection: ${String(reason)}\n`));
       process.on('uncaughtException', (error: Error) => process.stderr.write(`tim-emulator: uncaught exception: ${error.stack ?? String(error)}\n`));
       const appId = intFlag(flags, 'app-id');
+      // Ends on SIGINT/SIGTERM, or when the socket worker failed (nothing could be served any more).
+      let fatal = false;
+      let stopNow = (): void => undefined;
+      const stopped = new Promise<void>((resolve) => {
+        stopNow = (): void => {
+          process.off('SIGINT', stopNow);
+          process.off('SIGTERM', stopNow);
+          resolve();
+        };
+        process.on('SIGINT', stopNow);
+        process.on('SIGTERM', stopNow);
+      });
       const emulator = await startEmulator({
         dataDir,
         port: intFlag(flags, 'port') ?? DEFAULT_EMULATOR_PORT,
@@ -86,22 +98,19 @@ async function main(argv: string[]): Promise<number> {
         allowNonLoopback: flags.has('allow-remote'),
         ...(appId === undefined ? {} : { appId }),
         durability: flags.get('sync') === 'normal' ? 'normal' : 'full',
+        onFatal: (error) => {
+          process.stderr.write(`tim-emulator: the socket worker failed, stopping: ${error.message}\n`);
+          fatal = true;
+          stopNow();
+        },
       });
       process.stdout.write(`tim-emulator listening on ${emulator.url}\nSDKAppID ${emulator.sdkAppId}\ndata ${dataDir}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await stopped;
       const stats = emulator.stats();
       await emulator.close();
       const perOp = stats.operations === 0 ? 0 : stats.cpuMicros / stats.operations;
       process.stdout.write(`tim-emulator stopped (${stats.operations} operations in ${stats.flushes} commits, ${perOp.toFixed(0)} µs CPU per operation)\n`);
-      return 0;
+      return fatal ? 1 : 0;
     }
     case 'usersig': {
       const user = positional[1];

@@ -27,6 +27,8 @@ describe('the .vsix', function () {
 
   it('carries the bundles and koffi\'s native binary, and no sources or tests', () => {
     for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/codicons/codicon.ttf',
+      // The embedded emulator and its socket worker thread, loaded from beside it.
+      'extension/dist/emulator.js', 'extension/dist/emulatorSocketWorker.js',
       'extension/package.nls.zh-cn.json', 'extension/l10n/bundle.l10n.zh-cn.json']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix`);
     }

@@ -3,7 +3,6 @@
  * never a crash), keeps the session (init, login, device), runs calls and writes their results, and is
  * the push target of its device's events.
  */
-import type { WebSocket } from 'ws';
 import type { TimArg } from '../../tim/endpoint';
 import { parseTimJson, stringifyTimJson } from '../../tim/json';
 import type { CallFrame, ErrorFrame, ServerFrame } from '../protocol';
@@ -12,10 +11,9 @@ import type { Ctx, Emulator, Session } from './context';
 import { stopUserSigExpiry } from './auth';
 import { dispatch } from './dispatch';
 import { resultFrameText } from './frameText';
+import type { FrameSocket } from './socketHost';
 
 const MAX_ARGS = 16;
-/** ws options for a frame whose payload is a Buffer of UTF-8 text. */
-const TEXT_FRAME = { binary: false } as const;
 const MAX_API_NAME = 128;
 
 function isTimArg(value: unknown): value is TimArg {
@@ -97,13 +95,12 @@ export function parseClientFrame(text: string): Parsed {
 export class Connection {
   readonly session: Session;
   private closed = false;
-  private corked = false;
   /** Frames waiting for the commits before them to be synced (sendText). */
   private held: string[] | undefined;
 
   constructor(
     private readonly emu: Emulator,
-    private readonly socket: WebSocket,
+    private readonly socket: FrameSocket,
     private readonly onClosed: (connection: Connection) => void,
   ) {
     const sink = {
@@ -125,15 +122,14 @@ export class Connection {
       sink,
       kick: sink.kick,
     };
-    socket.on('message', (data, isBinary) => {
-      if (isBinary) {
+    socket.onFrame((text) => {
+      if (text === undefined) {
         this.send({ type: 'error', code: Err.INVALID_PARAMETERS, desc: 'binary frames are not part of the protocol' });
         return;
       }
-      this.onText(Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8'));
+      this.onText(text);
     });
-    socket.on('close', () => this.handleClose());
-    socket.on('error', () => this.handleClose());
+    socket.onClose(() => this.handleClose());
   }
 
   private onText(text: string): void {
@@ -206,30 +202,9 @@ export class Connection {
   }
 
   private write(text: string): void {
-    if (!this.closed && this.socket.readyState === this.socket.OPEN) {
-      this.cork();
-      // Encoded here and sent as a text frame: given a string, ws first measures its UTF-8 length in a
-      // pass of its own and the socket encodes it later; a message with any non-Latin-1 character
-      // makes every frame carrying it a two-byte string, and that pass cost ~4 µs per send.
-      this.socket.send(Buffer.from(text, 'utf8'), TEXT_FRAME);
+    if (!this.closed && this.socket.open) {
+      this.socket.sendText(text);
     }
-  }
-
-  /** Frames written in one turn of the event loop leave in one write (a flush answers many calls). */
-  private cork(): void {
-    if (this.corked) {
-      return;
-    }
-    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    if (raw === undefined) {
-      return;
-    }
-    this.corked = true;
-    raw.cork();
-    setImmediate(() => {
-      this.corked = false;
-      raw.uncork();
-    });
   }
 
   private handleClose(): void {

@@ -1,15 +1,13 @@
 /**
  * Starts tim-emulator: the app identity and database in `dataDir`, an HTTP server (element payloads
  * under /blobs/) carrying the WebSocket endpoint of the TIM protocol, bound to 127.0.0.1 unless the
- * caller explicitly allows another address.
+ * caller explicitly allows another address. The HTTP server and the sockets live in a worker thread
+ * (socketWorker.ts); calls, the database and events stay on this one.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
-import { serveBlob } from './blobs';
 import { startCheckpointer } from './checkpointer';
 import { Connection } from './connection';
 import { openEmulator } from './core';
+import { SocketHost } from './socketHost';
 import { WalSync } from './walSync';
 
 export interface StartEmulatorOptions {
@@ -28,6 +26,11 @@ export interface StartEmulatorOptions {
   readonly uploadChunkDelayMs?: number;
   /** Where warnings go (default console.warn). */
   readonly warn?: (line: string) => void;
+  /**
+   * The socket worker died (a bug): no connection can be served any more. Default: a warning; the
+   * CLI exits with an error so that whoever runs it can restart it.
+   */
+  readonly onFatal?: (error: Error) => void;
 }
 
 export interface RunningEmulator {
@@ -41,6 +44,8 @@ export interface RunningEmulator {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** The largest frame a client may send. */
+const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
@@ -63,21 +68,19 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   }
   const emuOptions = emu.options;
   emuOptions.localPaths = LOOPBACK.has(host);
-  const http = createServer((request, response) => serveBlob(emuOptions.blobDir, request, response));
-  const wss = new WebSocketServer({ server: http, maxPayload: 16 * 1024 * 1024 });
   const connections = new Set<Connection>();
-  wss.on('connection', (socket) => {
-    const connection = new Connection(emu, socket, (closed) => connections.delete(closed));
-    connections.add(connection);
-  });
+  const onFatal = options.onFatal ?? ((error: Error) => (options.warn ?? console.warn)(`tim-emulator: the socket worker failed, no connection can be served: ${error.message}`));
+  let sockets: SocketHost;
   try {
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(options.port ?? 0, host, () => {
-        http.off('error', reject);
-        resolve();
-      });
-    });
+    // WebSocket framing and socket I/O run in a worker thread (socketWorker.ts); calls run here.
+    sockets = await SocketHost.start(
+      { host, port: options.port ?? 0, maxPayload: MAX_FRAME_BYTES, blobDir: emuOptions.blobDir },
+      (socket) => {
+        const connection = new Connection(emu, socket, (closed) => connections.delete(closed));
+        connections.add(connection);
+      },
+      onFatal,
+    );
   } catch (error: unknown) {
     // Port taken, say: leave nothing open behind the error.
     queue.close();
@@ -85,7 +88,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     db.close();
     throw error;
   }
-  const port = (http.address() as AddressInfo).port;
+  const port = sockets.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   emuOptions.baseUrl = `http://${urlHost}:${port}`;
   const cpuAtStart = process.cpuUsage();
@@ -104,8 +107,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         for (const connection of connections) {
           connection.terminate();
         }
-        await new Promise<void>((resolve) => wss.close(() => resolve()));
-        await new Promise<void>((resolve) => http.close(() => resolve()));
+        await sockets.stop();
         queue.close();
         await checkpointer.stop();
         db.close();

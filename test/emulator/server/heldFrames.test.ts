@@ -4,25 +4,24 @@
  * sync failed it drops the connection instead (the client resends and replays).
  */
 import * as assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
-import type { WebSocket } from 'ws';
 import { Connection } from '../../../src/emulator/server/connection';
 import type { Emulator } from '../../../src/emulator/server/context';
+import type { FrameSocket } from '../../../src/emulator/server/socketHost';
 
-class FakeSocket extends EventEmitter {
-  readonly OPEN = 1;
-  readyState = 1;
+class FakeSocket implements FrameSocket {
+  open = true;
   readonly sent: string[] = [];
   terminated = false;
-  send(data: string | Buffer, options?: { binary?: boolean }): void {
-    assert.equal(options?.binary ?? typeof data !== 'string', false, 'a text frame');
-    this.sent.push(data.toString());
+  onFrame(): void {}
+  onClose(): void {}
+  sendText(text: string): void {
+    this.sent.push(text);
   }
   terminate(): void {
     this.terminated = true;
   }
   close(): void {
-    this.readyState = 3;
+    this.open = false;
   }
 }
 
@@ -42,7 +41,7 @@ function setup(): { connection: Connection; socket: FakeSocket; sync: (error?: E
     },
   };
   const socket = new FakeSocket();
-  const connection = new Connection({ queue } as unknown as Emulator, socket as unknown as WebSocket, () => undefined);
+  const connection = new Connection({ queue } as unknown as Emulator, socket, () => undefined);
   return {
     connection,
     socket,

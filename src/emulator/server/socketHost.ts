@@ -1,0 +1,204 @@
+/**
+ * The main thread's side of the socket worker (socketWorker.ts): starts it, and gives each of its
+ * connections a FrameSocket whose frames travel in one message per turn of the event loop each way.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { IN_BINARY, IN_CLOSE, IN_OPEN, IN_TEXT, OUT_CLOSE, OUT_TERMINATE, OUT_TEXT, type HostOrder, type OpList, type SocketWorkerConfig, type WorkerNotice } from './socketOps';
+
+/** What a Connection needs of its WebSocket. */
+export interface FrameSocket {
+  /** Text frames as strings; a binary frame (not part of the protocol) as undefined. */
+  onFrame(listener: (text: string | undefined) => void): void;
+  onClose(listener: () => void): void;
+  readonly open: boolean;
+  sendText(text: string): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}
+
+class WorkerSocket implements FrameSocket {
+  open = true;
+  frameListener: (text: string | undefined) => void = () => undefined;
+  closeListener: () => void = () => undefined;
+
+  constructor(
+    private readonly host: SocketHost,
+    private readonly id: number,
+  ) {}
+
+  onFrame(listener: (text: string | undefined) => void): void {
+    this.frameListener = listener;
+  }
+
+  onClose(listener: () => void): void {
+    this.closeListener = listener;
+  }
+
+  sendText(text: string): void {
+    this.host.queueOut(OUT_TEXT, this.id, text);
+  }
+
+  close(code: number, reason: string): void {
+    this.host.queueOut(OUT_CLOSE, this.id, code, reason);
+  }
+
+  terminate(): void {
+    this.host.queueOut(OUT_TERMINATE, this.id);
+  }
+
+  closed(): void {
+    if (this.open) {
+      this.open = false;
+      this.closeListener();
+    }
+  }
+}
+
+/** The worker from the TypeScript sources (tests, benchmarks) or from its bundle beside dist/emulator.js. */
+function newWorker(config: SocketWorkerConfig): Worker {
+  if (__filename.endsWith('.ts')) {
+    const register = join(__dirname, '../../../scripts/ts-register.cjs');
+    const entry = join(__dirname, 'socketWorker.ts');
+    return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: config });
+  }
+  return new Worker(join(__dirname, SOCKET_WORKER_BUNDLE), { workerData: config });
+}
+
+/** The socket worker's bundle, written by scripts/build.mjs next to dist/emulator.js. */
+export const SOCKET_WORKER_BUNDLE = 'emulatorSocketWorker.js';
+
+export class SocketHost {
+  private readonly sockets = new Map<number, WorkerSocket>();
+  private outbound: OpList = [];
+  private outboundScheduled = false;
+  private stopping: Promise<void> | undefined;
+  private exited = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly port: number,
+  ) {}
+
+  /**
+   * Starts the worker and resolves once it listens (rejects with its listen error, a taken port
+   * say). `onConnection` gets each new connection; `onFailure`, the worker's own crash, after which
+   * every connection is closed.
+   */
+  static start(config: SocketWorkerConfig, onConnection: (socket: FrameSocket) => void, onFailure: (error: Error) => void): Promise<SocketHost> {
+    const worker = newWorker(config);
+    return new Promise((resolve, reject) => {
+      let host: SocketHost | undefined;
+      worker.on('message', (notice: WorkerNotice) => {
+        if (notice.kind === 'listening') {
+          host = new SocketHost(worker, notice.port);
+          resolve(host);
+        } else if (notice.kind === 'listenError') {
+          reject(Object.assign(new Error(notice.message), notice.code === undefined ? {} : { code: notice.code }));
+        } else if (notice.kind === 'ops') {
+          host?.runOps(notice.ops, onConnection);
+        }
+      });
+      worker.on('error', (error) => {
+        if (host === undefined) {
+          reject(error);
+        } else {
+          host.failed(error, onFailure);
+        }
+      });
+      worker.on('exit', (code) => {
+        if (host === undefined) {
+          reject(new Error(`socket worker exited with ${code} before listening`));
+          return;
+        }
+        host.exited = true;
+        if (host.stopping === undefined) {
+          host.failed(new Error(`socket worker exited with ${code}`), onFailure);
+        } else {
+          host.closeAll();
+        }
+      });
+    });
+  }
+
+  queueOut(op: number, id: number, arg?: string | number, reason?: string): void {
+    if (arg === undefined) {
+      this.outbound.push(op, id);
+    } else if (reason === undefined) {
+      this.outbound.push(op, id, arg);
+    } else {
+      this.outbound.push(op, id, arg, reason);
+    }
+    if (!this.outboundScheduled) {
+      this.outboundScheduled = true;
+      // Everything this turn writes (a group commit answers hundreds of calls) goes in one message.
+      setImmediate(() => this.flushOut());
+    }
+  }
+
+  private flushOut(): void {
+    this.outboundScheduled = false;
+    const ops = this.outbound;
+    this.outbound = [];
+    if (ops.length > 0 && !this.exited) {
+      this.post({ kind: 'ops', ops });
+    }
+  }
+
+  private post(order: HostOrder): void {
+    this.worker.postMessage(order);
+  }
+
+  private runOps(ops: OpList, onConnection: (socket: FrameSocket) => void): void {
+    for (let i = 0; i < ops.length; ) {
+      const op = ops[i] as number;
+      const id = ops[i + 1] as number;
+      if (op === IN_TEXT) {
+        const text = ops[i + 2] as string;
+        i += 3;
+        this.sockets.get(id)?.frameListener(text);
+        continue;
+      }
+      i += 2;
+      if (op === IN_OPEN) {
+        const socket = new WorkerSocket(this, id);
+        this.sockets.set(id, socket);
+        onConnection(socket);
+      } else if (op === IN_BINARY) {
+        this.sockets.get(id)?.frameListener(undefined);
+      } else if (op === IN_CLOSE) {
+        const socket = this.sockets.get(id);
+        this.sockets.delete(id);
+        socket?.closed();
+      }
+    }
+  }
+
+  private failed(error: Error, onFailure: (error: Error) => void): void {
+    this.closeAll();
+    onFailure(error);
+  }
+
+  /** The worker is gone: so is every connection it held. */
+  private closeAll(): void {
+    const sockets = [...this.sockets.values()];
+    this.sockets.clear();
+    for (const socket of sockets) {
+      socket.closed();
+    }
+  }
+
+  /** Closes every connection and the listening socket, and waits for the worker to end. */
+  stop(): Promise<void> {
+    this.stopping ??= new Promise<void>((resolve) => {
+      if (this.exited) {
+        resolve();
+        return;
+      }
+      this.flushOut();
+      this.worker.once('exit', () => resolve());
+      this.post({ kind: 'stop' });
+    });
+    return this.stopping;
+  }
+}

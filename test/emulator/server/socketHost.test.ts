@@ -1,0 +1,191 @@
+/**
+ * The emulator's socket worker (socketWorker.ts) and the main thread's side of it (socketHost.ts),
+ * against real WebSocket clients: frames both ways in order, binary frames, closes from either side,
+ * the frame size limit, element payloads over HTTP, a taken port, and stop.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { type FrameSocket, SocketHost } from '../../../src/emulator/server/socketHost';
+
+interface Started {
+  readonly host: SocketHost;
+  readonly sockets: FrameSocket[];
+  readonly frames: Array<{ socket: number; text: string | undefined }>;
+  readonly closed: number[];
+  readonly failures: Error[];
+}
+
+async function start(blobDir: string, port = 0): Promise<Started> {
+  const sockets: FrameSocket[] = [];
+  const frames: Started['frames'] = [];
+  const closed: number[] = [];
+  const failures: Error[] = [];
+  const host = await SocketHost.start(
+    { host: '127.0.0.1', port, maxPayload: 64 * 1024, blobDir },
+    (socket) => {
+      const index = sockets.length;
+      sockets.push(socket);
+      socket.onFrame((text) => frames.push({ socket: index, text }));
+      socket.onClose(() => closed.push(index));
+    },
+    (error) => failures.push(error),
+  );
+  return { host, sockets, frames, closed, failures };
+}
+
+async function client(port: number): Promise<{ ws: WebSocket; received: string[]; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+  const received: string[] = [];
+  ws.on('message', (data: Buffer, isBinary) => received.push(isBinary ? '<binary>' : data.toString('utf8')));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return { ws, received, closed };
+}
+
+async function until(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('emulator socket worker', function () {
+  let blobDir: string;
+  let started: Started;
+  before(function () {
+    blobDir = mkdtempSync(join(tmpdir(), 'tim-socket-worker-'));
+  });
+  beforeEach(async function () {
+    started = await start(blobDir);
+  });
+  afterEach(async function () {
+    await started.host.stop();
+  });
+  after(function () {
+    rmSync(blobDir, { recursive: true, force: true });
+  });
+
+  it('carries text frames both ways in order, per connection, with any characters', async function () {
+    const a = await client(started.host.port);
+    const b = await client(started.host.port);
+    await until('both connections', () => started.sockets.length === 2);
+    for (let i = 0; i < 500; i++) {
+      a.ws.send(`a${i} 消息 ✓`);
+      b.ws.send(`b${i}`);
+    }
+    await until('1,000 frames in', () => started.frames.length === 1000);
+    const fromA = started.frames.filter((f) => f.socket === 0).map((f) => f.text);
+    assert.deepEqual(fromA, Array.from({ length: 500 }, (_, i) => `a${i} 消息 ✓`));
+    assert.deepEqual(started.frames.filter((f) => f.socket === 1).map((f) => f.text), Array.from({ length: 500 }, (_, i) => `b${i}`));
+    const [toA, toB] = started.sockets;
+    for (let i = 0; i < 300; i++) {
+      toA?.sendText(`to a ${i} 回复 "quoted" \\ \u2028`);
+      toB?.sendText(`to b ${i}`);
+    }
+    await until('600 frames out', () => a.received.length === 300 && b.received.length === 300);
+    assert.deepEqual(a.received, Array.from({ length: 300 }, (_, i) => `to a ${i} 回复 "quoted" \\ \u2028`));
+    assert.deepEqual(b.received, Array.from({ length: 300 }, (_, i) => `to b ${i}`));
+    a.ws.close();
+    b.ws.close();
+  });
+
+  it('reports a binary frame as such and keeps the connection', async function () {
+    const a = await client(started.host.port);
+    a.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    a.ws.send('after');
+    await until('two frames', () => started.frames.length === 2);
+    assert.deepEqual(started.frames.map((f) => f.text), [undefined, 'after']);
+    assert.equal(started.sockets[0]?.open, true);
+    a.ws.close();
+  });
+
+  it('closes with the code and reason the main thread gives, after the frames queued before it', async function () {
+    const a = await client(started.host.port);
+    await until('the connection', () => started.sockets.length === 1);
+    const socket = started.sockets[0];
+    socket?.sendText('last words');
+    socket?.close(4001, 'kicked offline');
+    const closed = await a.closed;
+    assert.deepEqual(closed, { code: 4001, reason: 'kicked offline' });
+    assert.deepEqual(a.received, ['last words']);
+    await until('the close reported', () => started.closed.length === 1);
+    assert.equal(socket?.open, false);
+  });
+
+  it('reports a client that went away, and drops one the main thread terminates', async function () {
+    const a = await client(started.host.port);
+    const b = await client(started.host.port);
+    await until('both connections', () => started.sockets.length === 2);
+    a.ws.close();
+    await until('a closed', () => started.closed.includes(0));
+    started.sockets[1]?.terminate();
+    const closed = await b.closed;
+    assert.equal(closed.code, 1006, 'no close handshake');
+    await until('b closed', () => started.closed.includes(1));
+  });
+
+  it('closes a connection whose frame exceeds the size limit (1009) and keeps serving others', async function () {
+    const a = await client(started.host.port);
+    a.ws.send('x'.repeat(64 * 1024 + 1));
+    assert.equal((await a.closed).code, 1009);
+    const b = await client(started.host.port);
+    b.ws.send('fine');
+    await until('the frame of the second client', () => started.frames.some((f) => f.text === 'fine'));
+    b.ws.close();
+  });
+
+  it('serves element payloads under /blobs/ and nothing else', async function () {
+    const id = 'abcdef0123456789abcdef01';
+    writeFileSync(join(blobDir, id), 'payload bytes');
+    const fetch = (path: string): Promise<{ status: number; body: string }> =>
+      new Promise((resolve, reject) => {
+        get(`http://127.0.0.1:${started.host.port}${path}`, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+    assert.deepEqual(await fetch(`/blobs/${id}`), { status: 200, body: 'payload bytes' });
+    assert.equal((await fetch('/blobs/abcdef0123456789abcdef02')).status, 404);
+    assert.equal((await fetch('/blobs/../app.json')).status, 404);
+  });
+
+  it('rejects with the listen error when the port is taken', async function () {
+    await assert.rejects(start(blobDir, started.host.port), (error: NodeJS.ErrnoException) => error.code === 'EADDRINUSE');
+  });
+
+  it('a crashed worker closes every connection on the main thread and reports the failure', async function () {
+    const a = await client(started.host.port);
+    await until('the connection', () => started.sockets.length === 1);
+    // An order the worker does not know throws inside it: the stand-in for a bug there.
+    started.host.queueOut(99, 1);
+    await until('the failure', () => started.failures.length === 1);
+    assert.match(started.failures[0]?.message ?? '', /unknown op 99/);
+    assert.deepEqual(started.closed, [0]);
+    assert.equal(started.sockets[0]?.open, false);
+    await a.closed;
+  });
+
+  it('stop closes every connection, releases the port and reports no failure', async function () {
+    const a = await client(started.host.port);
+    await until('the connection', () => started.sockets.length === 1);
+    const port = started.host.port;
+    await started.host.stop();
+    assert.equal((await a.closed).code, 1006);
+    assert.deepEqual(started.closed, [0], 'the main thread hears of the connection ending');
+    assert.deepEqual(started.failures, []);
+    const again = await start(blobDir, port);
+    assert.equal(again.host.port, port);
+    await again.host.stop();
+  });
+});
