@@ -432,12 +432,19 @@ const EMPTY: ReadonlySet<number> = new Set();
 const MESSAGE_REFERENCE = 'msgs:';
 /** How long conversation snapshots wait to coalesce a burst of commits. */
 const CONV_SNAPSHOT_DELAY_MS = 15;
-/** The longest the snapshots of a busy server wait (see snapshotDelayMs). */
-const MAX_SNAPSHOT_DELAY_MS = 100;
+/**
+ * The longest the snapshots of a busy server wait (see snapshotDelayMs): a conversation list a quarter
+ * of a second behind during a flood of messages, while each message itself arrives at once.
+ */
+const MAX_SNAPSHOT_DELAY_MS = 250;
 /** How much of the last batches' publishing cost the next delay still remembers. */
 const BATCH_COST_DECAY = 0.7;
-/** The event loop has about this many times the snapshots' own cost for everything else. */
-const SNAPSHOT_COST_SHARE = 5;
+/**
+ * The event loop has about this many times the snapshots' own cost for everything else. At 5 (with at
+ * most 100 ms) they were 12-14% of the main thread's time under a flood of sends; at 20 (250 ms) the main
+ * thread's CPU per send fell ~13% (bench/emulator, alternated runs; docs/emulator.md).
+ */
+const SNAPSHOT_COST_SHARE = 20;
 /** How long one slice of conversation snapshots may hold the event loop. */
 const PUBLISH_SLICE_MS = 2;
 
