@@ -71,7 +71,11 @@ export const SOCKET_WORKER_BUNDLE = 'emulatorSocketWorker.js';
 export class SocketHost {
   private readonly sockets = new Map<number, WorkerSocket>();
   private outbound: OpList = [];
+  /** Bytes of inbound frames run since the last order: the worker reads on as they are taken. */
+  private takenBytes = 0;
   private outboundScheduled = false;
+  /** How often the worker paused reading because this thread was behind (flow control). */
+  pauses = 0;
   private stopping: Promise<void> | undefined;
   private exited = false;
 
@@ -97,6 +101,9 @@ export class SocketHost {
           reject(Object.assign(new Error(notice.message), notice.code === undefined ? {} : { code: notice.code }));
         } else if (notice.kind === 'ops') {
           host?.runOps(notice.ops, onConnection);
+          host?.took(notice.bytes);
+        } else if (notice.kind === 'paused' && host !== undefined) {
+          host.pauses += 1;
         }
       });
       worker.on('error', (error) => {
@@ -129,6 +136,16 @@ export class SocketHost {
     } else {
       this.outbound.push(op, id, arg, reason);
     }
+    this.scheduleOut();
+  }
+
+  /** The frames of an inbound batch have run (their calls are queued or answered). */
+  private took(bytes: number): void {
+    this.takenBytes += bytes;
+    this.scheduleOut();
+  }
+
+  private scheduleOut(): void {
     if (!this.outboundScheduled) {
       this.outboundScheduled = true;
       // Everything this turn writes (a group commit answers hundreds of calls) goes in one message.
@@ -139,9 +156,11 @@ export class SocketHost {
   private flushOut(): void {
     this.outboundScheduled = false;
     const ops = this.outbound;
+    const taken = this.takenBytes;
     this.outbound = [];
-    if (ops.length > 0 && !this.exited) {
-      this.post({ kind: 'ops', ops });
+    this.takenBytes = 0;
+    if ((ops.length > 0 || taken > 0) && !this.exited) {
+      this.post({ kind: 'ops', ops, taken });
     }
   }
 

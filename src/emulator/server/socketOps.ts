@@ -30,14 +30,23 @@ export interface SocketWorkerConfig {
   readonly maxPayload: number;
   /** Element payloads served under /blobs/. */
   readonly blobDir: string;
+  /**
+   * Flow control: the worker stops reading from its sockets while this many bytes of frames it passed
+   * on are not yet taken by the main thread, and reads again below half of it. Without it a client
+   * sending faster than the main thread can run its calls would fill the server's memory; with it,
+   * the TCP window pushes back as it did when the main thread read the sockets itself.
+   */
+  readonly pauseAboveBytes: number;
 }
 
 /** Worker → main, besides the frames. */
 export type WorkerNotice =
   | { readonly kind: 'listening'; readonly port: number }
   | { readonly kind: 'listenError'; readonly message: string; readonly code?: string }
-  | { readonly kind: 'ops'; readonly ops: OpList }
+  | { readonly kind: 'ops'; readonly ops: OpList; readonly bytes: number }
+  /** Reading paused for flow control (see pauseAboveBytes). */
+  | { readonly kind: 'paused' }
   | { readonly kind: 'stopped' };
 
-/** Main → worker. */
-export type HostOrder = { readonly kind: 'ops'; readonly ops: OpList } | { readonly kind: 'stop' };
+/** Main → worker. `taken`: bytes of the worker's frames the main thread has run since its last order. */
+export type HostOrder = { readonly kind: 'ops'; readonly ops: OpList; readonly taken: number } | { readonly kind: 'stop' };

@@ -18,33 +18,68 @@ if (host === null) {
 const config = workerData as SocketWorkerConfig;
 const notify = (notice: WorkerNotice): void => host.postMessage(notice);
 
+const sockets = new Map<number, WebSocket>();
+
+// ---- flow control: stop reading while the main thread is behind (SocketWorkerConfig.pauseAboveBytes) ----
+let untakenBytes = 0;
+let paused = false;
+
+function passedOn(bytes: number): void {
+  untakenBytes += bytes;
+  if (!paused && untakenBytes > config.pauseAboveBytes) {
+    paused = true;
+    for (const socket of sockets.values()) {
+      socket.pause();
+    }
+    notify({ kind: 'paused' });
+  }
+}
+
+function taken(bytes: number): void {
+  untakenBytes -= bytes;
+  if (paused && untakenBytes <= config.pauseAboveBytes / 2) {
+    paused = false;
+    for (const socket of sockets.values()) {
+      socket.resume();
+    }
+  }
+}
+
 // ---- frames in: batched per turn ----
 let inbound: OpList = [];
+let inboundBytes = 0;
 let inboundScheduled = false;
 function queueIn(op: number, id: number, text?: string): void {
   if (text === undefined) {
     inbound.push(op, id);
   } else {
     inbound.push(op, id, text);
+    // Characters rather than UTF-8 bytes: near enough for flow control, and free.
+    inboundBytes += text.length;
   }
   if (!inboundScheduled) {
     inboundScheduled = true;
     setImmediate(() => {
       inboundScheduled = false;
       const ops = inbound;
+      const bytes = inboundBytes;
       inbound = [];
-      notify({ kind: 'ops', ops });
+      inboundBytes = 0;
+      notify({ kind: 'ops', ops, bytes });
+      passedOn(bytes);
     });
   }
 }
 
-const sockets = new Map<number, WebSocket>();
 let nextId = 1;
 const http = createServer((request, response) => serveBlob(config.blobDir, request, response));
 const wss = new WebSocketServer({ server: http, maxPayload: config.maxPayload });
 wss.on('connection', (socket) => {
   const id = nextId++;
   sockets.set(id, socket);
+  if (paused) {
+    socket.pause();
+  }
   queueIn(IN_OPEN, id);
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
@@ -118,6 +153,7 @@ function stop(): void {
 host.on('message', (order: HostOrder) => {
   if (order.kind === 'ops') {
     runOps(order.ops);
+    taken(order.taken);
   } else {
     stop();
   }

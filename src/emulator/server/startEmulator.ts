@@ -46,6 +46,8 @@ export interface RunningEmulator {
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** The largest frame a client may send. */
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/** Frames read but not yet run by the main thread, above which the socket worker stops reading. */
+const PAUSE_READING_ABOVE_BYTES = 32 * 1024 * 1024;
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
@@ -74,7 +76,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   try {
     // WebSocket framing and socket I/O run in a worker thread (socketWorker.ts); calls run here.
     sockets = await SocketHost.start(
-      { host, port: options.port ?? 0, maxPayload: MAX_FRAME_BYTES, blobDir: emuOptions.blobDir },
+      { host, port: options.port ?? 0, maxPayload: MAX_FRAME_BYTES, blobDir: emuOptions.blobDir, pauseAboveBytes: PAUSE_READING_ABOVE_BYTES },
       (socket) => {
         const connection = new Connection(emu, socket, (closed) => connections.delete(closed));
         connections.add(connection);

@@ -19,17 +19,20 @@ interface Started {
   readonly failures: Error[];
 }
 
-async function start(blobDir: string, port = 0): Promise<Started> {
+async function start(blobDir: string, port = 0, pauseAboveBytes = 1024 * 1024, onFrame?: (text: string | undefined) => void): Promise<Started> {
   const sockets: FrameSocket[] = [];
   const frames: Started['frames'] = [];
   const closed: number[] = [];
   const failures: Error[] = [];
   const host = await SocketHost.start(
-    { host: '127.0.0.1', port, maxPayload: 64 * 1024, blobDir },
+    { host: '127.0.0.1', port, maxPayload: 64 * 1024, blobDir, pauseAboveBytes },
     (socket) => {
       const index = sockets.length;
       sockets.push(socket);
-      socket.onFrame((text) => frames.push({ socket: index, text }));
+      socket.onFrame((text) => {
+        frames.push({ socket: index, text });
+        onFrame?.(text);
+      });
       socket.onClose(() => closed.push(index));
     },
     (error) => failures.push(error),
@@ -162,6 +165,31 @@ describe('emulator socket worker', function () {
 
   it('rejects with the listen error when the port is taken', async function () {
     await assert.rejects(start(blobDir, started.host.port), (error: NodeJS.ErrnoException) => error.code === 'EADDRINUSE');
+  });
+
+  it('stops reading while the main thread is behind, and loses nothing', async function () {
+    await started.host.stop();
+    // The main thread stalls 300 ms on the first frame; meanwhile the worker must not read on past
+    // 64 KB of frames it could not hand over.
+    let stalled = false;
+    started = await start(blobDir, 0, 64 * 1024, () => {
+      if (!stalled) {
+        stalled = true;
+        const until = Date.now() + 300;
+        while (Date.now() < until) {
+          // a main thread busy with a long group commit
+        }
+      }
+    });
+    const a = await client(started.host.port);
+    const frame = (i: number): string => `${i} `.padEnd(2048, 'x');
+    for (let i = 0; i < 1000; i++) {
+      a.ws.send(frame(i));
+    }
+    await until('2 MB of frames', () => started.frames.length === 1000, 20000);
+    assert.ok(started.host.pauses >= 1, 'the worker paused reading');
+    assert.deepEqual(started.frames.map((f) => f.text), Array.from({ length: 1000 }, (_, i) => frame(i)));
+    a.ws.close();
   });
 
   it('a crashed worker closes every connection on the main thread and reports the failure', async function () {
