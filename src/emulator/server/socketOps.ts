@@ -45,8 +45,7 @@ export type WorkerNotice =
   | { readonly kind: 'listenError'; readonly message: string; readonly code?: string }
   | { readonly kind: 'ops'; readonly ops: OpList; readonly bytes: number }
   /** Reading paused for flow control (see pauseAboveBytes). */
-  | { readonly kind: 'paused' }
-  | { readonly kind: 'stopped' };
+  | { readonly kind: 'paused' };
 
 /** Main → worker. `taken`: bytes of the worker's frames the main thread has run since its last order. */
 export type HostOrder = { readonly kind: 'ops'; readonly ops: OpList; readonly taken: number } | { readonly kind: 'stop' };

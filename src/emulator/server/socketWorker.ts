@@ -144,10 +144,8 @@ function stop(): void {
   for (const socket of sockets.values()) {
     socket.terminate();
   }
-  wss.close(() => http.close(() => {
-    notify({ kind: 'stopped' });
-    host?.close();
-  }));
+  // Closing the port ends the worker; the main thread waits for its exit.
+  wss.close(() => http.close(() => host?.close()));
 }
 
 host.on('message', (order: HostOrder) => {
