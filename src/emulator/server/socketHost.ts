@@ -65,6 +65,12 @@ function newWorker(config: SocketWorkerConfig): Worker {
   return new Worker(join(__dirname, SOCKET_WORKER_BUNDLE), { workerData: config });
 }
 
+function throwOutsideBatch(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
+}
+
 /** The socket worker's bundle, written by scripts/build.mjs next to dist/emulator.js. */
 export const SOCKET_WORKER_BUNDLE = 'emulatorSocketWorker.js';
 
@@ -87,9 +93,16 @@ export class SocketHost {
   /**
    * Starts the worker and resolves once it listens (rejects with its listen error, a taken port
    * say). `onConnection` gets each new connection; `onFailure`, the worker's own crash, after which
-   * every connection is closed.
+   * every connection is closed. `onListenerError` gets what a connection's listener threw (by
+   * default it is thrown again outside the batch, an uncaught exception as when each frame was an
+   * event of its own): the other frames of the batch still run.
    */
-  static start(config: SocketWorkerConfig, onConnection: (socket: FrameSocket) => void, onFailure: (error: Error) => void): Promise<SocketHost> {
+  static start(
+    config: SocketWorkerConfig,
+    onConnection: (socket: FrameSocket) => void,
+    onFailure: (error: Error) => void,
+    onListenerError: (error: unknown) => void = throwOutsideBatch,
+  ): Promise<SocketHost> {
     const worker = newWorker(config);
     return new Promise((resolve, reject) => {
       let host: SocketHost | undefined;
@@ -100,7 +113,7 @@ export class SocketHost {
         } else if (notice.kind === 'listenError') {
           reject(Object.assign(new Error(notice.message), notice.code === undefined ? {} : { code: notice.code }));
         } else if (notice.kind === 'ops') {
-          host?.runOps(notice.ops, onConnection);
+          host?.runOps(notice.ops, onConnection, onListenerError);
           host?.took(notice.bytes);
         } else if (notice.kind === 'paused' && host !== undefined) {
           host.pauses += 1;
@@ -168,27 +181,29 @@ export class SocketHost {
     this.worker.postMessage(order);
   }
 
-  private runOps(ops: OpList, onConnection: (socket: FrameSocket) => void): void {
+  private runOps(ops: OpList, onConnection: (socket: FrameSocket) => void, onListenerError: (error: unknown) => void): void {
     for (let i = 0; i < ops.length; ) {
       const op = ops[i] as number;
       const id = ops[i + 1] as number;
-      if (op === IN_TEXT) {
-        const text = ops[i + 2] as string;
-        i += 3;
-        this.sockets.get(id)?.frameListener(text);
-        continue;
-      }
-      i += 2;
-      if (op === IN_OPEN) {
-        const socket = new WorkerSocket(this, id);
-        this.sockets.set(id, socket);
-        onConnection(socket);
-      } else if (op === IN_BINARY) {
-        this.sockets.get(id)?.frameListener(undefined);
-      } else if (op === IN_CLOSE) {
-        const socket = this.sockets.get(id);
-        this.sockets.delete(id);
-        socket?.closed();
+      const text = op === IN_TEXT ? (ops[i + 2] as string) : undefined;
+      i += op === IN_TEXT ? 3 : 2;
+      try {
+        if (op === IN_TEXT) {
+          this.sockets.get(id)?.frameListener(text);
+        } else if (op === IN_OPEN) {
+          const socket = new WorkerSocket(this, id);
+          this.sockets.set(id, socket);
+          onConnection(socket);
+        } else if (op === IN_BINARY) {
+          this.sockets.get(id)?.frameListener(undefined);
+        } else if (op === IN_CLOSE) {
+          const socket = this.sockets.get(id);
+          this.sockets.delete(id);
+          socket?.closed();
+        }
+      } catch (error: unknown) {
+        // One connection's bug must not cost the other connections their frames of this batch.
+        onListenerError(error);
       }
     }
   }

@@ -17,6 +17,7 @@ interface Started {
   readonly frames: Array<{ socket: number; text: string | undefined }>;
   readonly closed: number[];
   readonly failures: Error[];
+  readonly listenerErrors: unknown[];
 }
 
 async function start(blobDir: string, port = 0, pauseAboveBytes = 1024 * 1024, onFrame?: (text: string | undefined) => void): Promise<Started> {
@@ -24,6 +25,7 @@ async function start(blobDir: string, port = 0, pauseAboveBytes = 1024 * 1024, o
   const frames: Started['frames'] = [];
   const closed: number[] = [];
   const failures: Error[] = [];
+  const listenerErrors: unknown[] = [];
   const host = await SocketHost.start(
     { host: '127.0.0.1', port, maxPayload: 64 * 1024, blobDir, pauseAboveBytes },
     (socket) => {
@@ -36,8 +38,9 @@ async function start(blobDir: string, port = 0, pauseAboveBytes = 1024 * 1024, o
       socket.onClose(() => closed.push(index));
     },
     (error) => failures.push(error),
+    (error) => listenerErrors.push(error),
   );
-  return { host, sockets, frames, closed, failures };
+  return { host, sockets, frames, closed, failures, listenerErrors };
 }
 
 async function client(port: number): Promise<{ ws: WebSocket; received: string[]; closed: Promise<{ code: number; reason: string }> }> {
@@ -190,6 +193,27 @@ describe('emulator socket worker', function () {
     assert.ok(started.host.pauses >= 1, 'the worker paused reading');
     assert.deepEqual(started.frames.map((f) => f.text), Array.from({ length: 1000 }, (_, i) => frame(i)));
     a.ws.close();
+  });
+
+  it('a listener that throws costs only its own frame: the rest of the batch still runs', async function () {
+    await started.host.stop();
+    started = await start(blobDir, 0, 1024 * 1024, (text) => {
+      if (text === 'boom') {
+        throw new Error('listener bug');
+      }
+    });
+    const a = await client(started.host.port);
+    const b = await client(started.host.port);
+    a.ws.send('before');
+    a.ws.send('boom');
+    a.ws.send('after');
+    b.ws.send('other connection');
+    await until('four frames', () => started.frames.length === 4);
+    assert.deepEqual(started.frames.map((f) => f.text).sort(), ['after', 'before', 'boom', 'other connection']);
+    assert.equal(started.listenerErrors.length, 1);
+    assert.match(String(started.listenerErrors[0]), /listener bug/);
+    a.ws.close();
+    b.ws.close();
   });
 
   it('a crashed worker closes every connection on the main thread and reports the failure', async function () {
