@@ -3,14 +3,12 @@
  * other operation, in the same commit or later, sees them as if each send had updated them itself.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
+import type { EmulatorCore } from '../../../src/emulator/server/core';
 import { c2cText } from './c2cText';
+import { TempCore } from './tempCore';
 
 describe('emulator conversation counters', () => {
-  let dir: string;
+  let temp: TempCore;
   let core: EmulatorCore;
   let n = 0;
   const deliver = (from: string, to: string, serverTime = 1700000000): void =>
@@ -22,17 +20,11 @@ describe('emulator conversation counters', () => {
   const send = (from: string, to: string, serverTime?: number): Promise<void> => core.queue.enqueue(() => deliver(from, to, serverTime), { atomic: true });
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tim-counters-'));
-    core = openEmulator(dir, { durability: 'normal' });
-    core.emu.model.ensureUser('ann');
-    core.emu.model.ensureUser('ben');
+    temp = new TempCore('tim-counters-');
+    core = temp.core;
   });
 
-  afterEach(() => {
-    core.queue.close();
-    core.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   it('sums the sends of one commit into one row per conversation, with the last message\'s time', async () => {
     await Promise.all([send('ann', 'ben', 1700000001), send('ann', 'ben', 1700000002), send('ben', 'ann', 1700000003), send('ann', 'ben', 1700000004)]);

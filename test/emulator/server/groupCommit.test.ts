@@ -4,20 +4,18 @@
  * database; a second core opened on the same files stands for the server restarted after a kill -9.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiError, Err } from '../../../src/emulator/server/apiError';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
 import { c2cStream } from '../../../src/emulator/server/messageModel';
 import { c2cText } from './c2cText';
+import { closeCore, TempCore } from './tempCore';
 
 describe('emulator group commit', () => {
-  let dir: string;
+  let temp: TempCore;
   let core: EmulatorCore;
   const extra: EmulatorCore[] = [];
   const reopen = (): EmulatorCore => {
-    const next = openEmulator(dir, { durability: 'normal' });
+    const next = openEmulator(temp.dir, { durability: 'normal' });
     extra.push(next);
     return next;
   };
@@ -30,20 +28,15 @@ describe('emulator group commit', () => {
     db.prepare('SELECT 1 FROM convs WHERE user_id = ? AND conv_type = 1 AND conv_id = ?').get(user, peer) !== undefined;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tim-commit-'));
-    core = openEmulator(dir, { durability: 'normal' });
-    core.emu.model.ensureUser('ann');
-    core.emu.model.ensureUser('ben');
+    temp = new TempCore('tim-commit-');
+    core = temp.core;
   });
 
   afterEach(() => {
     for (const other of extra.splice(0)) {
-      other.queue.close();
-      other.db.close();
+      closeCore(other);
     }
-    core.queue.close();
-    core.db.close();
-    rmSync(dir, { recursive: true, force: true });
+    temp.close();
   });
 
   it('an atomic operation refused with an ApiError leaves the rest of its commit in place', async () => {
@@ -125,7 +118,8 @@ describe('emulator group commit', () => {
     const row = core.db.prepare('SELECT event_seq FROM devices WHERE id = ?').get(device) as { event_seq: number };
     assert.equal(row.event_seq, 1, 'an older emulator reading only devices.event_seq numbers on from here');
     core.db.close();
-    // For afterEach, which closes it again.
-    core = openEmulator(dir, { durability: 'normal' });
+    // For afterEach, which closes the current core.
+    core = openEmulator(temp.dir, { durability: 'normal' });
+    temp.core = core;
   });
 });
