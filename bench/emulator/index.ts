@@ -10,6 +10,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { measureCoreCost } from './corePerSend';
 import { openClients, paced, percentile, saturate } from './loadClients';
 import { cpuPerSend } from './processCpu';
 import { rawInsertRate } from './rawSqlite';
@@ -90,13 +91,14 @@ async function runStack(sync: 'full' | 'normal'): Promise<StackRun> {
 }
 
 async function main(): Promise<void> {
-  const single = rawInsertRate(2000, 1, 'full');
-  const batched = rawInsertRate(50000, 500, 'full');
-  const singleNormal = rawInsertRate(5000, 1, 'normal');
-  const batchedNormal = rawInsertRate(50000, 500, 'normal');
+  const single = await rawInsertRate(2000, 1, 'full');
+  const batched = await rawInsertRate(50000, 500, 'full');
+  const singleNormal = await rawInsertRate(5000, 1, 'normal');
+  const batchedNormal = await rawInsertRate(50000, 500, 'normal');
   spawnSync('sync');
   const full = await runStack('full');
   const normal = await runStack('normal');
+  const core = await measureCoreCost({ clients: CLIENTS, perTurn: 4, rounds: 100 });
   const fmt = (n: number, digits = 0): string => n.toFixed(digits);
   const stackRows = (name: string, run: StackRun): string[] => [
     row([`${name}: ${CLIENTS} clients x ${WINDOW} in flight, acked`, fmt(run.saturated.perSecond), fmt(percentile(run.saturated.latencies, 50), 2), fmt(percentile(run.saturated.latencies, 99), 2)]),
@@ -127,6 +129,10 @@ async function main(): Promise<void> {
     process.stdout.write(`target ${name}: stack >= half the batched ceiling (${fmt(half)} msg/s): ${run.saturated.perSecond >= half ? 'MET' : 'NOT MET'} (${fmt(run.saturated.perSecond)})\n`);
     process.stdout.write(`target ${name}: p99 < 20 ms at ${PACED_RATE} msg/s with ${CLIENTS} clients: ${p99 < 20 ? 'MET' : 'NOT MET'} (${fmt(p99, 2)} ms)\n`);
   };
+  process.stdout.write(
+    `server core alone (this process, no sockets; alternated with the ceiling's own batched rows, see corePerSend.ts): a send costs ${fmt(core.rowsPerSend, 2)} ceiling rows ` +
+      `of main-thread time (row ${fmt(core.rowMicros, 1)} µs, main thread ${core.mainThreadMicros === undefined ? 'n/a' : fmt(core.mainThreadMicros, 1)} µs per send); half the ceiling end to end needs under 2, socket hand-off included\n`,
+  );
   check('FULL', full, batched.perSecond);
   check('NORMAL', normal, batchedNormal.perSecond);
   const cores = cpus().length;
