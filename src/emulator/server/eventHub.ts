@@ -292,10 +292,22 @@ export class EventHub {
       convs.set(key, previous === undefined ? touch : { ...touch, added: previous.added || touch.added });
     }
     this.convTouches = [];
-    // A batch still being published in slices takes these touches along.
     if (this.sliceScheduled === undefined) {
       this.publishSlice();
+    } else {
+      // A batch still being published in slices takes these touches along. Under a steady flood it
+      // never runs dry, so its cost so far counts as a finished batch's: otherwise the cost that sets
+      // the next delay was never recorded and snapshots ran at the shortest delay without end (in
+      // bench/emulator/corePerSend.ts one user's snapshot per 7.5 sends, now one per 17).
+      this.finishBatchCost();
     }
+  }
+
+  /** Records what publishing cost since the last record (the next delays follow it, decaying). */
+  private finishBatchCost(): void {
+    // Decays over a few batches: a small batch right after a big one does not mean the flood is over.
+    this.lastBatchCostMs = Math.max(this.batchCostMs, this.lastBatchCostMs * BATCH_COST_DECAY);
+    this.batchCostMs = 0;
   }
 
   /**
@@ -305,7 +317,9 @@ export class EventHub {
    * longer window instead of after nearly every message (they were a tenth of the server's CPU).
    */
   private snapshotDelayMs(): number {
-    return Math.min(MAX_SNAPSHOT_DELAY_MS, Math.max(CONV_SNAPSHOT_DELAY_MS, this.lastBatchCostMs * SNAPSHOT_COST_SHARE));
+    // A batch still in slices counts with what it has cost so far.
+    const cost = Math.max(this.lastBatchCostMs, this.batchCostMs);
+    return Math.min(MAX_SNAPSHOT_DELAY_MS, Math.max(CONV_SNAPSHOT_DELAY_MS, cost * SNAPSHOT_COST_SHARE));
   }
 
   private publishSlice(): void {
@@ -330,9 +344,7 @@ export class EventHub {
     if (this.unpublished.size > 0) {
       this.sliceScheduled = setImmediate(() => this.publishSlice());
     } else {
-      // Decays over a few batches: a small batch right after a big one does not mean the flood is over.
-      this.lastBatchCostMs = Math.max(this.batchCostMs, this.lastBatchCostMs * BATCH_COST_DECAY);
-      this.batchCostMs = 0;
+      this.finishBatchCost();
     }
   }
 
