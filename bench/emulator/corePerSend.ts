@@ -17,6 +17,7 @@ import { encodeClientFrame } from '../../src/emulator/client/frameCodec';
 import { startCheckpointer } from '../../src/emulator/server/checkpointer';
 import { Connection } from '../../src/emulator/server/connection';
 import { openEmulator } from '../../src/emulator/server/core';
+import type { SplicedFrame } from '../../src/emulator/server/frameText';
 import type { FrameSocket } from '../../src/emulator/server/socketHost';
 import { stringifyTimJson } from '../../src/tim/json';
 import { genUserSig } from '../../src/tim/userSig';
@@ -40,6 +41,14 @@ class CountingSocket implements FrameSocket {
     // Counting the UTF-8 bytes flattens the text, as posting it to the socket worker does.
     this.bytes += Buffer.byteLength(text);
     if (text.startsWith('{"type":"result"')) {
+      this.results += 1;
+    }
+  }
+
+  sendSpliced(frame: SplicedFrame): void {
+    // The parts as posted (the socket worker escapes the JSON on its own thread).
+    this.bytes += Buffer.byteLength(frame.head) + Buffer.byteLength(frame.json) + Buffer.byteLength(frame.tail);
+    if (frame.head.startsWith('{"type":"result"')) {
       this.results += 1;
     }
   }

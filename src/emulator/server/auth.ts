@@ -50,7 +50,7 @@ function watchUserSigExpiry(ctx: Ctx, expiresAtSeconds: number): void {
     if (session.loginStatus !== 1) {
       return;
     }
-    session.sink.pushText(connectionEventText({ name: 'UserSigExpired' }));
+    session.sink.pushFrame(connectionEventText({ name: 'UserSigExpired' }));
     void ctx.emu.queue.enqueue(() => endLogin(ctx)).catch(() => undefined);
   };
   wait();
@@ -119,7 +119,7 @@ const login: Handler = async (ctx, args) => {
       emu.hub.addLoggedIn(userId, device.id);
       const previous = emu.hub.bindSink(device.id, session.sink);
       if (previous !== undefined && previous !== session.sink) {
-        previous.pushText(connectionEventText({ name: 'KickedOffline' }));
+        previous.pushFrame(connectionEventText({ name: 'KickedOffline' }));
         (previous as { kick?: () => void }).kick?.();
       }
       session.userId = userId;
@@ -134,11 +134,11 @@ const login: Handler = async (ctx, args) => {
         for (const { seq, frame } of missed) {
           const text = emu.hub.replayText(device.id, seq, frame);
           if (text !== undefined) {
-            session.sink.pushText(text);
+            session.sink.pushFrame(text);
           }
         }
         // Conversation events are snapshots that are not replayed: give the current total instead.
-        session.sink.pushText(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total: emu.convs.totalUnread(userId) }));
+        session.sink.pushFrame(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total: emu.convs.totalUnread(userId) }));
       }
       // The newest stored event may go too: devices.event_seq keeps the counter (see eventHub.ts).
       emu.hub.persistSeq(device.id);

@@ -12,7 +12,7 @@
  *
  * With durability 'full' the fsync runs off the event loop (syncOffThread, walSync.ts): the group
  * transaction commits under synchronous=NORMAL, the WAL is synced on the thread pool, and frames wait
- * for that sync in Connection.sendText. While a sync runs, new operations wait for it to finish and
+ * for that sync in Connection.sendFrame. While a sync runs, new operations wait for it to finish and
  * then commit together.
  */
 import type { Database as Db } from 'better-sqlite3';

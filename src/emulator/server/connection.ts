@@ -10,7 +10,7 @@ import { Err } from './apiError';
 import type { Ctx, Emulator, Session } from './context';
 import { stopUserSigExpiry } from './auth';
 import { dispatch } from './dispatch';
-import { resultFrameText } from './frameText';
+import { type OutFrame, resultFrame } from './frameText';
 import type { FrameSocket } from './socketHost';
 
 const MAX_ARGS = 16;
@@ -95,8 +95,8 @@ export function parseClientFrame(text: string): Parsed {
 export class Connection {
   readonly session: Session;
   private closed = false;
-  /** Frames waiting for the commits before them to be synced (sendText). */
-  private held: string[] | undefined;
+  /** Frames waiting for the commits before them to be synced (sendFrame). */
+  private held: OutFrame[] | undefined;
 
   constructor(
     private readonly emu: Emulator,
@@ -104,7 +104,7 @@ export class Connection {
     private readonly onClosed: (connection: Connection) => void,
   ) {
     const sink = {
-      pushText: (text: string): void => this.sendText(text),
+      pushFrame: (frame: OutFrame): void => this.sendFrame(frame),
       kick: (): void => {
         // After the frames held back for durability (the KickedOffline event among them) have left.
         this.emu.queue.whenDurable(() => setTimeout(() => this.socket.close(4001, 'kicked offline'), 10));
@@ -160,13 +160,13 @@ export class Connection {
   }
 
   send(frame: ServerFrame): void {
-    const written = frame.type === 'result' ? resultFrameText(frame) : undefined;
+    const written = frame.type === 'result' ? resultFrame(frame) : undefined;
     if (written !== undefined) {
-      this.sendText(written);
+      this.sendFrame(written);
       return;
     }
     // Result frames carry JSON as strings; only `value` could be a bigint.
-    this.sendText(typeof (frame as { value?: unknown }).value === 'bigint' ? stringifyTimJson(frame) : JSON.stringify(frame));
+    this.sendFrame(typeof (frame as { value?: unknown }).value === 'bigint' ? stringifyTimJson(frame) : JSON.stringify(frame));
   }
 
   /**
@@ -174,17 +174,17 @@ export class Connection {
    * on disk: nothing a client receives may reflect a commit that a power loss could still undo
    * (durability 'full' syncs off the event loop, see walSync.ts).
    */
-  sendText(text: string): void {
+  sendFrame(frame: OutFrame): void {
     if (this.held !== undefined) {
-      this.held.push(text);
+      this.held.push(frame);
       return;
     }
     if (!this.emu.queue.durable) {
-      this.held = [text];
+      this.held = [frame];
       this.emu.queue.whenDurable((error) => this.releaseHeld(error));
       return;
     }
-    this.write(text);
+    this.write(frame);
   }
 
   private releaseHeld(error: Error | undefined): void {
@@ -196,14 +196,18 @@ export class Connection {
       this.socket.terminate();
       return;
     }
-    for (const text of held) {
-      this.write(text);
+    for (const frame of held) {
+      this.write(frame);
     }
   }
 
-  private write(text: string): void {
+  private write(frame: OutFrame): void {
     if (!this.closed && this.socket.open) {
-      this.socket.sendText(text);
+      if (typeof frame === 'string') {
+        this.socket.sendText(frame);
+      } else {
+        this.socket.sendSpliced(frame);
+      }
     }
   }
 

@@ -110,8 +110,6 @@ export interface Outcome {
   readonly value?: string | number | bigint;
   /** TIMLogin: the device's latest event seq when the login completed. */
   readonly eventSeq?: number;
-  /** `json` escaped for a JSON string already (frameText.ts): the result frame splices it in. */
-  readonly escapedJson?: string;
 }
 
 export type Handler = (ctx: Ctx, args: Args) => Outcome | Promise<Outcome>;

@@ -63,7 +63,6 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   };
   hub.setSource({
     viewMessage: (id, userId, deviceId, fresh) => model.viewTextById(id, userId, deviceId, fresh),
-    viewMessageEscaped: (id, userId, deviceId, fresh) => model.viewTextEscapedById(id, userId, deviceId, fresh),
     viewConversation: (userId, convType, convId) => convs.view(userId, convType, convId),
     totalUnread: (userId) => convs.totalUnread(userId),
   });

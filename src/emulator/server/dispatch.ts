@@ -5,7 +5,6 @@
 import type { CallFrame, ResultFrame } from '../protocol';
 import { ApiError, Err, SyncResult } from './apiError';
 import { Args } from './args';
-import { ESCAPED_JSON, type ResultWithEscaped } from './frameText';
 import { authHandlers } from './auth';
 import type { Ctx, Handler, Outcome } from './context';
 import { conversationHandlers } from './conversations';
@@ -69,9 +68,6 @@ function toResult(frame: CallFrame, outcome: Outcome): ResultFrame {
   }
   if (outcome.eventSeq !== undefined) {
     result.eventSeq = outcome.eventSeq;
-  }
-  if (outcome.escapedJson !== undefined) {
-    (result as ResultWithEscaped)[ESCAPED_JSON] = outcome.escapedJson;
   }
   return result;
 }

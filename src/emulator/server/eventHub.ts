@@ -18,14 +18,12 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { TimEvent } from '../../tim/endpoint';
 import { stringifyFast } from './fastJson';
-import { recvNewMsgFrameText } from './frameText';
+import { frameText, type OutFrame, recvNewMsgFrame, SplicedFrame } from './frameText';
 
 /** What the hub needs from the rest of the server to turn records into event JSON. */
 export interface EventSource {
   /** The message as `userId` on `deviceId` sees it, as JSON text; undefined when the row is gone. */
   viewMessage(messageRowId: number, userId: string, deviceId: number, fresh: boolean): string | undefined;
-  /** viewMessage escaped for a JSON string (frameText.ts). */
-  viewMessageEscaped(messageRowId: number, userId: string, deviceId: number, fresh: boolean): string | undefined;
   /** The conversation info object, or undefined when it no longer exists for the user. */
   viewConversation(userId: string, convType: number, convId: string): unknown;
   totalUnread(userId: string): number;
@@ -33,7 +31,7 @@ export interface EventSource {
 
 /** Something that can take a pushed frame: a connection bound to a device. */
 export interface EventSink {
-  pushText(text: string): void;
+  pushFrame(frame: OutFrame): void;
 }
 
 type Record =
@@ -59,7 +57,7 @@ export class EventHub {
   private opTouches: ConvTouch[] = [];
   private flushRecords: Record[] = [];
   private flushTouches: ConvTouch[] = [];
-  private pending: Array<{ device: number; text: string }> = [];
+  private pending: Array<{ device: number; frame: OutFrame }> = [];
   private convTouches: ConvTouch[] = [];
   private convTimer: NodeJS.Timeout | undefined;
   /** Touched conversations per user still to publish (publishSlice). */
@@ -229,7 +227,7 @@ export class EventHub {
       let batchUser = '';
       const flushBatch = (): void => {
         if (batch.length > 0) {
-          this.emitText(device, (seq) => recvNewMsgFrameText(seq, batch), `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
+          this.emitFrame(device, (seq) => recvNewMsgFrame(seq, batch), `${MESSAGE_REFERENCE}${JSON.stringify({ user: batchUser, msgs: batchIds })}`);
           batch = [];
           batchIds = [];
         }
@@ -237,8 +235,8 @@ export class EventHub {
       for (const record of records) {
         if (record.kind === 'msg') {
           batchUser = record.user;
-          // Escaped once here and spliced into the frame (frameText.ts), not escaped again with it.
-          const text = source.viewMessageEscaped(record.msg, batchUser, device, record.fresh);
+          // Joined into the frame as they are: the socket worker escapes them (frameText.ts).
+          const text = source.viewMessage(record.msg, batchUser, device, record.fresh);
           if (text !== undefined) {
             batch.push(text);
             batchIds.push(record.msg);
@@ -257,8 +255,8 @@ export class EventHub {
   deliver(): void {
     const pending = this.pending;
     this.pending = [];
-    for (const { device, text } of pending) {
-      this.sinks.get(device)?.pushText(text);
+    for (const { device, frame } of pending) {
+      this.sinks.get(device)?.pushFrame(frame);
     }
     if (this.flushTouches.length > 0) {
       for (const touch of this.flushTouches) {
@@ -367,23 +365,23 @@ export class EventHub {
         (touch.added ? added : updated).push(info);
       }
     }
-    const snapshots: string[] = [];
+    const snapshots: OutFrame[] = [];
     if (added.length > 0) {
-      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 0, json: stringifyFast(added) }));
+      snapshots.push(convEventFrame(0, stringifyFast(added)));
     }
     if (deleted.length > 0) {
-      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 1, json: stringifyFast(deleted) }));
+      snapshots.push(convEventFrame(1, stringifyFast(deleted)));
     }
     if (updated.length > 0) {
-      snapshots.push(connectionEventText({ name: 'ConvEvent', event: 2, json: stringifyFast(updated) }));
+      snapshots.push(convEventFrame(2, stringifyFast(updated)));
     }
     if (totalChanged) {
       snapshots.push(connectionEventText({ name: 'ConvTotalUnreadMessageCountChanged', total }));
     }
     for (const device of devices) {
       const sink = this.sinks.get(device);
-      for (const text of snapshots) {
-        sink?.pushText(text);
+      for (const frame of snapshots) {
+        sink?.pushFrame(frame);
       }
     }
   }
@@ -425,17 +423,17 @@ export class EventHub {
 
   /** Numbers the event for `device`, stores it (or `stored`, a shorter form replayText expands) and queues the frame. */
   private emit(device: number, event: TimEvent, stored?: string): void {
-    this.emitText(device, (seq) => JSON.stringify({ type: 'event', seq, event }), stored);
+    this.emitFrame(device, (seq) => JSON.stringify({ type: 'event', seq, event }), stored);
   }
 
-  /** emit() with the frame text written by `frameText` for the seq it gets. */
-  private emitText(device: number, frameText: (seq: number) => string, stored?: string): void {
+  /** emit() with the frame `frameOf` writes for the seq it gets. */
+  private emitFrame(device: number, frameOf: (seq: number) => OutFrame, stored?: string): void {
     const seq = this.currentSeq(device) + 1;
     this.seqs.set(device, seq);
     this.dirtySeqs.add(device);
-    const text = frameText(seq);
-    this.insertEvent.run(device, seq, stored ?? text);
-    this.pending.push({ device, text });
+    const frame = frameOf(seq);
+    this.insertEvent.run(device, seq, stored ?? frameText(frame));
+    this.pending.push({ device, frame });
   }
 }
 
@@ -459,6 +457,11 @@ const BATCH_COST_DECAY = 0.7;
 const SNAPSHOT_COST_SHARE = 20;
 /** How long one slice of conversation snapshots may hold the event loop. */
 const PUBLISH_SLICE_MS = 2;
+
+/** A ConvEvent snapshot (seq 0) of `json`, a conversation array: the socket worker escapes it (frameText.ts). */
+function convEventFrame(event: 0 | 1 | 2, json: string): SplicedFrame {
+  return new SplicedFrame(`{"type":"event","seq":0,"event":{"name":"ConvEvent","event":${event},"json":"`, json, '"}}');
+}
 
 /** A connection-scoped event (seq 0): never stored, never replayed. */
 export function connectionEventText(event: TimEvent): string {

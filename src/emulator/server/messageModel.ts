@@ -8,7 +8,6 @@ import { randomInt } from 'node:crypto';
 import { parseTimJson } from '../../tim/json';
 import { isObject, type JsonObject } from './args';
 import { stringifyFast } from './fastJson';
-import { escapeJsonText } from './frameText';
 
 export const C2C = 1;
 export const GROUP = 2;
@@ -75,8 +74,6 @@ export interface BodyText {
   readonly open: string;
   /** The body's own message_conv_id (the receiver for C2C, the group id). */
   readonly convId: string;
-  /** `open` escaped for a JSON string (frameText.ts), once it was needed. */
-  escapedOpen?: string;
 }
 
 export function messageIdOf(tinyId: string, clientTime: number, rand: number): string {
@@ -306,25 +303,6 @@ export class MessageModel {
   viewText(row: MessageRow, userId: string, deviceId: number, fresh = false): string {
     const parts = this.textView(row, userId, deviceId, fresh);
     return parts === undefined ? stringifyFast(this.view(row, userId, deviceId, fresh)) : `${parts.text.open}${parts.tail}`;
-  }
-
-  /**
-   * viewText escaped for a JSON string (frameText.ts): the shared part escaped once per message, so the
-   * answer and every RecvNewMsg frame carrying it do not escape the whole message again.
-   */
-  viewTextEscaped(row: MessageRow, userId: string, deviceId: number, fresh = false): string {
-    const parts = this.textView(row, userId, deviceId, fresh);
-    if (parts === undefined) {
-      return escapeJsonText(stringifyFast(this.view(row, userId, deviceId, fresh)));
-    }
-    parts.text.escapedOpen ??= escapeJsonText(parts.text.open);
-    return `${parts.text.escapedOpen}${escapeJsonText(parts.tail)}`;
-  }
-
-  /** viewTextEscaped of a message row by id, or undefined when the row is gone. */
-  viewTextEscapedById(id: number, userId: string, deviceId: number, fresh = false): string | undefined {
-    const row = this.recent.get(id) ?? this.row(id);
-    return row === undefined ? undefined : this.viewTextEscaped(row, userId, deviceId, fresh);
   }
 
   /** viewText of a message row by id, or undefined when the row is gone. */

@@ -52,7 +52,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
   const { emu } = core;
   const session: Session = {
     initialized: true, sdkAppId: core.app.sdkAppId, configPath: '', loginStatus: 1, userId: '', deviceId: 0, lastEventSeq: 0, resume: false,
-    sink: { pushText: () => undefined }, kick: () => undefined,
+    sink: { pushFrame: () => undefined }, kick: () => undefined,
   };
   const ctx: Ctx = { emu, session, api: 'seed' };
   const users = list(doc, 'users');

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { IN_BINARY, IN_CLOSE, IN_OPEN, IN_TEXT, OUT_CLOSE, OUT_TERMINATE, OUT_TEXT, type HostOrder, type OpList, type SocketWorkerConfig, type WorkerNotice } from './socketOps';
+import type { SplicedFrame } from './frameText';
+import { IN_BINARY, IN_CLOSE, IN_OPEN, IN_TEXT, OUT_CLOSE, OUT_SPLICED, OUT_TERMINATE, OUT_TEXT, type HostOrder, type OpList, type SocketWorkerConfig, type WorkerNotice } from './socketOps';
 
 /** What a Connection needs of its WebSocket. */
 export interface FrameSocket {
@@ -13,6 +14,8 @@ export interface FrameSocket {
   onClose(listener: () => void): void;
   readonly open: boolean;
   sendText(text: string): void;
+  /** Writes the frame head + (json escaped for a JSON string) + tail: the escaping off this thread. */
+  sendSpliced(frame: SplicedFrame): void;
   close(code: number, reason: string): void;
   terminate(): void;
 }
@@ -37,6 +40,10 @@ class WorkerSocket implements FrameSocket {
 
   sendText(text: string): void {
     this.host.queueOut(OUT_TEXT, this.id, text);
+  }
+
+  sendSpliced(frame: SplicedFrame): void {
+    this.host.queueSpliced(this.id, frame);
   }
 
   close(code: number, reason: string): void {
@@ -139,6 +146,11 @@ export class SocketHost {
         }
       });
     });
+  }
+
+  queueSpliced(id: number, frame: SplicedFrame): void {
+    this.outbound.push(OUT_SPLICED, id, frame.head, frame.json, frame.tail);
+    this.scheduleOut();
   }
 
   queueOut(op: number, id: number, arg?: string | number, reason?: string): void {

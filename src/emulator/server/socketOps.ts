@@ -20,6 +20,8 @@ export const OUT_TEXT = 0;
 export const OUT_CLOSE = 1;
 /** Main → worker: drop the connection without a close handshake. [OUT_TERMINATE, id] */
 export const OUT_TERMINATE = 2;
+/** Main → worker: write head + (json escaped for a JSON string) + tail (frameText.ts). [OUT_SPLICED, id, head, json, tail] */
+export const OUT_SPLICED = 3;
 
 export type OpList = Array<number | string>;
 

@@ -1,15 +1,17 @@
 /**
  * The emulator's socket worker (a worker thread): the HTTP server (element payloads under /blobs/) and
- * the WebSocket endpoint. It reads and writes frames and nothing else; the main thread runs every call
- * and owns the database (socketHost.ts). WebSocket framing, socket reads and writes were a fifth of the
- * main thread's time under load (bench/emulator), where the main thread was the limit.
+ * the WebSocket endpoint. It reads and writes frames and nothing else (escaping the JSON that frames
+ * carry inside a string as it writes them, frameText.ts); the main thread runs every call and owns the
+ * database (socketHost.ts). WebSocket framing, socket reads and writes were a fifth of the main
+ * thread's time under load (bench/emulator), where the main thread was the limit.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { serveBlob } from './blobs';
-import { IN_BINARY, IN_CLOSE, IN_OPEN, IN_TEXT, OUT_CLOSE, OUT_TERMINATE, OUT_TEXT, type HostOrder, type OpList, type SocketWorkerConfig, type WorkerNotice } from './socketOps';
+import { splicedText } from './frameText';
+import { IN_BINARY, IN_CLOSE, IN_OPEN, IN_TEXT, OUT_CLOSE, OUT_SPLICED, OUT_TERMINATE, OUT_TEXT, type HostOrder, type OpList, type SocketWorkerConfig, type WorkerNotice } from './socketOps';
 
 const host = parentPort;
 if (host === null) {
@@ -108,9 +110,15 @@ function runOps(ops: OpList): void {
     const op = ops[i] as number;
     const id = ops[i + 1] as number;
     const socket = sockets.get(id);
-    if (op === OUT_TEXT) {
-      const text = ops[i + 2] as string;
-      i += 3;
+    if (op === OUT_TEXT || op === OUT_SPLICED) {
+      let text: string;
+      if (op === OUT_TEXT) {
+        text = ops[i + 2] as string;
+        i += 3;
+      } else {
+        text = splicedText(ops[i + 2] as string, ops[i + 3] as string, ops[i + 4] as string);
+        i += 5;
+      }
       if (socket !== undefined && socket.readyState === socket.OPEN) {
         if (!corkedIds.has(id)) {
           corkedIds.add(id);

@@ -10,7 +10,7 @@
  * before it started (fdatasync flushes the whole file), so under load a sync serves several batches.
  *
  * The guarantee of FULL is kept by never letting a frame leave before the commits it may reflect are on
- * disk: Connection.sendText holds its frames back while a commit is not yet synced (whenDurable), so
+ * disk: Connection.sendFrame holds its frames back while a commit is not yet synced (whenDurable), so
  * an answer, an event or a snapshot reaches a client only once every commit before it survives a power
  * loss, as with FULL. Writes outside the commit queue still run under FULL. SQLite keeps the database
  * consistent under NORMAL by itself (WAL frames are checksummed, the WAL header is synced at every WAL

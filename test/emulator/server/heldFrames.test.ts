@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { Connection } from '../../../src/emulator/server/connection';
 import type { Emulator } from '../../../src/emulator/server/context';
+import { frameText, SplicedFrame } from '../../../src/emulator/server/frameText';
 import type { FrameSocket } from '../../../src/emulator/server/socketHost';
 
 class FakeSocket implements FrameSocket {
@@ -16,6 +17,9 @@ class FakeSocket implements FrameSocket {
   onClose(): void {}
   sendText(text: string): void {
     this.sent.push(text);
+  }
+  sendSpliced(frame: SplicedFrame): void {
+    this.sent.push(frameText(frame));
   }
   terminate(): void {
     this.terminated = true;
@@ -60,25 +64,25 @@ function setup(): { connection: Connection; socket: FakeSocket; sync: (error?: E
 describe('emulator frames held back until their commits are synced', () => {
   it('writes at once when everything is synced', () => {
     const { connection, socket } = setup();
-    connection.sendText('a');
+    connection.sendFrame('a');
     assert.deepEqual(socket.sent, ['a']);
   });
 
   it('holds frames while a commit is unsynced and writes them in order after the sync', () => {
     const { connection, socket, sync, setDurable } = setup();
     setDurable(false);
-    connection.sendText('a');
-    connection.sendText('b');
+    connection.sendFrame('a');
+    connection.sendFrame(new SplicedFrame('{"json":"', '{"b":"\u201c"}', '"}'));
     assert.deepEqual(socket.sent, []);
     sync();
-    connection.sendText('c');
-    assert.deepEqual(socket.sent, ['a', 'b', 'c']);
+    connection.sendFrame('c');
+    assert.deepEqual(socket.sent, ['a', JSON.stringify({ json: '{"b":"\u201c"}' }), 'c']);
   });
 
   it('drops the connection instead when the sync failed', () => {
     const { connection, socket, sync, setDurable } = setup();
     setDurable(false);
-    connection.sendText('a');
+    connection.sendFrame('a');
     sync(new Error('EIO'));
     assert.deepEqual(socket.sent, []);
     assert.equal(socket.terminated, true);

@@ -2,7 +2,6 @@
  * Message JSON written once and shared (stringifyFast with RawJson, MessageModel.viewText): every text
  * must parse to exactly what the object path (view + stringifyTimJson) gives.
  */
-import { escapeJsonText } from '../../../src/emulator/server/frameText';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,8 +73,6 @@ describe('emulator message text', () => {
       const stored = model.row(row.id);
       assert.ok(stored !== undefined);
       assert.deepEqual(parseTimJson(model.viewText(stored, user, device, fresh)), parseTimJson(stringifyTimJson(model.view(stored, user, device, fresh))));
-      // The escaped form frames splice in (frameText.ts) is exactly the escape of that text.
-      assert.equal(model.viewTextEscaped(stored, user, device, fresh), escapeJsonText(model.viewText(stored, user, device, fresh)));
     };
 
     it('gives each viewer what view() gives, fresh or read back, and stores the whole body', () => {

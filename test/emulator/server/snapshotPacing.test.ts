@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { EventHub, type EventSource } from '../../../src/emulator/server/eventHub';
+import { frameText } from '../../../src/emulator/server/frameText';
 import { TempCore } from './tempCore';
 
 /** Holds the thread for `ms`, as reading a conversation from SQLite does, only slower. */
@@ -41,7 +42,6 @@ describe('emulator conversation snapshots under a flood', () => {
     let viewMs = 0;
     const source: EventSource = {
       viewMessage: () => undefined,
-      viewMessageEscaped: () => undefined,
       viewConversation: (_user, convType, convId) => {
         views += 1;
         viewMs += VIEW_COST_MS;
@@ -54,7 +54,7 @@ describe('emulator conversation snapshots under a flood', () => {
     const received = new Array<number>(USERS).fill(0);
     for (let i = 0; i < USERS; i++) {
       hub.addLoggedIn(`u${i}`, i + 1);
-      hub.bindSink(i + 1, { pushText: (text) => void (text.includes('"ConvEvent"') && (received[i] = (received[i] ?? 0) + 1)) });
+      hub.bindSink(i + 1, { pushFrame: (frame) => void (frameText(frame).includes('"ConvEvent"') && (received[i] = (received[i] ?? 0) + 1)) });
     }
     // One commit touching every user's conversation, as a group commit of a message to each would.
     const commit = (): void => {

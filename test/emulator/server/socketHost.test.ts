@@ -1,6 +1,7 @@
 /**
  * The emulator's socket worker (socketWorker.ts) and the main thread's side of it (socketHost.ts),
- * against real WebSocket clients: frames both ways in order, binary frames, closes from either side,
+ * against real WebSocket clients: frames both ways in order (spliced frames escaped on the way out),
+ * binary frames, closes from either side,
  * the frame size limit, element payloads over HTTP, a taken port, and stop.
  */
 import { strict as assert } from 'node:assert';
@@ -9,6 +10,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { SplicedFrame } from '../../../src/emulator/server/frameText';
 import { type FrameSocket, SocketHost } from '../../../src/emulator/server/socketHost';
 
 interface Started {
@@ -103,6 +105,20 @@ describe('emulator socket worker', function () {
     assert.deepEqual(b.received, Array.from({ length: 300 }, (_, i) => `to b ${i}`));
     a.ws.close();
     b.ws.close();
+  });
+
+  it('writes a spliced frame as its head, its JSON escaped into a string, and its tail, in order with plain frames', async function () {
+    const a = await client(started.host.port);
+    await until('the connection', () => started.sockets.length === 1);
+    const json = JSON.stringify([{ text: '回复 "quoted" \\ \u2028 😀 tab\t', lone: '\ud800' }]);
+    const socket = started.sockets[0];
+    socket?.sendText('before');
+    socket?.sendSpliced(new SplicedFrame('{"type":"event","seq":3,"event":{"name":"RecvNewMsg","json":"', json, '"}}'));
+    socket?.sendText('after');
+    await until('three frames out', () => a.received.length === 3);
+    assert.equal(a.received[1], JSON.stringify({ type: 'event', seq: 3, event: { name: 'RecvNewMsg', json } }));
+    assert.deepEqual([a.received[0], a.received[2]], ['before', 'after']);
+    a.ws.close();
   });
 
   it('reports a binary frame as such and keeps the connection', async function () {

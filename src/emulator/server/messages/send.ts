@@ -64,7 +64,7 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
       chunkDelayMs: ctx.emu.options.uploadChunkDelayMs,
       isCancelled: () => flight.cancelled,
       onProgress: (cur, total) =>
-        ctx.session.sink.pushText(
+        ctx.session.sink.pushFrame(
           connectionEventText({ name: 'MsgElemUploadProgress', json: stringifyTimJson({ ...msg, message_msg_id: msgId }), index: slot.elemIndex, cur, total }),
         ),
     });
@@ -227,11 +227,7 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
       flight.committing = true;
       // Atomic: store's checks come before its first write, and deliver completes or fails on its insert.
       const { row, repeated } = await ctx.emu.queue.enqueue(() => storeOrFind(ctx, userId, deviceId, convId, convType, msgId, prepared), { atomic: true });
-      return {
-        json: ctx.emu.model.viewText(row, userId, deviceId, !repeated),
-        escapedJson: ctx.emu.model.viewTextEscaped(row, userId, deviceId, !repeated),
-        messageId: msgId,
-      };
+      return { json: ctx.emu.model.viewText(row, userId, deviceId, !repeated), messageId: msgId };
     } catch (error: unknown) {
       if (error instanceof ForeignMessageId) {
         throw error;
