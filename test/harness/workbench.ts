@@ -90,26 +90,30 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   }
 }
 
-/** Runs a command from the command palette by its label as shown there ("TIM Chat: Open Chat"). */
+/**
+ * Runs a command from the command palette by its label as shown there ("TIM Chat: Open Chat"). While
+ * the machine is busy two things can go wrong, and each is tried again from F1 (three times in all):
+ * a webview iframe holding the focus swallows F1, or a panel revealed just before (a jump to a
+ * message) takes the focus a moment after the palette opened, which closes the palette.
+ */
 export async function runCommand(page: Page, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
     try {
+      await page.keyboard.press('F1');
       await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${label}`, { timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
       break;
     } catch (error) {
       if (attempt === 3) {
         throw error;
       }
-      // A webview iframe holding the focus may swallow F1 while the machine is busy: hand the focus
-      // back to the workbench and press again.
+      // Hand the focus back to the workbench and start again.
       await page.keyboard.press('Escape');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     }
   }
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
 }
 

@@ -37,7 +37,9 @@ export async function openAtMessage(client: TimClient, panels: ChatPanels, messa
     return undefined;
   }
   const type = found.message_conv_type === 2 ? 2 : 1;
+  // open() reveals an existing panel: revealing it again would only ask for the focus a second time,
+  // which can arrive after the user has moved on to an input box and close it.
   const panel = panels.open(conversationKey({ id: found.message_conv_id, type }));
-  panel.reveal(found.message_msg_id);
+  panel.showMessage(found.message_msg_id);
   return panel;
 }

@@ -98,12 +98,14 @@ export class ChatPanel extends Disposable {
     return this.visible;
   }
 
-  /** Scrolls the panel to a message and highlights it. */
-  reveal(messageId?: string): void {
+  /** Brings the panel to the front (and the focus into it). */
+  reveal(): void {
     this.panel.reveal();
-    if (messageId) {
-      this.channel.notify('chat/reveal', { id: messageId });
-    }
+  }
+
+  /** Scrolls the panel to a message and highlights it (the panel pages back to it when needed). */
+  showMessage(messageId: string): void {
+    this.channel.notify('chat/reveal', { id: messageId });
   }
 
   override dispose(): void {
