@@ -1,9 +1,10 @@
 /**
- * Frames that carry JSON inside a JSON string (a result's json, RecvNewMsg's message array): the main
- * thread hands them to the socket worker as a SplicedFrame (the frame's text before the string, the
- * JSON to write into it, the text after), and the worker escapes the JSON while it writes the frame.
- * Escaping a message's JSON (JSON.stringify of a two-byte string) was ~9% of the main thread's time
- * per send and allocated about four times the frame's size; the socket worker has the time.
+ * Frames that carry JSON inside a JSON string (a result's json, RecvNewMsg's message array, ConvEvent's
+ * conversations): the main thread hands them to the socket worker as a SplicedFrame (the frame's text
+ * before the string, the JSON to write into it, the text after), and the worker escapes the JSON while
+ * it writes the frame. Escaping (JSON.stringify of a two-byte string allocates about four times its
+ * output) was 9-19% of the main thread's time per send (bench/emulator/corePerSend.ts); the socket
+ * worker has the time.
  *
  * Escaping is per character, so the escape of a concatenation is the concatenation of the escapes, and
  * head + escape(json) + tail is the frame JSON.stringify would write.
