@@ -132,9 +132,9 @@ const login: Handler = async (ctx, args) => {
           frame: string;
         }>;
         for (const { seq, frame } of missed) {
-          const text = emu.hub.replayText(device.id, seq, frame);
-          if (text !== undefined) {
-            session.sink.pushFrame(text);
+          const replayed = emu.hub.replayFrame(device.id, seq, frame);
+          if (replayed !== undefined) {
+            session.sink.pushFrame(replayed);
           }
         }
         // Conversation events are snapshots that are not replayed: give the current total instead.

@@ -2,7 +2,7 @@
  * Listener events. Message events (RecvNewMsg, MsgRevoke, MsgReadedReceipt) are numbered per device,
  * stored in the same transaction as the change that caused them (so a reconnecting client can replay
  * what it missed, even across a server restart), and pushed only after that transaction commits.
- * RecvNewMsg is stored as a reference (the user and the message row ids, see replayText) rather than
+ * RecvNewMsg is stored as a reference (the user and the message row ids, see replayFrame) rather than
  * the frame: the frame repeats every message once per receiving device, which doubled the bytes each
  * send wrote and fsynced. A replayed RecvNewMsg shows the messages as they are at replay time.
  * A device's event counter is the larger of devices.event_seq and its newest stored event, so a commit
@@ -411,17 +411,17 @@ export class EventHub {
    * The frame to replay for a stored event: stored frames as they are, message references rebuilt from
    * the messages as `device` sees them now (rows no longer stored are left out).
    */
-  replayText(device: number, seq: number, stored: string): string | undefined {
+  replayFrame(device: number, seq: number, stored: string): OutFrame | undefined {
     if (!stored.startsWith(MESSAGE_REFERENCE)) {
       return stored;
     }
     const source = this.source;
     const { user, msgs } = JSON.parse(stored.slice(MESSAGE_REFERENCE.length)) as { user: string; msgs: number[] };
     const views = msgs.map((id) => source?.viewMessage(id, user, device, false)).filter((view) => view !== undefined);
-    return views.length === 0 ? undefined : JSON.stringify({ type: 'event', seq, event: { name: 'RecvNewMsg', json: `[${views.join(',')}]` } });
+    return views.length === 0 ? undefined : recvNewMsgFrame(seq, views);
   }
 
-  /** Numbers the event for `device`, stores it (or `stored`, a shorter form replayText expands) and queues the frame. */
+  /** Numbers the event for `device`, stores it (or `stored`, a shorter form replayFrame expands) and queues the frame. */
   private emit(device: number, event: TimEvent, stored?: string): void {
     this.emitFrame(device, (seq) => JSON.stringify({ type: 'event', seq, event }), stored);
   }
