@@ -79,6 +79,11 @@ export interface CoreCost {
   readonly rowMicros: number;
   /** This thread's CPU per send (µs), ceiling rows excluded; undefined without /proc. */
   readonly mainThreadMicros: number | undefined;
+  /**
+   * The whole process's CPU per send (µs: every thread, the checkpointer's and indexer's included),
+   * less this thread's during the ceiling rows; undefined without /proc.
+   */
+  readonly processMicros: number | undefined;
   /** Bytes of frames written per send (the answer, the peer's RecvNewMsg, snapshots). */
   readonly bytesOut: number;
   readonly sends: number;
@@ -148,16 +153,19 @@ export async function measureCoreCost({ clients, perTurn, rounds }: CoreOptions)
       coreMs = 0;
       ceilingCpu = 0;
       const cpuStart = mainThreadCpuMicros(process.pid);
+      const processStart = process.cpuUsage();
       const bytesStart = sockets.reduce((sum, s) => sum + s.bytes, 0);
       for (let r = 0; r < rounds; r++) {
         await round();
       }
       const cpuEnd = mainThreadCpuMicros(process.pid);
+      const processCpu = process.cpuUsage(processStart);
       const sends = rounds * clients * perTurn;
       return {
         rowsPerSend: coreMs / ceilingMs,
         rowMicros: (ceilingMs * 1000) / sends,
         mainThreadMicros: cpuStart === undefined || cpuEnd === undefined ? undefined : (cpuEnd - cpuStart - ceilingCpu) / sends,
+        processMicros: cpuStart === undefined ? undefined : (processCpu.user + processCpu.system - ceilingCpu) / sends,
         bytesOut: (sockets.reduce((sum, s) => sum + s.bytes, 0) - bytesStart) / sends,
         sends,
       };
@@ -175,7 +183,7 @@ if (require.main === module) {
   measureCoreCost({ clients: env('CORE_CLIENTS', 100), perTurn: env('CORE_PER_TURN', 4), rounds: env('CORE_ROUNDS', 150) })
     .then((cost) => {
       process.stdout.write(
-        `core: a send costs ${cost.rowsPerSend.toFixed(2)} ceiling rows (row ${cost.rowMicros.toFixed(1)} µs; main thread ${cost.mainThreadMicros?.toFixed(1) ?? 'n/a'} µs per send; ${cost.bytesOut.toFixed(0)} bytes out; ${cost.sends} sends)\n`,
+        `core: a send costs ${cost.rowsPerSend.toFixed(2)} ceiling rows (row ${cost.rowMicros.toFixed(1)} µs; main thread ${cost.mainThreadMicros?.toFixed(1) ?? 'n/a'} µs per send, all threads ${cost.processMicros?.toFixed(1) ?? 'n/a'}; ${cost.bytesOut.toFixed(0)} bytes out; ${cost.sends} sends)\n`,
       );
     })
     .catch((error: unknown) => {

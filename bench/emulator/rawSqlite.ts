@@ -6,6 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ftsTableSql } from '../../src/emulator/server/ftsIndexer';
 import { type Durability, openDatabase } from '../../src/emulator/server/schema';
 
 export interface InsertRate {
@@ -23,6 +24,8 @@ export class CeilingRows {
       `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
        VALUES (?, ?, ?, ?, 1, ?, ?, 0, 2, 0, 0, ?, ?)`,
     );
+    // The full-text row in the same transaction, in the table the emulator's indexer writes (in its own file).
+    db.exec(ftsTableSql(''));
     const fts = db.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)');
     const body = JSON.stringify({ message_elem_array: [{ elem_type: 0, text_elem_content: 'benchmark message text 压测消息' }], message_sender: 'u1' });
     this.insertBatch = db.transaction((n: number) => {

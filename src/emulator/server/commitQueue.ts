@@ -44,6 +44,10 @@ export class CommitQueue {
   readonly operationHooks: Array<{ beginOp(atomic: boolean): void; endOp(ok: boolean): void }> = [];
   /** Run when a group transaction failed and rolled back. */
   readonly onFailed: Array<() => void> = [];
+  /** Run after each group transaction that committed (before its answers leave). */
+  readonly afterCommit: Array<() => void> = [];
+  /** Run by close(), last. */
+  readonly onClose: Array<() => void> = [];
   /** Called at the end of each group transaction (caches of the commit are dropped). */
   onCommitted: (() => void) | undefined;
   /** Flushes so far and operations in them, for the benchmark. */
@@ -167,6 +171,9 @@ export class CommitQueue {
     }
     this.flushes += 1;
     this.operations += jobs.length;
+    for (const hook of this.afterCommit) {
+      hook();
+    }
     this.hub.deliver();
     jobs.forEach((job, index) => {
       const outcome = outcomes[index];
@@ -185,5 +192,8 @@ export class CommitQueue {
     this.hub.stop();
     // The last commits synced here, before the caller closes the database.
     this.walSync?.close();
+    for (const hook of this.onClose) {
+      hook();
+    }
   }
 }

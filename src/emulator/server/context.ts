@@ -11,6 +11,7 @@ import type { Args } from './args';
 import type { RateLimiter } from './limits';
 import type { Access } from './access';
 import type { Conversations } from './conversations';
+import type { FtsIndexer } from './ftsIndexer';
 import type { Delivery } from './delivery';
 import type { MessageModel } from './messageModel';
 
@@ -64,6 +65,8 @@ export interface Emulator {
   readonly access: Access;
   readonly delivery: Delivery;
   readonly convs: Conversations;
+  /** The full-text index, kept by a worker thread (ftsIndexer.ts). */
+  readonly fts: FtsIndexer;
   /** Sends in flight (uploading or queued) by message id: cancel and resend look here. */
   readonly inFlight: Map<string, InFlightSend>;
   serverTime(): number;

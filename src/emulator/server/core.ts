@@ -12,6 +12,7 @@ import type { Emulator, EmulatorOptions, InFlightSend } from './context';
 import { Conversations } from './conversations';
 import { Delivery } from './delivery';
 import { EventHub } from './eventHub';
+import { FtsIndexer } from './ftsIndexer';
 import { RateLimiter } from './limits';
 import { MessageModel } from './messageModel';
 import { type Durability, openDatabase } from './schema';
@@ -22,6 +23,8 @@ export interface CoreOptions {
   readonly uploadChunkDelayMs?: number;
   /** 'full' (default): fsync at every commit; 'normal': survives a killed process, not a crashed machine. */
   readonly durability?: Durability;
+  /** Where the server's own problems are reported (the full-text indexer failing, say). */
+  readonly warn?: (line: string) => void;
 }
 
 export interface EmulatorCore {
@@ -40,6 +43,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   const convs = new Conversations(db, model, access);
   const delivery = new Delivery(db, model, hub);
   const queue = new CommitQueue(db, hub);
+  const fts = new FtsIndexer(db, (fn) => queue.whenDurable(fn), options.warn ?? ((line) => console.warn(line)));
   const emuOptions: EmulatorOptions = {
     revokeTimeLimitSeconds: options.revokeTimeLimitSeconds ?? 120,
     uploadChunkDelayMs: options.uploadChunkDelayMs ?? 0,
@@ -58,6 +62,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     access,
     delivery,
     convs,
+    fts,
     inFlight: new Map<string, InFlightSend>(),
     serverTime: () => Math.floor(Date.now() / 1000),
   };
@@ -68,12 +73,12 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   });
   queue.onCommitted = () => model.endCommit();
   // Counters first: their flush before a non-send operation must precede anything that operation does.
-  queue.operationHooks.push(delivery.counters, delivery.fts, delivery);
+  queue.operationHooks.push(delivery.counters, delivery);
   queue.beforeCommit.push(() => delivery.counters.flush());
   queue.beforeCommit.push(() => delivery.flushSeqs());
-  queue.beforeCommit.push(() => delivery.fts.commit());
   queue.onFailed.push(() => delivery.resetSeqs());
-  queue.onFailed.push(() => delivery.fts.discard());
+  queue.afterCommit.push(() => fts.committed());
+  queue.onClose.push(() => void fts.stop());
   queue.onFailed.push(() => delivery.counters.discard());
   // Rows the rolled-back transaction inserted are gone: forget what was cached about them.
   queue.onFailed.push(() => delivery.forgetConversations());

@@ -10,7 +10,6 @@ import { ApiError, Err } from './apiError';
 import type { JsonObject } from './args';
 import type { EventHub } from './eventHub';
 import { ConvCounters } from './convCounters';
-import { FtsWriteBehind } from './ftsWriteBehind';
 import { stringifyFast } from './fastJson';
 import { type BodyText, C2C, GROUP, type MessageModel, type MessageRow, Status, VIEWER_KEYS, newUniqueId, storedTextOf } from './messageModel';
 
@@ -49,8 +48,6 @@ export class Delivery {
   private readonly seqs = new Map<string, number>();
   private readonly dirtySeqs = new Set<string>();
   private readonly insertMsg: Statement;
-  /** The full-text index, written once per group commit (see ftsWriteBehind.ts). */
-  readonly fts: FtsWriteBehind;
   private readonly members: Statement;
   private readonly c2cOpt: Statement;
   private readonly hide: Statement;
@@ -76,7 +73,6 @@ export class Delivery {
       `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     );
-    this.fts = new FtsWriteBehind(db);
     this.members = db.prepare('SELECT user_id, recv_opt FROM members WHERE group_id = ?');
     this.c2cOpt = db.prepare('SELECT opt FROM c2c_opts WHERE user_id = ? AND peer = ?');
     this.hide = db.prepare('INSERT OR REPLACE INTO user_hidden(user_id, msg, kind) VALUES (?, ?, ?)');
@@ -250,7 +246,6 @@ export class Delivery {
       revoke_reason: null,
     };
     this.model.cacheText(id, row, textOf);
-    this.fts.add(id, message.searchText);
     const participants: Array<{ user: string; opt: number }> = [];
     if (message.convType === C2C) {
       participants.push({ user: message.sender, opt: 0 });

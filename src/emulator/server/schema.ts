@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS messages(
 CREATE UNIQUE INDEX IF NOT EXISTS messages_msg_id ON messages(msg_id, local_device);
 CREATE INDEX IF NOT EXISTS messages_stream ON messages(stream, server_time, id);
 CREATE INDEX IF NOT EXISTS messages_seq ON messages(stream, seq);
-CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(text, tokenize='trigram', content='', contentless_delete=1);
+-- Messages whose search text an import or save replaced, for the full-text indexer (ftsIndexer.ts).
+CREATE TABLE IF NOT EXISTS fts_dirty(id INTEGER PRIMARY KEY AUTOINCREMENT, msg INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS convs(
   user_id TEXT NOT NULL, conv_type INTEGER NOT NULL, conv_id TEXT NOT NULL, stream TEXT NOT NULL,
   unread INTEGER NOT NULL DEFAULT 0, read_msg INTEGER NOT NULL DEFAULT 0, read_time INTEGER NOT NULL DEFAULT 0,
@@ -84,6 +85,9 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   db.pragma('cache_size = -32768');
   db.pragma('temp_store = memory');
   db.exec(SCHEMA);
+  // Versions before 2026-11-26 kept the full-text index in this file; it now has its own, rebuilt from
+  // the message rows (ftsIndexer.ts).
+  db.exec('DROP TABLE IF EXISTS main.messages_fts');
   const convColumns = db.prepare("SELECT name FROM pragma_table_info('convs')").all() as Array<{ name: string }>;
   if (!convColumns.some((c) => c.name === 'at_info')) {
     db.exec("ALTER TABLE convs ADD COLUMN at_info TEXT NOT NULL DEFAULT '[]'");

@@ -87,6 +87,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     // Port taken, say: leave nothing open behind the error.
     queue.close();
     await checkpointer.stop();
+    await emu.fts.stop();
     db.close();
     throw error;
   }
@@ -112,6 +113,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         await sockets.stop();
         queue.close();
         await checkpointer.stop();
+        await emu.fts.stop();
         db.close();
       })();
       return closing;

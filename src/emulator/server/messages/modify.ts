@@ -194,8 +194,8 @@ function storeLocal(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, m
     id: number;
   };
   emu.model.cacheBody(result.id, undefined);
-  emu.delivery.fts.delete(result.id);
-  emu.delivery.fts.add(result.id, checked.searchText);
+  // Also for a new row (the indexer then writes the same text once more): one call for both cases.
+  emu.fts.textReplaced(result.id);
   const custom = { str: optString(msg, 'message_custom_str'), int: msg.message_custom_int };
   if (custom.str !== undefined || typeof custom.int === 'number') {
     emu.db

@@ -11,7 +11,7 @@
  */
 import { stringifyTimJson } from '../../../tim/json';
 import type { ConvRef } from '../access';
-import { invalidParam } from '../apiError';
+import { ApiError, Err, invalidParam } from '../apiError';
 import { type Handler, requireLogin, type Ctx } from '../context';
 import { type JsonObject, optArray, optNumber, optString, optUint64, stringArray } from '../args';
 import type { MessageRow } from '../messageModel';
@@ -22,7 +22,7 @@ function keywordClause(keyword: string, index: number, params: Record<string, un
   const key = `kw${index}`;
   if ([...keyword].length >= 3) {
     params[key] = `"${keyword.replace(/"/g, '""')}"`;
-    return `m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @${key})`;
+    return `m.id IN (SELECT rowid FROM fts.messages_fts WHERE messages_fts MATCH @${key})`;
   }
   params[key] = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return `m.search_text LIKE @${key} ESCAPE '\\'`;
@@ -83,9 +83,13 @@ const searchLocal: Handler = async (ctx, args) => {
     filter.where.push('m.server_time >= @tstart');
     filter.params.tstart = end - period;
   }
+  if (keywords.some((keyword) => [...keyword].length >= 3)) {
+    // Every message acknowledged before this call is in the index once this resolves (ftsIndexer.ts).
+    await ctx.emu.fts.whenCurrent().catch((error: unknown) => {
+      throw new ApiError(Err.INTERNAL_ERROR, error instanceof Error ? error.message : String(error));
+    });
+  }
   const result = await ctx.emu.queue.enqueue(() => {
-    // Messages stored earlier in this group commit are queued for the index, not in it yet.
-    ctx.emu.delivery.fts.flushNow();
     const page = <T>(items: T[]): T[] => (pageSize === 0 ? items : items.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize));
     const item = (conv: ConvRef, rows: MessageRow[], messages: MessageRow[]): JsonObject => ({
       msg_search_result_item_conv_id: conv.convId,
