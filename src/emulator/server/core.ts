@@ -77,11 +77,12 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   queue.beforeCommit.push(() => delivery.counters.flush());
   queue.beforeCommit.push(() => delivery.flushSeqs());
   queue.onFailed.push(() => delivery.resetSeqs());
-  queue.afterCommit.push(() => fts.committed());
-  queue.onClose.push(() => void fts.stop());
   queue.onFailed.push(() => delivery.counters.discard());
   // Rows the rolled-back transaction inserted are gone: forget what was cached about them.
   queue.onFailed.push(() => delivery.forgetConversations());
   queue.onFailed.push(() => model.forgetBodies());
+  // The full-text index follows the commits in its worker (ftsIndexer.ts).
+  queue.afterCommit.push(() => fts.committed());
+  queue.onClose.push(() => void fts.stop());
   return { emu, app, queue, db };
 }
