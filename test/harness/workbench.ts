@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { developmentExtensionUri, startVsCodeServer, type VsCodeServer } from './codeServer';
 import { freshRunDir, outputPath } from './paths';
@@ -144,6 +144,24 @@ export async function runCommandWithInput(page: Page, label: string, text: strin
     await runCommand(page, label);
     await answerInput(page, text);
   }
+}
+
+/**
+ * Runs a command that shows a quick pick and returns the row holding `rowText` once it shows. A panel
+ * revealed just before (restored by a reload, say) can take the focus and close the pick as it opens
+ * (seen in CI: the row stayed in the page, hidden), so the command runs once more when the row does not
+ * show.
+ */
+export async function runCommandForPick(page: Page, label: string, rowText: string): Promise<Locator> {
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText });
+  await runCommand(page, label);
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch {
+    await runCommand(page, label);
+    await row.waitFor({ timeout: 30_000 });
+  }
+  return row;
 }
 
 /** The content frame of the active webview (webviews sit in two nested iframes). */

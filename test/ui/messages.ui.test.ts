@@ -14,7 +14,7 @@ import { TIMConvType, TIMElemType } from '../../src/tim/enums';
 import { seedEmulator, startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { freshRunDir, repoRoot } from '../harness/paths';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-import { activeWebview, activityBarItem, openWorkbench, runCommand, runCommandWithInput, openChatFromTree, screenshotOnFailure, type Workbench } from '../harness/workbench';
+import { activeWebview, activityBarItem, openWorkbench, runCommandForPick, runCommandWithInput, openChatFromTree, screenshotOnFailure, type Workbench } from '../harness/workbench';
 
 /** Answers VS Code's own (simple) file dialog, a quick input holding a path. */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
@@ -149,9 +149,7 @@ describe('files, merged messages, stars and search in the workbench', function (
       await starred.waitFor({ timeout: 60_000 });
     }
     await alice.screenshot('starred-after-reload.png');
-    await runCommand(alice.page, 'TIM Chat: Show Starred Messages');
-    const item = alice.page.locator('.quick-input-list .monaco-list-row', { hasText: 'filler 29' });
-    await item.waitFor({ timeout: 30_000 });
+    await runCommandForPick(alice.page, 'TIM Chat: Show Starred Messages', 'filler 29');
     await alice.screenshot('starred-list.png');
     await alice.page.keyboard.press('Enter');
     await activeWebview(alice.page).locator('.message.revealed', { hasText: 'filler 29' }).waitFor({ timeout: 30_000 });
