@@ -2,9 +2,10 @@
  * npm run bench:emulator: tim-emulator's send path measured end to end (WebSocket frame in, group
  * commit, result out only after the commit) beside the raw better-sqlite3 durable insert ceiling, in
  * the same run on the same machine. The server runs as a child process (as users run it); the load
- * clients run here. The saturated runs and the batched ceiling alternate (BENCH_ROUNDS rounds each) and
- * the medians are compared: this machine's speed swings by a third from minute to minute, and a ceiling
- * measured once, a minute before or after the stack, decided the verdict as often as the code did.
+ * clients run here. The saturated runs and the batched ceiling alternate (BENCH_ROUNDS rounds each)
+ * and the round with the median ratio is judged: this machine's speed swings by a third from minute to
+ * minute, and a ceiling measured once, a minute before or after the stack, moved the ratio as much as a
+ * change to the code did.
  * Prints a table and whether the targets are met:
  *   - throughput through the whole stack >= half the batched-insert ceiling;
  *   - p99 < 20 ms at 1,000 msg/s with 100 connected clients.
