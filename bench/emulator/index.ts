@@ -174,13 +174,13 @@ async function main(): Promise<void> {
   };
   process.stdout.write(
     `server core alone (this process, no sockets; alternated with the ceiling's own batched rows, see corePerSend.ts): a send costs ${fmt(core.rowsPerSend, 2)} ceiling rows ` +
-      `of main-thread time (row ${fmt(core.rowMicros, 1)} µs, main thread ${core.mainThreadMicros === undefined ? 'n/a' : fmt(core.mainThreadMicros, 1)} µs per send); half the ceiling end to end needs under 2, socket hand-off included\n`,
+      `of main-thread time (row ${fmt(core.rowMicros, 1)} µs, main thread ${core.mainThreadMicros === undefined ? 'n/a' : fmt(core.mainThreadMicros, 1)} µs per send): the main thread's share; end to end the CPU of all threads on the machine's cores runs out first (docs/emulator.md)\n`,
   );
   check('FULL', full);
   check('NORMAL', normal);
   const cores = cpus().length;
   process.stdout.write(
-    `what limits the saturated rate: the server's main thread (it runs every call; the socket worker, WAL sync and checkpoints run beside it) and the CPU of server and clients together on ${cores} cores. ` +
+    `what limits the saturated rate: the CPU of server and clients together on ${cores} cores (the server's main thread runs every call and waits while the other threads, socket worker, GC helpers, checkpoints and full-text indexer, share the rest with the clients). ` +
       `Half the FULL ceiling would need under ${fmt(1e6 / (full.median.ceiling / 2))} µs of main thread and under ${fmt((cores * 1e6) / (full.median.ceiling / 2))} µs for both together per send; see docs/emulator.md.\n`,
   );
 }
