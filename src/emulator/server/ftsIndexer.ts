@@ -238,6 +238,9 @@ export class FtsIndexer {
       this.failWaiters(new Error('the emulator is shutting down'));
       if (worker !== undefined) {
         const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+        // Held again until it has exited: unreferenced, the process could end first (nothing else keeps
+        // the event loop alive during a shutdown), skipping whatever the caller does after this.
+        worker.ref();
         worker.postMessage({ stop: true });
         await exited;
       }

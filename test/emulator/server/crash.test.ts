@@ -75,6 +75,35 @@ describe('tim-emulator crash recovery (kill -9 under load)', function () {
     }
   });
 
+  it('stops cleanly on SIGTERM with the full-text indexer started: closes everything, then prints its stats', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'tim-stop-'));
+    const server = await startChild(dir, 0);
+    let out = '';
+    server.child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    try {
+      const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { sdkAppId: number; secretKey: string };
+      const raw = await RawClient.open(`ws://127.0.0.1:${server.port}`);
+      await raw.call('TIMInit', [app.sdkAppId, '{}'], { sync: true });
+      await raw.call('TIMLogin', ['stopper', genUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId: 'stopper' })]);
+      await raw.call('TIMMsgSendMessage', ['stopper', 1, JSON.stringify(text('indexed before the stop'))]);
+      // A search starts the indexer's worker thread and waits for it.
+      const found = await raw.call('TIMMsgSearchLocalMessages', [JSON.stringify({ msg_search_param_keyword_array: ['indexed'] })]);
+      assert.equal(found.code, 0);
+      assert.match(found.json, /"msg_search_result_total_count":1/);
+      raw.close();
+      const exited = new Promise<number | null>((r) => server.child.once('close', (code) => r(code)));
+      server.child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      // Printed after close() returned: the process did not end while it waited for a worker thread.
+      assert.match(out, /tim-emulator stopped \(\d+ operations in \d+ commits/);
+    } finally {
+      server.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps every acknowledged message exactly once after the clients resend', async function () {
     dataDir = mkdtempSync(join(tmpdir(), 'tim-crash-'));
     const first = await startChild(dataDir, 0);

@@ -5,14 +5,17 @@
  */
 import * as assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
 import { FTS_FILE } from '../../../src/emulator/server/ftsIndexer';
 import { DB_FILE } from '../../../src/emulator/server/schema';
 import { c2cText } from './c2cText';
 import { closeCore } from './tempCore';
+
+const ROOT = resolve(__dirname, '../../..');
 
 describe('emulator full-text indexer (worker thread)', () => {
   let dir: string;
@@ -139,6 +142,14 @@ describe('emulator full-text indexer (worker thread)', () => {
     assert.equal(left.n, 0, 'the old table is dropped from the main file');
     await core.emu.fts.whenCurrent();
     assert.deepEqual(matches('old version'), [id]);
+  });
+
+  it('keeps the process alive until its worker has stopped, so a shutdown finishes', () => {
+    // In a child process: there nothing but the worker is left while stop() waits (as in the server's
+    // shutdown), and a worker that did not hold the process let it end before the database was closed.
+    const child = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/ts-register.cjs'), join(__dirname, 'indexerStopChild.ts')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout, 'closed\n');
   });
 
   it('fails waiting searches with a clear error, and warns once, when the index cannot be written', async () => {
