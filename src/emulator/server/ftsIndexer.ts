@@ -213,9 +213,10 @@ export class FtsIndexer {
 
   /** Resolves once every message committed before the call is in the index (searches wait for this). */
   whenCurrent(): Promise<void> {
+    // The limits of now: the sync whenDurable waits for covers them (later commits may not be on disk yet).
+    const limits = this.limitsNow();
     return new Promise((resolve, reject) => {
       this.whenDurable((error) => {
-        const limits = this.limitsNow();
         if (error !== undefined || this.stopping !== undefined) {
           reject(error ?? new Error('the emulator is shutting down'));
         } else if (covers(this.done, limits)) {
