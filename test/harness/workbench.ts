@@ -132,35 +132,33 @@ export async function answerInput(page: Page, text: string, timeoutMs = 30_000):
 }
 
 /**
- * Runs a command that asks for text and answers it. An input box closes when the focus leaves it, and a
- * panel that was just revealed (a jump to a message) can take the focus a moment later, under load
- * after the box opened (seen in CI): then the command is run once more.
+ * Runs a command, then `shown` (what the command opens: an input box to answer, a quick pick row). A
+ * panel revealed just before (a jump to a message, a panel restored by a reload) can take the focus a
+ * moment after the command's input opened, under load (seen in CI), which closes it: then the command
+ * runs once more. `shown` gets 10 s the first time and its own default the second.
  */
-export async function runCommandWithInput(page: Page, label: string, text: string): Promise<void> {
+async function runCommandOnceMore(page: Page, label: string, shown: (timeoutMs?: number) => Promise<unknown>): Promise<void> {
   await runCommand(page, label);
   try {
-    await answerInput(page, text, 10_000);
+    await shown(10_000);
   } catch {
     await runCommand(page, label);
-    await answerInput(page, text);
+    await shown();
   }
 }
 
+/** Runs a command that asks for text and answers it (runCommandOnceMore: a stolen focus closes the box). */
+export async function runCommandWithInput(page: Page, label: string, text: string): Promise<void> {
+  await runCommandOnceMore(page, label, (timeoutMs) => answerInput(page, text, timeoutMs));
+}
+
 /**
- * Runs a command that shows a quick pick and returns the row holding `rowText` once it shows. A panel
- * revealed just before (restored by a reload, say) can take the focus and close the pick as it opens
- * (seen in CI: the row stayed in the page, hidden), so the command runs once more when the row does not
- * show.
+ * Runs a command that shows a quick pick and returns the row holding `rowText` once it shows
+ * (runCommandOnceMore: a stolen focus closes the pick, its row left in the page, hidden).
  */
 export async function runCommandForPick(page: Page, label: string, rowText: string): Promise<Locator> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText });
-  await runCommand(page, label);
-  try {
-    await row.waitFor({ timeout: 10_000 });
-  } catch {
-    await runCommand(page, label);
-    await row.waitFor({ timeout: 30_000 });
-  }
+  await runCommandOnceMore(page, label, (timeoutMs = 30_000) => row.waitFor({ timeout: timeoutMs }));
   return row;
 }
 
