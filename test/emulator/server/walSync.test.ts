@@ -7,8 +7,53 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WAIT_FOR_SYNC_FROM } from '../../../src/emulator/server/commitQueue';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
 import { WalSync } from '../../../src/emulator/server/walSync';
+
+/**
+ * A WAL sync that stays running until the test finishes it: how long a real fdatasync takes is up to
+ * the disk, and these tests are about what the queue does meanwhile.
+ */
+class HeldSync {
+  readonly usable = true;
+  syncing = true;
+  commits = 0;
+  private waiting: Array<(error?: Error) => void> = [];
+
+  get durable(): boolean {
+    return !this.syncing;
+  }
+
+  committed(): void {
+    this.commits += 1;
+  }
+
+  whenDurable(fn: (error?: Error) => void): void {
+    if (this.syncing) {
+      this.waiting.push(fn);
+    } else {
+      fn();
+    }
+  }
+
+  finish(): void {
+    this.syncing = false;
+    for (const fn of this.waiting.splice(0)) {
+      fn();
+    }
+  }
+
+  close(): void {
+    this.finish();
+  }
+}
+
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 describe('emulator WAL sync off the event loop', () => {
   let dir: string;
@@ -76,5 +121,46 @@ describe('emulator WAL sync off the event loop', () => {
     // For afterEach, which closes it again.
     core = openEmulator(dir, { durability: 'full' });
     assert.deepEqual(core.db.prepare("SELECT key FROM meta WHERE key = 'test-last'").all(), [{ key: 'test-last' }]);
+  });
+});
+
+describe('emulator group commits while a WAL sync runs', () => {
+  let dir: string;
+  let core: EmulatorCore;
+  let sync: HeldSync;
+  const putMeta = (key: string): void => void core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, '');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tim-walsync-held-'));
+    core = openEmulator(dir, { durability: 'full' });
+    sync = new HeldSync();
+    core.queue.syncOffThread(sync as unknown as WalSync);
+  });
+
+  afterEach(() => {
+    core.queue.close();
+    core.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits a small batch at once, so it is done when the running sync ends', async () => {
+    const outcome = await Promise.race([
+      core.queue.enqueue(() => putMeta('test-small')).then(() => 'committed'),
+      turns(20).then(() => 'still queued'),
+    ]);
+    assert.equal(outcome, 'committed');
+    assert.equal(sync.commits, 1, 'its commit is handed to the WAL sync');
+    assert.equal(core.queue.durable, false, 'and is not durable before the running sync ends');
+  });
+
+  it(`makes a batch of ${WAIT_FOR_SYNC_FROM} or more wait for the running sync, then commits it as one`, async () => {
+    const flushesBefore = core.queue.flushes;
+    const done = Array.from({ length: WAIT_FOR_SYNC_FROM }, (_, i) => core.queue.enqueue(() => putMeta(`test-batch-${i}`)));
+    await turns(20);
+    assert.equal(sync.commits, 0, 'nothing committed while the sync runs');
+    sync.finish();
+    await Promise.all(done);
+    assert.equal(core.queue.flushes, flushesBefore + 1, 'one transaction');
+    assert.equal(sync.commits, 1);
   });
 });
