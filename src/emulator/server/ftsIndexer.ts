@@ -32,6 +32,15 @@ export function ftsTableSql(prefix: string): string {
   return `CREATE VIRTUAL TABLE IF NOT EXISTS ${prefix}messages_fts USING fts5(text, tokenize='trigram', content='', contentless_delete=1)`;
 }
 
+/**
+ * How far the main database goes (schema `prefix`: 'src.' in the worker, '' on the main thread): the
+ * newest message row and fts_dirty row. Pass limits are taken with it, and marks beyond it mean the
+ * database was replaced by an older copy, so both sides must read the same thing.
+ */
+function limitsSql(prefix: string): string {
+  return `SELECT (SELECT coalesce(max(id), 0) FROM ${prefix}messages) AS msg, (SELECT coalesce(max(id), 0) FROM ${prefix}fts_dirty) AS dirty`;
+}
+
 /** The index file's tables: the index and the marks of how far it got. */
 function indexSchema(prefix: string): string {
   return `${ftsTableSql(prefix)};
@@ -71,7 +80,7 @@ try {
   const dirtyRows = db.prepare('SELECT d.id, d.msg, m.search_text FROM src.fts_dirty d LEFT JOIN src.messages m ON m.id = d.msg WHERE d.id > ? AND d.id <= ? ORDER BY d.id LIMIT ' + BATCH);
   const insert = db.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)');
   const remove = db.prepare('DELETE FROM messages_fts WHERE rowid = ?');
-  const tops = db.prepare('SELECT (SELECT coalesce(max(id), 0) FROM src.messages) AS msg, (SELECT coalesce(max(id), 0) FROM src.fts_dirty) AS dirty');
+  const tops = db.prepare(workerData.limitsSql);
   db.transaction(() => {
     const top = tops.get();
     if ((markOf.get('msg') ?? 0) > top.msg || (markOf.get('dirty') ?? 0) > top.dirty) {
@@ -192,7 +201,7 @@ export class FtsIndexer {
     db.prepare('ATTACH DATABASE ? AS fts').run(join(dirname(db.name), FTS_FILE));
     db.pragma('fts.journal_mode = WAL');
     db.exec(indexSchema('fts.'));
-    this.tops = db.prepare('SELECT (SELECT coalesce(max(id), 0) FROM messages) AS msg, (SELECT coalesce(max(id), 0) FROM fts_dirty) AS dirty');
+    this.tops = db.prepare(limitsSql(''));
     this.addDirty = db.prepare('INSERT INTO fts_dirty(msg) VALUES (?)');
   }
 
@@ -291,7 +300,7 @@ export class FtsIndexer {
     }
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), indexFile: join(dirname(this.db.name), FTS_FILE), mainFile: this.db.name, schema: indexSchema('') },
+      workerData: { driver: require.resolve('better-sqlite3'), indexFile: join(dirname(this.db.name), FTS_FILE), mainFile: this.db.name, schema: indexSchema(''), limitsSql: limitsSql('src.') },
     });
     worker.unref();
     worker.on('message', (message: { pass?: number; error?: string; failed?: string }) => {

@@ -18,9 +18,14 @@ import type { MessageRow } from '../messageModel';
 import { FROM_VISIBLE, VISIBLE } from './localView';
 import { visibleParams } from './history';
 
+/** Keywords of 3+ characters are looked up in the trigram index; shorter ones with LIKE. */
+function usesIndex(keyword: string): boolean {
+  return [...keyword].length >= 3;
+}
+
 function keywordClause(keyword: string, index: number, params: Record<string, unknown>): string {
   const key = `kw${index}`;
-  if ([...keyword].length >= 3) {
+  if (usesIndex(keyword)) {
     params[key] = `"${keyword.replace(/"/g, '""')}"`;
     return `m.id IN (SELECT rowid FROM fts.messages_fts WHERE messages_fts MATCH @${key})`;
   }
@@ -83,7 +88,7 @@ const searchLocal: Handler = async (ctx, args) => {
     filter.where.push('m.server_time >= @tstart');
     filter.params.tstart = end - period;
   }
-  if (keywords.some((keyword) => [...keyword].length >= 3)) {
+  if (keywords.some(usesIndex)) {
     // Every message acknowledged before this call is in the index once this resolves (ftsIndexer.ts).
     await ctx.emu.fts.whenCurrent().catch((error: unknown) => {
       throw new ApiError(Err.INTERNAL_ERROR, error instanceof Error ? error.message : String(error));
