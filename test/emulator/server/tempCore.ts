@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
+import type { Durability } from '../../../src/emulator/server/schema';
 
 /** Closes a core's commit queue, then its database (the order the server closes them in). */
 export function closeCore(core: EmulatorCore): void {
@@ -18,11 +19,21 @@ export class TempCore {
   readonly dir: string;
   core: EmulatorCore;
 
-  constructor(prefix: string) {
+  constructor(
+    prefix: string,
+    readonly durability: Durability = 'normal',
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), prefix));
-    this.core = openEmulator(this.dir, { durability: 'normal' });
+    this.core = openEmulator(this.dir, { durability });
     this.core.emu.model.ensureUser('ann');
     this.core.emu.model.ensureUser('ben');
+  }
+
+  /** Closes the current core and opens the same directory again (a restart). */
+  reopen(): EmulatorCore {
+    closeCore(this.core);
+    this.core = openEmulator(this.dir, { durability: this.durability });
+    return this.core;
   }
 
   /** Closes the current core and removes the directory. */

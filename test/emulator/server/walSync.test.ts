@@ -4,12 +4,14 @@
  * after a sync that began after the commits before it.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { WAIT_FOR_SYNC_FROM } from '../../../src/emulator/server/commitQueue';
-import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
+import type { EmulatorCore } from '../../../src/emulator/server/core';
 import { WalSync } from '../../../src/emulator/server/walSync';
+import { TempCore } from './tempCore';
+
+function putMeta(core: EmulatorCore, key: string): void {
+  core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, '');
+}
 
 /**
  * A WAL sync that stays running until the test finishes it: how long a real fdatasync takes is up to
@@ -56,30 +58,25 @@ async function turns(count: number): Promise<void> {
 }
 
 describe('emulator WAL sync off the event loop', () => {
-  let dir: string;
+  let temp: TempCore;
   let core: EmulatorCore;
   let walSync: WalSync;
-  const putMeta = (key: string): void => void core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, '');
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tim-walsync-'));
-    core = openEmulator(dir, { durability: 'full' });
+    temp = new TempCore('tim-walsync-', 'full');
+    core = temp.core;
     const opened = WalSync.open(core.db.name);
     assert.ok(opened !== undefined, 'the WAL file exists once the database is open');
     walSync = opened;
     core.queue.syncOffThread(walSync);
   });
 
-  afterEach(() => {
-    core.queue.close();
-    core.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   it('commits under NORMAL, keeps FULL outside group transactions, and reports durability after the sync', async () => {
     let inside = -1;
     await core.queue.enqueue(() => {
-      putMeta('test-a');
+      putMeta(core, 'test-a');
       inside = core.db.pragma('synchronous', { simple: true }) as number;
     });
     assert.equal(inside, 1, 'NORMAL inside the group transaction');
@@ -91,9 +88,9 @@ describe('emulator WAL sync off the event loop', () => {
 
   it('runs waiting callbacks in order, each after the commits before it are synced', async () => {
     const order: string[] = [];
-    await core.queue.enqueue(() => putMeta('test-1'));
+    await core.queue.enqueue(() => putMeta(core, 'test-1'));
     core.queue.whenDurable(() => order.push('first'));
-    await core.queue.enqueue(() => putMeta('test-2'));
+    await core.queue.enqueue(() => putMeta(core, 'test-2'));
     await new Promise<void>((resolve) =>
       core.queue.whenDurable(() => {
         order.push(`second, all synced: ${String(core.queue.durable)}`);
@@ -109,7 +106,7 @@ describe('emulator WAL sync off the event loop', () => {
   });
 
   it('syncs what is left and releases the waiting callbacks when the queue closes', async () => {
-    await core.queue.enqueue(() => putMeta('test-last'));
+    await core.queue.enqueue(() => putMeta(core, 'test-last'));
     let released = false;
     core.queue.whenDurable(() => {
       released = true;
@@ -117,35 +114,29 @@ describe('emulator WAL sync off the event loop', () => {
     core.queue.close();
     assert.equal(released, true);
     assert.equal(core.queue.durable, true);
-    core.db.close();
-    // For afterEach, which closes it again.
-    core = openEmulator(dir, { durability: 'full' });
+    // A restart: reopen() closes the database (closing the closed queue again does nothing more).
+    core = temp.reopen();
     assert.deepEqual(core.db.prepare("SELECT key FROM meta WHERE key = 'test-last'").all(), [{ key: 'test-last' }]);
   });
 });
 
 describe('emulator group commits while a WAL sync runs', () => {
-  let dir: string;
+  let temp: TempCore;
   let core: EmulatorCore;
   let sync: HeldSync;
-  const putMeta = (key: string): void => void core.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run(key, '');
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tim-walsync-held-'));
-    core = openEmulator(dir, { durability: 'full' });
+    temp = new TempCore('tim-walsync-held-', 'full');
+    core = temp.core;
     sync = new HeldSync();
     core.queue.syncOffThread(sync as unknown as WalSync);
   });
 
-  afterEach(() => {
-    core.queue.close();
-    core.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
 
   it('commits a small batch at once, so it is done when the running sync ends', async () => {
     const outcome = await Promise.race([
-      core.queue.enqueue(() => putMeta('test-small')).then(() => 'committed'),
+      core.queue.enqueue(() => putMeta(core, 'test-small')).then(() => 'committed'),
       turns(20).then(() => 'still queued'),
     ]);
     assert.equal(outcome, 'committed');
@@ -155,7 +146,7 @@ describe('emulator group commits while a WAL sync runs', () => {
 
   it(`makes a batch of ${WAIT_FOR_SYNC_FROM} or more wait for the running sync, then commits it as one`, async () => {
     const flushesBefore = core.queue.flushes;
-    const done = Array.from({ length: WAIT_FOR_SYNC_FROM }, (_, i) => core.queue.enqueue(() => putMeta(`test-batch-${i}`)));
+    const done = Array.from({ length: WAIT_FOR_SYNC_FROM }, (_, i) => core.queue.enqueue(() => putMeta(core, `test-batch-${i}`)));
     await turns(20);
     assert.equal(sync.commits, 0, 'nothing committed while the sync runs');
     sync.finish();
