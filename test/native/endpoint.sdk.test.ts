@@ -245,23 +245,31 @@ describe('NativeEndpoint on the real libImSDK (offline)', function () {
         }
       };
       // Warm-up: JIT, koffi's pools, glibc arenas of the SDK's threads and the SDK's own caches. Measured:
-      // RSS rises ~30 MB over the first 50,000 calls, then stays flat (+-2 MB) up to 300,000.
+      // RSS rises ~30 MB over the first 50,000 calls, then stays flat (+-2 MB) up to 300,000, though once
+      // in CI it still rose 16.7 MB in the window after it (heap flat). A leak grows in every window, the
+      // allocator's one-off growth in one: so two windows are measured and the smaller growth is judged.
       await run(50_000);
       const slots = koffi.stats().callbacks;
-      const before = memoryMB();
-      const start = Date.now();
-      await run(100_000);
-      const seconds = (Date.now() - start) / 1000;
-      const after = memoryMB();
-      console.log(
-        `      100,000 calls in ${seconds.toFixed(1)} s; heap ${before.heap.toFixed(1)} -> ${after.heap.toFixed(1)} MB, ` +
-          `RSS ${before.rss.toFixed(1)} -> ${after.rss.toFixed(1)} MB`,
-      );
+      const windows: Array<{ heap: number; rss: number }> = [];
+      for (let w = 0; w < 2; w++) {
+        const before = memoryMB();
+        const start = Date.now();
+        await run(100_000);
+        const seconds = (Date.now() - start) / 1000;
+        const after = memoryMB();
+        console.log(
+          `      100,000 calls in ${seconds.toFixed(1)} s; heap ${before.heap.toFixed(1)} -> ${after.heap.toFixed(1)} MB, ` +
+            `RSS ${before.rss.toFixed(1)} -> ${after.rss.toFixed(1)} MB`,
+        );
+        windows.push({ heap: after.heap - before.heap, rss: after.rss - before.rss });
+      }
       assert.equal(endpoint.bridge.pendingCount, 0);
       assert.equal(koffi.stats().callbacks, slots, 'koffi callback slots leaked');
-      assert.ok(after.heap - before.heap < 3, `heap grew by ${(after.heap - before.heap).toFixed(2)} MB`);
-      // A leak of 150 bytes per call would show as 15 MB; allocator noise under load stays below ~7 MB.
-      assert.ok(after.rss - before.rss < 15, `RSS grew by ${(after.rss - before.rss).toFixed(2)} MB`);
+      const heapGrowth = Math.min(...windows.map((w) => w.heap));
+      const rssGrowth = Math.min(...windows.map((w) => w.rss));
+      assert.ok(heapGrowth < 3, `heap grew by ${heapGrowth.toFixed(2)} MB in each of two windows of 100,000 calls`);
+      // A leak of 150 bytes per call would show as 15 MB in each window; allocator noise under load stays below ~7 MB.
+      assert.ok(rssGrowth < 15, `RSS grew by ${rssGrowth.toFixed(2)} MB in each of two windows of 100,000 calls`);
     });
   });
 });
