@@ -26,7 +26,7 @@ import { createTranslate, type Translate } from './strings';
 import { VirtualList } from './virtualList';
 import type { VsCodeApi } from './vscodeApi';
 
-/** What the webview keeps across reloads; `conversationId` is what the host's serializer reads. */
+/** What the webview keeps across reloads; `conversationId` is the conversation key the host's serializer reads. */
 export interface WebviewState {
   readonly conversationId: string;
   readonly draft?: string;
@@ -42,7 +42,8 @@ function messageOf(error: unknown): string {
 export class ChatController {
   private t: Translate = createTranslate();
   private info: ChatPanelInfo | undefined;
-  private conversationId = '';
+  /** The conversation key from app/state (`c2c_<id>` or `group_<id>`), kept in the webview state. */
+  private conversationKey = '';
   private renderer: MessageRowRenderer;
   private generation = 0;
   private readonly store = new MessageStore();
@@ -71,7 +72,7 @@ export class ChatController {
     private readonly channel: HostChannel,
     private readonly api: VsCodeApi<WebviewState>,
   ) {
-    this.conversationId = api.getState()?.conversationId ?? '';
+    this.conversationKey = api.getState()?.conversationId ?? '';
     this.snippetActions = createSnippetActions(channel, view.content);
     this.extras = new MessageExtras(
       () => this.list?.invalidate(),
@@ -185,7 +186,7 @@ export class ChatController {
 
   private wireHost(): void {
     this.channel.on('app/state', (state) => {
-      this.conversationId = state.conversationId;
+      this.conversationKey = state.conversationId;
       if (!this.info) {
         this.view.setTitle(state.title);
         this.setSignedIn(state.signedIn);
@@ -224,7 +225,9 @@ export class ChatController {
     const first = this.info === undefined;
     const wasSignedIn = this.info?.signedIn ?? false;
     this.info = info;
-    this.conversationId = info.conversationId;
+    // Not info.conversationId: that is the bare id (its type beside it), while the webview state must
+    // keep the key app/state gave ('group_dev'), which the serializer parses. A bare 'dev' would revive
+    // a group's panel as a C2C chat with a user called 'dev'.
     this.t = createTranslate(info.strings);
     this.renderer = this.createRenderer(info.conversationType, info.locale || navigator.language);
     this.view.setTitle(info.title);
@@ -268,7 +271,7 @@ export class ChatController {
   /** The draft kept in the webview state for this conversation, if any. */
   private savedDraft(): string | undefined {
     const state = this.api.getState();
-    return state && state.conversationId === this.conversationId ? state.draft : undefined;
+    return state && state.conversationId === this.conversationKey ? state.draft : undefined;
   }
 
   /**
@@ -279,9 +282,9 @@ export class ChatController {
     if (draft !== undefined) {
       this.draftReady = true;
     }
-    if (this.conversationId) {
+    if (this.conversationKey) {
       const kept = this.draftReady ? (draft ?? this.composer.value) : this.savedDraft();
-      this.api.setState(kept === undefined ? { conversationId: this.conversationId } : { conversationId: this.conversationId, draft: kept });
+      this.api.setState(kept === undefined ? { conversationId: this.conversationKey } : { conversationId: this.conversationKey, draft: kept });
     }
   }
 

@@ -156,6 +156,8 @@ describe('chat webview against a fake host', function () {
     await page.keyboard.type('second line');
     await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.some((c) => c.method === 'chat/saveDraft'));
     assert.equal((await hostLog(page)).state?.draft, 'hello **world**\nsecond line');
+    // The key from app/state, not chat/info's bare id: the serializer parses it to revive the right conversation.
+    assert.equal((await hostLog(page)).state?.conversationId, 'c2c_alice');
     await page.keyboard.press('Enter');
     const sent = page.locator('.message[data-id="s1"]');
     await sent.waitFor();

@@ -227,7 +227,8 @@ function fakeHost(): void {
         setTimeout(() => {
           host.notify('app/state', { conversationId: 'c2c_alice', title: 'Alice Liddell', signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
           if (mode !== 'unknown') {
-            host.notify('chat/info', { conversationId: 'c2c_alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
+            // As the real host sends them: app/state carries the conversation key, chat/info the bare id beside its type.
+            host.notify('chat/info', { conversationId: 'alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
           }
         }, 1);
       } else if (message.kind === 'command') {
