@@ -54,6 +54,29 @@ async function sendFromComposer(page: Page, chat: FrameLocator, text: string): P
   }
 }
 
+/**
+ * Leaves `draft` in the active panel's composer, reloads the window, and checks the panel came back as
+ * the same conversation (its title and one of its messages) with the draft. The draft is set on the
+ * element, as in sendFromComposer: keys typed right after an earlier reload were lost in CI.
+ */
+async function draftSurvivesReload(page: Page, expected: { title: string; message: string; draft: string }): Promise<void> {
+  const chat = activeWebview(page);
+  await chat.locator('#chat-title', { hasText: expected.title }).waitFor({ timeout: 60_000 });
+  await chat.locator('body[data-signed-in="true"]').waitFor({ timeout: 60_000 });
+  await chat.locator('#composer-input').evaluate((e, value) => {
+    (e as HTMLTextAreaElement).value = value;
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+  }, expected.draft);
+  await page.waitForTimeout(1500); // the draft is saved after a pause in typing
+  // VS Code's own reload saves the open editors and webview state first (a raw page reload may not).
+  await runCommand(page, 'Developer: Reload Window');
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const restored = activeWebview(page);
+  await restored.locator('#chat-title', { hasText: expected.title }).waitFor({ timeout: 60_000 });
+  await restored.locator('.message', { hasText: expected.message }).first().waitFor({ timeout: 60_000 });
+  assert.equal(await restored.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value), expected.draft);
+}
+
 function treeRow(page: Page, text: string): ReturnType<Page['locator']> {
   return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
 }
@@ -160,18 +183,13 @@ describe('two people chatting in the workbench', function () {
     assert.equal(await bobChat.locator('.message', { hasText: 'Hi Alice, got it' }).count(), 1);
   });
 
-  it('restores the panel and its draft after a reload', async () => {
-    const bobChat = activeWebview(bob.page);
-    await bobChat.locator('#composer-input').click();
-    await bob.page.keyboard.type('half-written thought');
-    await bob.page.waitForTimeout(1500); // the draft is saved after a pause in typing
-    // VS Code's own reload saves the open editors and webview state first (a raw page reload may not).
-    await runCommand(bob.page, 'Developer: Reload Window');
-    await bob.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const restored = activeWebview(bob.page);
-    await restored.locator('#chat-title', { hasText: 'Alice' }).waitFor({ timeout: 60_000 });
-    const value = await restored.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
-    assert.equal(value, 'half-written thought');
+  it('restores the panel and its draft after a reload, a group chat as well as a C2C chat', async () => {
+    // The group first (its panel once came back as a C2C chat with a user named like the group's id), then
+    // bob's chat with alice, which the tests after this one expect to be the active panel.
+    await openChatFromTree(bob.page, XSS_GROUP);
+    await draftSurvivesReload(bob.page, { title: 'Team', message: 'welcome', draft: 'group draft' });
+    await openChatFromTree(bob.page, '<b>Alice</b>');
+    await draftSurvivesReload(bob.page, { title: 'Alice', message: 'Hi Alice, got it', draft: 'half-written thought' });
     await bob.screenshot('reloaded-bob.png');
   });
 
