@@ -3,6 +3,7 @@
  * (never innerHTML with data), starts the controller and says `ready` to the host.
  */
 import './chat.css';
+import './tokens.css';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-context-menu/index.js';

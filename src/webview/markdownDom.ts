@@ -5,6 +5,7 @@
  */
 import type { DomBuilder } from './domBuilder';
 import type { MdBlock, MdInline } from './markdownTypes';
+import { highlightLanguage, tokenize } from './snippet/highlighter';
 
 export function renderBlocks<N>(builder: DomBuilder<N>, blocks: readonly MdBlock[], parent: N): void {
   for (const block of blocks) {
@@ -25,7 +26,7 @@ function renderBlock<N>(b: DomBuilder<N>, block: MdBlock): N {
       if (block.language) {
         b.attribute(pre, 'data-language', block.language);
       }
-      b.append(code, b.text(block.text));
+      renderCode(b, block.text, block.language, code);
       b.append(pre, code);
       return pre;
     }
@@ -45,6 +46,26 @@ function renderBlock<N>(b: DomBuilder<N>, block: MdBlock): N {
       const quote = b.element('blockquote', 'md-quote');
       renderBlocks(b, block.children, quote);
       return quote;
+    }
+  }
+}
+
+/**
+ * A fenced block's code: highlighted as shared snippets are (the same tokenizer and token colours) when
+ * its fence names a language the highlighter knows (```ts, ```python), one text node otherwise.
+ */
+function renderCode<N>(b: DomBuilder<N>, text: string, language: string, code: N): void {
+  if (!language || highlightLanguage(language) === undefined) {
+    b.append(code, b.text(text));
+    return;
+  }
+  for (const token of tokenize(text, language)) {
+    if (token.type === 'text') {
+      b.append(code, b.text(token.text));
+    } else {
+      const span = b.element('span', `tok tok-${token.type}`);
+      b.append(span, b.text(token.text));
+      b.append(code, span);
     }
   }
 }

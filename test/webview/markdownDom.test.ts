@@ -45,8 +45,25 @@ describe('markdown rendering', () => {
     const root = render('**b** *i* `c` ~~s~~\n\n> q\n\n1. x\n2. y\n\n```js\nlet a;\n```');
     assert.equal(
       serialize(root),
-      '<div><p><strong>b</strong> <em>i</em> <code>c</code> <s>s</s></p><blockquote><p>q</p></blockquote><ol><li><p>x</p></li><li><p>y</p></li></ol><pre data-language="js"><code>let a;</code></pre></div>',
+      '<div><p><strong>b</strong> <em>i</em> <code>c</code> <s>s</s></p><blockquote><p>q</p></blockquote><ol><li><p>x</p></li><li><p>y</p></li></ol><pre data-language="js"><code><span>let</span> a;</code></pre></div>',
     );
+  });
+
+  it('highlights a fenced block whose fence names a known language, and keeps its text exactly', () => {
+    const source = 'export function parse(text: string): number {\n  return Number.parseInt(text, 10); // base 10\n}';
+    const code = render(`\`\`\`ts\n${source}\n\`\`\``).children[0].children[0];
+    assert.equal(code.className, 'md-code-block');
+    assert.equal(code.children.map(serialize).join('').replace(/<\/?span>/g, ''), source);
+    const classOf = (text: string): string | undefined => code.children.find((c) => c.tag === 'span' && c.children[0]?.text === text)?.className;
+    assert.equal(classOf('export'), 'tok tok-keyword');
+    assert.equal(classOf('10'), 'tok tok-number');
+    assert.equal(classOf('// base 10'), 'tok tok-comment');
+    assert.ok(code.children.every((c) => c.tag === '#text' || (c.tag === 'span' && c.children.length === 1 && c.children[0].tag === '#text')));
+    // No language, or one the highlighter does not know: the code as one text node.
+    for (const fence of ['```', '```brainfuck']) {
+      const plain = render(`${fence}\nexport const a = 1;\n\`\`\``).children[0].children[0];
+      assert.deepEqual(plain.children, [{ tag: '#text', text: 'export const a = 1;', attributes: {}, children: [] }]);
+    }
   });
 
   it('renders links with their real target as title, out of the Tab order', () => {
@@ -66,8 +83,9 @@ describe('markdown rendering', () => {
       '<iframe srcdoc="<script>alert(1)</script>">',
       '**<b onclick=alert(1)>bold</b>**',
       '```\n</code><script>alert(1)</script>\n```',
+      '```ts\nconst x = "</span><script>alert(1)</script>"; // <img src=x onerror=alert(1)>\n```',
     ];
-    const allowed = new Set(['div', 'p', '#text', 'strong', 'em', 'code', 'pre', 's', 'br', 'a', 'ul', 'ol', 'li', 'blockquote']);
+    const allowed = new Set(['div', 'p', '#text', 'strong', 'em', 'code', 'pre', 's', 'br', 'a', 'ul', 'ol', 'li', 'blockquote', 'span']);
     for (const payload of payloads) {
       const root = render(payload);
       for (const tag of tags(root)) {
