@@ -4,6 +4,7 @@
  * interrupts the run. Pure, so the rules are unit-tested.
  */
 import type { ChatMessageView } from '../shared/chatModel';
+import { safeFormat } from '../shared/timeFormat';
 
 /** Messages of one sender closer together than this share one header. */
 export const GROUP_GAP_SECONDS = 5 * 60;
@@ -54,24 +55,6 @@ export function dayLabelOf(timeSeconds: number, now: Date, locale: string, today
     options.year = 'numeric';
   }
   return safeFormat(locale, options, date);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Formats with a cached Intl.DateTimeFormat (making one per row is slow); an unknown locale falls back. */
-export function safeFormat(locale: string, options: Intl.DateTimeFormatOptions, date: Date): string {
-  const key = `${locale}\u0000${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat(locale || undefined, options);
-    } catch {
-      // An unknown locale tag from the host must not break the list.
-      formatter = new Intl.DateTimeFormat(undefined, options);
-    }
-    formatters.set(key, formatter);
-  }
-  return formatter.format(date);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Human-readable sizes, durations and times for message rows. */
-import { safeFormat } from './dayGroups';
+import { safeFormat } from '../shared/timeFormat';
 import type { Translate } from './strings';
 
 export function formatSize(bytes: number, t: Translate): string {
@@ -24,10 +24,6 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-export function formatClock(timeSeconds: number, locale: string): string {
-  return safeFormat(locale, { hour: '2-digit', minute: '2-digit' }, new Date(timeSeconds * 1000));
 }
 
 export function formatFullTime(timeSeconds: number, locale: string): string {

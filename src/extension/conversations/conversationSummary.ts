@@ -2,6 +2,7 @@
  * What the Conversations tree shows of one conversation, derived from TIM's ConvInfo: name, preview,
  * time, unread count, pinned and muted, and the order (pinned first, then newest activity). Pure.
  */
+import { formatClock, safeFormat } from '../../shared/timeFormat';
 import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
 import type { TimConvInfo } from '../../tim/types/conversation';
 import { previewText } from '../chat/messageView';
@@ -61,19 +62,23 @@ export function compareSummaries(a: ConversationSummary, b: ConversationSummary,
   return newer !== 0 ? newer : a.name.localeCompare(b.name);
 }
 
-/** "14:05" today, "Mon" this week, "2026-11-02" before: short enough for a tree item's description. */
-export function shortTime(seconds: number, now: Date = new Date()): string {
+/**
+ * A conversation's time, short enough for a tree item's description and in VS Code's display language:
+ * the time of day as the chat panel shows it (formatClock) today, the weekday within a week, the date
+ * before (with the year when it is not this year).
+ */
+export function shortTime(seconds: number, locale: string, now: Date = new Date()): string {
   if (!seconds) {
     return '';
   }
   const date = new Date(seconds * 1000);
-  const sameDay = date.toDateString() === now.toDateString();
-  if (sameDay) {
-    return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  if (date.toDateString() === now.toDateString()) {
+    return formatClock(seconds, locale);
   }
   const days = (now.getTime() - date.getTime()) / 86_400_000;
   if (days < 6 && days > 0) {
-    return date.toLocaleDateString(undefined, { weekday: 'short' });
+    return safeFormat(locale, { weekday: 'short' }, date);
   }
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return safeFormat(locale, sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' }, date);
 }

@@ -60,7 +60,7 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     // A stable id keeps the selection and focus across refreshes.
     item.id = summary.key;
     item.resourceUri = conversationUri(summary.key);
-    const time = shortTime(summary.lastTime);
+    const time = shortTime(summary.lastTime, vscode.env.language);
     const draft = summary.draft ? `${vscode.l10n.t('[Draft]')} ${summary.draft}` : '';
     item.description = [time, draft || summary.preview].filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(summary);

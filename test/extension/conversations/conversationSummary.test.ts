@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { englishOnly } from '../../../src/extension/chat/translate';
 import { compareSummaries, shortTime, summarize } from '../../../src/extension/conversations/conversationSummary';
+import { formatClock } from '../../../src/shared/timeFormat';
 import { conversationKey, parseConversationKey } from '../../../src/extension/conversations/conversationKey';
 import { TIMConvType, TIMElemType, TIMMsgStatus, TIMReceiveMessageOpt } from '../../../src/tim/enums';
 import type { TimConvInfo } from '../../../src/tim/types/conversation';
@@ -66,10 +67,24 @@ describe('conversation summaries', () => {
     assert.equal(s.draft, 'half a thought');
   });
 
-  it('formats times short', () => {
+  it('formats times short, in the display language, today as the chat panel does', () => {
     const now = new Date(2026, 10, 26, 15, 0, 0);
-    assert.equal(shortTime(new Date(2026, 10, 26, 9, 5).getTime() / 1000, now), '09:05');
-    assert.equal(shortTime(new Date(2025, 0, 2, 9, 5).getTime() / 1000, now), '2025-01-02');
-    assert.equal(shortTime(0, now), '');
+    const seconds = (...parts: [number, number, number, number?, number?]): number => new Date(...parts).getTime() / 1000;
+    const today = seconds(2026, 10, 26, 9, 5);
+    // The same words as a message row's time in the panel, whichever the language.
+    assert.equal(shortTime(today, 'en', now), formatClock(today, 'en'));
+    assert.equal(shortTime(today, 'zh-cn', now), formatClock(today, 'zh-cn'));
+    // Spaces normalised: newer ICU versions put a narrow no-break space before AM.
+    assert.equal(shortTime(today, 'en', now).replace(/\s/gu, ' '), '09:05 AM');
+    assert.equal(shortTime(today, 'zh-cn', now), '09:05');
+    assert.equal(shortTime(seconds(2026, 10, 24, 9, 5), 'en', now), 'Tue');
+    assert.equal(shortTime(seconds(2026, 10, 24, 9, 5), 'zh-cn', now), '周二');
+    assert.equal(shortTime(seconds(2026, 1, 3), 'en', now), 'Feb 3');
+    assert.equal(shortTime(seconds(2026, 1, 3), 'zh-cn', now), '2月3日');
+    assert.equal(shortTime(seconds(2025, 0, 2, 9, 5), 'en', now), 'Jan 2, 2025');
+    assert.equal(shortTime(seconds(2025, 0, 2, 9, 5), 'zh-cn', now), '2025年1月2日');
+    // An unknown language tag falls back to the default rather than failing the tree.
+    assert.ok(shortTime(today, 'not a locale!', now).includes('05'));
+    assert.equal(shortTime(0, 'en', now), '');
   });
 });
