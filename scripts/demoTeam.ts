@@ -34,6 +34,11 @@ export function demoTeam(): DemoSeed {
     { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋' },
     { from: 'dave', group: 'dev', text: 'Release notes are in docs/, see https://example.com/release' },
     { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.' },
+    {
+      from: 'dave',
+      group: 'dev',
+      text: 'Until then, the retry helper from code review:\n\n```ts\n// Retries a flaky call a few times before giving up.\nexport async function retry<T>(call: () => Promise<T>, attempts = 3): Promise<T> {\n  for (let i = 1; ; i++) {\n    try {\n      return await call();\n    } catch (error) {\n      if (i >= attempts) throw error;\n    }\n  }\n}\n```',
+    },
   ];
   const speakers = ['bob', 'alice', 'carol'];
   for (let i = 1; i <= LONG_HISTORY_COUNT; i++) {
