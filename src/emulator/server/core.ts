@@ -43,7 +43,12 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   const convs = new Conversations(db, model, access);
   const delivery = new Delivery(db, model, hub);
   const queue = new CommitQueue(db, hub);
-  const fts = new FtsIndexer(db, (fn) => queue.whenDurable(fn), options.warn ?? ((line) => console.warn(line)));
+  const fts = new FtsIndexer(
+    db,
+    (fn) => queue.whenDurable(fn),
+    options.warn ?? ((line) => console.warn(line)),
+    (change) => queue.enqueue(change),
+  );
   const emuOptions: EmulatorOptions = {
     revokeTimeLimitSeconds: options.revokeTimeLimitSeconds ?? 120,
     uploadChunkDelayMs: options.uploadChunkDelayMs ?? 0,

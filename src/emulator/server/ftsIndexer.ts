@@ -14,6 +14,11 @@
  *   cover: the last message row indexed, and the last row of fts_dirty (messages whose text an import or
  *   save replaced) applied. A killed server resumes from the marks; nothing is indexed twice or skipped.
  *   Message rows are never deleted, so row ids only grow.
+ * - fts_dirty rows the index has applied are deleted, so the table does not grow with every import and
+ *   save. Only once the index has them durably: a pass that moves the dirty mark commits with
+ *   synchronous=FULL (the index file is otherwise NORMAL, whose last commits a power cut may undo), so no
+ *   older mark can come back that would need a deleted row. How far fts_dirty goes is read from its
+ *   AUTOINCREMENT counter, not its largest row, which the deletes lower.
  * - It indexes only what the main thread says is durable (a pass's limits are taken after the commit's
  *   fsync): after a power cut, a row the index knew about cannot come back as another message.
  * - A search first waits for a pass that started after it was called, so it finds every message whose
@@ -38,7 +43,7 @@ export function ftsTableSql(prefix: string): string {
  * database was replaced by an older copy, so both sides must read the same thing.
  */
 function limitsSql(prefix: string): string {
-  return `SELECT (SELECT coalesce(max(id), 0) FROM ${prefix}messages) AS msg, (SELECT coalesce(max(id), 0) FROM ${prefix}fts_dirty) AS dirty`;
+  return `SELECT (SELECT coalesce(max(id), 0) FROM ${prefix}messages) AS msg, (SELECT coalesce(max(seq), 0) FROM ${prefix}sqlite_sequence WHERE name = 'fts_dirty') AS dirty`;
 }
 
 /** The index file's tables: the index and the marks of how far it got. */
@@ -121,8 +126,21 @@ const finish = () => {
   try { db?.close(); } catch {}
   parentPort.close();
 };
+// A pass that applies replaced texts commits with synchronous=FULL: the dirty mark it reports must be
+// durable before the main thread deletes the fts_dirty rows below it.
+let dirtyOf;
+const dirtyMark = () => {
+  try {
+    dirtyOf ??= db.prepare("SELECT value FROM fts_marks WHERE name = 'dirty'").pluck();
+    return dirtyOf.get() ?? 0;
+  } catch {
+    return 0;
+  }
+};
 const run = (request) => {
   running = true;
+  const durable = steps !== undefined && request.dirty > dirtyMark();
+  if (durable) db.exec('PRAGMA synchronous = FULL');
   const loop = () => {
     let more = false;
     try {
@@ -136,7 +154,8 @@ const run = (request) => {
       setImmediate(loop);
       return;
     }
-    if (!request.reported) parentPort.postMessage({ pass: request.pass, error: steps === undefined ? 'the index did not open' : undefined });
+    if (durable) db.exec('PRAGMA synchronous = NORMAL');
+    if (!request.reported) parentPort.postMessage({ pass: request.pass, error: steps === undefined ? 'the index did not open' : undefined, dirty: dirtyMark() });
     running = false;
     if (stopping) finish();
     else if (next !== undefined) { const queued = next; next = undefined; run(queued); }
@@ -188,21 +207,27 @@ export class FtsIndexer {
   private warned = false;
   private readonly tops: Statement;
   private readonly addDirty: Statement;
+  private readonly deleteDirty: Statement;
+  /** fts_dirty rows up to this id are deleted (or being deleted). */
+  private pruned = 0;
 
   /**
    * Attaches the index file to `db` (as schema `fts`, which searches read) and creates what it needs.
-   * `whenDurable` runs its callback once every commit so far is on disk (CommitQueue.whenDurable).
+   * `whenDurable` runs its callback once every commit so far is on disk (CommitQueue.whenDurable);
+   * `write` runs a change in a group commit (CommitQueue.enqueue), resolving once it committed.
    */
   constructor(
     private readonly db: Db,
     private readonly whenDurable: (fn: (error?: Error) => void) => void,
     private readonly warn: (line: string) => void,
+    private readonly write: (change: () => void) => Promise<void>,
   ) {
     db.prepare('ATTACH DATABASE ? AS fts').run(join(dirname(db.name), FTS_FILE));
     db.pragma('fts.journal_mode = WAL');
     db.exec(indexSchema('fts.'));
     this.tops = db.prepare(limitsSql(''));
     this.addDirty = db.prepare('INSERT INTO fts_dirty(msg) VALUES (?)');
+    this.deleteDirty = db.prepare('DELETE FROM fts_dirty WHERE id <= ?');
   }
 
   /** Inside an operation: message row `id` has a new search text (the index follows after the commit). */
@@ -303,11 +328,12 @@ export class FtsIndexer {
       workerData: { driver: require.resolve('better-sqlite3'), indexFile: join(dirname(this.db.name), FTS_FILE), mainFile: this.db.name, schema: indexSchema(''), limitsSql: limitsSql('src.') },
     });
     worker.unref();
-    worker.on('message', (message: { pass?: number; error?: string; failed?: string }) => {
+    worker.on('message', (message: { pass?: number; error?: string; failed?: string; dirty?: number }) => {
       if (message.failed !== undefined) {
         this.report(`the full-text index did not open: ${message.failed}`);
       } else if (message.pass !== undefined && message.pass === this.running?.pass) {
         this.passFinished(message.error);
+        this.prune(message.dirty ?? 0);
       }
     });
     worker.on('error', (error) => this.report(`the full-text indexer failed: ${error.message}`));
@@ -346,6 +372,19 @@ export class FtsIndexer {
     if (this.wanted !== undefined) {
       this.want(this.wanted, false);
     }
+  }
+
+  /** Deletes the fts_dirty rows the index has durably applied (up to its dirty mark `upTo`). */
+  private prune(upTo: number): void {
+    if (upTo <= this.pruned || this.stopping !== undefined) {
+      return;
+    }
+    const from = this.pruned;
+    this.pruned = upTo;
+    this.write(() => void this.deleteDirty.run(upTo)).catch(() => {
+      // Left for the next pass to delete (the rows are harmless meanwhile: below the mark, never read).
+      this.pruned = Math.min(this.pruned, from);
+    });
   }
 
   private failWaiters(error: Error): void {

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
 import { FTS_FILE } from '../../../src/emulator/server/ftsIndexer';
 import { DB_FILE } from '../../../src/emulator/server/schema';
+import { eventually } from '../../harness/timUser';
 import { c2cText } from './c2cText';
 import { closeCore } from './tempCore';
 
@@ -33,6 +34,13 @@ describe('emulator full-text indexer (worker thread)', () => {
   /** How far the worker says it got: the last message row indexed (stored with the index rows). */
   const messageMark = (): number =>
     (core.db.prepare("SELECT value FROM fts.fts_marks WHERE name = 'msg'").get() as { value: number } | undefined)?.value ?? 0;
+  /** What an import or save over a stored message does to its search text. */
+  const replaceText = (id: number, text: string): Promise<void> =>
+    core.queue.enqueue(() => {
+      core.db.prepare('UPDATE messages SET search_text = ? WHERE id = ?').run(text, id);
+      core.emu.fts.textReplaced(id);
+    });
+  const dirtyRows = (): number => (core.db.prepare('SELECT count(*) AS n FROM fts_dirty').get() as { n: number }).n;
   let counter = 0;
   const send = (words: string): Promise<number> =>
     core.queue.enqueue(() => core.emu.delivery.deliver(c2cText('ann', 'ben', { msgId: `fts-${(counter += 1)}`, words })).id, { atomic: true });
@@ -104,13 +112,38 @@ describe('emulator full-text indexer (worker thread)', () => {
   it('follows a replaced search text (import or save over a stored message)', async () => {
     const id = await send('first wording');
     await core.emu.fts.whenCurrent();
-    await core.queue.enqueue(() => {
-      core.db.prepare('UPDATE messages SET search_text = ? WHERE id = ?').run('second wording', id);
-      core.emu.fts.textReplaced(id);
-    });
+    await replaceText(id, 'second wording');
     await core.emu.fts.whenCurrent();
     assert.deepEqual(matches('first'), []);
     assert.deepEqual(matches('second'), [id]);
+  });
+
+  it('deletes the replaced-text rows it has applied; a restart then neither rebuilds the index nor misses the next one', async () => {
+    const id = await send('first wording');
+    const other = await send('other first');
+    await core.emu.fts.whenCurrent();
+    await replaceText(id, 'second wording');
+    await replaceText(other, 'other second');
+    await core.emu.fts.whenCurrent();
+    // Deleted in a group commit after the pass reported its (durable) mark.
+    await eventually(() => dirtyRows() === 0, 10_000, 'fts_dirty emptied');
+    assert.deepEqual(matches('second'), [id, other]);
+    closeCore(core);
+    await core.emu.fts.stop();
+    // A row only the index holds, which a rebuild from the messages (its marks looking newer than the
+    // database, as with an empty fts_dirty judged by its largest row) would drop.
+    const index = new Database(join(dir, FTS_FILE));
+    index.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)').run(999_999, 'sentinel kept unless rebuilt');
+    index.close();
+    open();
+    // The worker starts (and checks its marks against the database) with fts_dirty still empty.
+    await core.emu.fts.whenCurrent();
+    assert.deepEqual(matches('sentinel'), [999_999]);
+    await replaceText(id, 'third wording');
+    await core.emu.fts.whenCurrent();
+    assert.deepEqual(matches('third'), [id]);
+    assert.deepEqual(matches('second'), [other]);
+    await eventually(() => dirtyRows() === 0, 10_000, 'fts_dirty emptied after the restart');
   });
 
   it('starts again from nothing when its marks are beyond the database (an older copy was restored)', async () => {
