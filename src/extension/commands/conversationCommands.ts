@@ -8,6 +8,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
 import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
+import { RECEIVE_OPTION_COMMANDS } from '../tree/conversationMenu';
 import { registerCommand } from './command';
 import { resolveTarget } from './targets';
 
@@ -16,13 +17,6 @@ export interface ConversationCommandDeps {
   readonly store: ConversationStore;
   readonly panels: ChatPanels;
 }
-
-const RECEIVE_OPTION_COMMANDS: ReadonlyArray<{ id: string; opt: number }> = [
-  { id: 'timChat.receiveAndNotify', opt: TIMReceiveMessageOpt.Receive },
-  { id: 'timChat.receiveWithoutNotifying', opt: TIMReceiveMessageOpt.Not_Notify },
-  { id: 'timChat.notifyOnlyMentions', opt: TIMReceiveMessageOpt.Not_Notify_Except_At },
-  { id: 'timChat.doNotReceive', opt: TIMReceiveMessageOpt.Not_Receive },
-];
 
 export function registerConversationCommands({ session, store, panels }: ConversationCommandDeps): vscode.Disposable[] {
   const reload = async (): Promise<void> => store.reload(session.requireClient());

@@ -9,23 +9,13 @@ import { TIMConvType } from '../../tim/enums';
 import { shortTime, type ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
+import { contextValueOf } from './conversationMenu';
 import { diffTree } from './treeDiff';
 
 export const CONVERSATION_URI_SCHEME = 'timchat-conversation';
 
 export function conversationUri(key: string): vscode.Uri {
   return vscode.Uri.from({ scheme: CONVERSATION_URI_SCHEME, path: `/${encodeURIComponent(key)}` });
-}
-
-/** The tree's menus match these (package.json `viewItem =~ /.../`). */
-export function contextValueOf(summary: ConversationSummary): string {
-  return [
-    'conversation',
-    summary.ref.type === TIMConvType.Group ? 'group' : 'c2c',
-    summary.pinned ? 'pinned' : 'unpinned',
-    summary.unread > 0 ? 'unread' : 'read',
-    summary.muted ? 'muted' : 'notMuted',
-  ].join(' ');
 }
 
 export class ConversationsTreeProvider extends Disposable implements vscode.TreeDataProvider<ConversationSummary>, vscode.FileDecorationProvider {

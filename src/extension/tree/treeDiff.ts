@@ -13,9 +13,9 @@ export interface TreeDiff {
   readonly badges: readonly string[];
 }
 
-/** Everything getTreeItem renders of a summary. */
+/** Everything getTreeItem renders of a summary (the receive option: the icon and the context menu). */
 function rowSignature(s: ConversationSummary): string {
-  return JSON.stringify([s.name, s.preview, s.lastTime, s.unread, s.pinned, s.muted, s.mentioned, s.draft, s.ref.type]);
+  return JSON.stringify([s.name, s.preview, s.lastTime, s.unread, s.pinned, s.muted, s.receiveOpt, s.mentioned, s.draft, s.ref.type]);
 }
 
 /** Everything provideFileDecoration renders of a summary. */

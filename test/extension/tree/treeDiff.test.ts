@@ -31,7 +31,10 @@ describe('conversation tree diff', () => {
     assert.deepEqual(diffTree(list, [list[1], list[0]]), { rows: true, badges: [] });
   });
 
-  it('refreshes rows when something shown changes (preview, draft, pin, name)', () => {
+  it('refreshes rows when something shown changes (preview, draft, pin, name, receive option)', () => {
+    // The receive option between two muted ones (Not_Notify 2 to Not_Notify_Except_At 3) changes the context menu.
+    const muted = [summary('bob', { unread: 2, muted: true, receiveOpt: 2 }), list[1]];
+    assert.equal(diffTree(muted, [summary('bob', { unread: 2, muted: true, receiveOpt: 3 }), list[1]]).rows, true);
     for (const change of [{ preview: 'new' }, { draft: 'wip' }, { pinned: true }, { name: 'Bob B.' }, { lastTime: 1_700_000_060 }]) {
       assert.equal(diffTree(list, [summary('bob', { unread: 2, ...change }), list[1]]).rows, true, JSON.stringify(change));
     }

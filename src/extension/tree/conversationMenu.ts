@@ -1,0 +1,30 @@
+/**
+ * What the Conversations tree's menus know of an item: its context value, which package.json's
+ * `viewItem =~ /\b<token>\b/` when-clauses match, and which command sets which receive option. Pure, so
+ * the menus' rules are unit-tested against the manifest without VS Code.
+ */
+import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
+import type { ConversationSummary } from '../conversations/conversationSummary';
+
+/**
+ * The four receive options' commands. The context menu leaves out the conversation's current option
+ * (`recv<opt>` in the context value): VS Code menus cannot show a check mark for an extension's command.
+ */
+export const RECEIVE_OPTION_COMMANDS: ReadonlyArray<{ id: string; opt: number }> = [
+  { id: 'timChat.receiveAndNotify', opt: TIMReceiveMessageOpt.Receive },
+  { id: 'timChat.receiveWithoutNotifying', opt: TIMReceiveMessageOpt.Not_Notify },
+  { id: 'timChat.notifyOnlyMentions', opt: TIMReceiveMessageOpt.Not_Notify_Except_At },
+  { id: 'timChat.doNotReceive', opt: TIMReceiveMessageOpt.Not_Receive },
+];
+
+/** The tree's menus match these (package.json `viewItem =~ /.../`). */
+export function contextValueOf(summary: ConversationSummary): string {
+  return [
+    'conversation',
+    summary.ref.type === TIMConvType.Group ? 'group' : 'c2c',
+    summary.pinned ? 'pinned' : 'unpinned',
+    summary.unread > 0 ? 'unread' : 'read',
+    summary.muted ? 'muted' : 'notMuted',
+    `recv${summary.receiveOpt}`,
+  ].join(' ');
+}

@@ -1,0 +1,80 @@
+/**
+ * The Conversations tree's context menu as package.json declares it, evaluated for the context values
+ * contextValueOf gives: every receive option but the current one, Mark as Read only with unread
+ * messages. The when-clauses are evaluated by a small reader of the forms the manifest uses (VS Code is
+ * not running here); a form it does not know fails the test rather than passing unread.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConversationSummary } from '../../../src/extension/conversations/conversationSummary';
+import { contextValueOf, RECEIVE_OPTION_COMMANDS } from '../../../src/extension/tree/conversationMenu';
+import { TIMConvType, TIMReceiveMessageOpt } from '../../../src/tim/enums';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+  contributes: { menus: { 'view/item/context': Array<{ command: string; when: string; group?: string }> } };
+};
+
+/** `a && b && ...` of `view == X`, `viewItem =~ /re/` and `!(viewItem =~ /re/)`. */
+function holds(when: string, context: { view: string; viewItem: string }): boolean {
+  return when.split(' && ').every((term) => {
+    const equals = /^view == (\S+)$/.exec(term);
+    if (equals) {
+      return context.view === equals[1];
+    }
+    const match = /^(!\()?viewItem =~ \/(.+)\/(\))?$/.exec(term);
+    if (match && Boolean(match[1]) === Boolean(match[3])) {
+      const found = new RegExp(match[2] ?? '').test(context.viewItem);
+      return match[1] ? !found : found;
+    }
+    throw new Error(`a when-clause form this test does not read: ${term}`);
+  });
+}
+
+function contextMenu(summary: ConversationSummary): string[] {
+  const viewItem = contextValueOf(summary);
+  return manifest.contributes.menus['view/item/context']
+    .filter((entry) => !entry.group?.startsWith('inline') && holds(entry.when, { view: 'timChat.conversations', viewItem }))
+    .map((entry) => entry.command);
+}
+
+function summary(overrides: Partial<ConversationSummary>): ConversationSummary {
+  return {
+    key: 'group_dev',
+    ref: { id: 'dev', type: TIMConvType.Group },
+    name: 'Developers',
+    preview: '',
+    lastTime: 0,
+    unread: 0,
+    pinned: false,
+    receiveOpt: TIMReceiveMessageOpt.Receive,
+    muted: false,
+    mentioned: false,
+    draft: '',
+    ...overrides,
+  };
+}
+
+describe('conversation context menu', () => {
+  it('offers every receive option but the current one', () => {
+    for (const current of RECEIVE_OPTION_COMMANDS) {
+      const menu = contextMenu(summary({ receiveOpt: current.opt, muted: current.opt !== TIMReceiveMessageOpt.Receive }));
+      const offered = RECEIVE_OPTION_COMMANDS.filter(({ id }) => menu.includes(id)).map(({ opt }) => opt);
+      assert.deepEqual(offered.sort(), RECEIVE_OPTION_COMMANDS.map(({ opt }) => opt).filter((opt) => opt !== current.opt).sort(), `current ${current.id}`);
+    }
+    // A C2C conversation has no @-mentions, so no "only when mentioned".
+    const c2c = contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } }));
+    assert.ok(!c2c.includes('timChat.notifyOnlyMentions'));
+    assert.ok(c2c.includes('timChat.receiveWithoutNotifying') && !c2c.includes('timChat.receiveAndNotify'));
+  });
+
+  it('offers Mark as Read only when there is something unread', () => {
+    assert.ok(!contextMenu(summary({ unread: 0 })).includes('timChat.markAsRead'));
+    assert.ok(contextMenu(summary({ unread: 3 })).includes('timChat.markAsRead'));
+  });
+
+  it('has a context value token for each receive option, which the menus match whole', () => {
+    assert.match(contextValueOf(summary({ receiveOpt: TIMReceiveMessageOpt.Not_Notify_Except_At, muted: true })), /\brecv3\b/);
+    assert.doesNotMatch(contextValueOf(summary({ receiveOpt: TIMReceiveMessageOpt.Receive })), /\brecv[123]\b/);
+  });
+});
