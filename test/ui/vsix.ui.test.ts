@@ -63,7 +63,7 @@ describe('the .vsix', function () {
     await page.locator('.welcome-view-content', { hasText: 'Chat with your team' }).waitFor({ timeout: 60_000 });
     await runCommand(page, 'TIM Chat: Open Chat');
     await answerInput(page, 'bob');
-    await activeWebview(page).locator('#host-status[data-kind="ok"]').waitFor({ timeout: 30_000 });
+    await activeWebview(page).locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 30_000 });
     await workbench.screenshot('installed-vsix.png');
   });
 });

@@ -23,7 +23,7 @@ describe('chat webview against a fake host', function () {
 
   async function open(query: string): Promise<void> {
     await page.goto(`${session.server.url}?${query}`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ timeout: 15_000 });
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
   }
 
   it('opens a 100,000-message conversation at the newest message with a small DOM', async () => {
@@ -41,7 +41,7 @@ describe('chat webview against a fake host', function () {
     const unreadFollowedBy = await page.locator('.message-row:has(.unread-marker) .message').getAttribute('data-id');
     assert.ok(unreadFollowedBy && /^m999\d\d$/.test(unreadFollowedBy), `marker before ${unreadFollowedBy}`);
     assert.equal(await page.locator('#chat-title').innerText(), 'Alice Liddell');
-    assert.match(await page.locator('#host-status').innerText(), /Connected to host \(\d+ ms\)/);
+    assert.match((await page.locator('#host-status').textContent()) ?? '', /Connected to host \(\d+ ms\)/);
     // The newest messages are in view with focus: they are reported read.
     await page.bringToFront();
     if (await page.evaluate(() => document.hasFocus())) {
@@ -172,7 +172,7 @@ describe('chat webview against a fake host', function () {
     // A draft typed just before a reload comes back from the webview state.
     await page.keyboard.type('unsent thought');
     await page.reload();
-    await page.locator('#host-status[data-kind="ok"]').waitFor();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
     await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === 'unsent thought');
   });
 

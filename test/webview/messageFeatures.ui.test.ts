@@ -15,7 +15,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
   beforeEach(async () => {
     page = session.page;
     await page.goto(`${session.server.url}?n=100`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ timeout: 15_000 });
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
   });
 
