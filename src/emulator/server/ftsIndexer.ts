@@ -72,6 +72,7 @@ const Database = require(workerData.driver);
 const BATCH = 2000;
 let db;
 let steps;
+let markOf;
 try {
   db = new Database(workerData.indexFile);
   db.pragma('journal_mode = WAL');
@@ -79,7 +80,7 @@ try {
   db.pragma('busy_timeout = 5000');
   db.exec(workerData.schema);
   db.prepare('ATTACH DATABASE ? AS src').run(workerData.mainFile);
-  const markOf = db.prepare('SELECT value FROM fts_marks WHERE name = ?').pluck();
+  markOf = db.prepare('SELECT value FROM fts_marks WHERE name = ?').pluck();
   const setMark = db.prepare('INSERT INTO fts_marks(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
   const newRows = db.prepare('SELECT id, search_text FROM src.messages WHERE id > ? AND id <= ? ORDER BY id LIMIT ' + BATCH);
   const dirtyRows = db.prepare('SELECT d.id, d.msg, m.search_text FROM src.fts_dirty d LEFT JOIN src.messages m ON m.id = d.msg WHERE d.id > ? AND d.id <= ? ORDER BY d.id LIMIT ' + BATCH);
@@ -128,11 +129,9 @@ const finish = () => {
 };
 // A pass that applies replaced texts commits with synchronous=FULL: the dirty mark it reports must be
 // durable before the main thread deletes the fts_dirty rows below it.
-let dirtyOf;
 const dirtyMark = () => {
   try {
-    dirtyOf ??= db.prepare("SELECT value FROM fts_marks WHERE name = 'dirty'").pluck();
-    return dirtyOf.get() ?? 0;
+    return markOf?.get('dirty') ?? 0;
   } catch {
     return 0;
   }
