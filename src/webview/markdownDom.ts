@@ -5,7 +5,7 @@
  */
 import type { DomBuilder } from './domBuilder';
 import type { MdBlock, MdInline } from './markdownTypes';
-import { highlightLanguage, tokenize } from './snippet/highlighter';
+import { tokenize } from './snippet/highlighter';
 
 export function renderBlocks<N>(builder: DomBuilder<N>, blocks: readonly MdBlock[], parent: N): void {
   for (const block of blocks) {
@@ -52,13 +52,10 @@ function renderBlock<N>(b: DomBuilder<N>, block: MdBlock): N {
 
 /**
  * A fenced block's code: highlighted as shared snippets are (the same tokenizer and token colours) when
- * its fence names a language the highlighter knows (```ts, ```python), one text node otherwise.
+ * its fence names a language the highlighter knows (```ts, ```python); otherwise the tokenizer gives
+ * the whole code as one text token, so one text node.
  */
 function renderCode<N>(b: DomBuilder<N>, text: string, language: string, code: N): void {
-  if (!language || highlightLanguage(language) === undefined) {
-    b.append(code, b.text(text));
-    return;
-  }
   for (const token of tokenize(text, language)) {
     if (token.type === 'text') {
       b.append(code, b.text(token.text));
