@@ -94,6 +94,15 @@ export interface ChatPage {
 }
 
 /** What the panel needs to draw itself before any message. */
+/** A group member the composer can @-mention, or (with `everyone`) the whole group. */
+export interface MentionCandidate {
+  /** The user id TIM puts in message_group_at_user_array (kImSDK_MessageAtALL for everyone). */
+  readonly userId: string;
+  /** What "@" is followed by in the text: the group name card, nickname or user id. */
+  readonly name: string;
+  readonly everyone?: boolean;
+}
+
 export interface ChatPanelInfo {
   readonly conversationId: string;
   readonly conversationType: 'c2c' | 'group';

@@ -7,7 +7,7 @@
  * else the webview sends `ready`; the host queues notifications until then.
  */
 
-import type { ChatMessageView, ChatPage, ChatPanelInfo, SnippetStatus, SnippetView } from './chatModel';
+import type { ChatMessageView, ChatPage, ChatPanelInfo, MentionCandidate, SnippetStatus, SnippetView } from './chatModel';
 
 /** Requests the webview makes of the host: method name to params and result. */
 export interface HostRequests extends MessageRequests {
@@ -17,8 +17,13 @@ export interface HostRequests extends MessageRequests {
   'chat/loadLatest': { params: { count: number }; result: ChatPage };
   /** The page before the message `beforeId` (scrolling back through history). */
   'chat/loadOlder': { params: { beforeId: string; count: number }; result: ChatPage };
-  /** Sends text (Markdown allowed). Resolves once the host has handed it to TIM, with its 'sending' view. */
-  'chat/sendText': { params: { text: string }; result: ChatMessageView };
+  /**
+   * Sends text (Markdown allowed), in a group with the user ids it @-mentions. Resolves once the host has
+   * handed it to TIM, with its 'sending' view.
+   */
+  'chat/sendText': { params: { text: string; mentions?: readonly string[] }; result: ChatMessageView };
+  /** Who the composer can @-mention in this group: the other members, and everyone when the user may. */
+  'chat/members': { params: Record<string, never>; result: { members: readonly MentionCandidate[] } };
   /** Sends a failed message again. */
   'chat/retry': { params: { id: string }; result: ChatMessageView };
   /** Cancels a message that is still sending. */

@@ -13,6 +13,7 @@ import { plainTextOf } from './elementText';
 import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
+import { MentionPicker } from './mentionPicker';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
 import { PanelActions } from './panelActions';
@@ -54,6 +55,7 @@ export class ChatController {
   private readonly menu: ActionMenu;
   private readonly commands: MessageCommands;
   private readonly composer: Composer;
+  private readonly mentions: MentionPicker;
   private readonly drafts: DraftKeeper;
   private readonly reads: ReadReporter;
   private unreadAtOpen: number | undefined;
@@ -125,7 +127,14 @@ export class ChatController {
       applySplices: (splices) => this.applySplices(splices),
       publishCounts: () => this.publishCounts(),
     });
-    this.composer = new Composer(view, this.drafts, (text) => void this.send(text));
+    this.mentions = new MentionPicker({
+      view,
+      channel,
+      t: () => this.t,
+      isGroup: () => this.info?.conversationType === 'group',
+      changed: (text) => this.drafts.changed(text),
+    });
+    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.mentions.handleKey(event));
     this.reads = new ReadReporter(() => void this.markRead());
     this.panelActions = new PanelActions({
       channel,
@@ -408,7 +417,10 @@ export class ChatController {
 
   private async send(text: string): Promise<void> {
     try {
-      const message = await this.channel.request('chat/sendText', { text });
+      // The composer was just emptied without an input event: nothing for the list to complete.
+      this.mentions.close();
+      const mentions = this.mentions.mentionsIn(text);
+      const message = await this.channel.request('chat/sendText', mentions.length > 0 ? { text, mentions } : { text });
       this.view.setError('');
       this.applySplices(this.store.add([message]).splices);
       this.list.scrollToBottom();

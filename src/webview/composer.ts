@@ -13,8 +13,14 @@ export class Composer {
     private readonly view: ChatView,
     private readonly drafts: DraftKeeper,
     private readonly onSend: (text: string) => void,
+    /** Gets each key first (the @-mention list): true when it used the key. */
+    private readonly interceptKey: (event: KeyboardEvent) => boolean = () => false,
   ) {
     view.input.addEventListener('keydown', (event) => {
+      if (this.interceptKey(event)) {
+        event.preventDefault();
+        return;
+      }
       if (composerKeyAction(event) === 'send') {
         event.preventDefault();
         this.submit();

@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
-import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import type { TimMessage } from '../../src/tim/types/message';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { genUserSig } from '../../src/tim/userSig';
 import { withDialogs } from '../harness/scriptedDialogs';
@@ -144,6 +145,66 @@ describe('chat on the emulator', function () {
     await eventually(() => api().store.get(`group_${created.create_group_result_groupid}`), 5000, 'joined group in tree');
     for (const panel of api().chatPanels()) {
       panel.dispose();
+    }
+  });
+
+  it('mentions group members from the panel: who can be mentioned, what a send may carry, what arrives', async () => {
+    type Panel = ReturnType<TimChatApi['openChat']>;
+    const alice = api().session.requireClient();
+    // bob owns this group: alice, a plain member, may mention members but not everyone.
+    const created = await bob.client.groupCreate({
+      create_group_param_group_name: 'Mentions',
+      create_group_param_add_option: 2,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }, { group_member_info_identifier: 'carol' }],
+    });
+    const groupId = created.create_group_result_groupid;
+    await eventually(() => api().store.get(`group_${groupId}`), 5000, 'group in tree');
+    const panel = (await vscode.commands.executeCommand('timChat.openChat', `group_${groupId}`)) as Panel;
+    assert.ok(panel);
+    const handlers = panel.controller.handlers;
+    const { members } = await handlers['chat/members']({});
+    assert.deepEqual(members.map((m) => m.userId).sort(), ['bob', 'carol'], 'the other members, without everyone');
+    const received: TimMessage[] = [];
+    const listener = carol.client.onEvent('RecvNewMsg', (messages) => received.push(...messages));
+    await handlers['chat/sendText']({ text: '@carol please look', mentions: ['carol', 'carol'] });
+    const arrived = await eventually(() => received.find((m) => m.message_conv_id === groupId && m.message_elem_array[0]?.elem_type === TIMElemType.Text), 10_000, 'carol receives');
+    assert.deepEqual(arrived.message_group_at_user_array, ['carol']);
+    await eventually(async () => ((await carol.client.convGetConvList()).find((c) => c.conv_id === groupId)?.conv_group_at_info_array ?? []).length === 1, 5000, "carol's conversation shows the mention");
+
+    // Refused before anything is sent, each with its reason.
+    const sentBefore = received.length;
+    await assert.rejects(handlers['chat/sendText']({ text: '@everyone', mentions: [TIM_MESSAGE_AT_ALL] }), /Only the group owner and admins can mention everyone/);
+    await assert.rejects(handlers['chat/sendText']({ text: '@dave', mentions: ['dave'] }), /dave is not a member of this group/);
+    await assert.rejects(handlers['chat/sendText']({ text: '@carol', mentions: 'carol' as unknown as string[] }), /Mentions must be a list of user IDs/);
+    // Someone who joined after the list was read can be mentioned: an unknown id reads the members again.
+    const dave = await signInUser(emulator, 'dave');
+    try {
+      await dave.client.groupJoin(groupId);
+      await handlers['chat/sendText']({ text: '@dave welcome', mentions: ['dave'] });
+    } finally {
+      await dave.close();
+    }
+    await eventually(() => received.some((m) => m.message_conv_id === groupId && m.message_group_at_user_array?.includes('dave')), 10_000, 'the welcome arrives');
+    // Besides dave's join tip, only the welcome: the refused sends sent nothing.
+    const texts = received.slice(sentBefore).filter((m) => m.message_conv_id === groupId && m.message_elem_array[0]?.elem_type === TIMElemType.Text);
+    assert.deepEqual(texts.map((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content), ['@dave welcome']);
+
+    // In a group alice owns, everyone can be mentioned; in a one-to-one chat nobody.
+    const own = await alice.groupCreate({ create_group_param_group_name: 'Own', create_group_param_group_member_array: [{ group_member_info_identifier: 'carol' }] });
+    const ownPanel = (await vscode.commands.executeCommand('timChat.openChat', `group_${own.create_group_result_groupid}`)) as Panel;
+    assert.ok(ownPanel);
+    const ownMembers = await ownPanel.controller.handlers['chat/members']({});
+    assert.deepEqual(ownMembers.members.map((m) => [m.userId, Boolean(m.everyone)]), [['carol', false], [TIM_MESSAGE_AT_ALL, true]]);
+    await ownPanel.controller.handlers['chat/sendText']({ text: '@everyone standup', mentions: [TIM_MESSAGE_AT_ALL] });
+    const toAll = await eventually(() => received.find((m) => m.message_conv_id === own.create_group_result_groupid && m.message_elem_array[0]?.elem_type === TIMElemType.Text), 10_000, 'carol receives the @everyone');
+    assert.deepEqual(toAll.message_group_at_user_array, [TIM_MESSAGE_AT_ALL]);
+    const c2c = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
+    assert.ok(c2c);
+    await assert.rejects(c2c.controller.handlers['chat/sendText']({ text: '@bob', mentions: ['bob'] }), /Only group messages can mention people/);
+    assert.deepEqual((await c2c.controller.handlers['chat/members']({})).members, []);
+    listener.dispose();
+    for (const open of api().chatPanels()) {
+      open.dispose();
     }
   });
 

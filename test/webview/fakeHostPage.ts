@@ -3,7 +3,7 @@
  * loopback HTTP server serving the bundle under the same strict CSP as the real panel, a theme's
  * --vscode-* variables, and a fake `acquireVsCodeApi` whose host answers the chat protocol from a
  * generated conversation of any length (query: n, mode=full|unknown|olderFails, unread, signedIn,
- * draft, delay, theme).
+ * draft, delay, theme, type=group for a group chat, members=fail for a member list that fails).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -75,6 +75,8 @@ function fakeHost(): void {
   const mode = params.get('mode') ?? 'full';
   const unread = Number(params.get('unread') ?? '0');
   const signedIn = params.get('signedIn') !== '0';
+  const isGroup = params.get('type') === 'group';
+  let memberRequests = 0;
   const now = Math.floor(Date.now() / 1000);
   const base = now - total * 600;
   const users: Array<[string, string]> = [['alice', 'Alice Liddell'], ['bob', 'Bob Stone'], ['me', 'Me Myself'], ['carol', 'Carol 张']];
@@ -155,6 +157,15 @@ function fakeHost(): void {
         setTimeout(() => host.notify('chat/messageUpdated', { message: { ...message, seq: String(total + sent), status: 'sent', revocableUntil: Date.now() + 120_000 } }), 400);
         return message;
       }
+      case 'chat/members':
+        // The first request fails with members=fail (the next '@' asks again).
+        if (params.get('members') === 'fail' && memberRequests++ === 0) {
+          throw new Error('the group is busy');
+        }
+        return { members: [
+          { userId: 'alice', name: 'Alice Liddell' }, { userId: 'bob', name: 'Bob Stone' }, { userId: 'bobby', name: 'Bobby Tables' },
+          { userId: 'carol', name: 'Carol 张' }, { userId: '__kImSDK_MessageAtALL__', name: 'everyone', everyone: true },
+        ] };
       case 'chat/markRead':
         return { unreadCount: 0 };
       case 'chat/delete':
@@ -225,10 +236,11 @@ function fakeHost(): void {
     postMessage(message: { kind: string; id: number; method: string; params: Record<string, unknown> }): void {
       if (message.kind === 'ready') {
         setTimeout(() => {
-          host.notify('app/state', { conversationId: 'c2c_alice', title: 'Alice Liddell', signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
+          const [key, id, title] = isGroup ? ['group_dev', 'dev', 'Developers'] : ['c2c_alice', 'alice', 'Alice Liddell'];
+          host.notify('app/state', { conversationId: key, title, signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
           if (mode !== 'unknown') {
             // As the real host sends them: app/state carries the conversation key, chat/info the bare id beside its type.
-            host.notify('chat/info', { conversationId: 'alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
+            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
           }
         }, 1);
       } else if (message.kind === 'command') {

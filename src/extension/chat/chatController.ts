@@ -14,6 +14,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
+import { GroupMentions } from './groupMentions';
 import { openableUrl } from './linkPolicy';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { toMessageView } from './messageView';
@@ -44,6 +45,7 @@ export class ChatController extends Disposable {
   private webviewUri: (file: vscode.Uri) => string = (file) => file.toString();
   /** The messages selected in the panel (Ctrl/Shift-click), for the palette's Delete/Forward Selected. */
   selection: readonly string[] = [];
+  private readonly mentions: GroupMentions;
 
   constructor(
     readonly ref: ConversationRef,
@@ -52,6 +54,7 @@ export class ChatController extends Disposable {
     private channel: WebviewChannel | undefined,
   ) {
     super();
+    this.mentions = new GroupMentions(ref, () => this.client, () => this.selfId);
     this.register(session.onDidChangeState(() => this.follow()));
     this.follow();
   }
@@ -246,12 +249,17 @@ export class ChatController extends Disposable {
     ...messageRequestHandlers(this.requestContext()),
     'chat/loadLatest': ({ count }) => this.page({ count }),
     'chat/loadOlder': ({ beforeId, count }) => this.page({ last: this.find(beforeId), count }),
-    'chat/sendText': async ({ text }) => {
+    'chat/sendText': async ({ text, mentions }) => {
       if (typeof text !== 'string' || !text.trim()) {
         throw new Error(vscode.l10n.t('There is nothing to send.'));
       }
-      return this.send({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }] });
+      const atUsers = await this.mentions.check(mentions);
+      return this.send({
+        message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }],
+        ...(atUsers.length > 0 ? { message_group_at_user_array: atUsers } : {}),
+      });
     },
+    'chat/members': async () => ({ members: await this.mentions.candidates() }),
     'chat/retry': async ({ id }) => {
       const failed = this.find(id);
       const elements = failed.message_elem_array.filter((e) => e.elem_type !== TIMElemType.GroupTips && e.elem_type !== TIMElemType.GroupReport);

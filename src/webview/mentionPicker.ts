@@ -1,0 +1,196 @@
+/**
+ * The @-mention list above the composer in a group chat: typing '@' (at the start or after a space)
+ * lists the group's members, the letters after it narrow the list, and Up/Down, Enter or Tab, Escape
+ * and the mouse pick or dismiss, as in VS Code's own suggest widget. A picked member becomes "@name " in
+ * the text and is sent as a mention while that text stays in the message (mentions.ts).
+ */
+import type { MentionCandidate } from '../shared/chatModel';
+import type { ChatView } from './chatView';
+import { attrs, codicon, el } from './dom';
+import type { HostChannel } from './hostChannel';
+import { insertMention, matchCandidates, mentionedIds, mentionQueryAt, type MentionQuery } from './mentions';
+import type { Translate } from './strings';
+
+export interface MentionPickerContext {
+  readonly view: ChatView;
+  readonly channel: HostChannel;
+  t(): Translate;
+  isGroup(): boolean;
+  /** The composer's text changed by a pick (the draft is saved as if typed). */
+  changed(text: string): void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class MentionPicker {
+  readonly element: HTMLElement;
+  private readonly announcer: HTMLElement;
+  private members: readonly MentionCandidate[] | undefined;
+  private loading = false;
+  private loadError = '';
+  private query: MentionQuery | undefined;
+  private matches: MentionCandidate[] = [];
+  private active = 0;
+  /** Members picked in this panel; a send mentions those whose "@name" is in its text. */
+  private readonly picked: MentionCandidate[] = [];
+
+  constructor(private readonly c: MentionPickerContext) {
+    this.element = attrs(el('div', 'mention-list'), { id: 'mention-list', role: 'listbox', hidden: '' });
+    this.announcer = attrs(el('div', 'visually-hidden'), { 'aria-live': 'polite' });
+    c.view.composerForm.prepend(this.element, this.announcer);
+    const input = c.view.input;
+    input.addEventListener('input', () => this.update());
+    input.addEventListener('click', () => this.update());
+    input.addEventListener('keyup', (event) => {
+      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) {
+        this.update();
+      }
+    });
+    input.addEventListener('blur', () => this.close());
+    // mousedown, not click: the textarea keeps the focus (a blur would close the list first).
+    this.element.addEventListener('mousedown', (event) => {
+      event.preventDefault();
+      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+      if (option?.dataset.index !== undefined) {
+        void this.pick(Number(option.dataset.index));
+      }
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** A key in the composer while the list is open; true when the list used it (Enter then picks, not sends). */
+  handleKey(event: KeyboardEvent): boolean {
+    if (!this.isOpen || event.isComposing) {
+      return false;
+    }
+    const count = this.matches.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (count === 0) {
+          return false;
+        }
+        this.active = (this.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+        this.render();
+        return true;
+      case 'Enter':
+      case 'Tab':
+        if (count === 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) {
+          return false;
+        }
+        void this.pick(this.active);
+        return true;
+      case 'Escape':
+        this.close();
+        event.stopPropagation();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The user ids `text` mentions (of the members picked in this panel). */
+  mentionsIn(text: string): string[] {
+    return this.c.isGroup() ? mentionedIds(text, this.picked) : [];
+  }
+
+  close(): void {
+    this.query = undefined;
+    this.loadError = '';
+    this.element.hidden = true;
+    this.c.view.input.removeAttribute('aria-expanded');
+  }
+
+  /** Looks at the text before the caret: opens, narrows or closes the list. */
+  private update(): void {
+    const textarea = this.c.view.input.wrappedElement;
+    if (!this.c.isGroup() || !textarea || textarea.selectionStart !== textarea.selectionEnd) {
+      this.close();
+      return;
+    }
+    this.query = mentionQueryAt(this.c.view.input.value ?? '', textarea.selectionStart);
+    if (!this.query) {
+      this.close();
+      return;
+    }
+    if (this.members === undefined && !this.loading && !this.loadError) {
+      void this.load();
+    }
+    this.show();
+  }
+
+  private show(): void {
+    this.matches = this.members && this.query ? matchCandidates(this.members, this.query.query) : [];
+    this.active = 0;
+    this.element.hidden = false;
+    this.c.view.input.setAttribute('aria-expanded', 'true');
+    this.render();
+  }
+
+  private async load(): Promise<void> {
+    this.loading = true;
+    try {
+      this.members = (await this.c.channel.request('chat/members', {})).members;
+    } catch (error: unknown) {
+      // Shown until the list closes; the next '@' asks again.
+      this.loadError = this.c.t()('mention.failed', messageOf(error));
+    } finally {
+      this.loading = false;
+    }
+    if (this.isOpen) {
+      this.show();
+    }
+  }
+
+  private render(): void {
+    const t = this.c.t();
+    this.element.setAttribute('aria-label', t('mention.label'));
+    this.element.replaceChildren();
+    const note = (text: string, kind: string): void => {
+      this.element.append(el('div', `mention-note mention-${kind}`, text));
+    };
+    if (this.members === undefined) {
+      note(this.loadError || t('mention.loading'), this.loadError ? 'error' : 'loading');
+      return;
+    }
+    if (this.matches.length === 0) {
+      note(t('mention.none', this.query?.query ?? ''), 'none');
+      return;
+    }
+    this.matches.forEach((member, index) => {
+      const option = attrs(el('div', 'mention-option'), { role: 'option', id: `mention-option-${index}`, 'aria-selected': String(index === this.active), 'data-index': String(index) });
+      option.append(codicon(member.everyone ? 'organization' : 'account'), el('span', 'mention-name', member.name));
+      if (!member.everyone && member.userId !== member.name) {
+        option.append(el('span', 'mention-id', member.userId));
+      }
+      this.element.append(option);
+    });
+    const current = this.matches[this.active];
+    this.announcer.textContent = t('mention.position', current.name, this.active + 1, this.matches.length);
+    this.element.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private async pick(index: number): Promise<void> {
+    const member = this.matches[index];
+    const query = this.query;
+    if (!member || !query) {
+      return;
+    }
+    const input = this.c.view.input;
+    const { text, caret } = insertMention(input.value ?? '', query, member.name);
+    if (!this.picked.some((p) => p.userId === member.userId && p.name === member.name)) {
+      this.picked.push(member);
+    }
+    this.close();
+    input.value = text;
+    this.c.changed(text);
+    await input.updateComplete;
+    input.wrappedElement?.setSelectionRange(caret, caret);
+    input.focus();
+  }
+}
