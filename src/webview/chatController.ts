@@ -24,6 +24,7 @@ import type { SnippetCardActions } from './snippet/snippetCard';
 import { createSnippetActions } from './snippetActions';
 import { estimateRowHeight } from './rowEstimate';
 import { createTranslate, type Translate } from './strings';
+import { UnreadBanner } from './unreadBanner';
 import { VirtualList } from './virtualList';
 import type { VsCodeApi } from './vscodeApi';
 
@@ -63,6 +64,7 @@ export class ChatController {
   private revealedId: string | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly history: HistoryLoader;
+  private readonly unreadBanner: UnreadBanner;
   private readonly snippetActions: SnippetCardActions;
   private pinged = false;
   private atBottom = true;
@@ -127,6 +129,22 @@ export class ChatController {
       applySplices: (splices) => this.applySplices(splices),
       publishCounts: () => this.publishCounts(),
     });
+    this.unreadBanner = new UnreadBanner({
+      scroller: view.scroller,
+      t: () => this.t,
+      loaded: () => this.store.loaded,
+      unreadAtOpen: () => this.unreadAtOpen,
+      firstUnreadId: () => this.firstUnreadId,
+      loadOlder: (count) => this.history.loadOlder(count),
+      loadingOlder: () => this.history.isLoadingOlder,
+      scrollToTop: (id) => {
+        const index = this.store.indexOf(id);
+        if (index !== undefined) {
+          this.list.scrollToIndex(index, 'start');
+        }
+      },
+    });
+    view.scroller.before(this.unreadBanner.element);
     this.mentions = new MentionPicker({
       view,
       channel,
@@ -400,6 +418,7 @@ export class ChatController {
     this.view.jumpLatest.hidden = distanceFromBottom < Math.max(120, this.view.scroller.clientHeight / 2);
     this.reads.update(atBottom && this.store.loaded, this.pageHasFocus());
     this.history.updateTopStatus();
+    this.unreadBanner.refresh();
     this.publishCounts();
   }
 

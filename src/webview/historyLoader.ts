@@ -40,6 +40,10 @@ export class HistoryLoader {
     return this.loadingLatest;
   }
 
+  get isLoadingOlder(): boolean {
+    return this.loadingOlder;
+  }
+
   async loadLatest(): Promise<void> {
     if (this.loadingLatest) {
       return;
@@ -74,7 +78,7 @@ export class HistoryLoader {
     }
   }
 
-  async loadOlder(): Promise<boolean> {
+  async loadOlder(count = PAGE_SIZE): Promise<boolean> {
     const oldest = this.c.store.oldest;
     if (this.loadingOlder || this.loadingLatest || this.olderFailed || !this.c.store.hasMoreBefore || !oldest) {
       return false;
@@ -82,7 +86,7 @@ export class HistoryLoader {
     this.loadingOlder = true;
     this.updateTopStatus();
     try {
-      const page = await this.c.channel.request('chat/loadOlder', { beforeId: oldest.id, count: PAGE_SIZE });
+      const page = await this.c.channel.request('chat/loadOlder', { beforeId: oldest.id, count });
       if (this.c.store.oldest?.id !== oldest.id) {
         return false;
       }

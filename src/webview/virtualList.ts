@@ -118,8 +118,8 @@ export class VirtualList {
     this.renderNow();
   }
 
-  /** Brings a row into view: 'nearest' scrolls as little as needed, 'center' puts it in the middle. */
-  scrollToIndex(index: number, align: 'nearest' | 'center'): void {
+  /** Brings a row into view: 'nearest' scrolls as little as needed, 'center' puts it in the middle, 'start' at the top. */
+  scrollToIndex(index: number, align: 'nearest' | 'center' | 'start'): void {
     if (index < 0 || index >= this.heights.count) {
       return;
     }
@@ -130,6 +130,8 @@ export class VirtualList {
     let target = current;
     if (align === 'center') {
       target = top - Math.max(0, (viewport - height) / 2);
+    } else if (align === 'start') {
+      target = top;
     } else if (top < current) {
       target = top;
     } else if (top + height > current + viewport) {
