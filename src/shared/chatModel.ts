@@ -63,6 +63,16 @@ export interface SnippetStatus {
   readonly localPath: string;
 }
 
+/** The message a reply quotes, as the reply carries it (TUIKit's messageReply: it may no longer exist). */
+export interface ReplyQuoteView {
+  /** message_msg_id of the quoted message. */
+  readonly id: string;
+  /** Its sender's display name when the reply was written. */
+  readonly sender: string;
+  /** A one-line summary of it. */
+  readonly text: string;
+}
+
 export interface ChatMessageView {
   /** message_msg_id: unique, stable across status changes. */
   readonly id: string;
@@ -83,6 +93,8 @@ export interface ChatMessageView {
   readonly mentionsMe: boolean;
   /** Starred on this device (TIMMsgSetLocalCustomData). */
   readonly starred?: boolean;
+  /** This message replies to another (Tencent's TUIKit reply format in its cloud custom data). */
+  readonly replyTo?: ReplyQuoteView;
   readonly elements: readonly ChatElementView[];
 }
 

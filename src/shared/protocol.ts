@@ -18,10 +18,10 @@ export interface HostRequests extends MessageRequests {
   /** The page before the message `beforeId` (scrolling back through history). */
   'chat/loadOlder': { params: { beforeId: string; count: number }; result: ChatPage };
   /**
-   * Sends text (Markdown allowed), in a group with the user ids it @-mentions. Resolves once the host has
-   * handed it to TIM, with its 'sending' view.
+   * Sends text (Markdown allowed), in a group with the user ids it @-mentions, as a reply to the loaded
+   * message `replyTo`. Resolves once the host has handed it to TIM, with its 'sending' view.
    */
-  'chat/sendText': { params: { text: string; mentions?: readonly string[] }; result: ChatMessageView };
+  'chat/sendText': { params: { text: string; mentions?: readonly string[]; replyTo?: string }; result: ChatMessageView };
   /** Who the composer can @-mention in this group: the other members, and everyone when the user may. */
   'chat/members': { params: Record<string, never>; result: { members: readonly MentionCandidate[] } };
   /** Sends a failed message again. */

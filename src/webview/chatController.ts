@@ -20,6 +20,7 @@ import { PanelActions } from './panelActions';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
+import { ReplyBar } from './replyBar';
 import type { SnippetCardActions } from './snippet/snippetCard';
 import { createSnippetActions } from './snippetActions';
 import { estimateRowHeight } from './rowEstimate';
@@ -57,6 +58,7 @@ export class ChatController {
   private readonly commands: MessageCommands;
   private readonly composer: Composer;
   private readonly mentions: MentionPicker;
+  private readonly replyBar: ReplyBar;
   private readonly drafts: DraftKeeper;
   private readonly reads: ReadReporter;
   private unreadAtOpen: number | undefined;
@@ -112,6 +114,11 @@ export class ChatController {
       renderer: () => this.renderer,
       applySplices: (splices) => this.applySplices(splices),
       focusComposer: () => this.composer.focus(),
+      reply: (message) => {
+        this.replyBar.start(message);
+        this.composer.focus();
+      },
+      reveal: (id) => this.reveal(id),
       log: (level, message) => this.log(level, message),
     });
     this.drafts = new DraftKeeper(
@@ -152,7 +159,9 @@ export class ChatController {
       isGroup: () => this.info?.conversationType === 'group',
       changed: (text) => this.drafts.changed(text),
     });
-    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.mentions.handleKey(event));
+    this.replyBar = new ReplyBar(() => this.t, () => this.composer.focus());
+    view.composerForm.insertBefore(this.replyBar.element, view.input.parentElement);
+    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.mentions.handleKey(event) || this.replyBar.handleKey(event));
     this.reads = new ReadReporter(() => void this.markRead());
     this.panelActions = new PanelActions({
       channel,
@@ -237,9 +246,13 @@ export class ChatController {
       } else if (this.store.update(message) !== undefined) {
         this.list.invalidate();
       }
+      if (message.status === 'revoked') {
+        this.replyBar.forget([message.id]);
+      }
     });
     this.channel.on('chat/messagesRemoved', ({ ids }) => {
       this.extras.forget(ids);
+      this.replyBar.forget(ids);
       this.applySplices(this.store.remove(ids));
     });
     this.channel.on('chat/uploadProgress', ({ id, percent }) => this.extras.setProgress(id, percent));
@@ -378,7 +391,8 @@ export class ChatController {
     this.reads.update(this.atBottom, this.pageHasFocus());
   }
 
-  private async reveal(id: string): Promise<void> {
+  /** Scrolls to a message (paging back to it) and highlights it; false when the history has no such message. */
+  private async reveal(id: string): Promise<boolean> {
     if (!this.store.loaded) {
       // Opened for this message (search, Starred): the newest page first, then page back to it.
       await this.history.loadLatest();
@@ -390,7 +404,7 @@ export class ChatController {
     }
     const index = this.store.indexOf(id);
     if (index === undefined) {
-      return;
+      return false;
     }
     this.revealedId = id;
     clearTimeout(this.revealTimer);
@@ -399,6 +413,7 @@ export class ChatController {
       this.list.invalidate();
     }, REVEAL_HIGHLIGHT_MS);
     this.list.scrollToIndex(index, 'center');
+    return true;
   }
 
   private async jumpToLatest(): Promise<void> {
@@ -439,7 +454,15 @@ export class ChatController {
       // The composer was just emptied without an input event: nothing for the list to complete.
       this.mentions.close();
       const mentions = this.mentions.mentionsIn(text);
-      const message = await this.channel.request('chat/sendText', mentions.length > 0 ? { text, mentions } : { text });
+      const replyTo = this.replyBar.replyTo;
+      const message = await this.channel.request('chat/sendText', {
+        text,
+        ...(mentions.length > 0 ? { mentions } : {}),
+        ...(replyTo !== undefined ? { replyTo } : {}),
+      });
+      if (this.replyBar.replyTo === replyTo) {
+        this.replyBar.cancel();
+      }
       this.view.setError('');
       this.applySplices(this.store.add([message]).splices);
       this.list.scrollToBottom();

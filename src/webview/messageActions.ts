@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -21,6 +21,7 @@ export interface ActionLabels {
   readonly link: (url: string) => string;
   /** The rest of the message API; offered only when given. */
   readonly more?: {
+    readonly reply: string;
     readonly star: string;
     readonly unstar: string;
     readonly forward: string;
@@ -43,12 +44,16 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
   if (message.status === 'sending') {
     actions.push({ id: 'cancel', label: labels.cancel });
   }
+  const settledEarly = message.status === 'sent' || message.status === 'local';
+  if (labels.more && settledEarly && !message.elements.every((e) => e.kind === 'groupTips')) {
+    actions.push({ id: 'reply', label: labels.more.reply });
+  }
   links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
   if (hasText && message.status !== 'revoked') {
     actions.push({ id: 'copy', label: labels.copy });
   }
   const more = labels.more;
-  const settled = message.status === 'sent' || message.status === 'local';
+  const settled = settledEarly;
   if (more && settled) {
     message.elements.forEach((e, i) => {
       if (e.kind === 'image' || e.kind === 'file') {

@@ -3,6 +3,7 @@
  * link) and the clicks on a message's own buttons and links. Links are never followed inside the
  * webview: they go to the host as `chat/openLink`.
  */
+import type { ChatMessageView } from '../shared/chatModel';
 import type { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
 import { askDelete } from './deleteDialog';
@@ -28,6 +29,10 @@ export interface MessageCommandContext {
   renderer(): MessageRowRenderer;
   applySplices(splices: readonly Splice[]): void;
   focusComposer(): void;
+  /** Starts a reply to the message in the composer. */
+  reply(message: ChatMessageView): void;
+  /** Scrolls to a message, paging back to it; false when it is not in the history. */
+  reveal(id: string): Promise<boolean>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
 
@@ -57,6 +62,7 @@ export class MessageCommands {
       copy: t('action.copy'),
       link: (url) => t('message.linkTitle', url),
       more: {
+        reply: t('action.reply'),
         star: t('action.star'),
         unstar: t('action.unstar'),
         forward: t('action.forward'),
@@ -89,6 +95,9 @@ export class MessageCommands {
         return;
       }
       switch (action) {
+        case 'reply':
+          this.c.reply(message);
+          return;
         case 'retry': {
           const updated = await this.c.channel.request('chat/retry', { id });
           if (this.c.store.update(updated) !== undefined) {
@@ -169,6 +178,14 @@ export class MessageCommands {
     }
   }
 
+  /** A reply's quote was clicked: the quoted message, paged back to, or a line saying it is gone. */
+  private async showQuoted(replyId: string): Promise<void> {
+    const quoted = this.c.store.at(this.c.store.indexOf(replyId) ?? -1)?.replyTo;
+    if (quoted && !(await this.c.reveal(quoted.id))) {
+      this.c.view.setError(this.c.t()('reply.notFound'));
+    }
+  }
+
   private wireList(): void {
     const { scroller } = this.c.view;
     scroller.addEventListener('click', (event) => {
@@ -205,6 +222,10 @@ export class MessageCommands {
       }
       if (action === 'expand') {
         void this.toggleMerger(id, pathOfToggle(button));
+        return;
+      }
+      if (action === 'quote') {
+        void this.showQuoted(id);
         return;
       }
       if (action === 'menu') {

@@ -3,7 +3,7 @@
  * then the message itself (avatar, sender, time, body, send status, read state, actions button).
  * Message data only ever reaches the DOM as text nodes and attribute values.
  */
-import type { ChatElementView, ChatMessageView } from '../shared/chatModel';
+import type { ChatElementView, ChatMessageView, ReplyQuoteView } from '../shared/chatModel';
 import { colourIndexOf, initialsOf } from './avatar';
 import { dayLabelOf, isTip, type RowContext } from './dayGroups';
 import { documentBuilder } from './domBuilder';
@@ -144,6 +144,9 @@ export class MessageRowRenderer {
       }
       main.append(header);
     }
+    if (message.replyTo) {
+      main.append(this.renderQuote(message.replyTo));
+    }
     main.append(this.renderBody(message));
     let meta = this.renderMeta(message);
     if (message.starred) {
@@ -159,6 +162,15 @@ export class MessageRowRenderer {
     const more = attrs(el('button', 'message-more codicon codicon-ellipsis'), { type: 'button', 'aria-label': t('message.actions'), title: t('message.actions'), 'data-action': 'menu', tabindex: '-1' });
     node.append(more);
     return node;
+  }
+
+  /** What a reply quotes, as it quoted it; a click shows that message (messageCommands.ts). */
+  private renderQuote(quote: ReplyQuoteView): HTMLElement {
+    const { t } = this.options;
+    const text = quote.text || '…';
+    const button = attrs(el('button', 'reply-quote'), { type: 'button', 'data-action': 'quote', tabindex: '-1', 'aria-label': t('reply.quoteLabel', quote.sender, text) });
+    button.append(el('span', 'reply-quote-sender', quote.sender), el('span', 'reply-quote-text', text));
+    return button;
   }
 
   private renderTime(message: ChatMessageView, className: string): HTMLElement {

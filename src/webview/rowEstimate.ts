@@ -17,6 +17,7 @@ export const ROW_METRICS = {
   unreadMarker: 28,
   gutter: 56,
   metaLine: 18,
+  replyQuote: 42,
 } as const;
 
 export function estimateRowHeight(message: ChatMessageView, context: RowContext, listWidth: number): number {
@@ -35,6 +36,9 @@ export function estimateRowHeight(message: ChatMessageView, context: RowContext,
   }
   if (message.status === 'revoked') {
     return height + m.lineHeight;
+  }
+  if (message.replyTo) {
+    height += m.replyQuote;
   }
   for (const element of message.elements) {
     if (element.kind === 'text') {

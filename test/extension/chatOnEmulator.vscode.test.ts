@@ -208,6 +208,34 @@ describe('chat on the emulator', function () {
     }
   });
 
+  it("replies in TUIKit's format and shows replies written by other clients as replies", async () => {
+    type Panel = ReturnType<TimChatApi['openChat']>;
+    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
+    assert.ok(panel);
+    const handlers = panel.controller.handlers;
+    const textOf = (m: { elements: ReadonlyArray<{ kind: string; text?: string }> }): string => m.elements.map((e) => e.text ?? '').join('');
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('can you check the CI?'));
+    const original = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'can you check the CI?'), 10_000, 'the question in the panel');
+    const received: TimMessage[] = [];
+    const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages));
+    await handlers['chat/sendText']({ text: 'looking', replyTo: original.id });
+    const reply = await eventually(() => received.find((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content === 'looking'), 10_000, 'bob receives the reply');
+    assert.deepEqual(JSON.parse(String(reply.message_cloud_custom_str)), {
+      messageReply: { messageID: original.id, messageAbstract: 'can you check the CI?', messageSender: 'bob', messageType: 1, version: 1, messageRootID: original.id },
+    });
+    // bob answers from a TUIKit app (its format, without a root): alice's panel shows it as a reply.
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, {
+      ...text('thanks'),
+      message_cloud_custom_str: JSON.stringify({ messageReply: { messageID: reply.message_msg_id, messageAbstract: 'looking', messageSender: 'alice', messageType: 1, version: 1 } }),
+    });
+    const answer = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'thanks'), 10_000, 'the answer in the panel');
+    assert.deepEqual(answer.replyTo, { id: reply.message_msg_id, sender: 'alice', text: 'looking' });
+    await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 'no-such-message' }), /no longer loaded/);
+    await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 42 as unknown as string }), /must name the message/);
+    listener.dispose();
+    panel.dispose();
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -69,7 +69,8 @@ function themeCss(name: string): string {
 
 /** Runs in the page before webview.js: the fake VS Code API and host. Plain JS, serialized as-is. */
 function fakeHost(): void {
-  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; elements: unknown[] }
+  interface Quote { id: string; sender: string; text: string }
+  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; elements: unknown[] }
   const params = new URLSearchParams(location.search);
   const total = Number(params.get('n') ?? '100000');
   const mode = params.get('mode') ?? 'full';
@@ -104,7 +105,14 @@ function fakeHost(): void {
         elements = [{ kind: 'text', text: `#${i} ${text}` }];
       }
     }
-    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, elements };
+    // Replies: m(40k+3) answers the code message 38 before it; m(40k+9) quotes one no longer in the history.
+    const replyTo: Quote | undefined = i >= 40 && i % 40 === 3 ? quoteOf(`m${i - 38}`) : i >= 40 && i % 40 === 9 ? { id: 'gone', sender: 'Bob Stone', text: 'deleted long ago' } : undefined;
+    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), elements };
+  }
+  function quoteOf(id: string): Quote {
+    const quoted = generated(Number(id.slice(1)));
+    const first = quoted.elements[0] as { text?: string };
+    return { id, sender: quoted.senderName, text: String(first.text ?? '[File]').split('\n')[0] };
   }
   function all(from: number, to: number): Msg[] {
     const out: Msg[] = [];
@@ -152,7 +160,8 @@ function fakeHost(): void {
         return { messages: all(before - count, before), hasMoreBefore: before - count > 0 };
       }
       case 'chat/sendText': {
-        const message: Msg = { id: `s${++sent}`, seq: '0', time: Math.floor(Date.now() / 1000), sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending', isPeerRead: false, revocableUntil: 0, mentionsMe: false, elements: [{ kind: 'text', text: String(p.text) }] };
+        const replyTo = typeof p.replyTo === 'string' ? (/^m\d+$/.test(p.replyTo) ? quoteOf(p.replyTo) : { id: p.replyTo, sender: 'Me Myself', text: 'a message I sent' }) : undefined;
+        const message: Msg = { id: `s${++sent}`, seq: '0', time: Math.floor(Date.now() / 1000), sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending', isPeerRead: false, revocableUntil: 0, mentionsMe: false, ...(replyTo ? { replyTo } : {}), elements: [{ kind: 'text', text: String(p.text) }] };
         extra.push(message);
         setTimeout(() => host.notify('chat/messageUpdated', { message: { ...message, seq: String(total + sent), status: 'sent', revocableUntil: Date.now() + 120_000 } }), 400);
         return message;

@@ -15,9 +15,10 @@ import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
+import { replyCloudData } from './messageReply';
 import { openableUrl } from './linkPolicy';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
-import { toMessageView } from './messageView';
+import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
 import type { WebviewChannel } from '../panels/webviewChannel';
 
@@ -202,6 +203,21 @@ export class ChatController extends Disposable {
     return message;
   }
 
+  /** The cloud custom data of a reply to the loaded message `id` (messageReply.ts). */
+  private replyDataFor(id: unknown): string {
+    if (typeof id !== 'string' || id.length === 0) {
+      throw new Error(vscode.l10n.t('A reply must name the message it answers.'));
+    }
+    const original = this.find(id);
+    const view = this.view(original);
+    if (view.status !== 'sent' && view.status !== 'local') {
+      // Still sending, failed or recalled: there is nothing (left) for the other side to see quoted.
+      throw new Error(vscode.l10n.t('That message cannot be replied to.'));
+    }
+    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
+    return replyCloudData(original, view.senderName, previewText(original, context));
+  }
+
   private async send(param: TimMessageParam, replacesId?: string): Promise<ChatMessageView> {
     const provisionalId = `pending-${++this.provisional}`;
     const now = Math.floor(Date.now() / 1000);
@@ -249,14 +265,16 @@ export class ChatController extends Disposable {
     ...messageRequestHandlers(this.requestContext()),
     'chat/loadLatest': ({ count }) => this.page({ count }),
     'chat/loadOlder': ({ beforeId, count }) => this.page({ last: this.find(beforeId), count }),
-    'chat/sendText': async ({ text, mentions }) => {
+    'chat/sendText': async ({ text, mentions, replyTo }) => {
       if (typeof text !== 'string' || !text.trim()) {
         throw new Error(vscode.l10n.t('There is nothing to send.'));
       }
       const atUsers = await this.mentions.check(mentions);
+      const cloudData = replyTo === undefined ? undefined : this.replyDataFor(replyTo);
       return this.send({
         message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }],
         ...(atUsers.length > 0 ? { message_group_at_user_array: atUsers } : {}),
+        ...(cloudData ? { message_cloud_custom_str: cloudData } : {}),
       });
     },
     'chat/members': async () => ({ members: await this.mentions.candidates() }),

@@ -8,6 +8,7 @@ import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
 import { isStarred } from '../messages/starMark';
+import { replyQuoteOf } from './messageReply';
 import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
 import type { Translate } from './translate';
 
@@ -120,6 +121,7 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
   const isSelf = message.message_is_from_self === true || message.message_sender === ctx.selfId;
   const sentAt = num(message.message_server_time) || num(message.message_client_time);
   const mentions = message.message_group_at_user_array ?? [];
+  const replyTo = replyQuoteOf(message);
   return {
     id: message.message_msg_id,
     seq: String(message.message_seq ?? 0),
@@ -133,6 +135,7 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
     revocableUntil: isSelf && status === 'sent' ? (sentAt + REVOKE_LIMIT_SECONDS) * 1000 : 0,
     mentionsMe: !isSelf && (mentions.includes(ctx.selfId) || mentions.includes(TIM_MESSAGE_AT_ALL)),
     ...(isStarred(message) ? { starred: true } : {}),
+    ...(replyTo ? { replyTo } : {}),
     // A snippet's plain-text copy (for other TIM clients) is not shown next to its card.
     elements: withoutSnippetFallback((message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx))),
   };

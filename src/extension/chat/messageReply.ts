@@ -1,0 +1,86 @@
+/**
+ * Replies, in the format Tencent's own chat UIs (TUIKit) write and read, so that a reply sent from
+ * VS Code shows as a reply in a TUIKit app and theirs show as replies here. The reply is an ordinary
+ * message whose cloud custom data (message_cloud_custom_str) holds
+ *   {"messageReply": {"messageID", "messageAbstract", "messageSender", "messageType", "version": 1, "messageRootID"}}
+ * where messageType is the quoted message's V2TIM element type (not the C API's TIMElemType) and
+ * messageRootID the first message of a chain of replies. Pure (no vscode) so it is unit-tested.
+ */
+import type { ReplyQuoteView } from '../../shared/chatModel';
+import { TIMElemType } from '../../tim/enums';
+import type { TimMessage } from '../../tim/types/message';
+
+/** Longest quoted text kept in a reply (TUIKit quotes a short abstract, not the whole message). */
+export const REPLY_ABSTRACT_MAX = 120;
+
+/** V2TIMElemType of each TIMElemType (V2TIMMessage.h): what TUIKit puts in messageType. */
+const V2_ELEM_TYPE: Partial<Record<number, number>> = {
+  [TIMElemType.Text]: 1,
+  [TIMElemType.Custom]: 2,
+  [TIMElemType.Image]: 3,
+  [TIMElemType.Sound]: 4,
+  [TIMElemType.Video]: 5,
+  [TIMElemType.File]: 6,
+  [TIMElemType.Location]: 7,
+  [TIMElemType.Face]: 8,
+  [TIMElemType.GroupTips]: 9,
+  [TIMElemType.Merge]: 10,
+};
+
+interface CloudReply {
+  readonly messageID: string;
+  readonly messageAbstract: string;
+  readonly messageSender: string;
+  readonly messageType: number;
+  readonly version: number;
+  readonly messageRootID: string;
+}
+
+function parseObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    // Cloud custom data is free-form: anything that is not a JSON object holds no reply.
+    return undefined;
+  }
+}
+
+/** The quoted message of a reply, or undefined when the message is not one (or its data is malformed). */
+export function replyQuoteOf(message: Pick<TimMessage, 'message_cloud_custom_str'>): ReplyQuoteView | undefined {
+  const reply = parseObject(message.message_cloud_custom_str)?.messageReply;
+  if (reply === null || typeof reply !== 'object' || Array.isArray(reply)) {
+    return undefined;
+  }
+  const { messageID, messageAbstract, messageSender } = reply as Record<string, unknown>;
+  if (typeof messageID !== 'string' || messageID.length === 0) {
+    return undefined;
+  }
+  return {
+    id: messageID,
+    sender: typeof messageSender === 'string' ? messageSender.slice(0, 100) : '',
+    text: typeof messageAbstract === 'string' ? messageAbstract.slice(0, REPLY_ABSTRACT_MAX) : '',
+  };
+}
+
+/**
+ * The cloud custom data of a reply to `original`: `senderName` and `abstract` are what the quote shows
+ * (the original's sender and a one-line summary of it). A reply to a reply keeps the chain's root.
+ */
+export function replyCloudData(original: TimMessage, senderName: string, abstract: string): string {
+  const firstType = original.message_elem_array?.[0]?.elem_type;
+  const root = parseObject(original.message_cloud_custom_str)?.messageReply as { messageRootID?: unknown; messageID?: unknown } | undefined;
+  const rootId = typeof root?.messageRootID === 'string' && root.messageRootID ? root.messageRootID : typeof root?.messageID === 'string' && root.messageID ? root.messageID : original.message_msg_id;
+  const reply: CloudReply = {
+    messageID: original.message_msg_id,
+    messageAbstract: [...abstract].slice(0, REPLY_ABSTRACT_MAX).join(''),
+    messageSender: senderName,
+    messageType: (firstType === undefined ? undefined : V2_ELEM_TYPE[firstType]) ?? 0,
+    version: 1,
+    messageRootID: rootId,
+  };
+  return JSON.stringify({ messageReply: reply });
+}
