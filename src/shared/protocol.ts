@@ -42,6 +42,8 @@ export interface HostRequests extends MessageRequests {
 export interface MessageRequests {
   /** Shows the host's open dialog and sends each chosen file as an image or file message. */
   'chat/attach': { params: { kind: 'image' | 'file' }; result: { messages: readonly ChatMessageView[] } };
+  /** Sends an image pasted into the composer: its clipboard type and bytes (base64). */
+  'chat/pasteImage': { params: { mime: string; data: string }; result: ChatMessageView };
   /** Saves an element's payload where the user chooses (save dialog, progress notification). */
   'chat/download': { params: { id: string; elemIndex: number }; result: { saved: boolean } };
   /** A webview URI of an image element's payload, downloaded to the extension's storage once. */

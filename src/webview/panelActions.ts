@@ -1,6 +1,6 @@
 /**
  * The panel's buttons for the rest of the message API: attach a file or an image (the host shows its
- * open dialog and sends), image thumbnails fetched from the host once, and the selection bar (count,
+ * open dialog and sends), images pasted into the composer (sent as image messages), image thumbnails fetched from the host once, and the selection bar (count,
  * Forward…, Delete…, Clear Selection) that follows MessageExtras' selection.
  */
 import type { ChatView } from './chatView';
@@ -25,6 +25,19 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** TIM's image limit (the host checks again): a bigger paste is refused before it is copied over. */
+const MAX_PASTED_IMAGE_BYTES = 28 * 1024 * 1024;
+
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  // In slices: String.fromCharCode with millions of arguments would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
 export class PanelActions {
   constructor(private readonly c: PanelActionContext) {
     const { view } = c;
@@ -35,6 +48,14 @@ export class PanelActions {
     view.attachImage.addEventListener('click', (event) => {
       event.preventDefault();
       void this.attach('image');
+    });
+    // A pasted screenshot is sent as an image; pasted text is left to the composer.
+    view.input.addEventListener('paste', (event) => {
+      const images = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
+      if (images.length > 0) {
+        event.preventDefault();
+        void this.pasteImages(images);
+      }
     });
     view.selectionForward.addEventListener('click', () => void this.actOnSelection('chat/forward'));
     view.selectionDelete.addEventListener('click', () => void this.actOnSelection('chat/deleteSelected'));
@@ -53,6 +74,24 @@ export class PanelActions {
     } catch (error: unknown) {
       view.setError(this.c.t()('composer.attachFailed', messageOf(error)));
       this.c.log('warn', `chat/attach failed: ${messageOf(error)}`);
+    }
+  }
+
+  async pasteImages(images: readonly File[]): Promise<void> {
+    const { channel, view, store, list } = this.c;
+    for (const image of images) {
+      try {
+        if (image.size > MAX_PASTED_IMAGE_BYTES) {
+          throw new Error(this.c.t()('composer.pasteTooLarge', 28));
+        }
+        const message = await channel.request('chat/pasteImage', { mime: image.type, data: await base64Of(image) });
+        view.setError('');
+        this.c.applySplices(store.add([message]).splices);
+        list.scrollToBottom();
+      } catch (error: unknown) {
+        view.setError(this.c.t()('composer.pasteFailed', messageOf(error)));
+        this.c.log('warn', `chat/pasteImage failed: ${messageOf(error)}`);
+      }
     }
   }
 

@@ -87,6 +87,8 @@ export const ENGLISH_STRINGS = {
   'merger.failed': 'Could not load the messages: {0}',
   'composer.attachFile': 'Send File…',
   'composer.attachImage': 'Send Image…',
+  'composer.pasteFailed': 'Could not send the pasted image: {0}',
+  'composer.pasteTooLarge': 'The pasted image is larger than TIM allows ({0} MB).',
   'composer.attachFailed': 'Could not send the file: {0}',
   'selection.count': '{0} selected',
   'selection.forward': 'Forward…',

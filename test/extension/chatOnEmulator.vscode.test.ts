@@ -236,6 +236,28 @@ describe('chat on the emulator', function () {
     panel.dispose();
   });
 
+  it('sends a pasted image, and refuses a paste that is not the image it claims to be', async () => {
+    type Panel = ReturnType<TimChatApi['openChat']>;
+    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
+    assert.ok(panel);
+    const handlers = panel.controller.handlers;
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const received: TimMessage[] = [];
+    const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages));
+    const pending = await handlers['chat/pasteImage']({ mime: 'image/png', data: png });
+    assert.equal(pending.elements[0]?.kind, 'image');
+    const image = await eventually(() => received.find((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Image), 10_000, 'bob receives the image');
+    assert.ok(image);
+    const pasted = fs.readdirSync(path.join(api().session.storageDir, 'pasted'));
+    assert.ok(pasted.some((name) => /^pasted-.*\.png$/.test(name)), pasted.join(', '));
+    await assert.rejects(handlers['chat/pasteImage']({ mime: 'image/jpeg', data: png }), /not the JPG image it claims to be/);
+    await assert.rejects(handlers['chat/pasteImage']({ mime: 'image/svg+xml', data: Buffer.from('<svg onload="x()"/>').toString('base64') }), /Only PNG, JPEG, GIF, WebP and BMP/);
+    await assert.rejects(handlers['chat/pasteImage']({ mime: 'image/png', data: 'not base64!' }), /did not arrive intact/);
+    assert.equal(received.filter((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Image).length, 1, 'nothing else was sent');
+    listener.dispose();
+    panel.dispose();
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -231,6 +231,12 @@ function fakeHost(): void {
         setTimeout(() => host.notify('chat/uploadProgress', { id: message.id, percent: 40 }), 50);
         return { messages: [message] };
       }
+      case 'chat/pasteImage': {
+        if (p.mime !== 'image/png') {
+          throw new Error('Only PNG, JPEG, GIF, WebP and BMP images can be pasted.');
+        }
+        return { id: `pending-${++sent}`, seq: '0', time: Math.floor(Date.now() / 1000), sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending', isPeerRead: false, revocableUntil: 0, mentionsMe: false, elements: [{ kind: 'image', elemIndex: 0, name: 'pasted.png', size: atob(String(p.data)).length, width: 1, height: 1 }] };
+      }
       case 'snippet/status': {
         const snippet = p.snippet as { startLine: number; endLine: number; path: string };
         return { staleness: 'same', startLine: snippet.startLine, endLine: snippet.endLine, localPath: snippet.path };

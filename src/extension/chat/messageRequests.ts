@@ -20,6 +20,7 @@ import { askForwardMode, forwardMessages } from '../messages/forward';
 import { deleteInBatches } from '../messages/listDelete';
 import { checkMergerPath, downloadMergerPath } from '../messages/mergerPath';
 import { cachedImagePath, downloadTargetOf, elementForFile, fileProblem, IMAGE_EXTENSIONS, isImagePath } from '../messages/mediaElements';
+import { decodeBase64, pastedImageProblem, PASTED_IMAGE_TYPES, writePastedImage } from '../messages/pastedImage';
 import { withStar } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
 
@@ -72,9 +73,31 @@ async function sendFiles(c: MessageRequestContext, kind: 'image' | 'file'): Prom
   return sent;
 }
 
+/** Sends an image pasted into the composer (pastedImage.ts checks it and writes it to storage first). */
+async function sendPastedImage(c: MessageRequestContext, mime: unknown, data: unknown): Promise<ChatMessageView> {
+  const bytes = decodeBase64(data);
+  if (!bytes) {
+    throw new Error(vscode.l10n.t('The pasted image did not arrive intact. Paste it again.'));
+  }
+  switch (pastedImageProblem(mime, bytes)) {
+    case 'type':
+      throw new Error(vscode.l10n.t('Only PNG, JPEG, GIF, WebP and BMP images can be pasted.'));
+    case 'empty':
+      throw new Error(vscode.l10n.t('The pasted image is empty.'));
+    case 'tooLarge':
+      throw new Error(vscode.l10n.t('The pasted image is larger than TIM allows ({0} MB).', 28));
+    case 'content':
+      throw new Error(vscode.l10n.t('The pasted data is not the {0} image it claims to be.', PASTED_IMAGE_TYPES[String(mime)].toUpperCase()));
+  }
+  const file = await writePastedImage(path.join(c.storageDir, 'pasted'), String(mime), bytes);
+  return c.send({ message_elem_array: [elementForFile(file, bytes.length, true)] });
+}
+
 export function messageRequestHandlers(c: MessageRequestContext): Handlers {
   return {
     'chat/attach': async ({ kind }) => ({ messages: await sendFiles(c, kind === 'image' ? 'image' : 'file') }),
+
+    'chat/pasteImage': ({ mime, data }) => sendPastedImage(c, mime, data),
 
     'chat/download': async ({ id, elemIndex }) => {
       const message = c.find(id);
