@@ -15,7 +15,7 @@ import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
-import { replyCloudData } from './messageReply';
+import { replyAbstractOf, replyCloudData } from './messageReply';
 import { openableUrl } from './linkPolicy';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';
@@ -215,7 +215,7 @@ export class ChatController extends Disposable {
       throw new Error(vscode.l10n.t('That message cannot be replied to.'));
     }
     const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
-    return replyCloudData(original, view.senderName, previewText(original, context));
+    return replyCloudData(original, view.senderName, replyAbstractOf(previewText(original, context)));
   }
 
   private async send(param: TimMessageParam, replacesId?: string): Promise<ChatMessageView> {

@@ -67,6 +67,14 @@ export function replyQuoteOf(message: Pick<TimMessage, 'message_cloud_custom_str
 }
 
 /**
+ * The quote's one line from a message's preview text: Markdown code fences (```ts) dropped, since other
+ * clients show the abstract as plain text and the panel shows it on one line.
+ */
+export function replyAbstractOf(preview: string): string {
+  return preview.replace(/(```|~~~)[\w+#.-]*/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
  * The cloud custom data of a reply to `original`: `senderName` and `abstract` are what the quote shows
  * (the original's sender and a one-line summary of it). A reply to a reply keeps the chain's root.
  */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { REPLY_ABSTRACT_MAX, replyCloudData, replyQuoteOf } from '../../../src/extension/chat/messageReply';
+import { REPLY_ABSTRACT_MAX, replyAbstractOf, replyCloudData, replyQuoteOf } from '../../../src/extension/chat/messageReply';
 import { toMessageView } from '../../../src/extension/chat/messageView';
 import { englishOnly } from '../../../src/extension/chat/translate';
 import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../../src/tim/enums';
@@ -39,6 +39,12 @@ describe('replies (TUIKit messageReply)', () => {
     assert.equal(second.messageRootID, 'orig-1');
     assert.equal([...second.messageAbstract].length, REPLY_ABSTRACT_MAX);
     assert.equal([...JSON.parse(replyCloudData(message({}), 'B', '回'.repeat(300))).messageReply.messageAbstract].length, REPLY_ABSTRACT_MAX, 'cut by characters');
+  });
+
+  it('quotes code without its Markdown fences', () => {
+    assert.equal(replyAbstractOf('Here is the fix: ```ts export function f() {} ``` ok'), 'Here is the fix: export function f() {} ok');
+    assert.equal(replyAbstractOf('~~~c++ int x; ~~~'), 'int x;');
+    assert.equal(replyAbstractOf('plain `inline` text'), 'plain `inline` text');
   });
 
   it('reads a reply written by TUIKit and ignores cloud data that is not one', () => {
