@@ -1,12 +1,23 @@
 /**
  * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
- * code in them, and one group with a long history (10,000 messages) to show paging and virtualisation.
+ * code, a reply and an @-mention of the demo user in them, and one group with a long history (10,000
+ * messages) to show paging and virtualisation.
  */
+
+/** One seeded message; `replyTo` is the index of an earlier message in the same conversation. */
+export interface DemoMessage {
+  readonly from: string;
+  readonly to?: string;
+  readonly group?: string;
+  readonly text: string;
+  readonly mentions?: readonly string[];
+  readonly replyTo?: number;
+}
 
 export interface DemoSeed {
   readonly users: ReadonlyArray<{ id: string; nick: string }>;
   readonly groups: ReadonlyArray<{ id: string; name: string; type: number; owner: string; members: string[] }>;
-  readonly messages: ReadonlyArray<{ from: string; to?: string; group?: string; text: string }>;
+  readonly messages: readonly DemoMessage[];
 }
 
 export const DEMO_USER = 'alice';
@@ -26,20 +37,25 @@ export function demoTeam(): DemoSeed {
     { id: 'dev', name: 'Developers', type: 0, owner: 'alice', members: ['bob', 'carol', 'dave'] },
     { id: LONG_HISTORY_GROUP, name: 'Long History', type: 0, owner: 'bob', members: ['alice', 'carol'] },
   ];
-  const messages: Array<{ from: string; to?: string; group?: string; text: string }> = [
+  const flakyTest: DemoMessage = { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.' };
+  const messages: DemoMessage[] = [
     { from: 'bob', to: 'alice', text: 'Hi Alice! Did you see the new TIM Chat build?' },
     { from: 'alice', to: 'bob', text: 'Yes, **it works** on the emulator. Try `npm start`.' },
     { from: 'bob', to: 'alice', text: 'Here is the fix for the parser:\n\n```ts\nexport function parse(text: string): number {\n  return Number.parseInt(text, 10);\n}\n```' },
     { from: 'carol', to: 'alice', text: '你好！今天的代码评审在三点开始。' },
     { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋' },
     { from: 'dave', group: 'dev', text: 'Release notes are in docs/, see https://example.com/release' },
-    { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.' },
+    flakyTest,
     {
       from: 'dave',
       group: 'dev',
       text: 'Until then, the retry helper from code review:\n\n```ts\n// Retries a flaky call a few times before giving up.\nexport async function retry<T>(call: () => Promise<T>, attempts = 3): Promise<T> {\n  for (let i = 1; ; i++) {\n    try {\n      return await call();\n    } catch (error) {\n      if (i >= attempts) throw error;\n    }\n  }\n}\n```',
     },
   ];
+  messages.push(
+    { from: 'bob', group: 'dev', text: 'Found it: the test waits 100 ms for a 200 ms timer.', replyTo: messages.indexOf(flakyTest) },
+    { from: 'carol', group: 'dev', text: '@Alice Chen could you review the retry helper before the release?', mentions: [DEMO_USER] },
+  );
   const speakers = ['bob', 'alice', 'carol'];
   for (let i = 1; i <= LONG_HISTORY_COUNT; i++) {
     const from = speakers[i % speakers.length];

@@ -206,6 +206,15 @@ describe('chat on the emulator', function () {
     for (const open of api().chatPanels()) {
       open.dispose();
     }
+    // bob mentions alice: her tree calls it out before the preview until she reads it.
+    await bob.client.msgSendMessage(groupId, TIMConvType.Group, { ...text('@alice the release needs you'), message_group_at_user_array: ['alice'] });
+    const mentioned = await eventually(() => (api().store.get(`group_${groupId}`)?.mentioned ? api().store.get(`group_${groupId}`) : undefined), 10_000, 'alice sees the mention');
+    const item = api().conversations.getTreeItem(mentioned);
+    assert.match(String(item.description), /· \[Mentioned you\] .*@alice the release needs you$/);
+    assert.match(String(item.accessibilityInformation?.label), /mentioned you/);
+    await vscode.commands.executeCommand('timChat.markAsRead', `group_${groupId}`);
+    await eventually(() => api().store.get(`group_${groupId}`)?.mentioned === false, 5000, 'the mention is read');
+    assert.doesNotMatch(String(api().conversations.getTreeItem(api().store.get(`group_${groupId}`)!).description), /Mentioned you/);
   });
 
   it("replies in TUIKit's format and shows replies written by other clients as replies", async () => {

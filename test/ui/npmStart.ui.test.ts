@@ -59,6 +59,8 @@ describe('npm start', function () {
       for (const name of ['Developers', 'Long History', 'Bob Li', 'Carol Wang']) {
         await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
       }
+      // The demo team mentions the demo user in Developers (scripts/demoTeam.ts).
+      await page.locator('.monaco-list-row', { hasText: 'Developers' }).filter({ hasText: '[Mentioned you]' }).waitFor({ timeout: 10_000 });
     } finally {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });
     }

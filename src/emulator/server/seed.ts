@@ -7,10 +7,15 @@
  *   { "users":    [{ "id": "alice", "nick": "Alice" }],
  *     "groups":   [{ "id": "team", "name": "Team", "type": 2, "owner": "alice", "members": ["bob"] }],
  *     "messages": [{ "from": "alice", "to": "bob", "text": "hi" },
- *                  { "from": "bob", "group": "team", "text": "hello" }] }
+ *                  { "from": "bob", "group": "team", "text": "hello" },
+ *                  { "from": "alice", "group": "team", "text": "@Bob welcome", "mentions": ["bob"], "replyTo": 1 }] }
+ * `mentions` (group messages) are the user ids it @-mentions; `replyTo` is the index in "messages" of an
+ * earlier message this one answers, written as Tencent's TUIKit writes a reply (src/tim/tuikitReply.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseTimJson } from '../../tim/json';
+import { TIMElemType } from '../../tim/enums';
+import { replyCloudData } from '../../tim/tuikitReply';
 import { isObject, type JsonObject } from './args';
 import type { Ctx, Session } from './context';
 import { openEmulator } from './core';
@@ -41,6 +46,39 @@ function str(item: JsonObject, key: string, where: string): string {
     throw new Error(`seed: ${where} needs a non-empty "${key}"`);
   }
   return value;
+}
+
+function mentionsOf(message: JsonObject, index: number, inGroup: boolean): string[] {
+  const value = message.mentions;
+  if (value === undefined) {
+    return [];
+  }
+  if (!inGroup || !Array.isArray(value) || !value.every((id) => typeof id === 'string' && id.length > 0)) {
+    throw new Error(`seed: message ${index} "mentions" must be user ids, in a group message`);
+  }
+  return value as string[];
+}
+
+interface SeededMessage {
+  readonly msgId: string;
+  readonly stream: string;
+  readonly from: string;
+  readonly text: string;
+  readonly cloud?: string;
+}
+
+/** The reply data of a message that answers an earlier seeded one of its conversation (`replyTo`: its index). */
+function replyOf(message: JsonObject, index: number, stream: string, seeded: readonly SeededMessage[], nick: (userId: string) => string): string | undefined {
+  const target = message.replyTo;
+  if (target === undefined) {
+    return undefined;
+  }
+  if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= index || seeded[target].stream !== stream) {
+    throw new Error(`seed: message ${index} "replyTo" must be the index of an earlier message in its conversation`);
+  }
+  const quoted = seeded[target];
+  const original = { message_msg_id: quoted.msgId, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: quoted.text }], message_cloud_custom_str: quoted.cloud };
+  return replyCloudData(original, nick(quoted.from), quoted.text.replace(/\s+/g, ' ').trim());
 }
 
 export async function seedDataDir(dataDir: string, file: string): Promise<SeedSummary> {
@@ -86,7 +124,8 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
           }
         }
       }
-      for (const message of messages) {
+      const seeded: SeededMessage[] = [];
+      for (const [index, message] of messages.entries()) {
         const from = str(message, 'from', 'a message');
         const content = str(message, 'text', 'a message');
         const group = typeof message.group === 'string' ? message.group : undefined;
@@ -102,19 +141,28 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         // As a send from the client carries it, so the seeded history shows nicknames, not user ids.
         const profile = emu.model.profile(from);
         const senderProfile = { user_profile_identifier: from, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' };
+        const mentions = mentionsOf(message, index, convType === GROUP);
+        const stream = streamOf(convType, from, to);
+        const cloud = replyOf(message, index, stream, seeded, (userId) => emu.model.profile(userId)?.nick || userId);
+        const msgId = messageIdOf(emu.model.ensureUser(from), now, rand);
+        seeded.push({ msgId, stream, from, text: content, ...(cloud ? { cloud } : {}) });
         emu.delivery.deliver({
-          stream: streamOf(convType, from, to),
+          stream,
           convType,
           convId: to,
           sender: from,
           senderDevice: 0,
-          msgId: messageIdOf(emu.model.ensureUser(from), now, rand),
+          msgId,
           rand,
           serverTime: now,
           elemType: Elem.TEXT,
           searchText: content,
           noUnread: false,
-          body: { message_elem_array: [{ elem_type: Elem.TEXT, text_elem_content: content }], message_client_time: now, message_priority: 1, message_platform: 0, message_sender_profile: senderProfile },
+          body: {
+            message_elem_array: [{ elem_type: Elem.TEXT, text_elem_content: content }], message_client_time: now, message_priority: 1, message_platform: 0, message_sender_profile: senderProfile,
+            ...(mentions.length > 0 ? { message_group_at_user_array: mentions } : {}),
+            ...(cloud ? { message_cloud_custom_str: cloud } : {}),
+          },
         });
       }
     });

@@ -15,7 +15,7 @@ import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
-import { replyAbstractOf, replyCloudData } from './messageReply';
+import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { openableUrl } from './linkPolicy';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';

@@ -8,7 +8,7 @@ import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
 import { isStarred } from '../messages/starMark';
-import { replyQuoteOf } from './messageReply';
+import { replyQuoteOf } from '../../tim/tuikitReply';
 import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
 import type { Translate } from './translate';
 

@@ -52,7 +52,9 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     item.resourceUri = conversationUri(summary.key);
     const time = shortTime(summary.lastTime, vscode.env.language);
     const draft = summary.draft ? `${vscode.l10n.t('[Draft]')} ${summary.draft}` : '';
-    item.description = [time, draft || summary.preview].filter(Boolean).join(' · ');
+    // As Tencent's own conversation lists do: an unread @-mention of me is called out before the preview.
+    const preview = summary.mentioned ? `${vscode.l10n.t('[Mentioned you]')} ${summary.preview}` : summary.preview;
+    item.description = [time, draft || preview].filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(summary);
     item.contextValue = contextValueOf(summary);
     item.iconPath = new vscode.ThemeIcon(
@@ -60,7 +62,9 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     );
     item.command = { command: 'timChat.openChat', title: vscode.l10n.t('Open'), arguments: [summary.key] };
     item.accessibilityInformation = {
-      label: vscode.l10n.t('{0}, {1} unread, {2}', summary.name, summary.unread, summary.preview),
+      label: summary.mentioned
+        ? vscode.l10n.t('{0}, {1} unread, mentioned you, {2}', summary.name, summary.unread, summary.preview)
+        : vscode.l10n.t('{0}, {1} unread, {2}', summary.name, summary.unread, summary.preview),
     };
     return item;
   }
@@ -74,6 +78,7 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     tip.appendText(summary.preview);
     const flags = [
       summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',
+      summary.mentioned ? vscode.l10n.t('Mentions you') : '',
       summary.pinned ? vscode.l10n.t('Pinned') : '',
       summary.muted ? vscode.l10n.t('Muted') : '',
     ].filter(Boolean);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { REVOKE_LIMIT_SECONDS, previewText, toMessageView } from '../../../src/extension/chat/messageView';
 import { englishOnly } from '../../../src/extension/chat/translate';
+import { replyCloudData } from '../../../src/tim/tuikitReply';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 
@@ -76,5 +77,11 @@ describe('messageView', () => {
     assert.equal(previewText(multi, ctx), '```ts const a = 1; ```');
     assert.equal(previewText(message({ message_status: TIMMsgStatus.Revoked }), ctx), 'A message was revoked');
     assert.equal(previewText(undefined, ctx), '');
+  });
+
+  it('puts the quote in the message view the panel renders', () => {
+    const view = toMessageView(message({ message_cloud_custom_str: replyCloudData(message({ message_msg_id: 'orig-1' }), 'Bob Li', 'the build is red') }), ctx);
+    assert.deepEqual(view.replyTo, { id: 'orig-1', sender: 'Bob Li', text: 'the build is red' });
+    assert.equal(toMessageView(message({}), ctx).replyTo, undefined);
   });
 });

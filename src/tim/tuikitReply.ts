@@ -4,11 +4,21 @@
  * message whose cloud custom data (message_cloud_custom_str) holds
  *   {"messageReply": {"messageID", "messageAbstract", "messageSender", "messageType", "version": 1, "messageRootID"}}
  * where messageType is the quoted message's V2TIM element type (not the C API's TIMElemType) and
- * messageRootID the first message of a chain of replies. Pure (no vscode) so it is unit-tested.
+ * messageRootID the first message of a chain of replies. Used by the chat panel's host and by the
+ * emulator's seed (demo replies). Pure, so it is unit-tested.
  */
-import type { ReplyQuoteView } from '../../shared/chatModel';
-import { TIMElemType } from '../../tim/enums';
-import type { TimMessage } from '../../tim/types/message';
+import { TIMElemType } from './enums';
+import type { TimMessage } from './types/message';
+
+/** The message a reply quotes, as the reply carries it. */
+export interface ReplyQuote {
+  /** message_msg_id of the quoted message. */
+  readonly id: string;
+  /** Its sender's display name when the reply was written. */
+  readonly sender: string;
+  /** A one-line summary of it. */
+  readonly text: string;
+}
 
 /** Longest quoted text kept in a reply (TUIKit quotes a short abstract, not the whole message). */
 export const REPLY_ABSTRACT_MAX = 120;
@@ -50,7 +60,7 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
 }
 
 /** The quoted message of a reply, or undefined when the message is not one (or its data is malformed). */
-export function replyQuoteOf(message: Pick<TimMessage, 'message_cloud_custom_str'>): ReplyQuoteView | undefined {
+export function replyQuoteOf(message: Pick<TimMessage, 'message_cloud_custom_str'>): ReplyQuote | undefined {
   const reply = parseObject(message.message_cloud_custom_str)?.messageReply;
   if (reply === null || typeof reply !== 'object' || Array.isArray(reply)) {
     return undefined;
@@ -78,7 +88,7 @@ export function replyAbstractOf(preview: string): string {
  * The cloud custom data of a reply to `original`: `senderName` and `abstract` are what the quote shows
  * (the original's sender and a one-line summary of it). A reply to a reply keeps the chain's root.
  */
-export function replyCloudData(original: TimMessage, senderName: string, abstract: string): string {
+export function replyCloudData(original: Pick<TimMessage, 'message_msg_id' | 'message_elem_array' | 'message_cloud_custom_str'>, senderName: string, abstract: string): string {
   const firstType = original.message_elem_array?.[0]?.elem_type;
   const root = parseObject(original.message_cloud_custom_str)?.messageReply as { messageRootID?: unknown; messageID?: unknown } | undefined;
   const rootId = typeof root?.messageRootID === 'string' && root.messageRootID ? root.messageRootID : typeof root?.messageID === 'string' && root.messageID ? root.messageID : original.message_msg_id;

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { REPLY_ABSTRACT_MAX, replyAbstractOf, replyCloudData, replyQuoteOf } from '../../../src/extension/chat/messageReply';
-import { toMessageView } from '../../../src/extension/chat/messageView';
-import { englishOnly } from '../../../src/extension/chat/translate';
-import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../../src/tim/enums';
-import type { TimMessage } from '../../../src/tim/types/message';
+import { REPLY_ABSTRACT_MAX, replyAbstractOf, replyCloudData, replyQuoteOf } from '../../src/tim/tuikitReply';
+import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../src/tim/enums';
+import type { TimMessage } from '../../src/tim/types/message';
 
 function message(overrides: Partial<TimMessage>): TimMessage {
   return {
@@ -55,11 +53,5 @@ describe('replies (TUIKit messageReply)', () => {
     }
     // Wrong types become empty strings rather than breaking the row; long ones are cut.
     assert.deepEqual(replyQuoteOf({ message_cloud_custom_str: JSON.stringify({ messageReply: { messageID: 'x', messageAbstract: 7, messageSender: 'a'.repeat(300) } }) }), { id: 'x', sender: 'a'.repeat(100), text: '' });
-  });
-
-  it('puts the quote in the message view the panel renders', () => {
-    const view = toMessageView(message({ message_cloud_custom_str: replyCloudData(message({}), 'Bob Li', 'the build is red') }), { selfId: 'alice', now: 0, displayName: () => undefined, t: englishOnly });
-    assert.deepEqual(view.replyTo, { id: 'orig-1', sender: 'Bob Li', text: 'the build is red' });
-    assert.equal(toMessageView(message({}), { selfId: 'alice', now: 0, displayName: () => undefined, t: englishOnly }).replyTo, undefined);
   });
 });
