@@ -95,6 +95,8 @@ export const prototypes = {
   TIMMsgSearchLocalMessages: { kind: 'async', args: [s] },
   TIMMsgSetLocalCustomData: { kind: 'async', args: [s] },
   TIMMsgBatchSend: { kind: 'async', args: [s] },
+  // Beyond the seed: editing a sent message.
+  TIMMsgModifyMessage: { kind: 'async', args: [s] },
 
   // ---- TIMConversationManager.h
   TIMConvGetConvList: { kind: 'async', args: [] },

@@ -63,6 +63,8 @@ export const TIM_CALLBACK_APIS = {
   TIMMsgSearchLocalMessages: { args: ['json'] },
   TIMMsgSetLocalCustomData: { args: ['json'] },
   TIMMsgBatchSend: { args: ['json'] },
+  // Beyond the seed: editing a sent message (text, custom elements, cloud custom data).
+  TIMMsgModifyMessage: { args: ['json'] },
   // TIMConversationManager.h
   TIMConvGetConvList: { args: [] },
   TIMConvDelete: { args: ['string', 'int'] },

@@ -87,6 +87,19 @@ export class TimMessageApi extends TimManagerApi {
     await this.invoke(api, [convId, convType, stringifyTimJson(message)]);
   }
 
+  /**
+   * TIMMsgModifyMessage: the message as the SDK returned it, with its text or custom elements or cloud
+   * custom data changed. Resolves with the message as it now is; every participant gets MsgUpdate. If
+   * someone changed it since it was read (its message_version), TIM refuses with 8006
+   * (ERR_SDK_MSG_MODIFY_CONFLICT).
+   */
+  async msgModifyMessage(message: TimMessage): Promise<TimMessage> {
+    const api = 'TIMMsgModifyMessage';
+    requireNonEmptyString(api, 'message_msg_id', message.message_msg_id);
+    const result = await this.invoke(api, [stringifyTimJson(message)]);
+    return this.decodeObject<TimMessage>(api, result.json);
+  }
+
   /** TIMMsgFindByMsgLocatorList: one message per locator, revoked ones included. */
   async msgFindByMsgLocatorList(convId: string, convType: TIMConvType, locators: readonly TimMsgLocator[]): Promise<TimMessage[]> {
     const api = 'TIMMsgFindByMsgLocatorList';

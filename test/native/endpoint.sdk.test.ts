@@ -54,6 +54,7 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMMsgSearchLocalMessages: ['{"msg_search_param_keyword_array":["hi"]}'],
   TIMMsgSetLocalCustomData: [text],
   TIMMsgBatchSend: [`{"msg_batch_send_param_identifier_array":["a","b"],"msg_batch_send_param_msg":${text}}`],
+  TIMMsgModifyMessage: [text],
   TIMConvGetConvList: [],
   TIMConvDelete: [PEER, C2C],
   TIMConvGetTotalUnreadMessageCount: [],

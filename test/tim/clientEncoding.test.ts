@@ -103,6 +103,7 @@ const CASES: readonly Case[] = [
     call: (c) => c.msgSetLocalCustomData({ ...MESSAGE, message_custom_str: 'played' }),
     args: [MESSAGE_OUT.replace('"message_custom_str":""', '"message_custom_str":"played"')],
   },
+  { api: 'TIMMsgModifyMessage', call: (c) => c.msgModifyMessage(MESSAGE), args: [MESSAGE_OUT] },
   {
     api: 'TIMMsgBatchSend',
     call: (c) => c.msgBatchSend({ msg_batch_send_param_identifier_array: ['a', 'b'], msg_batch_send_param_msg: TEXT }),
@@ -142,7 +143,7 @@ const CASES: readonly Case[] = [
 /** Answers that decode for every method, so the test is about the request side. */
 function answeringEndpoint(): FakeEndpoint {
   const endpoint = new FakeEndpoint();
-  for (const api of ['TIMMsgSendMessage', 'TIMMsgSendNewMsg']) {
+  for (const api of ['TIMMsgSendMessage', 'TIMMsgSendNewMsg', 'TIMMsgModifyMessage']) {
     endpoint.respond(api, { json: '{"message_msg_id":"m"}' });
   }
   endpoint.respond('TIMMsgSearchLocalMessages', { json: '{"msg_search_result_total_count":0,"msg_search_result_item_array":[]}' });

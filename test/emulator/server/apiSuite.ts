@@ -217,6 +217,46 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     });
   });
 
+  describe('modify (TIMMsgModifyMessage)', function () {
+    it('lets a participant change text and cloud data; every participant device gets MsgUpdate; find and search follow', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('deploy at fvie'));
+      const [copy] = await bob.client.msgFindMessages([sent.messageId]);
+      assert.ok(copy);
+      // Any participant may modify (Tencent leaves "only the sender" to the application).
+      const changed = await bob.client.msgModifyMessage({ ...copy, message_elem_array: [{ elem_type: 0, text_elem_content: 'deploy at five' }], message_cloud_custom_str: '{"edited":1}' });
+      assert.equal(textOf(changed), 'deploy at five');
+      assert.equal(changed.message_cloud_custom_str, '{"edited":1}');
+      assert.equal(Number(changed.message_version), 1);
+      assert.equal(changed.message_seq, sent.message.message_seq, 'seq, rand and time stay');
+      for (const device of [alice, alice2, bob2]) {
+        const updates = await device.events.waitFor('MsgUpdate', (list) => list.some((x) => x.message_msg_id === sent.messageId && textOf(x) === 'deploy at five'));
+        assert.equal(updates.find((x) => x.message_msg_id === sent.messageId)?.message_sender, u('alice'));
+      }
+      const [found] = await alice.client.msgFindMessages([sent.messageId]);
+      assert.equal(textOf(found as TimMessage), 'deploy at five');
+      const search = (keyword: string) => alice.client.msgSearchLocalMessages({ msg_search_param_conv_id: u('bob'), msg_search_param_conv_type: C2C, msg_search_param_keyword_array: [keyword] } as never);
+      for (let i = 0; i < 40 && (await search('five')).msg_search_result_total_count === 0; i++) {
+        await sleep(50);
+      }
+      assert.equal((await search('five')).msg_search_result_total_count, 1);
+      assert.equal((await search('fvie')).msg_search_result_total_count, 0, 'the old text is no longer found');
+    });
+
+    it('refuses a message changed since it was read (8006), other element types, revoked messages and outsiders', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, text('v0'));
+      const v1 = await alice.client.msgModifyMessage({ ...sent.message, message_elem_array: [{ elem_type: 0, text_elem_content: 'v1' }] });
+      await expectCode(alice.client.msgModifyMessage({ ...sent.message, message_elem_array: [{ elem_type: 0, text_elem_content: 'v2 from a stale copy' }] }), 8006);
+      const v2 = await alice.client.msgModifyMessage({ ...v1, message_elem_array: [{ elem_type: 0, text_elem_content: 'v2' }] });
+      assert.equal(Number(v2.message_version), 2);
+      await assert.rejects(alice.client.msgModifyMessage({ ...v2, message_elem_array: [{ elem_type: 3, custom_elem_data: 'x' }] }), isTimError, 'a text message stays a text message');
+      await assert.rejects(carol.client.msgModifyMessage({ ...v2, message_elem_array: [{ elem_type: 0, text_elem_content: 'not mine' }] }), isTimError, 'an outsider cannot');
+      await alice.client.msgRevoke(u('bob'), C2C, v2);
+      await assert.rejects(alice.client.msgModifyMessage({ ...v2, message_elem_array: [{ elem_type: 0, text_elem_content: 'after revoke' }] }), isTimError);
+      const [final] = await bob.client.msgFindMessages([sent.messageId]);
+      assert.equal(textOf(final as TimMessage), 'v2');
+    });
+  });
+
   describe('import and save (TIMMsgImportMsgList / TIMMsgSaveMsg)', function () {
     it('go into the calling device only', async function () {
       const now = Math.floor(Date.now() / 1000);

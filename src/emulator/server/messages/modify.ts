@@ -1,6 +1,8 @@
 /**
  * Changing messages: TIMMsgRevoke (the sender within the time limit, group owners and admins; every
- * participant's devices get MsgRevoke), TIMMsgDelete, TIMMsgListDelete (30 messages, once a second,
+ * participant's devices get MsgRevoke), TIMMsgModifyMessage (any participant, text and custom elements
+ * and cloud custom data, refused with 8006 when the message changed since the caller read it; every
+ * participant's devices get MsgUpdate), TIMMsgDelete, TIMMsgListDelete (30 messages, once a second,
  * roaming too; other devices keep their local copies), TIMMsgClearHistoryMessage, and the device-local
  * TIMMsgImportMsgList, TIMMsgSaveMsg and TIMMsgSetLocalCustomData.
  */
@@ -9,7 +11,7 @@ import type { ConvRef } from '../access';
 import { ApiError, Err, invalidParam } from '../apiError';
 import { isObject, type JsonObject, optBool, optObject, optString, optUint64 } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
-import { checkElements } from '../elements';
+import { checkBodySize, checkElements, Elem } from '../elements';
 import { GROUP, type MessageRow, Status, c2cParties, locatorOf, messageIdOf, randomUint32 } from '../messageModel';
 import { findLocal } from './history';
 import { recountUnread, topMessageId } from './unread';
@@ -77,6 +79,84 @@ const revoke: Handler = async (ctx, args) => {
     }
   });
   return {};
+};
+
+/** Element types TIMMsgModifyMessage may change (Tencent: text and custom; cloud custom data of any message). */
+const MODIFIABLE_ELEMS: ReadonlySet<number> = new Set([Elem.TEXT, Elem.CUSTOM]);
+
+function sameElementTypes(a: readonly JsonObject[], b: readonly JsonObject[]): boolean {
+  return a.length === b.length && a.every((elem, i) => elem.elem_type === b[i].elem_type);
+}
+
+const modifyMessage: Handler = async (ctx, args) => {
+  const msg = args.jsonObject(0, true) ?? {};
+  const { userId, deviceId } = requireLogin(ctx);
+  const msgId = optString(msg, 'message_msg_id');
+  if (msgId === undefined || msgId.length === 0) {
+    throw invalidParam('message_msg_id is required');
+  }
+  const cloud = msg.message_cloud_custom_str;
+  if (cloud !== undefined && typeof cloud !== 'string') {
+    throw invalidParam('message_cloud_custom_str must be a string');
+  }
+  const view = await ctx.emu.queue.enqueue(() => {
+    const emu = ctx.emu;
+    const found = findLocal(ctx, userId, deviceId, msgId);
+    if (found === undefined) {
+      throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found');
+    }
+    const { row } = found;
+    if (row.local_device !== 0) {
+      throw new ApiError(Err.INVALID_OPERATION, 'a local-only message is not on the server to modify');
+    }
+    if (row.status === Status.REVOKED) {
+      throw new ApiError(Err.INVALID_OPERATION, 'a revoked message cannot be modified');
+    }
+    const current = emu.model.view(row, userId, deviceId);
+    const version = BigInt(typeof current.message_version === 'number' || typeof current.message_version === 'bigint' ? current.message_version : 0);
+    // A message never modified carries no message_version in the emulator's JSON: that is version 0.
+    const expected = optUint64(msg, 'message_version') ?? 0n;
+    if (expected !== version) {
+      // As the SDK: the conflict comes back with the message as it now is.
+      throw new ApiError(Err.MSG_MODIFY_CONFLICT, 'the message was modified since it was read', { json: stringifyTimJson(current) });
+    }
+    const oldElems = Array.isArray(current.message_elem_array) ? current.message_elem_array.filter(isObject) : [];
+    let elems = oldElems;
+    let searchText = row.search_text;
+    if (msg.message_elem_array !== undefined) {
+      const checked = checkElements(msg.message_elem_array);
+      if (!oldElems.every((e) => MODIFIABLE_ELEMS.has(Number(e.elem_type))) || !sameElementTypes(oldElems, checked.elems)) {
+        throw new ApiError(Err.INVALID_MSG_ELEM, 'only text and custom elements can be modified, and only into elements of the same types');
+      }
+      elems = checked.elems;
+      searchText = checked.searchText;
+    }
+    const newCloud = typeof cloud === 'string' ? cloud : typeof current.message_cloud_custom_str === 'string' ? current.message_cloud_custom_str : undefined;
+    checkBodySize(elems, newCloud ?? '');
+    // The stored body holds no viewer fields: start from it, not from the caller's view.
+    const stored = emu.model.view(row, row.sender, 0);
+    const body: JsonObject = { ...stored, message_elem_array: elems, message_version: version + 1n };
+    for (const key of ['message_is_from_self', 'message_status', 'message_is_read', 'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int', 'message_revoker_user_id', 'message_revoke_reason']) {
+      delete body[key];
+    }
+    if (newCloud !== undefined) {
+      body.message_cloud_custom_str = newCloud;
+    }
+    emu.db.prepare('UPDATE messages SET body = ?, search_text = ? WHERE id = ?').run(stringifyTimJson(body), searchText, row.id);
+    emu.model.cacheBody(row.id, undefined);
+    emu.fts.textReplaced(row.id);
+    const updated = emu.model.row(row.id) ?? row;
+    for (const user of participants(ctx, row.stream)) {
+      const seen = emu.access.convOfStream(row.stream, user);
+      if (seen === undefined) {
+        continue;
+      }
+      emu.hub.toUser(user, { name: 'MsgUpdate', json: `[${emu.model.viewText(updated, user, 0)}]` });
+      emu.hub.touchConversation(user, seen.convType, seen.convId);
+    }
+    return emu.model.view(updated, userId, deviceId);
+  });
+  return { json: stringifyTimJson(view) };
 };
 
 function markLocalDeleted(ctx: Ctx, deviceId: number, msg: number): void {
@@ -268,6 +348,7 @@ const setLocalCustomData: Handler = async (ctx, args) => {
 
 export const modifyHandlers: Record<string, Handler> = {
   TIMMsgRevoke: revoke,
+  TIMMsgModifyMessage: modifyMessage,
   TIMMsgDelete: deleteMsg,
   TIMMsgListDelete: listDelete,
   TIMMsgClearHistoryMessage: clearHistory,
