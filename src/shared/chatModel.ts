@@ -93,6 +93,8 @@ export interface ChatMessageView {
   readonly mentionsMe: boolean;
   /** Starred on this device (TIMMsgSetLocalCustomData). */
   readonly starred?: boolean;
+  /** Changed after it was sent (TIMMsgModifyMessage: its message_version is above 0). */
+  readonly edited?: boolean;
   /** This message replies to another (Tencent's TUIKit reply format in its cloud custom data). */
   readonly replyTo?: ReplyQuoteView;
   readonly elements: readonly ChatElementView[];

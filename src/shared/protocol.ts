@@ -22,6 +22,8 @@ export interface HostRequests extends MessageRequests {
    * message `replyTo`. Resolves once the host has handed it to TIM, with its 'sending' view.
    */
   'chat/sendText': { params: { text: string; mentions?: readonly string[]; replyTo?: string }; result: ChatMessageView };
+  /** Replaces the text of one of the user's own sent text messages (TIMMsgModifyMessage). */
+  'chat/edit': { params: { id: string; text: string }; result: ChatMessageView };
   /** Who the composer can @-mention in this group: the other members, and everyone when the user may. */
   'chat/members': { params: Record<string, never>; result: { members: readonly MentionCandidate[] } };
   /** Sends a failed message again. */

@@ -14,6 +14,7 @@ import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
 import { MentionPicker } from './mentionPicker';
+import { editableTextOf, MessageEditor } from './messageEditor';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
 import { PanelActions } from './panelActions';
@@ -59,6 +60,7 @@ export class ChatController {
   private readonly composer: Composer;
   private readonly mentions: MentionPicker;
   private readonly replyBar: ReplyBar;
+  private readonly editor: MessageEditor;
   private readonly drafts: DraftKeeper;
   private readonly reads: ReadReporter;
   private unreadAtOpen: number | undefined;
@@ -115,8 +117,13 @@ export class ChatController {
       applySplices: (splices) => this.applySplices(splices),
       focusComposer: () => this.composer.focus(),
       reply: (message) => {
+        this.editor.cancel();
         this.replyBar.start(message);
         this.composer.focus();
+      },
+      edit: (message) => {
+        this.replyBar.cancel();
+        this.editor.start(message);
       },
       reveal: (id) => this.reveal(id),
       log: (level, message) => this.log(level, message),
@@ -160,8 +167,31 @@ export class ChatController {
       changed: (text) => this.drafts.changed(text),
     });
     this.replyBar = new ReplyBar(() => this.t, () => this.composer.focus());
+    this.editor = new MessageEditor({
+      channel,
+      t: () => this.t,
+      getText: () => this.composer.value,
+      setText: (text) => {
+        this.composer.value = text;
+      },
+      focusComposer: () => this.composer.focus(),
+      edited: (message) => {
+        if (this.store.update(message) !== undefined) {
+          this.list.invalidate();
+        }
+      },
+      setError: (text) => this.view.setError(text),
+      log: (level, message) => this.log(level, message),
+    });
     view.composerForm.insertBefore(this.replyBar.element, view.input.parentElement);
-    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.mentions.handleKey(event) || this.replyBar.handleKey(event));
+    view.composerForm.insertBefore(this.editor.element, view.input.parentElement);
+    this.composer = new Composer(
+      view,
+      this.drafts,
+      (text) => void this.send(text),
+      (event) => this.mentions.handleKey(event) || this.editor.handleKey(event) || this.replyBar.handleKey(event) || this.editLastOnArrowUp(event),
+      () => this.editor.isEditing,
+    );
     this.reads = new ReadReporter(() => void this.markRead());
     this.panelActions = new PanelActions({
       channel,
@@ -248,11 +278,13 @@ export class ChatController {
       }
       if (message.status === 'revoked') {
         this.replyBar.forget([message.id]);
+        this.editor.forget([message.id]);
       }
     });
     this.channel.on('chat/messagesRemoved', ({ ids }) => {
       this.extras.forget(ids);
       this.replyBar.forget(ids);
+      this.editor.forget(ids);
       this.applySplices(this.store.remove(ids));
     });
     this.channel.on('chat/uploadProgress', ({ id, percent }) => this.extras.setProgress(id, percent));
@@ -449,7 +481,27 @@ export class ChatController {
 
   // ---- actions ----
 
+  /** Up in an empty composer edits the user's newest editable message (as in Slack). */
+  private editLastOnArrowUp(event: KeyboardEvent): boolean {
+    if (event.key !== 'ArrowUp' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || this.composer.value !== '' || this.editor.isEditing) {
+      return false;
+    }
+    const messages = this.store.messages;
+    for (let i = messages.length - 1; i >= Math.max(0, messages.length - 50); i--) {
+      if (editableTextOf(messages[i]) !== undefined) {
+        this.replyBar.cancel();
+        this.editor.start(messages[i]);
+        return true;
+      }
+    }
+    return false;
+  }
+
   private async send(text: string): Promise<void> {
+    if (this.editor.isEditing) {
+      await this.editor.submit(text);
+      return;
+    }
     try {
       // The composer was just emptied without an input event: nothing for the list to complete.
       this.mentions.close();

@@ -15,6 +15,8 @@ export class Composer {
     private readonly onSend: (text: string) => void,
     /** Gets each key first (the @-mention list): true when it used the key. */
     private readonly interceptKey: (event: KeyboardEvent) => boolean = () => false,
+    /** An edit of a sent message is in the composer: its text is not the draft. */
+    private readonly editing: () => boolean = () => false,
   ) {
     view.input.addEventListener('keydown', (event) => {
       if (this.interceptKey(event)) {
@@ -26,7 +28,11 @@ export class Composer {
         this.submit();
       }
     });
-    view.input.addEventListener('input', () => this.drafts.changed(this.value));
+    view.input.addEventListener('input', () => {
+      if (!this.editing()) {
+        this.drafts.changed(this.value);
+      }
+    });
     view.composerForm.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -64,6 +70,11 @@ export class Composer {
   private submit(): void {
     const text = this.value;
     if (!this.enabled || text.trim().length === 0) {
+      return;
+    }
+    if (this.editing()) {
+      // The editor saves it and puts the draft back; the draft itself is untouched.
+      this.onSend(text);
       return;
     }
     this.value = '';

@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'reply' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -22,6 +22,7 @@ export interface ActionLabels {
   /** The rest of the message API; offered only when given. */
   readonly more?: {
     readonly reply: string;
+    readonly edit: string;
     readonly star: string;
     readonly unstar: string;
     readonly forward: string;
@@ -47,6 +48,10 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
   const settledEarly = message.status === 'sent' || message.status === 'local';
   if (labels.more && settledEarly && !message.elements.every((e) => e.kind === 'groupTips')) {
     actions.push({ id: 'reply', label: labels.more.reply });
+  }
+  const [onlyElement, ...otherElements] = message.elements;
+  if (labels.more && message.isSelf && message.status === 'sent' && otherElements.length === 0 && onlyElement?.kind === 'text') {
+    actions.push({ id: 'edit', label: labels.more.edit });
   }
   links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
   if (hasText && message.status !== 'revoked') {

@@ -31,6 +31,8 @@ export interface MessageCommandContext {
   focusComposer(): void;
   /** Starts a reply to the message in the composer. */
   reply(message: ChatMessageView): void;
+  /** Puts the message's text in the composer to edit it. */
+  edit(message: ChatMessageView): void;
   /** Scrolls to a message, paging back to it; false when it is not in the history. */
   reveal(id: string): Promise<boolean>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
@@ -63,6 +65,7 @@ export class MessageCommands {
       link: (url) => t('message.linkTitle', url),
       more: {
         reply: t('action.reply'),
+        edit: t('action.edit'),
         star: t('action.star'),
         unstar: t('action.unstar'),
         forward: t('action.forward'),
@@ -97,6 +100,9 @@ export class MessageCommands {
       switch (action) {
         case 'reply':
           this.c.reply(message);
+          return;
+        case 'edit':
+          this.c.edit(message);
           return;
         case 'retry': {
           const updated = await this.c.channel.request('chat/retry', { id });

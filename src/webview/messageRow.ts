@@ -223,6 +223,12 @@ export class MessageRowRenderer {
       }
       body.append(card);
     }
+    if (message.edited) {
+      // After the text, on its last line when that is a paragraph (as chat apps show "(edited)").
+      const mark = el('span', 'edited-mark', this.options.t('message.edited'));
+      const last = body.lastElementChild?.lastElementChild;
+      (last?.tagName === 'P' ? last : body).append(' ', mark);
+    }
     return body;
   }
 

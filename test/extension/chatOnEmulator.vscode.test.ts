@@ -15,6 +15,10 @@ import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import type { TimMessage } from '../../src/tim/types/message';
+import type { TimClient } from '../../src/tim/client';
+import { TimError } from '../../src/tim/errors';
+import { stringifyTimJson } from '../../src/tim/json';
+import { editMessageText } from '../../src/extension/chat/messageEdit';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { genUserSig } from '../../src/tim/userSig';
 import { withDialogs } from '../harness/scriptedDialogs';
@@ -265,6 +269,42 @@ describe('chat on the emulator', function () {
     assert.equal(received.filter((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Image).length, 1, 'nothing else was sent');
     listener.dispose();
     panel.dispose();
+  });
+
+  it('edits own sent text messages (TIMMsgModifyMessage), and refuses the messages of others and empty text', async () => {
+    type Panel = ReturnType<TimChatApi['openChat']>;
+    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
+    assert.ok(panel);
+    const handlers = panel.controller.handlers;
+    const textOf = (m: { elements: ReadonlyArray<{ kind: string; text?: string }> }): string => m.elements.map((e) => e.text ?? '').join('');
+    await handlers['chat/sendText']({ text: 'deploy at fvie' });
+    const mine = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'deploy at fvie' && m.status === 'sent'), 10_000, 'the message is sent');
+    const updates: TimMessage[] = [];
+    const listener = bob.client.onEvent('MsgUpdate', (messages) => updates.push(...messages));
+    const edited = await handlers['chat/edit']({ id: mine.id, text: 'deploy at five' });
+    assert.equal(textOf(edited), 'deploy at five');
+    assert.equal(edited.edited, true);
+    await eventually(() => updates.some((m) => m.message_msg_id === mine.id && m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content === 'deploy at five'), 10_000, 'bob sees the edit');
+    const latest = await handlers['chat/loadLatest']({ count: 5 });
+    assert.equal(latest.messages.find((m) => m.id === mine.id)?.edited, true, 'history shows it edited');
+    await assert.rejects(handlers['chat/edit']({ id: mine.id, text: '   ' }), /cannot be empty/);
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('not yours to edit'));
+    const theirs = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'not yours to edit'), 10_000, "bob's message");
+    await assert.rejects(handlers['chat/edit']({ id: theirs.id, text: 'edited by alice' }), /Only your own sent text messages/);
+    listener.dispose();
+    panel.dispose();
+  });
+
+  it('on an edit conflict (8006) shows the version TIM returned and says so', async () => {
+    // The race (someone else's change landing between reading and editing) cannot be timed against a
+    // real server, so the client here is a stand-in that answers as TIM does: 8006 with the latest message.
+    const original = { message_msg_id: 'm-1', message_conv_id: 'bob', message_conv_type: TIMConvType.C2C, message_sender: 'alice', message_is_from_self: true, message_status: 2, message_client_time: 1, message_server_time: 1, message_unique_id: 1, message_rand: 1, message_seq: 1, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'v0' }] } as TimMessage;
+    const latest = { ...original, message_version: 2, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'changed by bob' }] } as TimMessage;
+    const client = { msgModifyMessage: async () => Promise.reject(new TimError(8006, 'conflict', 'TIMMsgModifyMessage', stringifyTimJson(latest))) } as unknown as TimClient;
+    const shown: TimMessage[] = [];
+    await assert.rejects(editMessageText(client, original, 'alice', 'v1', (m) => shown.push(m)), /Someone changed this message meanwhile/);
+    assert.deepEqual(shown.map((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content), ['changed by bob']);
+    await assert.rejects(editMessageText(client, { ...original, message_elem_array: [{ elem_type: TIMElemType.File, file_elem_file_path: '/x', file_elem_file_name: 'x', file_elem_file_size: 1 }] } as unknown as TimMessage, 'alice', 'v1', () => undefined), /Only your own sent text messages/);
   });
 
   it('clears history and deletes a conversation after confirmation', async () => {

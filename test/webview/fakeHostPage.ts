@@ -231,6 +231,14 @@ function fakeHost(): void {
         setTimeout(() => host.notify('chat/uploadProgress', { id: message.id, percent: 40 }), 50);
         return { messages: [message] };
       }
+      case 'chat/edit': {
+        const id = String(p.id);
+        const base = extra.find((m) => m.id === id) ?? generated(Number(id.slice(1)));
+        if (!base.isSelf) {
+          throw new Error('Only your own sent text messages can be edited.');
+        }
+        return { ...base, edited: true, elements: [{ kind: 'text', text: String(p.text) }] };
+      }
       case 'chat/pasteImage': {
         if (p.mime !== 'image/png') {
           throw new Error('Only PNG, JPEG, GIF, WebP and BMP images can be pasted.');

@@ -15,6 +15,7 @@ import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
+import { editMessageText } from './messageEdit';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { openableUrl } from './linkPolicy';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
@@ -278,6 +279,13 @@ export class ChatController extends Disposable {
       });
     },
     'chat/members': async () => ({ members: await this.mentions.candidates() }),
+    'chat/edit': async ({ id, text }) => {
+      const showLatest = (latest: TimMessage): void => this.channel?.notify('chat/messageUpdated', { message: this.view(latest) });
+      const changed = await editMessageText(this.client, this.find(id), this.selfId, text, showLatest);
+      const view = this.view(changed);
+      this.channel?.notify('chat/messageUpdated', { message: view });
+      return view;
+    },
     'chat/retry': async ({ id }) => {
       const failed = this.find(id);
       const elements = failed.message_elem_array.filter((e) => e.elem_type !== TIMElemType.GroupTips && e.elem_type !== TIMElemType.GroupReport);

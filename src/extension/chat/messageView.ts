@@ -136,6 +136,7 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
     mentionsMe: !isSelf && (mentions.includes(ctx.selfId) || mentions.includes(TIM_MESSAGE_AT_ALL)),
     ...(isStarred(message) ? { starred: true } : {}),
     ...(replyTo ? { replyTo } : {}),
+    ...(num(message.message_version) > 0 ? { edited: true } : {}),
     // A snippet's plain-text copy (for other TIM clients) is not shown next to its card.
     elements: withoutSnippetFallback((message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx))),
   };

@@ -1,0 +1,134 @@
+/**
+ * Editing one of the user's sent messages in the composer: Edit in a message's menu (or Up in an empty
+ * composer, for the newest one) puts its text in the composer under an "Editing message" bar; Enter
+ * saves it through the host (chat/edit), Escape or the bar's close button cancel. The draft that was in
+ * the composer is kept aside meanwhile (not saved over) and comes back afterwards.
+ */
+import type { ChatMessageView } from '../shared/chatModel';
+import { attrs, codicon, el } from './dom';
+import type { HostChannel } from './hostChannel';
+import type { Translate } from './strings';
+
+export interface MessageEditorContext {
+  readonly channel: HostChannel;
+  t(): Translate;
+  /** The composer's text, and setting it without it counting as typing. */
+  getText(): string;
+  setText(text: string): void;
+  focusComposer(): void;
+  /** The host answered with the edited message. */
+  edited(message: ChatMessageView): void;
+  setError(text: string): void;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+/** The text of a message the user may edit: their own, sent, one text element; undefined otherwise. */
+export function editableTextOf(message: ChatMessageView): string | undefined {
+  const [only, ...rest] = message.elements;
+  return message.isSelf && message.status === 'sent' && rest.length === 0 && only?.kind === 'text' ? only.text : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class MessageEditor {
+  readonly element: HTMLElement;
+  private readonly label: HTMLElement;
+  private readonly close: HTMLButtonElement;
+  private target: ChatMessageView | undefined;
+  private savedDraft = '';
+  private saving = false;
+
+  constructor(private readonly c: MessageEditorContext) {
+    this.element = attrs(el('div', 'edit-bar'), { id: 'edit-bar', hidden: '' });
+    this.label = el('span', 'edit-bar-label');
+    this.close = attrs(el('button', 'reply-bar-close'), { type: 'button', id: 'edit-cancel' });
+    this.close.append(codicon('close'));
+    this.close.addEventListener('click', () => {
+      this.cancel();
+      this.c.focusComposer();
+    });
+    this.element.append(codicon('edit'), this.label, this.close);
+  }
+
+  get isEditing(): boolean {
+    return this.target !== undefined;
+  }
+
+  /** The id of the message being edited. */
+  get editingId(): string | undefined {
+    return this.target?.id;
+  }
+
+  start(message: ChatMessageView): void {
+    const text = editableTextOf(message);
+    if (text === undefined) {
+      return;
+    }
+    if (this.target === undefined) {
+      this.savedDraft = this.c.getText();
+    }
+    this.target = message;
+    const t = this.c.t();
+    this.label.textContent = `${t('edit.bar')} · ${t('edit.hint')}`;
+    this.close.title = t('edit.cancel');
+    this.close.setAttribute('aria-label', t('edit.cancel'));
+    this.element.hidden = false;
+    this.c.setText(text);
+    this.c.focusComposer();
+  }
+
+  cancel(): void {
+    if (this.target === undefined) {
+      return;
+    }
+    this.target = undefined;
+    this.element.hidden = true;
+    this.c.setText(this.savedDraft);
+    this.savedDraft = '';
+  }
+
+  /** Enter in the composer while editing: saves the text (an unchanged text just ends the edit). */
+  async submit(text: string): Promise<void> {
+    const target = this.target;
+    if (target === undefined || this.saving) {
+      return;
+    }
+    if (text === editableTextOf(target)) {
+      this.cancel();
+      return;
+    }
+    this.saving = true;
+    try {
+      const message = await this.c.channel.request('chat/edit', { id: target.id, text });
+      this.c.setError('');
+      this.c.edited(message);
+      if (this.target === target) {
+        this.cancel();
+      }
+    } catch (error: unknown) {
+      // Still editing: the text stays in the composer to try again or cancel.
+      this.c.setError(this.c.t()('edit.failed', messageOf(error)));
+      this.c.log('warn', `chat/edit failed: ${messageOf(error)}`);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Escape while editing cancels. */
+  handleKey(event: KeyboardEvent): boolean {
+    if (event.key !== 'Escape' || this.target === undefined) {
+      return false;
+    }
+    this.cancel();
+    return true;
+  }
+
+  /** The message being edited went away (deleted, recalled): so does the edit. */
+  forget(ids: readonly string[]): void {
+    if (this.target && ids.includes(this.target.id)) {
+      this.cancel();
+    }
+  }
+}
