@@ -7,21 +7,19 @@ import type { ChatMessageView, ChatPanelInfo } from '../shared/chatModel';
 import { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
 import { Composer } from './composer';
+import { ComposerTools } from './composerTools';
 import { firstUnreadIdOf, rowContextOf, type RowContext } from './dayGroups';
 import { DraftKeeper } from './draftKeeper';
 import { plainTextOf } from './elementText';
 import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
-import { MentionPicker } from './mentionPicker';
-import { editableTextOf, MessageEditor } from './messageEditor';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
 import { PanelActions } from './panelActions';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
-import { ReplyBar } from './replyBar';
 import type { SnippetCardActions } from './snippet/snippetCard';
 import { createSnippetActions } from './snippetActions';
 import { estimateRowHeight } from './rowEstimate';
@@ -58,9 +56,7 @@ export class ChatController {
   private readonly menu: ActionMenu;
   private readonly commands: MessageCommands;
   private readonly composer: Composer;
-  private readonly mentions: MentionPicker;
-  private readonly replyBar: ReplyBar;
-  private readonly editor: MessageEditor;
+  private readonly tools: ComposerTools;
   private readonly drafts: DraftKeeper;
   private readonly reads: ReadReporter;
   private unreadAtOpen: number | undefined;
@@ -116,15 +112,8 @@ export class ChatController {
       renderer: () => this.renderer,
       applySplices: (splices) => this.applySplices(splices),
       focusComposer: () => this.composer.focus(),
-      reply: (message) => {
-        this.editor.cancel();
-        this.replyBar.start(message);
-        this.composer.focus();
-      },
-      edit: (message) => {
-        this.replyBar.cancel();
-        this.editor.start(message);
-      },
+      reply: (message) => this.tools.reply(message),
+      edit: (message) => this.tools.edit(message),
       reveal: (id) => this.reveal(id),
       log: (level, message) => this.log(level, message),
     });
@@ -159,23 +148,15 @@ export class ChatController {
       },
     });
     view.scroller.before(this.unreadBanner.element);
-    this.mentions = new MentionPicker({
+    this.tools = new ComposerTools({
       view,
       channel,
+      store: this.store,
+      composer: () => this.composer,
       t: () => this.t,
       isGroup: () => this.info?.conversationType === 'group',
-      changed: (text) => this.drafts.changed(text),
-    });
-    this.replyBar = new ReplyBar(() => this.t, () => this.composer.focus());
-    this.editor = new MessageEditor({
-      channel,
-      t: () => this.t,
-      getText: () => this.composer.value,
-      setText: (text) => {
-        this.composer.value = text;
-      },
-      focusComposer: () => this.composer.focus(),
-      edited: (message) => {
+      draftChanged: (text) => this.drafts.changed(text),
+      updated: (message) => {
         if (this.store.update(message) !== undefined) {
           this.list.invalidate();
         }
@@ -183,15 +164,7 @@ export class ChatController {
       setError: (text) => this.view.setError(text),
       log: (level, message) => this.log(level, message),
     });
-    view.composerForm.insertBefore(this.replyBar.element, view.input.parentElement);
-    view.composerForm.insertBefore(this.editor.element, view.input.parentElement);
-    this.composer = new Composer(
-      view,
-      this.drafts,
-      (text) => void this.send(text),
-      (event) => this.mentions.handleKey(event) || this.editor.handleKey(event) || this.replyBar.handleKey(event) || this.editLastOnArrowUp(event),
-      () => this.editor.isEditing,
-    );
+    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.tools.handleKey(event), () => this.tools.isEditing);
     this.reads = new ReadReporter(() => void this.markRead());
     this.panelActions = new PanelActions({
       channel,
@@ -277,14 +250,12 @@ export class ChatController {
         this.list.invalidate();
       }
       if (message.status === 'revoked') {
-        this.replyBar.forget([message.id]);
-        this.editor.forget([message.id]);
+        this.tools.forget([message.id]);
       }
     });
     this.channel.on('chat/messagesRemoved', ({ ids }) => {
       this.extras.forget(ids);
-      this.replyBar.forget(ids);
-      this.editor.forget(ids);
+      this.tools.forget(ids);
       this.applySplices(this.store.remove(ids));
     });
     this.channel.on('chat/uploadProgress', ({ id, percent }) => this.extras.setProgress(id, percent));
@@ -481,39 +452,11 @@ export class ChatController {
 
   // ---- actions ----
 
-  /** Up in an empty composer edits the user's newest editable message (as in Slack). */
-  private editLastOnArrowUp(event: KeyboardEvent): boolean {
-    if (event.key !== 'ArrowUp' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || this.composer.value !== '' || this.editor.isEditing) {
-      return false;
-    }
-    const messages = this.store.messages;
-    for (let i = messages.length - 1; i >= Math.max(0, messages.length - 50); i--) {
-      if (editableTextOf(messages[i]) !== undefined) {
-        this.replyBar.cancel();
-        this.editor.start(messages[i]);
-        return true;
-      }
-    }
-    return false;
-  }
-
   private async send(text: string): Promise<void> {
-    if (this.editor.isEditing) {
-      await this.editor.submit(text);
-      return;
-    }
     try {
-      // The composer was just emptied without an input event: nothing for the list to complete.
-      this.mentions.close();
-      const mentions = this.mentions.mentionsIn(text);
-      const replyTo = this.replyBar.replyTo;
-      const message = await this.channel.request('chat/sendText', {
-        text,
-        ...(mentions.length > 0 ? { mentions } : {}),
-        ...(replyTo !== undefined ? { replyTo } : {}),
-      });
-      if (this.replyBar.replyTo === replyTo) {
-        this.replyBar.cancel();
+      const message = await this.tools.submit(text);
+      if (message === undefined) {
+        return;
       }
       this.view.setError('');
       this.applySplices(this.store.add([message]).splices);

@@ -7,6 +7,7 @@
 import type { ChatMessageView } from '../shared/chatModel';
 import { attrs, codicon, el } from './dom';
 import type { HostChannel } from './hostChannel';
+import { MessageBar } from './messageBar';
 import type { Translate } from './strings';
 
 export interface MessageEditorContext {
@@ -32,15 +33,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export class MessageEditor {
+export class MessageEditor extends MessageBar {
   readonly element: HTMLElement;
   private readonly label: HTMLElement;
   private readonly close: HTMLButtonElement;
-  private target: ChatMessageView | undefined;
   private savedDraft = '';
   private saving = false;
 
   constructor(private readonly c: MessageEditorContext) {
+    super();
     this.element = attrs(el('div', 'edit-bar'), { id: 'edit-bar', hidden: '' });
     this.label = el('span', 'edit-bar-label');
     this.close = attrs(el('button', 'reply-bar-close'), { type: 'button', id: 'edit-cancel' });
@@ -54,11 +55,6 @@ export class MessageEditor {
 
   get isEditing(): boolean {
     return this.target !== undefined;
-  }
-
-  /** The id of the message being edited. */
-  get editingId(): string | undefined {
-    return this.target?.id;
   }
 
   start(message: ChatMessageView): void {
@@ -113,22 +109,6 @@ export class MessageEditor {
       this.c.log('warn', `chat/edit failed: ${messageOf(error)}`);
     } finally {
       this.saving = false;
-    }
-  }
-
-  /** Escape while editing cancels. */
-  handleKey(event: KeyboardEvent): boolean {
-    if (event.key !== 'Escape' || this.target === undefined) {
-      return false;
-    }
-    this.cancel();
-    return true;
-  }
-
-  /** The message being edited went away (deleted, recalled): so does the edit. */
-  forget(ids: readonly string[]): void {
-    if (this.target && ids.includes(this.target.id)) {
-      this.cancel();
     }
   }
 }

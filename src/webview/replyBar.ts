@@ -6,16 +6,17 @@
 import type { ChatMessageView } from '../shared/chatModel';
 import { attrs, codicon, el } from './dom';
 import { plainTextOf } from './elementText';
+import { MessageBar } from './messageBar';
 import type { Translate } from './strings';
 
-export class ReplyBar {
+export class ReplyBar extends MessageBar {
   readonly element: HTMLElement;
   private readonly label: HTMLElement;
   private readonly quote: HTMLElement;
   private readonly close: HTMLButtonElement;
-  private target: ChatMessageView | undefined;
 
   constructor(private readonly t: () => Translate, private readonly onCancel: () => void) {
+    super();
     this.element = attrs(el('div', 'reply-bar'), { id: 'reply-bar', hidden: '' });
     this.label = el('span', 'reply-bar-label');
     this.quote = el('span', 'reply-bar-quote');
@@ -47,21 +48,5 @@ export class ReplyBar {
   cancel(): void {
     this.target = undefined;
     this.element.hidden = true;
-  }
-
-  /** Escape in the composer while replying: the reply is cancelled and the key used. */
-  handleKey(event: KeyboardEvent): boolean {
-    if (event.key !== 'Escape' || this.target === undefined) {
-      return false;
-    }
-    this.cancel();
-    return true;
-  }
-
-  /** The message being answered went away (deleted, recalled): so does the reply. */
-  forget(ids: readonly string[]): void {
-    if (this.target && ids.includes(this.target.id)) {
-      this.cancel();
-    }
   }
 }

@@ -32,6 +32,18 @@ function api(): TimChatApi {
 
 const text = (t: string) => ({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: t }] as const });
 
+type ChatPanelApi = NonNullable<ReturnType<TimChatApi['openChat']>>;
+
+/** Opens (or shows) the chat panel of a conversation key, as the tree does. */
+async function openPanel(key: string): Promise<ChatPanelApi> {
+  const panel = (await vscode.commands.executeCommand('timChat.openChat', key)) as ReturnType<TimChatApi['openChat']>;
+  assert.ok(panel, `a panel for ${key}`);
+  return panel;
+}
+
+/** The text of a message as the panel shows it. */
+const textOfView = (m: { elements: ReadonlyArray<{ kind: string; text?: string }> }): string => m.elements.map((e) => e.text ?? '').join('');
+
 describe('chat on the emulator', function () {
   this.timeout(60_000);
   let emulator: EmulatorProcess;
@@ -153,7 +165,6 @@ describe('chat on the emulator', function () {
   });
 
   it('mentions group members from the panel: who can be mentioned, what a send may carry, what arrives', async () => {
-    type Panel = ReturnType<TimChatApi['openChat']>;
     const alice = api().session.requireClient();
     // bob owns this group: alice, a plain member, may mention members but not everyone.
     const created = await bob.client.groupCreate({
@@ -163,8 +174,7 @@ describe('chat on the emulator', function () {
     });
     const groupId = created.create_group_result_groupid;
     await eventually(() => api().store.get(`group_${groupId}`), 5000, 'group in tree');
-    const panel = (await vscode.commands.executeCommand('timChat.openChat', `group_${groupId}`)) as Panel;
-    assert.ok(panel);
+    const panel = await openPanel(`group_${groupId}`);
     const handlers = panel.controller.handlers;
     const { members } = await handlers['chat/members']({});
     assert.deepEqual(members.map((m) => m.userId).sort(), ['bob', 'carol'], 'the other members, without everyone');
@@ -195,15 +205,13 @@ describe('chat on the emulator', function () {
 
     // In a group alice owns, everyone can be mentioned; in a one-to-one chat nobody.
     const own = await alice.groupCreate({ create_group_param_group_name: 'Own', create_group_param_group_member_array: [{ group_member_info_identifier: 'carol' }] });
-    const ownPanel = (await vscode.commands.executeCommand('timChat.openChat', `group_${own.create_group_result_groupid}`)) as Panel;
-    assert.ok(ownPanel);
+    const ownPanel = await openPanel(`group_${own.create_group_result_groupid}`);
     const ownMembers = await ownPanel.controller.handlers['chat/members']({});
     assert.deepEqual(ownMembers.members.map((m) => [m.userId, Boolean(m.everyone)]), [['carol', false], [TIM_MESSAGE_AT_ALL, true]]);
     await ownPanel.controller.handlers['chat/sendText']({ text: '@everyone standup', mentions: [TIM_MESSAGE_AT_ALL] });
     const toAll = await eventually(() => received.find((m) => m.message_conv_id === own.create_group_result_groupid && m.message_elem_array[0]?.elem_type === TIMElemType.Text), 10_000, 'carol receives the @everyone');
     assert.deepEqual(toAll.message_group_at_user_array, [TIM_MESSAGE_AT_ALL]);
-    const c2c = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
-    assert.ok(c2c);
+    const c2c = await openPanel('c2c_bob');
     await assert.rejects(c2c.controller.handlers['chat/sendText']({ text: '@bob', mentions: ['bob'] }), /Only group messages can mention people/);
     assert.deepEqual((await c2c.controller.handlers['chat/members']({})).members, []);
     listener.dispose();
@@ -222,13 +230,10 @@ describe('chat on the emulator', function () {
   });
 
   it("replies in TUIKit's format and shows replies written by other clients as replies", async () => {
-    type Panel = ReturnType<TimChatApi['openChat']>;
-    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
-    assert.ok(panel);
+    const panel = await openPanel('c2c_bob');
     const handlers = panel.controller.handlers;
-    const textOf = (m: { elements: ReadonlyArray<{ kind: string; text?: string }> }): string => m.elements.map((e) => e.text ?? '').join('');
     await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('can you check the CI?'));
-    const original = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'can you check the CI?'), 10_000, 'the question in the panel');
+    const original = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOfView(m) === 'can you check the CI?'), 10_000, 'the question in the panel');
     const received: TimMessage[] = [];
     const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages));
     await handlers['chat/sendText']({ text: 'looking', replyTo: original.id });
@@ -241,7 +246,7 @@ describe('chat on the emulator', function () {
       ...text('thanks'),
       message_cloud_custom_str: JSON.stringify({ messageReply: { messageID: reply.message_msg_id, messageAbstract: 'looking', messageSender: 'alice', messageType: 1, version: 1 } }),
     });
-    const answer = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'thanks'), 10_000, 'the answer in the panel');
+    const answer = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOfView(m) === 'thanks'), 10_000, 'the answer in the panel');
     assert.deepEqual(answer.replyTo, { id: reply.message_msg_id, sender: 'alice', text: 'looking' });
     await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 'no-such-message' }), /no longer loaded/);
     await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 42 as unknown as string }), /must name the message/);
@@ -250,9 +255,7 @@ describe('chat on the emulator', function () {
   });
 
   it('sends a pasted image, and refuses a paste that is not the image it claims to be', async () => {
-    type Panel = ReturnType<TimChatApi['openChat']>;
-    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
-    assert.ok(panel);
+    const panel = await openPanel('c2c_bob');
     const handlers = panel.controller.handlers;
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     const received: TimMessage[] = [];
@@ -272,24 +275,21 @@ describe('chat on the emulator', function () {
   });
 
   it('edits own sent text messages (TIMMsgModifyMessage), and refuses the messages of others and empty text', async () => {
-    type Panel = ReturnType<TimChatApi['openChat']>;
-    const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as Panel;
-    assert.ok(panel);
+    const panel = await openPanel('c2c_bob');
     const handlers = panel.controller.handlers;
-    const textOf = (m: { elements: ReadonlyArray<{ kind: string; text?: string }> }): string => m.elements.map((e) => e.text ?? '').join('');
     await handlers['chat/sendText']({ text: 'deploy at fvie' });
-    const mine = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'deploy at fvie' && m.status === 'sent'), 10_000, 'the message is sent');
+    const mine = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOfView(m) === 'deploy at fvie' && m.status === 'sent'), 10_000, 'the message is sent');
     const updates: TimMessage[] = [];
     const listener = bob.client.onEvent('MsgUpdate', (messages) => updates.push(...messages));
     const edited = await handlers['chat/edit']({ id: mine.id, text: 'deploy at five' });
-    assert.equal(textOf(edited), 'deploy at five');
+    assert.equal(textOfView(edited), 'deploy at five');
     assert.equal(edited.edited, true);
     await eventually(() => updates.some((m) => m.message_msg_id === mine.id && m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content === 'deploy at five'), 10_000, 'bob sees the edit');
     const latest = await handlers['chat/loadLatest']({ count: 5 });
     assert.equal(latest.messages.find((m) => m.id === mine.id)?.edited, true, 'history shows it edited');
     await assert.rejects(handlers['chat/edit']({ id: mine.id, text: '   ' }), /cannot be empty/);
     await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('not yours to edit'));
-    const theirs = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOf(m) === 'not yours to edit'), 10_000, "bob's message");
+    const theirs = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOfView(m) === 'not yours to edit'), 10_000, "bob's message");
     await assert.rejects(handlers['chat/edit']({ id: theirs.id, text: 'edited by alice' }), /Only your own sent text messages/);
     listener.dispose();
     panel.dispose();

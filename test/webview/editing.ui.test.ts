@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog } from './fakeHostSession';
+import { fakeHostSession, hostLog, openFakePanel } from './fakeHostSession';
 
 describe('chat webview: editing sent messages', function () {
   this.timeout(120_000);
@@ -17,9 +17,7 @@ describe('chat webview: editing sent messages', function () {
   beforeEach(async () => {
     page = session.page;
     // m98 is the newest message of mine (the fake host's "me" writes every 7th).
-    await page.goto(`${session.server.url}?n=99`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await openFakePanel(page, session.server.url, 'n=99');
     await page.locator('#composer-input textarea').focus();
   });
 

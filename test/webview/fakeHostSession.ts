@@ -30,6 +30,13 @@ export async function hostLog(page: Page): Promise<HostLog> {
   });
 }
 
+/** Opens the panel with the fake host's `query` (fakeHostPage.ts) and waits until its newest page is shown. */
+export async function openFakePanel(page: Page, url: string, query: string): Promise<void> {
+  await page.goto(`${url}?${query}`);
+  await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+}
+
 export function fakeHostSession(name: string): FakeHostSession {
   let server: FakeHostServer | undefined;
   let context: BrowserContext | undefined;

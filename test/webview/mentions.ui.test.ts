@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, type HostLog } from './fakeHostSession';
+import { fakeHostSession, hostLog, type HostLog, openFakePanel } from './fakeHostSession';
 
 describe('chat webview: @-mentions', function () {
   this.timeout(120_000);
@@ -15,9 +15,7 @@ describe('chat webview: @-mentions', function () {
 
   async function open(query: string): Promise<void> {
     page = session.page;
-    await page.goto(`${session.server.url}?n=30&${query}`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await openFakePanel(page, session.server.url, `n=30&${query}`);
     await page.locator('#composer-input textarea').focus();
   }
 

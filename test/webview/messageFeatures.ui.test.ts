@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, type HostLog } from './fakeHostSession';
+import { fakeHostSession, hostLog, type HostLog, openFakePanel } from './fakeHostSession';
 
 describe('chat webview: files, merged messages, stars and selection', function () {
   this.timeout(120_000);
@@ -14,9 +14,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
   let page: Page;
   beforeEach(async () => {
     page = session.page;
-    await page.goto(`${session.server.url}?n=100`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await openFakePanel(page, session.server.url, 'n=100');
   });
 
   const notify = (method: string, params: unknown): Promise<void> =>

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { fakeHostSession, hostLog } from './fakeHostSession';
+import { fakeHostSession, hostLog, openFakePanel } from './fakeHostSession';
 
 /** A 1×1 PNG. */
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -18,9 +18,7 @@ describe('chat webview: pasting images', function () {
 
   beforeEach(async () => {
     page = session.page;
-    await page.goto(`${session.server.url}?n=20`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await openFakePanel(page, session.server.url, 'n=20');
     await page.locator('#composer-input textarea').focus();
   });
 

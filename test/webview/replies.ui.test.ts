@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog } from './fakeHostSession';
+import { fakeHostSession, hostLog, openFakePanel } from './fakeHostSession';
 
 describe('chat webview: replies', function () {
   this.timeout(120_000);
@@ -16,9 +16,7 @@ describe('chat webview: replies', function () {
 
   beforeEach(async () => {
     page = session.page;
-    await page.goto(`${session.server.url}?n=100`);
-    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    await openFakePanel(page, session.server.url, 'n=100');
   });
 
   async function replyTo(id: string): Promise<void> {

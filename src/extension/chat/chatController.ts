@@ -8,6 +8,7 @@ import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chat
 import type { HostRequests } from '../../shared/protocol';
 import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
+import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import type { ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
@@ -16,7 +17,6 @@ import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
 import { editMessageText } from './messageEdit';
-import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { openableUrl } from './linkPolicy';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';
@@ -204,7 +204,7 @@ export class ChatController extends Disposable {
     return message;
   }
 
-  /** The cloud custom data of a reply to the loaded message `id` (messageReply.ts). */
+  /** The cloud custom data of a reply to the loaded message `id` (src/tim/tuikitReply.ts). */
   private replyDataFor(id: unknown): string {
     if (typeof id !== 'string' || id.length === 0) {
       throw new Error(vscode.l10n.t('A reply must name the message it answers.'));

@@ -7,8 +7,8 @@ import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgSt
 import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
-import { isStarred } from '../messages/starMark';
 import { replyQuoteOf } from '../../tim/tuikitReply';
+import { isStarred } from '../messages/starMark';
 import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
 import type { Translate } from './translate';
 

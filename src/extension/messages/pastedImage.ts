@@ -51,7 +51,8 @@ export function decodeBase64(data: unknown): Buffer | undefined {
 
 /** Why pasted bytes cannot be sent as an image, as a key the caller translates; undefined when they can. */
 export function pastedImageProblem(mime: unknown, bytes: Uint8Array): 'type' | 'empty' | 'tooLarge' | 'content' | undefined {
-  if (typeof mime !== 'string' || !(mime in PASTED_IMAGE_TYPES)) {
+  // Own keys only: 'constructor' or 'toString' are "in" any object.
+  if (typeof mime !== 'string' || !Object.hasOwn(PASTED_IMAGE_TYPES, mime)) {
     return 'type';
   }
   if (bytes.length === 0) {

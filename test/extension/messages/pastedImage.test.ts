@@ -32,6 +32,8 @@ describe('pasted images', () => {
     assert.equal(pastedImageProblem('image/svg+xml', Buffer.from('<svg onload="x()"/>')), 'type', 'SVG can carry script');
     assert.equal(pastedImageProblem('text/html', PNG), 'type');
     assert.equal(pastedImageProblem(undefined, PNG), 'type');
+    assert.equal(pastedImageProblem('constructor', PNG), 'type', 'not a key every object has');
+    assert.equal(pastedImageProblem('toString', PNG), 'type');
     assert.equal(pastedImageProblem('image/png', Buffer.alloc(0)), 'empty');
     assert.equal(pastedImageProblem('image/png', Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)])), 'tooLarge');
     assert.equal(pastedImageProblem('image/jpeg', PNG), 'content');
