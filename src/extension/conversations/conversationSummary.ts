@@ -3,8 +3,9 @@
  * time, unread count, pinned and muted, and the order (pinned first, then newest activity). Pure.
  */
 import { formatClock, safeFormat } from '../../shared/timeFormat';
-import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
+import { TIMConvType, TIMElemType, TIMMsgStatus, TIMReceiveMessageOpt } from '../../tim/enums';
 import type { TimConvInfo } from '../../tim/types/conversation';
+import type { TimMessage } from '../../tim/types/message';
 import { previewText } from '../chat/messageView';
 import type { Translate } from '../chat/translate';
 import { conversationKey, type ConversationRef } from './conversationKey';
@@ -25,6 +26,19 @@ export interface ConversationSummary {
   readonly draft: string;
 }
 
+/**
+ * A group's preview names who wrote the last message ("Carol: …", "You: …"), as Tencent's conversation
+ * lists do; group tips and recalled messages already say who.
+ */
+function withSender(preview: string, last: TimMessage | undefined, type: TIMConvType, selfId: string, t: Translate): string {
+  if (type !== TIMConvType.Group || !last || preview === '' || last.message_status === TIMMsgStatus.Revoked || last.message_elem_array?.[0]?.elem_type === TIMElemType.GroupTips) {
+    return preview;
+  }
+  const self = last.message_is_from_self === true || last.message_sender === selfId;
+  const sender = self ? t('You') : last.message_sender_profile?.user_profile_nick_name || last.message_sender;
+  return `${sender}: ${preview}`;
+}
+
 export function summarize(conv: TimConvInfo, selfId: string, t: Translate): ConversationSummary {
   const type = conv.conv_type === TIMConvType.Group ? TIMConvType.Group : TIMConvType.C2C;
   const ref: ConversationRef = { id: conv.conv_id, type };
@@ -36,7 +50,7 @@ export function summarize(conv: TimConvInfo, selfId: string, t: Translate): Conv
     key: conversationKey(ref),
     ref,
     name: conv.conv_show_name || conv.conv_id,
-    preview: previewText(last, { t, selfId, displayName: () => undefined }),
+    preview: withSender(previewText(last, { t, selfId, displayName: () => undefined }), last, type, selfId, t),
     lastTime: last ? Number(last.message_server_time || last.message_client_time || 0) : 0,
     unread: Number(conv.conv_unread_num ?? 0),
     pinned: conv.conv_is_pinned === true,

@@ -54,6 +54,19 @@ describe('conversation summaries', () => {
     assert.equal(s.lastTime, 100);
   });
 
+  it("names who wrote a group's last message, but not in one-to-one chats, tips or recalls", () => {
+    const inGroup = (message: Partial<NonNullable<TimConvInfo['conv_last_msg']>>): string => {
+      const base = withLast('team', 100).conv_last_msg!;
+      return summarize({ ...withLast('team', 100), conv_type: TIMConvType.Group, conv_last_msg: { ...base, message_conv_type: TIMConvType.Group, ...message } }, 'alice', englishOnly).preview;
+    };
+    assert.equal(inGroup({ message_sender: 'bob', message_sender_profile: { user_profile_identifier: 'bob', user_profile_nick_name: 'Bob Li' } }), 'Bob Li: hi from team');
+    assert.equal(inGroup({ message_sender: 'carol' }), 'carol: hi from team', 'the id when there is no nickname');
+    assert.equal(inGroup({ message_sender: 'alice', message_is_from_self: true }), 'You: hi from team');
+    assert.equal(inGroup({ message_elem_array: [{ elem_type: TIMElemType.GroupTips, group_tips_elem_tip_type: 1, group_tips_elem_group_id: 'team', group_tips_elem_op_user: 'bob', group_tips_elem_user_array: ['dave'] }] as never }).includes(':'), false);
+    assert.equal(inGroup({ message_status: TIMMsgStatus.Revoked }), 'A message was revoked');
+    assert.equal(summarize(withLast('bob', 100), 'alice', englishOnly).preview, 'hi from bob', 'a one-to-one chat is with one person');
+  });
+
   it('sorts pinned first, then newest, then by name', () => {
     const list = [withLast('a', 100), withLast('b', 300), withLast('c', 200, { conv_is_pinned: true }), conv('d'), conv('e')]
       .map((c) => summarize(c, 'me', englishOnly))
