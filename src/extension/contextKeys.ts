@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 
 export const ContextKey = {
   signedIn: 'timChat.signedIn',
+  /** The active chat panel is a group's (its title bar offers Show Members). */
+  activeChatIsGroup: 'timChat.activeChatIsGroup',
 } as const;
 
 export async function setContext(key: (typeof ContextKey)[keyof typeof ContextKey], value: unknown): Promise<void> {

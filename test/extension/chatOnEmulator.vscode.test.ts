@@ -21,7 +21,7 @@ import { stringifyTimJson } from '../../src/tim/json';
 import { editMessageText } from '../../src/extension/chat/messageEdit';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { genUserSig } from '../../src/tim/userSig';
-import { withDialogs } from '../harness/scriptedDialogs';
+import { recordDialogs, withDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 
 function api(): TimChatApi {
@@ -305,6 +305,38 @@ describe('chat on the emulator', function () {
     await assert.rejects(editMessageText(client, original, 'alice', 'v1', (m) => shown.push(m)), /Someone changed this message meanwhile/);
     assert.deepEqual(shown.map((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content), ['changed by bob']);
     await assert.rejects(editMessageText(client, { ...original, message_elem_array: [{ elem_type: TIMElemType.File, file_elem_file_path: '/x', file_elem_file_name: 'x', file_elem_file_size: 1 }] } as unknown as TimMessage, 'alice', 'v1', () => undefined), /Only your own sent text messages/);
+  });
+
+  it("shows a group's members, owner first, and opens a chat with the one chosen", async () => {
+    const created = await bob.client.groupCreate({
+      create_group_param_group_name: 'Members',
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }, { group_member_info_identifier: 'carol' }],
+    });
+    const key = `group_${created.create_group_result_groupid}`;
+    await eventually(() => api().store.get(key), 5000, 'group in tree');
+    const { result: chosen, asked } = await recordDialogs(
+      { picks: [(items) => items.find((item) => item.label.includes('carol'))] },
+      () => vscode.commands.executeCommand('timChat.showGroupMembers', key) as Thenable<ChatPanelApi | undefined>,
+    );
+    assert.equal(chosen?.key, 'c2c_carol', 'choosing carol opens a chat with her');
+    assert.deepEqual((asked.picked[0] ?? []).map((item) => [item.label, item.description]), [
+      ['$(star-full) bob', 'bob · Owner'],
+      ['$(account) alice', 'you'],
+      ['$(account) carol', 'carol'],
+    ]);
+    // From the chat panel's title bar VS Code passes the webview's URI: the active panel's group is meant
+    // (before, that argument made the command ask which conversation).
+    const groupPanel = await openPanel(key);
+    // VS Code tells a panel it is no longer active a moment after the next one opens.
+    await eventually(() => groupPanel.panel.active && api().chatPanels().filter((p) => p.panel.active).length === 1, 5000, 'the group panel is the only active one');
+    const fromTitleBar = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showGroupMembers', vscode.Uri.parse('webview-panel:webview-panel/webview-1')));
+    assert.deepEqual(fromTitleBar.asked.picked.map((items) => items.map((item) => item.label)), [['$(star-full) bob', '$(account) alice', '$(account) carol']], JSON.stringify(fromTitleBar.asked.errors));
+    // A one-to-one chat has no members to show: the command says so.
+    const refused = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showGroupMembers', 'c2c_bob'));
+    assert.match(refused.asked.errors[0] ?? '', /one-to-one chat: members are shown for groups/);
+    for (const open of api().chatPanels()) {
+      open.dispose();
+    }
   });
 
   it('clears history and deletes a conversation after confirmation', async () => {

@@ -1,6 +1,6 @@
 /**
- * @-mentions on the host side of a chat panel: the group members the composer offers (read with
- * TIMGroupGetMemberInfoList, page by page), and the checked list of user ids a send carries in
+ * @-mentions on the host side of a chat panel: the group members the composer offers
+ * (conversations/groupMembers.ts), and the checked list of user ids a send carries in
  * message_group_at_user_array. Mentioning everyone is offered to the group's owner and admins only,
  * as Tencent's own chat UIs do.
  */
@@ -8,20 +8,12 @@ import * as vscode from 'vscode';
 import type { MentionCandidate } from '../../shared/chatModel';
 import type { TimClient } from '../../tim/client';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMGroupMemberRole } from '../../tim/enums';
-import type { Uint64 } from '../../tim/json';
-import type { TimGroupMemberInfo } from '../../tim/types/groupMember';
 import type { ConversationRef } from '../conversations/conversationKey';
-
-/** Member pages read at most (TIM returns up to 100 a page): a huge group offers its first members. */
-const MAX_MEMBER_PAGES = 50;
+import { readGroupMembers } from '../conversations/groupMembers';
 
 interface Roster {
   readonly members: readonly MentionCandidate[];
   readonly mayMentionEveryone: boolean;
-}
-
-function displayName(member: TimGroupMemberInfo): string {
-  return member.group_member_info_name_card || member.group_member_info_nick_name || member.group_member_info_identifier;
 }
 
 export class GroupMentions {
@@ -95,26 +87,9 @@ export class GroupMentions {
 
   private async read(): Promise<Roster> {
     const self = this.selfId();
-    const members: MentionCandidate[] = [];
-    let selfRole: number | undefined;
-    let nextSeq: Uint64 = 0;
-    for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
-      const result = await this.client().groupGetMemberInfoList({
-        group_get_members_info_list_param_group_id: this.ref.id,
-        group_get_members_info_list_param_next_seq: nextSeq,
-      });
-      for (const member of result.group_get_member_info_list_result_info_array) {
-        if (member.group_member_info_identifier === self) {
-          selfRole = member.group_member_info_member_role;
-        } else {
-          members.push({ userId: member.group_member_info_identifier, name: displayName(member) });
-        }
-      }
-      nextSeq = result.group_get_member_info_list_result_next_seq;
-      if (BigInt(nextSeq) === 0n) {
-        break;
-      }
-    }
+    const all = await readGroupMembers(this.client(), this.ref.id);
+    const selfRole = all.find((m) => m.userId === self)?.role;
+    const members = all.filter((m) => m.userId !== self).map((m): MentionCandidate => ({ userId: m.userId, name: m.name }));
     return { members, mayMentionEveryone: selfRole === TIMGroupMemberRole.Owner || selfRole === TIMGroupMemberRole.Admin };
   }
 }

@@ -1,12 +1,14 @@
-/** Commands for groups: create one (with initial members) and join one by its ID. */
+/** Commands for groups: create one (with initial members), join one by its ID, and show its members. */
 import * as vscode from 'vscode';
-import { TIMGroupAddOption, TIMGroupType } from '../../tim/enums';
+import { TIMConvType, TIMGroupAddOption, TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
 import { conversationKey } from '../conversations/conversationKey';
+import { readGroupMembers, type GroupMember } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
 import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
+import { commandTarget } from './targets';
 
 /** Tencent Cloud Chat takes at most 20 members when a group is created. */
 const MAX_INITIAL_MEMBERS = 20;
@@ -31,6 +33,15 @@ function validateMemberList(value: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function roleLabel(role: number): string | undefined {
+  return role === TIMGroupMemberRole.Owner ? vscode.l10n.t('Owner') : role === TIMGroupMemberRole.Admin ? vscode.l10n.t('Admin') : undefined;
+}
+
+/** Owner first, then admins, then everyone else by name. */
+function byRoleThenName(a: GroupMember, b: GroupMember): number {
+  return b.role - a.role || a.name.localeCompare(b.name);
 }
 
 export function registerGroupCommands({ session, store, panels }: { session: TimSession; store: ConversationStore; panels: ChatPanels }): vscode.Disposable[] {
@@ -73,6 +84,31 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       await client.groupJoin(groupId.trim(), '');
       await store.reload(client);
       return panels.open(conversationKey({ id: groupId.trim(), type: 2 }));
+    }),
+    // Who is in a group (the active chat's, the tree row's, or one picked); choosing someone opens a chat with them.
+    registerCommand('timChat.showGroupMembers', async (arg) => {
+      const client = session.requireClient();
+      const target = await commandTarget(arg, store, panels, vscode.l10n.t('Show Members'));
+      if (!target) {
+        return undefined;
+      }
+      if (target.ref.type !== TIMConvType.Group) {
+        throw new Error(vscode.l10n.t('{0} is a one-to-one chat: members are shown for groups.', target.name));
+      }
+      const self = session.signedInAccount?.userId;
+      const members = (await readGroupMembers(client, target.ref.id)).sort(byRoleThenName);
+      const picked = await vscode.window.showQuickPick(
+        members.map((member) => ({
+          label: `$(${member.role >= TIMGroupMemberRole.Admin ? 'star-full' : 'account'}) ${member.name}`,
+          description: [member.userId === self ? vscode.l10n.t('you') : member.userId, roleLabel(member.role)].filter(Boolean).join(' · '),
+          member,
+        })),
+        { title: vscode.l10n.t('Members of {0} ({1})', target.name, members.length), placeHolder: vscode.l10n.t('Choose someone to chat with'), matchOnDescription: true },
+      );
+      if (!picked || picked.member.userId === self) {
+        return undefined;
+      }
+      return panels.open(conversationKey({ id: picked.member.userId, type: TIMConvType.C2C }));
     }),
   ];
 }

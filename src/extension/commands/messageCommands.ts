@@ -19,7 +19,7 @@ import { StarredIndex } from '../messages/starredIndex';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
-import { resolveTarget, type CommandTarget } from './targets';
+import { activePanel, commandTarget, resolveTarget, type CommandTarget } from './targets';
 
 export interface MessageCommandDeps {
   readonly session: TimSession;
@@ -54,21 +54,8 @@ function importProblemText(problem: ImportProblem): string {
   }
 }
 
-/** The panel a palette command acts on: the active one, else the only visible one. */
-function activePanel(panels: ChatPanels): ChatPanel | undefined {
-  const all = panels.all();
-  return all.find((p) => p.panel.active) ?? (all.filter((p) => p.panel.visible).length === 1 ? all.find((p) => p.panel.visible) : undefined);
-}
-
-/** A command's conversation: its argument, else the active chat panel's, else a quick pick. */
-async function targetOf(arg: unknown, deps: MessageCommandDeps, title: string): Promise<CommandTarget | undefined> {
-  if (arg === undefined) {
-    const panel = activePanel(deps.panels);
-    if (panel) {
-      return { key: panel.key, ref: panel.ref, name: deps.store.get(panel.key)?.name ?? panel.ref.id };
-    }
-  }
-  return resolveTarget(arg, deps.store, title);
+function targetOf(arg: unknown, deps: MessageCommandDeps, title: string): Promise<CommandTarget | undefined> {
+  return commandTarget(arg, deps.store, deps.panels, title);
 }
 
 function selectedIn(panel: ChatPanel | undefined): { panel: ChatPanel; messages: TimMessage[] } {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseConversationKey, conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
 
 export interface CommandTarget {
   readonly key: string;
@@ -31,4 +32,25 @@ export async function resolveTarget(arg: unknown, store: ConversationStore, titl
     { title, placeHolder: vscode.l10n.t('Choose a conversation') },
   );
   return picked ? { key: picked.summary.key, ref: picked.summary.ref, name: picked.summary.name } : undefined;
+}
+
+/** The panel a palette command acts on: the active one, else the only visible one. */
+export function activePanel(panels: ChatPanels): ChatPanel | undefined {
+  const all = panels.all();
+  return all.find((p) => p.panel.active) ?? (all.filter((p) => p.panel.visible).length === 1 ? all.find((p) => p.panel.visible) : undefined);
+}
+
+/**
+ * A command's conversation: its argument (a tree row or a conversation key), else the active chat
+ * panel's, else a quick pick. From a chat panel's title bar VS Code passes the webview's own URI
+ * (`webview-panel:…`): that names no conversation, so the active panel's is used.
+ */
+export async function commandTarget(arg: unknown, store: ConversationStore, panels: ChatPanels, title: string): Promise<CommandTarget | undefined> {
+  if (!isSummary(arg) && typeof arg !== 'string') {
+    const panel = activePanel(panels);
+    if (panel) {
+      return { key: panel.key, ref: panel.ref, name: store.get(panel.key)?.name ?? panel.ref.id };
+    }
+  }
+  return resolveTarget(arg, store, title);
 }

@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { ChatController } from '../chat/chatController';
 import { mediaDirOf } from '../chat/messageRequests';
+import { TIMConvType } from '../../tim/enums';
+import { ContextKey, setContext } from '../contextKeys';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { Disposable } from '../lifecycle';
@@ -90,7 +92,16 @@ export class ChatPanel extends Disposable {
       lang: vscode.env.language,
     });
     this.register(deps.snippets.onDidChangeFiles(() => this.channel.notify('snippet/filesChanged', {})));
-    this.register(panel.onDidChangeViewState(({ webviewPanel }) => (this.visible = webviewPanel.visible)));
+    const followActive = (active: boolean): void => {
+      if (active) {
+        void setContext(ContextKey.activeChatIsGroup, ref.type === TIMConvType.Group);
+      }
+    };
+    followActive(panel.active);
+    this.register(panel.onDidChangeViewState(({ webviewPanel }) => {
+      this.visible = webviewPanel.visible;
+      followActive(webviewPanel.active);
+    }));
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 

@@ -73,6 +73,11 @@ describe('conversation context menu', () => {
     assert.ok(contextMenu(summary({ unread: 3 })).includes('timChat.markAsRead'));
   });
 
+  it('offers Show Members for groups only', () => {
+    assert.ok(contextMenu(summary({})).includes('timChat.showGroupMembers'));
+    assert.ok(!contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } })).includes('timChat.showGroupMembers'));
+  });
+
   it('has a context value token for each receive option, which the menus match whole', () => {
     assert.match(contextValueOf(summary({ receiveOpt: TIMReceiveMessageOpt.Not_Notify_Except_At, muted: true })), /\brecv3\b/);
     assert.doesNotMatch(contextValueOf(summary({ receiveOpt: TIMReceiveMessageOpt.Receive })), /\brecv[123]\b/);

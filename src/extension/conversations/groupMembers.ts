@@ -1,0 +1,41 @@
+/**
+ * A group's members as the extension shows them (the @-mention list, Show Members…): read with
+ * TIMGroupGetMemberInfoList page by page, each with the name to show (group name card, else
+ * nickname, else user id) and role.
+ */
+import type { TimClient } from '../../tim/client';
+import type { Uint64 } from '../../tim/json';
+import type { TimGroupMemberInfo } from '../../tim/types/groupMember';
+
+/** Member pages read at most (TIM returns up to 100 a page): a huge group shows its first members. */
+export const MAX_MEMBER_PAGES = 50;
+
+export interface GroupMember {
+  readonly userId: string;
+  readonly name: string;
+  /** TIMGroupMemberRole: 200 member, 300 admin, 400 owner (0 when TIM did not say). */
+  readonly role: number;
+}
+
+export function memberDisplayName(member: TimGroupMemberInfo): string {
+  return member.group_member_info_name_card || member.group_member_info_nick_name || member.group_member_info_identifier;
+}
+
+export async function readGroupMembers(client: TimClient, groupId: string): Promise<GroupMember[]> {
+  const members: GroupMember[] = [];
+  let nextSeq: Uint64 = 0;
+  for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+    const result = await client.groupGetMemberInfoList({
+      group_get_members_info_list_param_group_id: groupId,
+      group_get_members_info_list_param_next_seq: nextSeq,
+    });
+    for (const member of result.group_get_member_info_list_result_info_array) {
+      members.push({ userId: member.group_member_info_identifier, name: memberDisplayName(member), role: Number(member.group_member_info_member_role ?? 0) });
+    }
+    nextSeq = result.group_get_member_info_list_result_next_seq;
+    if (BigInt(nextSeq) === 0n) {
+      break;
+    }
+  }
+  return members;
+}
