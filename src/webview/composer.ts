@@ -1,6 +1,7 @@
 /**
  * The composer: Enter sends, Shift+Enter is a new line, the draft is kept (DraftKeeper), and while
- * signed out it is disabled with a notice saying why.
+ * signed out it is disabled with a notice saying why. Its keys go first to ComposerTools (mentions,
+ * reply, edit); while an edit is in it, its text is not the draft.
  */
 import type { ChatView } from './chatView';
 import type { DraftKeeper } from './draftKeeper';

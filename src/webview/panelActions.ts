@@ -1,7 +1,8 @@
 /**
  * The panel's buttons for the rest of the message API: attach a file or an image (the host shows its
- * open dialog and sends), images pasted into the composer (sent as image messages), image thumbnails fetched from the host once, and the selection bar (count,
- * Forward…, Delete…, Clear Selection) that follows MessageExtras' selection.
+ * open dialog and sends), images pasted into the composer (sent as image messages), image thumbnails
+ * fetched from the host once, and the selection bar (count, Forward…, Delete…, Clear Selection) that
+ * follows MessageExtras' selection.
  */
 import type { ChatView } from './chatView';
 import type { HostChannel } from './hostChannel';

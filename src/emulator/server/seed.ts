@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { parseTimJson } from '../../tim/json';
 import { TIMElemType } from '../../tim/enums';
-import { replyCloudData } from '../../tim/tuikitReply';
+import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { isObject, type JsonObject } from './args';
 import type { Ctx, Session } from './context';
 import { openEmulator } from './core';
@@ -78,7 +78,7 @@ function replyOf(message: JsonObject, index: number, stream: string, seeded: rea
   }
   const quoted = seeded[target];
   const original = { message_msg_id: quoted.msgId, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: quoted.text }], message_cloud_custom_str: quoted.cloud };
-  return replyCloudData(original, nick(quoted.from), quoted.text.replace(/\s+/g, ' ').trim());
+  return replyCloudData(original, nick(quoted.from), replyAbstractOf(quoted.text));
 }
 
 export async function seedDataDir(dataDir: string, file: string): Promise<SeedSummary> {
