@@ -19,12 +19,17 @@ import { recountUnread, topMessageId } from './unread';
 export const LIST_DELETE_MAX = 30;
 const ROLE_ADMIN = 300;
 
-function messageOf(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, msg: JsonObject | undefined): MessageRow {
-  const msgId = msg === undefined ? undefined : optString(msg, 'message_msg_id');
+/** The message_msg_id a call's message must carry. */
+function requiredMsgId(msg: JsonObject): string {
+  const msgId = optString(msg, 'message_msg_id');
   if (msgId === undefined || msgId.length === 0) {
     throw invalidParam('message_msg_id is required');
   }
-  const found = findLocal(ctx, userId, deviceId, msgId, true);
+  return msgId;
+}
+
+function messageOf(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, msg: JsonObject | undefined): MessageRow {
+  const found = findLocal(ctx, userId, deviceId, requiredMsgId(msg ?? {}), true);
   if (found === undefined || found.row.stream !== conv.stream) {
     throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found in this conversation');
   }
@@ -91,10 +96,7 @@ function sameElementTypes(a: readonly JsonObject[], b: readonly JsonObject[]): b
 const modifyMessage: Handler = async (ctx, args) => {
   const msg = args.jsonObject(0, true) ?? {};
   const { userId, deviceId } = requireLogin(ctx);
-  const msgId = optString(msg, 'message_msg_id');
-  if (msgId === undefined || msgId.length === 0) {
-    throw invalidParam('message_msg_id is required');
-  }
+  const msgId = requiredMsgId(msg);
   const cloud = msg.message_cloud_custom_str;
   if (cloud !== undefined && typeof cloud !== 'string') {
     throw invalidParam('message_cloud_custom_str must be a string');
@@ -322,10 +324,7 @@ const saveMsg: Handler = async (ctx, args) => {
 const setLocalCustomData: Handler = async (ctx, args) => {
   const msg = args.jsonObject(0, true) ?? {};
   const { userId, deviceId } = requireLogin(ctx);
-  const msgId = optString(msg, 'message_msg_id');
-  if (msgId === undefined || msgId.length === 0) {
-    throw invalidParam('message_msg_id is required');
-  }
+  const msgId = requiredMsgId(msg);
   const customStr = optString(msg, 'message_custom_str');
   const customInt = msg.message_custom_int;
   if (customInt !== undefined && (typeof customInt !== 'number' || !Number.isInteger(customInt))) {
