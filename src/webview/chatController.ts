@@ -394,8 +394,11 @@ export class ChatController {
     this.reads.update(this.atBottom, this.pageHasFocus());
   }
 
-  /** Scrolls to a message (paging back to it) and highlights it; false when the history has no such message. */
-  private async reveal(id: string): Promise<boolean> {
+  /**
+   * Scrolls to a message (paging back to it) and highlights it: 'shown', 'missing' when the history has
+   * no such message, or 'far' when it was not within the pages a reveal loads.
+   */
+  private async reveal(id: string): Promise<'shown' | 'missing' | 'far'> {
     if (!this.store.loaded) {
       // Opened for this message (search, Starred): the newest page first, then page back to it.
       await this.history.loadLatest();
@@ -407,7 +410,7 @@ export class ChatController {
     }
     const index = this.store.indexOf(id);
     if (index === undefined) {
-      return false;
+      return this.store.hasMoreBefore ? 'far' : 'missing';
     }
     this.revealedId = id;
     clearTimeout(this.revealTimer);
@@ -416,7 +419,7 @@ export class ChatController {
       this.list.invalidate();
     }, REVEAL_HIGHLIGHT_MS);
     this.list.scrollToIndex(index, 'center');
-    return true;
+    return 'shown';
   }
 
   private async jumpToLatest(): Promise<void> {

@@ -33,8 +33,8 @@ export interface MessageCommandContext {
   reply(message: ChatMessageView): void;
   /** Puts the message's text in the composer to edit it. */
   edit(message: ChatMessageView): void;
-  /** Scrolls to a message, paging back to it; false when it is not in the history. */
-  reveal(id: string): Promise<boolean>;
+  /** Scrolls to a message, paging back to it: 'missing' when the history has none, 'far' when it is too far back. */
+  reveal(id: string): Promise<'shown' | 'missing' | 'far'>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
 
@@ -187,8 +187,9 @@ export class MessageCommands {
   /** A reply's quote was clicked: the quoted message, paged back to, or a line saying it is gone. */
   private async showQuoted(replyId: string): Promise<void> {
     const quoted = this.c.store.at(this.c.store.indexOf(replyId) ?? -1)?.replyTo;
-    if (quoted && !(await this.c.reveal(quoted.id))) {
-      this.c.view.setError(this.c.t()('reply.notFound'));
+    const result = quoted ? await this.c.reveal(quoted.id) : 'shown';
+    if (result !== 'shown') {
+      this.c.view.setError(this.c.t()(result === 'far' ? 'reply.tooFar' : 'reply.notFound'));
     }
   }
 

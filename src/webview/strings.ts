@@ -57,6 +57,7 @@ export const ENGLISH_STRINGS = {
   'reply.cancel': 'Cancel Reply',
   'reply.quoteLabel': 'Reply to {0}: {1}. Show the message',
   'reply.notFound': 'The message this replies to is no longer in this conversation.',
+  'reply.tooFar': 'The message this replies to is thousands of messages back: scroll up to it, or search for it.',
   'action.failed': '{0} failed: {1}',
   'delete.title': 'Delete this message?',
   'delete.detail': 'Delete it on this device only, or everywhere (also from your other devices and the cloud history).',

@@ -105,8 +105,13 @@ function fakeHost(): void {
         elements = [{ kind: 'text', text: `#${i} ${text}` }];
       }
     }
-    // Replies: m(40k+3) answers the code message 38 before it; m(40k+9) quotes one no longer in the history.
-    const replyTo: Quote | undefined = i >= 40 && i % 40 === 3 ? quoteOf(`m${i - 38}`) : i >= 40 && i % 40 === 9 ? { id: 'gone', sender: 'Bob Stone', text: 'deleted long ago' } : undefined;
+    // Replies: m(40k+3) answers the code message 38 before it; m(40k+9) quotes one no longer in the
+    // history; from m4000 on, m(40k+33) quotes one 3,990 messages back (beyond what a reveal pages).
+    const replyTo: Quote | undefined =
+      i >= 40 && i % 40 === 3 ? quoteOf(`m${i - 38}`)
+      : i >= 40 && i % 40 === 9 ? { id: 'gone', sender: 'Bob Stone', text: 'deleted long ago' }
+      : i >= 4000 && i % 40 === 33 ? quoteOf(`m${i - 3990}`)
+      : undefined;
     return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), elements };
   }
   function quoteOf(id: string): Quote {

@@ -81,4 +81,14 @@ describe('chat webview: replies', function () {
     await error.waitFor();
     assert.equal(await error.locator('.error-text').innerText(), 'The message this replies to is no longer in this conversation.');
   });
+
+  it('says when the quoted message is further back than a click pages, rather than gone', async () => {
+    await openFakePanel(page, session.server.url, 'n=4100');
+    // m4073 quotes m83, 3,990 messages back.
+    await page.evaluate(() => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify('chat/reveal', { id: 'm4073' }));
+    await page.locator('.message[data-id="m4073"] .reply-quote').click();
+    const error = page.locator('#error-line .error-text');
+    await error.waitFor({ timeout: 60_000 });
+    assert.equal(await error.innerText(), 'The message this replies to is thousands of messages back: scroll up to it, or search for it.');
+  });
 });
