@@ -281,10 +281,8 @@ export class ChatController extends Disposable {
     'chat/members': async () => ({ members: await this.mentions.candidates() }),
     'chat/edit': async ({ id, text }) => {
       const showLatest = (latest: TimMessage): void => this.channel?.notify('chat/messageUpdated', { message: this.view(latest) });
-      const changed = await editMessageText(this.client, this.find(id), this.selfId, text, showLatest);
-      const view = this.view(changed);
-      this.channel?.notify('chat/messageUpdated', { message: view });
-      return view;
+      // The answer updates the panel (and TIM's MsgUpdate follows): no notification of its own.
+      return this.view(await editMessageText(this.client, this.find(id), this.selfId, text, showLatest));
     },
     'chat/retry': async ({ id }) => {
       const failed = this.find(id);

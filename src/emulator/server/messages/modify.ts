@@ -114,15 +114,16 @@ const modifyMessage: Handler = async (ctx, args) => {
     if (row.status === Status.REVOKED) {
       throw new ApiError(Err.INVALID_OPERATION, 'a revoked message cannot be modified');
     }
-    const current = emu.model.view(row, userId, deviceId);
-    const version = BigInt(typeof current.message_version === 'number' || typeof current.message_version === 'bigint' ? current.message_version : 0);
+    // The message as stored, without any viewer's fields: version, elements and cloud data are the same
+    // for every viewer, and the new body starts from it.
+    const stored = emu.model.view(row, row.sender, 0);
     // A message never modified carries no message_version in the emulator's JSON: that is version 0.
-    const expected = optUint64(msg, 'message_version') ?? 0n;
-    if (expected !== version) {
-      // As the SDK: the conflict comes back with the message as it now is.
-      throw new ApiError(Err.MSG_MODIFY_CONFLICT, 'the message was modified since it was read', { json: stringifyTimJson(current) });
+    const version = optUint64(stored, 'message_version') ?? 0n;
+    if ((optUint64(msg, 'message_version') ?? 0n) !== version) {
+      // As the SDK: the conflict comes back with the message as the caller now sees it.
+      throw new ApiError(Err.MSG_MODIFY_CONFLICT, 'the message was modified since it was read', { json: stringifyTimJson(emu.model.view(row, userId, deviceId)) });
     }
-    const oldElems = Array.isArray(current.message_elem_array) ? current.message_elem_array.filter(isObject) : [];
+    const oldElems = Array.isArray(stored.message_elem_array) ? stored.message_elem_array.filter(isObject) : [];
     let elems = oldElems;
     let searchText = row.search_text;
     if (msg.message_elem_array !== undefined) {
@@ -133,16 +134,13 @@ const modifyMessage: Handler = async (ctx, args) => {
       elems = checked.elems;
       searchText = checked.searchText;
     }
-    const newCloud = typeof cloud === 'string' ? cloud : typeof current.message_cloud_custom_str === 'string' ? current.message_cloud_custom_str : undefined;
-    checkBodySize(elems, newCloud ?? '');
-    // The stored body holds no viewer fields: start from it, not from the caller's view.
-    const stored = emu.model.view(row, row.sender, 0);
+    checkBodySize(elems, typeof cloud === 'string' ? cloud : (optString(stored, 'message_cloud_custom_str') ?? ''));
     const body: JsonObject = { ...stored, message_elem_array: elems, message_version: version + 1n };
     for (const key of ['message_is_from_self', 'message_status', 'message_is_read', 'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int', 'message_revoker_user_id', 'message_revoke_reason']) {
       delete body[key];
     }
-    if (newCloud !== undefined) {
-      body.message_cloud_custom_str = newCloud;
+    if (typeof cloud === 'string') {
+      body.message_cloud_custom_str = cloud;
     }
     emu.db.prepare('UPDATE messages SET body = ?, search_text = ? WHERE id = ?').run(stringifyTimJson(body), searchText, row.id);
     emu.model.cacheBody(row.id, undefined);
