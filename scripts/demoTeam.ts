@@ -1,10 +1,13 @@
 /**
  * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
- * code, a reply and an @-mention of the demo user in them, and one group with a long history (10,000
- * messages) to show paging and virtualisation.
+ * code, a reply, reactions and an @-mention of the demo user in them, and one group with a long history
+ * (10,000 messages) to show paging and virtualisation.
  */
 
-/** One seeded message; `replyTo` is the index of an earlier message in the same conversation. */
+/**
+ * One seeded message; `replyTo` is the index of an earlier message in the same conversation, `reactions`
+ * maps a reaction id (a Unicode emoji) to the users who reacted with it.
+ */
 export interface DemoMessage {
   readonly from: string;
   readonly to?: string;
@@ -12,6 +15,7 @@ export interface DemoMessage {
   readonly text: string;
   readonly mentions?: readonly string[];
   readonly replyTo?: number;
+  readonly reactions?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface DemoSeed {
@@ -37,11 +41,11 @@ export function demoTeam(): DemoSeed {
     { id: 'dev', name: 'Developers', type: 0, owner: 'alice', members: ['bob', 'carol', 'dave'] },
     { id: LONG_HISTORY_GROUP, name: 'Long History', type: 0, owner: 'bob', members: ['alice', 'carol'] },
   ];
-  const flakyTest: DemoMessage = { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.' };
+  const flakyTest: DemoMessage = { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.', reactions: { '👀': ['dave', 'alice'] } };
   const messages: DemoMessage[] = [
     { from: 'bob', to: 'alice', text: 'Hi Alice! Did you see the new TIM Chat build?' },
     { from: 'alice', to: 'bob', text: 'Yes, **it works** on the emulator. Try `npm start`.' },
-    { from: 'bob', to: 'alice', text: 'Here is the fix for the parser:\n\n```ts\nexport function parse(text: string): number {\n  return Number.parseInt(text, 10);\n}\n```' },
+    { from: 'bob', to: 'alice', reactions: { '👍': ['alice'] }, text: 'Here is the fix for the parser:\n\n```ts\nexport function parse(text: string): number {\n  return Number.parseInt(text, 10);\n}\n```' },
     { from: 'carol', to: 'alice', text: '你好！今天的代码评审在三点开始。' },
     { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋' },
     { from: 'dave', group: 'dev', text: 'Release notes are in docs/, see https://example.com/release' },
@@ -53,7 +57,13 @@ export function demoTeam(): DemoSeed {
     },
   ];
   messages.push(
-    { from: 'bob', group: 'dev', text: 'Found it: the test waits 100 ms for a 200 ms timer.', replyTo: messages.indexOf(flakyTest) },
+    {
+      from: 'bob',
+      group: 'dev',
+      text: 'Found it: the test waits 100 ms for a 200 ms timer.',
+      replyTo: messages.indexOf(flakyTest),
+      reactions: { '🎉': ['carol', 'alice'], '👍': ['dave'] },
+    },
     { from: 'carol', group: 'dev', text: '@Alice Chen could you review the retry helper before the release?', mentions: [DEMO_USER] },
   );
   const speakers = ['bob', 'alice', 'carol'];

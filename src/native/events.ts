@@ -11,7 +11,7 @@ import type { BoundFunctions } from './bindings';
 import type { CallbackBridge } from './bridge';
 
 // user_data tags of the listeners that share a shape.
-const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt'] as const;
+const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged'] as const;
 const SIGNAL_EVENTS = ['KickedOffline', 'UserSigExpired'] as const;
 
 // The SDK keeps one listener per setter for the whole process. The hub attached last owns the setters;
@@ -105,6 +105,7 @@ export class EventHub {
     this.fns.TIMSetMsgUpdateCallback(p.json, 1);
     this.fns.TIMSetMsgRevokeCallback(p.json, 2);
     this.fns.TIMSetMsgReadedReceiptCallback(p.json, 3);
+    this.fns.TIMSetMsgReactionsChangedCallback(p.json, 4);
     this.fns.TIMSetMsgElemUploadProgressCallback(p.progress, 0);
     this.fns.TIMSetConvEventCallback(p.convEvent, 0);
     this.fns.TIMSetConvTotalUnreadMessageCountChangedCallback(p.count, 0);
@@ -139,6 +140,7 @@ export class EventHub {
     this.fns.TIMSetMsgUpdateCallback(null, 0);
     this.fns.TIMSetMsgRevokeCallback(null, 0);
     this.fns.TIMSetMsgReadedReceiptCallback(null, 0);
+    this.fns.TIMSetMsgReactionsChangedCallback(null, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(null, 0);
     this.fns.TIMSetConvEventCallback(null, 0);
     this.fns.TIMSetConvTotalUnreadMessageCountChangedCallback(null, 0);

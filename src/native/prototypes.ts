@@ -97,6 +97,11 @@ export const prototypes = {
   TIMMsgBatchSend: { kind: 'async', args: [s] },
   // Beyond the seed: editing a sent message.
   TIMMsgModifyMessage: { kind: 'async', args: [s] },
+  // Beyond the seed: message reactions.
+  TIMMsgAddMessageReaction: { kind: 'async', args: [s, s] },
+  TIMMsgRemoveMessageReaction: { kind: 'async', args: [s, s] },
+  TIMMsgGetMessageReactions: { kind: 'async', args: [s, 'uint32_t'] },
+  TIMMsgGetAllUserListOfMessageReaction: { kind: 'async', args: [s, s, 'uint32_t', 'uint32_t'] },
 
   // ---- TIMConversationManager.h
   TIMConvGetConvList: { kind: 'async', args: [] },
@@ -120,6 +125,7 @@ export const prototypes = {
   TIMSetMsgUpdateCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgRevokeCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgReadedReceiptCallback: { kind: 'listener', shape: 'json', userData: true },
+  TIMSetMsgReactionsChangedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgElemUploadProgressCallback: { kind: 'listener', shape: 'uploadProgress', userData: true },
   TIMSetConvEventCallback: { kind: 'listener', shape: 'convEvent', userData: true },
   TIMSetConvTotalUnreadMessageCountChangedCallback: { kind: 'listener', shape: 'count', userData: true },

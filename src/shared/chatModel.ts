@@ -73,6 +73,18 @@ export interface ReplyQuoteView {
   readonly text: string;
 }
 
+/** One reaction on a message (TIM's message reactions), as the panel shows it. */
+export interface ReactionView {
+  /** The reaction id TIM stores: an emoji for the reactions TIM Chat offers, any text from other apps. */
+  readonly id: string;
+  /** How many users reacted with it. */
+  readonly count: number;
+  /** The signed-in user is one of them. */
+  readonly mine: boolean;
+  /** Display names of the first of them (TIM lists up to 10), "You" for the user; for the tooltip. */
+  readonly users: readonly string[];
+}
+
 export interface ChatMessageView {
   /** message_msg_id: unique, stable across status changes. */
   readonly id: string;
@@ -97,6 +109,8 @@ export interface ChatMessageView {
   readonly edited?: boolean;
   /** This message replies to another (Tencent's TUIKit reply format in its cloud custom data). */
   readonly replyTo?: ReplyQuoteView;
+  /** Its reactions, in the order they were first added; absent or empty when it has none. */
+  readonly reactions?: readonly ReactionView[];
   readonly elements: readonly ChatElementView[];
 }
 

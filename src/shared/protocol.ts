@@ -24,6 +24,11 @@ export interface HostRequests extends MessageRequests {
   'chat/sendText': { params: { text: string; mentions?: readonly string[]; replyTo?: string }; result: ChatMessageView };
   /** Replaces the text of one of the user's own sent text messages (TIMMsgModifyMessage). */
   'chat/edit': { params: { id: string; text: string }; result: ChatMessageView };
+  /**
+   * Adds the user's reaction to a message, or removes it when the user already reacted so. Resolves with
+   * the message and its reactions as TIM now has them.
+   */
+  'chat/react': { params: { id: string; reaction: string }; result: ChatMessageView };
   /** Who the composer can @-mention in this group: the other members, and everyone when the user may. */
   'chat/members': { params: Record<string, never>; result: { members: readonly MentionCandidate[] } };
   /** Sends a failed message again. */

@@ -65,6 +65,11 @@ export const TIM_CALLBACK_APIS = {
   TIMMsgBatchSend: { args: ['json'] },
   // Beyond the seed: editing a sent message (text, custom elements, cloud custom data).
   TIMMsgModifyMessage: { args: ['json'] },
+  // Beyond the seed: message reactions (emoji responses).
+  TIMMsgAddMessageReaction: { args: ['json', 'string'] },
+  TIMMsgRemoveMessageReaction: { args: ['json', 'string'] },
+  TIMMsgGetMessageReactions: { args: ['json', 'int'] },
+  TIMMsgGetAllUserListOfMessageReaction: { args: ['json', 'string', 'int', 'int'] },
   // TIMConversationManager.h
   TIMConvGetConvList: { args: [] },
   TIMConvDelete: { args: ['string', 'int'] },
@@ -101,6 +106,7 @@ export const TIM_EVENT_LISTENERS = {
   MsgUpdate: { setter: 'TIMSetMsgUpdateCallback', args: ['json'] },
   MsgRevoke: { setter: 'TIMSetMsgRevokeCallback', args: ['json'] },
   MsgReadedReceipt: { setter: 'TIMSetMsgReadedReceiptCallback', args: ['json'] },
+  MsgReactionsChanged: { setter: 'TIMSetMsgReactionsChangedCallback', args: ['json'] },
   MsgElemUploadProgress: { setter: 'TIMSetMsgElemUploadProgressCallback', args: ['json', 'int', 'int', 'int'] },
   ConvEvent: { setter: 'TIMSetConvEventCallback', args: ['int', 'json'] },
   ConvTotalUnreadMessageCountChanged: { setter: 'TIMSetConvTotalUnreadMessageCountChangedCallback', args: ['int'] },

@@ -4,11 +4,11 @@
  */
 import type { TIMConvType } from './enums';
 import { stringifyTimJson, type Uint64 } from './json';
-import { TimMessageOptionApi } from './messageOptionApi';
+import { TimMessageReactionApi } from './messageReactionApi';
 import type { TimConvInfo, TimDraft, TimTotalUnreadResult } from './types/conversation';
 import { requireConversation } from './validate';
 
-export class TimConversationApi extends TimMessageOptionApi {
+export class TimConversationApi extends TimMessageReactionApi {
   /** TIMConvGetConvList. */
   async convGetConvList(): Promise<TimConvInfo[]> {
     const api = 'TIMConvGetConvList';

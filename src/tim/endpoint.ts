@@ -70,6 +70,7 @@ export type TimEvent =
   | { readonly name: 'MsgUpdate'; readonly json: string }
   | { readonly name: 'MsgRevoke'; readonly json: string }
   | { readonly name: 'MsgReadedReceipt'; readonly json: string }
+  | { readonly name: 'MsgReactionsChanged'; readonly json: string }
   | { readonly name: 'MsgElemUploadProgress'; readonly json: string; readonly index: number; readonly cur: number; readonly total: number }
   | { readonly name: 'ConvEvent'; readonly event: number; readonly json: string }
   | { readonly name: 'ConvTotalUnreadMessageCountChanged'; readonly total: number }

@@ -8,6 +8,7 @@ import { parseTimJson } from './json';
 import type { TimConvInfo } from './types/conversation';
 import type { TimMessage } from './types/message';
 import type { TimMessageReceipt, TimMsgRevokeInfo } from './types/messageParams';
+import type { TimMessageReactionChangeInfo } from './types/messageReaction';
 
 export interface TimEventPayloads {
   /** New messages, received or sent from another device of the same user. */
@@ -16,6 +17,8 @@ export interface TimEventPayloads {
   MsgUpdate: readonly TimMessage[];
   MsgRevoke: readonly TimMsgRevokeInfo[];
   MsgReadedReceipt: readonly TimMessageReceipt[];
+  /** Reactions that changed, per message: each with its new total (0: nobody uses it any more). */
+  MsgReactionsChanged: readonly TimMessageReactionChangeInfo[];
   MsgElemUploadProgress: {
     readonly message: TimMessage;
     /** The element's index in `message_elem_array`. */
@@ -43,6 +46,8 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return parseArray<TimMsgRevokeInfo>(event.name, event.json);
     case 'MsgReadedReceipt':
       return parseArray<TimMessageReceipt>(event.name, event.json);
+    case 'MsgReactionsChanged':
+      return parseArray<TimMessageReactionChangeInfo>(event.name, event.json);
     case 'MsgElemUploadProgress':
       return {
         message: parseObject<TimMessage>(event.name, event.json),

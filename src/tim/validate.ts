@@ -52,3 +52,10 @@ export function requireAtMost(api: string, name: string, list: readonly unknown[
     );
   }
 }
+
+/** An integer argument with a documented range (a uint32 count or cursor, say). */
+export function requireIntInRange(api: string, name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new TimError(TimErrorCode.ERR_INVALID_PARAMETERS, `${name} must be an integer from ${min} to ${max}, got ${String(value)}`, api);
+  }
+}

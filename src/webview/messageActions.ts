@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'reply' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'react' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -22,6 +22,7 @@ export interface ActionLabels {
   /** The rest of the message API; offered only when given. */
   readonly more?: {
     readonly reply: string;
+    readonly react: string;
     readonly edit: string;
     readonly star: string;
     readonly unstar: string;
@@ -31,6 +32,11 @@ export interface ActionLabels {
     readonly download: string;
     readonly selected: boolean;
   };
+}
+
+/** Reactions live on the server's copy: sent messages only, not group tips. */
+export function canReact(message: ChatMessageView): boolean {
+  return message.status === 'sent' && !message.elements.every((e) => e.kind === 'groupTips');
 }
 
 export function canRevoke(message: ChatMessageView, nowMs: number): boolean {
@@ -52,6 +58,9 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
   const [onlyElement, ...otherElements] = message.elements;
   if (labels.more && message.isSelf && message.status === 'sent' && otherElements.length === 0 && onlyElement?.kind === 'text') {
     actions.push({ id: 'edit', label: labels.more.edit });
+  }
+  if (labels.more && canReact(message)) {
+    actions.push({ id: 'react', label: labels.more.react });
   }
   links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
   if (hasText && message.status !== 'revoked') {

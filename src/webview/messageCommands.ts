@@ -14,6 +14,7 @@ import { actionsFor, type MessageActionId } from './messageActions';
 import type { MessageExtras } from './messageExtras';
 import type { MessageRowRenderer } from './messageRow';
 import type { MessageStore, Splice } from './messageStore';
+import { ReactionPicker } from './reactionPicker';
 import type { Translate } from './strings';
 import type { VirtualList } from './virtualList';
 
@@ -43,8 +44,29 @@ function messageOf(error: unknown): string {
 }
 
 export class MessageCommands {
+  private readonly picker: ReactionPicker;
+
   constructor(private readonly c: MessageCommandContext) {
+    this.picker = new ReactionPicker(c.view.root, () => c.t()('reaction.picker'));
     this.wireList();
+  }
+
+  /** Opens the reaction picker for a message, below `anchor`. */
+  private pickReaction(id: string, anchor: { readonly left: number; readonly top: number; readonly bottom: number }, returnFocus: HTMLElement): void {
+    this.picker.open(anchor, returnFocus, (reaction) => void this.react(id, reaction));
+  }
+
+  /** Adds the user's reaction, or takes it back when it is already theirs (the host decides which). */
+  async react(id: string, reaction: string): Promise<void> {
+    try {
+      const updated = await this.c.channel.request('chat/react', { id, reaction });
+      if (this.c.store.update(updated) !== undefined) {
+        this.c.list.invalidate();
+      }
+    } catch (error: unknown) {
+      this.c.view.setError(this.c.t()('reaction.failed', messageOf(error)));
+      this.c.log('warn', `chat/react failed: ${messageOf(error)}`);
+    }
   }
 
   openMenu(id: string, at: { readonly left: number; readonly bottom: number }): void {
@@ -65,6 +87,7 @@ export class MessageCommands {
       link: (url) => t('message.linkTitle', url),
       more: {
         reply: t('action.reply'),
+        react: t('action.react'),
         edit: t('action.edit'),
         star: t('action.star'),
         unstar: t('action.unstar'),
@@ -104,6 +127,14 @@ export class MessageCommands {
         case 'edit':
           this.c.edit(message);
           return;
+        case 'react': {
+          const row = this.c.list.elementAt(this.c.store.indexOf(id) ?? -1)?.querySelector<HTMLElement>('.message');
+          if (row) {
+            const body = row.querySelector('.message-body')?.getBoundingClientRect() ?? row.getBoundingClientRect();
+            this.pickReaction(id, { left: body.left, top: body.top, bottom: body.bottom }, row);
+          }
+          return;
+        }
         case 'retry': {
           const updated = await this.c.channel.request('chat/retry', { id });
           if (this.c.store.update(updated) !== undefined) {
@@ -233,6 +264,14 @@ export class MessageCommands {
       }
       if (action === 'quote') {
         void this.showQuoted(id);
+        return;
+      }
+      if (action === 'react' && button.dataset.reaction) {
+        void this.react(id, button.dataset.reaction);
+        return;
+      }
+      if (action === 'addReaction') {
+        this.pickReaction(id, button.getBoundingClientRect(), button);
         return;
       }
       if (action === 'menu') {

@@ -16,6 +16,7 @@ import { mergerToggle, renderExpansion } from './mergerList';
 import { parseMarkdown } from './markdownBlocks';
 import { collectLinks, renderBlocks } from './markdownDom';
 import type { MdBlock } from './markdownTypes';
+import { renderReactions } from './reactionChips';
 import { renderSnippetCard, type SnippetCardActions } from './snippet/snippetCard';
 import { snippetTranslate } from './snippet/snippetStrings';
 import type { Translate } from './strings';
@@ -148,6 +149,9 @@ export class MessageRowRenderer {
       main.append(this.renderQuote(message.replyTo));
     }
     main.append(this.renderBody(message));
+    if (message.reactions && message.reactions.length > 0) {
+      main.append(renderReactions(message.reactions, t));
+    }
     let meta = this.renderMeta(message);
     if (message.starred) {
       meta ??= el('div', 'message-meta');

@@ -18,6 +18,7 @@ export const ROW_METRICS = {
   gutter: 56,
   metaLine: 18,
   replyQuote: 42,
+  reactions: 28,
 } as const;
 
 export function estimateRowHeight(message: ChatMessageView, context: RowContext, listWidth: number): number {
@@ -51,6 +52,9 @@ export function estimateRowHeight(message: ChatMessageView, context: RowContext,
     } else {
       height += m.lineHeight + 8;
     }
+  }
+  if (message.reactions && message.reactions.length > 0) {
+    height += m.reactions;
   }
   if (message.isSelf && message.status !== 'sent') {
     height += m.metaLine;

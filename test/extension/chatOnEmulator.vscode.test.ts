@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import type { TimMessage } from '../../src/tim/types/message';
+import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import type { TimClient } from '../../src/tim/client';
 import { TimError } from '../../src/tim/errors';
 import { stringifyTimJson } from '../../src/tim/json';
@@ -305,6 +306,49 @@ describe('chat on the emulator', function () {
     await assert.rejects(editMessageText(client, original, 'alice', 'v1', (m) => shown.push(m)), /Someone changed this message meanwhile/);
     assert.deepEqual(shown.map((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content), ['changed by bob']);
     await assert.rejects(editMessageText(client, { ...original, message_elem_array: [{ elem_type: TIMElemType.File, file_elem_file_path: '/x', file_elem_file_name: 'x', file_elem_file_size: 1 }] } as unknown as TimMessage, 'alice', 'v1', () => undefined), /Only your own sent text messages/);
+  });
+
+  it('adds and takes back reactions from the panel, and shows those of others as they happen', async () => {
+    const panel = await openPanel('c2c_bob');
+    const handlers = panel.controller.handlers;
+    // What the panel is told, recorded on its way to the webview.
+    const updates: Array<{ id: string; reactions: unknown }> = [];
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method, params) => {
+      if (method === 'chat/messageUpdated') {
+        const { message } = params as { message: { id: string; reactions?: unknown } };
+        updates.push({ id: message.id, reactions: message.reactions });
+      }
+      notify(method, params);
+    }) as typeof panel.channel.notify;
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('ship it?'));
+    const question = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOfView(m) === 'ship it?'), 10_000, 'the question in the panel');
+    assert.equal(question.reactions, undefined, 'no reactions yet');
+    const changes: TimMessageReactionChangeInfo[] = [];
+    const listener = bob.client.onEvent('MsgReactionsChanged', (infos) => changes.push(...infos));
+
+    const reacted = await handlers['chat/react']({ id: question.id, reaction: '🚀' });
+    assert.deepEqual(reacted.reactions, [{ id: '🚀', count: 1, mine: true, users: ['You'] }]);
+    await eventually(() => changes.some((c) => c.message_reaction_change_info_msg_id === question.id && c.message_reaction_change_info_reaction_list[0]?.message_reaction_total_user_count === 1 && c.message_reaction_change_info_reaction_list[0].message_reaction_reacted_by_myself === false), 10_000, "bob hears of alice's reaction");
+
+    // bob joins from his own client: alice's panel is told at once, without reloading.
+    const [bobsCopy] = await bob.client.msgFindMessages([question.id]);
+    assert.ok(bobsCopy);
+    await bob.client.msgAddMessageReaction(bobsCopy, '🚀');
+    await eventually(() => updates.some((u) => u.id === question.id && JSON.stringify(u.reactions) === JSON.stringify([{ id: '🚀', count: 2, mine: true, users: ['You', 'bob'] }])), 10_000, "the panel shows bob's reaction");
+
+    // A second click takes alice's back; history read again shows what TIM has.
+    const undone = await handlers['chat/react']({ id: question.id, reaction: '🚀' });
+    assert.deepEqual(undone.reactions, [{ id: '🚀', count: 1, mine: false, users: ['bob'] }]);
+    const reloaded = (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => m.id === question.id);
+    assert.deepEqual(reloaded?.reactions, [{ id: '🚀', count: 1, mine: false, users: ['bob'] }]);
+
+    // Only TIM Chat's reactions, or one already on the message; only sent messages.
+    await assert.rejects(handlers['chat/react']({ id: question.id, reaction: '<img src=x>' }), /not one TIM Chat offers/);
+    await assert.rejects(handlers['chat/react']({ id: 'no-such-message', reaction: '👍' }), /no longer loaded/);
+    listener.dispose();
+    panel.channel.notify = notify;
+    panel.dispose();
   });
 
   it("shows a group's members, owner first, and opens a chat with the one chosen", async () => {

@@ -149,11 +149,11 @@ describe('TimClient events', () => {
 
   it('types each listener by event name', () => {
     const client = new TimClient(new FakeEndpoint());
-    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
+    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
     client.onEvent('NetworkStatusListener', ({ status, code, desc }) => [status, code, desc.length]);
     client.onEvent('MsgElemUploadProgress', ({ message, cur, total }) => [message.message_msg_id, cur / total]);
     // @ts-expect-error ConvEvent's payload has no `total`
     client.onEvent('ConvEvent', ({ total }) => total);
-    assert.equal(names.length, 10);
+    assert.equal(names.length, 11);
   });
 });

@@ -44,6 +44,19 @@ describe('TimClient input validation', () => {
     }
   });
 
+  it('refuses reaction calls beyond their documented limits (20 messages, 10 users listed, pages of 1-100) and empty ids', async () => {
+    const many = Array.from({ length: 21 }, () => MESSAGE);
+    await assertRefused((c) => c.msgGetMessageReactions(many, 3), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetMessageReactions', /21 entries; at most 20/);
+    await assertRefused((c) => c.msgGetMessageReactions([MESSAGE], 11), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetMessageReactions', /from 0 to 10/);
+    await assertRefused((c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, 'x', 0, 101), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetAllUserListOfMessageReaction', /count must be an integer from 1 to 100/);
+    await assertRefused((c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, 'x', -1, 10), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetAllUserListOfMessageReaction', /next_seq/);
+    await assertRefused((c) => c.msgAddMessageReaction(MESSAGE, ''), TimResult.ERR_PARAM, 'TIMMsgAddMessageReaction', /reaction_id/);
+    await assertRefused((c) => c.msgRemoveMessageReaction({ ...MESSAGE, message_msg_id: '' }, 'x'), TimResult.ERR_PARAM, 'TIMMsgRemoveMessageReaction', /message_msg_id/);
+    const endpoint = new FakeEndpoint();
+    assert.deepEqual(await new TimClient(endpoint).msgGetMessageReactions([], 3), [], 'no messages, no call');
+    assert.equal(endpoint.calls.length, 0);
+  });
+
   it('refuses an invalid conversation type with -4', async () => {
     await assertRefused((c) => c.msgSendMessage('bob', 0 as 1, TEXT), TimResult.ERR_PARAM, 'TIMMsgSendMessage', /conv_type/);
     await assertRefused((c) => c.msgReportReaded('bob', 9 as 1), TimResult.ERR_PARAM, 'TIMMsgReportReaded', /conv_type/);

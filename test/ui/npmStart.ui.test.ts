@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { freshRunDir, outputPath, repoRoot } from '../harness/paths';
-import { activityBarItem } from '../harness/workbench';
+import { activeWebview, activityBarItem, openChatFromTree } from '../harness/workbench';
 
 function pidsMatching(pattern: string): number[] {
   const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
@@ -61,6 +61,16 @@ describe('npm start', function () {
       }
       // The demo team mentions the demo user in Developers (scripts/demoTeam.ts).
       await page.locator('.monaco-list-row', { hasText: 'Developers' }).filter({ hasText: '[Mentioned you]' }).waitFor({ timeout: 10_000 });
+      // Bob's parser fix carries the demo user's 👍: shown pressed in the real panel; a click takes it
+      // back through the extension host and the emulator.
+      await openChatFromTree(page, 'Bob Li');
+      const thumbs = activeWebview(page).locator('.message', { hasText: 'Here is the fix for the parser' }).locator('.reaction[data-reaction="👍"]');
+      await thumbs.waitFor({ timeout: 10_000 });
+      assert.equal(await thumbs.getAttribute('aria-pressed'), 'true');
+      assert.equal((await thumbs.innerText()).replace(/\s+/g, ' ').trim(), '👍 1');
+      await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-reactions.png') });
+      await thumbs.click();
+      await thumbs.waitFor({ state: 'detached', timeout: 10_000 });
     } finally {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });
     }

@@ -70,7 +70,8 @@ function themeCss(name: string): string {
 /** Runs in the page before webview.js: the fake VS Code API and host. Plain JS, serialized as-is. */
 function fakeHost(): void {
   interface Quote { id: string; sender: string; text: string }
-  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; elements: unknown[] }
+  interface Reaction { id: string; count: number; mine: boolean; users: string[] }
+  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; reactions?: Reaction[]; elements: unknown[] }
   const params = new URLSearchParams(location.search);
   const total = Number(params.get('n') ?? '100000');
   const mode = params.get('mode') ?? 'full';
@@ -84,6 +85,21 @@ function fakeHost(): void {
   const removed = new Set<string>();
   const extra: Msg[] = [];
   const words = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore'.split(' ');
+  // Reactions: m(40k+21) has 👍 by three others and 🎉 by "me" and eleven others; chat/react changes them here.
+  const reactionsOf = new Map<string, Reaction[]>();
+  const quickReactions = ['👍', '❤️', '😄', '🎉', '😮', '😢', '👀', '🚀'];
+  function reactionsFor(i: number): Reaction[] {
+    const changed = reactionsOf.get(`m${i}`);
+    if (changed) {
+      return changed;
+    }
+    return i % 40 === 21
+      ? [
+          { id: '👍', count: 3, mine: false, users: ['Alice Liddell', 'Bob Stone', 'Carol 张'] },
+          { id: '🎉', count: 12, mine: true, users: ['You', 'Alice Liddell', 'Bob Stone', 'Carol 张', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy'] },
+        ]
+      : [];
+  }
   function generated(i: number): Msg {
     const user = users[i % 7 === 0 ? 2 : i % 3];
     const isSelf = user[0] === 'me';
@@ -112,7 +128,8 @@ function fakeHost(): void {
       : i >= 40 && i % 40 === 9 ? { id: 'gone', sender: 'Bob Stone', text: 'deleted long ago' }
       : i >= 4000 && i % 40 === 33 ? quoteOf(`m${i - 3990}`)
       : undefined;
-    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), elements };
+    const reactions = reactionsFor(i);
+    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), ...(reactions.length > 0 ? { reactions } : {}), elements };
   }
   function quoteOf(id: string): Quote {
     const quoted = generated(Number(id.slice(1)));
@@ -218,6 +235,28 @@ function fakeHost(): void {
         const id = String(p.id);
         const base = extra.find((m) => m.id === id) ?? generated(Number(id.slice(1)));
         return { ...base, starred: p.starred === true };
+      }
+      case 'chat/react': {
+        // As the host: TIM Chat's reactions or one already on the message; the user's own is taken back.
+        const id = String(p.id);
+        const reaction = String(p.reaction);
+        const message = generated(Number(id.slice(1)));
+        const current = message.reactions ?? [];
+        const existing = current.find((r) => r.id === reaction);
+        if (!quickReactions.includes(reaction) && !existing) {
+          throw new Error('That reaction is not one TIM Chat offers.');
+        }
+        const next = existing
+          ? current
+              .map((r) => (r.id !== reaction ? r : r.mine ? { ...r, count: r.count - 1, mine: false, users: r.users.filter((u) => u !== 'You') } : { ...r, count: r.count + 1, mine: true, users: ['You', ...r.users].slice(0, 10) }))
+              .filter((r) => r.count > 0)
+          : [...current, { id: reaction, count: 1, mine: true, users: ['You'] }];
+        reactionsOf.set(id, next);
+        const updated: Msg = { ...message, reactions: next };
+        if (next.length === 0) {
+          delete updated.reactions;
+        }
+        return updated;
       }
       case 'chat/download':
         return { saved: true };

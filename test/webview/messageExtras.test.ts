@@ -57,13 +57,16 @@ describe('message extras', () => {
 
 describe('extra message actions', () => {
   const labels = { retry: 'Retry', cancel: 'Cancel', revoke: 'Recall', delete: 'Delete', copy: 'Copy', link: (u: string) => u };
-  const more = { reply: 'Reply', edit: 'Edit', star: 'Star', unstar: 'Unstar', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
+  const more = { reply: 'Reply', react: 'React', edit: 'Edit', star: 'Star', unstar: 'Unstar', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
   it('offers reply, download per file, star or unstar, forward and select for settled messages', () => {
     const file = message('f', { elements: [{ kind: 'file', elemIndex: 0, name: 'a.zip', size: 3 }] });
-    assert.deepEqual(actionsFor(file, 0, [], { ...labels, more }, false).map((a) => a.id), ['reply', 'download:0', 'star', 'forward', 'select', 'delete']);
+    assert.deepEqual(actionsFor(file, 0, [], { ...labels, more }, false).map((a) => a.id), ['reply', 'react', 'download:0', 'star', 'forward', 'select', 'delete']);
     const tip = message('t', { elements: [{ kind: 'groupTips', text: 'bob joined' }] });
     assert.ok(!actionsFor(tip, 0, [], { ...labels, more }, false).some((a) => a.id === 'reply'), 'a group tip is not replied to');
     assert.ok(!actionsFor(message('r', { status: 'failed' }), 0, [], { ...labels, more }, true).some((a) => a.id === 'reply'), 'nor a failed send');
+    for (const [what, unreactable] of [['a group tip', tip], ['a failed send', message('r', { status: 'failed' })], ['a local-only message', message('l', { status: 'local' })]] as const) {
+      assert.ok(!actionsFor(unreactable, 0, [], { ...labels, more }, true).some((a) => a.id === 'react'), `no reactions on ${what}`);
+    }
     const own = message('o', { isSelf: true, elements: [{ kind: 'text', text: 'typo' }] });
     assert.deepEqual(actionsFor(own, 0, [], { ...labels, more }, true).slice(0, 2).map((a) => a.id), ['reply', 'edit'], 'own sent text can be edited');
     assert.ok(!actionsFor(message('x', { elements: [{ kind: 'text', text: 'theirs' }] }), 0, [], { ...labels, more }, true).some((a) => a.id === 'edit'), "not someone else's");

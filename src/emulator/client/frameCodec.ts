@@ -172,6 +172,7 @@ function checkEvent(event: unknown): TimEvent | string {
     case 'MsgUpdate':
     case 'MsgRevoke':
     case 'MsgReadedReceipt':
+    case 'MsgReactionsChanged':
       fieldsOk = str('json');
       break;
     case 'MsgElemUploadProgress':

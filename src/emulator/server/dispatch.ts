@@ -12,6 +12,7 @@ import { groupHandlers } from './groups';
 import { downloadHandlers } from './messages/downloads';
 import { historyHandlers } from './messages/history';
 import { modifyHandlers } from './messages/modify';
+import { reactionHandlers } from './messages/reactions';
 import { readHandlers } from './messages/read';
 import { recvOptHandlers } from './messages/recvOpt';
 import { searchHandlers } from './messages/search';
@@ -23,6 +24,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...sendHandlers,
     ...historyHandlers,
     ...modifyHandlers,
+    ...reactionHandlers,
     ...readHandlers,
     ...recvOptHandlers,
     ...searchHandlers,

@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS blobs(id TEXT PRIMARY KEY, file TEXT NOT NULL, size I
   kind INTEGER NOT NULL, owner_stream TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS merges(key TEXT PRIMARY KEY, json TEXT NOT NULL, stream TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS merge_access(key TEXT NOT NULL, stream TEXT NOT NULL, PRIMARY KEY(key, stream)) WITHOUT ROWID;
+-- Message reactions (messages/reactions.ts): who reacted to a message with what. seq numbers a message's
+-- reactions in the order they were added (from 1): the first users of a reaction, and the paging cursor.
+CREATE TABLE IF NOT EXISTS reactions(msg INTEGER NOT NULL, reaction_id TEXT NOT NULL, user_id TEXT NOT NULL,
+  seq INTEGER NOT NULL, PRIMARY KEY(msg, reaction_id, user_id)) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';

@@ -10,7 +10,9 @@
  *                  { "from": "bob", "group": "team", "text": "hello" },
  *                  { "from": "alice", "group": "team", "text": "@Bob welcome", "mentions": ["bob"], "replyTo": 1 }] }
  * `mentions` (group messages) are the user ids it @-mentions; `replyTo` is the index in "messages" of an
- * earlier message this one answers, written as Tencent's TUIKit writes a reply (src/tim/tuikitReply.ts).
+ * earlier message this one answers, written as Tencent's TUIKit writes a reply (src/tim/tuikitReply.ts);
+ * `reactions` ({ "👍": ["bob", "carol"] }) are the message's reactions and who added them, in that
+ * order, each user a participant of the conversation (TIMMsgAddMessageReaction's limits apply).
  */
 import { readFileSync } from 'node:fs';
 import { parseTimJson } from '../../tim/json';
@@ -21,7 +23,9 @@ import type { Ctx, Session } from './context';
 import { openEmulator } from './core';
 import { Elem } from './elements';
 import { GroupType, Role, addMember } from './groups';
+import { ApiError } from './apiError';
 import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
+import { reactionIdOf, storeReaction } from './messages/reactions';
 
 export interface SeedSummary {
   readonly users: number;
@@ -57,6 +61,29 @@ function mentionsOf(message: JsonObject, index: number, inGroup: boolean): strin
     throw new Error(`seed: message ${index} "mentions" must be user ids, in a group message`);
   }
   return value as string[];
+}
+
+/** A message's `reactions`, checked: reaction id to the users who added it, each one who sees `stream`. */
+function seedReactions(ctx: Ctx, message: JsonObject, index: number, stream: string): Array<[string, string[]]> {
+  const value = message.reactions;
+  if (value === undefined) {
+    return [];
+  }
+  const where = `seed: message ${index} "reactions"`;
+  if (!isObject(value)) {
+    throw new Error(`${where} must map reaction ids to arrays of user ids`);
+  }
+  return Object.entries(value).map(([id, users]) => {
+    if (!Array.isArray(users) || !users.every((user) => typeof user === 'string' && user.length > 0)) {
+      throw new Error(`${where} must map reaction ids to arrays of user ids`);
+    }
+    for (const user of users as string[]) {
+      if (ctx.emu.access.convOfStream(stream, user) === undefined) {
+        throw new Error(`${where}: ${user} is not a participant of the message's conversation, so cannot react with ${id}`);
+      }
+    }
+    return [id, users as string[]];
+  });
 }
 
 interface SeededMessage {
@@ -146,7 +173,8 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         const cloud = replyOf(message, index, stream, seeded, (userId) => emu.model.profile(userId)?.nick || userId);
         const msgId = messageIdOf(emu.model.ensureUser(from), now, rand);
         seeded.push({ msgId, stream, from, text: content, ...(cloud ? { cloud } : {}) });
-        emu.delivery.deliver({
+        const reactions = seedReactions(ctx, message, index, stream);
+        const row = emu.delivery.deliver({
           stream,
           convType,
           convId: to,
@@ -164,6 +192,15 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
             ...(cloud ? { message_cloud_custom_str: cloud } : {}),
           },
         });
+        for (const [id, reactors] of reactions) {
+          for (const user of reactors) {
+            try {
+              storeReaction(emu.db, row.id, reactionIdOf(id), user);
+            } catch (error: unknown) {
+              throw error instanceof ApiError ? new Error(`seed: message ${index} "reactions" ${id}: ${error.desc}`) : error;
+            }
+          }
+        }
       }
     });
   } finally {

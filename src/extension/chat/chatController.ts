@@ -18,6 +18,7 @@ import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
 import { editMessageText } from './messageEdit';
 import { openableUrl } from './linkPolicy';
+import { MessageReactions } from './messageReactions';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
@@ -48,6 +49,11 @@ export class ChatController extends Disposable {
   /** The messages selected in the panel (Ctrl/Shift-click), for the palette's Delete/Forward Selected. */
   selection: readonly string[] = [];
   private readonly mentions: GroupMentions;
+  private readonly reactions = new MessageReactions(
+    () => this.client,
+    () => ({ selfId: this.selfId, you: vscode.l10n.t('You') }),
+    (message) => log().warn(message),
+  );
 
   constructor(
     readonly ref: ConversationRef,
@@ -78,6 +84,7 @@ export class ChatController extends Disposable {
     for (const id of ids) {
       this.messages.delete(id);
     }
+    this.reactions.forget(ids);
     this.selection = this.selection.filter((id) => !ids.includes(id));
     this.channel?.notify('chat/messagesRemoved', { ids });
     this.channel?.notify('chat/setSelection', { ids: this.selection });
@@ -98,7 +105,9 @@ export class ChatController extends Disposable {
 
   private view(message: TimMessage): ChatMessageView {
     this.messages.set(message.message_msg_id, message);
-    return toMessageView(message, { selfId: this.selfId, now: Date.now(), displayName: () => undefined, t: vscode.l10n.t });
+    const view = toMessageView(message, { selfId: this.selfId, now: Date.now(), displayName: () => undefined, t: vscode.l10n.t });
+    const reactions = view.status === 'sent' ? this.reactions.of(message.message_msg_id) : undefined;
+    return reactions ? { ...view, reactions } : view;
   }
 
   private isMine(message: { message_conv_id?: string; message_conv_type?: number }): boolean {
@@ -126,6 +135,14 @@ export class ChatController extends Disposable {
       client.onEvent('MsgUpdate', (messages) => {
         for (const message of messages.filter((m) => this.isMine(m) && this.messages.has(m.message_msg_id))) {
           this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
+        }
+      }),
+      client.onEvent('MsgReactionsChanged', (changes) => {
+        for (const id of this.reactions.applyChanges(changes, (shown) => this.messages.has(shown))) {
+          const message = this.messages.get(id);
+          if (message) {
+            this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
+          }
         }
       }),
       client.onEvent('MsgElemUploadProgress', ({ message, index, cur, total }) => {
@@ -193,6 +210,8 @@ export class ChatController extends Disposable {
       msg_getmsglist_param_is_forward: false,
     });
     const sorted = [...list].sort(compareMessages);
+    // Before the page is answered, so its rows show their reactions from the start.
+    await this.reactions.load(sorted.filter((m) => m.message_status === TIMMsgStatus.SendSucc));
     return { messages: sorted.map((m) => this.view(m)), hasMoreBefore: list.length >= count };
   }
 
@@ -279,6 +298,18 @@ export class ChatController extends Disposable {
       });
     },
     'chat/members': async () => ({ members: await this.mentions.candidates() }),
+    'chat/react': async ({ id, reaction }) => {
+      const message = this.find(id);
+      if (this.view(message).status !== 'sent') {
+        throw new Error(vscode.l10n.t('Only sent messages can have reactions.'));
+      }
+      await this.reactions.toggle(message, reaction, {
+        invalid: () => new Error(vscode.l10n.t('That reaction is not one TIM Chat offers.')),
+        tooManyReactions: () => new Error(vscode.l10n.t('This message has as many different reactions as TIM allows. Join one of them instead.')),
+        tooManyUsers: () => new Error(vscode.l10n.t('As many people reacted so as TIM allows.')),
+      });
+      return this.view(message);
+    },
     'chat/edit': async ({ id, text }) => {
       const showLatest = (latest: TimMessage): void => this.channel?.notify('chat/messageUpdated', { message: this.view(latest) });
       // The answer updates the panel (and TIM's MsgUpdate follows): no notification of its own.

@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TimError, isTimError } from '../../../src/tim/errors';
 import { stringifyTimJson } from '../../../src/tim/json';
+import type { TimEventPayloads } from '../../../src/tim/events';
 import type { TimMessage } from '../../../src/tim/types/message';
+import type { TimMessageReaction } from '../../../src/tim/types/messageReaction';
 import { type Device, type TestEnv, sleep, text } from './harness';
 
 export async function expectCode(promise: Promise<unknown>, code: number): Promise<void> {
@@ -254,6 +256,185 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await assert.rejects(alice.client.msgModifyMessage({ ...v2, message_elem_array: [{ elem_type: 0, text_elem_content: 'after revoke' }] }), isTimError);
       const [final] = await bob.client.msgFindMessages([sent.messageId]);
       assert.equal(textOf(final as TimMessage), 'v2');
+    });
+  });
+
+  describe('reactions (TIMMsgAddMessageReaction / RemoveMessageReaction / GetMessageReactions / GetAllUserListOfMessageReaction)', function () {
+    type Change = TimEventPayloads['MsgReactionsChanged'];
+    /** The reaction `reactionId` of message `msgId` in a MsgReactionsChanged payload, when it is there. */
+    const changed = (list: Change, msgId: string, reactionId: string): TimMessageReaction | undefined =>
+      list.find((info) => info.message_reaction_change_info_msg_id === msgId)?.message_reaction_change_info_reaction_list.find((r) => r.message_reaction_id === reactionId);
+    const userIds = (reaction: TimMessageReaction | undefined): string[] => (reaction?.message_reaction_partial_user_info_array ?? []).map((user) => user.user_profile_identifier ?? '');
+    /** Waits for the MsgReactionsChanged on `device` that says `reactionId` of `msgId` is now used by `users` (all of them, in order). */
+    const reactionEvent = async (device: Device, msgId: string, reactionId: string, users: readonly string[]): Promise<TimMessageReaction> => {
+      const matches = (reaction: TimMessageReaction | undefined): boolean =>
+        reaction?.message_reaction_total_user_count === users.length && userIds(reaction).join('\n') === users.join('\n');
+      const list = await device.events.waitFor('MsgReactionsChanged', (l) => matches(changed(l, msgId, reactionId)));
+      return changed(list, msgId, reactionId) as TimMessageReaction;
+    };
+    /** A message of alice's to `peer`, and the copy the peer's device `peerDevice` finds. */
+    const sentTo = async (peer: string, peerDevice: Device, content: string): Promise<[TimMessage, TimMessage]> => {
+      const sent = await alice.client.msgSendMessage(peer, C2C, text(content));
+      await peerDevice.events.waitFor('RecvNewMsg', (list) => list.some((x) => x.message_msg_id === sent.messageId));
+      const [copy] = await peerDevice.client.msgFindMessages([sent.messageId]);
+      assert.ok(copy);
+      return [sent.message, copy];
+    };
+
+    it('adds and removes; every participant device gets MsgReactionsChanged with the total, the first users and its own reacted_by_myself', async function () {
+      const [mine, theirs] = await sentTo(u('bob'), bob, 'react to me');
+      const id = mine.message_msg_id;
+      await bob.client.msgAddMessageReaction(theirs, '👍');
+      for (const [device, myself] of [[alice, false], [alice2, false], [bob, true], [bob2, true]] as const) {
+        const reaction = await reactionEvent(device, id, '👍', [u('bob')]);
+        assert.equal(reaction.message_reaction_reacted_by_myself, myself, `${device.userId}: reacted_by_myself`);
+      }
+      await alice.client.msgAddMessageReaction(mine, '👍');
+      for (const device of [alice, alice2, bob, bob2]) {
+        // The first users in the order they reacted.
+        const reaction = await reactionEvent(device, id, '👍', [u('bob'), u('alice')]);
+        assert.equal(reaction.message_reaction_reacted_by_myself, true);
+      }
+      const [result] = await alice.client.msgGetMessageReactions([mine], 10);
+      assert.equal(result?.message_reaction_result_code, 0);
+      assert.equal(result?.message_reaction_result_msg_id, id);
+      assert.deepEqual(
+        result?.message_reaction_result_reaction_list.map((r) => [r.message_reaction_id, r.message_reaction_total_user_count, userIds(r), r.message_reaction_reacted_by_myself]),
+        [['👍', 2, [u('bob'), u('alice')], true]],
+      );
+      await bob.client.msgRemoveMessageReaction(theirs, '👍');
+      for (const [device, myself] of [[alice2, true], [bob2, false]] as const) {
+        const reaction = await reactionEvent(device, id, '👍', [u('alice')]);
+        assert.equal(reaction.message_reaction_reacted_by_myself, myself);
+      }
+      await alice.client.msgRemoveMessageReaction(mine, '👍');
+      for (const device of [alice, alice2, bob, bob2]) {
+        // Total 0: nobody uses it any more.
+        const reaction = await reactionEvent(device, id, '👍', []);
+        assert.equal(reaction.message_reaction_reacted_by_myself, false);
+      }
+      const [after] = await bob.client.msgGetMessageReactions([theirs], 10);
+      assert.deepEqual(after?.message_reaction_result_reaction_list, []);
+    });
+
+    it('refuses a second add by the same user (23007), an unused reaction (23008), another user\'s (23009) and an 11th reaction (23005)', async function () {
+      const [mine, theirs] = await sentTo(u('bob'), bob, 'limits');
+      await alice.client.msgAddMessageReaction(mine, 'a');
+      await expectCode(alice.client.msgAddMessageReaction(mine, 'a'), 23007);
+      await expectCode(bob.client.msgRemoveMessageReaction(theirs, 'b'), 23008);
+      await expectCode(bob.client.msgRemoveMessageReaction(theirs, 'a'), 23009);
+      for (let i = 1; i <= 9; i++) {
+        await alice.client.msgAddMessageReaction(mine, `r${i}`);
+      }
+      await expectCode(bob.client.msgAddMessageReaction(theirs, 'r10'), 23005);
+      await bob.client.msgAddMessageReaction(theirs, 'a');
+      const [result] = await bob.client.msgGetMessageReactions([theirs], 0);
+      assert.deepEqual(
+        result?.message_reaction_result_reaction_list.map((r) => [r.message_reaction_id, r.message_reaction_total_user_count, userIds(r).length]),
+        [['a', 2, 0], ...Array.from({ length: 9 }, (_v, i) => [`r${i + 1}`, 1, 0])],
+        'ten reactions in the order they were first added, no users listed with 0',
+      );
+      if (env.kind === 'emulator') {
+        // The emulator's choice: reaction ids of 1..100 characters (code points).
+        assert.equal(await rawCode(alice, 'TIMMsgAddMessageReaction', [stringifyTimJson(mine), 'x'.repeat(101)]), 6017);
+        assert.equal(await rawCode(alice, 'TIMMsgAddMessageReaction', [stringifyTimJson(mine), '']), 6017);
+      }
+    });
+
+    it('gets up to 20 messages of one conversation in order, each with its first N users; a message not found gets its own code', async function () {
+      const [m1, m1Bob] = await sentTo(u('bob'), bob, 'get one');
+      const [m2] = await sentTo(u('bob'), bob, 'get two');
+      await alice.client.msgAddMessageReaction(m1, 'x');
+      await bob.client.msgAddMessageReaction(m1Bob, 'x');
+      await bob.client.msgAddMessageReaction(m1Bob, 'y');
+      await alice.client.msgAddMessageReaction(m2, 'z');
+      const missing = { ...m1, message_msg_id: `${m1.message_msg_id}0` };
+      const results = await alice.client.msgGetMessageReactions([m2, missing, m1], 1);
+      assert.deepEqual(results.map((r) => r.message_reaction_result_msg_id), [m2.message_msg_id, missing.message_msg_id, m1.message_msg_id]);
+      assert.deepEqual(results.map((r) => r.message_reaction_result_code === 0), [true, false, true]);
+      assert.deepEqual(results[1]?.message_reaction_result_reaction_list, []);
+      assert.deepEqual(
+        results[2]?.message_reaction_result_reaction_list.map((r) => [r.message_reaction_id, r.message_reaction_total_user_count, userIds(r), r.message_reaction_reacted_by_myself]),
+        [['x', 2, [u('alice')], true], ['y', 1, [u('bob')], false]],
+      );
+      assert.equal(await rawCode(alice, 'TIMMsgGetMessageReactions', [stringifyTimJson(Array.from({ length: 21 }, () => m1)), 10]), 6017);
+      assert.equal(await rawCode(alice, 'TIMMsgGetMessageReactions', [stringifyTimJson([m1]), 11]), 6017);
+      const [other] = await sentTo(u('carol'), carol, 'another conversation');
+      await expectCode(alice.client.msgGetMessageReactions([m1, other], 10), 6017);
+    });
+
+    it('a group: every member gets the event; one reaction\'s users page by next_seq until is_finished', async function () {
+      const created = await alice.client.groupCreate({
+        create_group_param_group_name: 'reactions',
+        create_group_param_group_type: 0,
+        create_group_param_group_member_array: [{ group_member_info_identifier: u('bob') }, { group_member_info_identifier: u('carol') }],
+      } as never);
+      const groupId = created.create_group_result_groupid;
+      const sent = await alice.client.msgSendMessage(groupId, GROUP, text('vote 🎉'));
+      const copies: TimMessage[] = [];
+      for (const device of [bob, carol]) {
+        await device.events.waitFor('RecvNewMsg', (list) => list.some((x) => x.message_msg_id === sent.messageId));
+        const [copy] = await device.client.msgFindMessages([sent.messageId]);
+        assert.ok(copy);
+        copies.push(copy);
+      }
+      await carol.client.msgAddMessageReaction(copies[1] as TimMessage, '🎉');
+      await alice.client.msgAddMessageReaction(sent.message, '🎉');
+      await bob.client.msgAddMessageReaction(copies[0] as TimMessage, '🎉');
+      for (const device of [alice, alice2, bob, bob2, carol]) {
+        const reaction = await reactionEvent(device, sent.messageId, '🎉', [u('carol'), u('alice'), u('bob')]);
+        assert.equal(reaction.message_reaction_reacted_by_myself, true);
+      }
+      const first = await bob.client.msgGetAllUserListOfMessageReaction(copies[0] as TimMessage, '🎉', 0, 2);
+      assert.deepEqual(first.message_reaction_user_result_user_info_array.map((user) => user.user_profile_identifier), [u('carol'), u('alice')]);
+      assert.equal(first.message_reaction_user_result_is_finished, false);
+      assert.ok(first.message_reaction_user_result_next_seq > 0);
+      const second = await bob.client.msgGetAllUserListOfMessageReaction(copies[0] as TimMessage, '🎉', first.message_reaction_user_result_next_seq, 2);
+      assert.deepEqual(second.message_reaction_user_result_user_info_array.map((user) => user.user_profile_identifier), [u('bob')]);
+      assert.equal(second.message_reaction_user_result_is_finished, true);
+      const all = await bob.client.msgGetAllUserListOfMessageReaction(copies[0] as TimMessage, '🎉', 0, 100);
+      assert.equal(all.message_reaction_user_result_user_info_array.length, 3);
+      assert.equal(all.message_reaction_user_result_is_finished, true);
+      await expectCode(bob.client.msgGetAllUserListOfMessageReaction(copies[0] as TimMessage, '👀', 0, 10), 23008);
+      assert.equal(await rawCode(bob, 'TIMMsgGetAllUserListOfMessageReaction', [stringifyTimJson(copies[0]), '🎉', 0, 101]), 6017);
+      assert.equal(await rawCode(bob, 'TIMMsgGetAllUserListOfMessageReaction', [stringifyTimJson(copies[0]), '🎉', 0, 0]), 6017);
+      // Someone who is not in the group sees and changes nothing.
+      const outsider = await env.device(u('ivy'), 'laptop');
+      await expectCode(outsider.client.msgAddMessageReaction(sent.message, '🎉'), 7011);
+      await expectCode(outsider.client.msgGetAllUserListOfMessageReaction(sent.message, '🎉', 0, 10), 7011);
+      const [refused] = await outsider.client.msgGetMessageReactions([sent.message], 10);
+      assert.notEqual(refused?.message_reaction_result_code, 0);
+      assert.deepEqual(refused?.message_reaction_result_reaction_list, []);
+      await outsider.close();
+    });
+
+    it('an outsider can neither see nor change the reactions of another pair\'s messages', async function () {
+      const [mine] = await sentTo(u('bob'), bob, 'our reactions');
+      await alice.client.msgAddMessageReaction(mine, '👀');
+      await expectCode(carol.client.msgAddMessageReaction(mine, '👀'), 7011);
+      await expectCode(carol.client.msgRemoveMessageReaction(mine, '👀'), 7011);
+      await expectCode(carol.client.msgGetAllUserListOfMessageReaction(mine, '👀', 0, 10), 7011);
+      const [result] = await carol.client.msgGetMessageReactions([mine], 10);
+      assert.equal(result?.message_reaction_result_code, 7011);
+      assert.deepEqual(result?.message_reaction_result_reaction_list, []);
+      await sleep(50);
+      assert.ok(!carol.events.all('MsgReactionsChanged').some((list) => list.some((info) => info.message_reaction_change_info_msg_id === mine.message_msg_id)), 'no event for an outsider');
+    });
+
+    it('a revoked message keeps its reactions readable and refuses new ones; local-only messages get none', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // 7014 for both is the emulator's reading of the documentation (docs/emulator.md)
+      }
+      const [mine, theirs] = await sentTo(u('bob'), bob, 'soon revoked');
+      await bob.client.msgAddMessageReaction(theirs, '👍');
+      await alice.client.msgRevoke(u('bob'), C2C, mine);
+      await expectCode(alice.client.msgAddMessageReaction(mine, '🎉'), 7014);
+      const [result] = await alice.client.msgGetMessageReactions([mine], 10);
+      assert.deepEqual(result?.message_reaction_result_reaction_list.map((r) => r.message_reaction_id), ['👍']);
+      await bob.client.msgRemoveMessageReaction(theirs, '👍');
+      const saved = await alice.client.msgSaveMsg(u('bob'), C2C, { ...text('only here'), message_sender: u('alice') } as never);
+      assert.ok(saved);
+      await expectCode(alice.client.msgAddMessageReaction(saved, '👍'), 7014);
     });
   });
 

@@ -121,6 +121,36 @@ describe('tim-emulator wire protocol', function () {
     tina.close();
   });
 
+  it('replays a MsgReactionsChanged a device missed while disconnected, as its user saw it then', async function () {
+    const kim = await loggedIn(env, 'kim', 'a');
+    const lee = await loggedIn(env, 'lee', 'a');
+    const sent = await lee.call('TIMMsgSendMessage', ['kim', 1, stringifyTimJson(text('react later'))]);
+    const arrived = await kim.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('react later'));
+    const seen = arrived.type === 'event' ? arrived.seq : 0;
+    kim.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const added = await lee.call('TIMMsgAddMessageReaction', [sent.json, '👀']);
+    assert.equal(added.code, 0, added.desc);
+    const back = await loggedIn(env, 'kim', 'a', seen);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'MsgReactionsChanged');
+    assert.ok(replayed.type === 'event' && replayed.seq > seen && 'json' in replayed.event);
+    assert.deepEqual(JSON.parse(replayed.event.json), [
+      {
+        message_reaction_change_info_msg_id: sent.messageId,
+        message_reaction_change_info_reaction_list: [
+          {
+            message_reaction_id: '👀',
+            message_reaction_total_user_count: 1,
+            message_reaction_partial_user_info_array: [{ user_profile_identifier: 'lee', user_profile_nick_name: '', user_profile_face_url: '' }],
+            message_reaction_reacted_by_myself: false,
+          },
+        ],
+      },
+    ]);
+    back.close();
+    lee.close();
+  });
+
   it('numbers new events above what a client remembers when the store has less (data dir replaced)', async function () {
     const fresh = await loggedIn(env, 'yuki', 'a', 1000);
     const login = fresh.frames.find((f) => f.type === 'result' && f.eventSeq !== undefined);

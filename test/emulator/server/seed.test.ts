@@ -7,10 +7,34 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDataDir } from '../../../src/emulator/server/seed';
+import { type SeedSummary, seedDataDir } from '../../../src/emulator/server/seed';
 import { TIMConvType, TIMElemType } from '../../../src/tim/enums';
 import { replyQuoteOf } from '../../../src/tim/tuikitReply';
+import { expectCode } from './apiSuite';
 import { emulatorEnv, type TestEnv } from './harness';
+
+/** Seeds `messages` (with the group g of a and b) into a throw-away data dir: the summary, or the seed's error. */
+async function attempt(messages: unknown[]): Promise<unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'timchat-seed-'));
+  try {
+    const file = join(dir, 'seed.json');
+    writeFileSync(file, JSON.stringify({ groups: [{ id: 'g', owner: 'a', members: ['b'] }], messages }));
+    return await seedDataDir(join(dir, 'data'), file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An emulator on a data dir seeded with `doc` before it starts; `onSeeded` gets the seed's summary. */
+function seededEnv(doc: unknown, onSeeded: (summary: SeedSummary) => void = () => undefined): Promise<TestEnv> {
+  return emulatorEnv({
+    beforeStart: async (dataDir) => {
+      const file = join(dataDir, 'seed.json');
+      writeFileSync(file, JSON.stringify(doc));
+      onSeeded(await seedDataDir(dataDir, file));
+    },
+  });
+}
 
 describe('emulator seed', function () {
   this.timeout(20_000);
@@ -18,24 +42,18 @@ describe('emulator seed', function () {
   let summary: unknown;
 
   before(async () => {
-    env = await emulatorEnv({
-      beforeStart: async (dataDir) => {
-        const file = join(dataDir, 'seed.json');
-        writeFileSync(
-          file,
-          JSON.stringify({
-            users: [{ id: 'alice', nick: 'Alice' }, { id: 'bob', nick: 'Bob' }],
-            groups: [{ id: 'team', name: 'Release Team', type: 0, owner: 'alice', members: ['bob'] }],
-            messages: [
-              { from: 'bob', to: 'alice', text: 'the release notes are ready' },
-              { from: 'bob', group: 'team', text: '请查看发布说明' },
-              { from: 'alice', group: 'team', text: '@Bob thanks, merging', mentions: ['bob'], replyTo: 1 },
-            ],
-          }),
-        );
-        summary = await seedDataDir(dataDir, file);
+    env = await seededEnv(
+      {
+        users: [{ id: 'alice', nick: 'Alice' }, { id: 'bob', nick: 'Bob' }],
+        groups: [{ id: 'team', name: 'Release Team', type: 0, owner: 'alice', members: ['bob'] }],
+        messages: [
+          { from: 'bob', to: 'alice', text: 'the release notes are ready', reactions: { '🎉': ['alice'] } },
+          { from: 'bob', group: 'team', text: '请查看发布说明', reactions: { '👍': ['bob', 'alice'], '👀': ['alice'] } },
+          { from: 'alice', group: 'team', text: '@Bob thanks, merging', mentions: ['bob'], replyTo: 1 },
+        ],
       },
-    });
+      (seeded) => (summary = seeded),
+    );
   });
 
   after(async () => {
@@ -59,20 +77,46 @@ describe('emulator seed', function () {
   });
 
   it('refuses a reply to a later message or to another conversation, and mentions outside a group', async () => {
-    const attempt = async (messages: unknown[]): Promise<unknown> => {
-      const dir = mkdtempSync(join(tmpdir(), 'timchat-seed-'));
-      try {
-        const file = join(dir, 'seed.json');
-        writeFileSync(file, JSON.stringify({ groups: [{ id: 'g', owner: 'a', members: ['b'] }], messages }));
-        return await seedDataDir(join(dir, 'data'), file);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
     await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', replyTo: 0 }]), /"replyTo" must be the index of an earlier message in its conversation/);
     await assert.rejects(attempt([{ from: 'a', to: 'b', text: 'x' }, { from: 'a', group: 'g', text: 'y', replyTo: 0 }]), /in its conversation/);
     await assert.rejects(attempt([{ from: 'a', to: 'b', text: 'x', mentions: ['b'] }]), /"mentions" must be user ids, in a group message/);
     assert.deepEqual(await attempt([{ from: 'a', group: 'g', text: 'x' }, { from: 'b', group: 'g', text: 'y', replyTo: 0, mentions: ['a'] }]), { users: 0, groups: 1, messages: 2 });
+  });
+
+  it('seeds reactions, in the order given, as TIMMsgGetMessageReactions and MsgReactionsChanged show them', async () => {
+    const alice = await env.device('alice', 'reactions');
+    const [c2c] = await alice.client.msgGetMsgList('bob', TIMConvType.C2C, { msg_getmsglist_param_count: 1, msg_getmsglist_param_is_ramble: true });
+    const group = await alice.client.msgGetMsgList('team', TIMConvType.Group, { msg_getmsglist_param_count: 10, msg_getmsglist_param_is_ramble: true });
+    const notes = group.find((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content === '请查看发布说明');
+    assert.ok(c2c && notes);
+    const [c2cResult] = await alice.client.msgGetMessageReactions([c2c], 10);
+    assert.deepEqual(c2cResult?.message_reaction_result_reaction_list, [
+      {
+        message_reaction_id: '🎉',
+        message_reaction_total_user_count: 1,
+        message_reaction_partial_user_info_array: [{ user_profile_identifier: 'alice', user_profile_nick_name: 'Alice', user_profile_face_url: '' }],
+        message_reaction_reacted_by_myself: true,
+      },
+    ]);
+    const [groupResult] = await alice.client.msgGetMessageReactions([notes], 10);
+    assert.deepEqual(
+      groupResult?.message_reaction_result_reaction_list.map((r) => [r.message_reaction_id, (r.message_reaction_partial_user_info_array ?? []).map((user) => user.user_profile_nick_name)]),
+      [['👍', ['Bob', 'Alice']], ['👀', ['Alice']]],
+    );
+    // A seeded reaction is an ordinary one: its users can remove it.
+    await alice.client.msgRemoveMessageReaction(notes, '👀');
+    const [after] = await alice.client.msgGetMessageReactions([notes], 10);
+    assert.deepEqual(after?.message_reaction_result_reaction_list.map((r) => r.message_reaction_id), ['👍']);
+  });
+
+  it('refuses reactions by users outside the conversation, and beyond TIMMsgAddMessageReaction\'s limits', async () => {
+    await assert.rejects(attempt([{ from: 'a', to: 'b', text: 'x', reactions: { '👍': ['a', 'c'] } }]), /message 0 "reactions": c is not a participant of the message's conversation/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', reactions: { '👍': ['outsider'] } }]), /outsider is not a participant/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', reactions: { '👍': 'a' } }]), /must map reaction ids to arrays of user ids/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', reactions: { '👍': ['a', 'a'] } }]), /"reactions" 👍: a already reacted/);
+    const eleven = Object.fromEntries(Array.from({ length: 11 }, (_v, i) => [`r${i}`, ['a']]));
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', reactions: eleven }]), /at most 10 reactions/);
+    assert.deepEqual(await attempt([{ from: 'a', group: 'g', text: 'x', reactions: { '👍': ['b', 'a'], '👀': [] } }]), { users: 0, groups: 1, messages: 1 });
   });
 
   it('stores seeded messages with the sender\'s profile, as a client send does', async () => {
@@ -93,5 +137,46 @@ describe('emulator seed', function () {
       (await alice.client.msgSearchLocalMessages({ msg_search_param_keyword_array: [keyword] } as never)).msg_search_result_total_count;
     assert.equal(await count('release notes'), 1);
     assert.equal(await count('发布说明'), 1);
+  });
+});
+
+describe('emulator seed: a full reaction', function () {
+  this.timeout(20_000);
+  let env: TestEnv;
+  const reactors = Array.from({ length: 100 }, (_v, i) => `fan${i}`);
+
+  before(async () => {
+    env = await seededEnv({
+      groups: [{ id: 'stadium', owner: 'host', members: [...reactors, 'late'] }],
+      messages: [{ from: 'host', group: 'stadium', text: 'goal!', reactions: { '🎉': reactors } }],
+    });
+  });
+
+  after(async () => {
+    await env?.close();
+  });
+
+  it('holds 100 users; the 101st gets 23006 (ERR_SVR_MSG_REACTION_USER_COUNT_LIMIT), another reaction still works', async () => {
+    const late = await env.device('late');
+    const [goal] = await late.client.msgGetMsgList('stadium', TIMConvType.Group, { msg_getmsglist_param_count: 1, msg_getmsglist_param_is_ramble: true });
+    assert.ok(goal);
+    await expectCode(late.client.msgAddMessageReaction(goal, '🎉'), 23006);
+    await late.client.msgAddMessageReaction(goal, '👏');
+    const [result] = await late.client.msgGetMessageReactions([goal], 10);
+    assert.deepEqual(
+      result?.message_reaction_result_reaction_list.map((r) => [r.message_reaction_id, r.message_reaction_total_user_count, r.message_reaction_partial_user_info_array?.length, r.message_reaction_reacted_by_myself]),
+      [['🎉', 100, 10, false], ['👏', 1, 1, true]],
+    );
+    // The 100 pages in order: 40 + 40 + 20.
+    const pages: string[][] = [];
+    let nextSeq = 0;
+    for (let finished = false; !finished; ) {
+      const page = await late.client.msgGetAllUserListOfMessageReaction(goal, '🎉', nextSeq, 40);
+      pages.push(page.message_reaction_user_result_user_info_array.map((user) => user.user_profile_identifier ?? ''));
+      nextSeq = page.message_reaction_user_result_next_seq;
+      finished = page.message_reaction_user_result_is_finished;
+    }
+    assert.deepEqual(pages.map((page) => page.length), [40, 40, 20]);
+    assert.deepEqual(pages.flat(), reactors);
   });
 });

@@ -20,7 +20,7 @@ export const LIST_DELETE_MAX = 30;
 const ROLE_ADMIN = 300;
 
 /** The message_msg_id a call's message must carry. */
-function requiredMsgId(msg: JsonObject): string {
+export function requiredMsgId(msg: JsonObject): string {
   const msgId = optString(msg, 'message_msg_id');
   if (msgId === undefined || msgId.length === 0) {
     throw invalidParam('message_msg_id is required');
@@ -36,7 +36,8 @@ function messageOf(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, ms
   return found.row;
 }
 
-function participants(ctx: Ctx, stream: string): string[] {
+/** Everyone in a message stream: both parties of a C2C conversation (one for a note to self), every group member. */
+export function participants(ctx: Ctx, stream: string): string[] {
   const parties = c2cParties(stream);
   if (parties !== undefined) {
     return parties[0] === parties[1] ? [parties[0]] : parties;

@@ -1,0 +1,122 @@
+/**
+ * The reactions of the messages one chat panel shows: read with the pages of history (20 messages per
+ * TIMMsgGetMessageReactions, TIM's limit), kept current from MsgReactionsChanged, and the user's own
+ * added or removed. Views are attached to each message view by the controller.
+ */
+import type { ReactionView } from '../../shared/chatModel';
+import type { TimClient } from '../../tim/client';
+import { TimErrorCode } from '../../tim/errorCodes';
+import { TimError } from '../../tim/errors';
+import { MAX_REACTION_MESSAGES, MAX_REACTION_USERS_LISTED } from '../../tim/messageReactionApi';
+import type { TimMessage } from '../../tim/types/message';
+import type { TimMessageReactionChangeInfo } from '../../tim/types/messageReaction';
+import { isAllowedReaction, mergeReactionChanges, type ReactionNames, reactionViewsOf } from './reactionViews';
+
+/** Errors for the user, in the display language (the controller translates them). */
+export interface ReactionErrors {
+  /** Not a reaction the panel offers or the message has. */
+  invalid(): Error;
+  /** TIM's 23005: the message has as many different reactions as TIM allows (10). */
+  tooManyReactions(): Error;
+  /** TIM's 23006: as many users reacted so as TIM allows (100). */
+  tooManyUsers(): Error;
+}
+
+/** TIM's "already reacted" and "not reacted": the panel's state was behind; reading it again settles it. */
+const OUT_OF_STEP: ReadonlySet<number> = new Set([TimErrorCode.ERR_SVR_MSG_REACTION_ALREADY_CONTAIN_USER, TimErrorCode.ERR_SVR_MSG_REACTION_NOT_CONTAIN_USER]);
+
+export class MessageReactions {
+  private readonly byMessage = new Map<string, readonly ReactionView[]>();
+
+  constructor(
+    private readonly client: () => TimClient,
+    private readonly names: () => ReactionNames,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** The message's reactions, or undefined when it has none (or they are not known). */
+  of(id: string): readonly ReactionView[] | undefined {
+    return this.byMessage.get(id);
+  }
+
+  forget(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.byMessage.delete(id);
+    }
+  }
+
+  private set(id: string, views: readonly ReactionView[]): void {
+    if (views.length > 0) {
+      this.byMessage.set(id, views);
+    } else {
+      this.byMessage.delete(id);
+    }
+  }
+
+  /**
+   * Reads the reactions of sent messages. A failure (an account without reactions, say) leaves them as
+   * they were and is logged: history shows without them rather than not at all.
+   */
+  async load(messages: readonly TimMessage[]): Promise<void> {
+    const chunks: TimMessage[][] = [];
+    for (let i = 0; i < messages.length; i += MAX_REACTION_MESSAGES) {
+      chunks.push(messages.slice(i, i + MAX_REACTION_MESSAGES));
+    }
+    await Promise.all(chunks.map(async (chunk) => {
+      try {
+        const results = await this.client().msgGetMessageReactions(chunk, MAX_REACTION_USERS_LISTED);
+        for (const result of results) {
+          if (result.message_reaction_result_code === 0) {
+            this.set(result.message_reaction_result_msg_id, reactionViewsOf(result.message_reaction_result_reaction_list ?? [], this.names()));
+          }
+        }
+      } catch (error: unknown) {
+        this.warn(`reactions of ${chunk.length} messages not read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }));
+  }
+
+  /** Applies TIM's change event to the messages `isShown` accepts; the ids of those that changed. */
+  applyChanges(changes: readonly TimMessageReactionChangeInfo[], isShown: (id: string) => boolean): string[] {
+    const changed: string[] = [];
+    for (const change of changes) {
+      const id = change.message_reaction_change_info_msg_id;
+      if (typeof id !== 'string' || !isShown(id)) {
+        continue;
+      }
+      this.set(id, mergeReactionChanges(this.of(id) ?? [], change.message_reaction_change_info_reaction_list ?? [], this.names()));
+      changed.push(id);
+    }
+    return changed;
+  }
+
+  /**
+   * Adds the user's reaction, or removes it when the user already reacted so; then reads the message's
+   * reactions again (TIM answers with none). Throws for a reaction the panel may not ask for.
+   */
+  async toggle(message: TimMessage, reaction: unknown, errors: ReactionErrors): Promise<void> {
+    const current = this.of(message.message_msg_id) ?? [];
+    if (!isAllowedReaction(reaction, current)) {
+      throw errors.invalid();
+    }
+    const client = this.client();
+    try {
+      if (current.some((view) => view.id === reaction && view.mine)) {
+        await client.msgRemoveMessageReaction(message, reaction);
+      } else {
+        await client.msgAddMessageReaction(message, reaction);
+      }
+    } catch (error: unknown) {
+      if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_MSG_REACTION_COUNT_LIMIT) {
+        throw errors.tooManyReactions();
+      }
+      if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_MSG_REACTION_USER_COUNT_LIMIT) {
+        throw errors.tooManyUsers();
+      }
+      if (!(error instanceof TimError && OUT_OF_STEP.has(error.code))) {
+        throw error;
+      }
+    }
+    await this.load([message]);
+  }
+}
