@@ -96,6 +96,11 @@ export interface HostCommands {
   'chat/saveDraft': { text: string };
   /** A link in a message was activated: the host validates it and opens it through VS Code. */
   'chat/openLink': { url: string };
+  /**
+   * The composer holds text the user is typing (true), or became empty, was sent or left (false): the
+   * host may tell the peer of a one-to-one chat (src/extension/chat/typingStatus.ts).
+   */
+  'chat/typing': { typing: boolean };
   /** The messages selected in the panel (the palette's Delete/Forward Selected Messages act on them). */
   'chat/selectionChanged': { ids: readonly string[] };
 }
@@ -117,6 +122,8 @@ export interface WebviewNotifications {
   'chat/messagesRemoved': { ids: readonly string[] };
   /** Scroll to and highlight a message (search results, jump from elsewhere). */
   'chat/reveal': { id: string };
+  /** The peer of a one-to-one chat is typing, or stopped (TUIKit's typing status; hide it after 6 s). */
+  'chat/peerTyping': { typing: boolean };
   /** Upload progress of a file or image message while it sends (0..100). */
   'chat/uploadProgress': { id: string; percent: number };
   /** Reload the newest page (messages were imported or saved locally). */

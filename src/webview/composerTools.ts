@@ -1,6 +1,7 @@
 /**
- * What the composer does besides typing and plain sending: @-mentions in groups, replying to a message
- * and editing a sent one. It owns the mention list and the two bars above the composer, gets every
+ * What the composer does besides typing and plain sending: @-mentions in groups, replying to a message,
+ * editing a sent one and the typing status of one-to-one chats. It owns the mention list, the two bars
+ * above the composer and the typing line, gets every
  * composer key first (the list's keys, Escape for a bar, Up in an empty composer to edit the newest own
  * message), and turns the composer's text into the right request: chat/sendText with its mentions and
  * the quoted message, or chat/edit.
@@ -14,6 +15,7 @@ import { editableTextOf, MessageEditor } from './messageEditor';
 import type { MessageStore } from './messageStore';
 import { ReplyBar } from './replyBar';
 import type { Translate } from './strings';
+import { TypingStatus } from './typingStatus';
 
 /** How far back Up in an empty composer looks for a message of the user's to edit. */
 const EDIT_LAST_LOOKBACK = 50;
@@ -38,6 +40,7 @@ export class ComposerTools {
   private readonly mentions: MentionPicker;
   private readonly replyBar: ReplyBar;
   private readonly editor: MessageEditor;
+  private readonly typing: TypingStatus;
 
   constructor(private readonly c: ComposerToolsContext) {
     const { view } = c;
@@ -55,6 +58,7 @@ export class ComposerTools {
       setError: c.setError,
       log: c.log,
     });
+    this.typing = new TypingStatus({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, isEditing: () => this.editor.isEditing });
     view.composerForm.insertBefore(this.replyBar.element, view.input.parentElement);
     view.composerForm.insertBefore(this.editor.element, view.input.parentElement);
   }
@@ -95,8 +99,10 @@ export class ComposerTools {
       await this.editor.submit(text);
       return undefined;
     }
-    // The composer was just emptied without an input event: nothing for the list to complete.
+    // The composer was just emptied without an input event: nothing for the list to complete, and
+    // the peer may stop showing "typing".
     this.mentions.close();
+    this.typing.stopped();
     const mentions = this.mentions.mentionsIn(text);
     const replyTo = this.replyBar.replyTo;
     const message = await this.c.channel.request('chat/sendText', {

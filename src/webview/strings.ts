@@ -49,6 +49,7 @@ export const ENGLISH_STRINGS = {
   'action.reply': 'Reply',
   'action.edit': 'Edit',
   'action.react': 'Add Reaction…',
+  'typing.peer': '{0} is typing…',
   'reaction.group': 'Reactions',
   'reaction.add': 'Add reaction',
   'reaction.picker': 'Reactions to add',

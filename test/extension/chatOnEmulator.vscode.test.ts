@@ -16,6 +16,7 @@ import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
+import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
 import type { TimClient } from '../../src/tim/client';
 import { TimError } from '../../src/tim/errors';
 import { stringifyTimJson } from '../../src/tim/json';
@@ -346,6 +347,47 @@ describe('chat on the emulator', function () {
     // Only TIM Chat's reactions, or one already on the message; only sent messages.
     await assert.rejects(handlers['chat/react']({ id: question.id, reaction: '<img src=x>' }), /not one TIM Chat offers/);
     await assert.rejects(handlers['chat/react']({ id: 'no-such-message', reaction: '👍' }), /no longer loaded/);
+    listener.dispose();
+    panel.channel.notify = notify;
+    panel.dispose();
+  });
+
+  it("shows the peer's typing and tells an active peer of the user's, as TUIKit does, never as a message", async () => {
+    const panel = await openPanel('c2c_bob');
+    const told: Array<{ method: string; params: unknown }> = [];
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method, params) => {
+      told.push({ method, params });
+      notify(method, params);
+    }) as typeof panel.channel.notify;
+    const received: TimMessage[] = [];
+    const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages));
+    const shownBefore = api().notifications.shown.length;
+
+    // bob types in his TUIKit app: alice's panel shows it, not as a message, without a notification.
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, typingStatusMessage(true));
+    await eventually(() => told.some((t) => t.method === 'chat/peerTyping' && (t.params as { typing: boolean }).typing), 10_000, "bob's typing in the panel");
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('the build is green'));
+    await eventually(() => told.some((t) => t.method === 'chat/messagesAdded'), 10_000, "bob's message");
+    const added = told.filter((t) => t.method === 'chat/messagesAdded').flatMap((t) => (t.params as { messages: Array<{ elements: Array<{ kind: string; text?: string }> }> }).messages);
+    assert.deepEqual(added.map(textOfView), ['the build is green'], 'the typing status never became a message');
+    assert.deepEqual(told.filter((t) => t.method === 'chat/peerTyping').map((t) => (t.params as { typing: boolean }).typing), [true, false], 'his message ends his typing');
+    const history = await panel.controller.handlers['chat/loadLatest']({ count: 10 });
+    assert.ok(!history.messages.some((m) => m.elements.some((e) => e.kind === 'custom')), 'nor is it in the history');
+    assert.ok(!api().notifications.shown.slice(shownBefore).some((line) => /custom/i.test(line)), 'nor notified');
+
+    // alice types now that bob is active: bob hears "typing", once for a burst, then "stopped".
+    const unreadOfBob = async (): Promise<number> => Number((await bob.client.convGetConvList()).find((c) => c.conv_id === 'alice')?.conv_unread_num ?? 0);
+    const unreadBefore = await unreadOfBob();
+    panel.controller.typing(true);
+    panel.controller.typing(true);
+    panel.controller.typing(false);
+    await eventually(() => received.filter((m) => typingStatusOf(m) !== undefined).length >= 2, 10_000, "bob hears alice's typing");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const statuses = received.filter((m) => typingStatusOf(m) !== undefined);
+    assert.deepEqual(statuses.map(typingStatusOf), ['typing', 'stopped']);
+    assert.ok(statuses.every((m) => m.message_is_online_msg === true), 'online messages only');
+    assert.equal(await unreadOfBob(), unreadBefore, 'nothing more unread for bob');
     listener.dispose();
     panel.channel.notify = notify;
     panel.dispose();

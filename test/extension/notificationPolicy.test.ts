@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { shouldNotify } from '../../src/extension/notificationPolicy';
 import { openableUrl } from '../../src/extension/chat/linkPolicy';
-import { TIM_MESSAGE_AT_ALL, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { typingStatusMessage } from '../../src/tim/tuikitTyping';
 
 describe('notification policy', () => {
   it('follows the four receive options', () => {
@@ -15,6 +16,13 @@ describe('notification policy', () => {
     assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, mention, 'alice'), true);
     assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, all, 'alice'), true);
     assert.equal(shouldNotify(TIMReceiveMessageOpt.Not_Notify_Except_At, { message_group_at_user_array: ['bob'] }, 'alice'), false);
+  });
+
+  it("never notifies of a typing status (TUIKit's online typing message), whatever the option", () => {
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, typingStatusMessage(true), 'alice'), false);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, typingStatusMessage(false), 'alice'), false);
+    const custom = { message_elem_array: [{ elem_type: TIMElemType.Custom, custom_elem_data: '{"businessID":"order"}' }] };
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, custom, 'alice'), true, 'other custom messages do');
   });
 });
 

@@ -105,7 +105,9 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await page.locator('.message[data-id="m95"]').click({ modifiers: ['Control'] });
     await page.locator('.message[data-id="m98"]').click({ modifiers: ['Shift'] });
     await page.waitForFunction(() => document.body.dataset.selected === '4');
-    assert.equal(await page.locator('.message.selected').count(), 4);
+    // The rows are drawn again on the next frame (the list batches its renders): wait for them, since on
+    // a busy machine the count read right after the selection can come first.
+    await page.waitForFunction(() => document.querySelectorAll('.message.selected').length === 4);
     assert.equal(await page.locator('#selection-count').innerText(), '4 selected');
     const commands = (await hostLog(page)).commands.filter((c) => c.method === 'chat/selectionChanged');
     assert.deepEqual(commands.at(-1)?.params, { ids: ['m95', 'm96', 'm97', 'm98'] });

@@ -11,10 +11,13 @@ import type { JsonObject } from './args';
 import type { EventHub } from './eventHub';
 import { ConvCounters } from './convCounters';
 import { stringifyFast } from './fastJson';
-import { type BodyText, C2C, GROUP, type MessageModel, type MessageRow, Status, VIEWER_KEYS, newUniqueId, storedTextOf } from './messageModel';
+import { type BodyText, C2C, GROUP, type MessageModel, type MessageRow, Status, VIEWER_KEYS, newUniqueId, storedTextOf, viewerConvId } from './messageModel';
 
 /** kImSDK_MessageAtALL: the @-everyone marker in message_group_at_user_array. */
 export const AT_ALL = '__kImSDK_MessageAtALL__';
+
+/** kTIMRecvMsgOpt_Not_Receive: messages of that conversation are not delivered to the user at all. */
+export const NOT_RECEIVE = 1;
 
 /** A roaming message with this id is stored already (a send repeated after a reconnect, usually). */
 export class DuplicateMessageId extends ApiError {
@@ -170,6 +173,26 @@ export class Delivery {
   }
 
   /**
+   * Who a message of `sender` in the conversation reaches, each with their receive option for it: both
+   * parties of a C2C conversation (the sender once for a note to self), every group member; the
+   * sender's own option is 0.
+   */
+  participants(convType: number, convId: string, sender: string): Array<{ user: string; opt: number }> {
+    const participants: Array<{ user: string; opt: number }> = [];
+    if (convType === C2C) {
+      participants.push({ user: sender, opt: 0 });
+      if (convId !== sender) {
+        participants.push({ user: convId, opt: this.c2cOptOf(convId, sender) });
+      }
+    } else if (convType === GROUP) {
+      for (const row of this.members.all(convId) as Array<{ user_id: string; recv_opt: number }>) {
+        participants.push({ user: row.user_id, opt: row.user_id === sender ? 0 : row.recv_opt });
+      }
+    }
+    return participants;
+  }
+
+  /**
    * Stores the message and delivers it. Throws DuplicateMessageId, having written nothing, when a
    * roaming message with this id exists; otherwise completes (CommitQueue `atomic`).
    */
@@ -246,27 +269,15 @@ export class Delivery {
       revoke_reason: null,
     };
     this.model.cacheText(id, row, textOf);
-    const participants: Array<{ user: string; opt: number }> = [];
-    if (message.convType === C2C) {
-      participants.push({ user: message.sender, opt: 0 });
-      if (message.convId !== message.sender) {
-        const opt = this.c2cOptOf(message.convId, message.sender);
-        participants.push({ user: message.convId, opt });
-      }
-    } else if (message.convType === GROUP) {
-      for (const row of this.members.all(message.convId) as Array<{ user_id: string; recv_opt: number }>) {
-        participants.push({ user: row.user_id, opt: row.user_id === message.sender ? 0 : row.recv_opt });
-      }
-    }
     const atUsers = message.convType === GROUP && Array.isArray(message.body.message_group_at_user_array) ? message.body.message_group_at_user_array : [];
     const atAll = atUsers.includes(AT_ALL);
-    for (const { user, opt } of participants) {
+    for (const { user, opt } of this.participants(message.convType, message.convId, message.sender)) {
       const self = user === message.sender;
-      if (!self && opt === 1) {
+      if (!self && opt === NOT_RECEIVE) {
         this.hide.run(user, id, 1);
         continue;
       }
-      const convId = message.convType === C2C ? (self ? message.convId : message.sender) : message.convId;
+      const convId = viewerConvId(message.convType, message.convId, message.sender, user);
       const added = this.ensureConversation(user, message.convType, convId, message.stream, message.serverTime);
       this.counters.add(user, message.convType, convId, message.serverTime, !self && !message.noUnread ? 1 : 0);
       if (!self && atUsers.length > 0) {

@@ -76,6 +76,11 @@ export interface BodyText {
   readonly convId: string;
 }
 
+/** The conv id `viewer` sees a message under: the sender for the receiver of a C2C message, else its own (receiver, group id). */
+export function viewerConvId(convType: number, ownConvId: string, sender: string, viewer: string): string {
+  return convType === C2C && sender !== viewer ? sender : ownConvId;
+}
+
 export function messageIdOf(tinyId: string, clientTime: number, rand: number): string {
   return `${tinyId}-${clientTime}-${rand}`;
 }
@@ -246,7 +251,7 @@ export class MessageModel {
   view(row: MessageRow, userId: string, deviceId: number, fresh = false): JsonObject {
     const msg = this.body(row);
     const fromSelf = row.sender === userId;
-    const convId = row.conv_type === C2C ? (fromSelf ? String(msg.message_conv_id ?? '') : row.sender) : String(msg.message_conv_id ?? '');
+    const convId = viewerConvId(row.conv_type, String(msg.message_conv_id ?? ''), row.sender, userId);
     msg.message_conv_id = convId;
     msg.message_is_from_self = fromSelf;
     msg.message_status = row.status;
@@ -290,7 +295,7 @@ export class MessageModel {
     }
     const text = this.bodyText(row);
     const fromSelf = row.sender === userId;
-    const convId = row.conv_type === C2C ? (fromSelf ? text.convId : row.sender) : text.convId;
+    const convId = viewerConvId(row.conv_type, text.convId, row.sender, userId);
     const { isRead, peerRead } = this.readFlags(row, userId, convId, fromSelf, fresh);
     return { text, tail: viewerTail(text, convId, fromSelf, row.status, isRead, peerRead) };
   }
@@ -339,7 +344,7 @@ export function storedTextOf(text: BodyText, body: JsonObject): string {
 }
 
 /** What follows `open` in a viewer's text: the viewer's fields and the closing brace. */
-function viewerTail(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
+export function viewerTail(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
   return `${text.open.length > 1 ? ',' : ''}"message_conv_id":${JSON.stringify(convId)},"message_is_from_self":${fromSelf},"message_status":${status},"message_is_read":${isRead},"message_is_peer_read":${peerRead},"message_receipt_peer_read":${peerRead}}`;
 }
 

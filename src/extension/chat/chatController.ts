@@ -9,6 +9,7 @@ import type { HostRequests } from '../../shared/protocol';
 import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
+import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import type { ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
@@ -22,6 +23,7 @@ import { MessageReactions } from './messageReactions';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
+import { TypingStatusSender } from './typingStatus';
 import type { WebviewChannel } from '../panels/webviewChannel';
 
 /** TIMMsgListDelete takes at most this many messages per call (seed API). */
@@ -49,6 +51,9 @@ export class ChatController extends Disposable {
   /** The messages selected in the panel (Ctrl/Shift-click), for the palette's Delete/Forward Selected. */
   selection: readonly string[] = [];
   private readonly mentions: GroupMentions;
+  private readonly typingSender = new TypingStatusSender(async (typing) => {
+    await this.client.msgSendMessage(this.ref.id, this.ref.type, typingStatusMessage(typing));
+  });
   private readonly reactions = new MessageReactions(
     () => this.client,
     () => ({ selfId: this.selfId, you: vscode.l10n.t('You') }),
@@ -127,7 +132,12 @@ export class ChatController extends Disposable {
     const client = state.client;
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
-        const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id));
+        const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
+        if (mine.some((m) => m.message_sender !== this.selfId)) {
+          // The peer wrote: they are active, and whatever they were typing has arrived.
+          this.typingSender.peerActive();
+          this.channel?.notify('chat/peerTyping', { typing: false });
+        }
         if (mine.length) {
           this.channel?.notify('chat/messagesAdded', { messages: [...mine].sort(compareMessages).map((m) => this.view(m)) });
         }
@@ -183,6 +193,30 @@ export class ChatController extends Disposable {
         }
       }),
     ];
+  }
+
+  /**
+   * A typing status from the peer of this one-to-one chat goes to the panel's indicator and is never
+   * shown as a message; true when `message` was one (of this chat or not: none is ever shown).
+   */
+  private tookTypingStatus(message: TimMessage): boolean {
+    const status = typingStatusOf(message);
+    if (status === undefined) {
+      return false;
+    }
+    if (this.isMine(message) && this.ref.type === TIMConvType.C2C && message.message_sender === this.ref.id) {
+      this.typingSender.peerActive();
+      this.channel?.notify('chat/peerTyping', { typing: status === 'typing' });
+    }
+    return true;
+  }
+
+  /** The composer's typing state (chat/typing): the peer of a one-to-one chat may hear of it. */
+  typing(typing: boolean): void {
+    if (this.ref.type !== TIMConvType.C2C || this.session.state.kind !== 'signedIn') {
+      return;
+    }
+    this.typingSender.update(typing).catch((error: unknown) => log().info(`typing status not sent: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   info(): ChatPanelInfo {

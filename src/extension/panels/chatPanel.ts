@@ -67,6 +67,7 @@ export class ChatPanel extends Disposable {
           'app/log': ({ level, message }) => log()[level](`[webview] ${String(message).slice(0, 2000)}`),
           'chat/saveDraft': ({ text }) => void controller.saveDraft(String(text)).catch((error: unknown) => log().warn(`draft: ${String(error)}`)),
           'chat/openLink': ({ url }) => void controller.openLink(String(url)),
+          'chat/typing': ({ typing }) => controller.typing(typing === true),
           'chat/selectionChanged': ({ ids }) => (controller.selection = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 1000) : []),
         },
       ),

@@ -112,6 +112,20 @@ describe('EmulatorEndpoint end to end with tim-emulator', () => {
     return endpoint;
   }
 
+  /** The texts of the messages `endpoint` receives and the network statuses it reports, as they come. */
+  function listen(endpoint: EmulatorEndpoint): { received: string[]; statuses: number[] } {
+    const received: string[] = [];
+    const statuses: number[] = [];
+    endpoint.onEvent((event: TimEvent) => {
+      if (event.name === 'RecvNewMsg') {
+        received.push(...texts(event.json));
+      } else if (event.name === 'NetworkStatusListener') {
+        statuses.push(event.status);
+      }
+    });
+    return { received, statuses };
+  }
+
   async function history(endpoint: EmulatorEndpoint, peer: string): Promise<string[]> {
     const result = await endpoint.call('TIMMsgGetMsgList', [peer, 1, JSON.stringify({ msg_getmsglist_param_count: 100, msg_getmsglist_param_is_ramble: true })]);
     assert.equal(result.code, 0, `TIMMsgGetMsgList: ${result.desc}`);
@@ -169,15 +183,7 @@ describe('EmulatorEndpoint end to end with tim-emulator', () => {
     const { impl, control } = sabotageableSocket();
     const dave = await login('dave', impl);
     const erin = await login('erin');
-    const received: string[] = [];
-    const statuses: number[] = [];
-    dave.onEvent((event: TimEvent) => {
-      if (event.name === 'RecvNewMsg') {
-        received.push(...texts(event.json));
-      } else if (event.name === 'NetworkStatusListener') {
-        statuses.push(event.status);
-      }
-    });
+    const { received, statuses } = listen(dave);
     assert.equal((await erin.call('TIMMsgSendMessage', ['dave', 1, textMessage('m0')])).code, 0);
     await until(() => received.length === 1, 'dave receives m0 live');
     control.blocked = true;
@@ -192,6 +198,37 @@ describe('EmulatorEndpoint end to end with tim-emulator', () => {
     await until(() => received.length >= 5, 'dave receives m4 live');
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(received, ['m0', 'm1', 'm2', 'm3', 'm4']);
+  });
+
+  it('delivers online messages (seq 0) live between stored ones, and never one sent while disconnected', async () => {
+    const { impl, control } = sabotageableSocket();
+    const ivy = await login('ivy', impl);
+    const jack = await login('jack');
+    const { received, statuses } = listen(ivy);
+    const online = (text: string): string => JSON.stringify({ message_elem_array: [{ elem_type: 0, text_elem_content: text }], message_is_online_msg: true });
+    const send = async (json: string): Promise<void> => {
+      const result = await jack.call('TIMMsgSendMessage', ['ivy', 1, json]);
+      assert.equal(result.code, 0, result.desc);
+    };
+    await send(textMessage('s1'));
+    await until(() => received.length === 1, 'ivy receives s1');
+    const position = ivy.lastEventSeq;
+    await send(online('o1'));
+    await until(() => received.length === 2, 'ivy receives the online o1');
+    assert.equal(ivy.lastEventSeq, position, 'a seq-0 event moves no position');
+    await send(textMessage('s2'));
+    await until(() => received.length === 3, 'ivy receives s2, not dropped as a repeat');
+    control.blocked = true;
+    control.current?.terminate();
+    await until(() => statuses.includes(3), 'ivy fails to reconnect while blocked');
+    await send(online('o-away'));
+    await send(textMessage('s3'));
+    control.blocked = false;
+    await until(() => received.length >= 4, 'ivy receives the stored message she missed', 10_000);
+    await send(online('o-back'));
+    await until(() => received.length >= 5, 'ivy receives o-back live');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(received, ['s1', 'o1', 's2', 's3', 'o-back']);
   });
 
   it('resumes a device that had no event yet when the connection dropped (needs hello.resume in the server)', async function () {

@@ -52,6 +52,16 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
   let carol: Device;
   const u = (name: string): string => `${name}_${process.pid}`;
 
+  /** A new group of alice's (its owner) with bob and carol as members. */
+  const groupWithBobAndCarol = async (name: string): Promise<string> => {
+    const created = await alice.client.groupCreate({
+      create_group_param_group_name: name,
+      create_group_param_group_type: 0,
+      create_group_param_group_member_array: [{ group_member_info_identifier: u('bob') }, { group_member_info_identifier: u('carol') }],
+    } as never);
+    return created.create_group_result_groupid;
+  };
+
   before(async function () {
     env = await makeEnv();
     alice = await env.device(u('alice'), 'laptop');
@@ -364,12 +374,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     });
 
     it('a group: every member gets the event; one reaction\'s users page by next_seq until is_finished', async function () {
-      const created = await alice.client.groupCreate({
-        create_group_param_group_name: 'reactions',
-        create_group_param_group_type: 0,
-        create_group_param_group_member_array: [{ group_member_info_identifier: u('bob') }, { group_member_info_identifier: u('carol') }],
-      } as never);
-      const groupId = created.create_group_result_groupid;
+      const groupId = await groupWithBobAndCarol('reactions');
       const sent = await alice.client.msgSendMessage(groupId, GROUP, text('vote 🎉'));
       const copies: TimMessage[] = [];
       for (const device of [bob, carol]) {
@@ -826,6 +831,118 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       // Still intact for its owners.
       const [still] = await bob.client.msgFindMessages([sent.messageId]);
       assert.equal(still?.message_status, 2);
+    });
+  });
+
+  describe('online messages (message_is_online_msg)', function () {
+    /** TUIKit's "typing…" status: a custom element sent online only. */
+    const typing = { message_elem_array: [{ elem_type: 3, custom_elem_data: '{"businessID":"user_typing_status","typingStatus":1,"version":1}' }], message_is_online_msg: true } as never;
+    const has = (msgId: string) => (list: readonly TimMessage[]) => list.some((x) => x.message_msg_id === msgId);
+    /** The copy of `msgId` that reaches `device`. */
+    const received = async (device: Device, msgId: string): Promise<TimMessage> => {
+      const list = await device.events.waitFor('RecvNewMsg', has(msgId));
+      return list.find((x) => x.message_msg_id === msgId) as TimMessage;
+    };
+
+    it('C2C: reaches the peer\'s online devices and the sender\'s other one; stored nowhere, never unread, cannot be revoked', async function () {
+      const convBefore = (await bob.client.convGetConvList()).find((c) => c.conv_id === u('alice'));
+      const totalBefore = await bob.client.convGetTotalUnreadMessageCount();
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, typing);
+      const m = sent.message;
+      assert.equal(m.message_msg_id, sent.messageId);
+      assert.equal(m.message_is_online_msg, true);
+      assert.equal(m.message_status, 2);
+      assert.equal(m.message_is_from_self, true);
+      assert.equal(m.message_conv_id, u('bob'));
+      assert.equal(m.message_sender, u('alice'));
+      if (env.kind === 'emulator') {
+        assert.equal(Number(m.message_seq), 0, 'no seq: the message is not in the stream');
+      }
+      for (const device of [bob, bob2]) {
+        const copy = await received(device, sent.messageId);
+        assert.equal(copy.message_is_online_msg, true);
+        assert.equal(copy.message_conv_id, u('alice'));
+        assert.equal(copy.message_is_from_self, false);
+        assert.equal(copy.message_status, 2);
+        assert.equal((copy.message_elem_array[0] as { custom_elem_data?: string }).custom_elem_data, '{"businessID":"user_typing_status","typingStatus":1,"version":1}');
+      }
+      const mine = await received(alice2, sent.messageId);
+      assert.equal(mine.message_conv_id, u('bob'));
+      assert.equal(mine.message_is_from_self, true);
+      assert.equal(mine.message_is_online_msg, true);
+      assert.ok(!alice.events.all('RecvNewMsg').some(has(sent.messageId)), 'the sending device gets the answer, not an event');
+      for (const [device, peer] of [[alice, u('bob')], [alice2, u('bob')], [bob, u('alice')], [bob2, u('alice')]] as const) {
+        assert.deepEqual(await device.client.msgFindMessages([sent.messageId]), [], `${device.userId}: not found`);
+        const history = await device.client.msgGetMsgList(peer, C2C, { msg_getmsglist_param_count: 50, msg_getmsglist_param_is_ramble: true });
+        assert.ok(!history.some((x) => x.message_msg_id === sent.messageId), `${device.userId}: not in the history`);
+      }
+      await sleep(100); // longer than conversation snapshots wait (docs/emulator.md)
+      const convAfter = (await bob.client.convGetConvList()).find((c) => c.conv_id === u('alice'));
+      assert.equal(Number(convAfter?.conv_unread_num ?? 0), Number(convBefore?.conv_unread_num ?? 0), 'the unread count stays');
+      assert.equal(convAfter?.conv_last_msg?.message_msg_id, convBefore?.conv_last_msg?.message_msg_id, 'the last message stays');
+      assert.equal(await bob.client.convGetTotalUnreadMessageCount(), totalBefore);
+      await assert.rejects(alice.client.msgRevoke(u('bob'), C2C, m), isTimError, 'an online message cannot be revoked');
+      await assert.rejects(alice.client.msgModifyMessage({ ...m, message_elem_array: [{ elem_type: 3, custom_elem_data: 'changed' }] }), isTimError);
+    });
+
+    it('is not found by search', async function () {
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, { ...text('ephemeral zebra crossing'), message_is_online_msg: true } as never);
+      await received(bob, sent.messageId);
+      const after = await alice.client.msgSendMessage(u('bob'), C2C, text('stored zebra crossing'));
+      await received(bob, after.messageId);
+      const search = (keyword: string) => bob.client.msgSearchLocalMessages({ msg_search_param_conv_id: u('alice'), msg_search_param_conv_type: C2C, msg_search_param_keyword_array: [keyword] } as never);
+      for (let i = 0; i < 40 && (await search('stored zebra')).msg_search_result_total_count === 0; i++) {
+        await sleep(50);
+      }
+      assert.equal((await search('stored zebra')).msg_search_result_total_count, 1);
+      assert.equal((await search('ephemeral zebra')).msg_search_result_total_count, 0);
+    });
+
+    it('group: reaches the members online but not one whose receive option is Not_Receive; cannot be revoked', async function () {
+      const groupId = await groupWithBobAndCarol('online');
+      await carol.client.msgSetGroupReceiveMessageOpt(groupId, 1);
+      const sent = await bob.client.msgSendMessage(groupId, GROUP, { ...text('typing in the group'), message_is_online_msg: true } as never);
+      assert.equal(sent.message.message_is_online_msg, true);
+      for (const [device, self] of [[alice, false], [alice2, false], [bob2, true]] as const) {
+        const copy = await received(device, sent.messageId);
+        assert.equal(copy.message_conv_id, groupId);
+        assert.equal(copy.message_conv_type, GROUP);
+        assert.equal(copy.message_is_from_self, self);
+        assert.equal(copy.message_is_online_msg, true);
+      }
+      const later = await bob.client.msgSendMessage(groupId, GROUP, text('stored after'));
+      // Once a message sent after both reaches carol, the online one would have reached her before it.
+      await carol.client.msgSetGroupReceiveMessageOpt(groupId, 0);
+      const check = await bob.client.msgSendMessage(groupId, GROUP, text('carol hears again'));
+      await received(carol, check.messageId);
+      assert.ok(!carol.events.all('RecvNewMsg').some(has(sent.messageId)), 'Not_Receive: not delivered');
+      assert.ok(!carol.events.all('RecvNewMsg').some(has(later.messageId)));
+      const history = await alice.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 50, msg_getmsglist_param_is_ramble: true });
+      assert.ok(!history.some((x) => x.message_msg_id === sent.messageId));
+      assert.ok(history.some((x) => x.message_msg_id === later.messageId));
+      await assert.rejects(bob.client.msgRevoke(groupId, GROUP, sent.message), isTimError);
+      await assert.rejects(alice.client.msgRevoke(groupId, GROUP, sent.message), isTimError, 'not even by the owner');
+    });
+
+    it('emulator choices: revoke answers 7011, files and mergers are refused (7013), a batch sends online to each receiver', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Send: online messages
+      }
+      const sent = await alice.client.msgSendMessage(u('bob'), C2C, typing);
+      await expectCode(alice.client.msgRevoke(u('bob'), C2C, sent.message), 7011);
+      await expectCode(alice.client.msgAddMessageReaction(sent.message, '👍'), 7011);
+      const file = await alice.endpoint.call('TIMMsgSendMessage', [u('bob'), C2C, stringifyTimJson({ message_elem_array: [{ elem_type: 4, file_elem_file_path: '/nonexistent/file.txt', file_elem_file_name: 'f', file_elem_file_size: 0 }], message_is_online_msg: true })]);
+      assert.equal(file.code, 7013);
+      assert.equal((JSON.parse(file.json) as { message_status: number }).message_status, 3);
+      const results = await alice.client.msgBatchSend({ msg_batch_send_param_identifier_array: [u('bob'), 'ghost_user'], msg_batch_send_param_msg: { ...text('online to many'), message_is_online_msg: true } } as never);
+      const byUser = new Map(results.map((r) => [r.msg_batch_send_result_identifier, r]));
+      assert.equal(byUser.get('ghost_user')?.msg_batch_send_result_code, 20003);
+      const toBob = byUser.get(u('bob'));
+      assert.equal(toBob?.msg_batch_send_result_code, 0);
+      const msgId = toBob?.msg_batch_send_result_msg?.message_msg_id ?? '';
+      assert.equal(toBob?.msg_batch_send_result_msg?.message_is_online_msg, true);
+      assert.equal((await received(bob, msgId)).message_is_online_msg, true);
+      assert.deepEqual(await bob.client.msgFindMessages([msgId]), []);
     });
   });
 

@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringifyTimJson } from '../../../src/tim/json';
+import type { ServerFrame } from '../../../src/emulator/protocol';
 import { CHUNK } from '../../../src/emulator/server/blobs';
 import { parseClientFrame } from '../../../src/emulator/server/connection';
 import { startEmulator } from '../../../src/emulator/server/startEmulator';
@@ -119,6 +120,36 @@ describe('tim-emulator wire protocol', function () {
     assert.ok(login && login.type === 'result' && (login.eventSeq ?? 0) >= seen);
     back.close();
     tina.close();
+  });
+
+  it('pushes an online message as a seq-0 RecvNewMsg to connected devices only, and never replays it', async function () {
+    const ola = await loggedIn(env, 'ola', 'a');
+    const pia = await loggedIn(env, 'pia', 'a');
+    const pia2 = await loggedIn(env, 'pia', 'b');
+    const online = (content: string): string => stringifyTimJson({ ...text(content), message_is_online_msg: true });
+    const recv = (content: string) => (f: ServerFrame): boolean => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes(content);
+    await pia.call('TIMMsgSendMessage', ['ola', 1, stringifyTimJson(text('stored first'))]);
+    const first = await ola.waitFrame(recv('stored first'));
+    const seen = first.type === 'event' ? first.seq : 0;
+    const live = await pia.call('TIMMsgSendMessage', ['ola', 1, online('online live')]);
+    assert.equal(live.code, 0, live.desc);
+    assert.equal((JSON.parse(live.json) as { message_seq: number }).message_seq, 0);
+    for (const device of [ola, pia2]) {
+      const frame = await device.waitFrame(recv('online live'));
+      assert.ok(frame.type === 'event' && frame.seq === 0, 'connection-scoped: seq 0');
+    }
+    ola.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const away = await pia.call('TIMMsgSendMessage', ['ola', 1, online('online while away')]);
+    assert.equal(away.code, 0, away.desc);
+    await pia.call('TIMMsgSendMessage', ['ola', 1, stringifyTimJson(text('stored meanwhile'))]);
+    const back = await loggedIn(env, 'ola', 'a', seen);
+    await back.waitFrame(recv('stored meanwhile'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(!back.frames.some((f) => recv('online live')(f) || recv('online while away')(f)), 'an online message is not replayed');
+    back.close();
+    pia.close();
+    pia2.close();
   });
 
   it('replays a MsgReactionsChanged a device missed while disconnected, as its user saw it then', async function () {

@@ -5,10 +5,12 @@
  * 80002 ...), uploads of file payloads (status "sending", progress events, cancellable), then one
  * operation in the next group commit; the answer leaves after that commit. The message id is the one the
  * client chose (CallFrame.messageId), so a send repeated after a reconnect answers with the stored
- * message instead of storing it twice.
+ * message instead of storing it twice. Online messages (message_is_online_msg) take the same checks and
+ * are then pushed without being stored (onlineSend.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { stringifyTimJson } from '../../../tim/json';
+import { parseTimJson, stringifyTimJson } from '../../../tim/json';
+import type { ConvRef } from '../access';
 import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
 import { type Args, isObject, type JsonObject, optArray, optBool, optObject } from '../args';
 import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, uploadFile } from '../blobs';
@@ -16,6 +18,7 @@ import { type Ctx, type Handler, type InFlightSend, type Outcome, requireLogin }
 import { checkBodySize, checkElements, Elem } from '../elements';
 import { connectionEventText } from '../eventHub';
 import { grantMergeKeys, nestedMergeKeys } from './mergeAccess';
+import { sendOnline } from './onlineSend';
 import { C2C, GROUP, type MessageRow, Status, messageIdOf, randomUint32 } from '../messageModel';
 
 const MESSAGE_ID = /^[\w.:-]{1,127}$/;
@@ -115,14 +118,28 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
   return { body, firstType: checked.firstType, searchText: checked.searchText, noUnread: optBool(msg, 'message_is_excluded_from_unread_count') === true, mergeKeys };
 }
 
+/** The conversation a send goes into: the sender's right to it (10007, 10010) and, for C2C, the receiver's existence (20003). */
+function sendTarget(ctx: Ctx, userId: string, convId: string, convType: number): ConvRef {
+  const ref = ctx.emu.access.conv(userId, convId, convType);
+  if (convType === C2C && !ctx.emu.model.userExists(convId)) {
+    throw new ApiError(Err.MSG_INVALID_ID, `user ${convId} does not exist`);
+  }
+  return ref;
+}
+
+/** The prepared message with the sender's profile, as every copy carries it. */
+function withSenderProfile(ctx: Ctx, userId: string, prepared: Prepared): JsonObject {
+  const profile = ctx.emu.model.profile(userId);
+  // Not `{ ...prepared.body, profile }`: see Delivery.deliver on spreads followed by more keys.
+  return Object.assign({}, prepared.body, {
+    message_sender_profile: { user_profile_identifier: userId, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' },
+  });
+}
+
 /** Stores a prepared message, inside a group-commit operation. */
 function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convType: number, msgId: string, prepared: Prepared): MessageRow {
   const emu = ctx.emu;
-  const ref = emu.access.conv(userId, convId, convType);
-  if (convType === C2C && !emu.model.userExists(convId)) {
-    throw new ApiError(Err.MSG_INVALID_ID, `user ${convId} does not exist`);
-  }
-  const profile = emu.model.profile(userId);
+  const ref = sendTarget(ctx, userId, convId, convType);
   const row = emu.delivery.deliver({
     stream: ref.stream,
     convType,
@@ -135,13 +152,34 @@ function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convT
     elemType: prepared.firstType,
     searchText: prepared.searchText,
     noUnread: prepared.noUnread,
-    // Not `{ ...prepared.body, profile }`: see Delivery.deliver on spreads followed by more keys.
-    body: Object.assign({}, prepared.body, {
-      message_sender_profile: { user_profile_identifier: userId, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' },
-    }),
+    body: withSenderProfile(ctx, userId, prepared),
   });
   grantMergeKeys(emu.db, ref.stream, prepared.mergeKeys);
   return row;
+}
+
+/**
+ * An online message (message_is_online_msg, see onlineSend.ts), after the checks of any send: pushed to
+ * whoever is connected now, nothing stored. Not queued: there is nothing to commit.
+ */
+function sendOnlineMessage(ctx: Ctx, userId: string, deviceId: number, convId: string, convType: number, msgId: string, prepared: Prepared): string {
+  const conv = sendTarget(ctx, userId, convId, convType);
+  return sendOnline(ctx.emu, { sender: userId, senderDevice: deviceId, conv, msgId, body: withSenderProfile(ctx, userId, prepared) });
+}
+
+function isOnline(msg: JsonObject): boolean {
+  return msg.message_is_online_msg === true;
+}
+
+/**
+ * *choice*: an online message carries no file or merger elements here. Nothing of it is stored, and
+ * downloads (TIMMsgDownloadElemToPath, TIMMsgDownloadMergerMessage) open only payloads of messages the
+ * caller can see stored, so its receivers could never open them.
+ */
+function refuseOnlineEffects(msg: JsonObject): void {
+  if (prepareHasEffects(msg)) {
+    throw new ApiError(Err.INTERFACE_NOT_SUPPORT, 'tim-emulator sends online messages without image, sound, video, file or merger elements: nothing of an online message is stored to download');
+  }
 }
 
 /** The client's message id belongs to someone else's message. Answered as it is, not as a failed send. */
@@ -210,7 +248,8 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
     // A resend while the first attempt is still in flight: answer both with the one result.
     return (await existing.done) as Outcome;
   }
-  if (ctx.messageId !== undefined && prepareHasEffects(msg)) {
+  const online = isOnline(msg);
+  if (ctx.messageId !== undefined && !online && prepareHasEffects(msg)) {
     // Checked before uploading again; other repeats are found by the insert (storeOrFind).
     const row = storedRow(ctx, userId, msgId);
     if (row !== undefined) {
@@ -220,11 +259,18 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
   const flight: InFlightSend & { committing: boolean } = { userId, cancelled: false, committing: false, done: Promise.resolve() };
   const run = async (): Promise<Outcome> => {
     try {
+      if (online) {
+        refuseOnlineEffects(msg);
+      }
       const prepared = await prepare(ctx, msg, msgId, flight);
       if (flight.cancelled) {
         throw new ApiError(Err.SEND_FAILED_WITH_CANCEL, 'send cancelled');
       }
       flight.committing = true;
+      if (online) {
+        // Nothing stored, so nothing to find a repeat by: a resend after a reconnect delivers it again.
+        return { json: sendOnlineMessage(ctx, userId, deviceId, convId, convType, msgId, prepared), messageId: msgId };
+      }
       // Atomic: store's checks come before its first write, and deliver completes or fails on its insert.
       const { row, repeated } = await ctx.emu.queue.enqueue(() => storeOrFind(ctx, userId, deviceId, convId, convType, msgId, prepared), { atomic: true });
       return { json: ctx.emu.model.viewText(row, userId, deviceId, !repeated), messageId: msgId };
@@ -282,16 +328,23 @@ const batchSend: Handler = async (ctx, args) => {
     }
     return value;
   });
+  const online = isOnline(msg);
+  if (online) {
+    refuseOnlineEffects(msg);
+  }
   const flight: InFlightSend = { userId, cancelled: false, done: Promise.resolve() };
   const prepared = await prepare(ctx, msg, 'batch', flight);
   const tiny = ctx.emu.model.ensureUser(userId);
   const results = await Promise.all(
     users.map((receiver) => {
       const msgId = messageIdOf(tiny, ctx.emu.serverTime(), randomUint32());
-      return ctx.emu.queue
-        .enqueue(() => store(ctx, userId, deviceId, receiver, C2C, msgId, prepared))
+      // *choice*: an online batch sends each receiver an online message (their connected devices only).
+      const sent: Promise<JsonObject> = online
+        ? Promise.resolve().then(() => parseTimJson(sendOnlineMessage(ctx, userId, deviceId, receiver, C2C, msgId, prepared)) as JsonObject)
+        : ctx.emu.queue.enqueue(() => store(ctx, userId, deviceId, receiver, C2C, msgId, prepared)).then((row) => ctx.emu.model.view(row, userId, deviceId));
+      return sent
         .then(
-          (row) => ({ msg_batch_send_result_identifier: receiver, msg_batch_send_result_code: 0, msg_batch_send_result_desc: '', msg_batch_send_result_msg: ctx.emu.model.view(row, userId, deviceId) }),
+          (view) => ({ msg_batch_send_result_identifier: receiver, msg_batch_send_result_code: 0, msg_batch_send_result_desc: '', msg_batch_send_result_msg: view }),
           (error: unknown) => ({
             msg_batch_send_result_identifier: receiver,
             msg_batch_send_result_code: error instanceof ApiError ? error.code : Err.INTERNAL_ERROR,
