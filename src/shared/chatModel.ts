@@ -140,6 +140,11 @@ export interface ChatPanelInfo {
   readonly draft: string;
   readonly unreadCount: number;
   readonly locale: string;
+  /**
+   * False once TIM said the app has no message reactions (a feature of Tencent's paid editions):
+   * the panel then offers none.
+   */
+  readonly reactionsAvailable?: boolean;
   /** The panel's user-visible strings in the display language (translated on the host with vscode.l10n). */
   readonly strings: Readonly<Record<string, string>>;
 }

@@ -29,6 +29,8 @@ export interface HostRequests extends MessageRequests {
    * the message and its reactions as TIM now has them.
    */
   'chat/react': { params: { id: string; reaction: string }; result: ChatMessageView };
+  /** Lists everyone who reacted to a message, per reaction, in a quick pick (choosing someone opens a chat). */
+  'chat/whoReacted': { params: { id: string }; result: { shown: boolean } };
   /** Who the composer can @-mention in this group: the other members, and everyone when the user may. */
   'chat/members': { params: Record<string, never>; result: { members: readonly MentionCandidate[] } };
   /** Sends a failed message again. */

@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'reply' | 'react' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -22,7 +22,9 @@ export interface ActionLabels {
   /** The rest of the message API; offered only when given. */
   readonly more?: {
     readonly reply: string;
-    readonly react: string;
+    /** Offered when given: absent where the TIM app has no reactions. */
+    readonly react?: string;
+    readonly whoReacted?: string;
     readonly edit: string;
     readonly star: string;
     readonly unstar: string;
@@ -59,8 +61,11 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
   if (labels.more && message.isSelf && message.status === 'sent' && otherElements.length === 0 && onlyElement?.kind === 'text') {
     actions.push({ id: 'edit', label: labels.more.edit });
   }
-  if (labels.more && canReact(message)) {
+  if (labels.more?.react && canReact(message)) {
     actions.push({ id: 'react', label: labels.more.react });
+    if (labels.more.whoReacted && message.reactions && message.reactions.length > 0) {
+      actions.push({ id: 'whoReacted', label: labels.more.whoReacted });
+    }
   }
   links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
   if (hasText && message.status !== 'revoked') {

@@ -46,8 +46,14 @@ function messageOf(error: unknown): string {
 export class MessageCommands {
   private readonly picker: ReactionPicker;
 
+  /** False when the host said the TIM app has no reactions (ChatPanelInfo.reactionsAvailable). */
+  private reactionsAvailable = true;
+
   constructor(private readonly c: MessageCommandContext) {
     this.picker = new ReactionPicker(c.view.root, () => c.t()('reaction.picker'));
+    c.channel.on('chat/info', (info) => {
+      this.reactionsAvailable = info.reactionsAvailable !== false;
+    });
     this.wireList();
   }
 
@@ -87,7 +93,7 @@ export class MessageCommands {
       link: (url) => t('message.linkTitle', url),
       more: {
         reply: t('action.reply'),
-        react: t('action.react'),
+        ...(this.reactionsAvailable ? { react: t('action.react'), whoReacted: t('action.whoReacted') } : {}),
         edit: t('action.edit'),
         star: t('action.star'),
         unstar: t('action.unstar'),
@@ -135,6 +141,9 @@ export class MessageCommands {
           }
           return;
         }
+        case 'whoReacted':
+          await this.c.channel.request('chat/whoReacted', { id });
+          return;
         case 'retry': {
           const updated = await this.c.channel.request('chat/retry', { id });
           if (this.c.store.update(updated) !== undefined) {

@@ -49,6 +49,7 @@ export const ENGLISH_STRINGS = {
   'action.reply': 'Reply',
   'action.edit': 'Edit',
   'action.react': 'Add Reaction…',
+  'action.whoReacted': 'Show Who Reacted…',
   'typing.peer': '{0} is typing…',
   'reaction.group': 'Reactions',
   'reaction.add': 'Add reaction',

@@ -338,6 +338,14 @@ describe('chat on the emulator', function () {
     await bob.client.msgAddMessageReaction(bobsCopy, '🚀');
     await eventually(() => updates.some((u) => u.id === question.id && JSON.stringify(u.reactions) === JSON.stringify([{ id: '🚀', count: 2, mine: true, users: ['You', 'bob'] }])), 10_000, "the panel shows bob's reaction");
 
+    // Show Who Reacted lists everyone per reaction; choosing bob opens a chat with him.
+    const { asked } = await recordDialogs(
+      { picks: [(items) => items.find((item) => item.description === 'bob')] },
+      () => handlers['chat/whoReacted']({ id: question.id }),
+    );
+    assert.deepEqual((asked.picked[0] ?? []).map((item) => [item.label, item.description]), [['🚀  2', undefined], ['$(account) alice', 'you'], ['$(account) bob', 'bob']]);
+    await eventually(() => api().chatPanels().some((p) => p.key === 'c2c_bob' && p.panel.active), 5000, 'the chat with bob is shown');
+
     // A second click takes alice's back; history read again shows what TIM has.
     const undone = await handlers['chat/react']({ id: question.id, reaction: '🚀' });
     assert.deepEqual(undone.reactions, [{ id: '🚀', count: 1, mine: false, users: ['bob'] }]);

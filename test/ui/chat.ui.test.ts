@@ -164,6 +164,37 @@ describe('two people chatting in the workbench', function () {
     await bob.screenshot('panel-bob.png');
   });
 
+  it("shows each side's typing and reactions to the other, live", async () => {
+    // bob just wrote, so he is active in the chat: alice's typing reaches him (TUIKit's rule).
+    const aliceChat = activeWebview(alice.page);
+    const bobChat = activeWebview(bob.page);
+    await aliceChat.locator('#composer-input').click();
+    await alice.page.keyboard.type('one more thing');
+    const typing = bobChat.locator('#typing-line');
+    await typing.waitFor({ timeout: 30_000 });
+    assert.equal(await typing.innerText(), '<b>Alice</b> is typing…', 'the name as text');
+    await alice.page.keyboard.press('Control+A');
+    await alice.page.keyboard.press('Backspace');
+    await typing.waitFor({ state: 'hidden', timeout: 30_000 });
+
+    // alice reacts to bob's answer from its menu; bob sees it and joins; alice sees him join.
+    const answerOf = (chat: typeof aliceChat) => chat.locator('.message', { hasText: 'Hi Alice, got it' }).last();
+    await answerOf(aliceChat).click({ button: 'right' });
+    await aliceChat.locator('#message-menu vscode-context-menu-item[label="Add Reaction…"]').click();
+    await aliceChat.locator('.reaction-picker .reaction-choice[data-reaction="🎉"]').click();
+    const bobsParty = answerOf(bobChat).locator('.reaction[data-reaction="🎉"]');
+    await bobsParty.waitFor({ timeout: 30_000 });
+    assert.equal(await bobsParty.getAttribute('aria-pressed'), 'false');
+    assert.equal(await bobsParty.getAttribute('title'), '<b>Alice</b> reacted with 🎉');
+    await bobsParty.click();
+    await bobChat.locator('.reaction[data-reaction="🎉"][aria-pressed="true"]').waitFor({ timeout: 30_000 });
+    const alicesParty = answerOf(aliceChat).locator('.reaction[data-reaction="🎉"]');
+    await alicesParty.filter({ hasText: '2' }).waitFor({ timeout: 30_000 });
+    assert.equal(await alicesParty.getAttribute('aria-pressed'), 'true');
+    await alice.screenshot('reactions-alice.png');
+    await bob.screenshot('reactions-bob.png');
+  });
+
   it('shows a recall on both sides and deletes on this device', async () => {
     const aliceChat = activeWebview(alice.page);
     const mine = aliceChat.locator('.message[data-status="sent"]', { hasText: 'Hello' }).last();

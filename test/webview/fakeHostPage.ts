@@ -236,6 +236,8 @@ function fakeHost(): void {
         const base = extra.find((m) => m.id === id) ?? generated(Number(id.slice(1)));
         return { ...base, starred: p.starred === true };
       }
+      case 'chat/whoReacted':
+        return { shown: true };
       case 'chat/react': {
         // As the host: TIM Chat's reactions or one already on the message; the user's own is taken back.
         const id = String(p.id);
@@ -307,7 +309,7 @@ function fakeHost(): void {
           host.notify('app/state', { conversationId: key, title, signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
           if (mode !== 'unknown') {
             // As the real host sends them: app/state carries the conversation key, chat/info the bare id beside its type.
-            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', strings: {} });
+            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', reactionsAvailable: params.get('reactions') !== '0', strings: {} });
           }
         }, 1);
       } else if (message.kind === 'command') {

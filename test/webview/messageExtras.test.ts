@@ -57,13 +57,18 @@ describe('message extras', () => {
 
 describe('extra message actions', () => {
   const labels = { retry: 'Retry', cancel: 'Cancel', revoke: 'Recall', delete: 'Delete', copy: 'Copy', link: (u: string) => u };
-  const more = { reply: 'Reply', react: 'React', edit: 'Edit', star: 'Star', unstar: 'Unstar', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
+  const more = { reply: 'Reply', react: 'React', whoReacted: 'Who', edit: 'Edit', star: 'Star', unstar: 'Unstar', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
   it('offers reply, download per file, star or unstar, forward and select for settled messages', () => {
     const file = message('f', { elements: [{ kind: 'file', elemIndex: 0, name: 'a.zip', size: 3 }] });
     assert.deepEqual(actionsFor(file, 0, [], { ...labels, more }, false).map((a) => a.id), ['reply', 'react', 'download:0', 'star', 'forward', 'select', 'delete']);
     const tip = message('t', { elements: [{ kind: 'groupTips', text: 'bob joined' }] });
     assert.ok(!actionsFor(tip, 0, [], { ...labels, more }, false).some((a) => a.id === 'reply'), 'a group tip is not replied to');
     assert.ok(!actionsFor(message('r', { status: 'failed' }), 0, [], { ...labels, more }, true).some((a) => a.id === 'reply'), 'nor a failed send');
+    const reacted = message('h', { reactions: [{ id: '👍', count: 1, mine: false, users: ['bob'] }] });
+    assert.deepEqual(actionsFor(reacted, 0, [], { ...labels, more }, true).map((a) => a.id).slice(0, 3), ['reply', 'react', 'whoReacted'], 'who reacted, once someone has');
+    assert.ok(!actionsFor(message('n'), 0, [], { ...labels, more }, true).some((a) => a.id === 'whoReacted'), 'not before');
+    const { react: _react, whoReacted: _who, ...withoutReactions } = more;
+    assert.ok(!actionsFor(reacted, 0, [], { ...labels, more: withoutReactions }, true).some((a) => a.id === 'react' || a.id === 'whoReacted'), 'none where the app has no reactions');
     for (const [what, unreactable] of [['a group tip', tip], ['a failed send', message('r', { status: 'failed' })], ['a local-only message', message('l', { status: 'local' })]] as const) {
       assert.ok(!actionsFor(unreactable, 0, [], { ...labels, more }, true).some((a) => a.id === 'react'), `no reactions on ${what}`);
     }

@@ -78,6 +78,20 @@ describe('chat webview: reactions', function () {
     assert.deepEqual(await reactRequests(), [{ id: 'm60', reaction: '🚀' }]);
   });
 
+  it('offers Show Who Reacted… once a message has reactions, and no reactions where the TIM app has none', async () => {
+    await page.locator('.message[data-id="m61"]').click({ button: 'right' });
+    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
+    await page.locator('#message-menu vscode-context-menu-item[label="Show Who Reacted…"]').click();
+    await page.waitForFunction(() => (window as unknown as { __host: { requests: Array<{ method: string }> } }).__host.requests.some((r) => r.method === 'chat/whoReacted'));
+    assert.deepEqual((await hostLog(page)).requests.filter((r) => r.method === 'chat/whoReacted').map((r) => r.params), [{ id: 'm61' }]);
+
+    await openFakePanel(page, session.server.url, 'n=62&reactions=0');
+    await page.locator('.message[data-id="m60"]').click({ button: 'right' });
+    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
+    const labels = await page.locator('#message-menu').evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
+    assert.ok(labels.includes('Reply') && !labels.includes('Add Reaction…') && !labels.includes('Show Who Reacted…'), labels.join(', '));
+  });
+
   it('shows why a reaction could not change, and offers none on a message still sending', async () => {
     await page.locator('.message[data-id="m61"]').scrollIntoViewIfNeeded();
     // A reaction the host refuses (not TIM Chat's, not on the message): made up in the page, as a

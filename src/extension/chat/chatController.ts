@@ -24,6 +24,7 @@ import { messageRequestHandlers, type MessageRequestContext } from './messageReq
 import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
 import { TypingStatusSender } from './typingStatus';
+import { showWhoReacted } from './whoReacted';
 import type { WebviewChannel } from '../panels/webviewChannel';
 
 /** TIMMsgListDelete takes at most this many messages per call (seed API). */
@@ -58,6 +59,7 @@ export class ChatController extends Disposable {
     () => this.client,
     () => ({ selfId: this.selfId, you: vscode.l10n.t('You') }),
     (message) => log().warn(message),
+    () => this.channel?.notify('chat/info', this.info()),
   );
 
   constructor(
@@ -125,6 +127,8 @@ export class ChatController extends Disposable {
       subscription.dispose();
     }
     const state = this.session.state;
+    // Another sign-in, perhaps to another TIM app: whether it has reactions is asked again.
+    this.reactions.reset();
     this.channel?.notify('chat/info', this.info());
     if (state.kind !== 'signedIn') {
       return;
@@ -231,6 +235,7 @@ export class ChatController extends Disposable {
       draft: summary?.draft ?? '',
       unreadCount: summary?.unread ?? 0,
       locale: vscode.env.language,
+      reactionsAvailable: this.reactions.available,
       strings: panelStrings(),
     };
   }
@@ -341,8 +346,13 @@ export class ChatController extends Disposable {
         invalid: () => new Error(vscode.l10n.t('That reaction is not one TIM Chat offers.')),
         tooManyReactions: () => new Error(vscode.l10n.t('This message has as many different reactions as TIM allows. Join one of them instead.')),
         tooManyUsers: () => new Error(vscode.l10n.t('As many people reacted so as TIM allows.')),
+        unavailable: () => new Error(vscode.l10n.t('This TIM app has no message reactions (a feature of the paid editions of Tencent Cloud Chat).')),
       });
       return this.view(message);
+    },
+    'chat/whoReacted': async ({ id }) => {
+      const message = this.find(id);
+      return { shown: await showWhoReacted(this.reactions.of(id) ?? [], (reaction) => this.reactions.allUsers(message, reaction), this.selfId) };
     },
     'chat/edit': async ({ id, text }) => {
       const showLatest = (latest: TimMessage): void => this.channel?.notify('chat/messageUpdated', { message: this.view(latest) });

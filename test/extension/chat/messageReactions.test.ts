@@ -64,7 +64,7 @@ describe('MessageReactions', () => {
     const reactions = new MessageReactions(() => client, () => NAMES, (w) => warnings.push(w));
     return { endpoint, reactions, warnings };
   }
-  const errors = { invalid: () => new Error('invalid'), tooManyReactions: () => new Error('too many reactions'), tooManyUsers: () => new Error('too many users') };
+  const errors = { invalid: () => new Error('invalid'), tooManyReactions: () => new Error('too many reactions'), tooManyUsers: () => new Error('too many users'), unavailable: () => new Error('no reactions here') };
 
   it("reads a page's reactions 20 messages per call, at most 10 users each, and keeps only messages that have some", async () => {
     const { endpoint, reactions } = setUp();
@@ -86,12 +86,37 @@ describe('MessageReactions', () => {
     assert.equal(reactions.of('m1'), undefined);
   });
 
-  it('logs and carries on when reactions cannot be read (an account without them)', async () => {
+  it('logs and carries on when reactions cannot be read', async () => {
     const { endpoint, reactions, warnings } = setUp();
-    endpoint.respond('TIMMsgGetMessageReactions', { code: 60020, desc: 'service not purchased' });
+    endpoint.respond('TIMMsgGetMessageReactions', { code: 6014, desc: 'not logged in' });
     await reactions.load([message('m1')]);
     assert.equal(reactions.of('m1'), undefined);
-    assert.match(warnings.join('\n'), /60020/);
+    assert.match(warnings.join('\n'), /not logged in/);
+    assert.equal(reactions.available, true, 'a passing failure does not turn reactions off');
+  });
+
+  it('turns reactions off, once and quietly, for an app without them (60020, 7013), until the next sign-in', async () => {
+    for (const code of [60020, 7013]) {
+      const endpoint = new FakeEndpoint();
+      const client = new TimClient(endpoint);
+      const warnings: string[] = [];
+      let told = 0;
+      const reactions = new MessageReactions(() => client, () => NAMES, (w) => warnings.push(w), () => told++);
+      endpoint.respond('TIMMsgGetMessageReactions', { code, desc: 'service not enabled' });
+      await reactions.load(Array.from({ length: 45 }, (_, i) => message(`m${i}`)));
+      assert.equal(reactions.available, false);
+      assert.equal(told, 1, 'the panel is told once, though three calls failed');
+      assert.deepEqual(warnings, [], 'not a problem to log');
+      const calls = endpoint.calls.length;
+      await reactions.load([message('m1')]);
+      await assert.rejects(reactions.toggle(message('m1'), '👍', errors), /no reactions here/);
+      assert.equal(endpoint.calls.length, calls, 'nothing more is asked of TIM');
+      reactions.reset();
+      assert.equal(reactions.available, true);
+      endpoint.respond('TIMMsgAddMessageReaction', { code, desc: 'service not enabled' });
+      await assert.rejects(reactions.toggle(message('m1'), '👍', errors), /no reactions here/, `an add refused with ${code} says why`);
+      assert.equal(told, 2);
+    }
   });
 
   it('applies change events to shown messages only', () => {
@@ -122,6 +147,20 @@ describe('MessageReactions', () => {
       ['TIMMsgRemoveMessageReaction', '👍'],
     ]);
     assert.deepEqual(reactions.of('m1')?.map((r) => [r.count, r.mine]), [[1, false]]);
+  });
+
+  it("reads all of a reaction's users page by page, 100 at a time, until TIM says it is finished", async () => {
+    const { endpoint, reactions } = setUp();
+    const all = Array.from({ length: 230 }, (_, i) => user(`u${i}`));
+    endpoint.respond('TIMMsgGetAllUserListOfMessageReaction', (args) => {
+      const [, , nextSeq, count] = args as [string, string, number, number];
+      const page = all.slice(nextSeq, nextSeq + count);
+      const finished = nextSeq + count >= all.length;
+      return { code: 0, desc: '', json: JSON.stringify({ message_reaction_user_result_user_info_array: page, message_reaction_user_result_next_seq: finished ? 0 : nextSeq + count, message_reaction_user_result_is_finished: finished }) };
+    });
+    const users = await reactions.allUsers(message('m1'), '👍');
+    assert.deepEqual(users.map((u) => u.user_profile_identifier), all.map((u) => u.user_profile_identifier));
+    assert.deepEqual(endpoint.calls.map((c) => [c.args[1], c.args[2], c.args[3]]), [['👍', 0, 100], ['👍', 100, 100], ['👍', 200, 100]]);
   });
 
   it("treats TIM's already-reacted and not-reacted as a stale panel, turns the limits into the user's words, and asks nothing for a refused reaction", async () => {
