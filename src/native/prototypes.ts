@@ -118,6 +118,9 @@ export const prototypes = {
   TIMGroupQuit: { kind: 'async', args: [s] },
   TIMGroupGetJoinedGroupList: { kind: 'async', args: [] },
   TIMGroupGetMemberInfoList: { kind: 'async', args: [s] },
+  TIMGroupInviteMember: { kind: 'async', args: [s] },
+  TIMGroupDeleteMember: { kind: 'async', args: [s] },
+  TIMGroupModifyGroupInfo: { kind: 'async', args: [s] },
 
   // ---- listener setters (registered once, by the endpoint)
   TIMAddRecvNewMsgCallback: { kind: 'listener', shape: 'json', userData: true },

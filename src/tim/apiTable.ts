@@ -82,6 +82,9 @@ export const TIM_CALLBACK_APIS = {
   TIMGroupQuit: { args: ['string'] },
   TIMGroupGetJoinedGroupList: { args: [] },
   TIMGroupGetMemberInfoList: { args: ['json'] },
+  TIMGroupInviteMember: { args: ['json'] },
+  TIMGroupDeleteMember: { args: ['json'] },
+  TIMGroupModifyGroupInfo: { args: ['json'] },
 } as const satisfies Record<string, CallbackApiSpec>;
 
 /** Functions returning their answer, called with `endpoint.callSync`. */

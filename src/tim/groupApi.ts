@@ -1,4 +1,7 @@
-/** The group calls the extension uses (TIMGroupManager.h): create, join, quit, joined list, members. */
+/**
+ * The group calls the extension uses (TIMGroupManager.h): create, join, quit, joined list, members, and
+ * managing a group: invite and remove members, change its name and notice.
+ */
 import { TimConversationApi } from './conversationApi';
 import { stringifyTimJson } from './json';
 import type {
@@ -7,8 +10,16 @@ import type {
   TimGroupBaseInfo,
   TimGroupGetMemberInfoListParam,
   TimGroupGetMemberInfoListResult,
+  TimGroupDeleteMemberParam,
+  TimGroupDeleteMemberResult,
+  TimGroupInviteMemberParam,
+  TimGroupInviteMemberResult,
+  TimGroupModifyInfoParam,
 } from './types/group';
-import { requireNonEmptyString } from './validate';
+import { requireAtMost, requireNonEmptyString } from './validate';
+
+/** TIMGroupInviteMember takes at most 20 users per call (header 7.4: 后台限制单次邀请的群成员个数不能超过 20). */
+export const MAX_INVITE_MEMBERS = 20;
 
 export class TimGroupApi extends TimConversationApi {
   /** TIMGroupCreate: resolves with the group id (the one asked for, or the one the server assigned). */
@@ -45,5 +56,32 @@ export class TimGroupApi extends TimConversationApi {
     requireNonEmptyString(api, 'group_get_members_info_list_param_group_id', param.group_get_members_info_list_param_group_id);
     const result = await this.invoke(api, [stringifyTimJson(param)]);
     return this.decodeObject<TimGroupGetMemberInfoListResult>(api, result.json);
+  }
+
+  /**
+   * TIMGroupInviteMember: up to 20 users; one result per user (added, already a member, invited, or
+   * failed). Who may invite depends on the group type (header 7.4).
+   */
+  async groupInviteMember(param: TimGroupInviteMemberParam): Promise<TimGroupInviteMemberResult[]> {
+    const api = 'TIMGroupInviteMember';
+    requireNonEmptyString(api, 'group_invite_member_param_group_id', param.group_invite_member_param_group_id);
+    requireAtMost(api, 'group_invite_member_param_identifier_array', param.group_invite_member_param_identifier_array, MAX_INVITE_MEMBERS);
+    const result = await this.invoke(api, [stringifyTimJson(param)]);
+    return this.decodeArray<TimGroupInviteMemberResult>(api, result.json);
+  }
+
+  /** TIMGroupDeleteMember: removes members; the owner (and admins of public groups) may (header 7.5). */
+  async groupDeleteMember(param: TimGroupDeleteMemberParam): Promise<TimGroupDeleteMemberResult[]> {
+    const api = 'TIMGroupDeleteMember';
+    requireNonEmptyString(api, 'group_delete_member_param_group_id', param.group_delete_member_param_group_id);
+    const result = await this.invoke(api, [stringifyTimJson(param)]);
+    return this.decodeArray<TimGroupDeleteMemberResult>(api, result.json);
+  }
+
+  /** TIMGroupModifyGroupInfo: the fields its modify flag names; every member gets a group tip. */
+  async groupModifyGroupInfo(param: TimGroupModifyInfoParam): Promise<void> {
+    const api = 'TIMGroupModifyGroupInfo';
+    requireNonEmptyString(api, 'group_modify_info_param_group_id', param.group_modify_info_param_group_id);
+    await this.invoke(api, [stringifyTimJson(param)]);
   }
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
-import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
@@ -431,6 +431,40 @@ describe('chat on the emulator', function () {
     for (const open of api().chatPanels()) {
       open.dispose();
     }
+  });
+
+  it('adds members to a group, removes them and renames it (Add Members…, Remove Members…, Rename Group…)', async () => {
+    // As Create Group makes them: a public group that alice owns, with bob in it.
+    const { create_group_result_groupid: groupId } = await (api().session.requireClient()).groupCreate({
+      create_group_param_group_name: 'Core',
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }],
+    });
+    const key = `group_${groupId}`;
+    await eventually(() => api().store.get(key), 5000, 'group in tree');
+    const joined = async (user: TimUser): Promise<boolean> => (await user.client.groupGetJoinedGroupList()).some((g) => g.group_base_info_group_id === groupId);
+
+    const added = await recordDialogs({ inputs: ['carol, bob nobody-here'] }, () => vscode.commands.executeCommand('timChat.addGroupMembers', key));
+    assert.deepEqual(added.asked.warnings.map((w) => w.message), ['Added carol to Core. Already members: bob. Could not add nobody-here (no such user, or the group is full).']);
+    assert.equal(await joined(carol), true, 'carol is in');
+
+    const removed = await recordDialogs({ picks: [(items) => items.filter((item) => item.description === 'carol')], warning: 'Remove' }, () => vscode.commands.executeCommand('timChat.removeGroupMembers', key));
+    assert.deepEqual(removed.asked.picked[0]?.map((item) => item.description), ['bob', 'carol'], 'everyone but alice, the owner');
+    assert.match(removed.asked.warnings[0]?.message ?? '', /^Remove carol from Core\?$/);
+    assert.deepEqual(removed.asked.infos, ['Removed carol from Core.']);
+    assert.equal(await joined(carol), false, 'carol is out');
+    // Dismissing the confirmation removes nobody.
+    await recordDialogs({ picks: [(items) => items.filter((item) => item.description === 'bob')] }, () => vscode.commands.executeCommand('timChat.removeGroupMembers', key));
+    assert.equal(await joined(bob), true, 'bob stays');
+
+    await recordDialogs({ inputs: ['Core Team'] }, () => vscode.commands.executeCommand('timChat.renameGroup', key));
+    await eventually(() => api().store.get(key)?.name === 'Core Team', 5000, "the tree shows the group's new name");
+    await eventually(async () => (await bob.client.convGetConvList()).find((c) => c.conv_id === groupId)?.conv_show_name === 'Core Team', 5000, 'and so does bob');
+
+    // bob is a plain member of a public group: TIM lets him invite but not rename; its refusal is shown.
+    await assert.rejects(bob.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 1, group_modify_info_param_group_name: 'Mine' }), (error: unknown) => error instanceof TimError && error.code === 10007);
+    const refused = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.addGroupMembers', 'c2c_bob'));
+    assert.match(refused.asked.errors[0] ?? '', /one-to-one chat: only groups have members to manage/);
   });
 
   it('clears history and deletes a conversation after confirmation', async () => {

@@ -25,6 +25,9 @@ TIM_API int TIMGroupJoin(const char* group_id, const char* hello_msg, TIMCommCal
 TIM_API int TIMGroupQuit(const char* group_id, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMGroupInviteMember(const char* json_group_invite_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMGroupDeleteMember(const char* json_group_delete_param, TIMCommCallback cb, const void* user_data);
 `;
 
 // A copy of the C prototypes read from the SDK headers (shared/reference/tim-c-api.txt), kept with the tests.

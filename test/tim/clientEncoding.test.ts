@@ -142,6 +142,21 @@ const CASES: readonly Case[] = [
     call: (c) => c.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: 'grp', group_get_members_info_list_param_next_seq: 0 }),
     args: ['{"group_get_members_info_list_param_group_id":"grp","group_get_members_info_list_param_next_seq":0}'],
   },
+  {
+    api: 'TIMGroupInviteMember',
+    call: (c) => c.groupInviteMember({ group_invite_member_param_group_id: 'grp', group_invite_member_param_identifier_array: ['a', 'b'] }),
+    args: ['{"group_invite_member_param_group_id":"grp","group_invite_member_param_identifier_array":["a","b"]}'],
+  },
+  {
+    api: 'TIMGroupDeleteMember',
+    call: (c) => c.groupDeleteMember({ group_delete_member_param_group_id: 'grp', group_delete_member_param_identifier_array: ['a'], group_delete_member_param_user_data: 'left the team' }),
+    args: ['{"group_delete_member_param_group_id":"grp","group_delete_member_param_identifier_array":["a"],"group_delete_member_param_user_data":"left the team"}'],
+  },
+  {
+    api: 'TIMGroupModifyGroupInfo',
+    call: (c) => c.groupModifyGroupInfo({ group_modify_info_param_group_id: 'grp', group_modify_info_param_modify_flag: 3, group_modify_info_param_group_name: 'Core', group_modify_info_param_notification: 'Release on Friday' }),
+    args: ['{"group_modify_info_param_group_id":"grp","group_modify_info_param_modify_flag":3,"group_modify_info_param_group_name":"Core","group_modify_info_param_notification":"Release on Friday"}'],
+  },
 ];
 
 /** Answers that decode for every method, so the test is about the request side. */
@@ -155,6 +170,8 @@ function answeringEndpoint(): FakeEndpoint {
   endpoint.respond('TIMMsgSearchLocalMessages', { json: '{"msg_search_result_total_count":0,"msg_search_result_item_array":[]}' });
   endpoint.respond('TIMConvGetTotalUnreadMessageCount', { json: '{"conv_get_total_unread_message_count_result_unread_count":0}' });
   endpoint.respond('TIMGroupCreate', { json: '{"create_group_result_groupid":"grp"}' });
+  endpoint.respond('TIMGroupInviteMember', { json: '[]' });
+  endpoint.respond('TIMGroupDeleteMember', { json: '[]' });
   endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
   return endpoint;
 }

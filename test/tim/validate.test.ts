@@ -57,6 +57,13 @@ describe('TimClient input validation', () => {
     assert.equal(endpoint.calls.length, 0);
   });
 
+  it('refuses more than 20 users per group invite (the server limit) and group calls without a group id', async () => {
+    const users = Array.from({ length: 21 }, (_, i) => `u${i}`);
+    await assertRefused((c) => c.groupInviteMember({ group_invite_member_param_group_id: 'g', group_invite_member_param_identifier_array: users }), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMGroupInviteMember', /21 entries; at most 20/);
+    await assertRefused((c) => c.groupDeleteMember({ group_delete_member_param_group_id: '', group_delete_member_param_identifier_array: ['a'] }), TimResult.ERR_PARAM, 'TIMGroupDeleteMember', /group_id/);
+    await assertRefused((c) => c.groupModifyGroupInfo({ group_modify_info_param_group_id: '', group_modify_info_param_modify_flag: 1 }), TimResult.ERR_PARAM, 'TIMGroupModifyGroupInfo', /group_id/);
+  });
+
   it('refuses an invalid conversation type with -4', async () => {
     await assertRefused((c) => c.msgSendMessage('bob', 0 as 1, TEXT), TimResult.ERR_PARAM, 'TIMMsgSendMessage', /conv_type/);
     await assertRefused((c) => c.msgReportReaded('bob', 9 as 1), TimResult.ERR_PARAM, 'TIMMsgReportReaded', /conv_type/);

@@ -29,12 +29,14 @@ interface ConvRow {
   readonly cleared_msg: number;
   readonly hidden: number;
   readonly at_info: string;
+  readonly left_msg: number;
 }
 
 export class Conversations {
   private readonly one: Statement;
   private readonly list: Statement;
   private readonly lastMsg: Statement;
+  private readonly lastMsgUntil: Statement;
   private readonly total: Statement;
   private readonly c2cOpt: Statement;
   private readonly groupInfo: Statement;
@@ -50,6 +52,12 @@ export class Conversations {
     this.list = db.prepare('SELECT * FROM convs WHERE user_id = ? AND hidden = 0 ORDER BY pinned DESC, active_time DESC, conv_id');
     this.lastMsg = db.prepare(
       `SELECT m.* FROM messages m WHERE m.stream = ? AND m.local_device = 0 AND m.id > ?
+         AND NOT EXISTS (SELECT 1 FROM user_hidden h WHERE h.user_id = ? AND h.msg = m.id)
+       ORDER BY m.server_time DESC, m.id DESC LIMIT 1`,
+    );
+    // A group the user left: nothing after the message they left at (convs.left_msg).
+    this.lastMsgUntil = db.prepare(
+      `SELECT m.* FROM messages m WHERE m.stream = ? AND m.local_device = 0 AND m.id > ? AND m.id <= ?
          AND NOT EXISTS (SELECT 1 FROM user_hidden h WHERE h.user_id = ? AND h.msg = m.id)
        ORDER BY m.server_time DESC, m.id DESC LIMIT 1`,
     );
@@ -87,8 +95,14 @@ export class Conversations {
   }
 
   private viewRow(row: ConvRow): JsonObject {
-    const joined = row.conv_type === GROUP ? (this.access.memberRow(row.conv_id, row.user_id)?.join_msg ?? 0) : 0;
-    const last = this.lastMsg.get(row.stream, Math.max(row.cleared_msg, joined), row.user_id) as Parameters<MessageModel['view']>[0] | undefined;
+    const member = row.conv_type === GROUP ? this.access.memberRow(row.conv_id, row.user_id) : undefined;
+    const floor = Math.max(row.cleared_msg, member?.join_msg ?? 0);
+    const last = (
+      // left_msg 0: left before the emulator recorded where (older data directories): as before.
+      row.conv_type === GROUP && member === undefined && row.left_msg > 0
+        ? this.lastMsgUntil.get(row.stream, floor, row.left_msg, row.user_id)
+        : this.lastMsg.get(row.stream, floor, row.user_id)
+    ) as Parameters<MessageModel['view']>[0] | undefined;
     let showName = row.conv_id;
     let faceUrl = '';
     let groupType: number | undefined;

@@ -2,10 +2,13 @@
  * Groups: TIMGroupCreate (at most 20 initial members, as the SDK checks from 7.1), TIMGroupJoin (Work
  * groups only by invitation; add option Forbid refuses; approvals are not emulated, so Auth joins at
  * once), TIMGroupQuit (owners of non-Work groups cannot), TIMGroupGetJoinedGroupList and
- * TIMGroupGetMemberInfoList (members only). Joining and leaving put group tips into the group.
+ * TIMGroupGetMemberInfoList (members only), and managing a group: TIMGroupInviteMember,
+ * TIMGroupDeleteMember and TIMGroupModifyGroupInfo (name, notification, introduction, face, owner).
+ * Joining, leaving, invitations, removals and info changes put group tips into the group.
  */
 import { randomBytes } from 'node:crypto';
 import { stringifyTimJson } from '../../tim/json';
+import type { GroupRow, MemberRow } from './access';
 import { ApiError, Err, invalidParam, syncParamError } from './apiError';
 import { isObject, type JsonObject, optArray, optNumber, optString } from './args';
 import { type Ctx, type Handler, requireLogin } from './context';
@@ -16,31 +19,64 @@ import { topMessageId } from './messages/unread';
 export const GroupType = { PUBLIC: 0, PRIVATE: 1, CHATROOM: 2, BCHATROOM: 3, AVCHATROOM: 4, COMMUNITY: 5 } as const;
 export const Role = { NORMAL: 200, ADMIN: 300, OWNER: 400 } as const;
 const MAX_INITIAL_MEMBERS = 20;
+/** TIMGroupInviteMember: 后台限制单次邀请的群成员个数不能超过 20 (header 7.4). */
+const MAX_INVITE_MEMBERS = 20;
 const MAX_MEMBERS: Record<number, number> = { 0: 2000, 1: 200, 2: 6000, 3: 6000, 4: 1000000, 5: 100000 };
-const TIP_INVITE = 1;
-const TIP_QUIT = 2;
+/** TIMGroupTipType. */
+const Tip = { INVITE: 1, QUIT: 2, KICK: 3, GROUP_INFO_CHANGE: 6 } as const;
 const JOIN_APPLY = 1;
 const JOIN_INVITE = 2;
+/** HandleGroupMemberResult: what happened to one user of an invite or removal. */
+const Handled = { FAILED: 0, DONE: 1, ALREADY_MEMBER: 2 } as const;
+/** TIMGroupModifyInfoFlag bits the emulator applies (as an unsigned 32-bit value), each with its tip's TIMGroupTipGroupChangeFlag. */
+const MODIFIABLE = [
+  { bit: 0x1, key: 'group_modify_info_param_group_name', column: 'name', tipFlag: 0x1 },
+  { bit: 0x2, key: 'group_modify_info_param_notification', column: 'notification', tipFlag: 0x3 },
+  { bit: 0x4, key: 'group_modify_info_param_introduction', column: 'introduction', tipFlag: 0x2 },
+  { bit: 0x8, key: 'group_modify_info_param_face_url', column: 'face_url', tipFlag: 0x4 },
+] as const;
+const MODIFY_OWNER = 0x80000000;
+const TIP_CHANGE_OWNER = 0x5;
 
-/** Puts a group tips message into the group (server-made, no sender device). */
-export function groupTip(ctx: Ctx, groupId: string, opUser: string, tipType: number, users: string[], joinType = 0): void {
+/** Groups that take no invitations and whose owner cannot be changed: the live-broadcast kinds. */
+function isBroadcast(type: number): boolean {
+  return type === GroupType.AVCHATROOM || type === GroupType.BCHATROOM;
+}
+
+function memberCount(ctx: Ctx, groupId: string): number {
+  return (ctx.emu.db.prepare('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId) as { n: number }).n;
+}
+
+interface TipDetails {
+  /** TIMGroupJoinType of an Invite tip. */
+  readonly joinType?: number;
+  /** The member count to report (default: the members now). */
+  readonly memberNum?: number;
+  /** GroupTipGroupChangeInfo entries of a GroupInfoChange tip. */
+  readonly changes?: JsonObject[];
+}
+
+/**
+ * Puts a group tips message into the group (server-made, no sender device): every member at this
+ * moment gets it. Returns its message row id.
+ */
+export function groupTip(ctx: Ctx, groupId: string, opUser: string, tipType: number, users: string[], details: TipDetails = {}): number {
   const emu = ctx.emu;
-  const count = (emu.db.prepare('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId) as { n: number }).n;
   const now = emu.serverTime();
   const rand = randomUint32();
   const tip: JsonObject = {
     elem_type: Elem.GROUP_TIPS,
     group_tips_elem_tip_type: tipType,
-    group_tips_elem_join_type: joinType,
+    group_tips_elem_join_type: details.joinType ?? 0,
     group_tips_elem_op_user: opUser,
     group_tips_elem_group_id: groupId,
     group_tips_elem_user_array: users,
-    group_tips_elem_member_num: count,
-    group_tips_elem_group_change_info_array: [],
+    group_tips_elem_member_num: details.memberNum ?? memberCount(ctx, groupId),
+    group_tips_elem_group_change_info_array: details.changes ?? [],
     group_tips_elem_member_change_info_array: [],
     group_tips_elem_platform: '',
   };
-  emu.delivery.deliver({
+  return emu.delivery.deliver({
     stream: groupStream(groupId),
     convType: GROUP,
     convId: groupId,
@@ -53,7 +89,7 @@ export function groupTip(ctx: Ctx, groupId: string, opUser: string, tipType: num
     searchText: '',
     noUnread: true,
     body: { message_elem_array: [tip], message_client_time: now, message_priority: 1, message_platform: 0 },
-  });
+  }).id;
 }
 
 export function addMember(ctx: Ctx, groupId: string, userId: string, role: number): void {
@@ -62,8 +98,46 @@ export function addMember(ctx: Ctx, groupId: string, userId: string, role: numbe
     .prepare('INSERT INTO members(group_id, user_id, role, join_time, join_msg) VALUES (?, ?, ?, ?, ?)')
     .run(groupId, userId, role, now, topMessageId(ctx));
   const added = ctx.emu.delivery.ensureConversation(userId, GROUP, groupId, groupStream(groupId), now);
-  ctx.emu.db.prepare('UPDATE convs SET hidden = 0, cleared_msg = 0, unread = 0 WHERE user_id = ? AND conv_type = 2 AND conv_id = ?').run(userId, groupId);
+  ctx.emu.db
+    .prepare('UPDATE convs SET hidden = 0, cleared_msg = 0, unread = 0, left_msg = 0 WHERE user_id = ? AND conv_type = 2 AND conv_id = ?')
+    .run(userId, groupId);
   ctx.emu.hub.touchConversation(userId, GROUP, groupId, added);
+}
+
+/**
+ * Takes `userId` out of the group: no access from now on; their conversation stays (as Tencent keeps
+ * it) and shows nothing after `lastMsg`, the last message they got.
+ */
+function removeMember(ctx: Ctx, groupId: string, userId: string, lastMsg: number): void {
+  ctx.emu.db.prepare('DELETE FROM members WHERE group_id = ? AND user_id = ?').run(groupId, userId);
+  ctx.emu.db.prepare('UPDATE convs SET left_msg = ? WHERE user_id = ? AND conv_type = 2 AND conv_id = ?').run(lastMsg, userId, groupId);
+  ctx.emu.hub.touchConversation(userId, GROUP, groupId);
+}
+
+/** The group and the caller's membership in it: 10010 when there is no such group, 10007 for non-members. */
+function groupAndCaller(ctx: Ctx, groupId: string, userId: string): { group: GroupRow; caller: MemberRow } {
+  const caller = ctx.emu.access.requireMember(groupId, userId);
+  return { group: ctx.emu.access.groupRow(groupId) as GroupRow, caller };
+}
+
+function requireGroupId(param: JsonObject, key: string): string {
+  const groupId = optString(param, key) ?? '';
+  if (groupId.length === 0) {
+    throw syncParamError(`${key} is required`);
+  }
+  return groupId;
+}
+
+/** A json param's user array: 1..`max` user ids (6017 otherwise, as the typed client counts), each user once. */
+function userArray(param: JsonObject, key: string, max = Infinity): string[] {
+  const list = optArray(param, key) ?? [];
+  if (list.length === 0 || !list.every((user) => typeof user === 'string' && user.length > 0)) {
+    throw invalidParam(`${key} must be a non-empty array of user ids`);
+  }
+  if (list.length > max) {
+    throw invalidParam(`${key}: at most ${max} users per call`);
+  }
+  return [...new Set(list as string[])];
 }
 
 const create: Handler = async (ctx, args) => {
@@ -129,7 +203,7 @@ const create: Handler = async (ctx, args) => {
       addMember(ctx, groupId, member.user, member.role);
     }
     if (invited.length > 0) {
-      groupTip(ctx, groupId, userId, TIP_INVITE, invited.map((m) => m.user), JOIN_INVITE);
+      groupTip(ctx, groupId, userId, Tip.INVITE, invited.map((m) => m.user), { joinType: JOIN_INVITE });
     }
   });
   return { json: stringifyTimJson({ create_group_result_groupid: groupId }) };
@@ -153,12 +227,11 @@ const join: Handler = async (ctx, args) => {
     if (group.type === GroupType.PRIVATE || group.add_option === 0) {
       throw new ApiError(Err.GROUP_PERMISSION_DENY, 'this group cannot be joined by applying');
     }
-    const count = (ctx.emu.db.prepare('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId) as { n: number }).n;
-    if (count >= group.max_members) {
+    if (memberCount(ctx, groupId) >= group.max_members) {
       throw new ApiError(Err.GROUP_FULL, 'the group is full');
     }
     addMember(ctx, groupId, userId, Role.NORMAL);
-    groupTip(ctx, groupId, userId, TIP_INVITE, [userId], JOIN_APPLY);
+    groupTip(ctx, groupId, userId, Tip.INVITE, [userId], { joinType: JOIN_APPLY });
   });
   return {};
 };
@@ -175,9 +248,9 @@ const quit: Handler = async (ctx, args) => {
     if (member.role === Role.OWNER && group !== undefined && group.type !== GroupType.PRIVATE) {
       throw new ApiError(Err.GROUP_OWNER_NOT_ALLOW_QUIT, 'the owner cannot quit this group');
     }
-    ctx.emu.db.prepare('DELETE FROM members WHERE group_id = ? AND user_id = ?').run(groupId, userId);
-    groupTip(ctx, groupId, userId, TIP_QUIT, [userId]);
-    ctx.emu.hub.touchConversation(userId, GROUP, groupId);
+    // The quitter does not get the quit tip: their conversation ends before it.
+    removeMember(ctx, groupId, userId, topMessageId(ctx));
+    groupTip(ctx, groupId, userId, Tip.QUIT, [userId]);
   });
   return {};
 };
@@ -260,10 +333,167 @@ const memberList: Handler = async (ctx, args) => {
   return { json: stringifyTimJson(result) };
 };
 
+/**
+ * TIMGroupInviteMember: up to 20 users (6017). Any member may invite into Work, Public, Meeting and
+ * Community groups (*choice* for Public and Meeting: the SDK allows it from 7.1, subject to the invite
+ * approval option, which is not emulated: invitees join at once); nobody into live-broadcast groups
+ * (10007). One result per user: added, already a member, or failed (no such account, group full).
+ */
+const inviteMember: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const { userId } = requireLogin(ctx);
+  const groupId = requireGroupId(param, 'group_invite_member_param_group_id');
+  const users = userArray(param, 'group_invite_member_param_identifier_array', MAX_INVITE_MEMBERS);
+  const results = await ctx.emu.queue.enqueue(() => {
+    const { group } = groupAndCaller(ctx, groupId, userId);
+    if (isBroadcast(group.type)) {
+      throw new ApiError(Err.GROUP_PERMISSION_DENY, 'live-broadcast groups take no invitations');
+    }
+    let count = memberCount(ctx, groupId);
+    const added: string[] = [];
+    const outcome = users.map((user) => {
+      let result: number = Handled.FAILED;
+      if (ctx.emu.access.memberRow(groupId, user) !== undefined) {
+        result = Handled.ALREADY_MEMBER;
+      } else if (ctx.emu.model.userExists(user) && count < group.max_members) {
+        addMember(ctx, groupId, user, Role.NORMAL);
+        added.push(user);
+        count++;
+        result = Handled.DONE;
+      }
+      return { group_invite_member_result_identifier: user, group_invite_member_result_result: result };
+    });
+    if (added.length > 0) {
+      groupTip(ctx, groupId, userId, Tip.INVITE, added, { joinType: JOIN_INVITE });
+    }
+    return outcome;
+  });
+  return { json: stringifyTimJson(results) };
+};
+
+/**
+ * May `caller` remove `target` (both members)? Work groups: the owner only; the other types: the owner,
+ * and admins the normal members. Nobody removes the owner.
+ */
+function mayRemove(groupType: number, caller: MemberRow, target: MemberRow): boolean {
+  if (target.role === Role.OWNER) {
+    return false;
+  }
+  if (caller.role === Role.OWNER) {
+    return true;
+  }
+  return groupType !== GroupType.PRIVATE && caller.role === Role.ADMIN && target.role === Role.NORMAL;
+}
+
+/**
+ * TIMGroupDeleteMember: the whole call fails with 10007, nothing removed, when the caller may not
+ * remove one of the listed members (mayRemove); users who are not members get result 0. The removed
+ * members get the Kick tip too (it is the last message of their conversation), then lose the group.
+ * The reason (user_data) is not delivered: group reports are not emulated.
+ */
+const deleteMember: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const { userId } = requireLogin(ctx);
+  const groupId = requireGroupId(param, 'group_delete_member_param_group_id');
+  const users = userArray(param, 'group_delete_member_param_identifier_array');
+  optString(param, 'group_delete_member_param_user_data');
+  const results = await ctx.emu.queue.enqueue(() => {
+    const { group, caller } = groupAndCaller(ctx, groupId, userId);
+    const removed: string[] = [];
+    for (const user of users) {
+      const target = ctx.emu.access.memberRow(groupId, user);
+      if (target === undefined) {
+        continue;
+      }
+      if (!mayRemove(group.type, caller, target)) {
+        throw new ApiError(Err.GROUP_PERMISSION_DENY, `${userId} may not remove ${user} from group ${groupId}`);
+      }
+      removed.push(user);
+    }
+    if (removed.length > 0) {
+      const tip = groupTip(ctx, groupId, userId, Tip.KICK, removed, { memberNum: memberCount(ctx, groupId) - removed.length });
+      for (const user of removed) {
+        removeMember(ctx, groupId, user, tip);
+      }
+    }
+    return users.map((user) => ({
+      group_delete_member_result_identifier: user,
+      group_delete_member_result_result: removed.includes(user) ? Handled.DONE : Handled.FAILED,
+    }));
+  });
+  return { json: stringifyTimJson(results) };
+};
+
+/**
+ * TIMGroupModifyGroupInfo: the name (non-empty, as at creation), notification, introduction and face
+ * URL named by the modify flag, by any member of a Work group and the owner or admins of the other
+ * types; or, alone, a new owner (the owner only, not in live-broadcast groups; a member other than the
+ * owner, else 10004). Other flags: 7013. One GroupInfoChange tip lists the changes.
+ */
+const modifyGroupInfo: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const { userId } = requireLogin(ctx);
+  const groupId = requireGroupId(param, 'group_modify_info_param_group_id');
+  const rawFlag = optNumber(param, 'group_modify_info_param_modify_flag') ?? 0;
+  // A uint32 of TIMGroupModifyInfoFlag bits; the header's own example writes kTIMGroupModifyInfoFlag_Owner
+  // as the int32 -2147483648.
+  if (!Number.isInteger(rawFlag) || rawFlag === 0 || rawFlag < -0x80000000 || rawFlag > 0xffffffff) {
+    throw invalidParam('group_modify_info_param_modify_flag must name what to change');
+  }
+  const flag = rawFlag >>> 0;
+  const fields = MODIFIABLE.filter((field) => (flag & field.bit) !== 0);
+  const unsupported = (fields.reduce((bits, field) => bits & ~field.bit, flag) & ~MODIFY_OWNER) >>> 0;
+  if (unsupported !== 0) {
+    throw new ApiError(Err.INTERFACE_NOT_SUPPORT, `modify flag 0x${unsupported.toString(16)} is not supported by tim-emulator`);
+  }
+  const newOwner = flag & MODIFY_OWNER ? optString(param, 'group_modify_info_param_owner') ?? '' : undefined;
+  if (newOwner !== undefined && (newOwner.length === 0 || fields.length > 0)) {
+    throw invalidParam('a new owner needs group_modify_info_param_owner and no other modify flag');
+  }
+  const values = fields.map((field) => {
+    const value = optString(param, field.key);
+    if (value === undefined || (field.bit === 0x1 && value.length === 0)) {
+      throw invalidParam(`${field.key} is required by the modify flag`);
+    }
+    return { field, value };
+  });
+  await ctx.emu.queue.enqueue(() => {
+    const { group, caller } = groupAndCaller(ctx, groupId, userId);
+    const db = ctx.emu.db;
+    let changes: JsonObject[];
+    if (newOwner !== undefined) {
+      if (caller.role !== Role.OWNER || isBroadcast(group.type)) {
+        throw new ApiError(Err.GROUP_PERMISSION_DENY, 'only the owner may hand the group over, and not in live-broadcast groups');
+      }
+      if (newOwner === userId || ctx.emu.access.memberRow(groupId, newOwner) === undefined) {
+        throw new ApiError(Err.GROUP_INVALID_PARAMETERS, `the new owner must be another member of group ${groupId}`);
+      }
+      db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND user_id = ?').run(Role.NORMAL, groupId, userId);
+      db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND user_id = ?').run(Role.OWNER, groupId, newOwner);
+      db.prepare('UPDATE groups SET owner = ?, info_seq = info_seq + 1 WHERE group_id = ?').run(newOwner, groupId);
+      changes = [{ group_tips_group_change_info_flag: TIP_CHANGE_OWNER, group_tips_group_change_info_value: newOwner }];
+    } else {
+      if (group.type !== GroupType.PRIVATE && caller.role === Role.NORMAL) {
+        throw new ApiError(Err.GROUP_PERMISSION_DENY, 'only the owner and admins may change this group\'s info');
+      }
+      for (const { field, value } of values) {
+        db.prepare(`UPDATE groups SET ${field.column} = ? WHERE group_id = ?`).run(value, groupId);
+      }
+      db.prepare('UPDATE groups SET info_seq = info_seq + 1 WHERE group_id = ?').run(groupId);
+      changes = values.map(({ field, value }) => ({ group_tips_group_change_info_flag: field.tipFlag, group_tips_group_change_info_value: value }));
+    }
+    groupTip(ctx, groupId, userId, Tip.GROUP_INFO_CHANGE, [], { changes });
+  });
+  return {};
+};
+
 export const groupHandlers: Record<string, Handler> = {
   TIMGroupCreate: create,
   TIMGroupJoin: join,
   TIMGroupQuit: quit,
   TIMGroupGetJoinedGroupList: joinedList,
   TIMGroupGetMemberInfoList: memberList,
+  TIMGroupInviteMember: inviteMember,
+  TIMGroupDeleteMember: deleteMember,
+  TIMGroupModifyGroupInfo: modifyGroupInfo,
 };

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS convs(
   pinned INTEGER NOT NULL DEFAULT 0, draft TEXT, draft_time INTEGER NOT NULL DEFAULT 0,
   active_time INTEGER NOT NULL DEFAULT 0, cleared_msg INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
   peer_read_time INTEGER NOT NULL DEFAULT 0, at_info TEXT NOT NULL DEFAULT '[]',
+  left_msg INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(user_id, conv_type, conv_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS convs_stream ON convs(stream);
 CREATE TABLE IF NOT EXISTS c2c_opts(user_id TEXT NOT NULL, peer TEXT NOT NULL, opt INTEGER NOT NULL,
@@ -95,6 +96,10 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   const convColumns = db.prepare("SELECT name FROM pragma_table_info('convs')").all() as Array<{ name: string }>;
   if (!convColumns.some((c) => c.name === 'at_info')) {
     db.exec("ALTER TABLE convs ADD COLUMN at_info TEXT NOT NULL DEFAULT '[]'");
+  }
+  // The last message of a group a user left (quit or was removed): their conversation shows nothing newer.
+  if (!convColumns.some((c) => c.name === 'left_msg')) {
+    db.exec('ALTER TABLE convs ADD COLUMN left_msg INTEGER NOT NULL DEFAULT 0');
   }
   return db;
 }

@@ -3,7 +3,7 @@
  * validated here on the host, that the webview renders as text. Pure (no vscode) so it is unit-tested.
  */
 import type { ChatElementView, ChatMessageStatus, ChatMessageView } from '../../shared/chatModel';
-import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipGroupChangeFlag, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
@@ -65,10 +65,30 @@ function groupTipsText(tips: TimGroupTipsElem, ctx: MessageViewContext): string 
     case TIMGroupTipType.CancelAdmin:
       return ctx.t('{0} is no longer an admin', users);
     case TIMGroupTipType.GroupInfoChange:
-      return ctx.t('{0} changed the group info', operator);
+      return groupInfoChangeText(tips, operator, ctx);
     default:
       return ctx.t('Group updated');
   }
+}
+
+/** What a group info change tip says: each change it lists that people notice, else that something changed. */
+function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: MessageViewContext): string {
+  const changes = (tips.group_tips_elem_group_change_info_array ?? []).flatMap((change) => {
+    const value = String(change.group_tips_group_change_info_value ?? '');
+    switch (change.group_tips_group_change_info_flag) {
+      case TIMGroupTipGroupChangeFlag.Name:
+        return [ctx.t('{0} renamed the group to "{1}"', operator, value)];
+      case TIMGroupTipGroupChangeFlag.Notification:
+        return [value ? ctx.t('{0} changed the group notice: {1}', operator, value) : ctx.t('{0} cleared the group notice', operator)];
+      case TIMGroupTipGroupChangeFlag.Introduction:
+        return [ctx.t('{0} changed the group introduction', operator)];
+      case TIMGroupTipGroupChangeFlag.Owner:
+        return [ctx.t('{0} made {1} the owner', operator, nameOf(value, ctx))];
+      default:
+        return [];
+    }
+  });
+  return changes.length > 0 ? changes.join(' · ') : ctx.t('{0} changed the group info', operator);
 }
 
 function elementView(elem: TimElem, index: number, ctx: MessageViewContext): ChatElementView {

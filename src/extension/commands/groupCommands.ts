@@ -1,39 +1,17 @@
-/** Commands for groups: create one (with initial members), join one by its ID, and show its members. */
+/**
+ * Commands for groups: create one (with initial members), join one by its ID, and show its members.
+ * Managing a group (add and remove members, rename) is in groupManagement.ts.
+ */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMGroupAddOption, TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
 import { conversationKey } from '../conversations/conversationKey';
 import { readGroupMembers, type GroupMember } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
-import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
-import { commandTarget } from './targets';
-
-/** Tencent Cloud Chat takes at most 20 members when a group is created. */
-const MAX_INITIAL_MEMBERS = 20;
-
-function validateGroupName(value: string): string | undefined {
-  const name = value.trim();
-  if (!name) {
-    return vscode.l10n.t('Enter a group name');
-  }
-  return Buffer.byteLength(name, 'utf8') > 100 ? vscode.l10n.t('A group name has at most 100 bytes') : undefined;
-}
-
-function validateMemberList(value: string): string | undefined {
-  const ids = value.split(/[\s,]+/).filter(Boolean);
-  if (ids.length > MAX_INITIAL_MEMBERS) {
-    return vscode.l10n.t('At most {0} members when creating a group', MAX_INITIAL_MEMBERS);
-  }
-  for (const id of ids) {
-    const problem = validateUserId(id);
-    if (problem) {
-      return `${id}: ${problem}`;
-    }
-  }
-  return undefined;
-}
+import { parseMemberList, validateGroupName, validateMemberList } from './groupInput';
+import { groupTarget } from './groupManagement';
 
 function roleLabel(role: number): string | undefined {
   return role === TIMGroupMemberRole.Owner ? vscode.l10n.t('Owner') : role === TIMGroupMemberRole.Admin ? vscode.l10n.t('Admin') : undefined;
@@ -60,7 +38,7 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       if (members === undefined) {
         return undefined;
       }
-      const ids = [...new Set(members.split(/[\s,]+/).filter(Boolean))];
+      const ids = parseMemberList(members);
       const { create_group_result_groupid: groupId } = await client.groupCreate({
         create_group_param_group_name: name.trim(),
         // A public group anyone may join by its ID: teams share the ID to bring people in.
@@ -88,12 +66,9 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
     // Who is in a group (the active chat's, the tree row's, or one picked); choosing someone opens a chat with them.
     registerCommand('timChat.showGroupMembers', async (arg) => {
       const client = session.requireClient();
-      const target = await commandTarget(arg, store, panels, vscode.l10n.t('Show Members'));
+      const target = await groupTarget(arg, { store, panels }, vscode.l10n.t('Show Members'), (name) => vscode.l10n.t('{0} is a one-to-one chat: members are shown for groups.', name));
       if (!target) {
         return undefined;
-      }
-      if (target.ref.type !== TIMConvType.Group) {
-        throw new Error(vscode.l10n.t('{0} is a one-to-one chat: members are shown for groups.', target.name));
       }
       const self = session.signedInAccount?.userId;
       const members = (await readGroupMembers(client, target.ref.id)).sort(byRoleThenName);

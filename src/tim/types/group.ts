@@ -83,3 +83,58 @@ export interface TimGroupGetMemberInfoListResult {
   readonly group_get_member_info_list_result_next_seq: Uint64;
   readonly group_get_member_info_list_result_info_array: readonly TimGroupMemberInfo[];
 }
+
+/** TIMGroupManager.h 1.11 HandleGroupMemberResult: what happened to one user of an invite or removal. */
+export const TIMGroupMemberHandleResult = {
+  Failed: 0,
+  Done: 1,
+  AlreadyMember: 2,
+  Invited: 3,
+} as const;
+export type TIMGroupMemberHandleResult = (typeof TIMGroupMemberHandleResult)[keyof typeof TIMGroupMemberHandleResult];
+
+/** GroupInviteMemberParam (TIMGroupInviteMember): at most 20 users per call. */
+export interface TimGroupInviteMemberParam {
+  readonly group_invite_member_param_group_id: string;
+  readonly group_invite_member_param_identifier_array: readonly string[];
+  readonly group_invite_member_param_user_data?: string;
+}
+
+/** GroupInviteMemberResult: one per invited user. */
+export interface TimGroupInviteMemberResult {
+  readonly group_invite_member_result_identifier: string;
+  readonly group_invite_member_result_result: TIMGroupMemberHandleResult;
+}
+
+/** GroupDeleteMemberParam (TIMGroupDeleteMember). */
+export interface TimGroupDeleteMemberParam {
+  readonly group_delete_member_param_group_id: string;
+  readonly group_delete_member_param_identifier_array: readonly string[];
+  /** The reason, shown to those removed. */
+  readonly group_delete_member_param_user_data?: string;
+}
+
+/** GroupDeleteMemberResult: one per removed user. */
+export interface TimGroupDeleteMemberResult {
+  readonly group_delete_member_result_identifier: string;
+  readonly group_delete_member_result_result: TIMGroupMemberHandleResult;
+}
+
+/** TIMGroupModifyInfoFlag: which fields of GroupModifyInfoParam to apply (or them together). */
+export const TIMGroupModifyInfoFlag = {
+  Name: 0x01,
+  Notification: 0x01 << 1,
+  Introduction: 0x01 << 2,
+  FaceUrl: 0x01 << 3,
+} as const;
+
+/** GroupModifyInfoParam (TIMGroupModifyGroupInfo): the fields TIM Chat changes. */
+export interface TimGroupModifyInfoParam {
+  readonly group_modify_info_param_group_id: string;
+  /** TIMGroupModifyInfoFlag values or'ed together: the fields below that apply. */
+  readonly group_modify_info_param_modify_flag: number;
+  readonly group_modify_info_param_group_name?: string;
+  readonly group_modify_info_param_notification?: string;
+  readonly group_modify_info_param_introduction?: string;
+  readonly group_modify_info_param_face_url?: string;
+}

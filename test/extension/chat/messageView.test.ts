@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { REVOKE_LIMIT_SECONDS, previewText, toMessageView } from '../../../src/extension/chat/messageView';
 import { englishOnly } from '../../../src/extension/chat/translate';
 import { replyCloudData } from '../../../src/tim/tuikitReply';
-import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../../src/tim/enums';
+import { TIMGroupTipGroupChangeFlag, TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 
 function message(overrides: Partial<TimMessage>): TimMessage {
@@ -70,6 +70,25 @@ describe('messageView', () => {
     assert.deepEqual(view.elements[0], { kind: 'file', elemIndex: 0, name: 'report.pdf', size: 2048 });
     assert.deepEqual(view.elements[1], { kind: 'merger', elemIndex: 1, title: 'Chat', abstracts: ['a: hi', 'b: yo'], count: 0 });
     assert.deepEqual(view.elements[2], { kind: 'groupTips', text: 'Bob B. left the group' });
+  });
+
+  it('says what a group info change tip changed: the name, the notice, the owner', () => {
+    const tip = (changes: Array<{ flag: number; value?: string }>) =>
+      toMessageView(message({
+        message_elem_array: [{
+          elem_type: TIMElemType.GroupTips,
+          group_tips_elem_tip_type: TIMGroupTipType.GroupInfoChange,
+          group_tips_elem_group_id: 'g',
+          group_tips_elem_op_user: 'bob',
+          group_tips_elem_group_change_info_array: changes.map((c) => ({ group_tips_group_change_info_flag: c.flag, group_tips_group_change_info_value: c.value })),
+        }] as unknown as TimMessage['message_elem_array'],
+      }), ctx).elements[0];
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.Name, value: 'Core <b>Team</b>' }, { flag: TIMGroupTipGroupChangeFlag.Notification, value: 'Release Friday' }]), {
+      kind: 'groupTips',
+      text: 'Bob B. renamed the group to "Core <b>Team</b>" · Bob B. changed the group notice: Release Friday',
+    });
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.Owner, value: 'alice' }]), { kind: 'groupTips', text: 'Bob B. made alice the owner' });
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.FaceUrl, value: 'https://x' }]), { kind: 'groupTips', text: 'Bob B. changed the group info' });
   });
 
   it('previews one line, and says when a message was revoked', () => {
