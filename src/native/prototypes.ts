@@ -121,6 +121,7 @@ export const prototypes = {
   TIMGroupInviteMember: { kind: 'async', args: [s] },
   TIMGroupDeleteMember: { kind: 'async', args: [s] },
   TIMGroupModifyGroupInfo: { kind: 'async', args: [s] },
+  TIMGroupModifyMemberInfo: { kind: 'async', args: [s] },
 
   // ---- listener setters (registered once, by the endpoint)
   TIMAddRecvNewMsgCallback: { kind: 'listener', shape: 'json', userData: true },

@@ -85,6 +85,7 @@ export const TIM_CALLBACK_APIS = {
   TIMGroupInviteMember: { args: ['json'] },
   TIMGroupDeleteMember: { args: ['json'] },
   TIMGroupModifyGroupInfo: { args: ['json'] },
+  TIMGroupModifyMemberInfo: { args: ['json'] },
 } as const satisfies Record<string, CallbackApiSpec>;
 
 /** Functions returning their answer, called with `endpoint.callSync`. */

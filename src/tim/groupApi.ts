@@ -1,6 +1,6 @@
 /**
  * The group calls the extension uses (TIMGroupManager.h): create, join, quit, joined list, members, and
- * managing a group: invite and remove members, change its name and notice.
+ * managing a group: invite and remove members, change its name and notice, members' roles and name cards.
  */
 import { TimConversationApi } from './conversationApi';
 import { stringifyTimJson } from './json';
@@ -15,6 +15,7 @@ import type {
   TimGroupInviteMemberParam,
   TimGroupInviteMemberResult,
   TimGroupModifyInfoParam,
+  TimGroupModifyMemberInfoParam,
 } from './types/group';
 import { requireAtMost, requireNonEmptyString } from './validate';
 
@@ -82,6 +83,17 @@ export class TimGroupApi extends TimConversationApi {
   async groupModifyGroupInfo(param: TimGroupModifyInfoParam): Promise<void> {
     const api = 'TIMGroupModifyGroupInfo';
     requireNonEmptyString(api, 'group_modify_info_param_group_id', param.group_modify_info_param_group_id);
+    await this.invoke(api, [stringifyTimJson(param)]);
+  }
+
+  /**
+   * TIMGroupModifyMemberInfo: a member's role (the owner makes and unmakes admins) or name card (a member
+   * their own; the owner and admins anyone's). Every member gets a tip for a role change.
+   */
+  async groupModifyMemberInfo(param: TimGroupModifyMemberInfoParam): Promise<void> {
+    const api = 'TIMGroupModifyMemberInfo';
+    requireNonEmptyString(api, 'group_modify_member_info_group_id', param.group_modify_member_info_group_id);
+    requireNonEmptyString(api, 'group_modify_member_info_identifier', param.group_modify_member_info_identifier);
     await this.invoke(api, [stringifyTimJson(param)]);
   }
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
-import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
@@ -433,7 +433,7 @@ describe('chat on the emulator', function () {
     }
   });
 
-  it('adds members to a group, removes them and renames it (Add Members…, Remove Members…, Rename Group…)', async () => {
+  it('manages a group: Add Members…, Remove Members…, Rename Group…, Set Admins…, Set My Name in Group…', async () => {
     // As Create Group makes them: a public group that alice owns, with bob in it.
     const { create_group_result_groupid: groupId } = await (api().session.requireClient()).groupCreate({
       create_group_param_group_name: 'Core',
@@ -461,8 +461,32 @@ describe('chat on the emulator', function () {
     await eventually(() => api().store.get(key)?.name === 'Core Team', 5000, "the tree shows the group's new name");
     await eventually(async () => (await bob.client.convGetConvList()).find((c) => c.conv_id === groupId)?.conv_show_name === 'Core Team', 5000, 'and so does bob');
 
-    // bob is a plain member of a public group: TIM lets him invite but not rename; its refusal is shown.
-    await assert.rejects(bob.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 1, group_modify_info_param_group_name: 'Mine' }), (error: unknown) => error instanceof TimError && error.code === 10007);
+    // alice makes bob an admin (Set Admins…): in a public group he may now change its notice; unchecked,
+    // he is a plain member again and TIM refuses him.
+    const bobsRole = async (): Promise<number> =>
+      Number((await bob.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId, group_get_members_info_list_param_identifier_array: ['bob'] })).group_get_member_info_list_result_info_array[0]?.group_member_info_member_role);
+    const notice = { group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 2, group_modify_info_param_notification: 'Release on Friday' };
+    const made = await recordDialogs({ picks: [(items) => items.filter((item) => item.description === 'bob')] }, () => vscode.commands.executeCommand('timChat.setGroupAdmins', key));
+    assert.deepEqual(made.asked.infos, ['Admins of Core Team: bob.']);
+    assert.equal(await bobsRole(), TIMGroupMemberRole.Admin);
+    await bob.client.groupModifyGroupInfo(notice);
+    const unmade = await recordDialogs({ picks: [(items) => { assert.equal(items.find((item) => item.description === 'bob')?.picked, true, 'bob shows as admin'); return []; }] }, () => vscode.commands.executeCommand('timChat.setGroupAdmins', key));
+    assert.deepEqual(unmade.asked.infos, ['Core Team has no admins now.']);
+    assert.equal(await bobsRole(), TIMGroupMemberRole.Normal);
+    await assert.rejects(bob.client.groupModifyGroupInfo(notice), (error: unknown) => error instanceof TimError && error.code === 10007);
+
+    // Set My Name in Group…: what bob's member list shows for alice.
+    await recordDialogs({ inputs: ['Alice (lead)'] }, () => vscode.commands.executeCommand('timChat.setGroupNameCard', key));
+    const aliceCard = (await bob.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId, group_get_members_info_list_param_identifier_array: ['alice'] })).group_get_member_info_list_result_info_array[0];
+    assert.equal(aliceCard?.group_member_info_name_card, 'Alice (lead)');
+    const tooLong = await recordDialogs({ inputs: ['x'.repeat(51)] }, () => vscode.commands.executeCommand('timChat.setGroupNameCard', key));
+    assert.match(tooLong.asked.errors[0] ?? '', /at most 50 bytes/);
+
+    // In bob's group alice is not the owner: Set Admins… says so before asking TIM.
+    const { create_group_result_groupid: bobsGroup } = await bob.client.groupCreate({ create_group_param_group_name: 'Bobs', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    await eventually(() => api().store.get(`group_${bobsGroup}`), 5000, "bob's group in alice's tree");
+    const notOwner = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.setGroupAdmins', `group_${bobsGroup}`));
+    assert.match(notOwner.asked.errors[0] ?? '', /Only the owner of Bobs chooses its admins/);
     const refused = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.addGroupMembers', 'c2c_bob'));
     assert.match(refused.asked.errors[0] ?? '', /one-to-one chat: only groups have members to manage/);
   });

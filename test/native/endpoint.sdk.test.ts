@@ -71,6 +71,7 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMGroupGetMemberInfoList: ['{"group_get_members_info_list_param_group_id":"group"}'],
   TIMGroupInviteMember: ['{"group_invite_member_param_group_id":"group","group_invite_member_param_identifier_array":["a"]}'],
   TIMGroupDeleteMember: ['{"group_delete_member_param_group_id":"group","group_delete_member_param_identifier_array":["a"]}'],
+  TIMGroupModifyMemberInfo: ['{"group_modify_member_info_group_id":"group","group_modify_member_info_identifier":"a","group_modify_member_info_modify_flag":8,"group_modify_member_info_name_card":"A"}'],
   TIMGroupModifyGroupInfo: ['{"group_modify_info_param_group_id":"group","group_modify_info_param_modify_flag":1,"group_modify_info_param_group_name":"g"}'],
 };
 

@@ -153,6 +153,11 @@ const CASES: readonly Case[] = [
     args: ['{"group_delete_member_param_group_id":"grp","group_delete_member_param_identifier_array":["a"],"group_delete_member_param_user_data":"left the team"}'],
   },
   {
+    api: 'TIMGroupModifyMemberInfo',
+    call: (c) => c.groupModifyMemberInfo({ group_modify_member_info_group_id: 'grp', group_modify_member_info_identifier: 'bob', group_modify_member_info_modify_flag: 2, group_modify_member_info_member_role: 300 }),
+    args: ['{"group_modify_member_info_group_id":"grp","group_modify_member_info_identifier":"bob","group_modify_member_info_modify_flag":2,"group_modify_member_info_member_role":300}'],
+  },
+  {
     api: 'TIMGroupModifyGroupInfo',
     call: (c) => c.groupModifyGroupInfo({ group_modify_info_param_group_id: 'grp', group_modify_info_param_modify_flag: 3, group_modify_info_param_group_name: 'Core', group_modify_info_param_notification: 'Release on Friday' }),
     args: ['{"group_modify_info_param_group_id":"grp","group_modify_info_param_modify_flag":3,"group_modify_info_param_group_name":"Core","group_modify_info_param_notification":"Release on Friday"}'],

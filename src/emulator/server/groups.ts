@@ -3,8 +3,9 @@
  * groups only by invitation; add option Forbid refuses; approvals are not emulated, so Auth joins at
  * once), TIMGroupQuit (owners of non-Work groups cannot), TIMGroupGetJoinedGroupList and
  * TIMGroupGetMemberInfoList (members only), and managing a group: TIMGroupInviteMember,
- * TIMGroupDeleteMember and TIMGroupModifyGroupInfo (name, notification, introduction, face, owner).
- * Joining, leaving, invitations, removals and info changes put group tips into the group.
+ * TIMGroupDeleteMember, TIMGroupModifyGroupInfo (name, notification, introduction, face, owner) and
+ * TIMGroupModifyMemberInfo (a member's role and name card).
+ * Joining, leaving, invitations, removals, info and role changes put group tips into the group.
  */
 import { randomBytes } from 'node:crypto';
 import { stringifyTimJson } from '../../tim/json';
@@ -23,7 +24,7 @@ const MAX_INITIAL_MEMBERS = 20;
 const MAX_INVITE_MEMBERS = 20;
 const MAX_MEMBERS: Record<number, number> = { 0: 2000, 1: 200, 2: 6000, 3: 6000, 4: 1000000, 5: 100000 };
 /** TIMGroupTipType. */
-const Tip = { INVITE: 1, QUIT: 2, KICK: 3, GROUP_INFO_CHANGE: 6 } as const;
+const Tip = { INVITE: 1, QUIT: 2, KICK: 3, SET_ADMIN: 4, CANCEL_ADMIN: 5, GROUP_INFO_CHANGE: 6 } as const;
 const JOIN_APPLY = 1;
 const JOIN_INVITE = 2;
 /** HandleGroupMemberResult: what happened to one user of an invite or removal. */
@@ -37,6 +38,10 @@ const MODIFIABLE = [
 ] as const;
 const MODIFY_OWNER = 0x80000000;
 const TIP_CHANGE_OWNER = 0x5;
+/** TIMGroupMemberModifyInfoFlag bits the emulator applies (MsgFlag 0x1, ShutupTime 0x4 and Custom 0x10 are not emulated). */
+const MemberModify = { ROLE: 0x2, NAME_CARD: 0x8 } as const;
+/** Tencent's usage limits: 群名片最大不超过50个字节 (UTF-8 bytes). */
+const MAX_NAME_CARD_BYTES = 50;
 
 /** Groups that take no invitations and whose owner cannot be changed: the live-broadcast kinds. */
 function isBroadcast(type: number): boolean {
@@ -120,12 +125,13 @@ function groupAndCaller(ctx: Ctx, groupId: string, userId: string): { group: Gro
   return { group: ctx.emu.access.groupRow(groupId) as GroupRow, caller };
 }
 
-function requireGroupId(param: JsonObject, key: string): string {
-  const groupId = optString(param, key) ?? '';
-  if (groupId.length === 0) {
+/** A required group or user id: empty or missing is the C function's -4, as the typed client checks. */
+function requireId(param: JsonObject, key: string): string {
+  const id = optString(param, key) ?? '';
+  if (id.length === 0) {
     throw syncParamError(`${key} is required`);
   }
-  return groupId;
+  return id;
 }
 
 /** A json param's user array: 1..`max` user ids (6017 otherwise, as the typed client counts), each user once. */
@@ -342,7 +348,7 @@ const memberList: Handler = async (ctx, args) => {
 const inviteMember: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
   const { userId } = requireLogin(ctx);
-  const groupId = requireGroupId(param, 'group_invite_member_param_group_id');
+  const groupId = requireId(param, 'group_invite_member_param_group_id');
   const users = userArray(param, 'group_invite_member_param_identifier_array', MAX_INVITE_MEMBERS);
   const results = await ctx.emu.queue.enqueue(() => {
     const { group } = groupAndCaller(ctx, groupId, userId);
@@ -372,10 +378,10 @@ const inviteMember: Handler = async (ctx, args) => {
 };
 
 /**
- * May `caller` remove `target` (both members)? Work groups: the owner only; the other types: the owner,
- * and admins the normal members. Nobody removes the owner.
+ * May `caller` manage `target` (both members): remove them, set their name card? Work groups: the owner
+ * only; the other types: the owner, and admins the normal members. Nobody manages the owner.
  */
-function mayRemove(groupType: number, caller: MemberRow, target: MemberRow): boolean {
+function mayManage(groupType: number, caller: MemberRow, target: MemberRow): boolean {
   if (target.role === Role.OWNER) {
     return false;
   }
@@ -387,14 +393,14 @@ function mayRemove(groupType: number, caller: MemberRow, target: MemberRow): boo
 
 /**
  * TIMGroupDeleteMember: the whole call fails with 10007, nothing removed, when the caller may not
- * remove one of the listed members (mayRemove); users who are not members get result 0. The removed
+ * remove one of the listed members (mayManage); users who are not members get result 0. The removed
  * members get the Kick tip too (it is the last message of their conversation), then lose the group.
  * The reason (user_data) is not delivered: group reports are not emulated.
  */
 const deleteMember: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
   const { userId } = requireLogin(ctx);
-  const groupId = requireGroupId(param, 'group_delete_member_param_group_id');
+  const groupId = requireId(param, 'group_delete_member_param_group_id');
   const users = userArray(param, 'group_delete_member_param_identifier_array');
   optString(param, 'group_delete_member_param_user_data');
   const results = await ctx.emu.queue.enqueue(() => {
@@ -405,7 +411,7 @@ const deleteMember: Handler = async (ctx, args) => {
       if (target === undefined) {
         continue;
       }
-      if (!mayRemove(group.type, caller, target)) {
+      if (!mayManage(group.type, caller, target)) {
         throw new ApiError(Err.GROUP_PERMISSION_DENY, `${userId} may not remove ${user} from group ${groupId}`);
       }
       removed.push(user);
@@ -433,7 +439,7 @@ const deleteMember: Handler = async (ctx, args) => {
 const modifyGroupInfo: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
   const { userId } = requireLogin(ctx);
-  const groupId = requireGroupId(param, 'group_modify_info_param_group_id');
+  const groupId = requireId(param, 'group_modify_info_param_group_id');
   const rawFlag = optNumber(param, 'group_modify_info_param_modify_flag') ?? 0;
   // A uint32 of TIMGroupModifyInfoFlag bits; the header's own example writes kTIMGroupModifyInfoFlag_Owner
   // as the int32 -2147483648.
@@ -487,6 +493,65 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
   return {};
 };
 
+/** Groups with admins (whose roles TIMGroupModifyMemberInfo may change): not Work nor the live-broadcast kinds. */
+function hasAdmins(type: number): boolean {
+  return type !== GroupType.PRIVATE && !isBroadcast(type);
+}
+
+/**
+ * TIMGroupModifyMemberInfo: the role (MemberRole 0x2: 200 or 300, else 6017) and name card (NameCard 0x8:
+ * at most 50 UTF-8 bytes, else 6017) of a member of the group (10004 otherwise); other flags 7013, 0 6017.
+ * Roles: the owner only, not the owner's own, and only in groups with admins (10007). Name cards: one's
+ * own, or as the owner or an admin (mayManage); not in live-broadcast groups (10007). Every member gets a
+ * SetAdmin or CancelAdmin tip for a role that changed; name cards make no tip.
+ */
+const modifyMemberInfo: Handler = async (ctx, args) => {
+  const param = args.jsonObject(0, true) ?? {};
+  const { userId } = requireLogin(ctx);
+  const groupId = requireId(param, 'group_modify_member_info_group_id');
+  const user = requireId(param, 'group_modify_member_info_identifier');
+  const flag = optNumber(param, 'group_modify_member_info_modify_flag') ?? 0;
+  if (!Number.isInteger(flag) || flag <= 0 || flag > 0xffffffff) {
+    throw invalidParam('group_modify_member_info_modify_flag must name what to change');
+  }
+  const unsupported = (flag & ~(MemberModify.ROLE | MemberModify.NAME_CARD)) >>> 0;
+  if (unsupported !== 0) {
+    throw new ApiError(Err.INTERFACE_NOT_SUPPORT, `member modify flag 0x${unsupported.toString(16)} is not supported by tim-emulator`);
+  }
+  const setsRole = (flag & MemberModify.ROLE) !== 0;
+  const setsNameCard = (flag & MemberModify.NAME_CARD) !== 0;
+  const role = setsRole ? optNumber(param, 'group_modify_member_info_member_role') : undefined;
+  if (setsRole && role !== Role.NORMAL && role !== Role.ADMIN) {
+    throw invalidParam('group_modify_member_info_member_role must be 200 (member) or 300 (admin); owners change with TIMGroupModifyGroupInfo');
+  }
+  const nameCard = setsNameCard ? optString(param, 'group_modify_member_info_name_card') : undefined;
+  if (setsNameCard && (nameCard === undefined || Buffer.byteLength(nameCard, 'utf8') > MAX_NAME_CARD_BYTES)) {
+    throw invalidParam(`group_modify_member_info_name_card is required by the modify flag, at most ${MAX_NAME_CARD_BYTES} bytes`);
+  }
+  await ctx.emu.queue.enqueue(() => {
+    const { group, caller } = groupAndCaller(ctx, groupId, userId);
+    const target = ctx.emu.access.memberRow(groupId, user);
+    if (target === undefined) {
+      throw new ApiError(Err.GROUP_INVALID_PARAMETERS, `${user} is not a member of group ${groupId}`);
+    }
+    if (role !== undefined && (caller.role !== Role.OWNER || target.role === Role.OWNER || !hasAdmins(group.type))) {
+      throw new ApiError(Err.GROUP_PERMISSION_DENY, 'only the owner sets other members\' roles, and only in Public, Meeting and Community groups');
+    }
+    if (nameCard !== undefined && (isBroadcast(group.type) || (user !== userId && !mayManage(group.type, caller, target)))) {
+      throw new ApiError(Err.GROUP_PERMISSION_DENY, `${userId} may not set the name card of ${user} in group ${groupId}`);
+    }
+    const db = ctx.emu.db;
+    if (nameCard !== undefined) {
+      db.prepare('UPDATE members SET name_card = ? WHERE group_id = ? AND user_id = ?').run(nameCard, groupId, user);
+    }
+    if (role !== undefined && role !== target.role) {
+      db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, user);
+      groupTip(ctx, groupId, userId, role === Role.ADMIN ? Tip.SET_ADMIN : Tip.CANCEL_ADMIN, [user]);
+    }
+  });
+  return {};
+};
+
 export const groupHandlers: Record<string, Handler> = {
   TIMGroupCreate: create,
   TIMGroupJoin: join,
@@ -496,4 +561,5 @@ export const groupHandlers: Record<string, Handler> = {
   TIMGroupInviteMember: inviteMember,
   TIMGroupDeleteMember: deleteMember,
   TIMGroupModifyGroupInfo: modifyGroupInfo,
+  TIMGroupModifyMemberInfo: modifyMemberInfo,
 };

@@ -1,13 +1,13 @@
 /**
- * Managing a group: Add Members… (TIMGroupInviteMember), Remove Members… (TIMGroupDeleteMember) and
- * Rename Group… (TIMGroupModifyGroupInfo). Who may do what is TIM's rule (the group's type and the
- * user's role); a refusal is shown as TIM gives it. Each command acts on its tree row, the active chat's
- * group, or a group picked.
+ * Managing a group: Add Members… (TIMGroupInviteMember), Remove Members… (TIMGroupDeleteMember), Rename
+ * Group… (TIMGroupModifyGroupInfo), Set Admins… and Set My Name in Group… (TIMGroupModifyMemberInfo).
+ * Who may do what is TIM's rule (the group's type and the user's role); a refusal is shown as TIM gives
+ * it. Each command acts on its tree row, the active chat's group, or a group picked.
  */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMGroupMemberRole } from '../../tim/enums';
 import type { TimGroupDeleteMemberResult, TimGroupInviteMemberResult } from '../../tim/types/group';
-import { TIMGroupMemberHandleResult, TIMGroupModifyInfoFlag } from '../../tim/types/group';
+import { TIMGroupMemberHandleResult, TIMGroupMemberModifyFlag, TIMGroupModifyInfoFlag } from '../../tim/types/group';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupMembers } from '../conversations/groupMembers';
 import type { ChatPanels } from '../panels/chatPanel';
@@ -28,6 +28,13 @@ export async function groupTarget(arg: unknown, deps: Deps, title: string, notGr
     throw new Error(notGroup(target.name));
   }
   return target;
+}
+
+/** The longest name card TIM Chat sends (Tencent: 50 bytes). */
+export const MAX_NAME_CARD_BYTES = 50;
+
+export function validateNameCard(value: string): string | undefined {
+  return Buffer.byteLength(value.trim(), 'utf8') > MAX_NAME_CARD_BYTES ? vscode.l10n.t('A name in a group has at most {0} bytes', MAX_NAME_CARD_BYTES) : undefined;
 }
 
 const notAGroup = (name: string): string => vscode.l10n.t('{0} is a one-to-one chat: only groups have members to manage.', name);
@@ -122,6 +129,72 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
       });
       await store.reload(client);
       return name;
+    }),
+
+    // The owner picks who is admin: everyone picked becomes one, everyone unpicked stops being one.
+    registerCommand('timChat.setGroupAdmins', async (arg) => {
+      const client = session.requireClient();
+      const target = await groupTarget(arg, { store, panels }, vscode.l10n.t('Set Admins'), notAGroup);
+      if (!target) {
+        return undefined;
+      }
+      const self = session.signedInAccount?.userId;
+      const members = await readGroupMembers(client, target.ref.id);
+      if (members.find((m) => m.userId === self)?.role !== TIMGroupMemberRole.Owner) {
+        throw new Error(vscode.l10n.t('Only the owner of {0} chooses its admins.', target.name));
+      }
+      const others = members.filter((m) => m.userId !== self);
+      const picked = await vscode.window.showQuickPick(
+        others.map((member) => ({ label: `$(account) ${member.name}`, description: member.userId, picked: member.role === TIMGroupMemberRole.Admin, member })),
+        { title: vscode.l10n.t('Admins of {0}', target.name), placeHolder: vscode.l10n.t('Check the members who should be admins'), canPickMany: true, matchOnDescription: true },
+      );
+      if (!picked) {
+        return undefined;
+      }
+      const admins = new Set(picked.map((p) => p.member.userId));
+      const changes = others.filter((m) => admins.has(m.userId) !== (m.role === TIMGroupMemberRole.Admin));
+      for (const member of changes) {
+        await client.groupModifyMemberInfo({
+          group_modify_member_info_group_id: target.ref.id,
+          group_modify_member_info_identifier: member.userId,
+          group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.MemberRole,
+          group_modify_member_info_member_role: admins.has(member.userId) ? TIMGroupMemberRole.Admin : TIMGroupMemberRole.Normal,
+        });
+      }
+      const names = picked.map((p) => p.member.name).join(', ');
+      void vscode.window.showInformationMessage(names ? vscode.l10n.t('Admins of {0}: {1}.', target.name, names) : vscode.l10n.t('{0} has no admins now.', target.name));
+      return [...admins];
+    }),
+
+    // The user's name card in the group: what the group's member lists and @-mentions show for them.
+    registerCommand('timChat.setGroupNameCard', async (arg) => {
+      const client = session.requireClient();
+      const target = await groupTarget(arg, { store, panels }, vscode.l10n.t('Set My Name in Group'), notAGroup);
+      const self = session.signedInAccount?.userId;
+      if (!target || !self) {
+        return undefined;
+      }
+      const current = (await readGroupMembers(client, target.ref.id)).find((m) => m.userId === self)?.name ?? self;
+      const input = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Your Name in {0}', target.name),
+        prompt: vscode.l10n.t('How the group shows you (empty: your nickname)'),
+        value: current,
+        validateInput: validateNameCard,
+      });
+      if (input === undefined || input.trim() === current) {
+        return undefined;
+      }
+      const problem = validateNameCard(input);
+      if (problem) {
+        throw new Error(problem);
+      }
+      await client.groupModifyMemberInfo({
+        group_modify_member_info_group_id: target.ref.id,
+        group_modify_member_info_identifier: self,
+        group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.NameCard,
+        group_modify_member_info_name_card: input.trim(),
+      });
+      return input.trim();
     }),
   ];
 }

@@ -138,3 +138,21 @@ export interface TimGroupModifyInfoParam {
   readonly group_modify_info_param_introduction?: string;
   readonly group_modify_info_param_face_url?: string;
 }
+
+/** TIMGroupMemberModifyInfoFlag: which fields of GroupModifyMemberInfoParam to apply. */
+export const TIMGroupMemberModifyFlag = {
+  MemberRole: 0x01 << 1,
+  NameCard: 0x01 << 3,
+} as const;
+
+/** GroupModifyMemberInfoParam (TIMGroupModifyMemberInfo): the fields TIM Chat changes. */
+export interface TimGroupModifyMemberInfoParam {
+  readonly group_modify_member_info_group_id: string;
+  readonly group_modify_member_info_identifier: string;
+  /** TIMGroupMemberModifyFlag values or'ed together. */
+  readonly group_modify_member_info_modify_flag: number;
+  /** TIMGroupMemberRole: 200 member, 300 admin (the owner changes with TIMGroupModifyGroupInfo). */
+  readonly group_modify_member_info_member_role?: number;
+  /** The member's name in this group ("group nickname"). */
+  readonly group_modify_member_info_name_card?: string;
+}

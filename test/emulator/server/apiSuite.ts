@@ -658,11 +658,12 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     });
   });
 
-  describe('group management (TIMGroupInviteMember / TIMGroupDeleteMember / TIMGroupModifyGroupInfo)', function () {
+  describe('group management (TIMGroupInviteMember / TIMGroupDeleteMember / TIMGroupModifyGroupInfo / TIMGroupModifyMemberInfo)', function () {
     type Tips = { group_tips_elem_tip_type?: number; group_tips_elem_group_id?: string; group_tips_elem_op_user?: string; group_tips_elem_user_array?: string[]; group_tips_elem_member_num?: number; group_tips_elem_group_change_info_array?: Array<{ group_tips_group_change_info_flag: number; group_tips_group_change_info_value?: string }> };
     const WORK = 1;
     const PUBLIC = 0;
     const ADMIN = 300;
+    const NORMAL = 200;
     /** The first group tip of `tipType` in `groupId` (naming `user`, when given) that reaches `device`. */
     const tipOf = async (device: Device, groupId: string, tipType: number, user?: string): Promise<{ message: TimMessage; tip: Tips }> => {
       const isTip = (m: TimMessage): boolean => {
@@ -693,6 +694,22 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     const remove = (device: Device, groupId: string, users: string[]) =>
       device.client.groupDeleteMember({ group_delete_member_param_group_id: groupId, group_delete_member_param_identifier_array: users, group_delete_member_param_user_data: 'cleanup' });
     const history = (device: Device, groupId: string) => device.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 50, msg_getmsglist_param_is_ramble: true });
+    const memberField = async <K extends 'group_member_info_member_role' | 'group_member_info_name_card'>(device: Device, groupId: string, user: string, field: K) => {
+      const { group_get_member_info_list_result_info_array: members } = await device.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never);
+      return members.find((m) => m.group_member_info_identifier === user)?.[field];
+    };
+    const setRole = (device: Device, groupId: string, user: string, role: number) =>
+      device.client.groupModifyMemberInfo({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: user, group_modify_member_info_modify_flag: 0x2, group_modify_member_info_member_role: role });
+    const setCard = (device: Device, groupId: string, user: string, card: string) =>
+      device.client.groupModifyMemberInfo({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: user, group_modify_member_info_modify_flag: 0x8, group_modify_member_info_name_card: card });
+    /** A refused member info change: any error live, `emulatorCode` on the emulator (docs/emulator.md, Groups). */
+    const refused = async (device: Device, param: object, emulatorCode: number): Promise<void> => {
+      const code = await rawCode(device, 'TIMGroupModifyMemberInfo', [stringifyTimJson(param)]);
+      assert.notEqual(code, 0);
+      if (env.kind === 'emulator') {
+        assert.equal(code, emulatorCode);
+      }
+    };
     let dave: Device;
 
     before(async function () {
@@ -852,6 +869,89 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await expectCode(alice.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x1, group_modify_info_param_group_name: 'not mine' }), 10007);
       await expectCode(remove(alice, groupId, [u('carol')]), 10007);
       await alice.client.groupQuit(groupId);
+    });
+
+    it('member roles: the owner makes an admin (SetAdmin tip to every member), who may then remove normal members; and back (CancelAdmin)', async function () {
+      const groupId = await createGroup('roles', PUBLIC, [[bob], [carol], [dave]]);
+      await expectCode(remove(bob, groupId, [u('dave')]), 10007);
+      await setRole(alice, groupId, u('bob'), ADMIN);
+      for (const device of [alice2, bob, carol, dave]) {
+        const { tip } = await tipOf(device, groupId, 4, u('bob'));
+        assert.equal(tip.group_tips_elem_op_user, u('alice'));
+        assert.deepEqual(tip.group_tips_elem_user_array, [u('bob')]);
+      }
+      assert.equal(await memberField(carol, groupId, u('bob'), 'group_member_info_member_role'), ADMIN);
+      assert.equal((await remove(bob, groupId, [u('dave')]))[0]?.group_delete_member_result_result, 1);
+      await setRole(alice, groupId, u('bob'), NORMAL);
+      const { tip } = await tipOf(carol, groupId, 5, u('bob'));
+      assert.equal(tip.group_tips_elem_op_user, u('alice'));
+      assert.deepEqual(tip.group_tips_elem_user_array, [u('bob')]);
+      assert.equal(await memberField(alice, groupId, u('bob'), 'group_member_info_member_role'), NORMAL);
+      await expectCode(remove(bob, groupId, [u('carol')]), 10007);
+    });
+
+    it('member roles: only the owner changes them, not the owner\'s own, and not in Work groups', async function () {
+      const groupId = await createGroup('roles refused', PUBLIC, [[bob, ADMIN], [carol]]);
+      await expectCode(setRole(bob, groupId, u('carol'), ADMIN), 10007);
+      await expectCode(setRole(carol, groupId, u('carol'), ADMIN), 10007);
+      await expectCode(setRole(carol, groupId, u('bob'), NORMAL), 10007);
+      const roleParam = (id: string, user: string, role: number) => ({ group_modify_member_info_group_id: id, group_modify_member_info_identifier: user, group_modify_member_info_modify_flag: 0x2, group_modify_member_info_member_role: role });
+      await refused(alice, roleParam(groupId, u('alice'), NORMAL), 10007);
+      await refused(alice, roleParam(groupId, u('carol'), 400), 6017);
+      assert.equal(await memberField(alice, groupId, u('carol'), 'group_member_info_member_role'), NORMAL);
+      assert.equal(await memberField(alice, groupId, u('alice'), 'group_member_info_member_role'), 400);
+      const workId = await createGroup('roles work', WORK, [[carol]]);
+      await refused(alice, roleParam(workId, u('carol'), ADMIN), 10007);
+      assert.equal(await memberField(alice, workId, u('carol'), 'group_member_info_member_role'), NORMAL);
+    });
+
+    it('name cards: a member sets their own; another\'s only as the owner, or as an admin a normal member\'s; at most 50 bytes', async function () {
+      const groupId = await createGroup('cards', PUBLIC, [[bob, ADMIN], [carol], [dave]]);
+      await setCard(carol, groupId, u('carol'), 'Carol C');
+      assert.equal(await memberField(alice, groupId, u('carol'), 'group_member_info_name_card'), 'Carol C');
+      await expectCode(setCard(carol, groupId, u('dave'), 'by carol'), 10007);
+      await expectCode(setCard(bob, groupId, u('alice'), 'by the admin'), 10007);
+      await setCard(bob, groupId, u('dave'), 'Dave (by the admin)');
+      await setCard(alice, groupId, u('carol'), 'Carol (by the owner)');
+      assert.equal(await memberField(dave, groupId, u('dave'), 'group_member_info_name_card'), 'Dave (by the admin)');
+      assert.equal(await memberField(dave, groupId, u('carol'), 'group_member_info_name_card'), 'Carol (by the owner)');
+      await setCard(dave, groupId, u('dave'), 'd'.repeat(50));
+      const tooLong = '名'.repeat(17); // 51 UTF-8 bytes
+      await refused(dave, { group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: u('dave'), group_modify_member_info_modify_flag: 0x8, group_modify_member_info_name_card: tooLong }, 6017);
+      assert.equal(await memberField(alice, groupId, u('dave'), 'group_member_info_name_card'), 'd'.repeat(50));
+    });
+
+    it('emulator choices (member info): other flags 7013, flag 0 and a missing value 6017, a non-member 10004, the same role again and name cards make no tip', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const groupId = await createGroup('member choices', PUBLIC, [[bob], [carol]]);
+      const modify = (param: object) =>
+        rawCode(alice, 'TIMGroupModifyMemberInfo', [stringifyTimJson({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: u('bob'), ...param })]);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x1, group_modify_member_info_msg_flag: 1 }), 7013);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x4, group_modify_member_info_shutup_time: 60 }), 7013);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x10 | 0x8, group_modify_member_info_name_card: 'x' }), 7013);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0 }), 6017);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x2 }), 6017);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x8 }), 6017);
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x8, group_modify_member_info_identifier: u('dave'), group_modify_member_info_name_card: 'x' }), 10004);
+      const noTarget = { group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: '', group_modify_member_info_modify_flag: 0x8, group_modify_member_info_name_card: 'x' };
+      await expectCode(alice.endpoint.call('TIMGroupModifyMemberInfo', [stringifyTimJson(noTarget)]), -4);
+      assert.equal(await rawCode(dave, 'TIMGroupModifyMemberInfo', [stringifyTimJson({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: u('dave'), group_modify_member_info_modify_flag: 0x8, group_modify_member_info_name_card: 'x' })]), 10007);
+      assert.equal(await modify({ group_modify_member_info_group_id: `nosuchgroup_${process.pid}`, group_modify_member_info_modify_flag: 0x8, group_modify_member_info_name_card: 'x' }), 10010);
+      // Role and name card together; then the same role again and a name card: no further tip.
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x2 | 0x8, group_modify_member_info_member_role: ADMIN, group_modify_member_info_name_card: 'Bob the admin' }), 0);
+      await tipOf(carol, groupId, 4, u('bob'));
+      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x2, group_modify_member_info_member_role: ADMIN }), 0);
+      await setCard(carol, groupId, u('carol'), 'Carol');
+      const marker = await alice.client.msgSendMessage(groupId, GROUP, text('after the changes'));
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === marker.messageId));
+      const tips = carol.events.all('RecvNewMsg').flat().filter((m) => m.message_conv_id === groupId && m.message_elem_array[0]?.elem_type === 5);
+      assert.deepEqual(tips.map((m) => (m.message_elem_array[0] as Tips).group_tips_elem_tip_type), [1, 4]);
+      assert.equal(await memberField(carol, groupId, u('bob'), 'group_member_info_name_card'), 'Bob the admin');
+      const live = await createGroup('live cards', 4, [[bob]]);
+      await expectCode(setCard(bob, live, u('bob'), 'x'), 10007);
+      await expectCode(setRole(alice, live, u('bob'), ADMIN), 10007);
     });
 
     it('emulator choices: unsupported flags 7013, an empty name or a lone flag mix 6017, a handover to a non-member 10004', async function () {
