@@ -200,15 +200,15 @@ export class ChatController extends Disposable {
   }
 
   /**
-   * A typing status from the peer of this one-to-one chat goes to the panel's indicator and is never
-   * shown as a message; true when `message` was one (of this chat or not: none is ever shown).
+   * A typing status in this chat is never shown as a message; the peer's (of a one-to-one chat) goes to
+   * the panel's indicator. True when `message` was one.
    */
   private tookTypingStatus(message: TimMessage): boolean {
     const status = typingStatusOf(message);
     if (status === undefined) {
       return false;
     }
-    if (this.isMine(message) && this.ref.type === TIMConvType.C2C && message.message_sender === this.ref.id) {
+    if (this.ref.type === TIMConvType.C2C && message.message_sender === this.ref.id) {
       this.typingSender.peerActive();
       this.channel?.notify('chat/peerTyping', { typing: status === 'typing' });
     }
