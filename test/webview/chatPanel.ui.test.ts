@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, type HostLog } from './fakeHostSession';
+import { fakeHostSession, hostLog, messageMenuLabels, pickFromMessageMenu, waitForMessageMenu, type HostLog } from './fakeHostSession';
 
 async function dataset(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => ({ ...document.body.dataset }) as Record<string, string>);
@@ -192,9 +192,8 @@ describe('chat webview against a fake host', function () {
     await page.keyboard.press('End');
     assert.equal(await focusedId(), 'm99');
     await page.keyboard.press('Enter');
-    const menu = page.locator('#message-menu');
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    const labels = await menu.evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
+    await waitForMessageMenu(page);
+    const labels = await messageMenuLabels(page);
     assert.ok(labels.includes('Delete…'), labels.join(','));
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-menu.png') });
     await page.keyboard.press('Escape');
@@ -212,9 +211,7 @@ describe('chat webview against a fake host', function () {
     await open('n=100');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
     const target = page.locator('.message[data-id="m98"]');
-    await target.click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    await page.locator('#message-menu vscode-context-menu-item[label="Delete…"]').click();
+    await pickFromMessageMenu(page, target, 'Delete…');
     const dialog = page.locator('#delete-dialog');
     await dialog.waitFor();
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-delete.png') });

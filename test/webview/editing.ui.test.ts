@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, openFakePanel } from './fakeHostSession';
+import { fakeHostSession, hostLog, messageMenuLabels, openFakePanel, openMessageMenu, pickFromMessageMenu } from './fakeHostSession';
 
 describe('chat webview: editing sent messages', function () {
   this.timeout(120_000);
@@ -28,9 +28,7 @@ describe('chat webview: editing sent messages', function () {
     await page.keyboard.type('half a thought');
     await page.waitForFunction(() => (window as unknown as { __host: { commands: Array<{ method: string }> } }).__host.commands.some((c) => c.method === 'chat/saveDraft'));
     const mine = page.locator('.message[data-id="m98"]');
-    await mine.click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    await page.locator('#message-menu vscode-context-menu-item[label="Edit"]').click();
+    await pickFromMessageMenu(page, mine, 'Edit');
     await page.locator('#edit-bar').waitFor();
     const original = await composerText();
     assert.match(original, /^#98 /);
@@ -70,9 +68,8 @@ describe('chat webview: editing sent messages', function () {
   });
 
   it('offers no Edit on messages of others', async () => {
-    await page.locator('.message[data-id="m97"]').click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    const labels = await page.locator('#message-menu').evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
+    await openMessageMenu(page, 'm97');
+    const labels = await messageMenuLabels(page);
     assert.ok(labels.includes('Reply') && !labels.includes('Edit'), labels.join(', '));
   });
 });

@@ -4,7 +4,7 @@
  * errors (uncaught exceptions, console errors, HTTP responses >= 400) fail that test.
  */
 import * as assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { freshRunDir } from '../harness/paths';
 import { buildWebview, startFakeHostServer, type FakeHostServer } from './fakeHostPage';
@@ -35,6 +35,29 @@ export async function openFakePanel(page: Page, url: string, query: string): Pro
   await page.goto(`${url}?${query}`);
   await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached', timeout: 15_000 });
   await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+}
+
+/** Opens a message's actions menu by right click and waits until it shows; `target` is a row or its id. */
+export async function openMessageMenu(page: Page, target: Locator | string): Promise<void> {
+  const row = typeof target === 'string' ? page.locator(`.message[data-id="${target}"]`) : target;
+  await row.click({ button: 'right' });
+  await waitForMessageMenu(page);
+}
+
+/** Waits until the actions menu shows (however it was opened). */
+export async function waitForMessageMenu(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
+}
+
+/** Picks `label` from a message's actions menu. */
+export async function pickFromMessageMenu(page: Page, target: Locator | string, label: string): Promise<void> {
+  await openMessageMenu(page, target);
+  await page.locator(`#message-menu vscode-context-menu-item[label="${label}"]`).click();
+}
+
+/** The labels the open actions menu offers, in order. */
+export function messageMenuLabels(page: Page): Promise<string[]> {
+  return page.locator('#message-menu').evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
 }
 
 export function fakeHostSession(name: string): FakeHostSession {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, type HostLog, openFakePanel } from './fakeHostSession';
+import { fakeHostSession, hostLog, openFakePanel, pickFromMessageMenu, type HostLog } from './fakeHostSession';
 
 describe('chat webview: files, merged messages, stars and selection', function () {
   this.timeout(120_000);
@@ -20,11 +20,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
   const notify = (method: string, params: unknown): Promise<void> =>
     page.evaluate(([m, p]) => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify(m as string, p), [method, params] as const);
 
-  async function menuPick(id: string, label: string): Promise<void> {
-    await page.locator(`.message[data-id="${id}"]`).click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    await page.locator(`#message-menu vscode-context-menu-item[label="${label}"]`).click();
-  }
+  const menuPick = (id: string, label: string): Promise<void> => pickFromMessageMenu(page, id, label);
 
   it('shows images as thumbnails and downloads images and files through the host', async () => {
     await notify('chat/reveal', { id: 'm93' });

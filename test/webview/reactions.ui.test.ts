@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, openFakePanel } from './fakeHostSession';
+import { fakeHostSession, hostLog, messageMenuLabels, openFakePanel, openMessageMenu, pickFromMessageMenu } from './fakeHostSession';
 
 describe('chat webview: reactions', function () {
   this.timeout(120_000);
@@ -50,9 +50,7 @@ describe('chat webview: reactions', function () {
 
   it('adds a reaction from the menu with the keyboard; the picker closes with Escape and gives focus back', async () => {
     const target = page.locator('.message[data-id="m60"]');
-    await target.click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    await page.locator('#message-menu vscode-context-menu-item[label="Add Reaction…"]').click();
+    await pickFromMessageMenu(page, target, 'Add Reaction…');
     const picker = page.locator('.reaction-picker');
     await picker.waitFor();
     assert.equal(await picker.getAttribute('aria-label'), 'Reactions to add');
@@ -79,16 +77,13 @@ describe('chat webview: reactions', function () {
   });
 
   it('offers Show Who Reacted… once a message has reactions, and no reactions where the TIM app has none', async () => {
-    await page.locator('.message[data-id="m61"]').click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    await page.locator('#message-menu vscode-context-menu-item[label="Show Who Reacted…"]').click();
+    await pickFromMessageMenu(page, 'm61', 'Show Who Reacted…');
     await page.waitForFunction(() => (window as unknown as { __host: { requests: Array<{ method: string }> } }).__host.requests.some((r) => r.method === 'chat/whoReacted'));
     assert.deepEqual((await hostLog(page)).requests.filter((r) => r.method === 'chat/whoReacted').map((r) => r.params), [{ id: 'm61' }]);
 
     await openFakePanel(page, session.server.url, 'n=62&reactions=0');
-    await page.locator('.message[data-id="m60"]').click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    const labels = await page.locator('#message-menu').evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
+    await openMessageMenu(page, 'm60');
+    const labels = await messageMenuLabels(page);
     assert.ok(labels.includes('Reply') && !labels.includes('Add Reaction…') && !labels.includes('Show Who Reacted…'), labels.join(', '));
   });
 
@@ -109,9 +104,8 @@ describe('chat webview: reactions', function () {
     await page.keyboard.type('brand new');
     await page.keyboard.press('Enter');
     const sending = page.locator('.message[data-status="sending"]');
-    await sending.click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    const labels = await page.locator('#message-menu').evaluate((m) => (m as unknown as { data: Array<{ label: string }> }).data.map((d) => d.label));
+    await openMessageMenu(page, sending);
+    const labels = await messageMenuLabels(page);
     assert.ok(!labels.includes('Add Reaction…'), labels.join(', '));
   });
 });

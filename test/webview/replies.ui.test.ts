@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, openFakePanel } from './fakeHostSession';
+import { fakeHostSession, hostLog, openFakePanel, pickFromMessageMenu } from './fakeHostSession';
 
 describe('chat webview: replies', function () {
   this.timeout(120_000);
@@ -20,9 +20,7 @@ describe('chat webview: replies', function () {
   });
 
   async function replyTo(id: string): Promise<void> {
-    await page.locator(`.message[data-id="${id}"]`).click({ button: 'right' });
-    await page.waitForFunction(() => (document.getElementById('message-menu') as unknown as { show: boolean }).show === true);
-    await page.locator('#message-menu vscode-context-menu-item[label="Reply"]').click();
+    await pickFromMessageMenu(page, id, 'Reply');
     await page.locator('#reply-bar').waitFor();
   }
   const sentParams = async (): Promise<Array<Record<string, unknown>>> => (await hostLog(page)).requests.filter((r) => r.method === 'chat/sendText').map((r) => r.params);

@@ -1,6 +1,6 @@
 /** What the group commands ask for: a group name, and a list of user IDs (creating a group, adding members). */
 import * as vscode from 'vscode';
-import { validateUserId } from '../session/account';
+import { validateUserIdList } from '../session/account';
 
 /** Tencent Cloud Chat takes at most 20 users when a group is created and per invite. */
 export const MAX_MEMBERS_PER_CALL = 20;
@@ -19,15 +19,5 @@ export function parseMemberList(value: string): string[] {
 }
 
 export function validateMemberList(value: string): string | undefined {
-  const ids = parseMemberList(value);
-  if (ids.length > MAX_MEMBERS_PER_CALL) {
-    return vscode.l10n.t('At most {0} members at a time', MAX_MEMBERS_PER_CALL);
-  }
-  for (const id of ids) {
-    const problem = validateUserId(id);
-    if (problem) {
-      return `${id}: ${problem}`;
-    }
-  }
-  return undefined;
+  return validateUserIdList(parseMemberList(value), MAX_MEMBERS_PER_CALL, vscode.l10n.t('At most {0} members at a time', MAX_MEMBERS_PER_CALL));
 }

@@ -45,6 +45,23 @@ export function validateUserId(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A list of user ids typed into an input box: `tooMany` when it holds more than `max`, else the first
+ * id's problem (prefixed with the id), else undefined.
+ */
+export function validateUserIdList(ids: readonly string[], max: number, tooMany: string): string | undefined {
+  if (ids.length > max) {
+    return tooMany;
+  }
+  for (const id of ids) {
+    const problem = validateUserId(id);
+    if (problem) {
+      return `${id}: ${problem}`;
+    }
+  }
+  return undefined;
+}
+
 /** SDKAppIDs are positive integers (10 digits on Tencent Cloud). */
 export function validateSdkAppId(value: string): string | undefined {
   return /^[1-9]\d{0,11}$/.test(value.trim()) ? undefined : vscode.l10n.t('Enter the SDKAppID, a number from the Tencent Cloud Chat console');

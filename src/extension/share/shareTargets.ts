@@ -7,7 +7,7 @@ import { TIMConvType } from '../../tim/enums';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
-import { validateUserId } from '../session/account';
+import { validateUserIdList } from '../session/account';
 
 export interface ShareTarget {
   readonly key: string;
@@ -69,17 +69,7 @@ export function parseUserIds(value: string): string[] {
 }
 
 function validateUserList(value: string): string | undefined {
-  const ids = parseUserIds(value);
-  if (ids.length > BATCH_SEND_LIMIT) {
-    return vscode.l10n.t('At most {0} people at a time', BATCH_SEND_LIMIT);
-  }
-  for (const id of ids) {
-    const problem = validateUserId(id);
-    if (problem) {
-      return `${id}: ${problem}`;
-    }
-  }
-  return undefined;
+  return validateUserIdList(parseUserIds(value), BATCH_SEND_LIMIT, vscode.l10n.t('At most {0} people at a time', BATCH_SEND_LIMIT));
 }
 
 interface UserItem extends vscode.QuickPickItem {
