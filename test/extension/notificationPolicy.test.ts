@@ -24,6 +24,12 @@ describe('notification policy', () => {
     const custom = { message_elem_array: [{ elem_type: TIMElemType.Custom, custom_elem_data: '{"businessID":"order"}' }] };
     assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, custom, 'alice'), true, 'other custom messages do');
   });
+
+  it('never notifies of a group tip (joins, leaves, renames): TIM counts none as unread', () => {
+    const tip = { message_elem_array: [{ elem_type: TIMElemType.GroupTips, group_tips_elem_tip_type: 6, group_tips_elem_group_id: 'g' }] } as never;
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, tip, 'alice'), false);
+    assert.equal(shouldNotify(TIMReceiveMessageOpt.Receive, { message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'hi' }] }, 'alice'), true);
+  });
 });
 
 describe('link policy', () => {
