@@ -1,12 +1,13 @@
 /**
  * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
- * code, a reply, reactions and an @-mention of the demo user in them, and one group with a long history
- * (10,000 messages) to show paging and virtualisation.
+ * code, a reply, reactions, a pinned welcome message and an @-mention of the demo user in them, and one
+ * group with a long history (10,000 messages) to show paging and virtualisation.
  */
 
 /**
  * One seeded message; `replyTo` is the index of an earlier message in the same conversation, `reactions`
- * maps a reaction id (a Unicode emoji) to the users who reacted with it.
+ * maps a reaction id (a Unicode emoji) to the users who reacted with it, `pinnedBy` is the group owner or
+ * admin who pinned it (group messages).
  */
 export interface DemoMessage {
   readonly from: string;
@@ -16,6 +17,7 @@ export interface DemoMessage {
   readonly mentions?: readonly string[];
   readonly replyTo?: number;
   readonly reactions?: Readonly<Record<string, readonly string[]>>;
+  readonly pinnedBy?: string;
 }
 
 export interface DemoSeed {
@@ -47,7 +49,7 @@ export function demoTeam(): DemoSeed {
     { from: 'alice', to: 'bob', text: 'Yes, **it works** on the emulator. Try `npm start`.' },
     { from: 'bob', to: 'alice', reactions: { '👍': ['alice'] }, text: 'Here is the fix for the parser:\n\n```ts\nexport function parse(text: string): number {\n  return Number.parseInt(text, 10);\n}\n```' },
     { from: 'carol', to: 'alice', text: '你好！今天的代码评审在三点开始。' },
-    { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋' },
+    { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋', pinnedBy: 'alice' },
     { from: 'dave', group: 'dev', text: 'Release notes are in docs/, see https://example.com/release' },
     flakyTest,
     {

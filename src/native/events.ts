@@ -26,6 +26,7 @@ interface Pointers {
   readonly count: bigint;
   readonly network: bigint;
   readonly signal: bigint;
+  readonly groupPinned: bigint;
 }
 
 /**
@@ -83,7 +84,13 @@ export class EventHub {
         push({ name });
       }
     });
-    this.pointers = { json, progress, convEvent, count, network, signal };
+    const groupPinned = this.bridge.register(
+      'groupPinned',
+      (groupId: string | null, text: string | null, isPinned: boolean, opUser: string | null) => {
+        push({ name: 'MsgGroupPinnedMessageChanged', groupId: groupId ?? '', json: text ?? '', isPinned, opUser: opUser ?? '' });
+      },
+    );
+    this.pointers = { json, progress, convEvent, count, network, signal, groupPinned };
     this.fns.TIMAddRecvNewMsgCallback(json, 0);
     attachedHubs.push(this);
     this.installSetters();
@@ -106,6 +113,7 @@ export class EventHub {
     this.fns.TIMSetMsgRevokeCallback(p.json, 2);
     this.fns.TIMSetMsgReadedReceiptCallback(p.json, 3);
     this.fns.TIMSetMsgReactionsChangedCallback(p.json, 4);
+    this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(p.groupPinned, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(p.progress, 0);
     this.fns.TIMSetConvEventCallback(p.convEvent, 0);
     this.fns.TIMSetConvTotalUnreadMessageCountChangedCallback(p.count, 0);
@@ -141,6 +149,7 @@ export class EventHub {
     this.fns.TIMSetMsgRevokeCallback(null, 0);
     this.fns.TIMSetMsgReadedReceiptCallback(null, 0);
     this.fns.TIMSetMsgReactionsChangedCallback(null, 0);
+    this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(null, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(null, 0);
     this.fns.TIMSetConvEventCallback(null, 0);
     this.fns.TIMSetConvTotalUnreadMessageCountChangedCallback(null, 0);

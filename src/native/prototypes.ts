@@ -26,6 +26,10 @@ export const NetworkStatusCallback = koffi.proto(
 );
 /** KickedOffline and UserSigExpired: nothing but user_data. */
 export const SignalCallback = koffi.proto('void TimSignalCallback(uintptr_t user_data)');
+/** `TIMMsgGroupPinnedMessageChangedCallback(group_id, json_msg, bool is_pinned, op_user, user_data)`: three strings and a bool. */
+export const GroupPinnedCallback = koffi.proto(
+  'void TimGroupPinnedCallback(const char *group_id, const char *json_msg, bool is_pinned, const char *op_user, uintptr_t user_data)',
+);
 
 /** The callback shapes by name, so tables and the bridge can refer to them without importing koffi objects. */
 export const callbackShapes = {
@@ -36,6 +40,7 @@ export const callbackShapes = {
   count: CountCallback,
   networkStatus: NetworkStatusCallback,
   signal: SignalCallback,
+  groupPinned: GroupPinnedCallback,
 } as const;
 export type CallbackShape = keyof typeof callbackShapes;
 
@@ -102,6 +107,9 @@ export const prototypes = {
   TIMMsgRemoveMessageReaction: { kind: 'async', args: [s, s] },
   TIMMsgGetMessageReactions: { kind: 'async', args: [s, 'uint32_t'] },
   TIMMsgGetAllUserListOfMessageReaction: { kind: 'async', args: [s, s, 'uint32_t', 'uint32_t'] },
+  // Beyond the seed: pinned group messages (group_id, json_msg, bool is_pinned).
+  TIMPinGroupMessage: { kind: 'async', args: [s, s, 'bool'] },
+  TIMGetPinnedGroupMessageList: { kind: 'async', args: [s] },
 
   // ---- TIMConversationManager.h
   TIMConvGetConvList: { kind: 'async', args: [] },
@@ -130,6 +138,7 @@ export const prototypes = {
   TIMSetMsgRevokeCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgReadedReceiptCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgReactionsChangedCallback: { kind: 'listener', shape: 'json', userData: true },
+  TIMSetMsgGroupPinnedMessageChangedCallback: { kind: 'listener', shape: 'groupPinned', userData: true },
   TIMSetMsgElemUploadProgressCallback: { kind: 'listener', shape: 'uploadProgress', userData: true },
   TIMSetConvEventCallback: { kind: 'listener', shape: 'convEvent', userData: true },
   TIMSetConvTotalUnreadMessageCountChangedCallback: { kind: 'listener', shape: 'count', userData: true },

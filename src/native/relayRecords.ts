@@ -6,7 +6,7 @@
 import type { CallbackShape } from './prototypes';
 
 /** Shape numbers as the C enum has them; the order is the wire format. */
-export const RELAY_SHAPES: readonly CallbackShape[] = ['comm', 'json', 'uploadProgress', 'convEvent', 'count', 'networkStatus', 'signal'];
+export const RELAY_SHAPES: readonly CallbackShape[] = ['comm', 'json', 'uploadProgress', 'convEvent', 'count', 'networkStatus', 'signal', 'groupPinned'];
 
 export const RECORD_HEADER = 40;
 const NULL_STRING = 0xffffffff;
@@ -51,8 +51,9 @@ function callHandler(handler: (...args: unknown[]) => void, buffer: Buffer, at: 
   const len2 = buffer.readUInt32LE(at + 36);
   const start1 = at + RECORD_HEADER;
   const start2 = start1 + (len1 === NULL_STRING ? 0 : len1);
+  const start3 = start2 + (len2 === NULL_STRING ? 0 : len2);
   const s1 = len1 === NULL_STRING ? null : buffer.toString('utf8', start1, start2);
-  const s2 = len2 === NULL_STRING ? null : buffer.toString('utf8', start2, start2 + len2);
+  const s2 = len2 === NULL_STRING ? null : buffer.toString('utf8', start2, start3);
   switch (RELAY_SHAPES[shape]) {
     case 'comm':
       return handler(buffer.readInt32LE(at + 8), s1, s2, userData);
@@ -68,6 +69,12 @@ function callHandler(handler: (...args: unknown[]) => void, buffer: Buffer, at: 
       return handler(buffer.readInt32LE(at + 8), buffer.readInt32LE(at + 12), s1, userData);
     case 'signal':
       return handler(userData);
+    case 'groupPinned': {
+      // The only shape with a third string: its length is the header word at 20 (0 in every other shape).
+      const len3 = buffer.readUInt32LE(at + 20);
+      const s3 = len3 === NULL_STRING ? null : buffer.toString('utf8', start3, start3 + len3);
+      return handler(s1, s2, buffer.readInt32LE(at + 8) !== 0, s3, userData);
+    }
     default:
       throw new Error(`relay: unknown callback shape ${shape}`);
   }

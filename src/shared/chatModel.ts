@@ -111,7 +111,20 @@ export interface ChatMessageView {
   readonly replyTo?: ReplyQuoteView;
   /** Its reactions, in the order they were first added; absent or empty when it has none. */
   readonly reactions?: readonly ReactionView[];
+  /** Pinned in its group (TIMPinGroupMessage). */
+  readonly pinned?: boolean;
   readonly elements: readonly ChatElementView[];
+}
+
+/** A pinned group message, as the panel's pinned bar shows it. */
+export interface PinnedMessageView {
+  /** message_msg_id of the pinned message. */
+  readonly id: string;
+  readonly senderName: string;
+  /** A one-line summary of it. */
+  readonly text: string;
+  /** Who pinned it: their display name, "You" for the user. */
+  readonly pinnedBy: string;
 }
 
 /** One page of history. */

@@ -7,7 +7,7 @@
  * else the webview sends `ready`; the host queues notifications until then.
  */
 
-import type { ChatMessageView, ChatPage, ChatPanelInfo, MentionCandidate, SnippetStatus, SnippetView } from './chatModel';
+import type { ChatMessageView, ChatPage, ChatPanelInfo, MentionCandidate, PinnedMessageView, SnippetStatus, SnippetView } from './chatModel';
 
 /** Requests the webview makes of the host: method name to params and result. */
 export interface HostRequests extends MessageRequests {
@@ -31,6 +31,11 @@ export interface HostRequests extends MessageRequests {
   'chat/react': { params: { id: string; reaction: string }; result: ChatMessageView };
   /** Lists everyone who reacted to a message, per reaction, in a quick pick (choosing someone opens a chat). */
   'chat/whoReacted': { params: { id: string }; result: { shown: boolean } };
+  /**
+   * Pins a group message for every member, or unpins it (the group's owner and admins only). `id` is a
+   * loaded message or one of the pinned bar's.
+   */
+  'chat/pin': { params: { id: string; pinned: boolean }; result: { pinned: boolean } };
   /** Who the composer can @-mention in this group: the other members, and everyone when the user may. */
   'chat/members': { params: Record<string, never>; result: { members: readonly MentionCandidate[] } };
   /** Sends a failed message again. */
@@ -124,6 +129,11 @@ export interface WebviewNotifications {
   'chat/messagesRemoved': { ids: readonly string[] };
   /** Scroll to and highlight a message (search results, jump from elsewhere). */
   'chat/reveal': { id: string };
+  /**
+   * The group's pinned messages, the latest pinned first, and whether the user may pin (owner or admin).
+   * Sent after `ready` in group chats, and whenever either changes.
+   */
+  'chat/pinned': { messages: readonly PinnedMessageView[]; canPin: boolean };
   /** The peer of a one-to-one chat is typing, or stopped (TUIKit's typing status; hide it after 6 s). */
   'chat/peerTyping': { typing: boolean };
   /** Upload progress of a file or image message while it sends (0..100). */

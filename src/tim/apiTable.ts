@@ -70,6 +70,9 @@ export const TIM_CALLBACK_APIS = {
   TIMMsgRemoveMessageReaction: { args: ['json', 'string'] },
   TIMMsgGetMessageReactions: { args: ['json', 'int'] },
   TIMMsgGetAllUserListOfMessageReaction: { args: ['json', 'string', 'int', 'int'] },
+  // Beyond the seed: pinned group messages (SDK 7.9+).
+  TIMPinGroupMessage: { args: ['string', 'json', 'bool'] },
+  TIMGetPinnedGroupMessageList: { args: ['string'] },
   // TIMConversationManager.h
   TIMConvGetConvList: { args: [] },
   TIMConvDelete: { args: ['string', 'int'] },
@@ -111,6 +114,7 @@ export const TIM_EVENT_LISTENERS = {
   MsgRevoke: { setter: 'TIMSetMsgRevokeCallback', args: ['json'] },
   MsgReadedReceipt: { setter: 'TIMSetMsgReadedReceiptCallback', args: ['json'] },
   MsgReactionsChanged: { setter: 'TIMSetMsgReactionsChangedCallback', args: ['json'] },
+  MsgGroupPinnedMessageChanged: { setter: 'TIMSetMsgGroupPinnedMessageChangedCallback', args: ['string', 'json', 'bool', 'string'] },
   MsgElemUploadProgress: { setter: 'TIMSetMsgElemUploadProgressCallback', args: ['json', 'int', 'int', 'int'] },
   ConvEvent: { setter: 'TIMSetConvEventCallback', args: ['int', 'json'] },
   ConvTotalUnreadMessageCountChanged: { setter: 'TIMSetConvTotalUnreadMessageCountChangedCallback', args: ['int'] },

@@ -4,11 +4,11 @@
  */
 import type { TIMConvType } from './enums';
 import { stringifyTimJson, type Uint64 } from './json';
-import { TimMessageReactionApi } from './messageReactionApi';
+import { TimMessagePinApi } from './messagePinApi';
 import type { TimConvInfo, TimDraft, TimTotalUnreadResult } from './types/conversation';
 import { requireConversation } from './validate';
 
-export class TimConversationApi extends TimMessageReactionApi {
+export class TimConversationApi extends TimMessagePinApi {
   /** TIMConvGetConvList. */
   async convGetConvList(): Promise<TimConvInfo[]> {
     const api = 'TIMConvGetConvList';

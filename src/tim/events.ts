@@ -19,6 +19,8 @@ export interface TimEventPayloads {
   MsgReadedReceipt: readonly TimMessageReceipt[];
   /** Reactions that changed, per message: each with its new total (0: nobody uses it any more). */
   MsgReactionsChanged: readonly TimMessageReactionChangeInfo[];
+  /** A group message was pinned or unpinned (by `opUser`); the message carries its pinner when pinned. */
+  MsgGroupPinnedMessageChanged: { readonly groupId: string; readonly message: TimMessage; readonly isPinned: boolean; readonly opUser: string };
   MsgElemUploadProgress: {
     readonly message: TimMessage;
     /** The element's index in `message_elem_array`. */
@@ -48,6 +50,8 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return parseArray<TimMessageReceipt>(event.name, event.json);
     case 'MsgReactionsChanged':
       return parseArray<TimMessageReactionChangeInfo>(event.name, event.json);
+    case 'MsgGroupPinnedMessageChanged':
+      return { groupId: event.groupId, message: parseObject<TimMessage>(event.name, event.json), isPinned: event.isPinned, opUser: event.opUser };
     case 'MsgElemUploadProgress':
       return {
         message: parseObject<TimMessage>(event.name, event.json),

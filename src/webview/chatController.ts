@@ -17,6 +17,7 @@ import { ListFocus } from './listFocus';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
 import { PanelActions } from './panelActions';
+import { PinnedBar } from './pinnedBar';
 import { MessageRowRenderer } from './messageRow';
 import { MessageStore, type Splice } from './messageStore';
 import { ReadReporter } from './readReporter';
@@ -65,6 +66,7 @@ export class ChatController {
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly history: HistoryLoader;
   private readonly unreadBanner: UnreadBanner;
+  private readonly pinnedBar: PinnedBar;
   private readonly snippetActions: SnippetCardActions;
   private pinged = false;
   private atBottom = true;
@@ -148,6 +150,13 @@ export class ChatController {
       },
     });
     view.scroller.before(this.unreadBanner.element);
+    this.pinnedBar = new PinnedBar({
+      t: () => this.t,
+      reveal: (id) => this.reveal(id),
+      unpin: (id) => this.commands.setPinned(id, false),
+      setError: (text) => this.view.setError(text),
+    });
+    view.scroller.parentElement?.before(this.pinnedBar.element);
     this.tools = new ComposerTools({
       view,
       channel,
@@ -262,6 +271,7 @@ export class ChatController {
     this.channel.on('chat/setSelection', ({ ids }) => this.extras.setSelection(ids));
     this.channel.on('chat/reload', () => void this.history.loadLatest());
     this.channel.on('chat/reveal', ({ id }) => void this.reveal(id));
+    this.channel.on('chat/pinned', ({ messages, canPin }) => this.pinnedBar.update(messages, canPin));
   }
 
   private applyInfo(info: ChatPanelInfo): void {
@@ -275,6 +285,7 @@ export class ChatController {
     this.renderer = this.createRenderer(info.conversationType, info.locale || navigator.language);
     this.view.setTitle(info.title);
     this.view.applyStrings(this.t, info.title);
+    this.pinnedBar.refresh();
     this.setSignedIn(info.signedIn);
     if (first) {
       this.unreadAtOpen = info.unreadCount;

@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -25,6 +25,9 @@ export interface ActionLabels {
     /** Offered when given: absent where the TIM app has no reactions. */
     readonly react?: string;
     readonly whoReacted?: string;
+    /** Offered when given: the user is the group's owner or an admin. */
+    readonly pin?: string;
+    readonly unpin?: string;
     readonly edit: string;
     readonly star: string;
     readonly unstar: string;
@@ -36,7 +39,7 @@ export interface ActionLabels {
   };
 }
 
-/** Reactions live on the server's copy: sent messages only, not group tips. */
+/** Reactions and pins live on the server's copy: sent messages only, not group tips. */
 export function canReact(message: ChatMessageView): boolean {
   return message.status === 'sent' && !message.elements.every((e) => e.kind === 'groupTips');
 }
@@ -66,6 +69,9 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
     if (labels.more.whoReacted && message.reactions && message.reactions.length > 0) {
       actions.push({ id: 'whoReacted', label: labels.more.whoReacted });
     }
+  }
+  if (labels.more?.pin && labels.more.unpin && canReact(message)) {
+    actions.push(message.pinned ? { id: 'unpin', label: labels.more.unpin } : { id: 'pin', label: labels.more.pin });
   }
   links.forEach((url, i) => actions.push({ id: `link:${i}`, label: labels.link(url) }));
   if (hasText && message.status !== 'revoked') {

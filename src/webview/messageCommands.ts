@@ -48,11 +48,16 @@ export class MessageCommands {
 
   /** False when the host said the TIM app has no reactions (ChatPanelInfo.reactionsAvailable). */
   private reactionsAvailable = true;
+  /** The user is the group's owner or an admin (chat/pinned). */
+  private canPin = false;
 
   constructor(private readonly c: MessageCommandContext) {
     this.picker = new ReactionPicker(c.view.root, () => c.t()('reaction.picker'));
     c.channel.on('chat/info', (info) => {
       this.reactionsAvailable = info.reactionsAvailable !== false;
+    });
+    c.channel.on('chat/pinned', ({ canPin }) => {
+      this.canPin = canPin;
     });
     this.wireList();
   }
@@ -75,6 +80,16 @@ export class MessageCommands {
     }
   }
 
+  /** Pins a message for the whole group, or unpins it; the host then sends the new list. */
+  async setPinned(id: string, pinned: boolean): Promise<void> {
+    try {
+      await this.c.channel.request('chat/pin', { id, pinned });
+    } catch (error: unknown) {
+      this.c.view.setError(this.c.t()('pinned.failed', messageOf(error)));
+      this.c.log('warn', `chat/pin failed: ${messageOf(error)}`);
+    }
+  }
+
   openMenu(id: string, at: { readonly left: number; readonly bottom: number }): void {
     const index = this.c.store.indexOf(id);
     const message = index === undefined ? undefined : this.c.store.at(index);
@@ -94,6 +109,7 @@ export class MessageCommands {
       more: {
         reply: t('action.reply'),
         ...(this.reactionsAvailable ? { react: t('action.react'), whoReacted: t('action.whoReacted') } : {}),
+        ...(this.canPin ? { pin: t('action.pin'), unpin: t('action.unpin') } : {}),
         edit: t('action.edit'),
         star: t('action.star'),
         unstar: t('action.unstar'),
@@ -143,6 +159,10 @@ export class MessageCommands {
         }
         case 'whoReacted':
           await this.c.channel.request('chat/whoReacted', { id });
+          return;
+        case 'pin':
+        case 'unpin':
+          await this.setPinned(id, action === 'pin');
           return;
         case 'retry': {
           const updated = await this.c.channel.request('chat/retry', { id });

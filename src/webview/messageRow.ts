@@ -116,7 +116,7 @@ export class MessageRowRenderer {
     }
     const node = attrs(el('div', classes.join(' ')), { role: 'article', tabindex: '-1', 'data-id': message.id, 'data-status': message.status, 'data-sender': message.sender });
     const senderName = message.isSelf ? t('message.you') : message.senderName || message.sender;
-    const flags = [selected ? t('message.selected') : '', message.starred ? t('message.starred') : ''].filter(Boolean);
+    const flags = [selected ? t('message.selected') : '', message.starred ? t('message.starred') : '', message.pinned ? t('message.pinned') : ''].filter(Boolean);
     node.setAttribute('aria-label', [`${senderName}, ${formatFullTime(message.time, this.options.locale)}`, ...flags].join(', '));
     if (selected) {
       node.dataset.selected = 'true';
@@ -158,6 +158,12 @@ export class MessageRowRenderer {
       const star = attrs(el('span', 'star-badge'), { title: t('message.starred') });
       star.append(codicon('star-full'));
       meta.prepend(star);
+    }
+    if (message.pinned) {
+      meta ??= el('div', 'message-meta');
+      const pin = attrs(el('span', 'pin-badge'), { title: t('message.pinned') });
+      pin.append(codicon('pinned'));
+      meta.prepend(pin);
     }
     if (meta) {
       main.append(meta);

@@ -56,7 +56,7 @@ export function estimateRowHeight(message: ChatMessageView, context: RowContext,
   if (message.reactions && message.reactions.length > 0) {
     height += m.reactions;
   }
-  if (message.isSelf && message.status !== 'sent') {
+  if ((message.isSelf && message.status !== 'sent') || message.pinned) {
     height += m.metaLine;
   }
   return Math.round(height);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { TIMGroupMemberModifyFlag } from '../../src/tim/types/group';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
@@ -431,6 +432,69 @@ describe('chat on the emulator', function () {
     for (const open of api().chatPanels()) {
       open.dispose();
     }
+  });
+
+  it('pins group messages from the panel for every member, and shows pins made elsewhere (owner and admins only)', async () => {
+    const { create_group_result_groupid: groupId } = await api().session.requireClient().groupCreate({
+      create_group_param_group_name: 'Pins',
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }],
+    });
+    const key = `group_${groupId}`;
+    await eventually(() => api().store.get(key), 5000, 'group in tree');
+    const panel = await openPanel(key);
+    const handlers = panel.controller.handlers;
+    // What the panel's pinned bar and rows are told, recorded on their way to the webview.
+    const bars: Array<{ ids: string[]; by: string[]; canPin: boolean }> = [];
+    const pinnedRows = new Map<string, boolean>();
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method, params) => {
+      if (method === 'chat/pinned') {
+        const { messages, canPin } = params as { messages: ReadonlyArray<{ id: string; pinnedBy: string }>; canPin: boolean };
+        bars.push({ ids: messages.map((m) => m.id), by: messages.map((m) => m.pinnedBy), canPin });
+      } else if (method === 'chat/messageUpdated') {
+        const { message } = params as { message: { id: string; pinned?: boolean } };
+        pinnedRows.set(message.id, message.pinned === true);
+      }
+      notify(method, params);
+    }) as typeof panel.channel.notify;
+    const lastBar = () => bars[bars.length - 1];
+
+    await bob.client.msgSendMessage(groupId, TIMConvType.Group, text('release notes: v2 ships Friday'));
+    const notes = await eventually(async () => (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => textOfView(m) === 'release notes: v2 ships Friday'), 10_000, 'the message in the panel');
+    await eventually(() => lastBar()?.canPin === true, 10_000, 'the owner may pin');
+
+    assert.deepEqual(await handlers['chat/pin']({ id: notes.id, pinned: true }), { pinned: true });
+    assert.deepEqual(lastBar(), { ids: [notes.id], by: ['You'], canPin: true });
+    assert.equal(pinnedRows.get(notes.id), true, 'the row shows its pin');
+    await eventually(async () => (await bob.client.getPinnedGroupMessageList(groupId)).some((m) => m.message_msg_id === notes.id && m.message_pinner_user_id === 'alice'), 10_000, 'bob sees it pinned by alice');
+    const reloaded = (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => m.id === notes.id);
+    assert.equal(reloaded?.pinned, true, 'history read again shows it pinned');
+
+    // bob, a plain member, may not pin; made an admin, he may, and alice's panel shows his pin at once.
+    const [bobsCopy] = await bob.client.msgFindMessages([notes.id]);
+    assert.ok(bobsCopy);
+    await assert.rejects(bob.client.pinGroupMessage(groupId, bobsCopy, false), (error: unknown) => error instanceof TimError && error.code === 10007);
+    await api().session.requireClient().groupModifyMemberInfo({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: 'bob', group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.MemberRole, group_modify_member_info_member_role: TIMGroupMemberRole.Admin });
+    const { message: second } = await bob.client.msgSendMessage(groupId, TIMConvType.Group, text('checklist for Friday'));
+    await bob.client.pinGroupMessage(groupId, second, true);
+    await eventually(() => JSON.stringify(lastBar()?.ids) === JSON.stringify([second.message_msg_id, notes.id]), 10_000, "the bar shows bob's pin first");
+    assert.deepEqual(lastBar()?.by, ['bob', 'You']);
+
+    // alice unpins hers; a message not loaded (only in the bar) can be unpinned too.
+    await handlers['chat/pin']({ id: notes.id, pinned: false });
+    assert.deepEqual(lastBar()?.ids, [second.message_msg_id]);
+    await eventually(async () => (await bob.client.getPinnedGroupMessageList(groupId)).length === 1, 10_000, 'unpinned for bob too');
+    await handlers['chat/pin']({ id: second.message_msg_id, pinned: false });
+    assert.deepEqual(lastBar()?.ids, []);
+    await assert.rejects(handlers['chat/pin']({ id: 'no-such-message', pinned: true }), /no longer loaded/);
+    panel.channel.notify = notify;
+    panel.dispose();
+
+    // A one-to-one chat has no pins.
+    const c2c = await openPanel('c2c_bob');
+    await assert.rejects(c2c.controller.handlers['chat/pin']({ id: notes.id, pinned: true }), /Only group messages can be pinned/);
+    c2c.dispose();
   });
 
   it('manages a group: Add Members…, Remove Members…, Rename Group…, Set Admins…, Set My Name in Group…', async () => {

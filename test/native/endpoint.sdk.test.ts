@@ -59,6 +59,8 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMMsgRemoveMessageReaction: [text, 'thumbs_up'],
   TIMMsgGetMessageReactions: [`[${text}]`, 3],
   TIMMsgGetAllUserListOfMessageReaction: [text, 'thumbs_up', 0, 20],
+  TIMPinGroupMessage: ['group', text, true],
+  TIMGetPinnedGroupMessageList: ['group'],
   TIMConvGetConvList: [],
   TIMConvDelete: [PEER, C2C],
   TIMConvGetTotalUnreadMessageCount: [],

@@ -13,11 +13,11 @@ import { callbackShapes } from '../../src/native/prototypes';
 import type { CallbackShape } from '../../src/native/prototypes';
 import { chooseRelay, koffiRelay, relayFileName } from '../../src/native/relay';
 import type { NativeRelay } from '../../src/native/relay';
-import { dispatchRecords, RECORD_HEADER } from '../../src/native/relayRecords';
+import { dispatchRecords, RECORD_HEADER, RELAY_SHAPES } from '../../src/native/relayRecords';
 import type { RelayHandler } from '../../src/native/relayRecords';
 import { loadFakeSdk } from './fakeSdk';
 import type { FakeSdk } from './fakeSdk';
-import { loadTestRelay } from './testRelay';
+import { loadTestRelay, testRelayFile } from './testRelay';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -33,7 +33,70 @@ const SAMPLES: ReadonlyArray<{ shape: CallbackShape; args: unknown[] }> = [
   { shape: 'count', args: [123456, 9] },
   { shape: 'networkStatus', args: [3, 9512, 'network unreachable', 0] },
   { shape: 'signal', args: [1] },
+  { shape: 'groupPinned', args: ['@TGS#2产品', '{"message_msg_id":"m-1","text":"置顶 📌"}', true, 'alice', 6] },
+  { shape: 'groupPinned', args: [null, null, false, null, 0] },
+  { shape: 'groupPinned', args: ['g', null, true, '', 0x7fffffff] },
+  { shape: 'groupPinned', args: [null, '{}', false, 'bob', 1] },
 ];
+
+interface RecordFields {
+  readonly shape: number;
+  readonly slot: number;
+  readonly a?: number;
+  readonly b?: number;
+  readonly c?: number;
+  readonly userData: number;
+  /** [s1, s2], or [s1, s2, s3] for the one shape with a third string. */
+  readonly strings: readonly [string | null, string | null, (string | null)?];
+}
+
+/**
+ * A record as timchatRelay.c's header comment lays it out, written independently of the reader. With
+ * two strings the word at 20 is 0, which is exactly version 1's layout (a reserved word, always 0).
+ */
+function encodeRecord({ shape, slot, a = 0, b = 0, c = 0, userData, strings }: RecordFields): Buffer {
+  const bytes = strings.map((text) => (text == null ? Buffer.alloc(0) : Buffer.from(text)));
+  const out = Buffer.alloc(RECORD_HEADER + bytes.reduce((sum, part) => sum + part.length, 0));
+  const lengthOf = (i: number): number => (strings[i] === null ? 0xffffffff : bytes[i].length);
+  out.writeUInt32LE(out.length, 0);
+  out[4] = shape;
+  out[5] = slot;
+  out.writeUInt32LE(a >>> 0, 8);
+  out.writeUInt32LE(b >>> 0, 12);
+  out.writeUInt32LE(c >>> 0, 16);
+  out.writeUInt32LE(strings.length === 3 ? lengthOf(2) : 0, 20);
+  out.writeUInt32LE(userData % 2 ** 32, 24);
+  out.writeUInt32LE(Math.floor(userData / 2 ** 32), 28);
+  out.writeUInt32LE(lengthOf(0), 32);
+  out.writeUInt32LE(lengthOf(1), 36);
+  Buffer.concat(bytes).copy(out, RECORD_HEADER);
+  return out;
+}
+
+/** The record a callback of `shape` with these C arguments must produce (the layout's field mapping). */
+function expectedRecord(shape: CallbackShape, slot: number, args: readonly unknown[]): Buffer {
+  const at = { shape: RELAY_SHAPES.indexOf(shape), slot, userData: args.at(-1) as number };
+  const str = (i: number): string | null => args[i] as string | null;
+  const num = (i: number): number => args[i] as number;
+  switch (shape) {
+    case 'comm':
+      return encodeRecord({ ...at, a: num(0), strings: [str(1), str(2)] });
+    case 'json':
+      return encodeRecord({ ...at, strings: [str(0), null] });
+    case 'uploadProgress':
+      return encodeRecord({ ...at, a: num(1), b: num(2), c: num(3), strings: [str(0), null] });
+    case 'convEvent':
+      return encodeRecord({ ...at, a: num(0), strings: [str(1), null] });
+    case 'count':
+      return encodeRecord({ ...at, a: num(0), strings: [null, null] });
+    case 'networkStatus':
+      return encodeRecord({ ...at, a: num(0), b: num(1), strings: [str(2), null] });
+    case 'signal':
+      return encodeRecord({ ...at, strings: [null, null] });
+    case 'groupPinned':
+      return encodeRecord({ ...at, a: args[2] ? 1 : 0, strings: [str(0), str(1), str(3)] });
+  }
+}
 
 /** Calls a C function pointer of the given shape from this thread, as the SDK would. */
 function fire(pointer: bigint, shape: CallbackShape, args: unknown[]): void {
@@ -91,6 +154,28 @@ describe('native callback relay', function () {
     await Promise.all([viaKoffi.done, viaNative.done]);
     assert.deepEqual(viaNative.calls, viaKoffi.calls);
     assert.deepEqual(viaNative.calls, SAMPLES.map((s) => s.args));
+  });
+
+  it('writes every older shape byte for byte as version 1 did, and groupPinned with its third string', () => {
+    // Reads the raw queue itself, in the same turn as the callbacks, before the relay's wake-up drains it.
+    const lib = koffi.load(testRelayFile()!);
+    const drain = lib.func('int32_t timchat_relay_drain(void *buffer, int32_t capacity)') as (buffer: Buffer, capacity: number) => number;
+    const pointers = new Map<CallbackShape, { pointer: bigint; slot: number }>();
+    for (const { shape } of SAMPLES) {
+      if (!pointers.has(shape)) {
+        const slot = 64 - relay.freeSlots(shape);
+        assert.ok(slot < 64, `${shape} has a free slot`);
+        pointers.set(shape, { pointer: relay.register(shape, (() => assert.fail('drained by the test')) as RelayHandler), slot });
+      }
+    }
+    for (const { shape, args } of SAMPLES) {
+      fire(pointers.get(shape)!.pointer, shape, args);
+    }
+    const buffer = Buffer.alloc(64 * 1024);
+    const used = drain(buffer, buffer.length);
+    const expected = Buffer.concat(SAMPLES.map(({ shape, args }) => expectedRecord(shape, pointers.get(shape)!.slot, args)));
+    assert.equal(used, expected.length);
+    assert.deepEqual(buffer.subarray(0, used), expected);
   });
 
   it('keeps the order of callbacks across shapes and handlers', async () => {
@@ -192,19 +277,32 @@ describe('native callback relay', function () {
 });
 
 describe('relay records', () => {
-  const record = (shape: number, slot: number, s1: string | null, userData: number): Buffer => {
-    const bytes = s1 === null ? Buffer.alloc(0) : Buffer.from(s1);
-    const out = Buffer.alloc(RECORD_HEADER + bytes.length);
-    out.writeUInt32LE(out.length, 0);
-    out[4] = shape;
-    out[5] = slot;
-    out.writeUInt32LE(userData, 24);
-    out.writeUInt32LE(s1 === null ? 0xffffffff : bytes.length, 32);
-    out.writeUInt32LE(0xffffffff, 36);
-    bytes.copy(out, RECORD_HEADER);
-    return out;
-  };
-  const JSON_SHAPE = 1;
+  const record = (shape: number, slot: number, s1: string | null, userData: number): Buffer =>
+    encodeRecord({ shape, slot, userData, strings: [s1, null] });
+  const JSON_SHAPE = RELAY_SHAPES.indexOf('json');
+  const PINNED_SHAPE = RELAY_SHAPES.indexOf('groupPinned');
+
+  it('reads groupPinned: three strings (each may be NULL) and the bool, between other records', () => {
+    const seen: unknown[][] = [];
+    const handlers: RelayHandler[][] = [];
+    handlers[JSON_SHAPE] = [((...args: unknown[]) => seen.push(['json', ...args])) as RelayHandler];
+    handlers[PINNED_SHAPE] = [((...args: unknown[]) => seen.push(['pinned', ...args])) as RelayHandler];
+    const buffer = Buffer.concat([
+      encodeRecord({ shape: PINNED_SHAPE, slot: 0, a: 1, userData: 3, strings: ['@TGS#g', '{"m":"置顶"}', 'alice'] }),
+      encodeRecord({ shape: PINNED_SHAPE, slot: 0, a: 0, userData: 0, strings: [null, null, null] }),
+      record(JSON_SHAPE, 0, 'between', 1),
+      encodeRecord({ shape: PINNED_SHAPE, slot: 0, a: 1, userData: 2 ** 33, strings: [null, '{}', ''] }),
+      encodeRecord({ shape: PINNED_SHAPE, slot: 0, a: 0, userData: 4, strings: ['g', null, 'bob 👋'] }),
+    ]);
+    dispatchRecords(buffer, buffer.length, handlers, (error) => assert.fail(String(error)));
+    assert.deepEqual(seen, [
+      ['pinned', '@TGS#g', '{"m":"置顶"}', true, 'alice', 3],
+      ['pinned', null, null, false, null, 0],
+      ['json', 'between', 1],
+      ['pinned', null, '{}', true, '', 2 ** 33],
+      ['pinned', 'g', null, false, 'bob 👋', 4],
+    ]);
+  });
 
   it('drops records whose slot has no handler and reports a throwing handler without losing the rest', () => {
     const seen: unknown[] = [];

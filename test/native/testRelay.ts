@@ -12,6 +12,12 @@ import type { CallbackRelay, NativeRelay } from '../../src/native/relay';
 
 const SOURCE = path.join(__dirname, '..', '..', 'src', 'native', 'relay', 'timchatRelay.c');
 let cached: NativeRelay | undefined;
+let cachedFile: string | undefined;
+
+/** The library loadTestRelay compiled (undefined before it has): tests that read raw records load it too. */
+export function testRelayFile(): string | undefined {
+  return cachedFile;
+}
 
 /** Returns undefined (after saying why) when no C compiler is available, so tests can skip. */
 export function loadTestRelay(): NativeRelay | undefined {
@@ -31,6 +37,7 @@ export function loadTestRelay(): NativeRelay | undefined {
     return undefined;
   }
   cached = loadNativeRelay(out);
+  cachedFile = out;
   return cached;
 }
 

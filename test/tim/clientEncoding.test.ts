@@ -108,6 +108,9 @@ const CASES: readonly Case[] = [
   { api: 'TIMMsgRemoveMessageReaction', call: (c) => c.msgRemoveMessageReaction(MESSAGE, '👍'), args: [MESSAGE_OUT, '👍'] },
   { api: 'TIMMsgGetMessageReactions', call: (c) => c.msgGetMessageReactions([MESSAGE], 3), args: [`[${MESSAGE_OUT}]`, 3] },
   { api: 'TIMMsgGetAllUserListOfMessageReaction', call: (c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, '👍', 7, 100), args: [MESSAGE_OUT, '👍', 7, 100] },
+  { api: 'TIMPinGroupMessage', call: (c) => c.pinGroupMessage('team', MESSAGE, true), args: ['team', MESSAGE_OUT, true] },
+  { api: 'TIMPinGroupMessage', call: (c) => c.pinGroupMessage('team', MESSAGE, false), args: ['team', MESSAGE_OUT, false] },
+  { api: 'TIMGetPinnedGroupMessageList', call: (c) => c.getPinnedGroupMessageList('team'), args: ['team'] },
   {
     api: 'TIMMsgBatchSend',
     call: (c) => c.msgBatchSend({ msg_batch_send_param_identifier_array: ['a', 'b'], msg_batch_send_param_msg: TEXT }),
@@ -171,6 +174,7 @@ function answeringEndpoint(): FakeEndpoint {
     endpoint.respond(api, { json: '{"message_msg_id":"m"}' });
   }
   endpoint.respond('TIMMsgGetMessageReactions', { json: '[]' });
+  endpoint.respond('TIMGetPinnedGroupMessageList', { json: '[]' });
   endpoint.respond('TIMMsgGetAllUserListOfMessageReaction', { json: '{"message_reaction_user_result_user_info_array":[],"message_reaction_user_result_next_seq":0,"message_reaction_user_result_is_finished":true}' });
   endpoint.respond('TIMMsgSearchLocalMessages', { json: '{"msg_search_result_total_count":0,"msg_search_result_item_array":[]}' });
   endpoint.respond('TIMConvGetTotalUnreadMessageCount', { json: '{"conv_get_total_unread_message_count_result_unread_count":0}' });

@@ -49,6 +49,13 @@ describe('TimClient events', () => {
       cur: 5,
       total: 10,
     });
+    assert.deepEqual(decodeTimEvent({ name: 'MsgGroupPinnedMessageChanged', groupId: 'team', json: MESSAGE_JSON, isPinned: true, opUser: 'alice' }), {
+      groupId: 'team',
+      message: MESSAGE,
+      isPinned: true,
+      opUser: 'alice',
+    });
+    assert.throws(() => decodeTimEvent({ name: 'MsgGroupPinnedMessageChanged', groupId: 'team', json: '[]', isPinned: false, opUser: 'alice' }), /expected a JSON object/);
     assert.deepEqual(decodeTimEvent({ name: 'ConvTotalUnreadMessageCountChanged', total: 7 }), { total: 7 });
     assert.deepEqual(decodeTimEvent({ name: 'NetworkStatusListener', status: TIMNetworkStatus.ConnectFailed, code: 9512, desc: 'unreachable' }), {
       status: TIMNetworkStatus.ConnectFailed,
@@ -149,11 +156,11 @@ describe('TimClient events', () => {
 
   it('types each listener by event name', () => {
     const client = new TimClient(new FakeEndpoint());
-    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
+    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
     client.onEvent('NetworkStatusListener', ({ status, code, desc }) => [status, code, desc.length]);
     client.onEvent('MsgElemUploadProgress', ({ message, cur, total }) => [message.message_msg_id, cur / total]);
     // @ts-expect-error ConvEvent's payload has no `total`
     client.onEvent('ConvEvent', ({ total }) => total);
-    assert.equal(names.length, 11);
+    assert.equal(names.length, 12);
   });
 });

@@ -51,6 +51,9 @@ describe('TimClient input validation', () => {
     await assertRefused((c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, 'x', 0, 101), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetAllUserListOfMessageReaction', /count must be an integer from 1 to 100/);
     await assertRefused((c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, 'x', -1, 10), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetAllUserListOfMessageReaction', /next_seq/);
     await assertRefused((c) => c.msgAddMessageReaction(MESSAGE, ''), TimResult.ERR_PARAM, 'TIMMsgAddMessageReaction', /reaction_id/);
+    await assertRefused((c) => c.pinGroupMessage('', MESSAGE, true), TimResult.ERR_PARAM, 'TIMPinGroupMessage', /group_id/);
+    await assertRefused((c) => c.pinGroupMessage('team', { ...MESSAGE, message_msg_id: '' }, true), TimResult.ERR_PARAM, 'TIMPinGroupMessage', /message_msg_id/);
+    await assertRefused((c) => c.getPinnedGroupMessageList(''), TimResult.ERR_PARAM, 'TIMGetPinnedGroupMessageList', /group_id/);
     await assertRefused((c) => c.msgRemoveMessageReaction({ ...MESSAGE, message_msg_id: '' }, 'x'), TimResult.ERR_PARAM, 'TIMMsgRemoveMessageReaction', /message_msg_id/);
     const endpoint = new FakeEndpoint();
     assert.deepEqual(await new TimClient(endpoint).msgGetMessageReactions([], 3), [], 'no messages, no call');

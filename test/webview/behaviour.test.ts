@@ -3,11 +3,11 @@ import * as assert from 'node:assert/strict';
 import { Debouncer } from '../../src/webview/debounce';
 import { DraftKeeper } from '../../src/webview/draftKeeper';
 import { composerKeyAction, isTypingKey, listKeyAction, type KeyLike } from '../../src/webview/keyboard';
-import { actionsFor, canRevoke, revokeExpiresIn } from '../../src/webview/messageActions';
+import { actionsFor, canRevoke, revokeExpiresIn, type ActionLabels } from '../../src/webview/messageActions';
 import { ReadReporter } from '../../src/webview/readReporter';
 import { ManualTimers, message } from './fixtures';
 
-const labels = { retry: 'Retry', cancel: 'Cancel', revoke: 'Recall', delete: 'Delete…', copy: 'Copy', link: (u: string) => `Open ${u}` };
+const labels: ActionLabels = { retry: 'Retry', cancel: 'Cancel', revoke: 'Recall', delete: 'Delete…', copy: 'Copy', link: (u: string) => `Open ${u}` };
 const ids = (list: ReturnType<typeof actionsFor>): string[] => list.map((a) => a.id);
 
 describe('message actions', () => {
@@ -19,6 +19,19 @@ describe('message actions', () => {
     assert.deepEqual(ids(actionsFor(message('m', { isSelf: true, revocableUntil: now }), now, [], labels, false)), ['delete']);
     assert.deepEqual(ids(actionsFor(message('m', { revocableUntil: now + 1 }), now, [], labels, true)), ['copy', 'delete']);
     assert.deepEqual(ids(actionsFor(message('m', { status: 'revoked' }), now, [], labels, true)), ['delete']);
+  });
+
+  it('offers Pin for Everyone or Unpin on sent messages, only with the labels (owners and admins), never on group tips', () => {
+    const more = { reply: 'Reply', edit: 'Edit', star: 'Star', unstar: 'Unstar', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
+    const withPin = { ...labels, more: { ...more, pin: 'Pin', unpin: 'Unpin' } };
+    const pinIds = (m: ReturnType<typeof message>, l: ActionLabels) => ids(actionsFor(m, 0, [], l, true)).filter((id) => id === 'pin' || id === 'unpin');
+    assert.deepEqual(pinIds(message('m'), withPin), ['pin']);
+    assert.deepEqual(pinIds(message('m', { pinned: true }), withPin), ['unpin']);
+    assert.deepEqual(pinIds(message('m'), { ...labels, more }), [], 'no labels: a plain member');
+    for (const status of ['sending', 'failed', 'revoked', 'local'] as const) {
+      assert.deepEqual(pinIds(message('m', { status }), withPin), [], status);
+    }
+    assert.deepEqual(pinIds(message('m', { elements: [{ kind: 'groupTips', text: 'Bob joined' }] }), withPin), []);
   });
 
   it('knows when recall expires', () => {

@@ -71,7 +71,7 @@ function themeCss(name: string): string {
 function fakeHost(): void {
   interface Quote { id: string; sender: string; text: string }
   interface Reaction { id: string; count: number; mine: boolean; users: string[] }
-  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; reactions?: Reaction[]; elements: unknown[] }
+  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; reactions?: Reaction[]; pinned?: boolean; elements: unknown[] }
   const params = new URLSearchParams(location.search);
   const total = Number(params.get('n') ?? '100000');
   const mode = params.get('mode') ?? 'full';
@@ -79,6 +79,9 @@ function fakeHost(): void {
   const signedIn = params.get('signedIn') !== '0';
   const isGroup = params.get('type') === 'group';
   let memberRequests = 0;
+  // Pinned messages of a group (pins=m30,m5: the latest pinned first); canPin=1 as for an owner or admin.
+  const pinnedIds: string[] = isGroup ? (params.get('pins') ?? '').split(',').filter(Boolean) : [];
+  const canPin = params.get('canPin') === '1';
   const now = Math.floor(Date.now() / 1000);
   const base = now - total * 600;
   const users: Array<[string, string]> = [['alice', 'Alice Liddell'], ['bob', 'Bob Stone'], ['me', 'Me Myself'], ['carol', 'Carol 张']];
@@ -129,7 +132,14 @@ function fakeHost(): void {
       : i >= 4000 && i % 40 === 33 ? quoteOf(`m${i - 3990}`)
       : undefined;
     const reactions = reactionsFor(i);
-    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), ...(reactions.length > 0 ? { reactions } : {}), elements };
+    const pinned = pinnedIds.includes(`m${i}`);
+    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), ...(reactions.length > 0 ? { reactions } : {}), ...(pinned ? { pinned } : {}), elements };
+  }
+  function pinnedViews(): Array<{ id: string; senderName: string; text: string; pinnedBy: string }> {
+    return pinnedIds.map((id) => {
+      const quote = quoteOf(id);
+      return { id, senderName: quote.sender, text: quote.text, pinnedBy: 'Bob Stone' };
+    });
   }
   function quoteOf(id: string): Quote {
     const quoted = generated(Number(id.slice(1)));
@@ -238,6 +248,25 @@ function fakeHost(): void {
       }
       case 'chat/whoReacted':
         return { shown: true };
+      case 'chat/pin': {
+        // As the host: owners and admins only; the new list and the message's row follow as notifications.
+        if (!canPin || params.get('pinFails') === '1') {
+          throw new Error('Only the group owner and admins can pin messages.');
+        }
+        const id = String(p.id);
+        const at = pinnedIds.indexOf(id);
+        if (at >= 0) {
+          pinnedIds.splice(at, 1);
+        }
+        if (p.pinned === true) {
+          pinnedIds.unshift(id);
+        }
+        setTimeout(() => {
+          host.notify('chat/pinned', { messages: pinnedViews(), canPin });
+          host.notify('chat/messageUpdated', { message: generated(Number(id.slice(1))) });
+        }, 1);
+        return { pinned: p.pinned === true };
+      }
       case 'chat/react': {
         // As the host: TIM Chat's reactions or one already on the message; the user's own is taken back.
         const id = String(p.id);
@@ -310,6 +339,9 @@ function fakeHost(): void {
           if (mode !== 'unknown') {
             // As the real host sends them: app/state carries the conversation key, chat/info the bare id beside its type.
             host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', reactionsAvailable: params.get('reactions') !== '0', strings: {} });
+            if (isGroup) {
+              host.notify('chat/pinned', { messages: pinnedViews(), canPin });
+            }
           }
         }, 1);
       } else if (message.kind === 'command') {

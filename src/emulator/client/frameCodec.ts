@@ -166,6 +166,7 @@ function checkEvent(event: unknown): TimEvent | string {
   const e = event;
   const str = (key: string): boolean => typeof e[key] === 'string';
   const num = (key: string): boolean => isInt(e[key]);
+  const bool = (key: string): boolean => typeof e[key] === 'boolean';
   let fieldsOk: boolean;
   switch (e['name']) {
     case 'RecvNewMsg':
@@ -174,6 +175,9 @@ function checkEvent(event: unknown): TimEvent | string {
     case 'MsgReadedReceipt':
     case 'MsgReactionsChanged':
       fieldsOk = str('json');
+      break;
+    case 'MsgGroupPinnedMessageChanged':
+      fieldsOk = str('groupId') && str('json') && bool('isPinned') && str('opUser');
       break;
     case 'MsgElemUploadProgress':
       fieldsOk = str('json') && num('index') && num('cur') && num('total');

@@ -45,6 +45,8 @@ export const Err = {
   GROUP_FULL: 10014,
   GROUP_INVALID_GROUPID: 10015,
   GROUP_ID_IN_USE: 10021,
+  GROUP_PINNED_MESSAGE_COUNT_LIMIT: 10070,
+  GROUP_MESSAGE_ALREADY_PINNED: 10071,
 } as const;
 
 /** TIMResult values returned synchronously by the C functions (the client's own table). */

@@ -12,6 +12,7 @@ import { groupHandlers } from './groups';
 import { downloadHandlers } from './messages/downloads';
 import { historyHandlers } from './messages/history';
 import { modifyHandlers } from './messages/modify';
+import { pinHandlers } from './messages/pins';
 import { reactionHandlers } from './messages/reactions';
 import { readHandlers } from './messages/read';
 import { recvOptHandlers } from './messages/recvOpt';
@@ -25,6 +26,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...historyHandlers,
     ...modifyHandlers,
     ...reactionHandlers,
+    ...pinHandlers,
     ...readHandlers,
     ...recvOptHandlers,
     ...searchHandlers,

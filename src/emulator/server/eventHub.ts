@@ -1,8 +1,8 @@
 /**
  * Listener events. Message events (RecvNewMsg, MsgUpdate, MsgRevoke, MsgReadedReceipt,
- * MsgReactionsChanged) are numbered per device, stored in the same transaction as the change that caused
- * them (so a reconnecting client can replay what it missed, even across a server restart), and pushed
- * only after that transaction commits.
+ * MsgReactionsChanged, MsgGroupPinnedMessageChanged) are numbered per device, stored in the same
+ * transaction as the change that caused them (so a reconnecting client can replay what it missed, even
+ * across a server restart), and pushed only after that transaction commits.
  * RecvNewMsg is stored as a reference (the user and the message row ids, see replayFrame) rather than
  * the frame: the frame repeats every message once per receiving device, which doubled the bytes each
  * send wrote and fsynced. A replayed RecvNewMsg shows the messages as they are at replay time.

@@ -70,6 +70,10 @@ CREATE TABLE IF NOT EXISTS merge_access(key TEXT NOT NULL, stream TEXT NOT NULL,
 -- reactions in the order they were added (from 1): the first users of a reaction, and the paging cursor.
 CREATE TABLE IF NOT EXISTS reactions(msg INTEGER NOT NULL, reaction_id TEXT NOT NULL, user_id TEXT NOT NULL,
   seq INTEGER NOT NULL, PRIMARY KEY(msg, reaction_id, user_id)) WITHOUT ROWID;
+-- Pinned group messages (messages/pins.ts): who pinned which message of a group, and when. seq numbers a
+-- group's pins in the order they were made (from 1): the list shows the latest pinned first.
+CREATE TABLE IF NOT EXISTS pinned(group_id TEXT NOT NULL, msg INTEGER NOT NULL, pinner TEXT NOT NULL,
+  pin_time INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(group_id, msg)) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';

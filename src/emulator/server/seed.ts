@@ -12,7 +12,9 @@
  * `mentions` (group messages) are the user ids it @-mentions; `replyTo` is the index in "messages" of an
  * earlier message this one answers, written as Tencent's TUIKit writes a reply (src/tim/tuikitReply.ts);
  * `reactions` ({ "👍": ["bob", "carol"] }) are the message's reactions and who added them, in that
- * order, each user a participant of the conversation (TIMMsgAddMessageReaction's limits apply).
+ * order, each user a participant of the conversation (TIMMsgAddMessageReaction's limits apply);
+ * `pinnedBy` ("alice", group messages) pins the message as that user, an owner or admin of the group
+ * (TIMPinGroupMessage's checks apply; later messages are pinned later, so they list first).
  */
 import { readFileSync } from 'node:fs';
 import { parseTimJson } from '../../tim/json';
@@ -25,6 +27,7 @@ import { Elem } from './elements';
 import { GroupType, Role, addMember } from './groups';
 import { ApiError } from './apiError';
 import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
+import { pinMessage } from './messages/pins';
 import { reactionIdOf, storeReaction } from './messages/reactions';
 
 export interface SeedSummary {
@@ -84,6 +87,18 @@ function seedReactions(ctx: Ctx, message: JsonObject, index: number, stream: str
     }
     return [id, users as string[]];
   });
+}
+
+/** A message's `pinnedBy`: the user who pins it, in a group message. */
+function pinnerOf(message: JsonObject, index: number, inGroup: boolean): string | undefined {
+  const value = message.pinnedBy;
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!inGroup || typeof value !== 'string' || value.length === 0) {
+    throw new Error(`seed: message ${index} "pinnedBy" must be a user id, in a group message`);
+  }
+  return value;
 }
 
 interface SeededMessage {
@@ -174,6 +189,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         const msgId = messageIdOf(emu.model.ensureUser(from), now, rand);
         seeded.push({ msgId, stream, from, text: content, ...(cloud ? { cloud } : {}) });
         const reactions = seedReactions(ctx, message, index, stream);
+        const pinner = pinnerOf(message, index, convType === GROUP);
         const row = emu.delivery.deliver({
           stream,
           convType,
@@ -199,6 +215,13 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
             } catch (error: unknown) {
               throw error instanceof ApiError ? new Error(`seed: message ${index} "reactions" ${id}: ${error.desc}`) : error;
             }
+          }
+        }
+        if (pinner !== undefined) {
+          try {
+            pinMessage(ctx, to, row, pinner);
+          } catch (error: unknown) {
+            throw error instanceof ApiError ? new Error(`seed: message ${index} "pinnedBy" ${pinner}: ${error.desc}`) : error;
           }
         }
       }

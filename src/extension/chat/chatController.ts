@@ -4,7 +4,7 @@
  * the TimMessage behind every row it showed, because revoke, delete and report-read take the message.
  */
 import * as vscode from 'vscode';
-import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
+import type { ChatMessageView, ChatPage, ChatPanelInfo, PinnedMessageView } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
 import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
@@ -23,6 +23,7 @@ import { MessageReactions } from './messageReactions';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
+import { PinnedMessages } from './pinnedMessages';
 import { TypingStatusSender } from './typingStatus';
 import { showWhoReacted } from './whoReacted';
 import type { WebviewChannel } from '../panels/webviewChannel';
@@ -62,6 +63,8 @@ export class ChatController extends Disposable {
     () => this.channel?.notify('chat/info', this.info()),
   );
 
+  private readonly pinned: PinnedMessages;
+
   constructor(
     readonly ref: ConversationRef,
     private readonly session: TimSession,
@@ -70,6 +73,7 @@ export class ChatController extends Disposable {
   ) {
     super();
     this.mentions = new GroupMentions(ref, () => this.client, () => this.selfId);
+    this.pinned = new PinnedMessages(ref, () => this.client, () => this.selfId, (message) => log().warn(message));
     this.register(session.onDidChangeState(() => this.follow()));
     this.follow();
   }
@@ -79,6 +83,7 @@ export class ChatController extends Disposable {
     if (webviewUri) {
       this.webviewUri = webviewUri;
     }
+    this.notifyPinned();
   }
 
   /** A message this panel has shown, by id; undefined when it is not loaded. */
@@ -114,7 +119,54 @@ export class ChatController extends Disposable {
     this.messages.set(message.message_msg_id, message);
     const view = toMessageView(message, { selfId: this.selfId, now: Date.now(), displayName: () => undefined, t: vscode.l10n.t });
     const reactions = view.status === 'sent' ? this.reactions.of(message.message_msg_id) : undefined;
-    return reactions ? { ...view, reactions } : view;
+    const pinned = this.pinned.isPinned(message.message_msg_id);
+    return reactions || pinned ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}) } : view;
+  }
+
+  /** Draws again those of `ids` the panel shows (their reactions or pin changed). */
+  private updateShown(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const message = this.messages.get(id);
+      if (message) {
+        this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
+      }
+    }
+  }
+
+  /** The pinned bar's rows: the latest pinned first. */
+  private pinnedViews(): PinnedMessageView[] {
+    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
+    return this.pinned.list().map((message) => {
+      const pinner = message.message_pinner_user_id ?? '';
+      return {
+        id: message.message_msg_id,
+        senderName: message.message_sender === this.selfId ? vscode.l10n.t('You') : toMessageView(message, { ...context, now: Date.now() }).senderName,
+        text: previewText(message, context).slice(0, 200),
+        pinnedBy: pinner === this.selfId ? vscode.l10n.t('You') : message.message_pinner_name_card || message.message_pinner_nick_name || pinner,
+      };
+    });
+  }
+
+  private notifyPinned(): void {
+    if (this.ref.type === TIMConvType.Group) {
+      this.channel?.notify('chat/pinned', { messages: this.pinnedViews(), canPin: this.pinned.canPin });
+    }
+  }
+
+  /** Reads the pinned list and the user's role again; the panel hears of it when anything changed. */
+  private refreshPinned(): void {
+    const before = new Set(this.pinned.list().map((m) => m.message_msg_id));
+    this.pinned
+      .refresh()
+      .then((changed) => {
+        if (!changed) {
+          return;
+        }
+        this.notifyPinned();
+        const after = new Set(this.pinned.list().map((m) => m.message_msg_id));
+        this.updateShown([...before, ...after].filter((id) => before.has(id) !== after.has(id)));
+      })
+      .catch((error: unknown) => log().warn(`pinned messages: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private isMine(message: { message_conv_id?: string; message_conv_type?: number }): boolean {
@@ -127,16 +179,23 @@ export class ChatController extends Disposable {
       subscription.dispose();
     }
     const state = this.session.state;
-    // Another sign-in, perhaps to another TIM app: whether it has reactions is asked again.
+    // Another sign-in, perhaps to another TIM app: whether it has reactions and pins is asked again.
     this.reactions.reset();
+    this.pinned.reset();
     this.channel?.notify('chat/info', this.info());
+    this.notifyPinned();
     if (state.kind !== 'signedIn') {
       return;
     }
     const client = state.client;
+    this.refreshPinned();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
+        if (mine.some((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.GroupTips))) {
+          // Someone joined, left or changed roles: the user may have become (or stopped being) an admin.
+          this.refreshPinned();
+        }
         if (mine.some((m) => m.message_sender !== this.selfId)) {
           // The peer wrote: they are active, and whatever they were typing has arrived.
           this.typingSender.peerActive();
@@ -152,12 +211,14 @@ export class ChatController extends Disposable {
         }
       }),
       client.onEvent('MsgReactionsChanged', (changes) => {
-        for (const id of this.reactions.applyChanges(changes, (shown) => this.messages.has(shown))) {
-          const message = this.messages.get(id);
-          if (message) {
-            this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
-          }
+        this.updateShown(this.reactions.applyChanges(changes, (shown) => this.messages.has(shown)));
+      }),
+      client.onEvent('MsgGroupPinnedMessageChanged', (change) => {
+        const changed = this.pinned.apply(change);
+        if (changed.length > 0) {
+          this.notifyPinned();
         }
+        this.updateShown(changed);
       }),
       client.onEvent('MsgElemUploadProgress', ({ message, index, cur, total }) => {
         // The event carries the message as it was handed to TIM (no conversation fields): the paths of
@@ -349,6 +410,26 @@ export class ChatController extends Disposable {
         unavailable: () => new Error(vscode.l10n.t('This TIM app has no message reactions (a feature of the paid editions of Tencent Cloud Chat).')),
       });
       return this.view(message);
+    },
+    'chat/pin': async ({ id, pinned }) => {
+      if (this.ref.type !== TIMConvType.Group) {
+        throw new Error(vscode.l10n.t('Only group messages can be pinned.'));
+      }
+      const message = this.messages.get(id) ?? this.pinned.find(id);
+      if (!message) {
+        throw new Error(vscode.l10n.t('That message is no longer loaded. Scroll to it and try again.'));
+      }
+      if (message.message_status !== TIMMsgStatus.SendSucc) {
+        throw new Error(vscode.l10n.t('Only sent messages can be pinned.'));
+      }
+      await this.pinned.setPinned(message, pinned === true, {
+        tooMany: () => new Error(vscode.l10n.t('This group already has as many pinned messages as TIM allows (10). Unpin one first.')),
+        notAllowed: () => new Error(vscode.l10n.t('Only the group owner and admins can pin messages.')),
+        unavailable: () => new Error(vscode.l10n.t('This TIM app has no pinned messages (a feature of the premium editions of Tencent Cloud Chat).')),
+      });
+      this.notifyPinned();
+      this.updateShown([id]);
+      return { pinned: this.pinned.isPinned(id) };
     },
     'chat/whoReacted': async ({ id }) => {
       const message = this.find(id);

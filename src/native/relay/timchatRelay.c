@@ -14,8 +14,10 @@
  * gone); src/native/relay.ts falls back to koffi.register when a shape runs out.
  *
  * Record layout (host byte order; every platform the extension ships on is little-endian):
- *   u32 size (of the whole record) | u8 shape | u8 slot | u16 0 | i32 a | i32 b | u32 c | u32 0 |
- *   u64 user_data | u32 len1 | u32 len2 | bytes1 | bytes2          (len = 0xFFFFFFFF: a NULL string)
+ *   u32 size (of the whole record) | u8 shape | u8 slot | u16 0 | i32 a | i32 b | u32 c | u32 len3 |
+ *   u64 user_data | u32 len1 | u32 len2 | bytes1 | bytes2 | bytes3   (len = 0xFFFFFFFF: a NULL string)
+ * Only SHAPE_GROUP_PINNED has a third string. Every other shape leaves len3 0 and has no bytes3, so its
+ * records are byte for byte those of version 1, where that word was reserved and always 0.
  * Keep RECORD_HEADER and the offsets in src/native/relayRecords.ts in step with this.
  *
  * Everything here is process-global, like the SDK's own listeners, and lives until the process ends:
@@ -25,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +44,23 @@
 #define MSG_NOSIGNAL 0 /* macOS: SO_NOSIGPIPE is set on the socket instead */
 #endif
 
-#define RELAY_VERSION 1
+#define RELAY_VERSION 2 /* 2: SHAPE_GROUP_PINNED and the len3 word */
 #define RELAY_SLOTS 64
 #define RECORD_HEADER 40
 #define NULL_STRING 0xFFFFFFFFu
 
-enum Shape { SHAPE_COMM, SHAPE_JSON, SHAPE_UPLOAD_PROGRESS, SHAPE_CONV_EVENT, SHAPE_COUNT, SHAPE_NETWORK_STATUS, SHAPE_SIGNAL, SHAPES };
+/* The numbers are the wire format: a new shape goes at the end. */
+enum Shape {
+    SHAPE_COMM,
+    SHAPE_JSON,
+    SHAPE_UPLOAD_PROGRESS,
+    SHAPE_CONV_EVENT,
+    SHAPE_COUNT,
+    SHAPE_NETWORK_STATUS,
+    SHAPE_SIGNAL,
+    SHAPE_GROUP_PINNED,
+    SHAPES
+};
 
 typedef struct Record {
     struct Record *next;
@@ -66,10 +80,12 @@ static void put_i32(unsigned char *at, int32_t value) { memcpy(at, &value, 4); }
 
 static uint32_t length_of(const char *text) { return text ? (uint32_t)strlen(text) : NULL_STRING; }
 
-static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_t user_data, const char *s1, const char *s2)
+/* Queues one record; len3 is length_of(s3) for the shape with a third string, 0 (and s3 NULL) otherwise. */
+static void push_record(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_t user_data, const char *s1, const char *s2,
+                        const char *s3, uint32_t len3)
 {
     uint32_t len1 = length_of(s1), len2 = length_of(s2);
-    uint32_t size = RECORD_HEADER + (s1 ? len1 : 0) + (s2 ? len2 : 0);
+    uint32_t size = RECORD_HEADER + (s1 ? len1 : 0) + (s2 ? len2 : 0) + (s3 ? len3 : 0);
     Record *record = malloc(sizeof(Record) + size);
     if (!record)
         return; /* out of memory on the SDK's thread: the request times out in JS rather than crash here */
@@ -82,6 +98,7 @@ static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_
     put_i32(p + 8, a);
     put_i32(p + 12, b);
     put_u32(p + 16, c);
+    put_u32(p + 20, len3);
     memcpy(p + 24, &data, 8);
     put_u32(p + 32, len1);
     put_u32(p + 36, len2);
@@ -89,6 +106,8 @@ static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_
         memcpy(p + RECORD_HEADER, s1, len1);
     if (s2)
         memcpy(p + RECORD_HEADER + (s1 ? len1 : 0), s2, len2);
+    if (s3)
+        memcpy(p + RECORD_HEADER + (s1 ? len1 : 0) + (s2 ? len2 : 0), s3, len3);
     record->size = size;
     record->next = NULL;
 
@@ -110,6 +129,12 @@ static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_
         ssize_t ignored = send(sockets[1], "r", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
         (void)ignored;
     }
+}
+
+/* A record of at most two strings: len3 stays 0, as in version 1. */
+static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_t user_data, const char *s1, const char *s2)
+{
+    push_record(shape, slot, a, b, c, user_data, s1, s2, NULL, 0);
 }
 
 /* One trampoline per (shape, slot), stamped out by the preprocessor. */
@@ -136,6 +161,9 @@ static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_
     { push(SHAPE_NETWORK_STATUS, n, status, code, 0, ud, desc, NULL); }
 /* TIMKickedOfflineCallback, TIMUserSigExpiredCallback: (const void* user_data) */
 #define SIGNAL(n) static void signal_##n(uintptr_t ud) { push(SHAPE_SIGNAL, n, 0, 0, 0, ud, NULL, NULL); }
+/* TIMMsgGroupPinnedMessageChangedCallback(group_id, json_msg, bool is_pinned, op_user, user_data): a = is_pinned */
+#define PINNED(n) static void pinned_##n(const char *group_id, const char *json, bool is_pinned, const char *op_user, uintptr_t ud) \
+    { push_record(SHAPE_GROUP_PINNED, n, is_pinned ? 1 : 0, 0, 0, ud, group_id, json, op_user, length_of(op_user)); }
 
 SLOT_LIST(COMM)
 SLOT_LIST(JSON)
@@ -144,6 +172,7 @@ SLOT_LIST(CONV)
 SLOT_LIST(COUNT)
 SLOT_LIST(NETWORK)
 SLOT_LIST(SIGNAL)
+SLOT_LIST(PINNED)
 
 #define ENTRY(prefix, n) (void *)prefix##_##n,
 #define COMM_ENTRY(n) ENTRY(comm, n)
@@ -153,10 +182,11 @@ SLOT_LIST(SIGNAL)
 #define COUNT_ENTRY(n) ENTRY(count, n)
 #define NETWORK_ENTRY(n) ENTRY(network, n)
 #define SIGNAL_ENTRY(n) ENTRY(signal, n)
+#define PINNED_ENTRY(n) ENTRY(pinned, n)
 
 static void *const trampolines[SHAPES][RELAY_SLOTS] = {
     {SLOT_LIST(COMM_ENTRY)},  {SLOT_LIST(JSON_ENTRY)},    {SLOT_LIST(UPLOAD_ENTRY)}, {SLOT_LIST(CONV_ENTRY)},
-    {SLOT_LIST(COUNT_ENTRY)}, {SLOT_LIST(NETWORK_ENTRY)}, {SLOT_LIST(SIGNAL_ENTRY)},
+    {SLOT_LIST(COUNT_ENTRY)}, {SLOT_LIST(NETWORK_ENTRY)}, {SLOT_LIST(SIGNAL_ENTRY)}, {SLOT_LIST(PINNED_ENTRY)},
 };
 
 /* The layout version, so a stale build is refused rather than misread. */

@@ -35,6 +35,17 @@ describe('frameCodec', () => {
     assert.ok(!decodeServerFrame('{"type":"event","seq":1.5,"event":{"name":"KickedOffline"}}').ok);
   });
 
+  it('decodes MsgGroupPinnedMessageChanged with its group, message, pin state and operator; refuses a mistyped field', () => {
+    const event = { name: 'MsgGroupPinnedMessageChanged', groupId: 'dev', json: '{"message_msg_id":"1-2-3","message_unique_id":7712240067047157981}', isPinned: true, opUser: 'alice' };
+    const decoded = decodeServerFrame(JSON.stringify({ type: 'event', seq: 7, event }));
+    assert.deepEqual(decoded, { ok: true, frame: { type: 'event', seq: 7, event } });
+    for (const bad of [{ isPinned: 1 }, { isPinned: 'true' }, { opUser: undefined }, { groupId: 5 }, { json: {} }]) {
+      const text = JSON.stringify({ type: 'event', seq: 7, event: { ...event, ...bad } });
+      const refused = decodeServerFrame(text);
+      assert.ok(!refused.ok && /MsgGroupPinnedMessageChanged with missing or mistyped fields/.test(refused.reason), text);
+    }
+  });
+
   it('decodes progress frames; a bad one carries no id, so it never fails its call', () => {
     const decoded = decodeServerFrame('{"type":"progress","id":4,"desc":"downloading","json":"{\\"msg_download_elem_result_current_size\\":1}"}');
     assert.deepEqual(decoded, { ok: true, frame: { type: 'progress', id: 4, desc: 'downloading', json: '{"msg_download_elem_result_current_size":1}' } });

@@ -443,6 +443,119 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     });
   });
 
+  describe('pinned group messages (TIMPinGroupMessage / TIMGetPinnedGroupMessageList)', function () {
+    type PinChange = TimEventPayloads['MsgGroupPinnedMessageChanged'];
+    /** Waits for the MsgGroupPinnedMessageChanged on `device` that says `msgId` of `groupId` was pinned (or unpinned) by `opUser`. */
+    const pinEvent = (device: Device, groupId: string, msgId: string, isPinned: boolean, opUser: string): Promise<PinChange> =>
+      device.events.waitFor('MsgGroupPinnedMessageChanged', (p) => p.groupId === groupId && p.message.message_msg_id === msgId && p.isPinned === isPinned && p.opUser === opUser);
+    const pinned = async (device: Device, groupId: string): Promise<Array<[string, string | undefined]>> =>
+      (await device.client.getPinnedGroupMessageList(groupId)).map((m) => [m.message_msg_id, m.message_pinner_user_id]);
+    const setMember = (groupId: string, user: string, change: { group_modify_member_info_modify_flag: number; group_modify_member_info_member_role?: number; group_modify_member_info_name_card?: string }) =>
+      alice.client.groupModifyMemberInfo({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: user, ...change });
+    /** A group of alice's with bob as an admin and carol as a normal member. */
+    const groupWithAdminBob = async (name: string): Promise<string> => {
+      const groupId = await groupWithBobAndCarol(name);
+      await setMember(groupId, u('bob'), { group_modify_member_info_modify_flag: 0x2, group_modify_member_info_member_role: 300 });
+      return groupId;
+    };
+    const send = async (device: Device, groupId: string, content: string): Promise<TimMessage> => (await device.client.msgSendMessage(groupId, GROUP, text(content))).message;
+
+    it('the owner pins; every member device gets MsgGroupPinnedMessageChanged with the message and its pinner; members list it', async function () {
+      const groupId = await groupWithBobAndCarol('pins');
+      await setMember(groupId, u('alice'), { group_modify_member_info_modify_flag: 0x8, group_modify_member_info_name_card: 'Team Lead' });
+      const rules = await send(alice, groupId, 'house rules: be kind');
+      const [profile] = await alice.client.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: [u('alice')] });
+      await alice.client.pinGroupMessage(groupId, rules, true);
+      for (const [device, fromSelf] of [[alice, true], [alice2, true], [bob, false], [bob2, false], [carol, false]] as const) {
+        const { message } = await pinEvent(device, groupId, rules.message_msg_id, true, u('alice'));
+        assert.equal(textOf(message), 'house rules: be kind');
+        assert.equal(message.message_conv_id, groupId);
+        assert.equal(message.message_is_from_self, fromSelf, `${device.userId}: is_from_self`);
+        assert.equal(message.message_pinner_user_id, u('alice'));
+        assert.equal(message.message_pinner_name_card, 'Team Lead');
+        assert.equal(message.message_pinner_nick_name ?? '', profile?.user_profile_nick_name ?? '');
+      }
+      const [listed] = await carol.client.getPinnedGroupMessageList(groupId);
+      assert.equal(listed?.message_msg_id, rules.message_msg_id);
+      assert.equal(listed?.message_pinner_user_id, u('alice'));
+      assert.equal(listed?.message_pinner_name_card, 'Team Lead');
+    });
+
+    it('lists the latest pinned first; admins pin and unpin too; unpinning tells every member device', async function () {
+      const groupId = await groupWithAdminBob('pin order');
+      const first = await send(carol, groupId, 'first');
+      const second = await send(carol, groupId, 'second');
+      await alice.client.pinGroupMessage(groupId, first, true);
+      await bob.client.pinGroupMessage(groupId, second, true);
+      assert.deepEqual(await pinned(carol, groupId), [[second.message_msg_id, u('bob')], [first.message_msg_id, u('alice')]]);
+      await bob.client.pinGroupMessage(groupId, first, false);
+      for (const device of [alice, alice2, bob, bob2, carol]) {
+        const { message } = await pinEvent(device, groupId, first.message_msg_id, false, u('bob'));
+        if (env.kind === 'emulator') {
+          assert.equal(message.message_pinner_user_id, undefined, 'an unpinned message carries no pinner (emulator choice)');
+        }
+      }
+      assert.deepEqual(await pinned(alice, groupId), [[second.message_msg_id, u('bob')]]);
+      await alice.client.pinGroupMessage(groupId, first, true);
+      assert.deepEqual(await pinned(bob2, groupId), [[first.message_msg_id, u('alice')], [second.message_msg_id, u('bob')]]);
+    });
+
+    it('refuses a message already pinned (10071), an 11th pinned message (10070), plain members and outsiders (10007)', async function () {
+      const groupId = await groupWithBobAndCarol('pin limits');
+      const messages: TimMessage[] = [];
+      for (let i = 1; i <= 11; i++) {
+        messages.push(await send(alice, groupId, `pin ${i}`));
+      }
+      for (const message of messages.slice(0, 10)) {
+        await alice.client.pinGroupMessage(groupId, message, true);
+      }
+      await expectCode(alice.client.pinGroupMessage(groupId, messages[0] as TimMessage, true), 10071);
+      await expectCode(alice.client.pinGroupMessage(groupId, messages[10] as TimMessage, true), 10070);
+      await alice.client.pinGroupMessage(groupId, messages[0] as TimMessage, false);
+      await alice.client.pinGroupMessage(groupId, messages[10] as TimMessage, true);
+      assert.equal((await pinned(alice, groupId)).length, 10);
+      // A normal member may read the list, not change it.
+      await expectCode(carol.client.pinGroupMessage(groupId, messages[0] as TimMessage, true), 10007);
+      await expectCode(carol.client.pinGroupMessage(groupId, messages[1] as TimMessage, false), 10007);
+      assert.equal((await pinned(carol, groupId)).length, 10);
+      const outsider = await env.device(u('olga'), 'laptop');
+      await expectCode(outsider.client.pinGroupMessage(groupId, messages[0] as TimMessage, true), 10007);
+      await expectCode(outsider.client.pinGroupMessage(groupId, messages[1] as TimMessage, false), 10007);
+      await expectCode(outsider.client.getPinnedGroupMessageList(groupId), 10007);
+      if (env.kind === 'emulator') {
+        await expectCode(alice.client.getPinnedGroupMessageList(`nogroup_${process.pid}`), 10010);
+      }
+      await outsider.close();
+    });
+
+    it('refuses (10004) a message of another group, a revoked message, and unpinning a message that is not pinned', async function () {
+      const groupId = await groupWithBobAndCarol('pin checks');
+      const otherGroup = await groupWithBobAndCarol('other pins');
+      const elsewhere = await send(alice, otherGroup, 'not in this group');
+      await expectCode(alice.client.pinGroupMessage(groupId, elsewhere, true), 10004);
+      const gone = await send(alice, groupId, 'soon revoked');
+      await alice.client.msgRevoke(groupId, GROUP, gone);
+      await expectCode(alice.client.pinGroupMessage(groupId, gone, true), 10004);
+      const plain = await send(alice, groupId, 'never pinned');
+      await expectCode(alice.client.pinGroupMessage(groupId, plain, false), 10004);
+      assert.deepEqual(await pinned(alice, groupId), []);
+    });
+
+    it('revoking a pinned message unpins it; every member device hears it from the revoker', async function () {
+      const groupId = await groupWithAdminBob('pin revoke');
+      const note = await send(carol, groupId, 'pinned, then revoked');
+      const kept = await send(carol, groupId, 'pinned and kept');
+      await alice.client.pinGroupMessage(groupId, note, true);
+      await alice.client.pinGroupMessage(groupId, kept, true);
+      // bob is an admin: he may revoke carol's message, without the sender's time limit.
+      await bob.client.msgRevoke(groupId, GROUP, note);
+      for (const device of [alice, alice2, bob, bob2, carol]) {
+        await pinEvent(device, groupId, note.message_msg_id, false, u('bob'));
+      }
+      assert.deepEqual(await pinned(carol, groupId), [[kept.message_msg_id, u('alice')]]);
+    });
+  });
+
   describe('import and save (TIMMsgImportMsgList / TIMMsgSaveMsg)', function () {
     it('go into the calling device only', async function () {
       const now = Math.floor(Date.now() / 1000);

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringifyTimJson } from '../../../src/tim/json';
+import { parseTimJson, stringifyTimJson } from '../../../src/tim/json';
 import type { ServerFrame } from '../../../src/emulator/protocol';
 import { CHUNK } from '../../../src/emulator/server/blobs';
 import { parseClientFrame } from '../../../src/emulator/server/connection';
@@ -180,6 +180,35 @@ describe('tim-emulator wire protocol', function () {
     ]);
     back.close();
     lee.close();
+  });
+
+  it('replays a MsgGroupPinnedMessageChanged a device missed while disconnected, with the pinner', async function () {
+    const mia = await loggedIn(env, 'mia', 'a');
+    const noah = await loggedIn(env, 'noah', 'a');
+    const created = await mia.call('TIMGroupCreate', [
+      stringifyTimJson({ create_group_param_group_name: 'pins', create_group_param_group_type: 0, create_group_param_group_member_array: [{ group_member_info_identifier: 'noah' }] }),
+    ]);
+    assert.equal(created.code, 0, created.desc);
+    const groupId = (parseTimJson(created.json) as { create_group_result_groupid: string }).create_group_result_groupid;
+    const sent = await mia.call('TIMMsgSendMessage', [groupId, 2, stringifyTimJson(text('pin me later'))]);
+    const arrived = await noah.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('pin me later'));
+    const seen = arrived.type === 'event' ? arrived.seq : 0;
+    noah.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pinned = await mia.call('TIMPinGroupMessage', [groupId, sent.json, true]);
+    assert.equal(pinned.code, 0, pinned.desc);
+    const back = await loggedIn(env, 'noah', 'a', seen);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'MsgGroupPinnedMessageChanged');
+    assert.ok(replayed.type === 'event' && replayed.seq > seen && replayed.event.name === 'MsgGroupPinnedMessageChanged');
+    const { json, ...fields } = replayed.event;
+    assert.deepEqual(fields, { name: 'MsgGroupPinnedMessageChanged', groupId, isPinned: true, opUser: 'mia' });
+    const message = parseTimJson(json) as Record<string, unknown>;
+    assert.deepEqual(
+      [message.message_msg_id, message.message_conv_id, message.message_is_from_self, message.message_pinner_user_id, message.message_pinner_nick_name, message.message_pinner_name_card],
+      [sent.messageId, groupId, false, 'mia', '', ''],
+    );
+    back.close();
+    mia.close();
   });
 
   it('numbers new events above what a client remembers when the store has less (data dir replaced)', async function () {

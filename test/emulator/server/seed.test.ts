@@ -1,7 +1,8 @@
 /**
  * `tim-emulator seed`: demo users, groups and messages loaded into a data dir before the server starts,
  * then seen through the API as any sent message would be: with the sender's nickname, and found by a
- * search (the seed writes through the same group commit, full-text rows included).
+ * search (the seed writes through the same group commit, full-text rows included); seeded reactions and
+ * pins are ordinary ones, and the demo team of `npm start` has its pinned welcome message.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SeedSummary, seedDataDir } from '../../../src/emulator/server/seed';
 import { TIMConvType, TIMElemType } from '../../../src/tim/enums';
+import type { TimMessage } from '../../../src/tim/types/message';
 import { replyQuoteOf } from '../../../src/tim/tuikitReply';
+import { DEMO_USER, LONG_HISTORY_GROUP, demoTeam } from '../../../scripts/demoTeam';
 import { expectCode } from './apiSuite';
 import { emulatorEnv, type TestEnv } from './harness';
 
@@ -48,7 +51,7 @@ describe('emulator seed', function () {
         groups: [{ id: 'team', name: 'Release Team', type: 0, owner: 'alice', members: ['bob'] }],
         messages: [
           { from: 'bob', to: 'alice', text: 'the release notes are ready', reactions: { '🎉': ['alice'] } },
-          { from: 'bob', group: 'team', text: '请查看发布说明', reactions: { '👍': ['bob', 'alice'], '👀': ['alice'] } },
+          { from: 'bob', group: 'team', text: '请查看发布说明', reactions: { '👍': ['bob', 'alice'], '👀': ['alice'] }, pinnedBy: 'alice' },
           { from: 'alice', group: 'team', text: '@Bob thanks, merging', mentions: ['bob'], replyTo: 1 },
         ],
       },
@@ -119,6 +122,26 @@ describe('emulator seed', function () {
     assert.deepEqual(await attempt([{ from: 'a', group: 'g', text: 'x', reactions: { '👍': ['b', 'a'], '👀': [] } }]), { users: 0, groups: 1, messages: 1 });
   });
 
+  it('seeds a pinned message: listed with its pinner for every member, and an ordinary pin the owner may unpin', async () => {
+    const bob = await env.device('bob', 'pins');
+    const [notes, ...others] = await bob.client.getPinnedGroupMessageList('team');
+    assert.deepEqual(others, []);
+    assert.equal(notes?.message_elem_array[0]?.elem_type === TIMElemType.Text && notes.message_elem_array[0].text_elem_content, '请查看发布说明');
+    assert.deepEqual([notes?.message_pinner_user_id, notes?.message_pinner_nick_name], ['alice', 'Alice']);
+    await expectCode(bob.client.pinGroupMessage('team', notes as TimMessage, false), 10007);
+    const alice = await env.device('alice', 'pins');
+    await expectCode(alice.client.pinGroupMessage('team', notes as TimMessage, true), 10071);
+  });
+
+  it('refuses a pin outside a group message, or by a user who is not the group\'s owner or an admin', async () => {
+    await assert.rejects(attempt([{ from: 'a', to: 'b', text: 'x', pinnedBy: 'a' }]), /message 0 "pinnedBy" must be a user id, in a group message/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', pinnedBy: 'b' }]), /message 0 "pinnedBy" b: only the group owner and admins may pin/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', pinnedBy: 'outsider' }]), /"pinnedBy" outsider: outsider is not a member of group g/);
+    const eleven = Array.from({ length: 11 }, (_v, i) => ({ from: 'b', group: 'g', text: `rule ${i}`, pinnedBy: 'a' }));
+    await assert.rejects(attempt(eleven), /message 10 "pinnedBy" a: a group holds at most 10 pinned messages/);
+    assert.deepEqual(await attempt(eleven.slice(0, 10)), { users: 0, groups: 1, messages: 10 });
+  });
+
   it('stores seeded messages with the sender\'s profile, as a client send does', async () => {
     const alice = await env.device('alice');
     // Roaming: the seed ran before this device existed, so its messages are not in the device's local store.
@@ -178,5 +201,29 @@ describe('emulator seed: a full reaction', function () {
     }
     assert.deepEqual(pages.map((page) => page.length), [40, 40, 20]);
     assert.deepEqual(pages.flat(), reactors);
+  });
+});
+
+describe('emulator seed: the demo team npm start seeds', function () {
+  this.timeout(20_000);
+  let env: TestEnv;
+
+  before(async () => {
+    // The team without its 10,000-message group: what the pin needs, in a fraction of the time.
+    const team = demoTeam();
+    env = await seededEnv({ ...team, messages: team.messages.filter((m) => m.group !== LONG_HISTORY_GROUP) });
+  });
+
+  after(async () => {
+    await env?.close();
+  });
+
+  it('has the welcome message pinned in Developers by its owner', async () => {
+    const demo = await env.device(DEMO_USER);
+    const list = await demo.client.getPinnedGroupMessageList('dev');
+    assert.deepEqual(
+      list.map((m) => [m.message_elem_array[0]?.elem_type === TIMElemType.Text ? m.message_elem_array[0].text_elem_content : '', m.message_pinner_user_id, m.message_pinner_nick_name]),
+      [['Welcome to the Developers group 👋', 'alice', 'Alice Chen']],
+    );
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Changing messages: TIMMsgRevoke (the sender within the time limit, group owners and admins; every
- * participant's devices get MsgRevoke), TIMMsgModifyMessage (any participant, text and custom elements
- * and cloud custom data, refused with 8006 when the message changed since the caller read it; every
- * participant's devices get MsgUpdate), TIMMsgDelete, TIMMsgListDelete (30 messages, once a second,
- * roaming too; other devices keep their local copies), TIMMsgClearHistoryMessage, and the device-local
- * TIMMsgImportMsgList, TIMMsgSaveMsg and TIMMsgSetLocalCustomData.
+ * participant's devices get MsgRevoke; a pinned group message is unpinned), TIMMsgModifyMessage (any
+ * participant, text and custom elements and cloud custom data, refused with 8006 when the message
+ * changed since the caller read it; every participant's devices get MsgUpdate), TIMMsgDelete,
+ * TIMMsgListDelete (30 messages, once a second, roaming too; other devices keep their local copies),
+ * TIMMsgClearHistoryMessage, and the device-local TIMMsgImportMsgList, TIMMsgSaveMsg and
+ * TIMMsgSetLocalCustomData.
  */
 import { stringifyTimJson } from '../../../tim/json';
 import type { ConvRef } from '../access';
@@ -12,21 +13,14 @@ import { ApiError, Err, invalidParam } from '../apiError';
 import { isObject, type JsonObject, optBool, optObject, optString, optUint64 } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
 import { checkBodySize, checkElements, Elem } from '../elements';
-import { GROUP, type MessageRow, Status, c2cParties, locatorOf, messageIdOf, randomUint32 } from '../messageModel';
+import { GROUP, type MessageRow, Status, locatorOf, messageIdOf, randomUint32 } from '../messageModel';
 import { findLocal } from './history';
+import { unpinRevoked } from './pins';
+import { participants, requiredMsgId } from './targets';
 import { recountUnread, topMessageId } from './unread';
 
 export const LIST_DELETE_MAX = 30;
 const ROLE_ADMIN = 300;
-
-/** The message_msg_id a call's message must carry. */
-export function requiredMsgId(msg: JsonObject): string {
-  const msgId = optString(msg, 'message_msg_id');
-  if (msgId === undefined || msgId.length === 0) {
-    throw invalidParam('message_msg_id is required');
-  }
-  return msgId;
-}
 
 function messageOf(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, msg: JsonObject | undefined): MessageRow {
   const found = findLocal(ctx, userId, deviceId, requiredMsgId(msg ?? {}), true);
@@ -34,17 +28,6 @@ function messageOf(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, ms
     throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found in this conversation');
   }
   return found.row;
-}
-
-/** Everyone in a message stream: both parties of a C2C conversation (one for a note to self), every group member. */
-export function participants(ctx: Ctx, stream: string): string[] {
-  const parties = c2cParties(stream);
-  if (parties !== undefined) {
-    return parties[0] === parties[1] ? [parties[0]] : parties;
-  }
-  return (ctx.emu.db.prepare('SELECT user_id FROM members WHERE group_id = ?').all(stream.slice('group:'.length)) as Array<{ user_id: string }>).map(
-    (row) => row.user_id,
-  );
 }
 
 const revoke: Handler = async (ctx, args) => {
@@ -83,6 +66,8 @@ const revoke: Handler = async (ctx, args) => {
       emu.hub.toUser(user, { name: 'MsgRevoke', json: stringifyTimJson([info]) });
       emu.hub.touchConversation(user, seen.convType, seen.convId);
     }
+    // A revoked message cannot stay pinned: unpinned in the same transaction, by the revoker.
+    unpinRevoked(ctx, revoked, userId);
   });
   return {};
 };

@@ -13,7 +13,7 @@ import { isObject, type JsonObject, optNumber, optString } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
 import { type MessageRow, Status } from '../messageModel';
 import { findLocal } from './history';
-import { participants, requiredMsgId } from './modify';
+import { participants, requiredMsgId } from './targets';
 
 /** Distinct reactions a message may hold (header 6.19: 23005 beyond). */
 export const MAX_REACTIONS_PER_MESSAGE = 10;

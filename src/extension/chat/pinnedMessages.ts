@@ -1,0 +1,172 @@
+/**
+ * The pinned messages of the group one chat panel shows (TIMPinGroupMessage, SDK 7.9+): read when the
+ * panel loads, kept current from MsgGroupPinnedMessageChanged, and pinned or unpinned by the user when
+ * they are the group's owner or an admin (TIM refuses everyone else, so the panel offers them nothing).
+ * Nothing is asked in one-to-one chats: TIM pins group messages only.
+ */
+import type { TimClient } from '../../tim/client';
+import { TIMConvType, TIMGroupMemberRole } from '../../tim/enums';
+import { TimErrorCode } from '../../tim/errorCodes';
+import { TimError } from '../../tim/errors';
+import type { TimEventPayloads } from '../../tim/events';
+import type { TimMessage } from '../../tim/types/message';
+import type { ConversationRef } from '../conversations/conversationKey';
+
+/** Errors for the user, in the display language (the controller translates them). */
+export interface PinErrors {
+  /** 10070: the group already has as many pinned messages as TIM allows (10). */
+  tooMany(): Error;
+  /** 10007: only the owner and admins may pin. */
+  notAllowed(): Error;
+  /** The TIM app has no pinned messages (60020, 7013). */
+  unavailable(): Error;
+}
+
+/** Answers meaning the TIM app has no pinned messages (a feature of Tencent's premium editions). */
+const UNAVAILABLE: ReadonlySet<number> = new Set([TimErrorCode.ERR_SVR_COMM_INVALID_SERVICE, TimErrorCode.ERR_SDK_INTERFACE_NOT_SUPPORT]);
+
+export class PinnedMessages {
+  /** The latest pinned first, as TIM lists them. */
+  private pinned: TimMessage[] = [];
+  private mayPin = false;
+  private unavailable = false;
+
+  constructor(
+    private readonly ref: ConversationRef,
+    private readonly client: () => TimClient,
+    private readonly selfId: () => string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Pinning is offered: a group of an app that has it, where the user is the owner or an admin. */
+  get canPin(): boolean {
+    return this.applies && !this.unavailable && this.mayPin;
+  }
+
+  private get applies(): boolean {
+    return this.ref.type === TIMConvType.Group;
+  }
+
+  list(): readonly TimMessage[] {
+    return this.pinned;
+  }
+
+  isPinned(id: string): boolean {
+    return this.pinned.some((m) => m.message_msg_id === id);
+  }
+
+  find(id: string): TimMessage | undefined {
+    return this.pinned.find((m) => m.message_msg_id === id);
+  }
+
+  /** A new sign-in (perhaps to another app): nothing is known until `refresh`. */
+  reset(): void {
+    this.pinned = [];
+    this.mayPin = false;
+    this.unavailable = false;
+  }
+
+  /**
+   * Reads the pinned list and the user's role again. Failures are logged, not thrown: the panel works
+   * without its pinned bar. Returns whether anything the panel shows changed.
+   */
+  async refresh(): Promise<boolean> {
+    if (!this.applies || this.unavailable) {
+      return false;
+    }
+    const before = this.signature();
+    const [list, role] = await Promise.allSettled([this.client().getPinnedGroupMessageList(this.ref.id), this.readOwnRole()]);
+    if (list.status === 'fulfilled') {
+      this.pinned = list.value;
+    } else if (!this.isUnavailable(list.reason)) {
+      this.warn(`pinned messages of ${this.ref.id} not read: ${describe(list.reason)}`);
+    }
+    if (role.status === 'fulfilled') {
+      this.mayPin = role.value === TIMGroupMemberRole.Owner || role.value === TIMGroupMemberRole.Admin;
+    } else {
+      this.warn(`own role in ${this.ref.id} not read: ${describe(role.reason)}`);
+    }
+    return this.signature() !== before;
+  }
+
+  /** Applies MsgGroupPinnedMessageChanged; the ids of this panel's messages whose pin changed. */
+  apply(change: TimEventPayloads['MsgGroupPinnedMessageChanged']): string[] {
+    if (!this.applies || change.groupId !== this.ref.id) {
+      return [];
+    }
+    const id = change.message.message_msg_id;
+    const was = this.isPinned(id);
+    this.pinned = this.pinned.filter((m) => m.message_msg_id !== id);
+    if (change.isPinned) {
+      this.pinned.unshift(change.message);
+    }
+    return was || change.isPinned ? [id] : [];
+  }
+
+  /**
+   * Pins or unpins `message`. When TIM says it already is so, the list is read again and, if TIM is
+   * right, that counts as done. A refusal reads the user's role again (it may have changed).
+   */
+  async setPinned(message: TimMessage, pinned: boolean, errors: PinErrors): Promise<void> {
+    if (!this.applies) {
+      throw errors.notAllowed();
+    }
+    if (this.unavailable) {
+      throw errors.unavailable();
+    }
+    try {
+      await this.client().pinGroupMessage(this.ref.id, message, pinned);
+    } catch (error: unknown) {
+      const code = error instanceof TimError ? error.code : undefined;
+      if (this.isUnavailable(error)) {
+        throw errors.unavailable();
+      }
+      if (code === TimErrorCode.ERR_SVR_GROUP_PINNED_MESSAGE_COUNT_LIMIT) {
+        throw errors.tooMany();
+      }
+      if (code === TimErrorCode.ERR_SVR_GROUP_PERMISSION_DENY) {
+        await this.refresh();
+        throw errors.notAllowed();
+      }
+      // "Already pinned" (10071), or an unpin of a message no longer pinned (10004): the panel was behind.
+      const maybeBehind = pinned ? code === TimErrorCode.ERR_SVR_GROUP_MESSAGE_ALREADY_PINNED : code === TimErrorCode.ERR_SVR_GROUP_INVALID_PARAMETERS;
+      if (!maybeBehind) {
+        throw error;
+      }
+      await this.refresh();
+      if (this.isPinned(message.message_msg_id) !== pinned) {
+        throw error;
+      }
+      return;
+    }
+    // The event follows; applying the change now lets the answer show it already.
+    this.apply({ groupId: this.ref.id, message: pinned ? { ...message, message_pinner_user_id: this.selfId() } : message, isPinned: pinned, opUser: this.selfId() });
+  }
+
+  private async readOwnRole(): Promise<number> {
+    const self = this.selfId();
+    const result = await this.client().groupGetMemberInfoList({
+      group_get_members_info_list_param_group_id: this.ref.id,
+      group_get_members_info_list_param_identifier_array: [self],
+    });
+    const me = result.group_get_member_info_list_result_info_array.find((m) => m.group_member_info_identifier === self);
+    return Number(me?.group_member_info_member_role ?? 0);
+  }
+
+  private isUnavailable(error: unknown): boolean {
+    if (error instanceof TimError && UNAVAILABLE.has(error.code)) {
+      this.unavailable = true;
+      this.pinned = [];
+      return true;
+    }
+    return false;
+  }
+
+  private signature(): string {
+    return `${this.canPin}|${this.pinned.map((m) => `${m.message_msg_id}:${m.message_pinner_user_id ?? ''}:${m.message_status}`).join(',')}`;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
