@@ -1,13 +1,15 @@
 /**
  * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
- * code, a reply, reactions, a pinned welcome message and an @-mention of the demo user in them, and one
- * group with a long history (10,000 messages) to show paging and virtualisation.
+ * code, a reply, reactions, a pinned welcome message that asked for read receipts (read by two members)
+ * and an @-mention of the demo user in them, and one group with a long history (10,000 messages) to
+ * show paging and virtualisation.
  */
 
 /**
  * One seeded message; `replyTo` is the index of an earlier message in the same conversation, `reactions`
  * maps a reaction id (a Unicode emoji) to the users who reacted with it, `pinnedBy` is the group owner or
- * admin who pinned it (group messages).
+ * admin who pinned it (group messages), `needReadReceipt` sends it asking for read receipts and `readBy`
+ * lists who reported having read it (participants other than the sender).
  */
 export interface DemoMessage {
   readonly from: string;
@@ -18,6 +20,8 @@ export interface DemoMessage {
   readonly replyTo?: number;
   readonly reactions?: Readonly<Record<string, readonly string[]>>;
   readonly pinnedBy?: string;
+  readonly needReadReceipt?: boolean;
+  readonly readBy?: readonly string[];
 }
 
 export interface DemoSeed {
@@ -49,7 +53,7 @@ export function demoTeam(): DemoSeed {
     { from: 'alice', to: 'bob', text: 'Yes, **it works** on the emulator. Try `npm start`.' },
     { from: 'bob', to: 'alice', reactions: { '👍': ['alice'] }, text: 'Here is the fix for the parser:\n\n```ts\nexport function parse(text: string): number {\n  return Number.parseInt(text, 10);\n}\n```' },
     { from: 'carol', to: 'alice', text: '你好！今天的代码评审在三点开始。' },
-    { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋', pinnedBy: 'alice' },
+    { from: 'alice', group: 'dev', text: 'Welcome to the Developers group 👋', pinnedBy: 'alice', needReadReceipt: true, readBy: ['bob', 'carol'] },
     { from: 'dave', group: 'dev', text: 'Release notes are in docs/, see https://example.com/release' },
     flakyTest,
     {

@@ -4,7 +4,9 @@
  * Why it is shaped like this (see docs/native.md and tim-sdk.md):
  * - Callback pointers are a limited resource (koffi's slots, the native relay's trampolines), so the
  *   bridge registers ONE callback per shape and tells requests apart by the numeric id passed as
- *   `user_data`.
+ *   `user_data`. Requests answer through a TIMCommCallback, except TIMMsgGetGroupMessageReadMemberList,
+ *   whose callback (member array, next_seq, is_finished) is turned into the same `{code, desc, json}`
+ *   (groupReadMembersAnswer) and settles the same pending map.
  * - The callbacks come through a relay (relay.ts): the native one queues without blocking the SDK's
  *   thread; koffi's blocks it while the callback runs on the main thread. Either way a callback only
  *   looks the id up, deletes it and resolves; events and download progress are queued and delivered
@@ -16,8 +18,9 @@
  */
 import { DOWNLOAD_PROGRESS_DESC } from '../tim/downloadProgress';
 import type { TimCallOptions, TimCallProgress, TimCallResult } from '../tim/endpoint';
+import { TimErrorCode } from '../tim/errorCodes';
 import { TimCode, TimError } from '../tim/errors';
-import type { CallbackShape } from './prototypes';
+import type { AnswerShape, CallbackShape } from './prototypes';
 import { koffiRelay } from './relay';
 import type { CallbackRelay } from './relay';
 import type { RelayHandler } from './relayRecords';
@@ -50,6 +53,40 @@ export interface BridgeRequest {
   readonly promise: Promise<TimCallResult>;
 }
 
+/**
+ * The `{code, desc, json}` a TIMMsgGroupMessageReadMemberListCallback stands for (the seam contract in
+ * src/tim/types/messageReceipt.ts): `{"group_member_array":<the SDK's array, [] for an empty string>,
+ * "next_seq":<exact integer>,"is_finished":<bool>}` with code 0. The callback has no error code: a NULL
+ * or non-array member list is ERR_SDK_INTERNAL_ERROR. The array's text is passed on as the SDK wrote
+ * it (parsed only to check it), so its uint64 fields stay exact.
+ *
+ * `nextSeq` is what the relays deliver for a uint64_t: koffi 3.3.4 reads it as int64_t (a number within
+ * +-2^53, a bigint beyond), so from 2^63 up it is negative; the 64 bits are taken back as unsigned here.
+ */
+export function groupReadMembersAnswer(members: string | null, nextSeq: number | bigint, isFinished: boolean): TimCallResult {
+  let array = members;
+  if (array !== null && array.trim() === '') {
+    array = '[]';
+  } else if (array !== null && !isJsonArray(array)) {
+    array = null;
+  }
+  if (array === null) {
+    const got = members === null ? 'NULL' : `${JSON.stringify(members.slice(0, 60))}${members.length > 60 ? '...' : ''}`;
+    return { code: TimErrorCode.ERR_SDK_INTERNAL_ERROR, desc: `the SDK gave no member list (json_group_member_array was ${got})`, json: '' };
+  }
+  // A number here is within +-2^53 (bigints beyond): String() of it, or of the unsigned bigint, is exact.
+  const unsigned = typeof nextSeq === 'bigint' || nextSeq < 0 ? BigInt.asUintN(64, BigInt(nextSeq)) : nextSeq;
+  return { code: 0, desc: '', json: `{"group_member_array":${array},"next_seq":${String(unsigned)},"is_finished":${isFinished ? 'true' : 'false'}}` };
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
 // user_data is pointer-sized; staying below 2^31 keeps ids valid on 32-bit builds too.
 const MAX_ID = 0x7fffffff;
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -57,6 +94,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export class CallbackBridge {
   /** The TIMCommCallback pointer every request passes. */
   readonly commCallback: bigint;
+  /** The TIMMsgGroupMessageReadMemberListCallback pointer TIMMsgGetGroupMessageReadMemberList passes. */
+  readonly groupReadMembersCallback: bigint;
   /** The relay the callbacks come through. */
   readonly relay: CallbackRelay;
   private readonly pending = new Map<number, Pending>();
@@ -82,6 +121,20 @@ export class CallbackBridge {
       }
     };
     this.commCallback = this.relay.register('comm', onComm);
+    const onReadMembers = (members: string | null, nextSeq: number | bigint, isFinished: boolean, userData: number): void => {
+      try {
+        const answer = groupReadMembersAnswer(members, nextSeq, isFinished);
+        this.settle(answer.code, answer.desc, answer.json, userData);
+      } catch (error) {
+        this.reportInternal(error);
+      }
+    };
+    this.groupReadMembersCallback = this.relay.register('groupReadMembers', onReadMembers);
+  }
+
+  /** The callback pointer a request whose answer comes in `shape` passes (prototypes.ts, `answer`). */
+  answerCallback(shape: AnswerShape): bigint {
+    return shape === 'comm' ? this.commCallback : this.groupReadMembersCallback;
   }
 
   /** Number of requests waiting for their callback (tests use it to prove nothing leaks). */

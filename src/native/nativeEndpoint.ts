@@ -101,9 +101,11 @@ export class NativeEndpoint implements TimEndpoint {
     const request = this.bridge.begin(api, timeoutMs, options?.onProgress);
     const fn = this.fns[api as NativeApi];
     const buffer = proto.outBuffer ? Buffer.alloc(proto.outBuffer) : undefined;
+    // TIMMsgGetGroupMessageReadMemberList answers through its own callback shape (prototypes.ts, `answer`).
+    const callback = proto.answer === undefined ? this.bridge.commCallback : this.bridge.answerCallback(proto.answer);
     let result: unknown;
     try {
-      result = buffer ? fn(...converted, buffer, this.bridge.commCallback, request.id) : invoke(fn, converted, this.bridge.commCallback, request.id);
+      result = buffer ? fn(...converted, buffer, callback, request.id) : invoke(fn, converted, callback, request.id);
     } catch (error) {
       // koffi rejected an argument (wrong type): the call never reached the SDK.
       this.bridge.fail(request.id, new TimError(TimResult.ERR_PARAM, `bad argument for ${api}: ${errorText(error)}`, api));

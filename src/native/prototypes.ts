@@ -30,6 +30,15 @@ export const SignalCallback = koffi.proto('void TimSignalCallback(uintptr_t user
 export const GroupPinnedCallback = koffi.proto(
   'void TimGroupPinnedCallback(const char *group_id, const char *json_msg, bool is_pinned, const char *op_user, uintptr_t user_data)',
 );
+/**
+ * `TIMMsgGroupMessageReadMemberListCallback(json_group_member_array, uint64 next_seq, bool is_finished, user_data)`:
+ * the answer of TIMMsgGetGroupMessageReadMemberList, a request callback that is not a TIMCommCallback
+ * (no error code). koffi 3.3.4 hands next_seq over as if it were int64_t (a number within +-2^53, a
+ * bigint beyond, negative from 2^63 up); the bridge takes it back to unsigned (groupReadMembersAnswer).
+ */
+export const GroupReadMembersCallback = koffi.proto(
+  'void TimGroupReadMembersCallback(const char *json_group_member_array, uint64_t next_seq, bool is_finished, uintptr_t user_data)',
+);
 
 /** The callback shapes by name, so tables and the bridge can refer to them without importing koffi objects. */
 export const callbackShapes = {
@@ -41,8 +50,11 @@ export const callbackShapes = {
   networkStatus: NetworkStatusCallback,
   signal: SignalCallback,
   groupPinned: GroupPinnedCallback,
+  groupReadMembers: GroupReadMembersCallback,
 } as const;
 export type CallbackShape = keyof typeof callbackShapes;
+/** The shapes a request's answer comes through (the bridge registers one callback of each, see bridge.ts). */
+export type AnswerShape = Extract<CallbackShape, 'comm' | 'groupReadMembers'>;
 
 /** koffi type names of the arguments a caller supplies (C order, without buffers and callbacks). */
 export type ArgType = 'str' | 'int' | 'int32_t' | 'uint32_t' | 'uint64' | 'bool';
@@ -50,13 +62,15 @@ export type ArgType = 'str' | 'int' | 'int32_t' | 'uint32_t' | 'uint64' | 'bool'
 /**
  * How a function is called:
  * - `async`: `(args..., [char* buffer,] TIMCommCallback cb, const void* user_data)`, returns TIMResult;
+ *   with `answer: 'groupReadMembers'` the callback is a TIMMsgGroupMessageReadMemberListCallback instead,
+ *   which the bridge turns into the same `{code, desc, json}` (bridge.ts, groupReadMembersAnswer);
  * - `sync`: `(args...)` (plus a zeroed output buffer for TIMGetLoginUserID), returns `result`;
  * - `listener`: `(cb, user_data)` setters, or `(cb)` for TIMRemoveRecvNewMsgCallback.
  */
 export type NativePrototype =
-  | { readonly kind: 'async'; readonly args: readonly ArgType[]; readonly outBuffer?: number }
+  | { readonly kind: 'async'; readonly args: readonly ArgType[]; readonly outBuffer?: number; readonly answer?: AnswerShape }
   | { readonly kind: 'sync'; readonly result: 'int' | 'str' | 'uint64'; readonly args: readonly ArgType[]; readonly outBuffer?: number }
-  | { readonly kind: 'listener'; readonly shape: Exclude<CallbackShape, 'comm'>; readonly userData: boolean };
+  | { readonly kind: 'listener'; readonly shape: Exclude<CallbackShape, AnswerShape>; readonly userData: boolean };
 
 /** `char message_id_buffer[128]` / `char user_id_buffer[128]`: the sizes the SDK documentation uses. */
 export const OUT_BUFFER_SIZE = 128;
@@ -107,6 +121,11 @@ export const prototypes = {
   TIMMsgRemoveMessageReaction: { kind: 'async', args: [s, s] },
   TIMMsgGetMessageReactions: { kind: 'async', args: [s, 'uint32_t'] },
   TIMMsgGetAllUserListOfMessageReaction: { kind: 'async', args: [s, s, 'uint32_t', 'uint32_t'] },
+  // Beyond the seed: message read receipts. The third answers through its own callback shape
+  // (json_msg, enum TIMGroupMessageReadMembersFilter, uint64 next_seq, uint32 count).
+  TIMMsgSendMessageReadReceipts: { kind: 'async', args: [s] },
+  TIMMsgGetMessageReadReceipts: { kind: 'async', args: [s] },
+  TIMMsgGetGroupMessageReadMemberList: { kind: 'async', args: [s, 'int', 'uint64', 'uint32_t'], answer: 'groupReadMembers' },
   // Beyond the seed: pinned group messages (group_id, json_msg, bool is_pinned).
   TIMPinGroupMessage: { kind: 'async', args: [s, s, 'bool'] },
   TIMGetPinnedGroupMessageList: { kind: 'async', args: [s] },
@@ -158,7 +177,7 @@ export function declarationOf(name: NativeApi): { result: string; params: string
       if (proto.outBuffer) {
         params.push('void *');
       }
-      params.push('TimCommCallback *', 'uintptr_t');
+      params.push(`${koffi.type(callbackShapes[proto.answer ?? 'comm']).name} *`, 'uintptr_t');
       return { result: 'int', params };
     }
     case 'sync': {

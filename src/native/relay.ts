@@ -35,8 +35,11 @@ export const koffiRelay: CallbackRelay = {
   register: (shape, handler) => koffi.register(handler, koffi.pointer(callbackShapes[shape])),
 };
 
-/** The layout version timchatRelay.c reports; a library of another version is not used (2: the groupPinned shape). */
-export const RELAY_VERSION = 2;
+/**
+ * The layout version timchatRelay.c reports; a library of another version is not used (2: the groupPinned
+ * shape; 3: the groupReadMembers shape).
+ */
+export const RELAY_VERSION = 3;
 
 /** The relay library's file name on this platform, or undefined where none is built (Windows). */
 export function relayFileName(platform: NodeJS.Platform = process.platform): string | undefined {

@@ -6,10 +6,22 @@
 import type { CallbackShape } from './prototypes';
 
 /** Shape numbers as the C enum has them; the order is the wire format. */
-export const RELAY_SHAPES: readonly CallbackShape[] = ['comm', 'json', 'uploadProgress', 'convEvent', 'count', 'networkStatus', 'signal', 'groupPinned'];
+export const RELAY_SHAPES: readonly CallbackShape[] = [
+  'comm',
+  'json',
+  'uploadProgress',
+  'convEvent',
+  'count',
+  'networkStatus',
+  'signal',
+  'groupPinned', // version 2
+  'groupReadMembers', // version 3
+];
 
 export const RECORD_HEADER = 40;
 const NULL_STRING = 0xffffffff;
+/** koffi passes a 64-bit integer as a number within +-2^53 (inclusive) and as a bigint beyond: the reader does the same. */
+const KOFFI_NUMBER_MAX = 2n ** 53n;
 
 /** A handler gets the callback's C arguments in order, user_data (a number) last. */
 export type RelayHandler = (...args: never[]) => void;
@@ -74,6 +86,15 @@ function callHandler(handler: (...args: unknown[]) => void, buffer: Buffer, at: 
       const len3 = buffer.readUInt32LE(at + 20);
       const s3 = len3 === NULL_STRING ? null : buffer.toString('utf8', start3, start3 + len3);
       return handler(s1, s2, buffer.readInt32LE(at + 8) !== 0, s3, userData);
+    }
+    case 'groupReadMembers': {
+      // next_seq: a holds its low 32 bits, b its high 32 bits, so together they are the 64-bit integer at
+      // offset 8; is_finished is c. Read signed, as koffi 3.3.4 reads a uint64_t callback argument
+      // (interp.cc: RELAY(PushUInt64) uses int64_t): from 2^63 up it arrives negative on both relays, and
+      // the bridge takes it back to unsigned (groupReadMembersAnswer).
+      const nextSeq = buffer.readBigInt64LE(at + 8);
+      const asKoffi = nextSeq <= KOFFI_NUMBER_MAX && nextSeq >= -KOFFI_NUMBER_MAX ? Number(nextSeq) : nextSeq;
+      return handler(s1, asKoffi, buffer.readUInt32LE(at + 16) !== 0, userData);
     }
     default:
       throw new Error(`relay: unknown callback shape ${shape}`);

@@ -113,6 +113,8 @@ export interface ChatMessageView {
   readonly reactions?: readonly ReactionView[];
   /** Pinned in its group (TIMPinGroupMessage). */
   readonly pinned?: boolean;
+  /** The user's group message asked who read it: how many members did, and how many not yet. */
+  readonly readReceipt?: { readonly read: number; readonly unread: number };
   readonly elements: readonly ChatElementView[];
 }
 

@@ -29,6 +29,8 @@ export interface HostRequests extends MessageRequests {
    * the message and its reactions as TIM now has them.
    */
   'chat/react': { params: { id: string; reaction: string }; result: ChatMessageView };
+  /** Lists who read one of the user's group messages and who has not, in a quick pick (choosing someone opens a chat). */
+  'chat/whoRead': { params: { id: string }; result: { shown: boolean } };
   /** Lists everyone who reacted to a message, per reaction, in a quick pick (choosing someone opens a chat). */
   'chat/whoReacted': { params: { id: string }; result: { shown: boolean } };
   /**

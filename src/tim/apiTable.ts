@@ -70,6 +70,12 @@ export const TIM_CALLBACK_APIS = {
   TIMMsgRemoveMessageReaction: { args: ['json', 'string'] },
   TIMMsgGetMessageReactions: { args: ['json', 'int'] },
   TIMMsgGetAllUserListOfMessageReaction: { args: ['json', 'string', 'int', 'int'] },
+  // Beyond the seed: message read receipts (SDK 6.1+). TIMMsgGetGroupMessageReadMemberList answers
+  // through its own callback (member array, next seq, finished): both endpoints hand it over as
+  // `{code: 0, json: TimGroupMessageReadMembers}` (types/messageReceipt.ts).
+  TIMMsgSendMessageReadReceipts: { args: ['json'] },
+  TIMMsgGetMessageReadReceipts: { args: ['json'] },
+  TIMMsgGetGroupMessageReadMemberList: { args: ['json', 'int', 'uint64', 'int'] },
   // Beyond the seed: pinned group messages (SDK 7.9+).
   TIMPinGroupMessage: { args: ['string', 'json', 'bool'] },
   TIMGetPinnedGroupMessageList: { args: ['string'] },

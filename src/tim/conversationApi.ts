@@ -4,11 +4,11 @@
  */
 import type { TIMConvType } from './enums';
 import { stringifyTimJson, type Uint64 } from './json';
-import { TimMessagePinApi } from './messagePinApi';
+import { TimMessageReceiptApi } from './messageReceiptApi';
 import type { TimConvInfo, TimDraft, TimTotalUnreadResult } from './types/conversation';
 import { requireConversation } from './validate';
 
-export class TimConversationApi extends TimMessagePinApi {
+export class TimConversationApi extends TimMessageReceiptApi {
   /** TIMConvGetConvList. */
   async convGetConvList(): Promise<TimConvInfo[]> {
     const api = 'TIMConvGetConvList';

@@ -311,3 +311,10 @@ export type TIMOfflinePushFlag = ValueOf<typeof TIMOfflinePushFlag>;
 
 /** TIMMessageManager.h 7.9 kImSDK_MessageAtALL: in `message_group_at_user_array`, mentions every member. */
 export const TIM_MESSAGE_AT_ALL = '__kImSDK_MessageAtALL__';
+
+/** TIMMessageManager.h: which members TIMMsgGetGroupMessageReadMemberList lists. */
+export const TIMGroupMessageReadMembersFilter = {
+  Read: 0,
+  Unread: 1,
+} as const;
+export type TIMGroupMessageReadMembersFilter = ValueOf<typeof TIMGroupMessageReadMembersFilter>;

@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'whoRead' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -25,6 +25,8 @@ export interface ActionLabels {
     /** Offered when given: absent where the TIM app has no reactions. */
     readonly react?: string;
     readonly whoReacted?: string;
+    /** Offered for the user's messages that asked who read them. */
+    readonly whoRead?: string;
     /** Offered when given: the user is the group's owner or an admin. */
     readonly pin?: string;
     readonly unpin?: string;
@@ -69,6 +71,9 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
     if (labels.more.whoReacted && message.reactions && message.reactions.length > 0) {
       actions.push({ id: 'whoReacted', label: labels.more.whoReacted });
     }
+  }
+  if (labels.more?.whoRead && message.isSelf && message.status === 'sent' && message.readReceipt) {
+    actions.push({ id: 'whoRead', label: labels.more.whoRead });
   }
   if (labels.more?.pin && labels.more.unpin && canReact(message)) {
     actions.push(message.pinned ? { id: 'unpin', label: labels.more.unpin } : { id: 'pin', label: labels.more.pin });

@@ -110,6 +110,7 @@ export class MessageCommands {
         reply: t('action.reply'),
         ...(this.reactionsAvailable ? { react: t('action.react'), whoReacted: t('action.whoReacted') } : {}),
         ...(this.canPin ? { pin: t('action.pin'), unpin: t('action.unpin') } : {}),
+        whoRead: t('action.whoRead'),
         edit: t('action.edit'),
         star: t('action.star'),
         unstar: t('action.unstar'),
@@ -129,7 +130,7 @@ export class MessageCommands {
       return;
     }
     const t = this.c.t();
-    const labelOf: Record<string, string> = { retry: t('action.retry'), cancel: t('action.cancel'), revoke: t('action.revoke'), delete: t('action.delete'), copy: t('action.copy'), star: t('action.star'), unstar: t('action.unstar'), forward: t('action.forward') };
+    const labelOf: Record<string, string> = { retry: t('action.retry'), cancel: t('action.cancel'), revoke: t('action.revoke'), delete: t('action.delete'), copy: t('action.copy'), star: t('action.star'), unstar: t('action.unstar'), forward: t('action.forward'), whoRead: t('action.whoRead') };
     try {
       if (action.startsWith('download:')) {
         await this.c.channel.request('chat/download', { id, elemIndex: Number(action.slice('download:'.length)) });
@@ -159,6 +160,9 @@ export class MessageCommands {
         }
         case 'whoReacted':
           await this.c.channel.request('chat/whoReacted', { id });
+          return;
+        case 'whoRead':
+          await this.c.channel.request('chat/whoRead', { id });
           return;
         case 'pin':
         case 'unpin':
@@ -305,7 +309,7 @@ export class MessageCommands {
       }
       if (action === 'menu') {
         this.openMenu(id, button.getBoundingClientRect());
-      } else if (action === 'retry' || action === 'cancel') {
+      } else if (action === 'retry' || action === 'cancel' || action === 'whoRead') {
         void this.perform(id, action);
       }
     });

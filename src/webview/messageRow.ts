@@ -319,6 +319,18 @@ export class MessageRowRenderer {
         meta.append(codicon('device-desktop'), el('span', 'status-text', t('message.localOnly')));
         return meta;
       case 'sent':
+        if (message.isSelf && message.readReceipt) {
+          // A group message that asked who read it: how many did; a click lists them (chat/whoRead).
+          const { read, unread } = message.readReceipt;
+          const everyone = read > 0 && unread === 0;
+          meta.classList.add('receipt');
+          meta.dataset.read = String(everyone);
+          const label = read === 0 ? t('receipt.none') : everyone ? t('receipt.everyone') : t('receipt.some', read, read + unread);
+          const button = textButton(label, 'whoRead', read > 0 ? 'check-all' : 'check');
+          button.title = t('action.whoRead');
+          meta.append(button);
+          return meta;
+        }
         if (message.isSelf && this.options.conversationType === 'c2c') {
           meta.classList.add('receipt');
           const read = message.isPeerRead;

@@ -56,7 +56,7 @@ export function estimateRowHeight(message: ChatMessageView, context: RowContext,
   if (message.reactions && message.reactions.length > 0) {
     height += m.reactions;
   }
-  if ((message.isSelf && message.status !== 'sent') || message.pinned) {
+  if ((message.isSelf && message.status !== 'sent') || message.pinned || message.readReceipt) {
     height += m.metaLine;
   }
   return Math.round(height);

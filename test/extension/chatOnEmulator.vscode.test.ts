@@ -497,6 +497,62 @@ describe('chat on the emulator', function () {
     c2c.dispose();
   });
 
+  it('asks who read its group messages, shows the counts as members read them, and sends receipts for those of others', async () => {
+    const { create_group_result_groupid: groupId } = await api().session.requireClient().groupCreate({
+      create_group_param_group_name: 'Receipts',
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }, { group_member_info_identifier: 'carol' }],
+    });
+    const key = `group_${groupId}`;
+    await eventually(() => api().store.get(key), 5000, 'group in tree');
+    const panel = await openPanel(key);
+    const handlers = panel.controller.handlers;
+    const counts = new Map<string, unknown>();
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method, params) => {
+      if (method === 'chat/messageUpdated') {
+        const { message } = params as { message: { id: string; readReceipt?: unknown } };
+        counts.set(message.id, message.readReceipt);
+      }
+      notify(method, params);
+    }) as typeof panel.channel.notify;
+    const latest = async (textSent: string) => (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => textOfView(m) === textSent && m.status === 'sent');
+
+    await handlers['chat/sendText']({ text: 'standup at 10' });
+    const standup = await eventually(() => latest('standup at 10'), 10_000, 'the message sent');
+    assert.deepEqual(standup.readReceipt, { read: 0, unread: 2 }, 'it asked who read it; nobody has');
+    const [bobsCopy] = await bob.client.msgFindMessages([standup.id]);
+    assert.equal(bobsCopy?.message_need_read_receipt, true);
+    await bob.client.msgSendMessageReadReceipts([bobsCopy!]);
+    await eventually(() => JSON.stringify(counts.get(standup.id)) === JSON.stringify({ read: 1, unread: 1 }), 10_000, "the panel shows bob's receipt at once");
+
+    const { asked } = await recordDialogs({ picks: [() => undefined] }, () => handlers['chat/whoRead']({ id: standup.id }));
+    assert.deepEqual((asked.picked[0] ?? []).map((item) => item.label), ['Read (1)', '$(account) bob', 'Not Read Yet (1)', '$(account) carol']);
+
+    // bob's message asks for receipts: once alice has seen it, bob counts her.
+    const { message: bobsQuestion } = await bob.client.msgSendMessage(groupId, TIMConvType.Group, { ...text('who reviews #42?'), message_need_read_receipt: true });
+    await eventually(() => latest('who reviews #42?'), 10_000, "bob's question in the panel");
+    await handlers['chat/markRead']({});
+    const bobsCount = async (): Promise<number> => Number((await bob.client.msgGetMessageReadReceipts([bobsQuestion]))[0]?.msg_receipt_read_count ?? 0);
+    await eventually(async () => (await bobsCount()) === 1, 10_000, 'alice sent her receipt');
+    await handlers['chat/markRead']({});
+    assert.equal(await bobsCount(), 1, 'once');
+
+    // Turned off, group messages ask nobody.
+    await vscode.workspace.getConfiguration('timChat').update('groupReadReceipts', false, vscode.ConfigurationTarget.Global);
+    try {
+      await handlers['chat/sendText']({ text: 'no receipts please' });
+      const quiet = await eventually(() => latest('no receipts please'), 10_000, 'the message sent');
+      assert.equal(quiet.readReceipt, undefined);
+      assert.notEqual((await bob.client.msgFindMessages([quiet.id]))[0]?.message_need_read_receipt, true);
+      await assert.rejects(handlers['chat/whoRead']({ id: quiet.id }), /did not ask who read it/);
+    } finally {
+      await vscode.workspace.getConfiguration('timChat').update('groupReadReceipts', undefined, vscode.ConfigurationTarget.Global);
+    }
+    panel.channel.notify = notify;
+    panel.dispose();
+  });
+
   it('manages a group: Add Members…, Remove Members…, Rename Group…, Set Admins…, Set My Name in Group…', async () => {
     // As Create Group makes them: a public group that alice owns, with bob in it.
     const { create_group_result_groupid: groupId } = await (api().session.requireClient()).groupCreate({

@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import koffi from 'koffi';
-import { CallbackBridge } from '../../src/native/bridge';
+import { CallbackBridge, groupReadMembersAnswer } from '../../src/native/bridge';
+import { TimErrorCode } from '../../src/tim/errorCodes';
 import { TimCode, TimError } from '../../src/tim/errors';
+import { parseTimJson } from '../../src/tim/json';
 import type { CallbackRelay, NativeRelay } from '../../src/native/relay';
 import { loadFakeSdk } from './fakeSdk';
 import type { FakeSdk } from './fakeSdk';
@@ -49,6 +51,53 @@ for (const { name: relayName, load: loadRelay } of RELAYS_UNDER_TEST) describe(`
     const result = await request.promise;
     assert.deepEqual(result, { code: 6014, desc: 'fake desc', json: '{"a":7712240067047157981}' });
     assert.equal(bridge.pendingCount, 0);
+  });
+
+  it('resolves a request answered through the groupReadMembers shape (TIMMsgGetGroupMessageReadMemberList)', async () => {
+    assert.equal(bridge.answerCallback('comm'), bridge.commCallback);
+    assert.equal(bridge.answerCallback('groupReadMembers'), bridge.groupReadMembersCallback);
+    const members = '[{"group_member_info_identifier":"李雷","group_member_info_join_time":7712240067047157981}]';
+    const cases: Array<[string | null, number | bigint, boolean, string]> = [
+      [members, 2n ** 64n - 1n, true, `{"group_member_array":${members},"next_seq":18446744073709551615,"is_finished":true}`],
+      ['[]', 2n ** 53n + 1n, false, '{"group_member_array":[],"next_seq":9007199254740993,"is_finished":false}'],
+      ['', 0, true, '{"group_member_array":[],"next_seq":0,"is_finished":true}'],
+      ['[]', 2n ** 63n + 1n, true, '{"group_member_array":[],"next_seq":9223372036854775809,"is_finished":true}'],
+      ['[]', 2 ** 53, false, '{"group_member_array":[],"next_seq":9007199254740992,"is_finished":false}'],
+    ];
+    // A TIMCommCallback request in flight beside them: each answer reaches its own request.
+    const comm = bridge.begin('FakeCall');
+    const requests = cases.map(() => bridge.begin('TIMMsgGetGroupMessageReadMemberList'));
+    fake.call(0, 'comm', bridge.commCallback, comm.id);
+    cases.forEach(([json, nextSeq, finished], i) => {
+      assert.equal(fake.readMembers(json, json === null ? 1 : 0, nextSeq, finished, 1, bridge.groupReadMembersCallback, requests[i].id), 0);
+    });
+    assert.deepEqual(await comm.promise, { code: 0, desc: 'fake desc', json: 'comm' });
+    const answers = await Promise.all(requests.map((r) => r.promise));
+    assert.deepEqual(answers, cases.map(([, , , json]) => ({ code: 0, desc: '', json })));
+    const first = parseTimJson(answers[0].json) as { group_member_array: Array<{ group_member_info_join_time: bigint }>; next_seq: bigint };
+    assert.equal(first.next_seq, 2n ** 64n - 1n, 'next_seq stays exact through the lossless parser');
+    assert.equal(first.group_member_array[0].group_member_info_join_time, 7712240067047157981n);
+    assert.equal(bridge.pendingCount, 0);
+    assert.deepEqual(internalErrors, []);
+  });
+
+  it('answers ERR_SDK_INTERNAL_ERROR when the member list is NULL or not a JSON array, and settles once', async () => {
+    const cases: Array<string | null> = [null, '{"group_member_array":[]}', 'not json', '[1,'];
+    const requests = cases.map(() => bridge.begin('TIMMsgGetGroupMessageReadMemberList'));
+    cases.forEach((json, i) => fake.readMembers(json, json === null ? 1 : 0, 5, true, 2, bridge.groupReadMembersCallback, requests[i].id));
+    const answers = await Promise.all(requests.map((r) => r.promise));
+    for (const answer of answers) {
+      assert.equal(answer.code, TimErrorCode.ERR_SDK_INTERNAL_ERROR);
+      assert.match(answer.desc, /the SDK gave no member list/);
+      assert.equal(answer.json, '');
+    }
+    assert.match(answers[0].desc, /NULL/);
+    // Each was answered twice: the second answers find nothing pending and are dropped.
+    const after = bridge.begin('FakeCall');
+    fake.call(0, '', bridge.commCallback, after.id);
+    await after.promise;
+    assert.equal(bridge.pendingCount, 0);
+    assert.deepEqual(internalErrors, []);
   });
 
   it('settles exactly once when the library calls back twice', async () => {
@@ -282,6 +331,34 @@ for (const { name: relayName, load: loadRelay } of RELAYS_UNDER_TEST) describe(`
       assert.ok(heapAfter - heapBefore < 2 * 2 ** 20, `heap grew by ${((heapAfter - heapBefore) / 2 ** 20).toFixed(2)} MB`);
     } else {
       console.log('    (run node with --expose-gc to check the heap too)');
+    }
+  });
+});
+
+describe('groupReadMembersAnswer (the seam answer of TIMMsgGetGroupMessageReadMemberList)', () => {
+  it('wraps the array, an exact next_seq and the bool in one JSON object with code 0', () => {
+    assert.deepEqual(groupReadMembersAnswer('[{"a":1}]', 2n ** 63n + 1n, false), {
+      code: 0,
+      desc: '',
+      json: '{"group_member_array":[{"a":1}],"next_seq":9223372036854775809,"is_finished":false}',
+    });
+    assert.equal(groupReadMembersAnswer(' \n[ ]\n', 2 ** 53, true).json, '{"group_member_array": \n[ ]\n,"next_seq":9007199254740992,"is_finished":true}');
+    assert.equal(groupReadMembersAnswer('', 0, true).json, '{"group_member_array":[],"next_seq":0,"is_finished":true}');
+    // The relays deliver koffi's int64 view of the uint64: from 2^63 up it is negative, and is taken back here.
+    assert.equal(groupReadMembersAnswer('[]', -1, true).json, '{"group_member_array":[],"next_seq":18446744073709551615,"is_finished":true}');
+    assert.equal(groupReadMembersAnswer('[]', -(2n ** 63n), true).json, '{"group_member_array":[],"next_seq":9223372036854775808,"is_finished":true}');
+    assert.equal(groupReadMembersAnswer('[]', 2n ** 53n + 1n, true).json, '{"group_member_array":[],"next_seq":9007199254740993,"is_finished":true}');
+    assert.equal(groupReadMembersAnswer('  ', 1, false).json, '{"group_member_array":[],"next_seq":1,"is_finished":false}');
+    assert.deepEqual(JSON.parse(groupReadMembersAnswer('[]', 12, true).json), { group_member_array: [], next_seq: 12, is_finished: true });
+  });
+
+  it('is ERR_SDK_INTERNAL_ERROR (7012) for NULL or anything but a JSON array, saying what came', () => {
+    for (const members of [null, '{}', 'null', '"[]"', '[', 'x'.repeat(200)]) {
+      const answer = groupReadMembersAnswer(members, 3, true);
+      assert.equal(answer.code, 7012, String(members));
+      assert.equal(answer.json, '');
+      assert.match(answer.desc, /^the SDK gave no member list \(json_group_member_array was /);
+      assert.ok(answer.desc.length < 160, 'a long string is cut short in the desc');
     }
   });
 });

@@ -4,7 +4,7 @@
  * rejecting what is pending without hanging, the synchronous getters, and 100,000 calls without
  * leaking callback slots, pending entries or memory.
  */
-import { requireIsolation, newEndpoint, C2C, PEER, SDK_APP_ID } from './sdkHarness';
+import { requireIsolation, newEndpoint, C2C, PEER, SDK_APP_ID, SDK_MESSAGE_JSON } from './sdkHarness';
 requireIsolation(__filename);
 
 import assert from 'node:assert/strict';
@@ -25,6 +25,14 @@ import { repoRoot } from './sdkHarness';
 import { rejection } from './timRejection';
 
 const text = JSON.stringify({ message_elem_array: [{ elem_type: 0, text_elem_content: 'hi' }] });
+/**
+ * A group message of one's own that asked for read receipts: the only kind the read-receipt getters take
+ * (anything else, a C2C message, someone else's or one without message_need_read_receipt, is -4 at once).
+ */
+const receiptMessage = SDK_MESSAGE_JSON.replace('"message_conv_id":"native_test_peer","message_conv_type":1', '"message_conv_id":"@TGS#2group","message_conv_type":2')
+  .replace('"message_need_read_receipt":false', '"message_need_read_receipt":true');
+/** What TIMMsgGetGroupMessageReadMemberList answers offline (not logged in): an empty string, next_seq 0, not finished. */
+const OFFLINE_READ_MEMBERS = { code: 0, desc: '', json: '{"group_member_array":[],"next_seq":0,"is_finished":false}' };
 
 /** Plausible arguments for every callback function of the table. */
 const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
@@ -59,6 +67,9 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMMsgRemoveMessageReaction: [text, 'thumbs_up'],
   TIMMsgGetMessageReactions: [`[${text}]`, 3],
   TIMMsgGetAllUserListOfMessageReaction: [text, 'thumbs_up', 0, 20],
+  TIMMsgSendMessageReadReceipts: [`[${receiptMessage}]`],
+  TIMMsgGetMessageReadReceipts: [`[${receiptMessage}]`],
+  TIMMsgGetGroupMessageReadMemberList: [receiptMessage, 0, 0, 100],
   TIMPinGroupMessage: ['group', text, true],
   TIMGetPinnedGroupMessageList: ['group'],
   TIMConvGetConvList: [],
@@ -231,11 +242,33 @@ describe('NativeEndpoint on the real libImSDK (offline)', function () {
         assert.match(onKoffi.relayFallbackReason ?? '', /TIMCHAT_RELAY=koffi/);
         const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? onKoffi : endpoint).call('TIMMsgGetMsgList', [PEER, C2C, '{}'])));
         assert.ok(answers.every((a) => a.code === TimCode.NOT_LOGGED_IN), 'every answer reached its own endpoint');
+        // The read-member callback (its own shape, not TIMCommCallback) through koffi's relay too.
+        assert.deepEqual(await onKoffi.call('TIMMsgGetGroupMessageReadMemberList', [receiptMessage, 1, 2n ** 60n, 10]), OFFLINE_READ_MEMBERS);
       } finally {
         await onKoffi.dispose();
         fs.rmSync(storageDir, { recursive: true, force: true });
       }
       assert.ok(await eventAfterReinit(), 'no events after the koffi endpoint was disposed');
+    });
+
+    it('answers TIMMsgGetGroupMessageReadMemberList offline through its own callback: no members, next_seq 0, not finished', async () => {
+      // Offline the SDK calls back once with json_group_member_array "" (not NULL), next_seq 0 and
+      // is_finished false, whatever next_seq was asked for: the seam hands that over as an empty page.
+      for (const [filter, nextSeq] of [[0, 0], [1, 2n ** 60n + 1n], [0, '18446744073709551615']] as const) {
+        assert.deepEqual(await endpoint.call('TIMMsgGetGroupMessageReadMemberList', [receiptMessage, filter, nextSeq, 100], { timeoutMs: 10_000 }), OFFLINE_READ_MEMBERS);
+      }
+      // A message the SDK does not take (C2C, not one's own receipt message, bad JSON) is refused at once: no callback, no wait.
+      const notGroup = SDK_MESSAGE_JSON.replace('"message_need_read_receipt":false', '"message_need_read_receipt":true');
+      const withoutReceipt = receiptMessage.replace('"message_need_read_receipt":true', '"message_need_read_receipt":false');
+      for (const [message, code] of [[notGroup, TimResult.ERR_PARAM], [withoutReceipt, TimResult.ERR_PARAM], [text, TimResult.ERR_PARAM], ['{', TimResult.ERR_JSON]] as const) {
+        const error = await rejection(endpoint.call('TIMMsgGetGroupMessageReadMemberList', [message, 0, 0, 100]));
+        assert.equal(error.code, code);
+        assert.equal(error.api, 'TIMMsgGetGroupMessageReadMemberList');
+      }
+      assert.equal(endpoint.bridge.pendingCount, 0);
+      // The two TIMCommCallback functions: an empty receipt list, and success (nothing to report offline).
+      assert.deepEqual(await endpoint.call('TIMMsgGetMessageReadReceipts', [`[${receiptMessage}]`]), { code: 0, desc: '', json: '[]' });
+      assert.equal((await endpoint.call('TIMMsgSendMessageReadReceipts', [`[${receiptMessage}]`])).code, 0);
     });
 
     it('reports the synchronous refusals with their TIMResult', async () => {

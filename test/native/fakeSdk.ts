@@ -16,6 +16,8 @@ export interface FakeSdk {
   readonly call: NativeFunction;
   readonly callDelayed: NativeFunction;
   readonly callTwice: NativeFunction;
+  /** (json, null_json, next_seq, is_finished, times, TimGroupReadMembersCallback*, user_data) */
+  readonly readMembers: NativeFunction;
   readonly download: NativeFunction;
   readonly refuse: NativeFunction;
   readonly callNow: NativeFunction;
@@ -50,6 +52,9 @@ export function loadFakeSdk(): FakeSdk | undefined {
     call: lib.func('int FakeCall(int32_t code, const char *json, TimCommCallback *cb, uintptr_t user_data)'),
     callDelayed: lib.func('int FakeCallDelayed(int32_t code, const char *json, int delay_us, TimCommCallback *cb, uintptr_t user_data)'),
     callTwice: lib.func('int FakeCallTwice(int32_t code, const char *json, TimCommCallback *cb, uintptr_t user_data)'),
+    readMembers: lib.func(
+      'int FakeReadMembers(const char *json, int null_json, uint64_t next_seq, bool is_finished, int times, TimGroupReadMembersCallback *cb, uintptr_t user_data)',
+    ),
     download: lib.func('int FakeDownload(int progress, int32_t code, const char *json, TimCommCallback *cb, uintptr_t user_data)'),
     refuse: lib.func('int FakeRefuse(int32_t result, TimCommCallback *cb, uintptr_t user_data)'),
     callNow: lib.func('int FakeCallNow(int32_t code, const char *json, TimCommCallback *cb, uintptr_t user_data)'),

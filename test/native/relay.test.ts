@@ -37,7 +37,36 @@ const SAMPLES: ReadonlyArray<{ shape: CallbackShape; args: unknown[] }> = [
   { shape: 'groupPinned', args: [null, null, false, null, 0] },
   { shape: 'groupPinned', args: ['g', null, true, '', 0x7fffffff] },
   { shape: 'groupPinned', args: [null, '{}', false, 'bob', 1] },
+  // next_seq at the edges: 2^53 (koffi's last number), above it, the high word set, 2^63 and up (koffi
+  // hands those over as int64: see delivered()).
+  { shape: 'groupReadMembers', args: ['[{"group_member_info_identifier":"李雷 👋"}]', 0, false, 5] },
+  { shape: 'groupReadMembers', args: [null, 2 ** 53, true, 0] },
+  { shape: 'groupReadMembers', args: ['[]', 2n ** 53n + 1n, false, 0x7fffffff] },
+  { shape: 'groupReadMembers', args: ['', 2n ** 64n - 1n, true, 1] },
+  { shape: 'groupReadMembers', args: ['[1]', 0xffffffff, true, 2] },
+  { shape: 'groupReadMembers', args: [null, 2 ** 32, false, 3] },
+  { shape: 'groupReadMembers', args: ['[]', 9_223_372_036_854_775_809n, true, 4] },
 ];
+
+/**
+ * The arguments a handler receives for a callback fired with `args`: the same, except that koffi 3.3.4
+ * reads a uint64_t callback argument as int64_t (a number within +-2^53, a bigint beyond), so from 2^63
+ * up next_seq arrives negative; the native relay reproduces that, and the bridge undoes it.
+ */
+function delivered({ shape, args }: { shape: CallbackShape; args: unknown[] }): unknown[] {
+  if (shape !== 'groupReadMembers') {
+    return args;
+  }
+  const signed = BigInt.asIntN(64, BigInt(args[1] as number | bigint));
+  const limit = 2n ** 53n;
+  return [args[0], signed <= limit && signed >= -limit ? Number(signed) : signed, ...args.slice(2)];
+}
+
+/** The low and high 32 bits of a uint64, as the groupReadMembers record carries next_seq in a and b. */
+function words(value: number | bigint): { a: number; b: number } {
+  const big = BigInt(value);
+  return { a: Number(big & 0xffffffffn), b: Number(big >> 32n) };
+}
 
 interface RecordFields {
   readonly shape: number;
@@ -95,6 +124,8 @@ function expectedRecord(shape: CallbackShape, slot: number, args: readonly unkno
       return encodeRecord({ ...at, strings: [null, null] });
     case 'groupPinned':
       return encodeRecord({ ...at, a: args[2] ? 1 : 0, strings: [str(0), str(1), str(3)] });
+    case 'groupReadMembers':
+      return encodeRecord({ ...at, ...words(args[1] as number | bigint), c: args[2] ? 1 : 0, strings: [str(0), null] });
   }
 }
 
@@ -153,10 +184,13 @@ describe('native callback relay', function () {
     }
     await Promise.all([viaKoffi.done, viaNative.done]);
     assert.deepEqual(viaNative.calls, viaKoffi.calls);
-    assert.deepEqual(viaNative.calls, SAMPLES.map((s) => s.args));
+    assert.deepEqual(viaNative.calls, SAMPLES.map(delivered));
+    // Spelled out: exact on both relays, with koffi's int64 view from 2^63 up (2^64 - 1 is -1).
+    const nextSeqs = viaNative.calls.filter((_, i) => SAMPLES[i].shape === 'groupReadMembers').map((args) => args[1]);
+    assert.deepEqual(nextSeqs, [0, 2 ** 53, 9007199254740993n, -1, 4294967295, 4294967296, -9223372036854775807n]);
   });
 
-  it('writes every older shape byte for byte as version 1 did, and groupPinned with its third string', () => {
+  it('writes every older shape byte for byte as version 1 did, groupPinned with its third string, groupReadMembers with next_seq in a/b', () => {
     // Reads the raw queue itself, in the same turn as the callbacks, before the relay's wake-up drains it.
     const lib = koffi.load(testRelayFile()!);
     const drain = lib.func('int32_t timchat_relay_drain(void *buffer, int32_t capacity)') as (buffer: Buffer, capacity: number) => number;
@@ -281,6 +315,39 @@ describe('relay records', () => {
     encodeRecord({ shape, slot, userData, strings: [s1, null] });
   const JSON_SHAPE = RELAY_SHAPES.indexOf('json');
   const PINNED_SHAPE = RELAY_SHAPES.indexOf('groupPinned');
+  const READ_MEMBERS_SHAPE = RELAY_SHAPES.indexOf('groupReadMembers');
+
+  it('numbers the shapes as the C enum does (the wire format): groupReadMembers is 8', () => {
+    assert.deepEqual(RELAY_SHAPES, ['comm', 'json', 'uploadProgress', 'convEvent', 'count', 'networkStatus', 'signal', 'groupPinned', 'groupReadMembers']);
+  });
+
+  it('reads groupReadMembers: the string (may be NULL), next_seq from a/b exact above 2^53 (int64 like koffi), is_finished from c', () => {
+    const seen: unknown[][] = [];
+    const handlers: RelayHandler[][] = [];
+    handlers[JSON_SHAPE] = [((...args: unknown[]) => seen.push(['json', ...args])) as RelayHandler];
+    handlers[READ_MEMBERS_SHAPE] = [((...args: unknown[]) => seen.push(['members', ...args])) as RelayHandler];
+    const members = (s1: string | null, nextSeq: number | bigint, c: number, userData: number): Buffer =>
+      encodeRecord({ shape: READ_MEMBERS_SHAPE, slot: 0, ...words(nextSeq), c, userData, strings: [s1, null] });
+    const buffer = Buffer.concat([
+      members('[{"group_member_info_identifier":"a"}]', 7, 0, 1),
+      members(null, 2n ** 64n - 1n, 1, 2),
+      record(JSON_SHAPE, 0, 'between', 3),
+      members('', 2n ** 53n + 1n, 1, 2 ** 33),
+      members('[]', 2 ** 53, 0, 0),
+      members('[]', 0x1_0000_0000, 1, 4),
+      members('[]', 2n ** 63n, 0, 5),
+    ]);
+    dispatchRecords(buffer, buffer.length, handlers, (error) => assert.fail(String(error)));
+    assert.deepEqual(seen, [
+      ['members', '[{"group_member_info_identifier":"a"}]', 7, false, 1],
+      ['members', null, -1, true, 2],
+      ['json', 'between', 3],
+      ['members', '', 9007199254740993n, true, 2 ** 33],
+      ['members', '[]', 9007199254740992, false, 0],
+      ['members', '[]', 4294967296, true, 4],
+      ['members', '[]', -9223372036854775808n, false, 5],
+    ]);
+  });
 
   it('reads groupPinned: three strings (each may be NULL) and the bool, between other records', () => {
     const seen: unknown[][] = [];

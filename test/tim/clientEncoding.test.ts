@@ -108,6 +108,9 @@ const CASES: readonly Case[] = [
   { api: 'TIMMsgRemoveMessageReaction', call: (c) => c.msgRemoveMessageReaction(MESSAGE, '👍'), args: [MESSAGE_OUT, '👍'] },
   { api: 'TIMMsgGetMessageReactions', call: (c) => c.msgGetMessageReactions([MESSAGE], 3), args: [`[${MESSAGE_OUT}]`, 3] },
   { api: 'TIMMsgGetAllUserListOfMessageReaction', call: (c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, '👍', 7, 100), args: [MESSAGE_OUT, '👍', 7, 100] },
+  { api: 'TIMMsgSendMessageReadReceipts', call: (c) => c.msgSendMessageReadReceipts([MESSAGE]), args: [`[${MESSAGE_OUT}]`] },
+  { api: 'TIMMsgGetMessageReadReceipts', call: (c) => c.msgGetMessageReadReceipts([MESSAGE, MESSAGE]), args: [`[${MESSAGE_OUT},${MESSAGE_OUT}]`] },
+  { api: 'TIMMsgGetGroupMessageReadMemberList', call: (c) => c.msgGetGroupMessageReadMemberList(MESSAGE, 1, 2n ** 60n, 100), args: [MESSAGE_OUT, 1, 2n ** 60n, 100] },
   { api: 'TIMPinGroupMessage', call: (c) => c.pinGroupMessage('team', MESSAGE, true), args: ['team', MESSAGE_OUT, true] },
   { api: 'TIMPinGroupMessage', call: (c) => c.pinGroupMessage('team', MESSAGE, false), args: ['team', MESSAGE_OUT, false] },
   { api: 'TIMGetPinnedGroupMessageList', call: (c) => c.getPinnedGroupMessageList('team'), args: ['team'] },
@@ -175,6 +178,8 @@ function answeringEndpoint(): FakeEndpoint {
   }
   endpoint.respond('TIMMsgGetMessageReactions', { json: '[]' });
   endpoint.respond('TIMGetPinnedGroupMessageList', { json: '[]' });
+  endpoint.respond('TIMMsgGetMessageReadReceipts', { json: '[]' });
+  endpoint.respond('TIMMsgGetGroupMessageReadMemberList', { json: '{"group_member_array":[],"next_seq":0,"is_finished":true}' });
   endpoint.respond('TIMMsgGetAllUserListOfMessageReaction', { json: '{"message_reaction_user_result_user_info_array":[],"message_reaction_user_result_next_seq":0,"message_reaction_user_result_is_finished":true}' });
   endpoint.respond('TIMMsgSearchLocalMessages', { json: '{"msg_search_result_total_count":0,"msg_search_result_item_array":[]}' });
   endpoint.respond('TIMConvGetTotalUnreadMessageCount', { json: '{"conv_get_total_unread_message_count_result_unread_count":0}' });

@@ -60,6 +60,19 @@ describe('TimClient input validation', () => {
     assert.equal(endpoint.calls.length, 0);
   });
 
+  it('refuses read receipt calls with an empty message id, a bad filter or page size, and asks nothing for no messages', async () => {
+    await assertRefused((c) => c.msgSendMessageReadReceipts([MESSAGE, { ...MESSAGE, message_msg_id: '' }]), TimResult.ERR_PARAM, 'TIMMsgSendMessageReadReceipts', /message_msg_id/);
+    await assertRefused((c) => c.msgGetMessageReadReceipts([{ ...MESSAGE, message_msg_id: '' }]), TimResult.ERR_PARAM, 'TIMMsgGetMessageReadReceipts', /message_msg_id/);
+    await assertRefused((c) => c.msgGetGroupMessageReadMemberList(MESSAGE, 0, 0, 101), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetGroupMessageReadMemberList', /count/);
+    await assertRefused((c) => c.msgGetGroupMessageReadMemberList(MESSAGE, 0, 0, 0), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetGroupMessageReadMemberList', /count/);
+    await assertRefused((c) => c.msgGetGroupMessageReadMemberList(MESSAGE, 2 as 0, 0, 10), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMMsgGetGroupMessageReadMemberList', /filter/);
+    const endpoint = new FakeEndpoint();
+    const client = new TimClient(endpoint);
+    await client.msgSendMessageReadReceipts([]);
+    assert.deepEqual(await client.msgGetMessageReadReceipts([]), []);
+    assert.equal(endpoint.calls.length, 0);
+  });
+
   it('refuses more than 20 users per group invite (the server limit) and group calls without a group id', async () => {
     const users = Array.from({ length: 21 }, (_, i) => `u${i}`);
     await assertRefused((c) => c.groupInviteMember({ group_invite_member_param_group_id: 'g', group_invite_member_param_identifier_array: users }), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMGroupInviteMember', /21 entries; at most 20/);

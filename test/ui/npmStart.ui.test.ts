@@ -71,13 +71,17 @@ describe('npm start', function () {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-reactions.png') });
       await thumbs.click();
       await thumbs.waitFor({ state: 'detached', timeout: 10_000 });
-      // The owner of Developers pinned its welcome message: the pinned bar shows it, and a click shows it in the history.
+      // The owner of Developers (the demo user) pinned its welcome message: the pinned bar shows it, and a
+      // click shows it in the history.
       await openChatFromTree(page, 'Developers');
       const pinned = activeWebview(page).locator('#pinned-show');
       await pinned.waitFor({ timeout: 10_000 });
       assert.match(await pinned.innerText(), /Welcome to the Developers group 👋/);
       await pinned.click();
-      await activeWebview(page).locator('.message.revealed', { hasText: 'Welcome to the Developers group' }).waitFor({ timeout: 10_000 });
+      const welcome = activeWebview(page).locator('.message.revealed', { hasText: 'Welcome to the Developers group' });
+      await welcome.waitFor({ timeout: 10_000 });
+      // It asked who read it: bob and carol did, dave not yet.
+      assert.equal((await welcome.locator('.message-meta.receipt').innerText()).trim(), 'Read by 2 of 3');
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-pinned.png') });
     } finally {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });

@@ -71,7 +71,7 @@ function themeCss(name: string): string {
 function fakeHost(): void {
   interface Quote { id: string; sender: string; text: string }
   interface Reaction { id: string; count: number; mine: boolean; users: string[] }
-  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; reactions?: Reaction[]; pinned?: boolean; elements: unknown[] }
+  interface Msg { id: string; seq: string; time: number; sender: string; senderName: string; isSelf: boolean; status: string; isPeerRead: boolean; revocableUntil: number; mentionsMe: boolean; replyTo?: Quote; reactions?: Reaction[]; pinned?: boolean; readReceipt?: { read: number; unread: number }; elements: unknown[] }
   const params = new URLSearchParams(location.search);
   const total = Number(params.get('n') ?? '100000');
   const mode = params.get('mode') ?? 'full';
@@ -82,6 +82,8 @@ function fakeHost(): void {
   // Pinned messages of a group (pins=m30,m5: the latest pinned first); canPin=1 as for an owner or admin.
   const pinnedIds: string[] = isGroup ? (params.get('pins') ?? '').split(',').filter(Boolean) : [];
   const canPin = params.get('canPin') === '1';
+  // receipts=1 (groups): the user's messages asked who read them; of 3 others, i % 4 did (all 3 when i % 4 is 3).
+  const receipts = isGroup && params.get('receipts') === '1';
   const now = Math.floor(Date.now() / 1000);
   const base = now - total * 600;
   const users: Array<[string, string]> = [['alice', 'Alice Liddell'], ['bob', 'Bob Stone'], ['me', 'Me Myself'], ['carol', 'Carol 张']];
@@ -133,7 +135,8 @@ function fakeHost(): void {
       : undefined;
     const reactions = reactionsFor(i);
     const pinned = pinnedIds.includes(`m${i}`);
-    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), ...(reactions.length > 0 ? { reactions } : {}), ...(pinned ? { pinned } : {}), elements };
+    const readReceipt = receipts && isSelf ? { read: i % 4, unread: 3 - (i % 4) } : undefined;
+    return { id: `m${i}`, seq: String(i + 1), time: base + i * 600, sender: user[0], senderName: user[1], isSelf, status: 'sent', isPeerRead: i < total - 2, revocableUntil: isSelf ? Date.now() + 120_000 : 0, mentionsMe: i % 97 === 0, ...(replyTo ? { replyTo } : {}), ...(reactions.length > 0 ? { reactions } : {}), ...(pinned ? { pinned } : {}), ...(readReceipt ? { readReceipt } : {}), elements };
   }
   function pinnedViews(): Array<{ id: string; senderName: string; text: string; pinnedBy: string }> {
     return pinnedIds.map((id) => {
@@ -247,6 +250,7 @@ function fakeHost(): void {
         return { ...base, starred: p.starred === true };
       }
       case 'chat/whoReacted':
+      case 'chat/whoRead':
         return { shown: true };
       case 'chat/pin': {
         // As the host: owners and admins only; the new list and the message's row follow as notifications.

@@ -11,6 +11,8 @@ export interface ConvRef {
   /** The id as the user sees it: the peer for C2C, the group id for groups. */
   readonly convId: string;
   readonly stream: string;
+  /** TIMGroupType of a group conversation, when the check that made this ref read the group anyway (conv). */
+  readonly groupType?: number;
 }
 
 export interface Floors {
@@ -41,8 +43,8 @@ export class Access {
     if (convType === C2C) {
       return { convType, convId, stream: c2cStream(userId, convId) };
     }
-    this.requireMember(convId, userId);
-    return { convType, convId, stream: groupStream(convId) };
+    const { group } = this.groupAndMember(convId, userId);
+    return { convType, convId, stream: groupStream(convId), groupType: group.type };
   }
 
   groupRow(groupId: string): GroupRow | undefined {
@@ -54,14 +56,20 @@ export class Access {
   }
 
   requireMember(groupId: string, userId: string): MemberRow {
-    if (this.groupRow(groupId) === undefined) {
+    return this.groupAndMember(groupId, userId).member;
+  }
+
+  /** The group and the user's member row: 10010 when there is no such group, 10007 for a non-member. */
+  private groupAndMember(groupId: string, userId: string): { group: GroupRow; member: MemberRow } {
+    const group = this.groupRow(groupId);
+    if (group === undefined) {
       throw new ApiError(Err.GROUP_NOT_FOUND, `group ${groupId} does not exist`);
     }
     const member = this.memberRow(groupId, userId);
     if (member === undefined) {
       throw new ApiError(Err.GROUP_PERMISSION_DENY, `${userId} is not a member of group ${groupId}`);
     }
-    return member;
+    return { group, member };
   }
 
   /** The conversation a stored message belongs to, as `userId` sees it, or undefined when not theirs. */

@@ -73,8 +73,8 @@ export class Delivery {
       'INSERT INTO streams(stream, last_seq) VALUES (?, ?) ON CONFLICT(stream) DO UPDATE SET last_seq = excluded.last_seq',
     );
     this.insertMsg = db.prepare(
-      `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      `INSERT INTO messages(stream, seq, msg_id, sender, conv_type, server_time, rand, elem_type, status, local_device, no_unread, body, search_text, need_receipt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     );
     this.members = db.prepare('SELECT user_id, recv_opt FROM members WHERE group_id = ?');
     this.c2cOpt = db.prepare('SELECT opt FROM c2c_opts WHERE user_id = ? AND peer = ?');
@@ -223,6 +223,8 @@ export class Delivery {
       convId: message.convId,
     };
     const text = storedTextOf(textOf, { message_conv_id: message.convId, message_status: Status.SUCC });
+    // Read receipts (messages/receipts.ts) look the flag up by this column, set by this same insert.
+    const needReceipt = given.message_need_read_receipt === true ? 1 : 0;
     let result: RunResult;
     try {
       // Positional parameters: binding an object by name costs more per call.
@@ -239,6 +241,7 @@ export class Delivery {
         message.noUnread ? 1 : 0,
         text,
         message.searchText,
+        needReceipt,
       );
     } catch (error: unknown) {
       // The unique index on (msg_id, local_device) is the check for a repeated send: a lookup before
@@ -267,6 +270,7 @@ export class Delivery {
       search_text: message.searchText,
       revoker: null,
       revoke_reason: null,
+      need_receipt: needReceipt,
     };
     this.model.cacheText(id, row, textOf);
     const atUsers = message.convType === GROUP && Array.isArray(message.body.message_group_at_user_array) ? message.body.message_group_at_user_array : [];

@@ -15,6 +15,7 @@ import { modifyHandlers } from './messages/modify';
 import { pinHandlers } from './messages/pins';
 import { reactionHandlers } from './messages/reactions';
 import { readHandlers } from './messages/read';
+import { receiptHandlers } from './messages/receipts';
 import { recvOptHandlers } from './messages/recvOpt';
 import { searchHandlers } from './messages/search';
 import { sendHandlers } from './messages/send';
@@ -28,6 +29,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...reactionHandlers,
     ...pinHandlers,
     ...readHandlers,
+    ...receiptHandlers,
     ...recvOptHandlers,
     ...searchHandlers,
     ...downloadHandlers,

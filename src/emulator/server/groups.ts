@@ -300,6 +300,36 @@ const joinedList: Handler = async (ctx) => {
   return { json: stringifyTimJson(list) };
 };
 
+/** The columns memberInfoOf reads, over `members m LEFT JOIN users u ON u.user_id = m.user_id`. */
+export const MEMBER_INFO_COLUMNS = 'm.user_id, m.role, m.join_time, m.recv_opt, m.name_card, u.nick, u.face_url';
+
+export interface MemberInfoRow {
+  readonly user_id: string;
+  readonly role: number;
+  readonly join_time: number;
+  readonly recv_opt: number;
+  readonly name_card: string;
+  readonly nick: string | null;
+  readonly face_url: string | null;
+}
+
+/** A member as TIMGroupGetMemberInfoList lists it (GroupMemberInfo), from MEMBER_INFO_COLUMNS. */
+export function memberInfoOf(row: MemberInfoRow, groupId: string): JsonObject {
+  return {
+    group_member_info_identifier: row.user_id,
+    group_member_info_group_id: groupId,
+    group_member_info_join_time: row.join_time,
+    group_member_info_member_role: row.role,
+    group_member_info_msg_flag: row.recv_opt,
+    group_member_info_msg_seq: 0,
+    group_member_info_shutup_time: 0,
+    group_member_info_name_card: row.name_card,
+    group_member_info_nick_name: row.nick ?? '',
+    group_member_info_face_url: row.face_url ?? '',
+    group_member_info_custom_info: [],
+  };
+}
+
 const memberList: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
   const { userId } = requireLogin(ctx);
@@ -311,29 +341,12 @@ const memberList: Handler = async (ctx, args) => {
   const result = await ctx.emu.queue.enqueue(() => {
     ctx.emu.access.requireMember(groupId, userId);
     const rows = ctx.emu.db
-      .prepare(
-        `SELECT m.user_id, m.role, m.join_time, m.recv_opt, m.name_card, u.nick, u.face_url FROM members m
-         LEFT JOIN users u ON u.user_id = m.user_id WHERE m.group_id = ? ORDER BY m.join_time, m.user_id`,
-      )
-      .all(groupId) as Array<{ user_id: string; role: number; join_time: number; recv_opt: number; name_card: string; nick: string | null; face_url: string | null }>;
+      .prepare(`SELECT ${MEMBER_INFO_COLUMNS} FROM members m LEFT JOIN users u ON u.user_id = m.user_id WHERE m.group_id = ? ORDER BY m.join_time, m.user_id`)
+      .all(groupId) as MemberInfoRow[];
     const wanted = only === undefined || only.length === 0 ? undefined : new Set(only.filter((v): v is string => typeof v === 'string'));
     return {
       group_get_member_info_list_result_next_seq: 0,
-      group_get_member_info_list_result_info_array: rows
-        .filter((row) => wanted === undefined || wanted.has(row.user_id))
-        .map((row) => ({
-          group_member_info_identifier: row.user_id,
-          group_member_info_group_id: groupId,
-          group_member_info_join_time: row.join_time,
-          group_member_info_member_role: row.role,
-          group_member_info_msg_flag: row.recv_opt,
-          group_member_info_msg_seq: 0,
-          group_member_info_shutup_time: 0,
-          group_member_info_name_card: row.name_card,
-          group_member_info_nick_name: row.nick ?? '',
-          group_member_info_face_url: row.face_url ?? '',
-          group_member_info_custom_info: [],
-        })),
+      group_get_member_info_list_result_info_array: rows.filter((row) => wanted === undefined || wanted.has(row.user_id)).map((row) => memberInfoOf(row, groupId)),
     };
   });
   return { json: stringifyTimJson(result) };

@@ -1,7 +1,7 @@
 /**
  * Messages as stored and as each viewer sees them: conversation streams, the SDK's id forms (message id
  * "<tinyid>-<client_time>-<rand>", 64-bit unique id), and the per-viewer fields (conv id, is_from_self,
- * is_read, is_peer_read, status, local custom data) patched onto the stored body.
+ * is_read, is_peer_read, status, local custom data, read receipts) patched onto the stored body.
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
@@ -31,6 +31,20 @@ export interface MessageRow {
   readonly search_text?: string;
   readonly revoker: string | null;
   readonly revoke_reason: string | null;
+  /** 1 when the message asked for read receipts (message_need_read_receipt; messages/receipts.ts). */
+  readonly need_receipt: number;
+}
+
+/**
+ * The read-receipt fields a viewer sees on a message that asked for receipts: a receiver whether they
+ * reported it, the sender of a group message its counts, the sender of a C2C message whether the peer
+ * reported it (message_receipt_peer_read).
+ */
+interface ReceiptView {
+  readonly hasSent?: boolean;
+  readonly read?: number;
+  readonly unread?: number;
+  readonly peerReported?: boolean;
 }
 
 export function c2cStream(a: string, b: string): string {
@@ -96,6 +110,8 @@ export class MessageModel {
   private readonly profileStmt: Statement;
   private readonly roamingIdOnly: Statement;
   private readonly profiles = new Map<string, { nick: string; face_url: string }>();
+  private readonly receiptStmt: Statement;
+  private readonly receiptCountsStmt: Statement;
   /** Parsed bodies of recent messages: a new message is viewed several times (answer, events, conv). */
   private readonly bodies = new Map<number, JsonObject>();
   private static readonly BODY_CACHE = 2048;
@@ -117,6 +133,41 @@ export class MessageModel {
     this.insertUser = db.prepare('INSERT OR IGNORE INTO users(user_id, tiny_id, nick, created) VALUES (?, ?, ?, ?)');
     this.roamingIdOnly = db.prepare('SELECT id FROM messages WHERE msg_id = ? AND local_device = 0');
     this.profileStmt = db.prepare('SELECT nick, face_url FROM users WHERE user_id = ?');
+    this.receiptStmt = db.prepare('SELECT 1 FROM receipts WHERE msg = ? AND user_id = ?');
+    // The members a group message counts: the current ones who were members when it was sent, not its sender.
+    this.receiptCountsStmt = db.prepare(
+      `SELECT count(*) AS total, count(r.user_id) AS read FROM members m LEFT JOIN receipts r ON r.msg = @msg AND r.user_id = m.user_id
+       WHERE m.group_id = @group AND m.user_id <> @sender AND m.join_msg < @msg`,
+    );
+  }
+
+  /** Whether `userId` reported having read message row `msg` (TIMMsgSendMessageReadReceipts). */
+  hasReceipt(msg: number, userId: string): boolean {
+    return this.receiptStmt.get(msg, userId) !== undefined;
+  }
+
+  /**
+   * A group message's receipt counts: read = members who reported it, unread = the others; both over the
+   * group's current members, but its sender, who were members when it was sent.
+   */
+  groupReceiptCounts(row: MessageRow): { read: number; unread: number } {
+    const { total, read } = this.receiptCountsStmt.get({ msg: row.id, group: row.stream.slice('group:'.length), sender: row.sender }) as { total: number; read: number };
+    return { read, unread: total - read };
+  }
+
+  /** What `viewer` sees of the receipts of a message that asked for them; nothing in its own commit or on local-only rows. */
+  private receiptView(row: MessageRow, viewer: string, fresh: boolean): ReceiptView | undefined {
+    if (fresh || row.need_receipt !== 1 || row.local_device !== 0) {
+      return undefined;
+    }
+    if (row.sender !== viewer) {
+      return { hasSent: this.hasReceipt(row.id, viewer) };
+    }
+    if (row.conv_type === GROUP) {
+      return this.groupReceiptCounts(row);
+    }
+    const peer = c2cParties(row.stream)?.find((party) => party !== viewer);
+    return peer === undefined ? undefined : { peerReported: this.hasReceipt(row.id, peer) };
   }
 
   profile(userId: string): { nick: string; face_url: string } | undefined {
@@ -256,9 +307,17 @@ export class MessageModel {
     msg.message_is_from_self = fromSelf;
     msg.message_status = row.status;
     const { isRead, peerRead } = this.readFlags(row, userId, convId, fromSelf, fresh);
+    const receipt = this.receiptView(row, userId, fresh);
     msg.message_is_read = isRead;
     msg.message_is_peer_read = peerRead;
-    msg.message_receipt_peer_read = peerRead;
+    msg.message_receipt_peer_read = peerRead || receipt?.peerReported === true;
+    if (receipt?.hasSent !== undefined) {
+      msg.message_has_sent_receipt = receipt.hasSent;
+    }
+    if (receipt?.read !== undefined) {
+      msg.message_group_receipt_read_count = receipt.read;
+      msg.message_group_receipt_unread_count = receipt.unread;
+    }
     // A message delivered in this very commit has no local data yet.
     const local = fresh ? undefined : (this.devMsg.get(deviceId, row.id) as { custom_str: string | null; custom_int: number | null } | undefined);
     if (local !== undefined) {
@@ -297,7 +356,11 @@ export class MessageModel {
     const fromSelf = row.sender === userId;
     const convId = viewerConvId(row.conv_type, text.convId, row.sender, userId);
     const { isRead, peerRead } = this.readFlags(row, userId, convId, fromSelf, fresh);
-    return { text, tail: viewerTail(text, convId, fromSelf, row.status, isRead, peerRead) };
+    const receipt = this.receiptView(row, userId, fresh);
+    if (receipt === undefined) {
+      return { text, tail: viewerTail(text, convId, fromSelf, row.status, isRead, peerRead) };
+    }
+    return { text, tail: viewerTail(text, convId, fromSelf, row.status, isRead, peerRead, peerRead || receipt.peerReported === true, receiptFields(receipt)) };
   }
 
   /**
@@ -343,9 +406,23 @@ export function storedTextOf(text: BodyText, body: JsonObject): string {
   return `${out}}`;
 }
 
-/** What follows `open` in a viewer's text: the viewer's fields and the closing brace. */
-export function viewerTail(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean): string {
-  return `${text.open.length > 1 ? ',' : ''}"message_conv_id":${JSON.stringify(convId)},"message_is_from_self":${fromSelf},"message_status":${status},"message_is_read":${isRead},"message_is_peer_read":${peerRead},"message_receipt_peer_read":${peerRead}}`;
+/**
+ * What follows `open` in a viewer's text: the viewer's fields (`extra`: more of them, as JSON members
+ * each led by a comma) and the closing brace.
+ */
+export function viewerTail(text: BodyText, convId: string, fromSelf: boolean, status: number, isRead: boolean, peerRead: boolean, receiptPeerRead = peerRead, extra = ''): string {
+  return `${text.open.length > 1 ? ',' : ''}"message_conv_id":${JSON.stringify(convId)},"message_is_from_self":${fromSelf},"message_status":${status},"message_is_read":${isRead},"message_is_peer_read":${peerRead},"message_receipt_peer_read":${receiptPeerRead}${extra}}`;
+}
+
+/** A ReceiptView's own fields as JSON members (message_receipt_peer_read is in viewerTail already). */
+function receiptFields(receipt: ReceiptView): string {
+  if (receipt.hasSent !== undefined) {
+    return `,"message_has_sent_receipt":${receipt.hasSent}`;
+  }
+  if (receipt.read !== undefined) {
+    return `,"message_group_receipt_read_count":${receipt.read},"message_group_receipt_unread_count":${receipt.unread ?? 0}`;
+  }
+  return '';
 }
 
 /** The locator of a message, as TIMMsgFindByMsgLocatorList takes it and the revoke event carries it. */

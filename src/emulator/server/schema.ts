@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS messages(
   sender TEXT NOT NULL, conv_type INTEGER NOT NULL, server_time INTEGER NOT NULL, rand INTEGER NOT NULL,
   elem_type INTEGER NOT NULL, status INTEGER NOT NULL, local_device INTEGER NOT NULL DEFAULT 0,
   no_unread INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL, search_text TEXT NOT NULL,
-  revoker TEXT, revoke_reason TEXT);
+  revoker TEXT, revoke_reason TEXT, need_receipt INTEGER NOT NULL DEFAULT 0);
 CREATE UNIQUE INDEX IF NOT EXISTS messages_msg_id ON messages(msg_id, local_device);
 CREATE INDEX IF NOT EXISTS messages_stream ON messages(stream, server_time, id);
 CREATE INDEX IF NOT EXISTS messages_seq ON messages(stream, seq);
@@ -74,6 +74,10 @@ CREATE TABLE IF NOT EXISTS reactions(msg INTEGER NOT NULL, reaction_id TEXT NOT 
 -- group's pins in the order they were made (from 1): the list shows the latest pinned first.
 CREATE TABLE IF NOT EXISTS pinned(group_id TEXT NOT NULL, msg INTEGER NOT NULL, pinner TEXT NOT NULL,
   pin_time INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(group_id, msg)) WITHOUT ROWID;
+-- Message read receipts (messages/receipts.ts): who reported having read a message that asked for
+-- receipts (messages.need_receipt). seq numbers a message's readers in the order they reported (from 1).
+CREATE TABLE IF NOT EXISTS receipts(msg INTEGER NOT NULL, user_id TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(msg, user_id)) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';
@@ -104,6 +108,13 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   // The last message of a group a user left (quit or was removed): their conversation shows nothing newer.
   if (!convColumns.some((c) => c.name === 'left_msg')) {
     db.exec('ALTER TABLE convs ADD COLUMN left_msg INTEGER NOT NULL DEFAULT 0');
+  }
+  // Whether a message asked for read receipts (message_need_read_receipt), written by the send's own
+  // INSERT. Older data dirs: the flag is read once from the stored bodies.
+  const messageColumns = db.prepare("SELECT name FROM pragma_table_info('messages')").all() as Array<{ name: string }>;
+  if (!messageColumns.some((c) => c.name === 'need_receipt')) {
+    db.exec('ALTER TABLE messages ADD COLUMN need_receipt INTEGER NOT NULL DEFAULT 0');
+    db.exec(`UPDATE messages SET need_receipt = 1 WHERE local_device = 0 AND body LIKE '%"message_need_read_receipt":true%'`);
   }
   return db;
 }

@@ -14,7 +14,10 @@
  * `reactions` ({ "👍": ["bob", "carol"] }) are the message's reactions and who added them, in that
  * order, each user a participant of the conversation (TIMMsgAddMessageReaction's limits apply);
  * `pinnedBy` ("alice", group messages) pins the message as that user, an owner or admin of the group
- * (TIMPinGroupMessage's checks apply; later messages are pinned later, so they list first).
+ * (TIMPinGroupMessage's checks apply; later messages are pinned later, so they list first);
+ * `needReadReceipt` (true) sends the message asking for read receipts (not in AVChatRoom and Community
+ * groups) and `readBy` (["bob"]) lists who reported having read it, in that order: participants of the
+ * conversation other than its sender, each once.
  */
 import { readFileSync } from 'node:fs';
 import { parseTimJson } from '../../tim/json';
@@ -28,6 +31,7 @@ import { GroupType, Role, addMember } from './groups';
 import { ApiError } from './apiError';
 import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
 import { pinMessage } from './messages/pins';
+import { groupTakesReceipts, storeReceipt } from './messages/receipts';
 import { reactionIdOf, storeReaction } from './messages/reactions';
 
 export interface SeedSummary {
@@ -99,6 +103,43 @@ function pinnerOf(message: JsonObject, index: number, inGroup: boolean): string 
     throw new Error(`seed: message ${index} "pinnedBy" must be a user id, in a group message`);
   }
   return value;
+}
+
+/**
+ * A message's `needReadReceipt` and `readBy`, checked: whether it asks for read receipts, and who read
+ * it (participants of `stream` other than the sender, each once, only on a message that asks).
+ */
+function seedReceipts(ctx: Ctx, message: JsonObject, index: number, stream: string, from: string): { need: boolean; readers: string[] } {
+  const where = `seed: message ${index}`;
+  const need = message.needReadReceipt ?? false;
+  if (typeof need !== 'boolean') {
+    throw new Error(`${where} "needReadReceipt" must be true or false`);
+  }
+  const groupId = stream.startsWith('group:') ? stream.slice('group:'.length) : undefined;
+  const group = groupId === undefined ? undefined : ctx.emu.access.groupRow(groupId);
+  if (need && group !== undefined && !groupTakesReceipts(group.type)) {
+    throw new Error(`${where} "needReadReceipt": group ${groupId} (type ${group.type}) takes no read receipts, as AVChatRoom and Community groups do not`);
+  }
+  const value = message.readBy ?? [];
+  if (!Array.isArray(value) || !value.every((user) => typeof user === 'string' && user.length > 0)) {
+    throw new Error(`${where} "readBy" must be an array of user ids`);
+  }
+  const readers = value as string[];
+  if (readers.length > 0 && !need) {
+    throw new Error(`${where} "readBy" needs "needReadReceipt": true`);
+  }
+  for (const [i, user] of readers.entries()) {
+    if (user === from) {
+      throw new Error(`${where} "readBy": ${user} sent the message, so cannot report reading it`);
+    }
+    if (ctx.emu.access.convOfStream(stream, user) === undefined) {
+      throw new Error(`${where} "readBy": ${user} is not a participant of the message's conversation`);
+    }
+    if (readers.indexOf(user) !== i) {
+      throw new Error(`${where} "readBy": ${user} is listed twice`);
+    }
+  }
+  return { need, readers };
 }
 
 interface SeededMessage {
@@ -190,6 +231,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         seeded.push({ msgId, stream, from, text: content, ...(cloud ? { cloud } : {}) });
         const reactions = seedReactions(ctx, message, index, stream);
         const pinner = pinnerOf(message, index, convType === GROUP);
+        const receipts = seedReceipts(ctx, message, index, stream, from);
         const row = emu.delivery.deliver({
           stream,
           convType,
@@ -206,8 +248,12 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
             message_elem_array: [{ elem_type: Elem.TEXT, text_elem_content: content }], message_client_time: now, message_priority: 1, message_platform: 0, message_sender_profile: senderProfile,
             ...(mentions.length > 0 ? { message_group_at_user_array: mentions } : {}),
             ...(cloud ? { message_cloud_custom_str: cloud } : {}),
+            ...(receipts.need ? { message_need_read_receipt: true } : {}),
           },
         });
+        for (const reader of receipts.readers) {
+          storeReceipt(emu.db, row.id, reader);
+        }
         for (const [id, reactors] of reactions) {
           for (const user of reactors) {
             try {

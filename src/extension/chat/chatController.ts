@@ -24,8 +24,10 @@ import { messageRequestHandlers, type MessageRequestContext } from './messageReq
 import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
 import { PinnedMessages } from './pinnedMessages';
+import { ReadReceipts } from './readReceipts';
 import { TypingStatusSender } from './typingStatus';
 import { showWhoReacted } from './whoReacted';
+import { showWhoRead } from './whoRead';
 import type { WebviewChannel } from '../panels/webviewChannel';
 
 /** TIMMsgListDelete takes at most this many messages per call (seed API). */
@@ -64,6 +66,11 @@ export class ChatController extends Disposable {
   );
 
   private readonly pinned: PinnedMessages;
+  private readonly receipts = new ReadReceipts(
+    () => this.client,
+    () => this.selfId,
+    (message) => log().warn(message),
+  );
 
   constructor(
     readonly ref: ConversationRef,
@@ -120,7 +127,8 @@ export class ChatController extends Disposable {
     const view = toMessageView(message, { selfId: this.selfId, now: Date.now(), displayName: () => undefined, t: vscode.l10n.t });
     const reactions = view.status === 'sent' ? this.reactions.of(message.message_msg_id) : undefined;
     const pinned = this.pinned.isPinned(message.message_msg_id);
-    return reactions || pinned ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}) } : view;
+    const readReceipt = view.status === 'sent' ? this.receipts.of(message.message_msg_id) : undefined;
+    return reactions || pinned || readReceipt ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}), ...(readReceipt ? { readReceipt } : {}) } : view;
   }
 
   /** Draws again those of `ids` the panel shows (their reactions or pin changed). */
@@ -182,6 +190,7 @@ export class ChatController extends Disposable {
     // Another sign-in, perhaps to another TIM app: whether it has reactions and pins is asked again.
     this.reactions.reset();
     this.pinned.reset();
+    this.receipts.reset();
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
     if (state.kind !== 'signedIn') {
@@ -244,6 +253,7 @@ export class ChatController extends Disposable {
         }
       }),
       client.onEvent('MsgReadedReceipt', (receipts) => {
+        this.updateShown(this.receipts.apply(receipts.filter((r) => r.msg_receipt_conv_id === this.ref.id && r.msg_receipt_conv_type === this.ref.type)));
         for (const receipt of receipts) {
           if (receipt.msg_receipt_conv_id !== this.ref.id || receipt.msg_receipt_conv_type !== this.ref.type) {
             continue;
@@ -310,8 +320,8 @@ export class ChatController extends Disposable {
       msg_getmsglist_param_is_forward: false,
     });
     const sorted = [...list].sort(compareMessages);
-    // Before the page is answered, so its rows show their reactions from the start.
-    await this.reactions.load(sorted.filter((m) => m.message_status === TIMMsgStatus.SendSucc));
+    // Before the page is answered, so its rows show their reactions and read counts from the start.
+    await Promise.all([this.reactions.load(sorted.filter((m) => m.message_status === TIMMsgStatus.SendSucc)), this.receipts.load(sorted)]);
     return { messages: sorted.map((m) => this.view(m)), hasMoreBefore: list.length >= count };
   }
 
@@ -338,7 +348,11 @@ export class ChatController extends Disposable {
     return replyCloudData(original, view.senderName, replyAbstractOf(previewText(original, context)));
   }
 
-  private async send(param: TimMessageParam, replacesId?: string): Promise<ChatMessageView> {
+  private async send(unmarked: TimMessageParam, replacesId?: string): Promise<ChatMessageView> {
+    // Group messages ask who read them, unless the user turned that off (a premium Tencent feature: an
+    // app without it ignores the flag).
+    const askReceipts = this.ref.type === TIMConvType.Group && vscode.workspace.getConfiguration('timChat').get<boolean>('groupReadReceipts', true);
+    const param: TimMessageParam = askReceipts ? { ...unmarked, message_need_read_receipt: true } : unmarked;
     const provisionalId = `pending-${++this.provisional}`;
     const now = Math.floor(Date.now() / 1000);
     const pending = this.view({
@@ -431,6 +445,13 @@ export class ChatController extends Disposable {
       this.updateShown([id]);
       return { pinned: this.pinned.isPinned(id) };
     },
+    'chat/whoRead': async ({ id }) => {
+      const message = this.find(id);
+      if (this.receipts.of(id) === undefined) {
+        throw new Error(vscode.l10n.t('This message did not ask who read it.'));
+      }
+      return { shown: await showWhoRead(await this.receipts.members(message)) };
+    },
     'chat/whoReacted': async ({ id }) => {
       const message = this.find(id);
       return { shown: await showWhoReacted(this.reactions.of(id) ?? [], (reaction) => this.reactions.allUsers(message, reaction), this.selfId) };
@@ -487,6 +508,8 @@ export class ChatController extends Disposable {
     'chat/markRead': async () => {
       const newest = [...this.messages.values()].filter((m) => !m.message_msg_id.startsWith('pending-')).sort(compareMessages).pop();
       await this.client.msgReportReaded(this.ref.id, this.ref.type, newest);
+      // The user has seen what is loaded: the messages that ask for a receipt get theirs.
+      await this.receipts.report([...this.messages.values()]);
       return { unreadCount: 0 };
     },
   };

@@ -18,6 +18,11 @@
  *   u64 user_data | u32 len1 | u32 len2 | bytes1 | bytes2 | bytes3   (len = 0xFFFFFFFF: a NULL string)
  * Only SHAPE_GROUP_PINNED has a third string. Every other shape leaves len3 0 and has no bytes3, so its
  * records are byte for byte those of version 1, where that word was reserved and always 0.
+ * Version 3 adds SHAPE_GROUP_READ_MEMBERS (TIMMsgGroupMessageReadMemberListCallback): the member array
+ * in string 1 (string 2 NULL), the uint64 next_seq split over a (low 32 bits) and b (high 32 bits), both
+ * written as raw bits (so a and b together are the little-endian 64-bit integer at offset 8), and
+ * is_finished in c (0 or 1). No other shape changed: every record of the shapes 0-7 is byte for byte what
+ * version 2 wrote.
  * Keep RECORD_HEADER and the offsets in src/native/relayRecords.ts in step with this.
  *
  * Everything here is process-global, like the SDK's own listeners, and lives until the process ends:
@@ -44,7 +49,7 @@
 #define MSG_NOSIGNAL 0 /* macOS: SO_NOSIGPIPE is set on the socket instead */
 #endif
 
-#define RELAY_VERSION 2 /* 2: SHAPE_GROUP_PINNED and the len3 word */
+#define RELAY_VERSION 3 /* 2: SHAPE_GROUP_PINNED and the len3 word; 3: SHAPE_GROUP_READ_MEMBERS */
 #define RELAY_SLOTS 64
 #define RECORD_HEADER 40
 #define NULL_STRING 0xFFFFFFFFu
@@ -59,6 +64,7 @@ enum Shape {
     SHAPE_NETWORK_STATUS,
     SHAPE_SIGNAL,
     SHAPE_GROUP_PINNED,
+    SHAPE_GROUP_READ_MEMBERS,
     SHAPES
 };
 
@@ -164,6 +170,10 @@ static void push(int shape, int slot, int32_t a, int32_t b, uint32_t c, uintptr_
 /* TIMMsgGroupPinnedMessageChangedCallback(group_id, json_msg, bool is_pinned, op_user, user_data): a = is_pinned */
 #define PINNED(n) static void pinned_##n(const char *group_id, const char *json, bool is_pinned, const char *op_user, uintptr_t ud) \
     { push_record(SHAPE_GROUP_PINNED, n, is_pinned ? 1 : 0, 0, 0, ud, group_id, json, op_user, length_of(op_user)); }
+/* TIMMsgGroupMessageReadMemberListCallback(json_group_member_array, uint64 next_seq, bool is_finished, user_data):
+ * a = the low 32 bits of next_seq, b = the high 32 bits (bit patterns), c = is_finished */
+#define READ_MEMBERS(n) static void read_members_##n(const char *json, uint64_t next_seq, bool is_finished, uintptr_t ud) \
+    { push(SHAPE_GROUP_READ_MEMBERS, n, (int32_t)(uint32_t)next_seq, (int32_t)(uint32_t)(next_seq >> 32), is_finished ? 1 : 0, ud, json, NULL); }
 
 SLOT_LIST(COMM)
 SLOT_LIST(JSON)
@@ -173,6 +183,7 @@ SLOT_LIST(COUNT)
 SLOT_LIST(NETWORK)
 SLOT_LIST(SIGNAL)
 SLOT_LIST(PINNED)
+SLOT_LIST(READ_MEMBERS)
 
 #define ENTRY(prefix, n) (void *)prefix##_##n,
 #define COMM_ENTRY(n) ENTRY(comm, n)
@@ -183,10 +194,12 @@ SLOT_LIST(PINNED)
 #define NETWORK_ENTRY(n) ENTRY(network, n)
 #define SIGNAL_ENTRY(n) ENTRY(signal, n)
 #define PINNED_ENTRY(n) ENTRY(pinned, n)
+#define READ_MEMBERS_ENTRY(n) ENTRY(read_members, n)
 
 static void *const trampolines[SHAPES][RELAY_SLOTS] = {
     {SLOT_LIST(COMM_ENTRY)},  {SLOT_LIST(JSON_ENTRY)},    {SLOT_LIST(UPLOAD_ENTRY)}, {SLOT_LIST(CONV_ENTRY)},
     {SLOT_LIST(COUNT_ENTRY)}, {SLOT_LIST(NETWORK_ENTRY)}, {SLOT_LIST(SIGNAL_ENTRY)}, {SLOT_LIST(PINNED_ENTRY)},
+    {SLOT_LIST(READ_MEMBERS_ENTRY)},
 };
 
 /* The layout version, so a stale build is refused rather than misread. */

@@ -25,6 +25,15 @@ async function loggedIn(env: TestEnv, user: string, device: string, lastEventSeq
   return raw;
 }
 
+/** A Public group `name` of `owner`'s with `member` in it: its id. */
+async function groupOf(owner: RawClient, name: string, member: string): Promise<string> {
+  const created = await owner.call('TIMGroupCreate', [
+    stringifyTimJson({ create_group_param_group_name: name, create_group_param_group_type: 0, create_group_param_group_member_array: [{ group_member_info_identifier: member }] }),
+  ]);
+  assert.equal(created.code, 0, created.desc);
+  return (parseTimJson(created.json) as { create_group_result_groupid: string }).create_group_result_groupid;
+}
+
 describe('tim-emulator wire protocol', function () {
   let env: TestEnv;
   before(async function () {
@@ -185,11 +194,7 @@ describe('tim-emulator wire protocol', function () {
   it('replays a MsgGroupPinnedMessageChanged a device missed while disconnected, with the pinner', async function () {
     const mia = await loggedIn(env, 'mia', 'a');
     const noah = await loggedIn(env, 'noah', 'a');
-    const created = await mia.call('TIMGroupCreate', [
-      stringifyTimJson({ create_group_param_group_name: 'pins', create_group_param_group_type: 0, create_group_param_group_member_array: [{ group_member_info_identifier: 'noah' }] }),
-    ]);
-    assert.equal(created.code, 0, created.desc);
-    const groupId = (parseTimJson(created.json) as { create_group_result_groupid: string }).create_group_result_groupid;
+    const groupId = await groupOf(mia, 'pins', 'noah');
     const sent = await mia.call('TIMMsgSendMessage', [groupId, 2, stringifyTimJson(text('pin me later'))]);
     const arrived = await noah.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('pin me later'));
     const seen = arrived.type === 'event' ? arrived.seq : 0;
@@ -209,6 +214,28 @@ describe('tim-emulator wire protocol', function () {
     );
     back.close();
     mia.close();
+  });
+
+  it('replays a MsgReadedReceipt the sender\'s device missed while disconnected, with the counts', async function () {
+    const rui = await loggedIn(env, 'rui', 'a');
+    const sam = await loggedIn(env, 'sam', 'a');
+    const groupId = await groupOf(rui, 'receipts', 'sam');
+    const sent = await rui.call('TIMMsgSendMessage', [groupId, 2, stringifyTimJson({ ...text('read me while I am away'), message_need_read_receipt: true })]);
+    assert.equal(sent.code, 0, sent.desc);
+    await sam.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('read me while I am away'));
+    const lastSeq = Math.max(0, ...rui.frames.flatMap((f) => (f.type === 'event' ? [f.seq] : [])));
+    rui.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const reported = await sam.call('TIMMsgSendMessageReadReceipts', [`[${sent.json}]`]);
+    assert.equal(reported.code, 0, reported.desc);
+    const back = await loggedIn(env, 'rui', 'a', lastSeq);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'MsgReadedReceipt');
+    assert.ok(replayed.type === 'event' && replayed.seq > lastSeq && 'json' in replayed.event);
+    assert.deepEqual(JSON.parse(replayed.event.json), [
+      { msg_receipt_conv_id: groupId, msg_receipt_conv_type: 2, msg_receipt_msg_id: sent.messageId, msg_receipt_read_count: 1, msg_receipt_unread_count: 0 },
+    ]);
+    back.close();
+    sam.close();
   });
 
   it('numbers new events above what a client remembers when the store has less (data dir replaced)', async function () {

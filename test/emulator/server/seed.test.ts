@@ -1,8 +1,9 @@
 /**
  * `tim-emulator seed`: demo users, groups and messages loaded into a data dir before the server starts,
  * then seen through the API as any sent message would be: with the sender's nickname, and found by a
- * search (the seed writes through the same group commit, full-text rows included); seeded reactions and
- * pins are ordinary ones, and the demo team of `npm start` has its pinned welcome message.
+ * search (the seed writes through the same group commit, full-text rows included); seeded reactions,
+ * pins and read receipts are ordinary ones, and the demo team of `npm start` has its pinned welcome
+ * message, which asked for read receipts and was read by two members.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,12 +17,12 @@ import { DEMO_USER, LONG_HISTORY_GROUP, demoTeam } from '../../../scripts/demoTe
 import { expectCode } from './apiSuite';
 import { emulatorEnv, type TestEnv } from './harness';
 
-/** Seeds `messages` (with the group g of a and b) into a throw-away data dir: the summary, or the seed's error. */
-async function attempt(messages: unknown[]): Promise<unknown> {
+/** Seeds `messages` (with the group g of a and b, or `groups`) into a throw-away data dir: the summary, or the seed's error. */
+async function attempt(messages: unknown[], groups: unknown[] = [{ id: 'g', owner: 'a', members: ['b'] }]): Promise<unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'timchat-seed-'));
   try {
     const file = join(dir, 'seed.json');
-    writeFileSync(file, JSON.stringify({ groups: [{ id: 'g', owner: 'a', members: ['b'] }], messages }));
+    writeFileSync(file, JSON.stringify({ groups, messages }));
     return await seedDataDir(join(dir, 'data'), file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -163,6 +164,74 @@ describe('emulator seed', function () {
   });
 });
 
+describe('emulator seed: read receipts', function () {
+  this.timeout(20_000);
+  let env: TestEnv;
+
+  before(async () => {
+    env = await seededEnv({
+      users: [{ id: 'ann', nick: 'Ann' }, { id: 'ben', nick: 'Ben' }, { id: 'cat' }, { id: 'dan' }],
+      groups: [{ id: 'crew', name: 'Crew', type: 0, owner: 'ann', members: ['ben', 'cat', 'dan'] }],
+      messages: [
+        { from: 'ann', group: 'crew', text: 'read the checklist', needReadReceipt: true, readBy: ['cat', 'ben'] },
+        { from: 'ben', to: 'ann', text: 'did you read this?', needReadReceipt: true, readBy: ['ann'] },
+      ],
+    });
+  });
+
+  after(async () => {
+    await env?.close();
+  });
+
+  const first = async (device: Awaited<ReturnType<TestEnv['device']>>, convId: string, convType: TIMConvType): Promise<TimMessage> => {
+    const [message] = await device.client.msgGetMsgList(convId, convType, { msg_getmsglist_param_count: 1, msg_getmsglist_param_is_ramble: true });
+    assert.ok(message);
+    return message;
+  };
+
+  it('seeds a group message that asked for receipts, with its readers in the order given: counts, member lists and views', async () => {
+    const ann = await env.device('ann');
+    const checklist = await first(ann, 'crew', TIMConvType.Group);
+    assert.deepEqual([checklist.message_need_read_receipt, checklist.message_group_receipt_read_count, checklist.message_group_receipt_unread_count], [true, 2, 1]);
+    const [counts] = await ann.client.msgGetMessageReadReceipts([checklist]);
+    assert.deepEqual([Number(counts?.msg_receipt_read_count), Number(counts?.msg_receipt_unread_count)], [2, 1]);
+    const read = await ann.client.msgGetGroupMessageReadMemberList(checklist, 0, 0, 100);
+    assert.deepEqual(read.group_member_array.map((m) => [m.group_member_info_identifier, m.group_member_info_nick_name]), [['cat', ''], ['ben', 'Ben']]);
+    const unread = await ann.client.msgGetGroupMessageReadMemberList(checklist, 1, 0, 100);
+    assert.deepEqual(unread.group_member_array.map((m) => m.group_member_info_identifier), ['dan']);
+    const ben = await env.device('ben');
+    assert.equal((await first(ben, 'crew', TIMConvType.Group)).message_has_sent_receipt, true);
+    // A seeded receipt is an ordinary one: the last member's report completes it.
+    const dan = await env.device('dan');
+    const copy = await first(dan, 'crew', TIMConvType.Group);
+    assert.equal(copy.message_has_sent_receipt, false);
+    await dan.client.msgSendMessageReadReceipts([copy]);
+    await ann.events.waitFor('MsgReadedReceipt', (list) => list.some((r) => r.msg_receipt_msg_id === checklist.message_msg_id && Number(r.msg_receipt_read_count) === 3 && Number(r.msg_receipt_unread_count) === 0));
+  });
+
+  it('seeds a C2C message read by its receiver: the sender sees is_peer_read', async () => {
+    const ben = await env.device('ben', 'c2c');
+    const question = await first(ben, 'ann', TIMConvType.C2C);
+    assert.equal(question.message_receipt_peer_read, true);
+    const [receipt] = await ben.client.msgGetMessageReadReceipts([question]);
+    assert.deepEqual([receipt?.msg_receipt_conv_id, receipt?.msg_receipt_is_peer_read], ['ann', true]);
+  });
+
+  it('refuses readers who are the sender, outside the conversation or listed twice, readers without needReadReceipt, and receipts in AVChatRoom and Community groups', async () => {
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', readBy: ['b'] }]), /message 0 "readBy" needs "needReadReceipt": true/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: 'yes' }]), /"needReadReceipt" must be true or false/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: true, readBy: ['a'] }]), /"readBy": a sent the message/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: true, readBy: ['outsider'] }]), /"readBy": outsider is not a participant/);
+    await assert.rejects(attempt([{ from: 'a', to: 'b', text: 'x', needReadReceipt: true, readBy: ['c'] }]), /"readBy": c is not a participant/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: true, readBy: ['b', 'b'] }]), /"readBy": b is listed twice/);
+    await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: true, readBy: 'b' }]), /"readBy" must be an array of user ids/);
+    for (const type of [4, 5]) {
+      await assert.rejects(attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: true }], [{ id: 'g', owner: 'a', type, members: ['b'] }]), /takes no read receipts/);
+    }
+    assert.deepEqual(await attempt([{ from: 'a', group: 'g', text: 'x', needReadReceipt: true, readBy: ['b'] }, { from: 'b', to: 'a', text: 'y', needReadReceipt: true }]), { users: 0, groups: 1, messages: 2 });
+  });
+});
+
 describe('emulator seed: a full reaction', function () {
   this.timeout(20_000);
   let env: TestEnv;
@@ -225,5 +294,16 @@ describe('emulator seed: the demo team npm start seeds', function () {
       list.map((m) => [m.message_elem_array[0]?.elem_type === TIMElemType.Text ? m.message_elem_array[0].text_elem_content : '', m.message_pinner_user_id, m.message_pinner_nick_name]),
       [['Welcome to the Developers group 👋', 'alice', 'Alice Chen']],
     );
+  });
+
+  it('has the welcome message asking for read receipts, read by bob and carol', async () => {
+    const demo = await env.device(DEMO_USER, 'receipts');
+    const [welcome] = await demo.client.getPinnedGroupMessageList('dev');
+    assert.ok(welcome);
+    assert.equal(welcome.message_need_read_receipt, true);
+    const [counts] = await demo.client.msgGetMessageReadReceipts([welcome]);
+    assert.deepEqual([Number(counts?.msg_receipt_read_count), Number(counts?.msg_receipt_unread_count)], [2, 1]);
+    const read = await demo.client.msgGetGroupMessageReadMemberList(welcome, 0, 0, 100);
+    assert.deepEqual(read.group_member_array.map((m) => m.group_member_info_nick_name), ['Bob Li', 'Carol Wang']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { stringifyTimJson } from '../../../tim/json';
 import type { ConvRef } from '../access';
-import { invalidParam } from '../apiError';
+import { ApiError, Err, invalidParam } from '../apiError';
 import { isObject, type JsonObject, optArray, optBool, optNumber, optObject, optString, optUint64 } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
 import { GROUP, type MessageRow } from '../messageModel';
@@ -135,6 +135,15 @@ export function findLocal(ctx: Ctx, userId: string, deviceId: number, msgId: str
     .prepare(`SELECT 1 ${FROM_VISIBLE} WHERE m.id = @id AND ${VISIBLE}`)
     .get({ ...visibleParams(ctx, userId, deviceId, conv, true), id: row.id });
   return visible === undefined ? undefined : { row, conv };
+}
+
+/** The message a call names, when the caller can see it (else 7011, as TIMMsgModifyMessage and reactions answer). */
+export function visibleMessage(ctx: Ctx, userId: string, deviceId: number, msgId: string): MessageRow {
+  const found = findLocal(ctx, userId, deviceId, msgId);
+  if (found === undefined) {
+    throw new ApiError(Err.DATABASE_NOTFOUND, `message ${msgId} not found`);
+  }
+  return found.row;
 }
 
 const findMessages: Handler = async (ctx, args) => {

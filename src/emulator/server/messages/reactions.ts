@@ -9,11 +9,11 @@
 import type { Database as Db } from 'better-sqlite3';
 import { stringifyTimJson } from '../../../tim/json';
 import { ApiError, Err, invalidParam } from '../apiError';
-import { isObject, type JsonObject, optNumber, optString } from '../args';
+import type { JsonObject } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
 import { type MessageRow, Status } from '../messageModel';
-import { findLocal } from './history';
-import { participants, requiredMsgId } from './targets';
+import { findLocal, visibleMessage } from './history';
+import { msgIdsOfOneConv, participants, requireOneStream, requiredMsgId } from './targets';
 
 /** Distinct reactions a message may hold (header 6.19: 23005 beyond). */
 export const MAX_REACTIONS_PER_MESSAGE = 10;
@@ -78,15 +78,6 @@ function reactionView(ctx: Ctx, reactionId: string, users: readonly string[], vi
     message_reaction_partial_user_info_array: users.slice(0, listed).map((user) => userInfo(ctx, user)),
     message_reaction_reacted_by_myself: users.includes(viewer),
   };
-}
-
-/** The message a call names, when the caller can see it (else 7011, as TIMMsgModifyMessage). */
-function visibleMessage(ctx: Ctx, userId: string, deviceId: number, msgId: string): MessageRow {
-  const found = findLocal(ctx, userId, deviceId, msgId);
-  if (found === undefined) {
-    throw new ApiError(Err.DATABASE_NOTFOUND, 'message not found');
-  }
-  return found.row;
 }
 
 /** MsgReactionsChanged to every participant's devices: the reaction as it now is, per receiving user. */
@@ -157,13 +148,6 @@ function reactionsOf(ctx: Ctx, msg: number, viewer: string, listed: number): Jso
   return [...byReaction].map(([id, users]) => reactionView(ctx, id, users, viewer, listed));
 }
 
-/** The conversation a message argument names (message_conv_type and message_conv_id), when it names one. */
-function declaredConv(msg: JsonObject): string | undefined {
-  const convType = optNumber(msg, 'message_conv_type');
-  const convId = optString(msg, 'message_conv_id');
-  return convType === undefined || convId === undefined ? undefined : `${convType}\n${convId}`;
-}
-
 const getReactions: Handler = async (ctx, args) => {
   const list = args.jsonArray(0);
   const listed = args.int(1);
@@ -174,20 +158,10 @@ const getReactions: Handler = async (ctx, args) => {
   if (listed < 0 || listed > MAX_USERS_LISTED) {
     throw invalidParam(`max_user_count_per_reaction must be 0..${MAX_USERS_LISTED}`);
   }
-  const msgIds = list.map((msg) => {
-    if (!isObject(msg)) {
-      throw invalidParam('messages must be objects');
-    }
-    return requiredMsgId(msg);
-  });
-  if (new Set(list.map((msg) => declaredConv(msg as JsonObject)).filter((conv) => conv !== undefined)).size > 1) {
-    throw invalidParam('the messages must all be of one conversation');
-  }
+  const msgIds = msgIdsOfOneConv(list);
   const results = await ctx.emu.queue.enqueue(() => {
     const rows = msgIds.map((msgId) => findLocal(ctx, userId, deviceId, msgId)?.row);
-    if (new Set(rows.flatMap((row) => (row === undefined ? [] : [row.stream]))).size > 1) {
-      throw invalidParam('the messages must all be of one conversation');
-    }
+    requireOneStream(rows);
     return rows.map((row, i) => ({
       message_reaction_result_code: row === undefined ? Err.DATABASE_NOTFOUND : 0,
       message_reaction_result_info: row === undefined ? 'message not found' : '',

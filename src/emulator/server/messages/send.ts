@@ -19,6 +19,7 @@ import { checkBodySize, checkElements, Elem } from '../elements';
 import { connectionEventText } from '../eventHub';
 import { grantMergeKeys, nestedMergeKeys } from './mergeAccess';
 import { sendOnline } from './onlineSend';
+import { groupTakesReceipts } from './receipts';
 import { C2C, GROUP, type MessageRow, Status, messageIdOf, randomUint32 } from '../messageModel';
 
 const MESSAGE_ID = /^[\w.:-]{1,127}$/;
@@ -28,6 +29,7 @@ const SERVER_KEYS: ReadonlySet<string> = new Set([
   'message_msg_id', 'message_unique_id', 'message_status', 'message_is_from_self', 'message_is_read',
   'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int',
   'message_revoker_user_id', 'message_revoke_reason', 'message_version',
+  'message_has_sent_receipt', 'message_group_receipt_read_count', 'message_group_receipt_unread_count',
 ]);
 const MAX_BATCH_RECEIVERS = 500;
 
@@ -136,6 +138,19 @@ function withSenderProfile(ctx: Ctx, userId: string, prepared: Prepared): JsonOb
   });
 }
 
+/**
+ * The message as stored in `ref`'s conversation: AVChatRoom and Community groups take no read receipts,
+ * so a request for them is dropped (false). The group's type comes with the sender's membership check.
+ */
+function storedBody(ctx: Ctx, userId: string, prepared: Prepared, ref: ConvRef): JsonObject {
+  const body = withSenderProfile(ctx, userId, prepared);
+  if (body.message_need_read_receipt === true && ref.groupType !== undefined && !groupTakesReceipts(ref.groupType)) {
+    // Assigned, not deleted: a deleted key makes the object slow for every later copy (see fastJson.ts).
+    body.message_need_read_receipt = false;
+  }
+  return body;
+}
+
 /** Stores a prepared message, inside a group-commit operation. */
 function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convType: number, msgId: string, prepared: Prepared): MessageRow {
   const emu = ctx.emu;
@@ -152,7 +167,7 @@ function store(ctx: Ctx, userId: string, deviceId: number, convId: string, convT
     elemType: prepared.firstType,
     searchText: prepared.searchText,
     noUnread: prepared.noUnread,
-    body: withSenderProfile(ctx, userId, prepared),
+    body: storedBody(ctx, userId, prepared, ref),
   });
   grantMergeKeys(emu.db, ref.stream, prepared.mergeKeys);
   return row;
