@@ -2,7 +2,7 @@
  * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
  * code, a reply, reactions, a pinned welcome message that asked for read receipts (read by two members)
  * and an @-mention of the demo user in them, and one group with a long history (10,000 messages) to
- * show paging and virtualisation.
+ * show paging and virtualisation. The demo user has starred the C2C chat with Carol (a conversation mark).
  */
 
 /**
@@ -25,7 +25,8 @@ export interface DemoMessage {
 }
 
 export interface DemoSeed {
-  readonly users: ReadonlyArray<{ id: string; nick: string }>;
+  /** `marks`: the user's conversation marks, conversation id ("c2c_<user>", "group_<group>") to TIMConversationMarkType bits. */
+  readonly users: ReadonlyArray<{ id: string; nick: string; marks?: Readonly<Record<string, number>> }>;
   readonly groups: ReadonlyArray<{ id: string; name: string; type: number; owner: string; members: string[] }>;
   readonly messages: readonly DemoMessage[];
 }
@@ -33,12 +34,14 @@ export interface DemoSeed {
 export const DEMO_USER = 'alice';
 export const LONG_HISTORY_GROUP = 'history';
 export const LONG_HISTORY_COUNT = 10_000;
+/** TIMConversationMarkType.Star. */
+export const STAR_MARK = 1;
 
 const TOPICS = ['the build', 'the release', 'code review', 'the flaky test', 'the emulator', 'the tree view', 'search', 'paging', 'the webview', 'CI'];
 
 export function demoTeam(): DemoSeed {
   const users = [
-    { id: 'alice', nick: 'Alice Chen' },
+    { id: 'alice', nick: 'Alice Chen', marks: { c2c_carol: STAR_MARK } },
     { id: 'bob', nick: 'Bob Li' },
     { id: 'carol', nick: 'Carol Wang' },
     { id: 'dave', nick: 'Dave Zhang' },

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerGroupCommands } from './commands/groupCommands';
+import { registerGroupInfoCommands } from './commands/groupInfo';
 import { registerGroupManagementCommands } from './commands/groupManagement';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),
+    ...registerGroupInfoCommands({ session, store, panels }),
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TimArg, TimCallOptions, TimCallResult, TimDisposable, TimEndpoint, TimEvent, TimSyncApi } from '../tim/endpoint';
 import { describeTimResult, TimCode, TimError, TimResult } from '../tim/errors';
+import { isUint64 } from '../tim/json';
 import { bindAll } from './bindings';
 import type { BoundFunctions, NativeFunction } from './bindings';
 import { CallbackBridge, DEFAULT_TIMEOUT_MS } from './bridge';
@@ -300,7 +301,12 @@ function lookup(api: string): NativePrototype | undefined {
 
 type NativeValue = string | number | bigint | boolean;
 
-/** Checks arity and coerces the few types koffi would refuse (bool from number, uint64 from string). */
+/**
+ * Checks arity and coerces the few types koffi would refuse (bool from number, uint64 from string).
+ * A uint64 must be a bigint in [0, 2^64) or a safe non-negative integer: koffi 3.3.4 does not refuse
+ * the rest but passes something else to C (2^64 as 0, -1n or -1 as 2^64 - 1, the number 2^64 as
+ * 2^63 - 1, 1.5 as 1; measured with test/native/fixtures/fakeSdk.c), so those are refused here.
+ */
 function convertArgs(api: string, types: readonly ArgType[], args: readonly TimArg[]): NativeValue[] | TimError {
   if (args.length !== types.length) {
     return new TimError(TimResult.ERR_PARAM, `${api} takes ${types.length} argument(s), got ${args.length}`, api);
@@ -314,10 +320,10 @@ function convertArgs(api: string, types: readonly ArgType[], args: readonly TimA
     const arg = args[i];
     if (type === 'bool' && typeof arg !== 'boolean') {
       (out ??= [...args])[i] = Boolean(arg);
-    } else if (type === 'uint64' && typeof arg !== 'bigint' && typeof arg !== 'number') {
+    } else if (type === 'uint64' && !isUint64(arg)) {
       const value = toUint64(arg);
       if (value === undefined) {
-        return new TimError(TimResult.ERR_PARAM, `${api} argument ${i + 1} must be an unsigned 64-bit integer`, api);
+        return new TimError(TimResult.ERR_PARAM, `${api} argument ${i + 1} must be an unsigned 64-bit integer (a bigint, or a number up to 2^53 - 1)`, api);
       }
       (out ??= [...args])[i] = value;
     }
@@ -325,12 +331,14 @@ function convertArgs(api: string, types: readonly ArgType[], args: readonly TimA
   return out ?? (args as NativeValue[]);
 }
 
+/** A uint64 as koffi passes it exactly (a decimal string below 2^64 as a bigint); undefined for anything else. */
 function toUint64(value: TimArg | undefined): bigint | number | undefined {
-  if (typeof value === 'bigint' || typeof value === 'number') {
+  if (isUint64(value)) {
     return value;
   }
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return BigInt(value);
+  if (typeof value === 'string' && /^\d{1,20}$/.test(value)) {
+    const parsed = BigInt(value);
+    return isUint64(parsed) ? parsed : undefined;
   }
   return undefined;
 }

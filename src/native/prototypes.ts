@@ -136,6 +136,8 @@ export const prototypes = {
   TIMConvGetTotalUnreadMessageCount: { kind: 'async', args: [] },
   TIMConvCleanConversationUnreadMessageCount: { kind: 'async', args: [s, 'uint64', 'uint64'] },
   TIMConvPinConversation: { kind: 'async', args: [...conv, 'bool'] },
+  // (conversation_id_array JSON, uint64 mark_type: TIMConversationMarkType bits or 1 << 32..63, bool enable_mark)
+  TIMConvMarkConversation: { kind: 'async', args: [s, 'uint64', 'bool'] },
   TIMConvSetDraft: { kind: 'sync', result: 'int', args: [...conv, s] },
   TIMConvCancelDraft: { kind: 'sync', result: 'int', args: [...conv] },
 
@@ -149,6 +151,7 @@ export const prototypes = {
   TIMGroupDeleteMember: { kind: 'async', args: [s] },
   TIMGroupModifyGroupInfo: { kind: 'async', args: [s] },
   TIMGroupModifyMemberInfo: { kind: 'async', args: [s] },
+  TIMGroupGetGroupInfoList: { kind: 'async', args: [s] },
 
   // ---- listener setters (registered once, by the endpoint)
   TIMAddRecvNewMsgCallback: { kind: 'listener', shape: 'json', userData: true },

@@ -85,6 +85,9 @@ export const TIM_CALLBACK_APIS = {
   TIMConvGetTotalUnreadMessageCount: { args: [] },
   TIMConvCleanConversationUnreadMessageCount: { args: ['string', 'uint64', 'uint64'] },
   TIMConvPinConversation: { args: ['string', 'int', 'bool'] },
+  // Beyond the tree's basics: conversation marks (SDK 6.5+). The id array is JSON, though the header
+  // names it `conversation_id_array` (so it crosses as a plain string argument).
+  TIMConvMarkConversation: { args: ['string', 'uint64', 'bool'] },
   // TIMGroupManager.h
   TIMGroupCreate: { args: ['json'] },
   TIMGroupJoin: { args: ['string', 'string'] },
@@ -95,6 +98,7 @@ export const TIM_CALLBACK_APIS = {
   TIMGroupDeleteMember: { args: ['json'] },
   TIMGroupModifyGroupInfo: { args: ['json'] },
   TIMGroupModifyMemberInfo: { args: ['json'] },
+  TIMGroupGetGroupInfoList: { args: ['json'] },
 } as const satisfies Record<string, CallbackApiSpec>;
 
 /** Functions returning their answer, called with `endpoint.callSync`. */

@@ -1,12 +1,15 @@
 /**
  * The conversation calls the tree needs (TIMConversationManager.h): list, delete, total unread, clean
- * unread, pin and drafts.
+ * unread, pin, marks and drafts.
  */
 import type { TIMConvType } from './enums';
 import { stringifyTimJson, type Uint64 } from './json';
 import { TimMessageReceiptApi } from './messageReceiptApi';
-import type { TimConvInfo, TimDraft, TimTotalUnreadResult } from './types/conversation';
-import { requireConversation } from './validate';
+import type { TimConvInfo, TimConversationOperationResult, TimDraft, TimTotalUnreadResult } from './types/conversation';
+import { requireAtMost, requireConversation, requireNonEmptyString } from './validate';
+
+/** TIMConvMarkConversation marks at most 100 conversations per call (Tencent's markConversation limit). */
+export const MAX_MARK_CONVERSATIONS = 100;
 
 export class TimConversationApi extends TimMessageReceiptApi {
   /** TIMConvGetConvList. */
@@ -49,6 +52,24 @@ export class TimConversationApi extends TimMessageReceiptApi {
     const api = 'TIMConvPinConversation';
     requireConversation(api, convId, convType);
     await this.invoke(api, [convId, convType, isPinned]);
+  }
+
+  /**
+   * TIMConvMarkConversation: sets (`enable`) or clears marks on conversations ("c2c_<user>",
+   * "group_<group>"); `markType` is TIMConversationMarkType values or'ed together, or an extension mark
+   * (1 << 32 and up). One result per conversation.
+   */
+  async convMarkConversation(conversationIds: readonly string[], markType: Uint64, enable: boolean): Promise<TimConversationOperationResult[]> {
+    const api = 'TIMConvMarkConversation';
+    requireAtMost(api, 'conversation_id_array', conversationIds, MAX_MARK_CONVERSATIONS);
+    for (const id of conversationIds) {
+      requireNonEmptyString(api, 'conversation_id', id);
+    }
+    if (conversationIds.length === 0) {
+      return [];
+    }
+    const result = await this.invoke(api, [stringifyTimJson(conversationIds), markType, enable]);
+    return this.decodeArray<TimConversationOperationResult>(api, result.json);
   }
 
   /** TIMConvSetDraft (synchronous in the SDK). */

@@ -7,6 +7,7 @@ import { stringifyTimJson } from './json';
 import type {
   TimCreateGroupParam,
   TimCreateGroupResult,
+  TimGetGroupInfoResult,
   TimGroupBaseInfo,
   TimGroupGetMemberInfoListParam,
   TimGroupGetMemberInfoListResult,
@@ -21,6 +22,9 @@ import { requireAtMost, requireNonEmptyString } from './validate';
 
 /** TIMGroupInviteMember takes at most 20 users per call (header 7.4: 后台限制单次邀请的群成员个数不能超过 20). */
 export const MAX_INVITE_MEMBERS = 20;
+
+/** TIMGroupGetGroupInfoList reads at most 50 groups per call (Tencent's getGroupsInfo limit). */
+export const MAX_GROUP_INFO_IDS = 50;
 
 export class TimGroupApi extends TimConversationApi {
   /** TIMGroupCreate: resolves with the group id (the one asked for, or the one the server assigned). */
@@ -49,6 +53,23 @@ export class TimGroupApi extends TimConversationApi {
     const api = 'TIMGroupGetJoinedGroupList';
     const result = await this.invoke(api, []);
     return this.decodeArray<TimGroupBaseInfo>(api, result.json);
+  }
+
+  /**
+   * TIMGroupGetGroupInfoList: each group's details (name, notice, introduction, owner, member count),
+   * one result per id in the order given; a group the user may not see answers with its own code.
+   */
+  async groupGetGroupInfoList(groupIds: readonly string[]): Promise<TimGetGroupInfoResult[]> {
+    const api = 'TIMGroupGetGroupInfoList';
+    requireAtMost(api, 'group_id_array', groupIds, MAX_GROUP_INFO_IDS);
+    for (const id of groupIds) {
+      requireNonEmptyString(api, 'group_id', id);
+    }
+    if (groupIds.length === 0) {
+      return [];
+    }
+    const result = await this.invoke(api, [stringifyTimJson(groupIds)]);
+    return this.decodeArray<TimGetGroupInfoResult>(api, result.json);
   }
 
   /** TIMGroupGetMemberInfoList: one page; call again with the result's next seq until it is 0. */

@@ -14,7 +14,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
-import { TIMGroupMemberModifyFlag } from '../../src/tim/types/group';
+import { TIMGroupMemberModifyFlag, type TimGroupDetailInfo } from '../../src/tim/types/group';
+import { groupInfoDetail } from '../../src/extension/commands/groupInfo';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
@@ -521,6 +522,7 @@ describe('chat on the emulator', function () {
     await handlers['chat/sendText']({ text: 'standup at 10' });
     const standup = await eventually(() => latest('standup at 10'), 10_000, 'the message sent');
     assert.deepEqual(standup.readReceipt, { read: 0, unread: 2 }, 'it asked who read it; nobody has');
+    await eventually(() => JSON.stringify(counts.get(standup.id)) === JSON.stringify({ read: 0, unread: 2 }), 10_000, '"Not read yet" as soon as it is sent');
     const [bobsCopy] = await bob.client.msgFindMessages([standup.id]);
     assert.equal(bobsCopy?.message_need_read_receipt, true);
     await bob.client.msgSendMessageReadReceipts([bobsCopy!]);
@@ -550,6 +552,49 @@ describe('chat on the emulator', function () {
       await vscode.workspace.getConfiguration('timChat').update('groupReadReceipts', undefined, vscode.ConfigurationTarget.Global);
     }
     panel.channel.notify = notify;
+    panel.dispose();
+  });
+
+  it("shows a group's info (Group Info…), edits its notice (Edit Group Notice…), and marks conversations unread", async () => {
+    const { create_group_result_groupid: groupId } = await api().session.requireClient().groupCreate({
+      create_group_param_group_name: 'Info',
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }],
+      create_group_param_notification: 'Be kind',
+      create_group_param_introduction: 'Where we ship',
+    });
+    const key = `group_${groupId}`;
+    await eventually(() => api().store.get(key), 5000, 'group in tree');
+
+    // The profile in a modal titled with the group's name (nobody clicks its buttons here).
+    const shown = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showGroupInfo', key));
+    assert.deepEqual(shown.asked.infos, ['Info']);
+    const info = shown.result as TimGroupDetailInfo;
+    assert.equal(info.group_detail_info_owner_identifier, 'alice');
+    assert.equal(info.group_detail_info_member_num, 2);
+    assert.match(groupInfoDetail(info, 'en'), new RegExp(`^Public group · ${groupId}\n2 of at most \\d+ members\nOwner: alice\nCreated .+\n\nNotice: Be kind\nIntroduction: Where we ship$`));
+
+    const edited = await recordDialogs({ inputs: ['Ship on Fridays'] }, () => vscode.commands.executeCommand('timChat.editGroupNotice', key));
+    assert.deepEqual(edited.asked.infos, ['The notice of Info is updated.']);
+    const bobsView = await bob.client.groupGetGroupInfoList([groupId]);
+    assert.equal(bobsView[0]?.get_groups_info_result_info?.group_detail_info_notification, 'Ship on Fridays', 'bob reads the new notice');
+    const tooLong = await recordDialogs({ inputs: ['通'.repeat(101)] }, () => vscode.commands.executeCommand('timChat.editGroupNotice', key));
+    assert.match(tooLong.asked.errors[0] ?? '', /at most 300 bytes/);
+    const c2c = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showGroupInfo', 'c2c_bob'));
+    assert.match(c2c.asked.errors[0] ?? '', /one-to-one chat: only groups have a profile/);
+
+    // Mark as Unread: a reminder only (no unread count), gone with Mark as Read or when the chat opens.
+    const marked = () => api().store.get(key)?.markedUnread === true;
+    await vscode.commands.executeCommand('timChat.markAsUnread', key);
+    await eventually(marked, 5000, 'marked unread');
+    assert.equal(api().store.get(key)?.unread, 0);
+    await vscode.commands.executeCommand('timChat.markAsRead', key);
+    await eventually(() => !marked(), 5000, 'Mark as Read clears it');
+    await vscode.commands.executeCommand('timChat.markAsUnread', key);
+    await eventually(marked, 5000, 'marked unread again');
+    const panel = await openPanel(key);
+    await panel.controller.handlers['chat/loadLatest']({ count: 5 });
+    await eventually(() => !marked(), 5000, 'opening the chat clears it');
     panel.dispose();
   });
 

@@ -77,6 +77,7 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMConvGetTotalUnreadMessageCount: [],
   TIMConvCleanConversationUnreadMessageCount: [`c2c_${PEER}`, 0n, 0n],
   TIMConvPinConversation: [PEER, C2C, true],
+  TIMConvMarkConversation: [`["c2c_${PEER}"]`, 2n ** 40n | 2n, true],
   TIMGroupCreate: ['{"create_group_param_group_name":"g","create_group_param_group_type":1}'],
   TIMGroupJoin: ['group', 'hello'],
   TIMGroupQuit: ['group'],
@@ -86,6 +87,7 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMGroupDeleteMember: ['{"group_delete_member_param_group_id":"group","group_delete_member_param_identifier_array":["a"]}'],
   TIMGroupModifyMemberInfo: ['{"group_modify_member_info_group_id":"group","group_modify_member_info_identifier":"a","group_modify_member_info_modify_flag":8,"group_modify_member_info_name_card":"A"}'],
   TIMGroupModifyGroupInfo: ['{"group_modify_info_param_group_id":"group","group_modify_info_param_modify_flag":1,"group_modify_info_param_group_name":"g"}'],
+  TIMGroupGetGroupInfoList: ['["group"]'],
 };
 
 
@@ -269,6 +271,70 @@ describe('NativeEndpoint on the real libImSDK (offline)', function () {
       // The two TIMCommCallback functions: an empty receipt list, and success (nothing to report offline).
       assert.deepEqual(await endpoint.call('TIMMsgGetMessageReadReceipts', [`[${receiptMessage}]`]), { code: 0, desc: '', json: '[]' });
       assert.equal((await endpoint.call('TIMMsgSendMessageReadReceipts', [`[${receiptMessage}]`])).code, 0);
+    });
+
+    it('answers TIMConvMarkConversation and TIMGroupGetGroupInfoList offline, and hands mark_type to koffi exactly', async () => {
+      // What reaches the bound function is what koffi converts; that koffi puts these very bits in the
+      // C argument under TIMConvMarkConversation's declaration is shown in prototypes.test.ts (fake SDK):
+      // together, mark_type reaches libImSDK exactly. The SDK itself does not echo it (offline it answers
+      // 6014 before looking at it, and its log does not record it).
+      const fns = bindAll(loadTimLibrary({ extensionRoot: repoRoot }).handle) as Record<NativeApi, NativeFunction>;
+      const original = fns.TIMConvMarkConversation;
+      const received: unknown[] = [];
+      fns.TIMConvMarkConversation = (...args: unknown[]): unknown => {
+        received.push(args[1]);
+        return original(...args);
+      };
+      const ids = `["c2c_${PEER}","group_@TGS#2group"]`;
+      try {
+        const exact: Array<[TimArg, number | bigint]> = [
+          [2, 2],
+          [2 ** 40 + 2, 2 ** 40 + 2],
+          [2n ** 40n | 2n, 2n ** 40n | 2n],
+          [2n ** 53n + 1n, 2n ** 53n + 1n],
+          [2n ** 63n, 2n ** 63n],
+          [2n ** 64n - 1n, 2n ** 64n - 1n],
+          ['1099511627778', 2n ** 40n | 2n],
+          ['18446744073709551615', 2n ** 64n - 1n],
+        ];
+        for (const [markType, expected] of exact) {
+          received.length = 0;
+          assert.deepEqual(await endpoint.call('TIMConvMarkConversation', [ids, markType, true]), { code: TimCode.NOT_LOGGED_IN, desc: 'not login', json: '[]' });
+          assert.deepEqual(received, [expected], `mark_type ${String(markType)}`);
+        }
+        // What koffi would silently change (2^64 to 0, -1 to 2^64 - 1, numbers past 2^53 rounded or clamped) is refused before it.
+        for (const markType of [-1n, 2n ** 64n, -1, 2 ** 53, 2 ** 64, 1.5, '-1', '18446744073709551616', '0x10', '']) {
+          received.length = 0;
+          const error = await rejection(endpoint.call('TIMConvMarkConversation', [ids, markType, false]));
+          assert.equal(error.code, TimResult.ERR_PARAM, `mark_type ${String(markType)}`);
+          assert.match(error.message, /argument 2 must be an unsigned 64-bit integer/);
+          assert.deepEqual(received, [], 'never reached the SDK');
+        }
+      } finally {
+        fns.TIMConvMarkConversation = original;
+      }
+      assert.deepEqual(await endpoint.call('TIMConvMarkConversation', [ids, 2n ** 40n, false]), { code: TimCode.NOT_LOGGED_IN, desc: 'not login', json: '[]' });
+      // TIMGroupGetGroupInfoList: 6014 "not init database" with an empty json, for any array of ids.
+      for (const groups of ['["group"]', '["@TGS#2abc","g2"]', '[""]']) {
+        assert.deepEqual(await endpoint.call('TIMGroupGetGroupInfoList', [groups]), { code: TimCode.NOT_LOGGED_IN, desc: 'not init database', json: '' });
+      }
+      // Refused at once by the SDK (no callback): an empty array or anything but an array is -3, an empty string -4.
+      const refusals: Array<[string, TimArg[], number]> = [
+        ['TIMConvMarkConversation', ['[]', 2, true], TimResult.ERR_JSON],
+        ['TIMConvMarkConversation', ['{', 2, true], TimResult.ERR_JSON],
+        ['TIMConvMarkConversation', ['{}', 2, true], TimResult.ERR_JSON],
+        ['TIMConvMarkConversation', ['', 2, true], TimResult.ERR_PARAM],
+        ['TIMGroupGetGroupInfoList', ['[]'], TimResult.ERR_JSON],
+        ['TIMGroupGetGroupInfoList', ['{}'], TimResult.ERR_JSON],
+        ['TIMGroupGetGroupInfoList', ['"group"'], TimResult.ERR_JSON],
+        ['TIMGroupGetGroupInfoList', [''], TimResult.ERR_PARAM],
+      ];
+      for (const [api, args, code] of refusals) {
+        const error = await rejection(endpoint.call(api, args));
+        assert.equal(error.code, code, `${api} ${JSON.stringify(args)}`);
+        assert.equal(error.api, api);
+      }
+      assert.equal(endpoint.bridge.pendingCount, 0);
     });
 
     it('reports the synchronous refusals with their TIMResult', async () => {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import koffi from 'koffi';
 import type { NativeFunction } from '../../src/native/bindings';
-import '../../src/native/prototypes';
+import { declarationOf } from '../../src/native/prototypes';
 
 export interface FakeSdk {
   readonly path: string;
@@ -26,6 +26,10 @@ export interface FakeSdk {
   readonly setListener: NativeFunction;
   readonly fireListener: NativeFunction;
   readonly queued: NativeFunction;
+  /** FakeMarkConversation bound with TIMConvMarkConversation's own declaration: records, never calls back. */
+  readonly markConversation: NativeFunction;
+  /** What the last FakeMarkConversation received: `ids|mark_type|0x<hex>|enable_mark|user_data`. */
+  readonly lastMark: NativeFunction;
 }
 
 let cached: FakeSdk | undefined;
@@ -63,6 +67,8 @@ export function loadFakeSdk(): FakeSdk | undefined {
     setListener: lib.func('void FakeSetListener(TimJsonCallback *cb, uintptr_t user_data)'),
     fireListener: lib.func('void FakeFireListener(int count)'),
     queued: lib.func('int FakeQueued()'),
+    markConversation: lib.func('FakeMarkConversation', declarationOf('TIMConvMarkConversation').result, declarationOf('TIMConvMarkConversation').params),
+    lastMark: lib.func('const char *FakeLastMark()'),
   };
   return cached;
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { TIM_CALLBACK_APIS, type TimArgKind } from '../../src/tim/apiTable';
 import { declarationOf, prototypes } from '../../src/native/prototypes';
 import type { ArgType, NativeApi, NativePrototype } from '../../src/native/prototypes';
+import { loadFakeSdk } from './fakeSdk';
 
 const KOFFI_TYPES: Readonly<Record<TimArgKind, readonly ArgType[]>> = {
   string: ['str'],
@@ -40,5 +41,36 @@ describe('native prototype table', () => {
     for (const name of others) {
       assert.deepEqual(declarationOf(name).params.slice(-2), ['TimCommCallback *', 'uintptr_t'], name);
     }
+  });
+
+  it('declares TIMConvMarkConversation (ids, uint64 mark_type, bool) and TIMGroupGetGroupInfoList (json), both answered through TIMCommCallback', () => {
+    assert.deepEqual(declarationOf('TIMConvMarkConversation'), { result: 'int', params: ['str', 'uint64', 'bool', 'TimCommCallback *', 'uintptr_t'] });
+    assert.deepEqual(declarationOf('TIMGroupGetGroupInfoList'), { result: 'int', params: ['str', 'TimCommCallback *', 'uintptr_t'] });
+  });
+
+  it("passes TIMConvMarkConversation's mark_type to C exactly, above 2^53 and from 2^63 up (fake SDK, same declaration)", function () {
+    const fake = loadFakeSdk();
+    if (!fake) {
+      console.log('    no C compiler: cannot build the fake SDK library');
+      this.skip();
+    }
+    // C prints what it received (decimal and hex): no uint64 crosses back into JavaScript.
+    const cases: Array<[number | bigint, string]> = [
+      [0, '0'],
+      [2, '2'],
+      [2 ** 40 + 2, '1099511627778'],
+      [2n ** 40n | 2n, '1099511627778'],
+      [2n ** 53n + 1n, '9007199254740993'],
+      [2n ** 63n, '9223372036854775808'],
+      [2n ** 63n + 1n, '9223372036854775809'],
+      [2n ** 64n - 1n, '18446744073709551615'],
+    ];
+    for (const [markType, decimal] of cases) {
+      assert.equal(fake.markConversation('["c2c_李雷","group_g"]', markType, true, null, 4242), 0);
+      const hex = `0x${BigInt(decimal).toString(16).padStart(16, '0')}`;
+      assert.equal(fake.lastMark(), `["c2c_李雷","group_g"]|${decimal}|${hex}|true|4242`, String(markType));
+    }
+    assert.equal(fake.markConversation('[]', 2n ** 32n, false, null, 1), 0);
+    assert.equal(fake.lastMark(), '[]|4294967296|0x0000000100000000|false|1');
   });
 });

@@ -127,6 +127,8 @@ const CASES: readonly Case[] = [
   { api: 'TIMConvCleanConversationUnreadMessageCount', call: (c) => c.convCleanConversationUnreadMessageCount('group_g', 0, 2n ** 60n), args: ['group_g', 0, 2n ** 60n] },
   { api: 'TIMConvCleanConversationUnreadMessageCount', call: (c) => c.convCleanConversationUnreadMessageCount(''), args: ['', 0, 0] },
   { api: 'TIMConvPinConversation', call: (c) => c.convPinConversation('bob', 1, true), args: ['bob', 1, true] },
+  { api: 'TIMConvMarkConversation', call: (c) => c.convMarkConversation(['c2c_bob', 'group_g'], 2, true), args: ['["c2c_bob","group_g"]', 2, true] },
+  { api: 'TIMConvMarkConversation', call: (c) => c.convMarkConversation(['c2c_bob'], 2n ** 40n, false), args: ['["c2c_bob"]', 2n ** 40n, false] },
   {
     api: 'TIMConvSetDraft',
     call: (c) => c.convSetDraft('bob', 1, { draft_msg: TEXT, draft_user_define: 'u', draft_edit_time: 1 }),
@@ -168,6 +170,7 @@ const CASES: readonly Case[] = [
     call: (c) => c.groupModifyGroupInfo({ group_modify_info_param_group_id: 'grp', group_modify_info_param_modify_flag: 3, group_modify_info_param_group_name: 'Core', group_modify_info_param_notification: 'Release on Friday' }),
     args: ['{"group_modify_info_param_group_id":"grp","group_modify_info_param_modify_flag":3,"group_modify_info_param_group_name":"Core","group_modify_info_param_notification":"Release on Friday"}'],
   },
+  { api: 'TIMGroupGetGroupInfoList', call: (c) => c.groupGetGroupInfoList(['grp', '@TGS#2abc']), args: ['["grp","@TGS#2abc"]'] },
 ];
 
 /** Answers that decode for every method, so the test is about the request side. */
@@ -186,6 +189,8 @@ function answeringEndpoint(): FakeEndpoint {
   endpoint.respond('TIMGroupCreate', { json: '{"create_group_result_groupid":"grp"}' });
   endpoint.respond('TIMGroupInviteMember', { json: '[]' });
   endpoint.respond('TIMGroupDeleteMember', { json: '[]' });
+  endpoint.respond('TIMGroupGetGroupInfoList', { json: '[]' });
+  endpoint.respond('TIMConvMarkConversation', { json: '[]' });
   endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
   return endpoint;
 }

@@ -73,6 +73,18 @@ describe('TimClient input validation', () => {
     assert.equal(endpoint.calls.length, 0);
   });
 
+  it('refuses more than 100 conversations to mark and 50 groups to read, and empty ids; asks nothing for none', async () => {
+    await assertRefused((c) => c.convMarkConversation(Array.from({ length: 101 }, (_, i) => `c2c_u${i}`), 2, true), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMConvMarkConversation', /at most 100/);
+    await assertRefused((c) => c.convMarkConversation(['c2c_bob', ''], 2, true), TimResult.ERR_PARAM, 'TIMConvMarkConversation', /conversation_id/);
+    await assertRefused((c) => c.groupGetGroupInfoList(Array.from({ length: 51 }, (_, i) => `g${i}`)), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMGroupGetGroupInfoList', /at most 50/);
+    await assertRefused((c) => c.groupGetGroupInfoList(['']), TimResult.ERR_PARAM, 'TIMGroupGetGroupInfoList', /group_id/);
+    const endpoint = new FakeEndpoint();
+    const client = new TimClient(endpoint);
+    assert.deepEqual(await client.convMarkConversation([], 2, true), []);
+    assert.deepEqual(await client.groupGetGroupInfoList([]), []);
+    assert.equal(endpoint.calls.length, 0);
+  });
+
   it('refuses more than 20 users per group invite (the server limit) and group calls without a group id', async () => {
     const users = Array.from({ length: 21 }, (_, i) => `u${i}`);
     await assertRefused((c) => c.groupInviteMember({ group_invite_member_param_group_id: 'g', group_invite_member_param_identifier_array: users }), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMGroupInviteMember', /21 entries; at most 20/);

@@ -20,13 +20,15 @@ const RETRYABLE_APIS: ReadonlySet<string> = new Set([
   'TIMLogin',
   'TIMLogout',
   'TIMSetConfig',
-  // Synchronous getters and the set-to-a-value draft calls.
+  // Synchronous getters, the set-to-a-value draft calls, and marks (setting or clearing bits twice is
+  // doing it once).
   'TIMGetSDKVersion',
   'TIMGetServerTime',
   'TIMGetLoginUserID',
   'TIMGetLoginStatus',
   'TIMConvSetDraft',
   'TIMConvCancelDraft',
+  'TIMConvMarkConversation',
   // Reads.
   'TIMProfileGetUserProfileList',
   'TIMMsgGetMsgList',

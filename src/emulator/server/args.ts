@@ -49,6 +49,18 @@ export class Args {
     return value;
   }
 
+  /** A uint64 argument, exact: a bigint (the frame carries a number, or a bigint beyond 2^53). */
+  uint64(index: number): bigint {
+    const value = this.values[index];
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+      return BigInt(value);
+    }
+    if (typeof value === 'bigint' && value >= 0n && value <= 0xffff_ffff_ffff_ffffn) {
+      return value;
+    }
+    throw syncParamError(`argument ${index} of ${this.api} must be an unsigned 64-bit integer`);
+  }
+
   bool(index: number): boolean {
     const value = this.values[index];
     if (typeof value === 'boolean') {
@@ -85,6 +97,27 @@ export class Args {
       throw new ApiError(SyncResult.ERR_JSON, `argument ${index} of ${this.api} must be a JSON object`, { sync: true });
     }
     return value;
+  }
+
+  /**
+   * A JSON array of 1..`max` strings (ids), every failure an asynchronous 6017 (bad JSON included, as the
+   * SDK checks these lists on its side); `nonEmpty` also refuses an empty string.
+   */
+  idList(index: number, what: string, max: number, nonEmpty: boolean): string[] {
+    const text = this.str(index);
+    let value: unknown;
+    try {
+      value = parseTimJson(text);
+    } catch {
+      throw invalidParam(`${what} must be a JSON array of strings`);
+    }
+    if (!Array.isArray(value) || !value.every((id) => typeof id === 'string' && (!nonEmpty || id.length > 0))) {
+      throw invalidParam(`${what} must be a JSON array of ${nonEmpty ? 'non-empty ' : ''}strings`);
+    }
+    if (value.length === 0 || value.length > max) {
+      throw invalidParam(`${what} must hold 1 to ${max} ids`);
+    }
+    return value as string[];
   }
 
   jsonArray(index: number): unknown[] {

@@ -30,6 +30,8 @@ interface ConvRow {
   readonly hidden: number;
   readonly at_info: string;
   readonly left_msg: number;
+  /** Conversation marks, a uint64 bit set as decimal text (convMarks.ts). */
+  readonly marks: string;
 }
 
 export class Conversations {
@@ -129,7 +131,7 @@ export class Conversations {
       conv_is_has_draft: row.draft !== null,
       conv_recv_opt: this.recvOpt(row.user_id, row.conv_type, row.conv_id),
       conv_is_pinned: row.pinned !== 0,
-      conv_mark_array: [],
+      conv_mark_array: markArray(row.marks),
       conv_custom_data: '',
       conv_conversation_group_array: [],
       conv_group_at_info_array: row.conv_type === GROUP ? parseAtInfo(row.at_info) : [],
@@ -156,6 +158,34 @@ export class Conversations {
   listFor(userId: string): JsonObject[] {
     return (this.list.all(userId) as ConvRow[]).map((row) => this.viewRow(row));
   }
+}
+
+/**
+ * conv_mark_array: each mark bit set, lowest first, as a uint64 (a number up to 2^53, a bigint above,
+ * which stringifyFast writes as a bare JSON number).
+ */
+export function markArray(marks: string): Array<number | bigint> {
+  const bits: Array<number | bigint> = [];
+  if (marks === '0') {
+    return bits;
+  }
+  let rest = BigInt(marks);
+  for (let bit = 1n; rest !== 0n; bit <<= 1n) {
+    if ((rest & bit) !== 0n) {
+      bits.push(bit <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(bit) : bit);
+      rest &= ~bit;
+    }
+  }
+  return bits;
+}
+
+/** A conversation id of the conversation calls ("c2c_<user>", "group_<group>"), or undefined when it is neither. */
+export function parseConversationId(id: string): { convType: number; convId: string } | undefined {
+  const match = /^(c2c|group)_(.+)$/.exec(id);
+  if (match === null || match[1] === undefined || match[2] === undefined) {
+    return undefined;
+  }
+  return { convType: match[1] === 'c2c' ? C2C : GROUP, convId: match[2] };
 }
 
 function parseAtInfo(text: string): unknown[] {
@@ -209,10 +239,11 @@ const deleteConv: Handler = async (ctx, args) => {
     if (row === undefined || row.hidden !== 0) {
       throw new ApiError(Err.INVALID_CONVERSATION, 'conversation does not exist');
     }
-    // The SDK's delete also removes the conversation's local and roaming messages for this user.
+    // The SDK's delete also removes the conversation's local and roaming messages for this user, and
+    // its pin and marks (*choice* for the marks: the conversation is gone; a new one starts unmarked).
     const db = ctx.emu.db;
     const top = (db.prepare('SELECT coalesce(max(id), 0) AS top FROM messages').get() as { top: number }).top;
-    db.prepare('UPDATE convs SET hidden = 1, unread = 0, cleared_msg = ?, draft = NULL, pinned = 0 WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(
+    db.prepare('UPDATE convs SET hidden = 1, unread = 0, cleared_msg = ?, draft = NULL, pinned = 0, marks = \'0\' WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(
       top,
       userId,
       convType,
@@ -280,11 +311,10 @@ const cleanUnread: Handler = async (ctx, args) => {
   const cleanSeq = Number(args.int(2));
   const { userId } = requireLogin(ctx);
   let targets: Array<{ convType: number; convId: string }> | undefined;
-  const match = /^(c2c|group)_(.+)$/.exec(conversationId);
-  if (match !== null && match[1] !== undefined && match[2] !== undefined) {
-    const convType = match[1] === 'c2c' ? C2C : GROUP;
-    ctx.emu.access.conv(userId, match[2], convType);
-    targets = [{ convType, convId: match[2] }];
+  const one = parseConversationId(conversationId);
+  if (one !== undefined) {
+    ctx.emu.access.conv(userId, one.convId, one.convType);
+    targets = [one];
   } else if (conversationId !== '' && conversationId !== 'c2c' && conversationId !== 'group') {
     throw syncParamError('conversation_id must be "c2c_<user>", "group_<group>", "c2c", "group" or ""');
   }

@@ -7,7 +7,9 @@ import { ApiError, Err, SyncResult } from './apiError';
 import { Args } from './args';
 import { authHandlers } from './auth';
 import type { Ctx, Handler, Outcome } from './context';
+import { convMarkHandlers } from './convMarks';
 import { conversationHandlers } from './conversations';
+import { groupInfoHandlers } from './groupInfo';
 import { groupHandlers } from './groups';
 import { downloadHandlers } from './messages/downloads';
 import { historyHandlers } from './messages/history';
@@ -34,7 +36,9 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...searchHandlers,
     ...downloadHandlers,
     ...conversationHandlers,
+    ...convMarkHandlers,
     ...groupHandlers,
+    ...groupInfoHandlers,
   }),
 );
 

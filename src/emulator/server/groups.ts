@@ -48,7 +48,7 @@ function isBroadcast(type: number): boolean {
   return type === GroupType.AVCHATROOM || type === GroupType.BCHATROOM;
 }
 
-function memberCount(ctx: Ctx, groupId: string): number {
+export function memberCount(ctx: Ctx, groupId: string): number {
   return (ctx.emu.db.prepare('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId) as { n: number }).n;
 }
 

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS convs(
   pinned INTEGER NOT NULL DEFAULT 0, draft TEXT, draft_time INTEGER NOT NULL DEFAULT 0,
   active_time INTEGER NOT NULL DEFAULT 0, cleared_msg INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
   peer_read_time INTEGER NOT NULL DEFAULT 0, at_info TEXT NOT NULL DEFAULT '[]',
-  left_msg INTEGER NOT NULL DEFAULT 0,
+  left_msg INTEGER NOT NULL DEFAULT 0, marks TEXT NOT NULL DEFAULT '0',
   PRIMARY KEY(user_id, conv_type, conv_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS convs_stream ON convs(stream);
 CREATE TABLE IF NOT EXISTS c2c_opts(user_id TEXT NOT NULL, peer TEXT NOT NULL, opt INTEGER NOT NULL,
@@ -108,6 +108,11 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   // The last message of a group a user left (quit or was removed): their conversation shows nothing newer.
   if (!convColumns.some((c) => c.name === 'left_msg')) {
     db.exec('ALTER TABLE convs ADD COLUMN left_msg INTEGER NOT NULL DEFAULT 0');
+  }
+  // The user's conversation marks (TIMConvMarkConversation, convMarks.ts): a uint64 bit set, as decimal
+  // text (SQLite's integers are signed 64-bit).
+  if (!convColumns.some((c) => c.name === 'marks')) {
+    db.exec("ALTER TABLE convs ADD COLUMN marks TEXT NOT NULL DEFAULT '0'");
   }
   // Whether a message asked for read receipts (message_need_read_receipt), written by the send's own
   // INSERT. Older data dirs: the flag is read once from the stored bodies.

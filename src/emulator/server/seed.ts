@@ -17,7 +17,9 @@
  * (TIMPinGroupMessage's checks apply; later messages are pinned later, so they list first);
  * `needReadReceipt` (true) sends the message asking for read receipts (not in AVChatRoom and Community
  * groups) and `readBy` (["bob"]) lists who reported having read it, in that order: participants of the
- * conversation other than its sender, each once.
+ * conversation other than its sender, each once. A user's `marks` ({ "c2c_carol": 1 }) marks their
+ * conversations, after the messages, as TIMConvMarkConversation sets them (conversation id to the mark
+ * bits, a positive uint64; the conversation must be in the user's list).
  */
 import { readFileSync } from 'node:fs';
 import { parseTimJson } from '../../tim/json';
@@ -29,6 +31,7 @@ import { openEmulator } from './core';
 import { Elem } from './elements';
 import { GroupType, Role, addMember } from './groups';
 import { ApiError } from './apiError';
+import { markConversation } from './convMarks';
 import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
 import { pinMessage } from './messages/pins';
 import { groupTakesReceipts, storeReceipt } from './messages/receipts';
@@ -140,6 +143,25 @@ function seedReceipts(ctx: Ctx, message: JsonObject, index: number, stream: stri
     }
   }
   return { need, readers };
+}
+
+/** A user's `marks`, checked: conversation ids with their mark bits, each a positive uint64. */
+function marksOf(user: JsonObject, userId: string): Array<[string, bigint]> {
+  const value = user.marks;
+  if (value === undefined) {
+    return [];
+  }
+  const where = `seed: user ${userId} "marks"`;
+  if (!isObject(value)) {
+    throw new Error(`${where} must map conversation ids ("c2c_<user>", "group_<group>") to mark bits`);
+  }
+  return Object.entries(value).map(([convId, bits]) => {
+    const marks = typeof bits === 'bigint' ? bits : typeof bits === 'number' && Number.isSafeInteger(bits) ? BigInt(bits) : -1n;
+    if (marks <= 0n || marks >= 1n << 64n) {
+      throw new Error(`${where}: the marks of ${convId} must be a positive uint64`);
+    }
+    return [convId, marks];
+  });
 }
 
 interface SeededMessage {
@@ -268,6 +290,16 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
             pinMessage(ctx, to, row, pinner);
           } catch (error: unknown) {
             throw error instanceof ApiError ? new Error(`seed: message ${index} "pinnedBy" ${pinner}: ${error.desc}`) : error;
+          }
+        }
+      }
+      for (const user of users) {
+        const id = str(user, 'id', 'a user');
+        for (const [convId, marks] of marksOf(user, id)) {
+          try {
+            markConversation(ctx, id, convId, marks, true);
+          } catch (error: unknown) {
+            throw error instanceof ApiError ? new Error(`seed: user ${id} "marks" ${convId}: ${error.desc}`) : error;
           }
         }
       }

@@ -4,15 +4,16 @@
  * the TimMessage behind every row it showed, because revoke, delete and report-read take the message.
  */
 import * as vscode from 'vscode';
-import type { ChatMessageView, ChatPage, ChatPanelInfo, PinnedMessageView } from '../../shared/chatModel';
+import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
 import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
-import type { ConversationRef } from '../conversations/conversationKey';
+import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { markUnread } from '../conversations/unreadMark';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
@@ -23,7 +24,7 @@ import { MessageReactions } from './messageReactions';
 import { messageRequestHandlers, type MessageRequestContext } from './messageRequests';
 import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
-import { PinnedMessages } from './pinnedMessages';
+import { PinnedMessages, pinnedMessageViews } from './pinnedMessages';
 import { ReadReceipts } from './readReceipts';
 import { TypingStatusSender } from './typingStatus';
 import { showWhoReacted } from './whoReacted';
@@ -131,7 +132,7 @@ export class ChatController extends Disposable {
     return reactions || pinned || readReceipt ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}), ...(readReceipt ? { readReceipt } : {}) } : view;
   }
 
-  /** Draws again those of `ids` the panel shows (their reactions or pin changed). */
+  /** Draws again those of `ids` the panel shows (their reactions, pin or read count changed). */
   private updateShown(ids: Iterable<string>): void {
     for (const id of ids) {
       const message = this.messages.get(id);
@@ -141,23 +142,10 @@ export class ChatController extends Disposable {
     }
   }
 
-  /** The pinned bar's rows: the latest pinned first. */
-  private pinnedViews(): PinnedMessageView[] {
-    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
-    return this.pinned.list().map((message) => {
-      const pinner = message.message_pinner_user_id ?? '';
-      return {
-        id: message.message_msg_id,
-        senderName: message.message_sender === this.selfId ? vscode.l10n.t('You') : toMessageView(message, { ...context, now: Date.now() }).senderName,
-        text: previewText(message, context).slice(0, 200),
-        pinnedBy: pinner === this.selfId ? vscode.l10n.t('You') : message.message_pinner_name_card || message.message_pinner_nick_name || pinner,
-      };
-    });
-  }
-
   private notifyPinned(): void {
     if (this.ref.type === TIMConvType.Group) {
-      this.channel?.notify('chat/pinned', { messages: this.pinnedViews(), canPin: this.pinned.canPin });
+      const messages = pinnedMessageViews(this.pinned.list(), { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t });
+      this.channel?.notify('chat/pinned', { messages, canPin: this.pinned.canPin });
     }
   }
 
@@ -181,13 +169,21 @@ export class ChatController extends Disposable {
     return message.message_conv_id === this.ref.id && message.message_conv_type === this.ref.type;
   }
 
+  /** Opening a conversation marked unread reads it: the mark goes, as in Tencent's TUIKit. */
+  private clearUnreadMark(): void {
+    const key = conversationKey(this.ref);
+    if (this.store.get(key)?.markedUnread) {
+      markUnread(this.client, key, false).catch((error: unknown) => log().warn(`unread mark of ${key} not cleared: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
   /** Subscribes to the signed-in client's events for this conversation (again after each sign-in). */
   private follow(): void {
     for (const subscription of this.eventSubscriptions.splice(0)) {
       subscription.dispose();
     }
     const state = this.session.state;
-    // Another sign-in, perhaps to another TIM app: whether it has reactions and pins is asked again.
+    // Another sign-in, perhaps to another TIM app: whether it has reactions, pins and receipts is asked again.
     this.reactions.reset();
     this.pinned.reset();
     this.receipts.reset();
@@ -383,6 +379,10 @@ export class ChatController extends Disposable {
         this.uploads.delete(provisionalId);
         this.messages.delete(provisionalId);
         this.channel?.notify('chat/messageUpdated', { message: this.view(message), replacesId: provisionalId });
+        if (askReceipts) {
+          // "Not read yet" from the start, rather than nothing until the first member reads it.
+          void this.receipts.load([message]).then(() => this.updateShown([message.message_msg_id]));
+        }
       })
       .catch((error: unknown) => {
         this.uploads.delete(provisionalId);
@@ -397,7 +397,11 @@ export class ChatController extends Disposable {
 
   readonly handlers: { [M in Exclude<keyof HostRequests, 'app/ping'>]: Handler<M> } = {
     ...messageRequestHandlers(this.requestContext()),
-    'chat/loadLatest': ({ count }) => this.page({ count }),
+    'chat/loadLatest': async ({ count }) => {
+      const page = await this.page({ count });
+      this.clearUnreadMark();
+      return page;
+    },
     'chat/loadOlder': ({ beforeId, count }) => this.page({ last: this.find(beforeId), count }),
     'chat/sendText': async ({ text, mentions, replyTo }) => {
       if (typeof text !== 'string' || !text.trim()) {

@@ -4,6 +4,7 @@
  * they are the group's owner or an admin (TIM refuses everyone else, so the panel offers them nothing).
  * Nothing is asked in one-to-one chats: TIM pins group messages only.
  */
+import type { PinnedMessageView } from '../../shared/chatModel';
 import type { TimClient } from '../../tim/client';
 import { TIMConvType, TIMGroupMemberRole } from '../../tim/enums';
 import { TimErrorCode } from '../../tim/errorCodes';
@@ -11,6 +12,7 @@ import { TimError } from '../../tim/errors';
 import type { TimEventPayloads } from '../../tim/events';
 import type { TimMessage } from '../../tim/types/message';
 import type { ConversationRef } from '../conversations/conversationKey';
+import { previewText, toMessageView, type MessageViewContext } from './messageView';
 
 /** Errors for the user, in the display language (the controller translates them). */
 export interface PinErrors {
@@ -24,6 +26,20 @@ export interface PinErrors {
 
 /** Answers meaning the TIM app has no pinned messages (a feature of Tencent's premium editions). */
 const UNAVAILABLE: ReadonlySet<number> = new Set([TimErrorCode.ERR_SVR_COMM_INVALID_SERVICE, TimErrorCode.ERR_SDK_INTERFACE_NOT_SUPPORT]);
+
+/** The pinned bar's rows, the latest pinned first: who wrote each, a one-line summary, who pinned it ("You" for the user). */
+export function pinnedMessageViews(messages: readonly TimMessage[], context: Pick<MessageViewContext, 'selfId' | 'displayName' | 't'>): PinnedMessageView[] {
+  const you = context.t('You');
+  return messages.map((message) => {
+    const pinner = message.message_pinner_user_id ?? '';
+    return {
+      id: message.message_msg_id,
+      senderName: message.message_sender === context.selfId ? you : toMessageView(message, { ...context, now: Date.now() }).senderName,
+      text: previewText(message, context).slice(0, 200),
+      pinnedBy: pinner === context.selfId ? you : message.message_pinner_name_card || message.message_pinner_nick_name || pinner,
+    };
+  });
+}
 
 export class PinnedMessages {
   /** The latest pinned first, as TIM lists them. */

@@ -1,6 +1,6 @@
 /**
  * Commands on one conversation (tree context menu, inline actions, palette): open, new conversation,
- * mark as read, pin/unpin, the four receive options, clear history, delete conversation.
+ * mark as read or unread, pin/unpin, the four receive options, clear history, delete conversation.
  */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
@@ -10,6 +10,7 @@ import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
 import { RECEIVE_OPTION_COMMANDS } from '../tree/conversationMenu';
 import { registerCommand } from './command';
+import { markUnread } from '../conversations/unreadMark';
 import { resolveTarget } from './targets';
 
 export interface ConversationCommandDeps {
@@ -46,7 +47,18 @@ export function registerConversationCommands({ session, store, panels }: Convers
     registerCommand('timChat.markAsRead', async (arg) => {
       const target = await resolveTarget(arg, store, vscode.l10n.t('Mark as Read'));
       if (target) {
-        await session.requireClient().msgReportReaded(target.ref.id, target.ref.type);
+        const client = session.requireClient();
+        await client.msgReportReaded(target.ref.id, target.ref.type);
+        if (store.get(target.key)?.markedUnread) {
+          await markUnread(client, target.key, false);
+        }
+        await reload();
+      }
+    }),
+    registerCommand('timChat.markAsUnread', async (arg) => {
+      const target = await resolveTarget(arg, store, vscode.l10n.t('Mark as Unread'));
+      if (target) {
+        await markUnread(session.requireClient(), target.key, true);
         await reload();
       }
     }),

@@ -3,7 +3,7 @@
  * time, unread count, pinned and muted, and the order (pinned first, then newest activity). Pure.
  */
 import { formatClock, safeFormat } from '../../shared/timeFormat';
-import { TIMConvType, TIMElemType, TIMMsgStatus, TIMReceiveMessageOpt } from '../../tim/enums';
+import { TIMConvType, TIMConversationMarkType, TIMElemType, TIMMsgStatus, TIMReceiveMessageOpt } from '../../tim/enums';
 import type { TimConvInfo } from '../../tim/types/conversation';
 import type { TimMessage } from '../../tim/types/message';
 import { previewText } from '../chat/messageView';
@@ -23,6 +23,8 @@ export interface ConversationSummary {
   readonly muted: boolean;
   /** Unread @-mentions of me (groups). */
   readonly mentioned: boolean;
+  /** The user marked it unread (TIMConvMarkConversation); cleared when they open it or mark it read. */
+  readonly markedUnread: boolean;
   readonly draft: string;
 }
 
@@ -57,6 +59,7 @@ export function summarize(conv: TimConvInfo, selfId: string, t: Translate): Conv
     receiveOpt,
     muted: receiveOpt !== TIMReceiveMessageOpt.Receive,
     mentioned: (conv.conv_group_at_info_array ?? []).length > 0,
+    markedUnread: (conv.conv_mark_array ?? []).some((mark) => BigInt(mark) === BigInt(TIMConversationMarkType.Unread)),
     draft,
   };
 }

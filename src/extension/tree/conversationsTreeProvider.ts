@@ -102,6 +102,10 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
       return undefined;
     }
     const summary = this.store.get(decodeURIComponent(uri.path.slice(1)));
+    if (summary?.unread === 0 && summary.markedUnread) {
+      // Marked unread with nothing unread: a dot, as chat apps show it.
+      return new vscode.FileDecoration('●', vscode.l10n.t('Marked as unread'), summary.muted ? undefined : new vscode.ThemeColor('list.highlightForeground'));
+    }
     if (!summary || summary.unread === 0) {
       return undefined;
     }

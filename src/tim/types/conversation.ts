@@ -52,3 +52,10 @@ export interface TimConvInfo {
 export interface TimTotalUnreadResult {
   readonly conv_get_total_unread_message_count_result_unread_count: number;
 }
+
+/** 8.8 TIMConversationOperationResult: one conversation's outcome of TIMConvMarkConversation. */
+export interface TimConversationOperationResult {
+  readonly conversation_operation_result_conversation_id: string;
+  readonly conversation_operation_result_result_code: number;
+  readonly conversation_operation_result_result_info: string;
+}

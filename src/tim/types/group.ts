@@ -156,3 +156,29 @@ export interface TimGroupModifyMemberInfoParam {
   /** The member's name in this group ("group nickname"). */
   readonly group_modify_member_info_name_card?: string;
 }
+
+/** 10.7 GroupDetailInfo: a group as TIMGroupGetGroupInfoList describes it. */
+export interface TimGroupDetailInfo {
+  readonly group_detail_info_group_id: string;
+  readonly group_detail_info_group_type: TIMGroupType;
+  readonly group_detail_info_group_name: string;
+  readonly group_detail_info_notification?: string;
+  readonly group_detail_info_introduction?: string;
+  readonly group_detail_info_face_url?: string;
+  /** Seconds since the epoch. */
+  readonly group_detail_info_create_time?: number;
+  readonly group_detail_info_last_msg_time?: number;
+  readonly group_detail_info_member_num?: number;
+  readonly group_detail_info_max_member_num?: number;
+  readonly group_detail_info_add_option?: TIMGroupAddOption;
+  readonly group_detail_info_owner_identifier?: string;
+  readonly group_detail_info_is_shutup_all?: boolean;
+}
+
+/** 10.8 GetGroupInfoResult: one group of TIMGroupGetGroupInfoList, or why it could not be read. */
+export interface TimGetGroupInfoResult {
+  readonly get_groups_info_result_code: number;
+  readonly get_groups_info_result_desc: string;
+  /** Absent when the code is not 0. */
+  readonly get_groups_info_result_info?: TimGroupDetailInfo;
+}

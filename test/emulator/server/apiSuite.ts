@@ -1294,6 +1294,93 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     });
   });
 
+  describe('group info (TIMGroupGetGroupInfoList)', function () {
+    const PUBLIC = 0;
+    const WORK = 1;
+    const create = async (name: string, type: number, members: Device[], extra: object = {}): Promise<string> =>
+      (await alice.client.groupCreate({
+        create_group_param_group_name: name,
+        create_group_param_group_type: type,
+        create_group_param_group_member_array: members.map((device) => ({ group_member_info_identifier: device.userId })),
+        ...extra,
+      } as never)).create_group_result_groupid;
+    /** The error codes of a refused read: exact on the emulator (docs/emulator.md, Groups), any non-zero live. */
+    const assertRefused = (code: number | undefined, emulatorCode: number): void => {
+      assert.ok(code !== undefined && code !== 0, `expected a refusal, got ${code}`);
+      if (env.kind === 'emulator') {
+        assert.equal(code, emulatorCode);
+      }
+    };
+
+    it('members read name, type, notice and introduction (kept after a modify), owner, member count and times, one result per id in order', async function () {
+      const before = Math.floor(Date.now() / 1000) - 5;
+      const publicId = await create('info public', PUBLIC, [bob, carol], { create_group_param_notification: 'first notice', create_group_param_introduction: 'what we do' });
+      const workId = await create('info work', WORK, [bob]);
+      await alice.client.groupModifyGroupInfo({ group_modify_info_param_group_id: publicId, group_modify_info_param_modify_flag: 0x2, group_modify_info_param_notification: 'second notice' });
+      const sent = await carol.client.msgSendMessage(publicId, GROUP, text('info: last message'));
+      const missing = `nogroup_${process.pid}`;
+      const results = await bob.client.groupGetGroupInfoList([workId, missing, publicId]);
+      assert.equal(results.length, 3);
+      const [work, none, pub] = results;
+      assert.equal(pub?.get_groups_info_result_code, 0);
+      assert.equal(pub?.get_groups_info_result_desc, '');
+      const info = pub?.get_groups_info_result_info;
+      assert.equal(info?.group_detail_info_group_id, publicId);
+      assert.equal(info?.group_detail_info_group_type, PUBLIC);
+      assert.equal(info?.group_detail_info_group_name, 'info public');
+      assert.equal(info?.group_detail_info_notification, 'second notice');
+      assert.equal(info?.group_detail_info_introduction, 'what we do');
+      assert.equal(info?.group_detail_info_owner_identifier, u('alice'));
+      assert.equal(Number(info?.group_detail_info_member_num), 3);
+      assert.ok(Number(info?.group_detail_info_max_member_num) >= 3);
+      assert.equal(info?.group_detail_info_is_shutup_all, false);
+      const created = Number(info?.group_detail_info_create_time);
+      assert.ok(created >= before && created < before + 600, `create time in seconds: ${created}`);
+      assert.ok(Number(info?.group_detail_info_last_msg_time) >= created);
+      if (env.kind === 'emulator') {
+        assert.equal(Number(info?.group_detail_info_last_msg_time), Number(sent.message.message_server_time));
+      }
+      assert.equal(work?.get_groups_info_result_code, 0);
+      assert.equal(work?.get_groups_info_result_info?.group_detail_info_group_type, WORK);
+      assert.equal(Number(work?.get_groups_info_result_info?.group_detail_info_member_num), 2);
+      assertRefused(none?.get_groups_info_result_code, 10010);
+      assert.notEqual(none?.get_groups_info_result_desc, '');
+      assert.equal(none?.get_groups_info_result_info, undefined);
+    });
+
+    it('outsiders read a public group\'s profile, not a Work group\'s (10007); the member count follows joins and quits', async function () {
+      const publicId = await create('info outsider public', PUBLIC, [bob]);
+      const workId = await create('info outsider work', WORK, [bob]);
+      const outsider = await env.device(u('otto'), 'laptop');
+      const [pub, work] = await outsider.client.groupGetGroupInfoList([publicId, workId]);
+      assert.equal(pub?.get_groups_info_result_code, 0);
+      assert.equal(pub?.get_groups_info_result_info?.group_detail_info_group_name, 'info outsider public');
+      assert.equal(Number(pub?.get_groups_info_result_info?.group_detail_info_member_num), 2);
+      assertRefused(work?.get_groups_info_result_code, 10007);
+      assert.equal(work?.get_groups_info_result_info, undefined);
+      await outsider.client.groupJoin(publicId, 'hi');
+      await bob.client.groupQuit(publicId);
+      const [after] = await carol.client.groupGetGroupInfoList([publicId]);
+      assert.equal(Number(after?.get_groups_info_result_info?.group_detail_info_member_num), 2);
+      await outsider.close();
+    });
+
+    it('emulator choices: every group type but Work is readable by outsiders; a bad list (not JSON, not strings, empty, over 50) is 6017', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const meeting = await create('info meeting', 2, []);
+      const community = await create('info community', 5, []);
+      const live = await create('info live', 4, []);
+      const results = await carol.client.groupGetGroupInfoList([meeting, community, live, meeting]);
+      assert.deepEqual(results.map((r) => [r.get_groups_info_result_code, r.get_groups_info_result_info?.group_detail_info_group_type]), [[0, 2], [0, 5], [0, 4], [0, 2]]);
+      for (const arg of ['', 'not json', '{"a":1}', '[1]', '[""]', '[]', stringifyTimJson(Array.from({ length: 51 }, (_, i) => `g${i}`))]) {
+        assert.equal(await rawCode(alice, 'TIMGroupGetGroupInfoList', [arg]), 6017, arg);
+      }
+      assert.equal((await alice.client.groupGetGroupInfoList(Array.from({ length: 50 }, () => meeting))).length, 50);
+    });
+  });
+
   describe('conversations', function () {
     it('lists with last message, pinned, draft; total unread', async function () {
       await alice.client.msgSendMessage(u('carol'), C2C, text('conv last'));
@@ -1308,6 +1395,134 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await carol.client.convCancelDraft(u('alice'), C2C);
       await carol.client.convDelete(u('alice'), C2C);
       assert.ok(!(await carol.client.convGetConvList()).some((c) => c.conv_id === u('alice')));
+    });
+  });
+
+  describe('conversation marks (TIMConvMarkConversation)', function () {
+    const STAR = 1;
+    const UNREAD = 2;
+    const EXTENSION = 2n ** 40n;
+    type Conv = { conv_id: string; conv_mark_array?: ReadonlyArray<number | bigint> };
+    const marksOf = (conv: Conv | undefined): bigint[] => (conv?.conv_mark_array ?? []).map((m) => BigInt(m));
+    const listed = async (device: Device, convId: string): Promise<Conv & { conv_unread_num: number | bigint }> => {
+      const conv = (await device.client.convGetConvList()).find((c) => c.conv_id === convId);
+      assert.ok(conv, `${device.userId} has ${convId}`);
+      return conv;
+    };
+    /**
+     * Waits for the ConvEvent on `device` that shows `convId` with exactly `marks`: an Update, or the Add
+     * of a conversation so new that its first snapshot had not gone out yet (snapshots are paced and
+     * merged, so which one carries the marks depends on timing).
+     */
+    const markEvent = (device: Device, convId: string, marks: bigint[]) =>
+      device.events.waitFor('ConvEvent', (e) => (e.event === 2 || e.event === 0) && e.conversations.some((c) => c.conv_id === convId && stringifyTimJson(marksOf(c)) === stringifyTimJson(marks)));
+    const ok = (results: Array<{ conversation_operation_result_result_code: number }>, count: number): void => {
+      assert.equal(results.length, count);
+      assert.deepEqual(results.map((r) => r.conversation_operation_result_result_code), Array(count).fill(0));
+    };
+    let mia: Device;
+    let groupId: string;
+
+    before(async function () {
+      mia = await env.device(u('mia'), 'laptop');
+      groupId = await groupWithBobAndCarol('marks');
+      await mia.client.msgSendMessage(u('alice'), C2C, text('mark me 1'));
+      const last = await mia.client.msgSendMessage(u('alice'), C2C, text('mark me 2'));
+      await alice.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === last.messageId));
+      await alice2.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === last.messageId));
+    });
+
+    after(async function () {
+      await mia?.close();
+    });
+
+    it('sets Unread and Star on two conversations: every device of the user gets ConvEvent Update with conv_mark_array; the list shows them; unread counts stay', async function () {
+      const unreadBefore = Number((await listed(alice, u('mia'))).conv_unread_num);
+      assert.equal(unreadBefore, 2);
+      const totalBefore = await alice.client.convGetTotalUnreadMessageCount();
+      const results = await alice.client.convMarkConversation([`c2c_${u('mia')}`, `group_${groupId}`], UNREAD, true);
+      ok(results, 2);
+      assert.deepEqual(results.map((r) => r.conversation_operation_result_conversation_id), [`c2c_${u('mia')}`, `group_${groupId}`]);
+      for (const device of [alice, alice2]) {
+        await markEvent(device, u('mia'), [2n]);
+        await markEvent(device, groupId, [2n]);
+      }
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], STAR, true), 1);
+      for (const device of [alice, alice2]) {
+        await markEvent(device, u('mia'), [1n, 2n]);
+      }
+      assert.deepEqual(marksOf(await listed(alice2, u('mia'))), [1n, 2n]);
+      assert.deepEqual(marksOf(await listed(alice2, groupId)), [2n]);
+      assert.equal(Number((await listed(alice, u('mia'))).conv_unread_num), 2);
+      assert.equal(await alice.client.convGetTotalUnreadMessageCount(), totalBefore);
+    });
+
+    it('clearing one bit keeps the others; an extension mark 1 << 40 survives exactly; other users\' lists are untouched', async function () {
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], UNREAD, false), 1);
+      await markEvent(alice2, u('mia'), [1n]);
+      assert.deepEqual(marksOf(await listed(alice, u('mia'))), [1n]);
+      ok(await alice.client.convMarkConversation([`group_${groupId}`], EXTENSION, true), 1);
+      await markEvent(alice2, groupId, [2n, EXTENSION]);
+      assert.deepEqual(marksOf(await listed(alice2, groupId)), [2n, EXTENSION]);
+      ok(await alice.client.convMarkConversation([`group_${groupId}`], EXTENSION | BigInt(UNREAD), false), 1);
+      assert.deepEqual(marksOf(await listed(alice, groupId)), []);
+      assert.deepEqual(marksOf(await listed(bob, groupId)), []);
+      assert.deepEqual(marksOf(await listed(mia, u('alice'))), []);
+    });
+
+    it('reading the conversation does not clear the Unread mark, and marking changes no count', async function () {
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], UNREAD, true), 1);
+      await alice.client.msgReportReaded(u('mia'), C2C);
+      const conv = await listed(alice, u('mia'));
+      assert.equal(Number(conv.conv_unread_num), 0);
+      assert.deepEqual(marksOf(conv), [1n, 2n]);
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], STAR | UNREAD, false), 1);
+      assert.equal(Number((await listed(alice, u('mia'))).conv_unread_num), 0);
+    });
+
+    it('refuses (6017) an empty list, 101 ids and mark type 0; a group the user is not in fails that id only', async function () {
+      assert.equal(await rawCode(alice, 'TIMConvMarkConversation', ['[]', UNREAD, true]), 6017);
+      assert.equal(await rawCode(alice, 'TIMConvMarkConversation', [stringifyTimJson(Array.from({ length: 101 }, () => `c2c_${u('mia')}`)), UNREAD, true]), 6017);
+      await expectCode(alice.client.convMarkConversation([`c2c_${u('mia')}`], 0, true), 6017);
+      const outside = await mia.client.groupCreate({ create_group_param_group_name: 'mia only', create_group_param_group_type: 0 } as never);
+      const [refused, fine] = await alice.client.convMarkConversation([`group_${outside.create_group_result_groupid}`, `c2c_${u('mia')}`], STAR, true);
+      assert.equal(refused?.conversation_operation_result_conversation_id, `group_${outside.create_group_result_groupid}`);
+      assert.notEqual(refused?.conversation_operation_result_result_code, 0);
+      if (env.kind === 'emulator') {
+        assert.equal(refused?.conversation_operation_result_result_code, 10007);
+      }
+      assert.equal(fine?.conversation_operation_result_result_code, 0);
+      assert.deepEqual(marksOf(await listed(alice, u('mia'))), [1n]);
+    });
+
+    it('emulator choices: per-id codes (6017 malformed, 20003 no such user, 10010 no such group, 6004 not in the list), bad JSON 6017, marks beyond 2^53 exact, deleting clears them', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Conversations
+      }
+      const never = await env.device(u('nora'), 'laptop');
+      const ids = ['mia', `c2c_ghost_${process.pid}`, `group_nogroup_${process.pid}`, `c2c_${u('nora')}`, `c2c_${u('mia')}`];
+      const results = await alice.client.convMarkConversation(ids, STAR, true);
+      assert.deepEqual(results.map((r) => [r.conversation_operation_result_conversation_id, r.conversation_operation_result_result_code]), [
+        [ids[0], 6017], [ids[1], 20003], [ids[2], 10010], [ids[3], 6004], [ids[4], 0],
+      ]);
+      assert.ok(results.slice(0, 4).every((r) => r.conversation_operation_result_result_info.length > 0));
+      for (const arg of ['', 'not json', '{"a":1}', '[1]']) {
+        assert.equal(await rawCode(alice, 'TIMConvMarkConversation', [arg, STAR, true]), 6017, arg);
+      }
+      const top = 2n ** 63n;
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], top | (2n ** 53n + 2n ** 32n), true), 1);
+      const event = await markEvent(alice2, u('mia'), [1n, 2n ** 32n, 2n ** 53n, top]);
+      const shown = event.conversations.find((c) => c.conv_id === u('mia'))?.conv_mark_array ?? [];
+      assert.deepEqual(shown.map((m) => typeof m), ['number', 'number', 'bigint', 'bigint']);
+      assert.deepEqual(marksOf(await listed(alice, u('mia'))), [1n, 2n ** 32n, 2n ** 53n, top]);
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], (1n << 64n) - 1n, false), 1);
+      assert.deepEqual(marksOf(await listed(alice, u('mia'))), []);
+      ok(await alice.client.convMarkConversation([`c2c_${u('mia')}`], STAR, true), 1);
+      await alice.client.convDelete(u('mia'), C2C);
+      await mia.client.msgSendMessage(u('alice'), C2C, text('back again'));
+      await sleep(50);
+      assert.deepEqual(marksOf(await listed(alice, u('mia'))), []);
+      await never.close();
     });
   });
 

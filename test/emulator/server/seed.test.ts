@@ -13,16 +13,16 @@ import { type SeedSummary, seedDataDir } from '../../../src/emulator/server/seed
 import { TIMConvType, TIMElemType } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 import { replyQuoteOf } from '../../../src/tim/tuikitReply';
-import { DEMO_USER, LONG_HISTORY_GROUP, demoTeam } from '../../../scripts/demoTeam';
+import { DEMO_USER, LONG_HISTORY_GROUP, STAR_MARK, demoTeam } from '../../../scripts/demoTeam';
 import { expectCode } from './apiSuite';
 import { emulatorEnv, type TestEnv } from './harness';
 
 /** Seeds `messages` (with the group g of a and b, or `groups`) into a throw-away data dir: the summary, or the seed's error. */
-async function attempt(messages: unknown[], groups: unknown[] = [{ id: 'g', owner: 'a', members: ['b'] }]): Promise<unknown> {
+async function attempt(messages: unknown[], groups: unknown[] = [{ id: 'g', owner: 'a', members: ['b'] }], users: unknown[] = []): Promise<unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'timchat-seed-'));
   try {
     const file = join(dir, 'seed.json');
-    writeFileSync(file, JSON.stringify({ groups, messages }));
+    writeFileSync(file, JSON.stringify({ users, groups, messages }));
     return await seedDataDir(join(dir, 'data'), file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -48,7 +48,7 @@ describe('emulator seed', function () {
   before(async () => {
     env = await seededEnv(
       {
-        users: [{ id: 'alice', nick: 'Alice' }, { id: 'bob', nick: 'Bob' }],
+        users: [{ id: 'alice', nick: 'Alice', marks: { c2c_bob: 3, group_team: 2 ** 40 } }, { id: 'bob', nick: 'Bob' }],
         groups: [{ id: 'team', name: 'Release Team', type: 0, owner: 'alice', members: ['bob'] }],
         messages: [
           { from: 'bob', to: 'alice', text: 'the release notes are ready', reactions: { '🎉': ['alice'] } },
@@ -141,6 +141,24 @@ describe('emulator seed', function () {
     const eleven = Array.from({ length: 11 }, (_v, i) => ({ from: 'b', group: 'g', text: `rule ${i}`, pinnedBy: 'a' }));
     await assert.rejects(attempt(eleven), /message 10 "pinnedBy" a: a group holds at most 10 pinned messages/);
     assert.deepEqual(await attempt(eleven.slice(0, 10)), { users: 0, groups: 1, messages: 10 });
+  });
+
+  it('seeds a user\'s conversation marks, shown in their conversation list only', async () => {
+    const alice = await env.device('alice', 'marks');
+    const marks = async (device: { client: { convGetConvList(): Promise<ReadonlyArray<{ conv_id: string; conv_mark_array?: ReadonlyArray<number | bigint> }>> } }) =>
+      Object.fromEntries((await device.client.convGetConvList()).map((c) => [c.conv_id, (c.conv_mark_array ?? []).map(Number)]));
+    assert.deepEqual(await marks(alice), { bob: [1, 2], team: [2 ** 40] });
+    assert.deepEqual(await marks(await env.device('bob', 'marks')), { alice: [], team: [] });
+  });
+
+  it('refuses marks of a conversation the user does not have, or that are not positive uint64 bits', async () => {
+    const users = (marks: unknown) => [{ id: 'a', marks }];
+    await assert.rejects(attempt([], undefined, users({ c2c_b: 1 })), /user a "marks" c2c_b: conversation c2c_b does not exist/);
+    await assert.rejects(attempt([], undefined, users({ group_h: 1 })), /user a "marks" group_h: group h does not exist/);
+    await assert.rejects(attempt([], undefined, users({ bob: 1 })), /user a "marks" bob: conversation id "bob" must be/);
+    await assert.rejects(attempt([{ from: 'b', to: 'a', text: 'x' }], undefined, users({ c2c_b: 0 })), /the marks of c2c_b must be a positive uint64/);
+    await assert.rejects(attempt([], undefined, users(['c2c_b'])), /must map conversation ids/);
+    assert.deepEqual(await attempt([{ from: 'b', to: 'a', text: 'x' }], undefined, users({ c2c_b: 1, group_g: 8 })), { users: 1, groups: 1, messages: 1 });
   });
 
   it('stores seeded messages with the sender\'s profile, as a client send does', async () => {
@@ -305,5 +323,11 @@ describe('emulator seed: the demo team npm start seeds', function () {
     assert.deepEqual([Number(counts?.msg_receipt_read_count), Number(counts?.msg_receipt_unread_count)], [2, 1]);
     const read = await demo.client.msgGetGroupMessageReadMemberList(welcome, 0, 0, 100);
     assert.deepEqual(read.group_member_array.map((m) => m.group_member_info_nick_name), ['Bob Li', 'Carol Wang']);
+  });
+
+  it('has the demo user\'s chat with Carol starred, and nothing else marked', async () => {
+    const demo = await env.device(DEMO_USER, 'marks');
+    const marked = (await demo.client.convGetConvList()).filter((c) => (c.conv_mark_array ?? []).length > 0);
+    assert.deepEqual(marked.map((c) => [c.conv_id, c.conv_show_name, (c.conv_mark_array ?? []).map(Number)]), [['carol', 'Carol Wang', [STAR_MARK]]]);
   });
 });

@@ -5,7 +5,7 @@
  * checked here; the emulator's pins are tested in the API suite and through the real extension host.
  */
 import assert from 'node:assert/strict';
-import { PinnedMessages } from '../../../src/extension/chat/pinnedMessages';
+import { PinnedMessages, pinnedMessageViews } from '../../../src/extension/chat/pinnedMessages';
 import type { ConversationRef } from '../../../src/extension/conversations/conversationKey';
 import { TimClient } from '../../../src/tim/client';
 import { TIMConvType, TIMGroupMemberRole } from '../../../src/tim/enums';
@@ -32,6 +32,21 @@ function setUp(role: number = TIMGroupMemberRole.Admin, ref: ConversationRef = G
   const pins = new PinnedMessages(ref, () => client, () => 'me', (w) => warnings.push(w));
   return { endpoint, pins, warnings, setServer: (list: TimMessage[]) => (server = list) };
 }
+
+describe('pinned message views', () => {
+  it('name the sender and the pinner by name card, nickname or id, the user as "You", with a one-line summary', () => {
+    const t = (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+    const views = pinnedMessageViews(
+      [
+        { ...message('m1', 'bob'), message_sender: 'me', message_pinner_name_card: 'Bobby' },
+        { ...message('m2', 'me'), message_sender: 'carol', message_sender_profile: { user_profile_identifier: 'carol', user_profile_nick_name: 'Carol Wang' } as never },
+      ],
+      { selfId: 'me', displayName: () => undefined, t },
+    );
+    assert.deepEqual(views.map((v) => [v.id, v.senderName, v.pinnedBy]), [['m1', 'You', 'Bobby'], ['m2', 'Carol Wang', 'You']]);
+    assert.ok(views.every((v) => v.text.length > 0 && !v.text.includes('\n')));
+  });
+});
 
 describe('PinnedMessages', () => {
   it("reads the group's list and only the user's own member info; owners and admins may pin, members not", async () => {

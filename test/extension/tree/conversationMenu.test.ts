@@ -50,6 +50,7 @@ function summary(overrides: Partial<ConversationSummary>): ConversationSummary {
     receiveOpt: TIMReceiveMessageOpt.Receive,
     muted: false,
     mentioned: false,
+    markedUnread: false,
     draft: '',
     ...overrides,
   };
@@ -68,9 +69,11 @@ describe('conversation context menu', () => {
     assert.ok(c2c.includes('timChat.receiveWithoutNotifying') && !c2c.includes('timChat.receiveAndNotify'));
   });
 
-  it('offers Mark as Read only when there is something unread', () => {
-    assert.ok(!contextMenu(summary({ unread: 0 })).includes('timChat.markAsRead'));
-    assert.ok(contextMenu(summary({ unread: 3 })).includes('timChat.markAsRead'));
+  it('offers Mark as Read when there is something unread or an unread mark, and Mark as Unread otherwise', () => {
+    const offered = (overrides: Partial<ConversationSummary>) => contextMenu(summary(overrides)).filter((id) => id === 'timChat.markAsRead' || id === 'timChat.markAsUnread');
+    assert.deepEqual(offered({ unread: 0 }), ['timChat.markAsUnread']);
+    assert.deepEqual(offered({ unread: 3 }), ['timChat.markAsRead']);
+    assert.deepEqual(offered({ unread: 0, markedUnread: true }), ['timChat.markAsRead']);
   });
 
   it('offers Show Members for groups only', () => {

@@ -15,6 +15,7 @@ function summary(id: string, overrides: Partial<ConversationSummary> = {}): Conv
     receiveOpt: 0,
     muted: false,
     mentioned: false,
+    markedUnread: false,
     draft: '',
     ...overrides,
   };
