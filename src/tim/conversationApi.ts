@@ -6,7 +6,7 @@ import type { TIMConvType } from './enums';
 import { stringifyTimJson, type Uint64 } from './json';
 import { TimMessageReceiptApi } from './messageReceiptApi';
 import type { TimConvInfo, TimConversationOperationResult, TimDraft, TimTotalUnreadResult } from './types/conversation';
-import { requireAtMost, requireConversation, requireNonEmptyString } from './validate';
+import { requireConversation, requireIdList } from './validate';
 
 /** TIMConvMarkConversation marks at most 100 conversations per call (Tencent's markConversation limit). */
 export const MAX_MARK_CONVERSATIONS = 100;
@@ -61,10 +61,7 @@ export class TimConversationApi extends TimMessageReceiptApi {
    */
   async convMarkConversation(conversationIds: readonly string[], markType: Uint64, enable: boolean): Promise<TimConversationOperationResult[]> {
     const api = 'TIMConvMarkConversation';
-    requireAtMost(api, 'conversation_id_array', conversationIds, MAX_MARK_CONVERSATIONS);
-    for (const id of conversationIds) {
-      requireNonEmptyString(api, 'conversation_id', id);
-    }
+    requireIdList(api, 'conversation_id_array', 'conversation_id', conversationIds, MAX_MARK_CONVERSATIONS);
     if (conversationIds.length === 0) {
       return [];
     }

@@ -18,7 +18,7 @@ import type {
   TimGroupModifyInfoParam,
   TimGroupModifyMemberInfoParam,
 } from './types/group';
-import { requireAtMost, requireNonEmptyString } from './validate';
+import { requireAtMost, requireIdList, requireNonEmptyString } from './validate';
 
 /** TIMGroupInviteMember takes at most 20 users per call (header 7.4: 后台限制单次邀请的群成员个数不能超过 20). */
 export const MAX_INVITE_MEMBERS = 20;
@@ -61,10 +61,7 @@ export class TimGroupApi extends TimConversationApi {
    */
   async groupGetGroupInfoList(groupIds: readonly string[]): Promise<TimGetGroupInfoResult[]> {
     const api = 'TIMGroupGetGroupInfoList';
-    requireAtMost(api, 'group_id_array', groupIds, MAX_GROUP_INFO_IDS);
-    for (const id of groupIds) {
-      requireNonEmptyString(api, 'group_id', id);
-    }
+    requireIdList(api, 'group_id_array', 'group_id', groupIds, MAX_GROUP_INFO_IDS);
     if (groupIds.length === 0) {
       return [];
     }

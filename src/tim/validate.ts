@@ -53,6 +53,14 @@ export function requireAtMost(api: string, name: string, list: readonly unknown[
   }
 }
 
+/** A list of at most `max` ids, none empty (6017 for too many, -4 for an empty one, as the SDK answers). */
+export function requireIdList(api: string, listName: string, itemName: string, ids: readonly string[], max: number): void {
+  requireAtMost(api, listName, ids, max);
+  for (const id of ids) {
+    requireNonEmptyString(api, itemName, id);
+  }
+}
+
 /** An integer argument with a documented range (a uint32 count or cursor, say). */
 export function requireIntInRange(api: string, name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
