@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerGroupInfoCommands } from './commands/groupInfo';
+import { registerProfileCommands } from './commands/profileCommands';
 import { registerGroupManagementCommands } from './commands/groupManagement';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
       }
     }),
     ...registerSessionCommands({ session, signIn }),
+    ...registerProfileCommands({ session }),
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),

@@ -90,6 +90,7 @@ export const prototypes = {
   TIMLogin: { kind: 'async', args: [s, s] },
   TIMLogout: { kind: 'async', args: [] },
   TIMProfileGetUserProfileList: { kind: 'async', args: [s] },
+  TIMProfileModifySelfUserProfile: { kind: 'async', args: [s] },
 
   // ---- TIMMessageManager.h: the 22 seed APIs
   TIMMsgSendMessage: { kind: 'async', args: [...conv, s], outBuffer: OUT_BUFFER_SIZE },
@@ -160,6 +161,7 @@ export const prototypes = {
   TIMSetMsgRevokeCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgReadedReceiptCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgReactionsChangedCallback: { kind: 'listener', shape: 'json', userData: true },
+  TIMSetSelfInfoUpdatedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgGroupPinnedMessageChangedCallback: { kind: 'listener', shape: 'groupPinned', userData: true },
   TIMSetMsgElemUploadProgressCallback: { kind: 'listener', shape: 'uploadProgress', userData: true },
   TIMSetConvEventCallback: { kind: 'listener', shape: 'convEvent', userData: true },

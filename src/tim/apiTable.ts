@@ -39,6 +39,7 @@ export const TIM_CALLBACK_APIS = {
   TIMLogin: { args: ['string', 'string'] },
   TIMLogout: { args: [] },
   TIMProfileGetUserProfileList: { args: ['json'] },
+  TIMProfileModifySelfUserProfile: { args: ['json'] },
   // TIMMessageManager.h: the 22 seed functions. TIMMsgSendMessage's message_id_buffer is the
   // endpoint's business: it comes back as TimCallResult.messageId.
   TIMMsgSendMessage: { args: ['string', 'int', 'json'] },
@@ -124,6 +125,7 @@ export const TIM_EVENT_LISTENERS = {
   MsgRevoke: { setter: 'TIMSetMsgRevokeCallback', args: ['json'] },
   MsgReadedReceipt: { setter: 'TIMSetMsgReadedReceiptCallback', args: ['json'] },
   MsgReactionsChanged: { setter: 'TIMSetMsgReactionsChangedCallback', args: ['json'] },
+  SelfInfoUpdated: { setter: 'TIMSetSelfInfoUpdatedCallback', args: ['json'] },
   MsgGroupPinnedMessageChanged: { setter: 'TIMSetMsgGroupPinnedMessageChangedCallback', args: ['string', 'json', 'bool', 'string'] },
   MsgElemUploadProgress: { setter: 'TIMSetMsgElemUploadProgressCallback', args: ['json', 'int', 'int', 'int'] },
   ConvEvent: { setter: 'TIMSetConvEventCallback', args: ['int', 'json'] },

@@ -9,6 +9,7 @@ import type { TimConvInfo } from './types/conversation';
 import type { TimMessage } from './types/message';
 import type { TimMessageReceipt, TimMsgRevokeInfo } from './types/messageParams';
 import type { TimMessageReactionChangeInfo } from './types/messageReaction';
+import type { TimUserProfile } from './types/userProfile';
 
 export interface TimEventPayloads {
   /** New messages, received or sent from another device of the same user. */
@@ -19,6 +20,8 @@ export interface TimEventPayloads {
   MsgReadedReceipt: readonly TimMessageReceipt[];
   /** Reactions that changed, per message: each with its new total (0: nobody uses it any more). */
   MsgReactionsChanged: readonly TimMessageReactionChangeInfo[];
+  /** The user's own profile changed (on this device or another): the whole profile as it now is. */
+  SelfInfoUpdated: TimUserProfile;
   /** A group message was pinned or unpinned (by `opUser`); the message carries its pinner when pinned. */
   MsgGroupPinnedMessageChanged: { readonly groupId: string; readonly message: TimMessage; readonly isPinned: boolean; readonly opUser: string };
   MsgElemUploadProgress: {
@@ -50,6 +53,8 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return parseArray<TimMessageReceipt>(event.name, event.json);
     case 'MsgReactionsChanged':
       return parseArray<TimMessageReactionChangeInfo>(event.name, event.json);
+    case 'SelfInfoUpdated':
+      return parseObject<TimUserProfile>(event.name, event.json);
     case 'MsgGroupPinnedMessageChanged':
       return { groupId: event.groupId, message: parseObject<TimMessage>(event.name, event.json), isPinned: event.isPinned, opUser: event.opUser };
     case 'MsgElemUploadProgress':

@@ -6,7 +6,9 @@ import { TimCallCore } from './callCore';
 import type { TIMLoginStatus } from './enums';
 import { stringifyTimJson, type Uint64 } from './json';
 import type { TimSdkConfig, TimSetConfig } from './types/manager';
-import type { TimGetUserProfileListParam, TimUserProfile } from './types/userProfile';
+import type { TimGetUserProfileListParam, TimUserProfile, TimUserProfileItem } from './types/userProfile';
+import { TimErrorCode } from './errorCodes';
+import { TimError } from './errors';
 import { requireNonEmptyString } from './validate';
 
 export class TimManagerApi extends TimCallCore {
@@ -62,5 +64,17 @@ export class TimManagerApi extends TimCallCore {
     const api = 'TIMProfileGetUserProfileList';
     const result = await this.invoke(api, [stringifyTimJson(param)]);
     return this.decodeArray<TimUserProfile>(api, result.json);
+  }
+
+  /**
+   * TIMProfileModifySelfUserProfile: changes the fields present in `item`. The user's devices hear of it
+   * as SelfInfoUpdated; others read the new profile (and new messages carry it).
+   */
+  async profileModifySelfUserProfile(item: TimUserProfileItem): Promise<void> {
+    const api = 'TIMProfileModifySelfUserProfile';
+    if (Object.keys(item).length === 0) {
+      throw new TimError(TimErrorCode.ERR_INVALID_PARAMETERS, 'nothing to change: name at least one field', api);
+    }
+    await this.invoke(api, [stringifyTimJson(item)]);
   }
 }

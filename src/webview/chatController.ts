@@ -33,6 +33,8 @@ import type { VsCodeApi } from './vscodeApi';
 export interface WebviewState {
   readonly conversationId: string;
   readonly draft?: string;
+  /** The message the composer's text replies to, as the panel showed it. */
+  readonly replyTo?: ChatMessageView;
 }
 
 const REVEAL_HIGHLIGHT_MS = 3000;
@@ -72,6 +74,8 @@ export class ChatController {
   private atBottom = true;
   /** The composer holds the real draft (restored, or typed into). */
   private draftReady = false;
+  /** The message the composer replies to (kept in the webview state). */
+  private replyTarget: ChatMessageView | undefined;
 
   constructor(
     private readonly view: ChatView,
@@ -169,6 +173,10 @@ export class ChatController {
         if (this.store.update(message) !== undefined) {
           this.list.invalidate();
         }
+      },
+      replyChanged: (message) => {
+        this.replyTarget = message;
+        this.saveState();
       },
       setError: (text) => this.view.setError(text),
       log: (level, message) => this.log(level, message),
@@ -301,6 +309,11 @@ export class ChatController {
         this.composer.value = DraftKeeper.initialDraft(info.draft, this.savedDraft());
         this.draftReady = true;
       }
+      const savedReply = this.savedState()?.replyTo;
+      if (savedReply && this.replyTarget === undefined) {
+        // The reply under way before a reload: the host finds the message again when it is sent.
+        this.tools.restoreReply(savedReply);
+      }
       this.resolveUnreadMarker();
     }
     this.saveState();
@@ -322,10 +335,15 @@ export class ChatController {
     }
   }
 
+  /** The webview state kept for this conversation, if any. */
+  private savedState(): WebviewState | undefined {
+    const state = this.api.getState();
+    return state && state.conversationId === this.conversationKey ? state : undefined;
+  }
+
   /** The draft kept in the webview state for this conversation, if any. */
   private savedDraft(): string | undefined {
-    const state = this.api.getState();
-    return state && state.conversationId === this.conversationKey ? state.draft : undefined;
+    return this.savedState()?.draft;
   }
 
   /**
@@ -338,7 +356,12 @@ export class ChatController {
     }
     if (this.conversationKey) {
       const kept = this.draftReady ? (draft ?? this.composer.value) : this.savedDraft();
-      this.api.setState(kept === undefined ? { conversationId: this.conversationKey } : { conversationId: this.conversationKey, draft: kept });
+      const replyTo = this.draftReady ? this.replyTarget : this.savedState()?.replyTo;
+      this.api.setState({
+        conversationId: this.conversationKey,
+        ...(kept === undefined ? {} : { draft: kept }),
+        ...(replyTo === undefined ? {} : { replyTo }),
+      });
     }
   }
 

@@ -32,6 +32,8 @@ export interface ComposerToolsContext {
   draftChanged(text: string): void;
   /** A message the host returned changed (an edit). */
   updated(message: ChatMessageView): void;
+  /** A reply started or ended: the panel keeps it in its state, so a reload does not lose it. */
+  replyChanged(message: ChatMessageView | undefined): void;
   setError(text: string): void;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
@@ -45,7 +47,7 @@ export class ComposerTools {
   constructor(private readonly c: ComposerToolsContext) {
     const { view } = c;
     this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged });
-    this.replyBar = new ReplyBar(c.t, () => c.composer().focus());
+    this.replyBar = new ReplyBar(c.t, () => c.composer().focus(), () => c.replyChanged(this.replyBar.message));
     this.editor = new MessageEditor({
       channel: c.channel,
       t: c.t,
@@ -77,6 +79,13 @@ export class ComposerTools {
     this.editor.cancel();
     this.replyBar.start(message);
     this.c.composer().focus();
+  }
+
+  /** A reply kept from before a reload: shown again, without taking the focus. */
+  restoreReply(message: ChatMessageView): void {
+    if (!this.editor.isEditing) {
+      this.replyBar.start(message);
+    }
   }
 
   edit(message: ChatMessageView): void {

@@ -15,7 +15,12 @@ export class ReplyBar extends MessageBar {
   private readonly quote: HTMLElement;
   private readonly close: HTMLButtonElement;
 
-  constructor(private readonly t: () => Translate, private readonly onCancel: () => void) {
+  constructor(
+    private readonly t: () => Translate,
+    private readonly onCancel: () => void,
+    /** The reply started or ended (the panel keeps it across reloads). */
+    private readonly changed: () => void = () => undefined,
+  ) {
     super();
     this.element = attrs(el('div', 'reply-bar'), { id: 'reply-bar', hidden: '' });
     this.label = el('span', 'reply-bar-label');
@@ -34,6 +39,11 @@ export class ReplyBar extends MessageBar {
     return this.target?.id;
   }
 
+  /** The message the next send answers, as the panel showed it. */
+  get message(): ChatMessageView | undefined {
+    return this.target;
+  }
+
   start(message: ChatMessageView): void {
     this.target = message;
     const t = this.t();
@@ -43,10 +53,15 @@ export class ReplyBar extends MessageBar {
     this.close.title = t('reply.cancel');
     this.close.setAttribute('aria-label', t('reply.cancel'));
     this.element.hidden = false;
+    this.changed();
   }
 
   cancel(): void {
+    const had = this.target !== undefined;
     this.target = undefined;
     this.element.hidden = true;
+    if (had) {
+      this.changed();
+    }
   }
 }

@@ -252,10 +252,24 @@ describe('chat on the emulator', function () {
     });
     const answer = await eventually(async () => (await handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => textOfView(m) === 'thanks'), 10_000, 'the answer in the panel');
     assert.deepEqual(answer.replyTo, { id: reply.message_msg_id, sender: 'alice', text: 'looking' });
-    await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 'no-such-message' }), /no longer loaded/);
+    await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 'no-such-message' }), /no longer in this conversation/);
     await assert.rejects(handlers['chat/sendText']({ text: 'lost', replyTo: 42 as unknown as string }), /must name the message/);
     listener.dispose();
     panel.dispose();
+
+    // A reply the panel kept across a reload names a message the new panel has not loaded: TIM finds it.
+    const reopened = await openPanel('c2c_bob');
+    assert.equal(reopened.controller.loaded(original.id), undefined, 'a new panel has loaded nothing yet');
+    const again: TimMessage[] = [];
+    const listening = bob.client.onEvent('RecvNewMsg', (messages) => again.push(...messages));
+    await reopened.controller.handlers['chat/sendText']({ text: 'still looking', replyTo: original.id });
+    const kept = await eventually(() => again.find((m) => m.message_elem_array[0]?.elem_type === TIMElemType.Text && m.message_elem_array[0].text_elem_content === 'still looking'), 10_000, 'bob receives the reply');
+    assert.equal((JSON.parse(String(kept.message_cloud_custom_str)) as { messageReply: { messageID: string } }).messageReply.messageID, original.id);
+    // A message of another conversation is not one to reply to here.
+    const { message: elsewhere } = await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('not in the chat with bob'));
+    await assert.rejects(reopened.controller.handlers['chat/sendText']({ text: 'lost', replyTo: elsewhere.message_msg_id }), /no longer in this conversation/);
+    listening.dispose();
+    reopened.dispose();
   });
 
   it('sends a pasted image, and refuses a paste that is not the image it claims to be', async () => {
@@ -654,6 +668,30 @@ describe('chat on the emulator', function () {
     assert.match(notOwner.asked.errors[0] ?? '', /Only the owner of Bobs chooses its admins/);
     const refused = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.addGroupMembers', 'c2c_bob'));
     assert.match(refused.asked.errors[0] ?? '', /one-to-one chat: only groups have members to manage/);
+  });
+
+  it('edits the nickname and status message (Edit My Profile…), which others then see', async () => {
+    const pick = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label.endsWith(label));
+    const named = await recordDialogs({ picks: [pick('Nickname')], inputs: ['Alice 陈'] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+    assert.deepEqual(named.asked.infos, ['Your nickname is now Alice 陈.']);
+    assert.deepEqual(named.asked.picked[0]?.map((item) => [item.label, item.description]), [['$(person) Nickname', '(none)'], ['$(comment) Status Message', '(none)']]);
+    const profileOfAlice = async () => (await bob.client.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: ['alice'], friendship_getprofilelist_param_force_update: true }))[0];
+    assert.equal((await profileOfAlice())?.user_profile_nick_name, 'Alice 陈', 'bob reads the new nickname');
+    await eventually(async () => (await bob.client.convGetConvList()).find((c) => c.conv_id === 'alice')?.conv_show_name === 'Alice 陈', 10_000, "bob's conversation with alice shows it");
+
+    const status = await recordDialogs({ picks: [pick('Status Message')], inputs: ['shipping v2'] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+    assert.deepEqual(status.asked.infos, ['Your status message is now "shipping v2".']);
+    assert.equal((await profileOfAlice())?.user_profile_self_signature, 'shipping v2');
+
+    // 501 bytes (167 three-byte characters) is one too many; nothing changes.
+    const tooLong = await recordDialogs({ picks: [pick('Nickname')], inputs: ['通'.repeat(167)] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+    assert.match(tooLong.asked.errors[0] ?? '', /At most 500 bytes/);
+    assert.equal((await profileOfAlice())?.user_profile_nick_name, 'Alice 陈');
+
+    // Back to no nickname: others see the user ID again (and the tests after this one expect it).
+    const cleared = await recordDialogs({ picks: [pick('Nickname')], inputs: [''] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+    assert.deepEqual(cleared.asked.infos, ['You have no nickname now: others see your user ID.']);
+    assert.equal((await profileOfAlice())?.user_profile_nick_name ?? '', '');
   });
 
   it('clears history and deletes a conversation after confirmation', async () => {

@@ -40,6 +40,7 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMLogin: ['', 'sig'], // -4 at once: an offline login with a real user would answer only after 30 s
   TIMLogout: [],
   TIMProfileGetUserProfileList: ['{"friendship_getprofilelist_param_identifier_array":["a"]}'],
+  TIMProfileModifySelfUserProfile: ['{"user_profile_item_nick_name":"Alice"}'],
   TIMMsgSendMessage: [PEER, C2C, text],
   TIMMsgSendNewMsg: [PEER, C2C, text],
   TIMMsgCancelSend: [PEER, C2C, 'some-id'],

@@ -108,6 +108,11 @@ const CASES: readonly Case[] = [
   { api: 'TIMMsgRemoveMessageReaction', call: (c) => c.msgRemoveMessageReaction(MESSAGE, '👍'), args: [MESSAGE_OUT, '👍'] },
   { api: 'TIMMsgGetMessageReactions', call: (c) => c.msgGetMessageReactions([MESSAGE], 3), args: [`[${MESSAGE_OUT}]`, 3] },
   { api: 'TIMMsgGetAllUserListOfMessageReaction', call: (c) => c.msgGetAllUserListOfMessageReaction(MESSAGE, '👍', 7, 100), args: [MESSAGE_OUT, '👍', 7, 100] },
+  {
+    api: 'TIMProfileModifySelfUserProfile',
+    call: (c) => c.profileModifySelfUserProfile({ user_profile_item_nick_name: 'Alice 陈', user_profile_item_self_signature: 'shipping' }),
+    args: ['{"user_profile_item_nick_name":"Alice 陈","user_profile_item_self_signature":"shipping"}'],
+  },
   { api: 'TIMMsgSendMessageReadReceipts', call: (c) => c.msgSendMessageReadReceipts([MESSAGE]), args: [`[${MESSAGE_OUT}]`] },
   { api: 'TIMMsgGetMessageReadReceipts', call: (c) => c.msgGetMessageReadReceipts([MESSAGE, MESSAGE]), args: [`[${MESSAGE_OUT},${MESSAGE_OUT}]`] },
   { api: 'TIMMsgGetGroupMessageReadMemberList', call: (c) => c.msgGetGroupMessageReadMemberList(MESSAGE, 1, 2n ** 60n, 100), args: [MESSAGE_OUT, 1, 2n ** 60n, 100] },

@@ -73,6 +73,10 @@ describe('TimClient input validation', () => {
     assert.equal(endpoint.calls.length, 0);
   });
 
+  it('refuses a profile change that changes nothing with 6017', async () => {
+    await assertRefused((c) => c.profileModifySelfUserProfile({}), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMProfileModifySelfUserProfile', /nothing to change/);
+  });
+
   it('refuses more than 100 conversations to mark and 50 groups to read, and empty ids; asks nothing for none', async () => {
     await assertRefused((c) => c.convMarkConversation(Array.from({ length: 101 }, (_, i) => `c2c_u${i}`), 2, true), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMConvMarkConversation', /at most 100/);
     await assertRefused((c) => c.convMarkConversation(['c2c_bob', ''], 2, true), TimResult.ERR_PARAM, 'TIMConvMarkConversation', /conversation_id/);

@@ -219,9 +219,13 @@ describe('two people chatting in the workbench', function () {
     // bob's chat with alice, which the tests after this one expect to be the active panel.
     await openChatFromTree(bob.page, XSS_GROUP);
     await draftSurvivesReload(bob.page, { title: 'Team', message: 'welcome', draft: 'group draft' });
+    // bob's chat with alice was open (hidden) before the first reload: VS Code revives a hidden tab only
+    // when it is shown, so opening the chat again must not leave that tab beside the new one.
     await openChatFromTree(bob.page, '<b>Alice</b>');
     await draftSurvivesReload(bob.page, { title: 'Alice', message: 'Hi Alice, got it', draft: 'half-written thought' });
     await bob.screenshot('reloaded-bob.png');
+    const tabs = await bob.page.locator('.tabs-container .tab').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
+    assert.equal(tabs.filter((label) => label.startsWith('<b>Alice</b>')).length, 1, `one tab of bob's chat with alice: ${tabs.join(' | ')}`);
   });
 
   it('notifies about a message in a closed conversation, and mute suppresses it', async () => {

@@ -63,6 +63,30 @@ describe('chat webview: replies', function () {
     assert.deepEqual(await sentParams(), [{ text: 'plain' }]);
   });
 
+  it('keeps a reply under way, with its draft, across a reload; a cancelled one stays cancelled', async () => {
+    await replyTo('m94');
+    await page.keyboard.type('after the reload');
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
+    await page.locator('#reply-bar').waitFor();
+    assert.equal(await page.locator('.reply-bar-label').innerText(), 'Replying to Bob Stone');
+    assert.match(await page.locator('.reply-bar-quote').innerText(), /^#94 /);
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === 'after the reload');
+    await page.locator('#composer-input textarea').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.message[data-id="s1"]').waitFor();
+    assert.deepEqual(await sentParams(), [{ text: 'after the reload', replyTo: 'm94' }]);
+    await page.locator('#reply-bar').waitFor({ state: 'hidden' });
+
+    await replyTo('m96');
+    await page.keyboard.press('Escape');
+    await page.locator('#reply-bar').waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    assert.equal(await page.locator('#reply-bar').isHidden(), true, 'the cancelled reply does not come back');
+  });
+
   it('pages back to the quoted message when its quote is clicked, and says when it is gone', async () => {
     // m83 replies to m45, which is older than the first page (m50-m99).
     await page.evaluate(() => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify('chat/reveal', { id: 'm83' }));

@@ -174,6 +174,7 @@ function checkEvent(event: unknown): TimEvent | string {
     case 'MsgRevoke':
     case 'MsgReadedReceipt':
     case 'MsgReactionsChanged':
+    case 'SelfInfoUpdated':
       fieldsOk = str('json');
       break;
     case 'MsgGroupPinnedMessageChanged':

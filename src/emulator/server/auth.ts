@@ -1,13 +1,13 @@
 /**
  * Init, login and the calls around them: TIMInit (remembers the SDKAppID and the config path that, with
  * the user, names the device), TIMLogin (UserSig checked with TIM's codes; the device's missed events are
- * replayed), TIMLogout, TIMUninit, the synchronous getters, profiles, and the listener setters (events
- * are always pushed, so setting a listener is a no-op that succeeds).
+ * replayed), TIMLogout, TIMUninit, the synchronous getters, and the listener setters (events are always
+ * pushed, so setting a listener is a no-op that succeeds). Profiles are in profiles.ts.
  */
 import { stringifyTimJson } from '../../tim/json';
 import { verifyUserSig } from '../../tim/userSig';
-import { ApiError, Err, invalidParam, syncParamError } from './apiError';
-import { isObject, optArray, optString } from './args';
+import { ApiError, Err, syncParamError } from './apiError';
+import { isObject } from './args';
 import { type Ctx, type Handler, requireLogin, type Session } from './context';
 import { connectionEventText } from './eventHub';
 import { topMessageId } from './messages/unread';
@@ -173,40 +173,6 @@ const uninit: Handler = async (ctx) => {
   return { value: 0 };
 };
 
-const profileList: Handler = async (ctx, args) => {
-  const param = args.jsonObject(0, true) ?? {};
-  requireLogin(ctx);
-  const ids = optArray(param, 'friendship_getprofilelist_param_identifier_array');
-  if (ids === undefined || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
-    throw invalidParam('friendship_getprofilelist_param_identifier_array must list user ids');
-  }
-  const list = await ctx.emu.queue.enqueue(() =>
-    ids.flatMap((id) => {
-      const row = ctx.emu.db.prepare('SELECT user_id, nick, face_url FROM users WHERE user_id = ?').get(id) as
-        | { user_id: string; nick: string; face_url: string }
-        | undefined;
-      return row === undefined
-        ? []
-        : [{ user_profile_identifier: row.user_id, user_profile_nick_name: row.nick, user_profile_face_url: row.face_url, user_profile_gender: 0, user_profile_self_signature: '', user_profile_custom_string_array: [] }];
-    }),
-  );
-  return { json: stringifyTimJson(list) };
-};
-
-const modifySelf: Handler = async (ctx, args) => {
-  const param = args.jsonObject(0, true) ?? {};
-  const { userId } = requireLogin(ctx);
-  const nick = optString(param, 'user_profile_item_nick_name');
-  const face = optString(param, 'user_profile_item_face_url');
-  await ctx.emu.queue.enqueue(() => {
-    ctx.emu.db
-      .prepare('UPDATE users SET nick = coalesce(?, nick), face_url = coalesce(?, face_url) WHERE user_id = ?')
-      .run(nick ?? null, face ?? null, userId);
-    ctx.emu.model.forgetProfile(userId);
-  });
-  return {};
-};
-
 const setConfig: Handler = (ctx, args) => {
   const config = args.jsonObject(0, false);
   return { json: stringifyTimJson(isObject(config) ? config : {}) };
@@ -222,6 +188,4 @@ export const authHandlers: Record<string, Handler> = {
   TIMGetServerTime: (ctx) => ({ value: ctx.emu.serverTime() }),
   TIMGetLoginUserID: (ctx) => ({ value: ctx.session.loginStatus === 1 ? ctx.session.userId : '' }),
   TIMGetLoginStatus: (ctx) => ({ value: ctx.session.loginStatus }),
-  TIMProfileGetUserProfileList: profileList,
-  TIMProfileModifySelfUserProfile: modifySelf,
 };

@@ -21,10 +21,12 @@ import { receiptHandlers } from './messages/receipts';
 import { recvOptHandlers } from './messages/recvOpt';
 import { searchHandlers } from './messages/search';
 import { sendHandlers } from './messages/send';
+import { profileHandlers } from './profiles';
 
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...authHandlers,
+    ...profileHandlers,
     ...sendHandlers,
     ...historyHandlers,
     ...modifyHandlers,

@@ -225,8 +225,9 @@ export class MessageModel {
     this.rememberText(id, text);
   }
 
-  /** Forgets every cached body (a rolled-back transaction may have cached rows that do not exist). */
+  /** Forgets every cached body (a rolled-back transaction may have cached rows that do not exist), and profile. */
   forgetBodies(): void {
+    this.profiles.clear();
     this.bodies.clear();
     this.texts.clear();
     this.recent.clear();

@@ -13,9 +13,12 @@ import { join } from 'node:path';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- A user's profile (profiles.ts): custom is a JSON object of the custom string fields, keys with the
+-- Tag_Profile_Custom_ prefix, in the order they were first set.
 CREATE TABLE IF NOT EXISTS users(
   user_id TEXT PRIMARY KEY, tiny_id TEXT NOT NULL, nick TEXT NOT NULL DEFAULT '',
-  face_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL);
+  face_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, gender INTEGER NOT NULL DEFAULT 0,
+  signature TEXT NOT NULL DEFAULT '', custom TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE IF NOT EXISTS devices(
   id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, config_path TEXT NOT NULL,
   base_msg INTEGER NOT NULL, event_seq INTEGER NOT NULL DEFAULT 0, logged_in INTEGER NOT NULL DEFAULT 0,
@@ -113,6 +116,13 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   // text (SQLite's integers are signed 64-bit).
   if (!convColumns.some((c) => c.name === 'marks')) {
     db.exec("ALTER TABLE convs ADD COLUMN marks TEXT NOT NULL DEFAULT '0'");
+  }
+  // Profile fields beyond nick and face (TIMProfileModifySelfUserProfile, profiles.ts).
+  const userColumns = db.prepare("SELECT name FROM pragma_table_info('users')").all() as Array<{ name: string }>;
+  if (!userColumns.some((c) => c.name === 'gender')) {
+    db.exec('ALTER TABLE users ADD COLUMN gender INTEGER NOT NULL DEFAULT 0');
+    db.exec("ALTER TABLE users ADD COLUMN signature TEXT NOT NULL DEFAULT ''");
+    db.exec("ALTER TABLE users ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'");
   }
   // Whether a message asked for read receipts (message_need_read_receipt), written by the send's own
   // INSERT. Older data dirs: the flag is read once from the stored bodies.

@@ -329,12 +329,18 @@ export class ChatController extends Disposable {
     return message;
   }
 
-  /** The cloud custom data of a reply to the loaded message `id` (src/tim/tuikitReply.ts). */
-  private replyDataFor(id: unknown): string {
+  /**
+   * The cloud custom data of a reply to message `id` (src/tim/tuikitReply.ts): a loaded one, or one of
+   * this conversation TIM still has (a reply kept in the panel across a reload, say).
+   */
+  private async replyDataFor(id: unknown): Promise<string> {
     if (typeof id !== 'string' || id.length === 0) {
       throw new Error(vscode.l10n.t('A reply must name the message it answers.'));
     }
-    const original = this.find(id);
+    const original = this.messages.get(id) ?? (await this.client.msgFindMessages([id])).find((m) => m.message_msg_id === id && this.isMine(m));
+    if (!original) {
+      throw new Error(vscode.l10n.t('The message this replies to is no longer in this conversation.'));
+    }
     const view = this.view(original);
     if (view.status !== 'sent' && view.status !== 'local') {
       // Still sending, failed or recalled: there is nothing (left) for the other side to see quoted.
@@ -408,7 +414,7 @@ export class ChatController extends Disposable {
         throw new Error(vscode.l10n.t('There is nothing to send.'));
       }
       const atUsers = await this.mentions.check(mentions);
-      const cloudData = replyTo === undefined ? undefined : this.replyDataFor(replyTo);
+      const cloudData = replyTo === undefined ? undefined : await this.replyDataFor(replyTo);
       return this.send({
         message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }],
         ...(atUsers.length > 0 ? { message_group_at_user_array: atUsers } : {}),

@@ -161,8 +161,28 @@ export class ChatPanels extends Disposable {
       existing.reveal();
       return existing;
     }
+    this.closeUnrevivedTabs(this.deps.store.get(key)?.name ?? ref.id);
     const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, ref.id, vscode.ViewColumn.Active, ChatPanels.webviewOptions(this.deps.extensionUri, this.deps.session.storageDir));
     return this.adopt(panel, key, ref);
+  }
+
+  /**
+   * After a window reload VS Code revives a chat tab only when it is first shown, so a hidden tab of the
+   * conversation being opened may still be waiting, with no panel behind it yet: opening the
+   * conversation would give it a second tab. Such a tab (this view type and the conversation's title,
+   * which no live panel has) is closed instead; its draft is kept in TIM's conversation draft.
+   */
+  private closeUnrevivedTabs(title: string): void {
+    if ([...this.panels.values()].some((chat) => chat.panel.title === title)) {
+      // Another conversation shows the same title: the waiting tab cannot be told apart from it.
+      return;
+    }
+    const waiting = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(CHAT_VIEW_TYPE) && tab.label === title);
+    if (waiting.length > 0) {
+      void vscode.window.tabGroups.close(waiting).then(undefined, (error: unknown) => log().warn(`could not close a chat tab waiting since the reload: ${String(error)}`));
+    }
   }
 
   /** Recreates a panel VS Code restored after a reload. */

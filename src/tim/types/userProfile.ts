@@ -35,3 +35,15 @@ export interface TimGetUserProfileListParam {
   /** false (default): local cache first; true: always from the server. */
   readonly friendship_getprofilelist_param_force_update?: boolean;
 }
+
+/**
+ * 8.4 UserProfileItem: the fields TIMProfileModifySelfUserProfile changes, each only when present.
+ * Tencent keeps at most 500 bytes of a nickname or a signature.
+ */
+export interface TimUserProfileItem {
+  readonly user_profile_item_nick_name?: string;
+  readonly user_profile_item_gender?: TIMGenderType;
+  readonly user_profile_item_face_url?: string;
+  readonly user_profile_item_self_signature?: string;
+  readonly user_profile_item_custom_string_array?: readonly TimUserProfileCustomStringInfo[];
+}

@@ -46,6 +46,16 @@ describe('frameCodec', () => {
     }
   });
 
+  it('decodes SelfInfoUpdated with its profile JSON; refuses one whose json is not a string', () => {
+    const event = { name: 'SelfInfoUpdated', json: '{"user_profile_identifier":"alice","user_profile_nick_name":"Alice 陈"}' };
+    assert.deepEqual(decodeServerFrame(JSON.stringify({ type: 'event', seq: 8, event })), { ok: true, frame: { type: 'event', seq: 8, event } });
+    for (const json of [{ user_profile_identifier: 'alice' }, 5, null, undefined]) {
+      const text = JSON.stringify({ type: 'event', seq: 8, event: { name: 'SelfInfoUpdated', json } });
+      const refused = decodeServerFrame(text);
+      assert.ok(!refused.ok && /SelfInfoUpdated with missing or mistyped fields/.test(refused.reason), text);
+    }
+  });
+
   it('decodes progress frames; a bad one carries no id, so it never fails its call', () => {
     const decoded = decodeServerFrame('{"type":"progress","id":4,"desc":"downloading","json":"{\\"msg_download_elem_result_current_size\\":1}"}');
     assert.deepEqual(decoded, { ok: true, frame: { type: 'progress', id: 4, desc: 'downloading', json: '{"msg_download_elem_result_current_size":1}' } });

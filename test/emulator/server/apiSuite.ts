@@ -14,6 +14,7 @@ import { stringifyTimJson } from '../../../src/tim/json';
 import type { TimEventPayloads } from '../../../src/tim/events';
 import type { TimMessage } from '../../../src/tim/types/message';
 import type { TimMessageReaction } from '../../../src/tim/types/messageReaction';
+import type { TimUserProfile } from '../../../src/tim/types/userProfile';
 import { type Device, type TestEnv, sleep, text } from './harness';
 
 export async function expectCode(promise: Promise<unknown>, code: number): Promise<void> {
@@ -1395,6 +1396,131 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await carol.client.convCancelDraft(u('alice'), C2C);
       await carol.client.convDelete(u('alice'), C2C);
       assert.ok(!(await carol.client.convGetConvList()).some((c) => c.conv_id === u('alice')));
+    });
+  });
+
+  describe('profiles (TIMProfileModifySelfUserProfile / SelfInfoUpdated)', function () {
+    const MODIFY = 'TIMProfileModifySelfUserProfile';
+    let pat: Device;
+    let pat2: Device;
+    let quinn: Device;
+    const profileOf = async (device: Device, userId: string): Promise<TimUserProfile | undefined> =>
+      (await device.client.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: [userId], friendship_getprofilelist_param_force_update: true }))[0];
+    /** The raw answer of a call the typed client would refuse, or send differently. */
+    const rawModify = async (device: Device, json: string): Promise<{ code: number; desc: string }> => {
+      const { code, desc } = await device.endpoint.call(MODIFY, [json]);
+      return { code, desc };
+    };
+
+    before(async function () {
+      pat = await env.device(u('pat'), 'laptop');
+      pat2 = await env.device(u('pat'), 'phone');
+      quinn = await env.device(u('quinn'), 'laptop');
+    });
+    after(async function () {
+      for (const device of [pat, pat2, quinn]) {
+        await device?.close();
+      }
+    });
+
+    it('changes nick and signature: both devices get SelfInfoUpdated with the whole profile; others read it, new messages carry it, the peer\'s conversation shows it', async function () {
+      const hello = await quinn.client.msgSendMessage(u('pat'), C2C, text('hi pat'));
+      await pat.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === hello.messageId));
+      // quinn's conversation with pat is in their list (and told) before the change.
+      await quinn.events.waitFor('ConvEvent', (e) => e.conversations.some((c) => c.conv_id === u('pat') && c.conv_show_name !== 'Pat 陈'));
+      await pat.client.profileModifySelfUserProfile({ user_profile_item_nick_name: 'Pat 陈', user_profile_item_self_signature: 'shipping' });
+      const read = await profileOf(quinn, u('pat'));
+      assert.equal(read?.user_profile_nick_name, 'Pat 陈');
+      assert.equal(read?.user_profile_self_signature, 'shipping');
+      for (const device of [pat, pat2]) {
+        const event = await device.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_nick_name === 'Pat 陈');
+        assert.equal(event.user_profile_identifier, u('pat'));
+        assert.equal(event.user_profile_self_signature, 'shipping');
+        if (env.kind === 'emulator') {
+          assert.deepEqual(event, read, 'the whole profile, as TIMProfileGetUserProfileList gives it');
+        }
+      }
+      if (env.kind === 'emulator') {
+        // The peer's C2C conversation is shown under the new nick at once (an Update of it), no message needed.
+        await quinn.events.waitFor('ConvEvent', (e) => e.event === 2 && e.conversations.some((c) => c.conv_id === u('pat') && c.conv_show_name === 'Pat 陈'));
+      }
+      const after = await pat.client.msgSendMessage(u('quinn'), C2C, text('renamed'));
+      assert.equal(after.message.message_sender_profile?.user_profile_nick_name, 'Pat 陈');
+      const got = await quinn.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === after.messageId));
+      assert.equal(got.find((m) => m.message_msg_id === after.messageId)?.message_sender_profile?.user_profile_nick_name, 'Pat 陈');
+      const conv = (await quinn.client.convGetConvList()).find((c) => c.conv_id === u('pat') && c.conv_type === C2C);
+      assert.equal(conv?.conv_show_name, 'Pat 陈');
+    });
+
+    it('a change to the same values sends no SelfInfoUpdated', async function () {
+      await pat.client.profileModifySelfUserProfile({ user_profile_item_self_signature: 'same' });
+      await pat2.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_self_signature === 'same');
+      const before = [pat.events.all('SelfInfoUpdated').length, pat2.events.all('SelfInfoUpdated').length];
+      await pat.client.profileModifySelfUserProfile({ user_profile_item_self_signature: 'same' });
+      await pat.client.profileModifySelfUserProfile({ user_profile_item_self_signature: 'changed' });
+      for (const device of [pat, pat2]) {
+        await device.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_self_signature === 'changed');
+      }
+      if (env.kind === 'emulator') {
+        // Events of a device arrive in order: an event for the no-op would have come before this one.
+        assert.deepEqual([pat.events.all('SelfInfoUpdated').length, pat2.events.all('SelfInfoUpdated').length], before.map((n) => n + 1));
+      }
+    });
+
+    it('refuses with 6017 an over-long nick (bytes, not characters), a wrong type, bad JSON and nothing to change; keeps the profile', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip();
+      }
+      const before = await profileOf(pat, u('pat'));
+      // 167 Chinese characters are 501 bytes of UTF-8.
+      await expectCode(pat.client.profileModifySelfUserProfile({ user_profile_item_nick_name: '陈'.repeat(167) }), 6017);
+      const refusals: Array<[string, RegExp]> = [
+        [stringifyTimJson({ user_profile_item_nick_name: '陈'.repeat(167) }), /user_profile_item_nick_name/],
+        [stringifyTimJson({ user_profile_item_self_signature: 'x'.repeat(501) }), /user_profile_item_self_signature/],
+        [stringifyTimJson({ user_profile_item_nick_name: 5 }), /user_profile_item_nick_name must be a string/],
+        [stringifyTimJson({ user_profile_item_gender: 3 }), /user_profile_item_gender/],
+        [stringifyTimJson({ user_profile_item_custom_string_array: [{ user_profile_custom_string_info_key: 'mood', user_profile_custom_string_info_value: 7 }] }), /user_profile_item_custom_string_array\[0\]/],
+        ['{}', /nothing to change/],
+        [stringifyTimJson({ user_profile_item_unknown: 'x' }), /nothing to change/],
+        ['[]', /JSON object/],
+        ['{"user_profile_item_nick_name":', /not valid JSON/],
+      ];
+      for (const [json, desc] of refusals) {
+        const { code, desc: got } = await rawModify(pat, json);
+        assert.equal(code, 6017, json);
+        assert.match(got, desc, json);
+      }
+      assert.deepEqual(await profileOf(pat, u('pat')), before);
+      // 500 bytes exactly (166 characters of 3 bytes and 2 of 1) fit.
+      await pat.client.profileModifySelfUserProfile({ user_profile_item_nick_name: `${'陈'.repeat(166)}ok` });
+      assert.equal((await profileOf(quinn, u('pat')))?.user_profile_nick_name, `${'陈'.repeat(166)}ok`);
+    });
+
+    it('stores gender, face URL and custom strings (keys with or without the prefix); unknown keys are ignored', async function () {
+      if (env.kind !== 'emulator') {
+        // Custom keys must be defined in Tencent's console first.
+        this.skip();
+      }
+      await pat.client.profileModifySelfUserProfile({
+        user_profile_item_gender: 2,
+        user_profile_item_face_url: 'https://example.com/pat.png',
+        user_profile_item_custom_string_array: [
+          { user_profile_custom_string_info_key: 'mood', user_profile_custom_string_info_value: 'happy' },
+          { user_profile_custom_string_info_key: 'Tag_Profile_Custom_team', user_profile_custom_string_info_value: '平台' },
+        ],
+        user_profile_item_unknown: 'ignored',
+      } as never);
+      assert.equal((await rawModify(pat, stringifyTimJson({ user_profile_item_custom_string_array: [{ user_profile_custom_string_info_key: 'Tag_Profile_Custom_mood', user_profile_custom_string_info_value: 'calm' }] }))).code, 0);
+      const read = await profileOf(quinn, u('pat'));
+      assert.equal(read?.user_profile_gender, 2);
+      assert.equal(read?.user_profile_face_url, 'https://example.com/pat.png');
+      assert.deepEqual(read?.user_profile_custom_string_array, [
+        { user_profile_custom_string_info_key: 'Tag_Profile_Custom_mood', user_profile_custom_string_info_value: 'calm' },
+        { user_profile_custom_string_info_key: 'Tag_Profile_Custom_team', user_profile_custom_string_info_value: '平台' },
+      ]);
+      await pat2.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_custom_string_array?.[0]?.user_profile_custom_string_info_value === 'calm');
+      const badKey = await rawModify(pat, stringifyTimJson({ user_profile_item_custom_string_array: [{ user_profile_custom_string_info_key: 'much_too_long', user_profile_custom_string_info_value: 'x' }] }));
+      assert.equal(badKey.code, 6017);
     });
   });
 

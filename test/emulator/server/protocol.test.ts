@@ -216,6 +216,33 @@ describe('tim-emulator wire protocol', function () {
     mia.close();
   });
 
+  it('replays a SelfInfoUpdated a device missed while disconnected, with the whole profile', async function () {
+    const tia = await loggedIn(env, 'tia', 'a');
+    const tia2 = await loggedIn(env, 'tia', 'b');
+    const first = await tia.call('TIMProfileModifySelfUserProfile', [stringifyTimJson({ user_profile_item_nick_name: 'Tia' })]);
+    assert.equal(first.code, 0, first.desc);
+    const arrived = await tia2.waitFrame((f) => f.type === 'event' && f.event.name === 'SelfInfoUpdated');
+    const seen = arrived.type === 'event' ? arrived.seq : 0;
+    tia2.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const changed = await tia.call('TIMProfileModifySelfUserProfile', [stringifyTimJson({ user_profile_item_self_signature: 'away', user_profile_item_gender: 2 })]);
+    assert.equal(changed.code, 0, changed.desc);
+    const back = await loggedIn(env, 'tia', 'b', seen);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'SelfInfoUpdated');
+    assert.ok(replayed.type === 'event' && replayed.seq > seen && replayed.event.name === 'SelfInfoUpdated');
+    assert.deepEqual(JSON.parse(replayed.event.json), {
+      user_profile_identifier: 'tia',
+      user_profile_nick_name: 'Tia',
+      user_profile_gender: 2,
+      user_profile_face_url: '',
+      user_profile_self_signature: 'away',
+      user_profile_custom_string_array: [],
+    });
+    assert.equal(back.frames.filter((f) => f.type === 'event' && f.event.name === 'SelfInfoUpdated').length, 1, 'only the event it missed');
+    back.close();
+    tia.close();
+  });
+
   it('replays a MsgReadedReceipt the sender\'s device missed while disconnected, with the counts', async function () {
     const rui = await loggedIn(env, 'rui', 'a');
     const sam = await loggedIn(env, 'sam', 'a');
