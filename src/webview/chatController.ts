@@ -3,7 +3,7 @@
  * the message store, virtual list, row renderer, focus, composer, menu and read reporting on the other.
  * Every failed request becomes a short line in the panel (and a host log entry), never a broken page.
  */
-import type { ChatMessageView, ChatPanelInfo } from '../shared/chatModel';
+import type { ChatMessageView, ChatPanelInfo, MentionCandidate } from '../shared/chatModel';
 import { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
 import { Composer } from './composer';
@@ -35,6 +35,8 @@ export interface WebviewState {
   readonly draft?: string;
   /** The message the composer's text replies to, as the panel showed it. */
   readonly replyTo?: ChatMessageView;
+  /** Members picked to @-mention in this panel (the draft's "@name"s are sent as mentions of them). */
+  readonly mentions?: readonly MentionCandidate[];
 }
 
 const REVEAL_HIGHLIGHT_MS = 3000;
@@ -76,6 +78,8 @@ export class ChatController {
   private draftReady = false;
   /** The message the composer replies to (kept in the webview state). */
   private replyTarget: ChatMessageView | undefined;
+  /** The members picked to mention (kept in the webview state). */
+  private mentionsPicked: readonly MentionCandidate[] = [];
 
   constructor(
     private readonly view: ChatView,
@@ -176,6 +180,10 @@ export class ChatController {
       },
       replyChanged: (message) => {
         this.replyTarget = message;
+        this.saveState();
+      },
+      mentionsChanged: (picked) => {
+        this.mentionsPicked = picked;
         this.saveState();
       },
       setError: (text) => this.view.setError(text),
@@ -309,6 +317,11 @@ export class ChatController {
         this.composer.value = DraftKeeper.initialDraft(info.draft, this.savedDraft());
         this.draftReady = true;
       }
+      const savedMentions = this.savedState()?.mentions;
+      if (Array.isArray(savedMentions) && this.mentionsPicked.length === 0) {
+        this.mentionsPicked = savedMentions;
+        this.tools.restoreMentions(savedMentions);
+      }
       const savedReply = this.savedState()?.replyTo;
       if (savedReply && this.replyTarget === undefined) {
         // The reply under way before a reload: the host finds the message again when it is sent.
@@ -357,10 +370,12 @@ export class ChatController {
     if (this.conversationKey) {
       const kept = this.draftReady ? (draft ?? this.composer.value) : this.savedDraft();
       const replyTo = this.draftReady ? this.replyTarget : this.savedState()?.replyTo;
+      const mentions = this.draftReady ? this.mentionsPicked : (this.savedState()?.mentions ?? []);
       this.api.setState({
         conversationId: this.conversationKey,
         ...(kept === undefined ? {} : { draft: kept }),
         ...(replyTo === undefined ? {} : { replyTo }),
+        ...(mentions.length === 0 ? {} : { mentions }),
       });
     }
   }

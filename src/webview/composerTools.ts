@@ -6,7 +6,7 @@
  * message), and turns the composer's text into the right request: chat/sendText with its mentions and
  * the quoted message, or chat/edit.
  */
-import type { ChatMessageView } from '../shared/chatModel';
+import type { ChatMessageView, MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';
 import type { Composer } from './composer';
 import type { HostChannel } from './hostChannel';
@@ -34,6 +34,8 @@ export interface ComposerToolsContext {
   updated(message: ChatMessageView): void;
   /** A reply started or ended: the panel keeps it in its state, so a reload does not lose it. */
   replyChanged(message: ChatMessageView | undefined): void;
+  /** Members were picked to mention: kept in the panel's state with the draft that names them. */
+  mentionsChanged(picked: readonly MentionCandidate[]): void;
   setError(text: string): void;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
@@ -46,7 +48,7 @@ export class ComposerTools {
 
   constructor(private readonly c: ComposerToolsContext) {
     const { view } = c;
-    this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged });
+    this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged, pickedChanged: c.mentionsChanged });
     this.replyBar = new ReplyBar(c.t, () => c.composer().focus(), () => c.replyChanged(this.replyBar.message));
     this.editor = new MessageEditor({
       channel: c.channel,
@@ -79,6 +81,11 @@ export class ComposerTools {
     this.editor.cancel();
     this.replyBar.start(message);
     this.c.composer().focus();
+  }
+
+  /** Members picked before a reload: the restored draft's mentions are sent as mentions again. */
+  restoreMentions(picked: readonly MentionCandidate[]): void {
+    this.mentions.restorePicked(picked);
   }
 
   /** A reply kept from before a reload: shown again, without taking the focus. */

@@ -18,7 +18,12 @@ export interface MentionPickerContext {
   isGroup(): boolean;
   /** The composer's text changed by a pick (the draft is saved as if typed). */
   changed(text: string): void;
+  /** The members picked changed (the panel keeps them across reloads, with the draft). */
+  pickedChanged?(picked: readonly MentionCandidate[]): void;
 }
+
+/** Members kept across a reload at most: the newest picks. */
+export const MAX_KEPT_MENTIONS = 50;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -91,6 +96,15 @@ export class MentionPicker {
         return true;
       default:
         return false;
+    }
+  }
+
+  /** Members picked before a reload (the webview state's): a restored draft's "@name" mentions them again. */
+  restorePicked(kept: readonly MentionCandidate[]): void {
+    for (const member of kept.slice(-MAX_KEPT_MENTIONS)) {
+      if (typeof member?.userId === 'string' && typeof member.name === 'string' && !this.picked.some((p) => p.userId === member.userId && p.name === member.name)) {
+        this.picked.push({ userId: member.userId, name: member.name, ...(member.everyone === true ? { everyone: true } : {}) });
+      }
     }
   }
 
@@ -185,6 +199,7 @@ export class MentionPicker {
     const { text, caret } = insertMention(input.value ?? '', query, member.name);
     if (!this.picked.some((p) => p.userId === member.userId && p.name === member.name)) {
       this.picked.push(member);
+      this.c.pickedChanged?.(this.picked.slice(-MAX_KEPT_MENTIONS));
     }
     this.close();
     input.value = text;

@@ -74,6 +74,22 @@ describe('chat webview: @-mentions', function () {
     assert.deepEqual(await sentParams(), [{ text: '@Bobby Tabl mail me at someone@example.com' }]);
   });
 
+  it('keeps the members picked in a draft across a reload: the restored draft still mentions them', async () => {
+    await open('type=group');
+    await page.keyboard.type('ping @bo');
+    await page.locator('#mention-list .mention-option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('about the release');
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === 'ping @Bob Stone about the release');
+    await page.locator('#composer-input textarea').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/sendText'));
+    assert.deepEqual(await sentParams(), [{ text: 'ping @Bob Stone about the release', mentions: ['bob'] }]);
+  });
+
   it('picks with the mouse, closes on Escape, and says when nobody matches', async () => {
     await open('type=group');
     await page.keyboard.type('@');
