@@ -160,6 +160,8 @@ export interface ChatPanelInfo {
    * the panel then offers none.
    */
   readonly reactionsAvailable?: boolean;
+  /** A group's notice (TIM's group notification), shown under the title; empty when it has none. */
+  readonly notice?: string;
   /** The panel's user-visible strings in the display language (translated on the host with vscode.l10n). */
   readonly strings: Readonly<Record<string, string>>;
 }

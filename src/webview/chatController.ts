@@ -300,6 +300,7 @@ export class ChatController {
     this.t = createTranslate(info.strings);
     this.renderer = this.createRenderer(info.conversationType, info.locale || navigator.language);
     this.view.setTitle(info.title);
+    this.view.setNotice(info.notice ?? '');
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();
     this.setSignedIn(info.signedIn);

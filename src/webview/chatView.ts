@@ -29,6 +29,8 @@ export interface ChatView {
   readonly selectionDelete: HTMLElementTagNameMap['vscode-button'];
   readonly selectionClear: HTMLElementTagNameMap['vscode-button'];
   setTitle(title: string): void;
+  /** A group's notice under the title (one line, the whole text on hover); empty hides it. */
+  setNotice(text: string): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
   /** A short error line with an optional action button; empty text hides it. */
   setError(text: string, action?: { readonly label: string; readonly run: () => void }): void;
@@ -41,7 +43,12 @@ export interface ChatView {
 export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const header = el('header', 'chat-header');
   const title = attrs(el('h1'), { id: 'chat-title' });
-  header.append(codicon('comment-discussion'), title);
+  const notice = attrs(el('div', 'chat-notice'), { id: 'chat-notice', hidden: '' });
+  const noticeText = el('span', 'chat-notice-text');
+  notice.append(codicon('megaphone'), noticeText);
+  const titles = el('div', 'chat-titles');
+  titles.append(title, notice);
+  header.append(codicon('comment-discussion'), titles);
 
   const wrap = el('div', 'list-wrap');
   const topStatus = attrs(el('div', 'list-top-status'), { id: 'list-top-status', 'aria-hidden': 'true' });
@@ -107,6 +114,12 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
     setTitle(text) {
       title.textContent = text;
       document.title = text;
+    },
+    setNotice(text) {
+      // Message data: set as text only. The list shows one line; the tooltip the whole notice.
+      noticeText.textContent = text.replace(/\s+/g, ' ').trim();
+      notice.title = text;
+      notice.hidden = text.trim() === '';
     },
     setStatus(text, kind) {
       hostStatus.textContent = text;

@@ -588,8 +588,13 @@ describe('chat on the emulator', function () {
     assert.equal(info.group_detail_info_member_num, 2);
     assert.match(groupInfoDetail(info, 'en'), new RegExp(`^Public group · ${groupId}\n2 of at most \\d+ members\nOwner: alice\nCreated .+\n\nNotice: Be kind\nIntroduction: Where we ship$`));
 
+    // The group's chat panel shows the notice under its title, and the new one as soon as it changes.
+    const infoPanel = await openPanel(key);
+    await eventually(() => infoPanel.controller.info().notice === 'Be kind', 10_000, 'the panel reads the notice');
     const edited = await recordDialogs({ inputs: ['Ship on Fridays'] }, () => vscode.commands.executeCommand('timChat.editGroupNotice', key));
     assert.deepEqual(edited.asked.infos, ['The notice of Info is updated.']);
+    await eventually(() => infoPanel.controller.info().notice === 'Ship on Fridays', 10_000, 'the panel shows the new notice');
+    infoPanel.dispose();
     const bobsView = await bob.client.groupGetGroupInfoList([groupId]);
     assert.equal(bobsView[0]?.get_groups_info_result_info?.group_detail_info_notification, 'Ship on Fridays', 'bob reads the new notice');
     const tooLong = await recordDialogs({ inputs: ['通'.repeat(101)] }, () => vscode.commands.executeCommand('timChat.editGroupNotice', key));

@@ -256,6 +256,25 @@ describe('chat webview against a fake host', function () {
     await page.locator('.message.revealed[data-id="m60"]').waitFor();
   });
 
+  it("shows a group's notice under the title as one line of text, the whole of it on hover", async () => {
+    const notice = 'Ship on Fridays <img src=x onerror="window.__xss=9">\nsecond line';
+    await open(`type=group&n=30&notice=${encodeURIComponent(notice)}`);
+    const line = page.locator('#chat-notice');
+    await line.waitFor();
+    assert.equal(await line.innerText(), 'Ship on Fridays <img src=x onerror="window.__xss=9"> second line');
+    assert.equal(await line.getAttribute('title'), notice);
+    assert.equal(await page.locator('#chat-notice img').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined);
+    // A chat/info without a notice (it was cleared) hides the line.
+    await page.evaluate(() => {
+      const host = (window as unknown as { __host: { notify(method: string, params: unknown): void } }).__host;
+      host.notify('chat/info', { conversationId: 'dev', conversationType: 'group', title: 'Developers', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en', notice: '', strings: {} });
+    });
+    await line.waitFor({ state: 'hidden' });
+    await open('n=30');
+    assert.equal(await page.locator('#chat-notice').isHidden(), true, 'no notice in a one-to-one chat');
+  });
+
   it('stays usable when the host knows no chat/* request, and when signed out', async () => {
     await open('mode=unknown');
     const error = page.locator('#error-line');

@@ -342,7 +342,7 @@ function fakeHost(): void {
           host.notify('app/state', { conversationId: key, title, signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
           if (mode !== 'unknown') {
             // As the real host sends them: app/state carries the conversation key, chat/info the bare id beside its type.
-            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', reactionsAvailable: params.get('reactions') !== '0', strings: {} });
+            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', reactionsAvailable: params.get('reactions') !== '0', ...(params.get('notice') ? { notice: params.get('notice') } : {}), strings: {} });
             if (isGroup) {
               host.notify('chat/pinned', { messages: pinnedViews(), canPin });
             }

@@ -13,6 +13,7 @@ import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { readGroupInfo } from '../conversations/groupProfile';
 import { markUnread } from '../conversations/unreadMark';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -67,6 +68,8 @@ export class ChatController extends Disposable {
   );
 
   private readonly pinned: PinnedMessages;
+  /** The group's notice, as last read (chat/info carries it). */
+  private notice = '';
   private readonly receipts = new ReadReceipts(
     () => this.client,
     () => this.selfId,
@@ -169,6 +172,22 @@ export class ChatController extends Disposable {
     return message.message_conv_id === this.ref.id && message.message_conv_type === this.ref.type;
   }
 
+  /** Reads a group's notice again; the panel hears of it when it changed. Failures are only logged. */
+  private refreshNotice(): void {
+    if (this.ref.type !== TIMConvType.Group) {
+      return;
+    }
+    readGroupInfo(this.client, this.ref.id)
+      .then((info) => {
+        const notice = info.group_detail_info_notification ?? '';
+        if (notice !== this.notice) {
+          this.notice = notice;
+          this.channel?.notify('chat/info', this.info());
+        }
+      })
+      .catch((error: unknown) => log().info(`notice of ${this.ref.id} not read: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
   /** Opening a conversation marked unread reads it: the mark goes, as in Tencent's TUIKit. */
   private clearUnreadMark(): void {
     const key = conversationKey(this.ref);
@@ -187,6 +206,7 @@ export class ChatController extends Disposable {
     this.reactions.reset();
     this.pinned.reset();
     this.receipts.reset();
+    this.notice = '';
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
     if (state.kind !== 'signedIn') {
@@ -194,12 +214,15 @@ export class ChatController extends Disposable {
     }
     const client = state.client;
     this.refreshPinned();
+    this.refreshNotice();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
         if (mine.some((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.GroupTips))) {
-          // Someone joined, left or changed roles: the user may have become (or stopped being) an admin.
+          // Someone joined, left, changed roles or the group's profile: the user may have become (or
+          // stopped being) an admin, and the notice may be new.
           this.refreshPinned();
+          this.refreshNotice();
         }
         if (mine.some((m) => m.message_sender !== this.selfId)) {
           // The peer wrote: they are active, and whatever they were typing has arrived.
@@ -303,6 +326,7 @@ export class ChatController extends Disposable {
       unreadCount: summary?.unread ?? 0,
       locale: vscode.env.language,
       reactionsAvailable: this.reactions.available,
+      ...(this.ref.type === TIMConvType.Group ? { notice: this.notice } : {}),
       strings: panelStrings(),
     };
   }

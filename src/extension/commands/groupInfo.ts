@@ -6,10 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { TIMGroupType } from '../../tim/enums';
-import type { TimClient } from '../../tim/client';
-import { TimError } from '../../tim/errors';
 import { type TimGroupDetailInfo, TIMGroupModifyInfoFlag } from '../../tim/types/group';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { readGroupInfo } from '../conversations/groupProfile';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -20,15 +19,6 @@ export const MAX_GROUP_NOTICE_BYTES = 300;
 
 export function validateGroupNotice(value: string): string | undefined {
   return Buffer.byteLength(value.trim(), 'utf8') > MAX_GROUP_NOTICE_BYTES ? vscode.l10n.t('A group notice has at most {0} bytes', MAX_GROUP_NOTICE_BYTES) : undefined;
-}
-
-/** The group's details, or TIM's reason it cannot be read (as a TimError, so the user sees the code). */
-export async function readGroupInfo(client: TimClient, groupId: string): Promise<TimGroupDetailInfo> {
-  const [result] = await client.groupGetGroupInfoList([groupId]);
-  if (!result || result.get_groups_info_result_code !== 0 || !result.get_groups_info_result_info) {
-    throw new TimError(result?.get_groups_info_result_code ?? -1, result?.get_groups_info_result_desc || vscode.l10n.t('no answer for {0}', groupId), 'TIMGroupGetGroupInfoList');
-  }
-  return result.get_groups_info_result_info;
 }
 
 function groupTypeName(type: number): string {
