@@ -1,5 +1,6 @@
 /** The extension's one LogOutputChannel ("TIM Chat" in the Output view). */
 import * as vscode from 'vscode';
+import { errorMessage } from '../shared/errorMessage';
 
 let channel: vscode.LogOutputChannel | undefined;
 
@@ -10,7 +11,7 @@ export function log(): vscode.LogOutputChannel {
 
 /** Logs a failure with its stack and returns a one-line message fit for a notification. */
 export function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   log().error(error instanceof Error ? (error.stack ?? message) : message);
   return message;
 }

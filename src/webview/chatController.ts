@@ -3,6 +3,7 @@
  * the message store, virtual list, row renderer, focus, composer, menu and read reporting on the other.
  * Every failed request becomes a short line in the panel (and a host log entry), never a broken page.
  */
+import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView, ChatPanelInfo, MentionCandidate } from '../shared/chatModel';
 import { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
@@ -41,10 +42,6 @@ export interface WebviewState {
 
 const REVEAL_HIGHLIGHT_MS = 3000;
 const REVEAL_MAX_PAGES = 40;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class ChatController {
   private t: Translate = createTranslate();
@@ -396,8 +393,8 @@ export class ChatController {
       }
       this.view.setStatus(this.t('panel.connected', Math.round(performance.now() - started)), 'ok');
     } catch (error: unknown) {
-      this.view.setStatus(this.t('panel.hostUnreachable', messageOf(error)), 'error');
-      this.log('error', `ping failed: ${messageOf(error)}`);
+      this.view.setStatus(this.t('panel.hostUnreachable', errorMessage(error)), 'error');
+      this.log('error', `ping failed: ${errorMessage(error)}`);
     }
   }
 
@@ -519,8 +516,8 @@ export class ChatController {
         this.composer.value = text;
         this.drafts.changed(text);
       }
-      this.view.setError(this.t('composer.sendFailed', messageOf(error)));
-      this.log('warn', `chat/sendText failed: ${messageOf(error)}`);
+      this.view.setError(this.t('composer.sendFailed', errorMessage(error)));
+      this.log('warn', `chat/sendText failed: ${errorMessage(error)}`);
     }
   }
 
@@ -528,7 +525,7 @@ export class ChatController {
     try {
       await this.channel.request('chat/markRead', {});
     } catch (error: unknown) {
-      this.log('warn', `chat/markRead failed: ${messageOf(error)}`);
+      this.log('warn', `chat/markRead failed: ${errorMessage(error)}`);
     }
   }
 

@@ -3,6 +3,7 @@
  * nears the top, and the status shown above the list while it happens. Failures become a short error
  * line with Try Again; nothing is retried in a loop.
  */
+import { errorMessage } from '../shared/errorMessage';
 import type { ChatView } from './chatView';
 import type { HostChannel } from './hostChannel';
 import type { MessageStore, Splice } from './messageStore';
@@ -23,10 +24,6 @@ export interface HistoryContext {
   onPage(): void;
   applySplices(splices: readonly Splice[]): void;
   publishCounts(): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export class HistoryLoader {
@@ -69,8 +66,8 @@ export class HistoryLoader {
       }
     } catch (error: unknown) {
       document.body.dataset.loadState = 'error';
-      this.c.view.setError(this.c.t()('list.loadFailed', messageOf(error)), { label: this.c.t()('list.retryLoad'), run: () => void this.loadLatest() });
-      this.c.log('warn', `chat/loadLatest failed: ${messageOf(error)}`);
+      this.c.view.setError(this.c.t()('list.loadFailed', errorMessage(error)), { label: this.c.t()('list.retryLoad'), run: () => void this.loadLatest() });
+      this.c.log('warn', `chat/loadLatest failed: ${errorMessage(error)}`);
     } finally {
       this.loadingLatest = false;
       this.updateTopStatus();
@@ -101,12 +98,12 @@ export class HistoryLoader {
     } catch (error: unknown) {
       // No automatic retry (the list asks on every frame near the top): the user retries.
       this.olderFailed = true;
-      this.c.view.setError(this.c.t()('list.loadFailed', messageOf(error)), { label: this.c.t()('list.retryLoad'), run: () => {
+      this.c.view.setError(this.c.t()('list.loadFailed', errorMessage(error)), { label: this.c.t()('list.retryLoad'), run: () => {
         this.olderFailed = false;
         this.c.view.setError('');
         void this.loadOlder();
       } });
-      this.c.log('warn', `chat/loadOlder failed: ${messageOf(error)}`);
+      this.c.log('warn', `chat/loadOlder failed: ${errorMessage(error)}`);
       return false;
     } finally {
       this.loadingOlder = false;

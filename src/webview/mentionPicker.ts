@@ -4,6 +4,7 @@
  * and the mouse pick or dismiss, as in VS Code's own suggest widget. A picked member becomes "@name " in
  * the text and is sent as a mention while that text stays in the message (mentions.ts).
  */
+import { errorMessage } from '../shared/errorMessage';
 import type { MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';
 import { attrs, codicon, el } from './dom';
@@ -24,10 +25,6 @@ export interface MentionPickerContext {
 
 /** Members kept across a reload at most: the newest picks. */
 export const MAX_KEPT_MENTIONS = 50;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class MentionPicker {
   readonly element: HTMLElement;
@@ -152,7 +149,7 @@ export class MentionPicker {
       this.members = (await this.c.channel.request('chat/members', {})).members;
     } catch (error: unknown) {
       // Shown until the list closes; the next '@' asks again.
-      this.loadError = this.c.t()('mention.failed', messageOf(error));
+      this.loadError = this.c.t()('mention.failed', errorMessage(error));
     } finally {
       this.loading = false;
     }

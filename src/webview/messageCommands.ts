@@ -3,6 +3,7 @@
  * link) and the clicks on a message's own buttons and links. Links are never followed inside the
  * webview: they go to the host as `chat/openLink`.
  */
+import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView } from '../shared/chatModel';
 import type { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
@@ -39,10 +40,6 @@ export interface MessageCommandContext {
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class MessageCommands {
   private readonly picker: ReactionPicker;
 
@@ -75,8 +72,8 @@ export class MessageCommands {
         this.c.list.invalidate();
       }
     } catch (error: unknown) {
-      this.c.view.setError(this.c.t()('reaction.failed', messageOf(error)));
-      this.c.log('warn', `chat/react failed: ${messageOf(error)}`);
+      this.c.view.setError(this.c.t()('reaction.failed', errorMessage(error)));
+      this.c.log('warn', `chat/react failed: ${errorMessage(error)}`);
     }
   }
 
@@ -85,8 +82,8 @@ export class MessageCommands {
     try {
       await this.c.channel.request('chat/pin', { id, pinned });
     } catch (error: unknown) {
-      this.c.view.setError(this.c.t()('pinned.failed', messageOf(error)));
-      this.c.log('warn', `chat/pin failed: ${messageOf(error)}`);
+      this.c.view.setError(this.c.t()('pinned.failed', errorMessage(error)));
+      this.c.log('warn', `chat/pin failed: ${errorMessage(error)}`);
     }
   }
 
@@ -217,8 +214,8 @@ export class MessageCommands {
           return;
       }
     } catch (error: unknown) {
-      this.c.view.setError(this.c.t()('action.failed', labelOf[action] ?? action, messageOf(error)));
-      this.c.log('warn', `${action} failed: ${messageOf(error)}`);
+      this.c.view.setError(this.c.t()('action.failed', labelOf[action] ?? action, errorMessage(error)));
+      this.c.log('warn', `${action} failed: ${errorMessage(error)}`);
     }
   }
 
@@ -242,9 +239,9 @@ export class MessageCommands {
       }
     } catch (error: unknown) {
       if (stillWanted()) {
-        this.c.extras.setExpansion(id, { state: 'failed', error: messageOf(error) }, path);
+        this.c.extras.setExpansion(id, { state: 'failed', error: errorMessage(error) }, path);
       }
-      this.c.log('warn', `chat/expandMerger failed: ${messageOf(error)}`);
+      this.c.log('warn', `chat/expandMerger failed: ${errorMessage(error)}`);
     }
   }
 

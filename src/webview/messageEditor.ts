@@ -4,6 +4,7 @@
  * saves it through the host (chat/edit), Escape or the bar's close button cancel. The draft that was in
  * the composer is kept aside meanwhile (not saved over) and comes back afterwards.
  */
+import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView } from '../shared/chatModel';
 import { attrs, codicon, el } from './dom';
 import type { HostChannel } from './hostChannel';
@@ -27,10 +28,6 @@ export interface MessageEditorContext {
 export function editableTextOf(message: ChatMessageView): string | undefined {
   const [only, ...rest] = message.elements;
   return message.isSelf && message.status === 'sent' && rest.length === 0 && only?.kind === 'text' ? only.text : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export class MessageEditor extends MessageBar {
@@ -105,8 +102,8 @@ export class MessageEditor extends MessageBar {
       }
     } catch (error: unknown) {
       // Still editing: the text stays in the composer to try again or cancel.
-      this.c.setError(this.c.t()('edit.failed', messageOf(error)));
-      this.c.log('warn', `chat/edit failed: ${messageOf(error)}`);
+      this.c.setError(this.c.t()('edit.failed', errorMessage(error)));
+      this.c.log('warn', `chat/edit failed: ${errorMessage(error)}`);
     } finally {
       this.saving = false;
     }

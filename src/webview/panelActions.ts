@@ -4,6 +4,7 @@
  * fetched from the host once, and the selection bar (count, Forward…, Delete…, Clear Selection) that
  * follows MessageExtras' selection.
  */
+import { errorMessage } from '../shared/errorMessage';
 import type { ChatView } from './chatView';
 import type { HostChannel } from './hostChannel';
 import type { MessageExtras } from './messageExtras';
@@ -20,10 +21,6 @@ export interface PanelActionContext {
   t(): Translate;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   applySplices(splices: readonly Splice[]): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** TIM's image limit (the host checks again): a bigger paste is refused before it is copied over. */
@@ -73,8 +70,8 @@ export class PanelActions {
         list.scrollToBottom();
       }
     } catch (error: unknown) {
-      view.setError(this.c.t()('composer.attachFailed', messageOf(error)));
-      this.c.log('warn', `chat/attach failed: ${messageOf(error)}`);
+      view.setError(this.c.t()('composer.attachFailed', errorMessage(error)));
+      this.c.log('warn', `chat/attach failed: ${errorMessage(error)}`);
     }
   }
 
@@ -90,8 +87,8 @@ export class PanelActions {
         this.c.applySplices(store.add([message]).splices);
         list.scrollToBottom();
       } catch (error: unknown) {
-        view.setError(this.c.t()('composer.pasteFailed', messageOf(error)));
-        this.c.log('warn', `chat/pasteImage failed: ${messageOf(error)}`);
+        view.setError(this.c.t()('composer.pasteFailed', errorMessage(error)));
+        this.c.log('warn', `chat/pasteImage failed: ${errorMessage(error)}`);
       }
     }
   }
@@ -108,7 +105,7 @@ export class PanelActions {
       extras.setMedia(id, elemIndex, { state: 'ready', uri });
     } catch (error: unknown) {
       extras.setMedia(id, elemIndex, { state: 'failed' });
-      this.c.log('warn', `chat/mediaUri failed: ${messageOf(error)}`);
+      this.c.log('warn', `chat/mediaUri failed: ${errorMessage(error)}`);
     }
   }
 
@@ -135,8 +132,8 @@ export class PanelActions {
       }
       this.c.view.setError('');
     } catch (error: unknown) {
-      this.c.view.setError(t('action.failed', method === 'chat/forward' ? t('selection.forward') : t('selection.delete'), messageOf(error)));
-      this.c.log('warn', `${method} failed: ${messageOf(error)}`);
+      this.c.view.setError(t('action.failed', method === 'chat/forward' ? t('selection.forward') : t('selection.delete'), errorMessage(error)));
+      this.c.log('warn', `${method} failed: ${errorMessage(error)}`);
     }
   }
 }

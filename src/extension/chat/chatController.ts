@@ -3,6 +3,7 @@
  * the conversation's live changes (new messages, send status, revokes, read receipts) to it. It keeps
  * the TimMessage behind every row it showed, because revoke, delete and report-read take the message.
  */
+import { errorMessage } from '../../shared/errorMessage';
 import * as vscode from 'vscode';
 import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
@@ -165,7 +166,7 @@ export class ChatController extends Disposable {
         const after = new Set(this.pinned.list().map((m) => m.message_msg_id));
         this.updateShown([...before, ...after].filter((id) => before.has(id) !== after.has(id)));
       })
-      .catch((error: unknown) => log().warn(`pinned messages: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => log().warn(`pinned messages: ${errorMessage(error)}`));
   }
 
   private isMine(message: { message_conv_id?: string; message_conv_type?: number }): boolean {
@@ -185,14 +186,14 @@ export class ChatController extends Disposable {
           this.channel?.notify('chat/info', this.info());
         }
       })
-      .catch((error: unknown) => log().info(`notice of ${this.ref.id} not read: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => log().info(`notice of ${this.ref.id} not read: ${errorMessage(error)}`));
   }
 
   /** Opening a conversation marked unread reads it: the mark goes, as in Tencent's TUIKit. */
   private clearUnreadMark(): void {
     const key = conversationKey(this.ref);
     if (this.store.get(key)?.markedUnread) {
-      markUnread(this.client, key, false).catch((error: unknown) => log().warn(`unread mark of ${key} not cleared: ${error instanceof Error ? error.message : String(error)}`));
+      markUnread(this.client, key, false).catch((error: unknown) => log().warn(`unread mark of ${key} not cleared: ${errorMessage(error)}`));
     }
   }
 
@@ -310,7 +311,7 @@ export class ChatController extends Disposable {
     if (this.ref.type !== TIMConvType.C2C || this.session.state.kind !== 'signedIn') {
       return;
     }
-    this.typingSender.update(typing).catch((error: unknown) => log().info(`typing status not sent: ${error instanceof Error ? error.message : String(error)}`));
+    this.typingSender.update(typing).catch((error: unknown) => log().info(`typing status not sent: ${errorMessage(error)}`));
   }
 
   info(): ChatPanelInfo {
@@ -416,7 +417,7 @@ export class ChatController extends Disposable {
       })
       .catch((error: unknown) => {
         this.uploads.delete(provisionalId);
-        log().warn(`send failed: ${error instanceof Error ? error.message : String(error)}`);
+        log().warn(`send failed: ${errorMessage(error)}`);
         const failed = this.messages.get(provisionalId);
         if (failed) {
           this.channel?.notify('chat/messageUpdated', { message: this.view({ ...failed, message_status: TIMMsgStatus.SendFail }) });

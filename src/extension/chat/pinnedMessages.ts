@@ -4,6 +4,7 @@
  * they are the group's owner or an admin (TIM refuses everyone else, so the panel offers them nothing).
  * Nothing is asked in one-to-one chats: TIM pins group messages only.
  */
+import { errorMessage } from '../../shared/errorMessage';
 import type { PinnedMessageView } from '../../shared/chatModel';
 import type { TimClient } from '../../tim/client';
 import { TIMConvType, TIMGroupMemberRole } from '../../tim/enums';
@@ -95,12 +96,12 @@ export class PinnedMessages {
     if (list.status === 'fulfilled') {
       this.pinned = list.value;
     } else if (!this.isUnavailable(list.reason)) {
-      this.warn(`pinned messages of ${this.ref.id} not read: ${describe(list.reason)}`);
+      this.warn(`pinned messages of ${this.ref.id} not read: ${errorMessage(list.reason)}`);
     }
     if (role.status === 'fulfilled') {
       this.mayPin = role.value === TIMGroupMemberRole.Owner || role.value === TIMGroupMemberRole.Admin;
     } else {
-      this.warn(`own role in ${this.ref.id} not read: ${describe(role.reason)}`);
+      this.warn(`own role in ${this.ref.id} not read: ${errorMessage(role.reason)}`);
     }
     return this.signature() !== before;
   }
@@ -181,8 +182,4 @@ export class PinnedMessages {
   private signature(): string {
     return `${this.canPin}|${this.pinned.map((m) => `${m.message_msg_id}:${m.message_pinner_user_id ?? ''}:${m.message_status}`).join(',')}`;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

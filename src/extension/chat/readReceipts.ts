@@ -6,6 +6,7 @@
  * chats alike, as Tencent's apps send them. Receipts belong to Tencent's premium editions: an app
  * without them (60020, 7013) turns them off for the panel, quietly.
  */
+import { errorMessage } from '../../shared/errorMessage';
 import type { TimClient } from '../../tim/client';
 import { TIMConvType, TIMGroupMessageReadMembersFilter, TIMMsgStatus } from '../../tim/enums';
 import { TimErrorCode } from '../../tim/errorCodes';
@@ -62,7 +63,7 @@ export class ReadReceipts {
         this.apply(await this.client().msgGetMessageReadReceipts(own.slice(i, i + RECEIPT_BATCH)));
       } catch (error: unknown) {
         if (!this.isUnavailable(error)) {
-          this.warn(`read receipts not read: ${describe(error)}`);
+          this.warn(`read receipts not read: ${errorMessage(error)}`);
         }
       }
     }
@@ -101,7 +102,7 @@ export class ReadReceipts {
         }
       } catch (error: unknown) {
         if (!this.isUnavailable(error)) {
-          this.warn(`read receipts not sent: ${describe(error)}`);
+          this.warn(`read receipts not sent: ${errorMessage(error)}`);
         }
       }
     }
@@ -136,8 +137,4 @@ export class ReadReceipts {
     }
     return false;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

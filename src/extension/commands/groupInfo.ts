@@ -44,16 +44,18 @@ export function groupInfoDetail(info: TimGroupDetailInfo, locale: string): strin
     ? vscode.l10n.t('{0} of at most {1} members', info.group_detail_info_member_num ?? 0, info.group_detail_info_max_member_num)
     : vscode.l10n.t('{0} members', info.group_detail_info_member_num ?? 0);
   const created = info.group_detail_info_create_time ? new Date(info.group_detail_info_create_time * 1000).toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' }) : '';
-  const lines = [
+  const facts = [
     `${groupTypeName(info.group_detail_info_group_type)} · ${info.group_detail_info_group_id}`,
     members,
     info.group_detail_info_owner_identifier ? vscode.l10n.t('Owner: {0}', info.group_detail_info_owner_identifier) : '',
     created ? vscode.l10n.t('Created {0}', created) : '',
-    '',
+  ];
+  const texts = [
     vscode.l10n.t('Notice: {0}', info.group_detail_info_notification || vscode.l10n.t('(none)')),
     info.group_detail_info_introduction ? vscode.l10n.t('Introduction: {0}', info.group_detail_info_introduction) : '',
   ];
-  return lines.filter((line, i) => line !== '' || i === 4).join('\n');
+  // A blank line between the facts and the texts.
+  return [...facts.filter(Boolean), '', ...texts.filter(Boolean)].join('\n');
 }
 
 export function registerGroupInfoCommands({ session, store, panels }: { session: TimSession; store: ConversationStore; panels: ChatPanels }): vscode.Disposable[] {

@@ -16,7 +16,9 @@ export function validateProfileField(value: string): string | undefined {
 }
 
 interface Field {
-  readonly label: string;
+  /** The field's name, as the input box's title. */
+  readonly name: string;
+  readonly icon: string;
   readonly current: (profile: TimUserProfile | undefined) => string;
   readonly item: (value: string) => TimUserProfileItem;
   readonly prompt: string;
@@ -26,14 +28,16 @@ interface Field {
 function fields(): Field[] {
   return [
     {
-      label: `$(person) ${vscode.l10n.t('Nickname')}`,
+      name: vscode.l10n.t('Nickname'),
+      icon: 'person',
       current: (p) => p?.user_profile_nick_name ?? '',
       item: (value) => ({ user_profile_item_nick_name: value }),
       prompt: vscode.l10n.t('The name others see instead of your user ID (empty: your user ID)'),
       done: (value) => (value ? vscode.l10n.t('Your nickname is now {0}.', value) : vscode.l10n.t('You have no nickname now: others see your user ID.')),
     },
     {
-      label: `$(comment) ${vscode.l10n.t('Status Message')}`,
+      name: vscode.l10n.t('Status Message'),
+      icon: 'comment',
       current: (p) => p?.user_profile_self_signature ?? '',
       item: (value) => ({ user_profile_item_self_signature: value }),
       prompt: vscode.l10n.t('A line about you or what you are up to (empty: none)'),
@@ -50,7 +54,7 @@ export function registerProfileCommands({ session }: { session: TimSession }): v
       const [profile] = await client.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: [self], friendship_getprofilelist_param_force_update: true });
       const none = vscode.l10n.t('(none)');
       const picked = await vscode.window.showQuickPick(
-        fields().map((field) => ({ label: field.label, description: field.current(profile) || none, field })),
+        fields().map((field) => ({ label: `$(${field.icon}) ${field.name}`, description: field.current(profile) || none, field })),
         { title: vscode.l10n.t('Edit My Profile ({0})', self), placeHolder: vscode.l10n.t('Choose what to change') },
       );
       if (!picked) {
@@ -58,7 +62,7 @@ export function registerProfileCommands({ session }: { session: TimSession }): v
       }
       const { field } = picked;
       const current = field.current(profile);
-      const input = await vscode.window.showInputBox({ title: field.label.replace(/^\$\([^)]*\)\s*/, ''), prompt: field.prompt, value: current, validateInput: validateProfileField });
+      const input = await vscode.window.showInputBox({ title: field.name, prompt: field.prompt, value: current, validateInput: validateProfileField });
       if (input === undefined || input.trim() === current.trim()) {
         return undefined;
       }
