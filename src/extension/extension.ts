@@ -9,6 +9,7 @@ import { registerGroupCommands } from './commands/groupCommands';
 import { registerGroupInfoCommands } from './commands/groupInfo';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerGroupManagementCommands } from './commands/groupManagement';
+import { registerGroupMembershipCommands } from './commands/groupMembership';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { ContextKey, setContext } from './contextKeys';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),
+    ...registerGroupMembershipCommands({ session, store, panels }),
     ...registerGroupInfoCommands({ session, store, panels }),
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),

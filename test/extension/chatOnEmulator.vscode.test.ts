@@ -675,6 +675,64 @@ describe('chat on the emulator', function () {
     assert.match(refused.asked.errors[0] ?? '', /one-to-one chat: only groups have members to manage/);
   });
 
+  it('hands a group over (Transfer Ownership…) and leaves it (Leave Group…)', async () => {
+    const { create_group_result_groupid: groupId } = await api().session.requireClient().groupCreate({
+      create_group_param_group_name: 'Handover',
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }],
+    });
+    const key = `group_${groupId}`;
+    await eventually(() => api().store.get(key), 5000, 'group in tree');
+    const aliceIsMember = async (): Promise<boolean> => (await api().session.requireClient().groupGetJoinedGroupList()).some((g) => g.group_base_info_group_id === groupId);
+    const ownerOf = async (): Promise<string | undefined> => (await bob.client.groupGetGroupInfoList([groupId]))[0]?.get_groups_info_result_info?.group_detail_info_owner_identifier;
+
+    // The owner of a public group cannot quit: said before any question, nothing changes.
+    const asOwner = await recordDialogs({ warning: 'Leave' }, () => vscode.commands.executeCommand('timChat.leaveGroup', key));
+    assert.match(asOwner.asked.errors[0] ?? '', /You own Handover: make someone else its owner first \(Transfer Ownership…\), then leave\.$/);
+    assert.equal(asOwner.asked.warnings.length, 0, 'no confirmation asked');
+    assert.equal(await aliceIsMember(), true);
+
+    // Transfer Ownership…: the members but alice to pick from; dismissing the confirmation changes nothing.
+    const pickBob = (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.description === 'bob');
+    const dismissed = await recordDialogs({ picks: [pickBob] }, () => vscode.commands.executeCommand('timChat.transferGroupOwnership', key));
+    assert.deepEqual(dismissed.asked.picked[0]?.map((item) => item.description), ['bob']);
+    assert.match(dismissed.asked.warnings[0]?.message ?? '', /^Make bob the owner of Handover\?$/);
+    assert.equal(await ownerOf(), 'alice');
+    const handed = await recordDialogs({ picks: [pickBob], warning: 'Transfer' }, () => vscode.commands.executeCommand('timChat.transferGroupOwnership', key));
+    assert.deepEqual(handed.asked.infos, ['bob now owns Handover.']);
+    assert.equal(await ownerOf(), 'bob');
+    const notOwner = await recordDialogs({ picks: [pickBob] }, () => vscode.commands.executeCommand('timChat.transferGroupOwnership', key));
+    assert.match(notOwner.asked.errors[0] ?? '', /Only the owner of Handover can hand it over\.$/);
+
+    // Leave Group…: dismissed, alice stays; confirmed, she is out, the conversation with her, and bob sees her go.
+    await recordDialogs({}, () => vscode.commands.executeCommand('timChat.leaveGroup', key));
+    assert.equal(await aliceIsMember(), true, 'dismissed: still a member');
+    const left = await recordDialogs({ warning: 'Leave' }, () => vscode.commands.executeCommand('timChat.leaveGroup', key));
+    assert.match(left.asked.warnings[0]?.message ?? '', /^Leave Handover\?$/);
+    assert.match(String((left.asked.warnings[0]?.options as vscode.MessageOptions | undefined)?.detail), new RegExp(`join again by its ID \\(${groupId}\\)`));
+    assert.deepEqual([left.asked.infos, left.asked.errors], [['You left Handover.'], []]);
+    assert.equal(await aliceIsMember(), false);
+    await eventually(() => !api().store.get(key), 5000, 'the conversation left the tree');
+    const [lastForBob] = await bob.client.msgGetMsgList(groupId, TIMConvType.Group, { msg_getmsglist_param_count: 1 });
+    assert.deepEqual(
+      [lastForBob?.message_elem_array[0]?.elem_type, (lastForBob?.message_elem_array[0] as { group_tips_elem_tip_type?: number } | undefined)?.group_tips_elem_tip_type],
+      [5, 2],
+      'bob sees a Quit tip',
+    );
+
+    // The owner of a Work group may leave it (TIM allows that type alone).
+    const { create_group_result_groupid: workId } = await api().session.requireClient().groupCreate({
+      create_group_param_group_name: 'Work',
+      create_group_param_group_type: TIMGroupType.Private,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }],
+    });
+    await eventually(() => api().store.get(`group_${workId}`), 5000, 'work group in tree');
+    const leftWork = await recordDialogs({ warning: 'Leave' }, () => vscode.commands.executeCommand('timChat.leaveGroup', `group_${workId}`));
+    assert.deepEqual(leftWork.asked.infos, ['You left Work.']);
+    const oneToOne = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.leaveGroup', 'c2c_bob'));
+    assert.match(oneToOne.asked.errors[0] ?? '', /bob is a one-to-one chat: only groups can be left\.$/);
+  });
+
   it('edits the nickname and status message (Edit My Profile…), which others then see', async () => {
     const pick = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label.endsWith(label));
     const named = await recordDialogs({ picks: [pick('Nickname')], inputs: ['Alice 陈'] }, () => vscode.commands.executeCommand('timChat.editProfile'));

@@ -126,6 +126,8 @@ export const TIMGroupModifyInfoFlag = {
   Notification: 0x01 << 1,
   Introduction: 0x01 << 2,
   FaceUrl: 0x01 << 3,
+  /** The owner changes hands (group_modify_info_param_owner); it goes alone. 0x80000000 as a uint32, not `1 << 31` (negative in JavaScript). */
+  Owner: 0x80000000,
 } as const;
 
 /** GroupModifyInfoParam (TIMGroupModifyGroupInfo): the fields TIM Chat changes. */
@@ -137,6 +139,8 @@ export interface TimGroupModifyInfoParam {
   readonly group_modify_info_param_notification?: string;
   readonly group_modify_info_param_introduction?: string;
   readonly group_modify_info_param_face_url?: string;
+  /** With TIMGroupModifyInfoFlag.Owner: the member who becomes the owner. */
+  readonly group_modify_info_param_owner?: string;
 }
 
 /** TIMGroupMemberModifyInfoFlag: which fields of GroupModifyMemberInfoParam to apply. */

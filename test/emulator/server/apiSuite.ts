@@ -977,6 +977,16 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await carol.client.groupQuit(groupId);
       await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => (m.message_elem_array[0] as { group_tips_elem_tip_type?: number }).group_tips_elem_tip_type === 2));
       await expectCode(carol.client.msgSendMessage(groupId, GROUP, text('gone')), 10007);
+      // The group stays in carol's list; her list's own operations still work on it, deleting it included
+      // (TUIKit deletes the conversation right after quitting).
+      const listed = async (): Promise<boolean> => (await carol.client.convGetConvList()).some((c) => c.conv_id === groupId);
+      assert.equal(await listed(), true, 'a left group stays in the list');
+      await carol.client.convPinConversation(groupId, GROUP, true);
+      await carol.client.convDelete(groupId, GROUP);
+      assert.equal(await listed(), false, 'deleted');
+      // A group never joined has no conversation to delete.
+      const other = await alice.client.groupCreate({ create_group_param_group_name: 'not carols', create_group_param_group_type: 2, create_group_param_group_member_array: [{ group_member_info_identifier: u('bob') }] } as never);
+      await assert.rejects(carol.client.convDelete(other.create_group_result_groupid, GROUP), TimError);
     });
   });
 
