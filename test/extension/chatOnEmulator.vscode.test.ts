@@ -16,6 +16,7 @@ import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import { TIMGroupMemberModifyFlag, type TimGroupDetailInfo } from '../../src/tim/types/group';
 import { groupInfoDetail } from '../../src/extension/commands/groupInfo';
+import { conversationUri } from '../../src/extension/tree/conversationsTreeProvider';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
@@ -615,6 +616,27 @@ describe('chat on the emulator', function () {
     await panel.controller.handlers['chat/loadLatest']({ count: 5 });
     await eventually(() => !marked(), 5000, 'opening the chat clears it');
     panel.dispose();
+    // The tree draws the mark as a dot badge, re-decorated when the mark comes (nothing else changed).
+    const redecorated: string[] = [];
+    const listening = api().conversations.onDidChangeFileDecorations((uris) => redecorated.push(...uris.map(String)));
+    try {
+      await vscode.commands.executeCommand('timChat.markAsUnread', key);
+      await eventually(() => redecorated.includes(String(conversationUri(key))), 5000, 'the badge re-decorated');
+    } finally {
+      listening.dispose();
+    }
+    assert.equal(api().conversations.provideFileDecoration(conversationUri(key))?.badge, '●');
+    const summary = () => api().store.get(key)!;
+    await vscode.commands.executeCommand('timChat.markAsRead', key);
+
+    // Add Star / Remove Star: a star before the row's time, on every device of the user.
+    await vscode.commands.executeCommand('timChat.starConversation', key);
+    await eventually(() => summary().starred, 5000, 'starred');
+    assert.match(String(api().conversations.getTreeItem(summary()).description), /^★ /);
+    assert.match(String(api().conversations.getTreeItem(summary()).contextValue), /\bstarred\b/);
+    await vscode.commands.executeCommand('timChat.unstarConversation', key);
+    await eventually(() => !summary().starred, 5000, 'star removed');
+    assert.doesNotMatch(String(api().conversations.getTreeItem(summary()).description), /★/);
   });
 
   it('manages a group: Add Members…, Remove Members…, Rename Group…, Set Admins…, Set My Name in Group…', async () => {

@@ -15,7 +15,7 @@ import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupInfo } from '../conversations/groupProfile';
-import { markUnread } from '../conversations/unreadMark';
+import { markUnread } from '../conversations/conversationMark';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';

@@ -1,16 +1,16 @@
 /**
  * Commands on one conversation (tree context menu, inline actions, palette): open, new conversation,
- * mark as read or unread, pin/unpin, the four receive options, clear history, delete conversation.
+ * mark as read or unread, star, pin/unpin, the four receive options, clear history, delete conversation.
  */
 import * as vscode from 'vscode';
-import { TIMConvType, TIMReceiveMessageOpt } from '../../tim/enums';
+import { TIMConvType, TIMConversationMarkType, TIMReceiveMessageOpt } from '../../tim/enums';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
 import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
 import { RECEIVE_OPTION_COMMANDS } from '../tree/conversationMenu';
 import { registerCommand } from './command';
-import { markUnread } from '../conversations/unreadMark';
+import { markUnread, setConversationMark } from '../conversations/conversationMark';
 import { resolveTarget } from './targets';
 
 export interface ConversationCommandDeps {
@@ -62,6 +62,18 @@ export function registerConversationCommands({ session, store, panels }: Convers
         await reload();
       }
     }),
+    ...[
+      { id: 'timChat.starConversation', title: vscode.l10n.t('Add Star'), starred: true },
+      { id: 'timChat.unstarConversation', title: vscode.l10n.t('Remove Star'), starred: false },
+    ].map(({ id, title, starred }) =>
+      registerCommand(id, async (arg) => {
+        const target = await resolveTarget(arg, store, title);
+        if (target) {
+          await setConversationMark(session.requireClient(), target.key, TIMConversationMarkType.Star, starred);
+          await reload();
+        }
+      }),
+    ),
     registerCommand('timChat.pinConversation', async (arg) => {
       const target = await resolveTarget(arg, store, vscode.l10n.t('Pin'));
       if (target) {

@@ -25,6 +25,8 @@ export interface ConversationSummary {
   readonly mentioned: boolean;
   /** The user marked it unread (TIMConvMarkConversation); cleared when they open it or mark it read. */
   readonly markedUnread: boolean;
+  /** The user starred it (TIMConvMarkConversation). */
+  readonly starred: boolean;
   readonly draft: string;
 }
 
@@ -39,6 +41,11 @@ function withSender(preview: string, last: TimMessage | undefined, type: TIMConv
   const self = last.message_is_from_self === true || last.message_sender === selfId;
   const sender = self ? t('You') : last.message_sender_profile?.user_profile_nick_name || last.message_sender;
   return `${sender}: ${preview}`;
+}
+
+/** conv_mark_array lists each mark on its own (uint64 values, which may come as bigints). */
+function hasMark(conv: TimConvInfo, mark: TIMConversationMarkType): boolean {
+  return (conv.conv_mark_array ?? []).some((value) => BigInt(value) === BigInt(mark));
 }
 
 export function summarize(conv: TimConvInfo, selfId: string, t: Translate): ConversationSummary {
@@ -59,7 +66,8 @@ export function summarize(conv: TimConvInfo, selfId: string, t: Translate): Conv
     receiveOpt,
     muted: receiveOpt !== TIMReceiveMessageOpt.Receive,
     mentioned: (conv.conv_group_at_info_array ?? []).length > 0,
-    markedUnread: (conv.conv_mark_array ?? []).some((mark) => BigInt(mark) === BigInt(TIMConversationMarkType.Unread)),
+    markedUnread: hasMark(conv, TIMConversationMarkType.Unread),
+    starred: hasMark(conv, TIMConversationMarkType.Star),
     draft,
   };
 }

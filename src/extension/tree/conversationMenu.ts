@@ -23,6 +23,7 @@ export function contextValueOf(summary: ConversationSummary): string {
     'conversation',
     summary.ref.type === TIMConvType.Group ? 'group' : 'c2c',
     summary.pinned ? 'pinned' : 'unpinned',
+    summary.starred ? 'starred' : 'unstarred',
     // "Mark as Read" for unread messages or an unread mark; "Mark as Unread" otherwise.
     summary.unread > 0 || summary.markedUnread ? 'unread' : 'read',
     summary.muted ? 'muted' : 'notMuted',

@@ -54,7 +54,8 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     const draft = summary.draft ? `${vscode.l10n.t('[Draft]')} ${summary.draft}` : '';
     // As Tencent's own conversation lists do: an unread @-mention of me is called out before the preview.
     const preview = summary.mentioned ? `${vscode.l10n.t('[Mentioned you]')} ${summary.preview}` : summary.preview;
-    item.description = [time, draft || preview].filter(Boolean).join(' · ');
+    // A star before the time: the tree's icon already says pinned, muted or the kind of chat.
+    item.description = `${summary.starred ? '★ ' : ''}${[time, draft || preview].filter(Boolean).join(' · ')}`;
     item.tooltip = this.tooltip(summary);
     item.contextValue = contextValueOf(summary);
     item.iconPath = new vscode.ThemeIcon(
@@ -80,6 +81,8 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
       summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',
       summary.mentioned ? vscode.l10n.t('Mentions you') : '',
       summary.pinned ? vscode.l10n.t('Pinned') : '',
+      summary.starred ? vscode.l10n.t('Starred') : '',
+      summary.markedUnread ? vscode.l10n.t('Marked as unread') : '',
       summary.muted ? vscode.l10n.t('Muted') : '',
     ].filter(Boolean);
     if (flags.length) {

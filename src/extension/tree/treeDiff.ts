@@ -15,12 +15,15 @@ export interface TreeDiff {
 
 /** Everything getTreeItem renders of a summary (the receive option: the icon and the context menu). */
 function rowSignature(s: ConversationSummary): string {
-  return JSON.stringify([s.name, s.preview, s.lastTime, s.unread, s.pinned, s.muted, s.receiveOpt, s.mentioned, s.draft, s.ref.type]);
+  return JSON.stringify([s.name, s.preview, s.lastTime, s.unread, s.pinned, s.muted, s.receiveOpt, s.mentioned, s.draft, s.ref.type, s.markedUnread, s.starred]);
 }
 
-/** Everything provideFileDecoration renders of a summary. */
+/** Everything provideFileDecoration renders of a summary: the unread count, or the dot of an unread mark. */
 function badgeSignature(s: ConversationSummary | undefined): string {
-  return s && s.unread > 0 ? `${s.unread}:${s.muted}` : '';
+  if (!s || (s.unread === 0 && !s.markedUnread)) {
+    return '';
+  }
+  return `${s.unread > 0 ? s.unread : 'marked'}:${s.muted}`;
 }
 
 /** Compares two sorted lists as ConversationStore.list() returns them. */

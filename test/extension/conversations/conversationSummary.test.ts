@@ -54,6 +54,17 @@ describe('conversation summaries', () => {
     assert.equal(s.lastTime, 100);
   });
 
+  it('reads the unread and star marks from conv_mark_array, each listed on its own (numbers or bigints)', () => {
+    const marks = (array: Array<number | bigint> | undefined) => {
+      const s = summarize(conv('bob', { conv_mark_array: array } as Partial<TimConvInfo>), 'alice', englishOnly);
+      return [s.markedUnread, s.starred];
+    };
+    assert.deepEqual(marks(undefined), [false, false]);
+    assert.deepEqual(marks([1]), [false, true]);
+    assert.deepEqual(marks([2n]), [true, false]);
+    assert.deepEqual(marks([4, 1n, 2]), [true, true]);
+  });
+
   it("names who wrote a group's last message, but not in one-to-one chats, tips or recalls", () => {
     const inGroup = (message: Partial<NonNullable<TimConvInfo['conv_last_msg']>>): string => {
       const base = withLast('team', 100).conv_last_msg!;

@@ -51,6 +51,7 @@ function summary(overrides: Partial<ConversationSummary>): ConversationSummary {
     muted: false,
     mentioned: false,
     markedUnread: false,
+    starred: false,
     draft: '',
     ...overrides,
   };
@@ -74,6 +75,20 @@ describe('conversation context menu', () => {
     assert.deepEqual(offered({ unread: 0 }), ['timChat.markAsUnread']);
     assert.deepEqual(offered({ unread: 3 }), ['timChat.markAsRead']);
     assert.deepEqual(offered({ unread: 0, markedUnread: true }), ['timChat.markAsRead']);
+  });
+
+  it('offers Add Star to a conversation without a star, and Remove Star to a starred one', () => {
+    const offered = (overrides: Partial<ConversationSummary>) => contextMenu(summary(overrides)).filter((id) => id.endsWith('tarConversation'));
+    assert.deepEqual(offered({}), ['timChat.starConversation']);
+    assert.deepEqual(offered({ starred: true }), ['timChat.unstarConversation']);
+  });
+
+  it('offers Leave Group… and Transfer Ownership… for groups only', () => {
+    const group = contextMenu(summary({}));
+    const c2c = contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } }));
+    for (const id of ['timChat.leaveGroup', 'timChat.transferGroupOwnership']) {
+      assert.ok(group.includes(id) && !c2c.includes(id), id);
+    }
   });
 
   it('offers Show Members for groups only', () => {

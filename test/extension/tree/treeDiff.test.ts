@@ -16,6 +16,7 @@ function summary(id: string, overrides: Partial<ConversationSummary> = {}): Conv
     muted: false,
     mentioned: false,
     markedUnread: false,
+    starred: false,
     draft: '',
     ...overrides,
   };
@@ -48,6 +49,15 @@ describe('conversation tree diff', () => {
     assert.deepEqual(diffTree(list, [summary('bob', { unread: 2, muted: true }), list[1]]).badges, ['c2c_bob']);
     // A read conversation has no badge: muting it changes its row (the icon) and no badge.
     assert.deepEqual(diffTree(list, [list[0], summary('carol', { muted: true })]), { rows: true, badges: [] });
+  });
+
+  it('shows an unread mark and a star as they come and go: the dot badge and the row (its menu and star)', () => {
+    const marked = [list[0], summary('carol', { markedUnread: true })];
+    assert.deepEqual(diffTree(list, marked), { rows: true, badges: ['c2c_carol'] });
+    assert.deepEqual(diffTree(marked, list), { rows: true, badges: ['c2c_carol'] });
+    // Marked with messages unread as well: the count is the badge either way.
+    assert.deepEqual(diffTree(list, [summary('bob', { unread: 2, markedUnread: true }), list[1]]).badges, []);
+    assert.deepEqual(diffTree(list, [list[0], summary('carol', { starred: true })]), { rows: true, badges: [] });
   });
 
   it('treats a first list (nothing shown yet) as new rows and new badges', () => {
