@@ -38,6 +38,8 @@ export interface WebviewState {
   readonly replyTo?: ChatMessageView;
   /** Members picked to @-mention in this panel (the draft's "@name"s are sent as mentions of them). */
   readonly mentions?: readonly MentionCandidate[];
+  /** An edit of a sent message under way: the message and the composer's text (`draft` is the draft kept aside). */
+  readonly edit?: { readonly message: ChatMessageView; readonly text: string };
 }
 
 const REVEAL_HIGHLIGHT_MS = 3000;
@@ -183,10 +185,17 @@ export class ChatController {
         this.mentionsPicked = picked;
         this.saveState();
       },
+      editChanged: () => this.saveState(),
       setError: (text) => this.view.setError(text),
       log: (level, message) => this.log(level, message),
     });
     this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.tools.handleKey(event), () => this.tools.isEditing);
+    // While editing, the composer's text is the edit's (the draft waits aside): kept as it is typed, for a reload.
+    view.input.addEventListener('input', () => {
+      if (this.tools.isEditing) {
+        this.saveState();
+      }
+    });
     this.reads = new ReadReporter(() => void this.markRead());
     this.panelActions = new PanelActions({
       channel,
@@ -320,6 +329,11 @@ export class ChatController {
         this.mentionsPicked = savedMentions;
         this.tools.restoreMentions(savedMentions);
       }
+      const savedEdit = this.savedState()?.edit;
+      if (savedEdit && !this.tools.isEditing) {
+        // The edit under way before a reload; the composer now holds the draft it had put aside.
+        this.tools.restoreEdit(savedEdit.message, savedEdit.text);
+      }
       const savedReply = this.savedState()?.replyTo;
       if (savedReply && this.replyTarget === undefined) {
         // The reply under way before a reload: the host finds the message again when it is sent.
@@ -366,14 +380,18 @@ export class ChatController {
       this.draftReady = true;
     }
     if (this.conversationKey) {
-      const kept = this.draftReady ? (draft ?? this.composer.value) : this.savedDraft();
+      const editing = this.tools.editUnderWay;
+      // While editing, the composer holds the edit's text: the draft is the one the edit put aside.
+      const kept = this.draftReady ? (draft ?? editing?.draft ?? this.composer.value) : this.savedDraft();
       const replyTo = this.draftReady ? this.replyTarget : this.savedState()?.replyTo;
       const mentions = this.draftReady ? this.mentionsPicked : (this.savedState()?.mentions ?? []);
+      const edit = this.draftReady ? (editing && { message: editing.message, text: this.composer.value }) : this.savedState()?.edit;
       this.api.setState({
         conversationId: this.conversationKey,
         ...(kept === undefined ? {} : { draft: kept }),
         ...(replyTo === undefined ? {} : { replyTo }),
         ...(mentions.length === 0 ? {} : { mentions }),
+        ...(edit === undefined ? {} : { edit }),
       });
     }
   }

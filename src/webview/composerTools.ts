@@ -36,6 +36,8 @@ export interface ComposerToolsContext {
   replyChanged(message: ChatMessageView | undefined): void;
   /** Members were picked to mention: kept in the panel's state with the draft that names them. */
   mentionsChanged(picked: readonly MentionCandidate[]): void;
+  /** An edit began or ended. */
+  editChanged(): void;
   setError(text: string): void;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
@@ -59,6 +61,7 @@ export class ComposerTools {
       },
       focusComposer: () => c.composer().focus(),
       edited: c.updated,
+      changed: c.editChanged,
       setError: c.setError,
       log: c.log,
     });
@@ -70,6 +73,17 @@ export class ComposerTools {
   /** An edit is in the composer: its text is not the draft. */
   get isEditing(): boolean {
     return this.editor.isEditing;
+  }
+
+  /** The edit under way (its message, and the draft kept aside meanwhile), for the webview state. */
+  get editUnderWay(): { readonly message: ChatMessageView; readonly draft: string } | undefined {
+    return this.editor.underWay;
+  }
+
+  /** An edit kept from before a reload: its text back in the composer, without taking the focus. */
+  restoreEdit(message: ChatMessageView, text: string): void {
+    this.replyBar.cancel();
+    this.editor.restore(message, text);
   }
 
   /** A composer key: true when one of the tools used it. */

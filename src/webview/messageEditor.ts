@@ -2,7 +2,8 @@
  * Editing one of the user's sent messages in the composer: Edit in a message's menu (or Up in an empty
  * composer, for the newest one) puts its text in the composer under an "Editing message" bar; Enter
  * saves it through the host (chat/edit), Escape or the bar's close button cancel. The draft that was in
- * the composer is kept aside meanwhile (not saved over) and comes back afterwards.
+ * the composer is kept aside meanwhile (not saved over) and comes back afterwards. An edit under way
+ * survives a reload of the panel (kept in the webview state with the draft aside, see restore).
  */
 import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView } from '../shared/chatModel';
@@ -20,6 +21,8 @@ export interface MessageEditorContext {
   focusComposer(): void;
   /** The host answered with the edited message. */
   edited(message: ChatMessageView): void;
+  /** An edit began or ended (the webview state keeps the one under way). */
+  changed(): void;
   setError(text: string): void;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
@@ -54,8 +57,27 @@ export class MessageEditor extends MessageBar {
     return this.target !== undefined;
   }
 
+  /** The edit under way: its message and the draft kept aside. */
+  get underWay(): { readonly message: ChatMessageView; readonly draft: string } | undefined {
+    return this.target === undefined ? undefined : { message: this.target, draft: this.savedDraft };
+  }
+
   start(message: ChatMessageView): void {
-    const text = editableTextOf(message);
+    this.begin(message, editableTextOf(message));
+    this.c.focusComposer();
+  }
+
+  /**
+   * An edit kept from before a reload: `text` (as far as it had got) in the composer again, whose text
+   * now is the draft to put back afterwards. The focus stays where it is.
+   */
+  restore(message: ChatMessageView, text: string): void {
+    if (editableTextOf(message) !== undefined) {
+      this.begin(message, text);
+    }
+  }
+
+  private begin(message: ChatMessageView, text: string | undefined): void {
     if (text === undefined) {
       return;
     }
@@ -69,7 +91,7 @@ export class MessageEditor extends MessageBar {
     this.close.setAttribute('aria-label', t('edit.cancel'));
     this.element.hidden = false;
     this.c.setText(text);
-    this.c.focusComposer();
+    this.c.changed();
   }
 
   cancel(): void {
@@ -80,6 +102,7 @@ export class MessageEditor extends MessageBar {
     this.element.hidden = true;
     this.c.setText(this.savedDraft);
     this.savedDraft = '';
+    this.c.changed();
   }
 
   /** Enter in the composer while editing: saves the text (an unchanged text just ends the edit). */

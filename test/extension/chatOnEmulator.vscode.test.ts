@@ -312,6 +312,13 @@ describe('chat on the emulator', function () {
     await assert.rejects(handlers['chat/edit']({ id: theirs.id, text: 'edited by alice' }), /Only your own sent text messages/);
     listener.dispose();
     panel.dispose();
+
+    // An edit kept across a reload names a message the new panel has not loaded: TIM still finds it.
+    const reopened = await openPanel('c2c_bob');
+    const again = await reopened.controller.handlers['chat/edit']({ id: mine.id, text: 'deploy at six' });
+    assert.equal(textOfView(again), 'deploy at six');
+    await assert.rejects(reopened.controller.handlers['chat/edit']({ id: 'no-such-message', text: 'x' }), /no longer in this conversation/);
+    reopened.dispose();
   });
 
   it('on an edit conflict (8006) shows the version TIM returned and says so', async () => {

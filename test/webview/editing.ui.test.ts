@@ -67,6 +67,44 @@ describe('chat webview: editing sent messages', function () {
     assert.equal((await hostLog(page)).requests.filter((r) => r.method === 'chat/edit').length, 0);
   });
 
+  it('keeps an edit under way, and the draft it put aside, across a reload; an ended edit stays ended', async () => {
+    await page.keyboard.type('my draft');
+    await pickFromMessageMenu(page, page.locator('.message[data-id="m98"]'), 'Edit');
+    await page.locator('#edit-bar').waitFor();
+    const original = await composerText();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' v2');
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
+    await page.locator('#edit-bar').waitFor();
+    await page.waitForFunction((text) => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === text, `${original} v2`);
+    // Escape after the reload: the draft from before the edit comes back, not the edit's text.
+    await page.locator('#composer-input textarea').focus();
+    await page.keyboard.press('Escape');
+    await page.locator('#edit-bar').waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), 'my draft');
+    assert.ok(!(await drafts()).some((text) => String(text).startsWith('#98')), 'the edit never became the draft');
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    assert.equal(await page.locator('#edit-bar').isHidden(), true, 'the cancelled edit does not come back');
+    assert.equal(await composerText(), 'my draft');
+
+    // Saved after a reload: chat/edit with the text as it was finished.
+    await pickFromMessageMenu(page, page.locator('.message[data-id="m98"]'), 'Edit');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' v3');
+    await page.reload();
+    await page.locator('#host-status[data-kind="ok"]').waitFor({ state: 'attached' });
+    await page.locator('#edit-bar').waitFor();
+    await page.locator('#composer-input textarea').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#edit-bar').waitFor({ state: 'hidden' });
+    const edits = (await hostLog(page)).requests.filter((r) => r.method === 'chat/edit').map((r) => r.params);
+    assert.deepEqual(edits, [{ id: 'm98', text: `${original} v3` }]);
+    assert.equal(await composerText(), 'my draft');
+  });
+
   it('offers no Edit on messages of others', async () => {
     await openMessageMenu(page, 'm97');
     const labels = await messageMenuLabels(page);

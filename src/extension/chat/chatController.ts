@@ -355,14 +355,19 @@ export class ChatController extends Disposable {
   }
 
   /**
-   * The cloud custom data of a reply to message `id` (src/tim/tuikitReply.ts): a loaded one, or one of
-   * this conversation TIM still has (a reply kept in the panel across a reload, say).
+   * Message `id` of this conversation: a loaded one, or one TIM still has (a reply or an edit kept in the
+   * panel across a reload, say, whose message the reloaded panel has not paged back to).
    */
+  private async findEvenUnloaded(id: string): Promise<TimMessage | undefined> {
+    return this.messages.get(id) ?? (await this.client.msgFindMessages([id])).find((m) => m.message_msg_id === id && this.isMine(m));
+  }
+
+  /** The cloud custom data of a reply to message `id` (src/tim/tuikitReply.ts). */
   private async replyDataFor(id: unknown): Promise<string> {
     if (typeof id !== 'string' || id.length === 0) {
       throw new Error(vscode.l10n.t('A reply must name the message it answers.'));
     }
-    const original = this.messages.get(id) ?? (await this.client.msgFindMessages([id])).find((m) => m.message_msg_id === id && this.isMine(m));
+    const original = await this.findEvenUnloaded(id);
     if (!original) {
       throw new Error(vscode.l10n.t('The message this replies to is no longer in this conversation.'));
     }
@@ -494,7 +499,11 @@ export class ChatController extends Disposable {
     'chat/edit': async ({ id, text }) => {
       const showLatest = (latest: TimMessage): void => this.channel?.notify('chat/messageUpdated', { message: this.view(latest) });
       // The answer updates the panel (and TIM's MsgUpdate follows): no notification of its own.
-      return this.view(await editMessageText(this.client, this.find(id), this.selfId, text, showLatest));
+      const message = await this.findEvenUnloaded(id);
+      if (!message) {
+        throw new Error(vscode.l10n.t('That message is no longer in this conversation.'));
+      }
+      return this.view(await editMessageText(this.client, message, this.selfId, text, showLatest));
     },
     'chat/retry': async ({ id }) => {
       const failed = this.find(id);
