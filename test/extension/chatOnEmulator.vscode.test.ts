@@ -493,6 +493,9 @@ describe('chat on the emulator', function () {
     await eventually(async () => (await bob.client.getPinnedGroupMessageList(groupId)).some((m) => m.message_msg_id === notes.id && m.message_pinner_user_id === 'alice'), 10_000, 'bob sees it pinned by alice');
     const reloaded = (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => m.id === notes.id);
     assert.equal(reloaded?.pinned, true, 'history read again shows it pinned');
+    // The pin's group tip, in the history of every member.
+    const tipTexts = async () => (await handlers['chat/loadLatest']({ count: 10 })).messages.flatMap((m) => m.elements.flatMap((e) => (e.kind === 'groupTips' ? [e.text] : [])));
+    await eventually(async () => (await tipTexts()).some((text) => /pinned "release notes: v2 ships Friday"$/.test(text)), 10_000, 'the pin tip');
 
     // bob, a plain member, may not pin; made an admin, he may, and alice's panel shows his pin at once.
     const [bobsCopy] = await bob.client.msgFindMessages([notes.id]);

@@ -24,7 +24,8 @@ const MAX_INITIAL_MEMBERS = 20;
 const MAX_INVITE_MEMBERS = 20;
 const MAX_MEMBERS: Record<number, number> = { 0: 2000, 1: 200, 2: 6000, 3: 6000, 4: 1000000, 5: 100000 };
 /** TIMGroupTipType. */
-const Tip = { INVITE: 1, QUIT: 2, KICK: 3, SET_ADMIN: 4, CANCEL_ADMIN: 5, GROUP_INFO_CHANGE: 6 } as const;
+/** TIMGroupTipType values of the tips the emulator puts into groups. */
+export const Tip = { INVITE: 1, QUIT: 2, KICK: 3, SET_ADMIN: 4, CANCEL_ADMIN: 5, GROUP_INFO_CHANGE: 6, PINNED_MESSAGE_ADDED: 10, PINNED_MESSAGE_DELETED: 11 } as const;
 const JOIN_APPLY = 1;
 const JOIN_INVITE = 2;
 /** HandleGroupMemberResult: what happened to one user of an invite or removal. */
@@ -59,6 +60,8 @@ interface TipDetails {
   readonly memberNum?: number;
   /** GroupTipGroupChangeInfo entries of a GroupInfoChange tip. */
   readonly changes?: JsonObject[];
+  /** The messages of a PinnedMessageAdded or PinnedMessageDeleted tip (group_tips_elem_pinned_message_list). */
+  readonly pinnedMessages?: JsonObject[];
 }
 
 /**
@@ -80,6 +83,7 @@ export function groupTip(ctx: Ctx, groupId: string, opUser: string, tipType: num
     group_tips_elem_group_change_info_array: details.changes ?? [],
     group_tips_elem_member_change_info_array: [],
     group_tips_elem_platform: '',
+    ...(details.pinnedMessages === undefined ? {} : { group_tips_elem_pinned_message_list: details.pinnedMessages }),
   };
   return emu.delivery.deliver({
     stream: groupStream(groupId),

@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import * as vscode from 'vscode';
 import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
-import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../tim/enums';
+import { TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
@@ -46,6 +46,11 @@ function compareMessages(a: TimMessage, b: TimMessage): number {
   }
   const seq = BigInt(a.message_seq ?? 0) - BigInt(b.message_seq ?? 0);
   return seq < 0n ? -1 : seq > 0n ? 1 : 0;
+}
+
+/** A group tip that may change the user's role or the group's notice: any but the pinned-message ones. */
+function changesGroup(elem: TimMessage['message_elem_array'][number]): boolean {
+  return elem.elem_type === TIMElemType.GroupTips && elem.group_tips_elem_tip_type !== TIMGroupTipType.PinnedMessageAdded && elem.group_tips_elem_tip_type !== TIMGroupTipType.PinnedMessageDeleted;
 }
 
 export class ChatController extends Disposable {
@@ -219,9 +224,10 @@ export class ChatController extends Disposable {
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
-        if (mine.some((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.GroupTips))) {
+        if (mine.some((m) => m.message_elem_array.some(changesGroup))) {
           // Someone joined, left, changed roles or the group's profile: the user may have become (or
-          // stopped being) an admin, and the notice may be new.
+          // stopped being) an admin, and the notice may be new. (A pin's own tip changes neither: its
+          // event has updated the pinned bar already.)
           this.refreshPinned();
           this.refreshNotice();
         }

@@ -66,9 +66,28 @@ function groupTipsText(tips: TimGroupTipsElem, ctx: MessageViewContext): string 
       return ctx.t('{0} is no longer an admin', users);
     case TIMGroupTipType.GroupInfoChange:
       return groupInfoChangeText(tips, operator, ctx);
+    case TIMGroupTipType.PinnedMessageAdded:
+    case TIMGroupTipType.PinnedMessageDeleted:
+      return pinTipText(tips, operator, ctx);
     default:
       return ctx.t('Group updated');
   }
+}
+
+/** The longest abstract of a pinned message a tip quotes. */
+const PIN_TIP_ABSTRACT_CHARS = 50;
+
+/** "Carol pinned "release at 5"" (or unpinned): the tip's first message abstracted, as TUIKit's tip shows it. */
+function pinTipText(tips: TimGroupTipsElem, operator: string, ctx: MessageViewContext): string {
+  const list = tips.group_tips_elem_pinned_message_list;
+  const first = Array.isArray(list) && typeof list[0] === 'object' && list[0] !== null ? (list[0] as TimMessage) : undefined;
+  const preview = previewText(first, ctx);
+  const abstract = preview.length > PIN_TIP_ABSTRACT_CHARS ? `${preview.slice(0, PIN_TIP_ABSTRACT_CHARS)}…` : preview;
+  const added = tips.group_tips_elem_tip_type === TIMGroupTipType.PinnedMessageAdded;
+  if (!abstract) {
+    return added ? ctx.t('{0} pinned a message', operator) : ctx.t('{0} unpinned a message', operator);
+  }
+  return added ? ctx.t('{0} pinned "{1}"', operator, abstract) : ctx.t('{0} unpinned "{1}"', operator, abstract);
 }
 
 /** What a group info change tip says: each change it lists that people notice, else that something changed. */

@@ -25,6 +25,9 @@ export interface PinErrors {
   unavailable(): Error;
 }
 
+/** How often refresh reads the pinned list when each read raced a change (see readList). */
+const READ_ATTEMPTS = 3;
+
 /** Answers meaning the TIM app has no pinned messages (a feature of Tencent's premium editions). */
 const UNAVAILABLE: ReadonlySet<number> = new Set([TimErrorCode.ERR_SVR_COMM_INVALID_SERVICE, TimErrorCode.ERR_SDK_INTERFACE_NOT_SUPPORT]);
 
@@ -47,6 +50,8 @@ export class PinnedMessages {
   private pinned: TimMessage[] = [];
   private mayPin = false;
   private unavailable = false;
+  /** Changes applied so far (events, the user's own pins): a list read while one arrived may be older. */
+  private applied = 0;
 
   constructor(
     private readonly ref: ConversationRef,
@@ -92,18 +97,43 @@ export class PinnedMessages {
       return false;
     }
     const before = this.signature();
-    const [list, role] = await Promise.allSettled([this.client().getPinnedGroupMessageList(this.ref.id), this.readOwnRole()]);
-    if (list.status === 'fulfilled') {
-      this.pinned = list.value;
-    } else if (!this.isUnavailable(list.reason)) {
-      this.warn(`pinned messages of ${this.ref.id} not read: ${errorMessage(list.reason)}`);
-    }
-    if (role.status === 'fulfilled') {
-      this.mayPin = role.value === TIMGroupMemberRole.Owner || role.value === TIMGroupMemberRole.Admin;
+    const role = this.readOwnRole().then(
+      (value) => ({ status: 'fulfilled' as const, value }),
+      (reason: unknown) => ({ status: 'rejected' as const, reason }),
+    );
+    await this.readList();
+    const roleRead = await role;
+    if (roleRead.status === 'fulfilled') {
+      this.mayPin = roleRead.value === TIMGroupMemberRole.Owner || roleRead.value === TIMGroupMemberRole.Admin;
     } else {
-      this.warn(`own role in ${this.ref.id} not read: ${errorMessage(role.reason)}`);
+      this.warn(`own role in ${this.ref.id} not read: ${errorMessage(roleRead.reason)}`);
     }
     return this.signature() !== before;
+  }
+
+  /**
+   * Reads the pinned list. A change applied while the read was under way (a pin event, the user's own
+   * pin) may be newer than what TIM answered, or older: the list is read again, so it is never replaced
+   * by an answer older than a change already shown. After READ_ATTEMPTS reads that each raced a change,
+   * the list as the changes left it stays.
+   */
+  private async readList(): Promise<void> {
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const appliedBefore = this.applied;
+      let list: TimMessage[];
+      try {
+        list = await this.client().getPinnedGroupMessageList(this.ref.id);
+      } catch (error: unknown) {
+        if (!this.isUnavailable(error)) {
+          this.warn(`pinned messages of ${this.ref.id} not read: ${errorMessage(error)}`);
+        }
+        return;
+      }
+      if (this.applied === appliedBefore) {
+        this.pinned = list;
+        return;
+      }
+    }
   }
 
   /** Applies MsgGroupPinnedMessageChanged; the ids of this panel's messages whose pin changed. */
@@ -111,6 +141,7 @@ export class PinnedMessages {
     if (!this.applies || change.groupId !== this.ref.id) {
       return [];
     }
+    this.applied += 1;
     const id = change.message.message_msg_id;
     const was = this.isPinned(id);
     this.pinned = this.pinned.filter((m) => m.message_msg_id !== id);

@@ -497,6 +497,20 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
         }
       }
       assert.deepEqual(await pinned(alice, groupId), [[second.message_msg_id, u('bob')]]);
+      // Each pin and unpin is also a group tip (PinnedMessageAdded 10 / PinnedMessageDeleted 11) naming
+      // who did it, with the message: what TUIKit shows as "… pinned a message".
+      type PinTip = { group_tips_elem_tip_type?: number; group_tips_elem_op_user?: string; group_tips_elem_pinned_message_list?: TimMessage[] };
+      const pinTip = async (tipType: number, msgId: string, opUser: string): Promise<void> => {
+        const isTip = (m: TimMessage): boolean => {
+          const tip = m.message_elem_array[0] as PinTip | undefined;
+          return m.message_conv_id === groupId && tip?.group_tips_elem_tip_type === tipType && tip.group_tips_elem_op_user === opUser && (tip.group_tips_elem_pinned_message_list ?? []).some((p) => p.message_msg_id === msgId);
+        };
+        await carol.events.waitFor('RecvNewMsg', (list) => list.some(isTip));
+        assert.ok((await carol.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 10 })).some(isTip), `tip ${tipType} in the history`);
+      };
+      await pinTip(10, first.message_msg_id, u('alice'));
+      await pinTip(10, second.message_msg_id, u('bob'));
+      await pinTip(11, first.message_msg_id, u('bob'));
       await alice.client.pinGroupMessage(groupId, first, true);
       assert.deepEqual(await pinned(bob2, groupId), [[first.message_msg_id, u('alice')], [second.message_msg_id, u('bob')]]);
     });

@@ -91,6 +91,19 @@ describe('messageView', () => {
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.FaceUrl, value: 'https://x' }]), { kind: 'groupTips', text: 'Bob B. changed the group info' });
   });
 
+  it('says who pinned or unpinned which message (PinnedMessageAdded / PinnedMessageDeleted tips)', () => {
+    const tip = (tipType: number, pinned: unknown) =>
+      toMessageView(message({
+        message_elem_array: [{ elem_type: TIMElemType.GroupTips, group_tips_elem_tip_type: tipType, group_tips_elem_group_id: 'g', group_tips_elem_op_user: 'bob', group_tips_elem_pinned_message_list: pinned }] as unknown as TimMessage['message_elem_array'],
+      }), ctx).elements[0];
+    const pinnedText = (text: string) => [message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }] })];
+    assert.deepEqual(tip(TIMGroupTipType.PinnedMessageAdded, pinnedText('release at 5')), { kind: 'groupTips', text: 'Bob B. pinned "release at 5"' });
+    assert.deepEqual(tip(TIMGroupTipType.PinnedMessageDeleted, pinnedText('x'.repeat(60))), { kind: 'groupTips', text: `Bob B. unpinned "${'x'.repeat(50)}…"` });
+    // Without a readable message: the tip still says what happened.
+    assert.deepEqual(tip(TIMGroupTipType.PinnedMessageAdded, undefined), { kind: 'groupTips', text: 'Bob B. pinned a message' });
+    assert.deepEqual(tip(TIMGroupTipType.PinnedMessageDeleted, ['not a message']), { kind: 'groupTips', text: 'Bob B. unpinned a message' });
+  });
+
   it('previews one line, and says when a message was revoked', () => {
     const multi = message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: '```ts\nconst a = 1;\n```' }] });
     assert.equal(previewText(multi, ctx), '```ts const a = 1; ```');

@@ -70,6 +70,35 @@ describe('PinnedMessages', () => {
     await assert.rejects(pins.setPinned(message('m1'), true, errors), /not allowed/);
   });
 
+  it('never takes a list read while a change arrived (it may be older): it reads again, at most three times', async () => {
+    const { endpoint, pins } = setUp();
+    const answer = (list: TimMessage[]) => ({ code: 0, desc: '', json: stringifyTimJson(list) });
+    let reads = 0;
+    endpoint.respond('TIMGetPinnedGroupMessageList', () => {
+      reads += 1;
+      if (reads === 1) {
+        // bob's pin lands while the first answer, from before it, is on its way.
+        pins.apply({ groupId: 'team', message: message('m3', 'bob'), isPinned: true, opUser: 'bob' });
+        return answer([message('m2'), message('m1')]);
+      }
+      return answer([message('m3', 'bob'), message('m2'), message('m1')]);
+    });
+    assert.equal(await pins.refresh(), true);
+    assert.equal(reads, 2);
+    assert.deepEqual(pins.list().map((m) => m.message_msg_id), ['m3', 'm2', 'm1']);
+
+    // A change racing every read: after three reads the list stays as the changes left it.
+    reads = 0;
+    endpoint.respond('TIMGetPinnedGroupMessageList', () => {
+      reads += 1;
+      pins.apply({ groupId: 'team', message: message(`n${reads}`, 'bob'), isPinned: true, opUser: 'bob' });
+      return answer([]);
+    });
+    await pins.refresh();
+    assert.equal(reads, 3);
+    assert.deepEqual(pins.list().map((m) => m.message_msg_id), ['n3', 'n2', 'n1', 'm3', 'm2', 'm1']);
+  });
+
   it('applies change events of its own group: a pin goes first, an unpin leaves', async () => {
     const { pins } = setUp();
     await pins.refresh();

@@ -2,16 +2,19 @@
  * Pinned group messages (TIMMessageManager.h, SDK 7.9+, beyond the seed): TIMPinGroupMessage (the
  * group's owner and admins pin or unpin a sent message of the group, at most 10 pinned; every member's
  * devices get MsgGroupPinnedMessageChanged) and TIMGetPinnedGroupMessageList (members read the pinned
- * messages, the latest pinned first, each with its pinner). Revoking a pinned message unpins it
- * (modify.ts calls unpinRevoked). Stored in `pinned` (schema.ts), one row per pinned message; a group's
+ * messages, the latest pinned first, each with its pinner). A pin or unpin also puts a group tip into
+ * the group (PinnedMessageAdded 10 / PinnedMessageDeleted 11, the message in
+ * group_tips_elem_pinned_message_list), as Tencent's server does for TUIKit's "… pinned a message".
+ * Revoking a pinned message unpins it (modify.ts calls unpinRevoked) without a tip: the revoke shows.
+ Stored in `pinned` (schema.ts), one row per pinned message; a group's
  * pins are numbered by `seq` in the order they were made.
  */
 import type { Database as Db } from 'better-sqlite3';
-import { stringifyTimJson } from '../../../tim/json';
+import { parseTimJson, stringifyTimJson } from '../../../tim/json';
 import { ApiError, Err, syncParamError } from '../apiError';
 import type { JsonObject } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
-import { GroupType, Role } from '../groups';
+import { GroupType, groupTip, Role, Tip } from '../groups';
 import { GROUP, type MessageRow, Status, groupStream } from '../messageModel';
 import { findLocal } from './history';
 import { participants, requiredMsgId } from './targets';
@@ -116,6 +119,11 @@ function publishPinChange(ctx: Ctx, row: MessageRow, groupId: string, opUser: st
   }
 }
 
+/** The group tip of a pin or unpin: the message as stored (no viewer's fields), by the member who did it. */
+function pinTip(ctx: Ctx, groupId: string, opUser: string, row: MessageRow, tipType: number): void {
+  groupTip(ctx, groupId, opUser, tipType, [], { pinnedMessages: [parseTimJson(row.body) as JsonObject] });
+}
+
 /** A revoked group message leaves the pinned list, in the revoke's transaction; the members hear it from the revoker. */
 export function unpinRevoked(ctx: Ctx, row: MessageRow, revoker: string): void {
   if (row.conv_type !== GROUP) {
@@ -139,6 +147,7 @@ const pinGroupMessage: Handler = async (ctx, args) => {
       // The message as reactions find it: one the caller can see.
       const row = pinMessage(ctx, groupId, findLocal(ctx, userId, deviceId, msgId)?.row, userId);
       publishPinChange(ctx, row, groupId, userId, userId);
+      pinTip(ctx, groupId, userId, row, Tip.PINNED_MESSAGE_ADDED);
       return;
     }
     requirePinRight(ctx, groupId, userId);
@@ -148,6 +157,7 @@ const pinGroupMessage: Handler = async (ctx, args) => {
       throw new ApiError(Err.GROUP_INVALID_PARAMETERS, 'message is not pinned');
     }
     publishPinChange(ctx, row, groupId, userId, undefined);
+    pinTip(ctx, groupId, userId, row, Tip.PINNED_MESSAGE_DELETED);
   });
   return {};
 };
