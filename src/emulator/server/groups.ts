@@ -23,7 +23,6 @@ const MAX_INITIAL_MEMBERS = 20;
 /** TIMGroupInviteMember: 后台限制单次邀请的群成员个数不能超过 20 (header 7.4). */
 const MAX_INVITE_MEMBERS = 20;
 const MAX_MEMBERS: Record<number, number> = { 0: 2000, 1: 200, 2: 6000, 3: 6000, 4: 1000000, 5: 100000 };
-/** TIMGroupTipType. */
 /** TIMGroupTipType values of the tips the emulator puts into groups. */
 export const Tip = { INVITE: 1, QUIT: 2, KICK: 3, SET_ADMIN: 4, CANCEL_ADMIN: 5, GROUP_INFO_CHANGE: 6, PINNED_MESSAGE_ADDED: 10, PINNED_MESSAGE_DELETED: 11 } as const;
 const JOIN_APPLY = 1;

@@ -11,6 +11,8 @@ import { readGroupMembers } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
+import { errorMessage } from '../../shared/errorMessage';
+import { log } from '../log';
 import { registerCommand } from './command';
 import { groupTarget } from './groupManagement';
 
@@ -45,7 +47,8 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
       }
       await client.groupQuit(target.ref.id);
       panels.get(target.key)?.dispose();
-      await client.convDelete(target.ref.id, TIMConvType.Group);
+      // The user has left either way: a conversation TIM would not delete stays in the list, and is logged.
+      await client.convDelete(target.ref.id, TIMConvType.Group).catch((error: unknown) => log().warn(`left ${target.ref.id}; its conversation not deleted: ${errorMessage(error)}`));
       await store.reload(client);
       void vscode.window.showInformationMessage(vscode.l10n.t('You left {0}.', target.name));
       return true;

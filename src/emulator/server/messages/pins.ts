@@ -6,8 +6,8 @@
  * the group (PinnedMessageAdded 10 / PinnedMessageDeleted 11, the message in
  * group_tips_elem_pinned_message_list), as Tencent's server does for TUIKit's "… pinned a message".
  * Revoking a pinned message unpins it (modify.ts calls unpinRevoked) without a tip: the revoke shows.
- Stored in `pinned` (schema.ts), one row per pinned message; a group's
- * pins are numbered by `seq` in the order they were made.
+ * Stored in `pinned` (schema.ts), one row per pinned message; a group's pins are numbered by `seq` in
+ * the order they were made.
  */
 import type { Database as Db } from 'better-sqlite3';
 import { parseTimJson, stringifyTimJson } from '../../../tim/json';
