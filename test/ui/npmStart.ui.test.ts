@@ -61,6 +61,8 @@ describe('npm start', function () {
       }
       // The demo team mentions the demo user in Developers (scripts/demoTeam.ts).
       await page.locator('.monaco-list-row', { hasText: 'Developers' }).filter({ hasText: '[Mentioned you]' }).waitFor({ timeout: 10_000 });
+      // The demo user starred the chat with Carol: a star before its time.
+      await page.locator('.monaco-list-row', { hasText: 'Carol Wang' }).filter({ hasText: '★' }).waitFor({ timeout: 10_000 });
       // Bob's parser fix carries the demo user's 👍: shown pressed in the real panel; a click takes it
       // back through the extension host and the emulator.
       await openChatFromTree(page, 'Bob Li');
