@@ -5,11 +5,12 @@
  * the conversation.
  */
 import * as vscode from 'vscode';
-import { TIMReceiveMessageOpt } from '../tim/enums';
+import { TIMConvType, TIMReceiveMessageOpt } from '../tim/enums';
 import type { TimMessage } from '../tim/types/message';
 import { previewText } from './chat/messageView';
 import { conversationKey } from './conversations/conversationKey';
 import type { ConversationStore } from './conversations/conversationStore';
+import { groupDismissalOf, isSystemMessage } from './conversations/groupReports';
 import { Disposable } from './lifecycle';
 import { shouldNotify } from './notificationPolicy';
 import type { ChatPanels } from './panels/chatPanel';
@@ -42,6 +43,10 @@ export class MessageNotifications extends Disposable {
 
   private onMessages(messages: readonly TimMessage[], selfId: string): void {
     for (const message of messages) {
+      if (isSystemMessage(message)) {
+        this.onSystemMessage(message, selfId);
+        continue;
+      }
       if (message.message_is_from_self || message.message_sender === selfId) {
         continue;
       }
@@ -58,14 +63,37 @@ export class MessageNotifications extends Disposable {
       const text = previewText(message, { t: vscode.l10n.t, selfId, displayName: () => undefined });
       const sender = message.message_sender_profile?.user_profile_nick_name || message.message_sender;
       const line = message.message_conv_type === 2 ? `${name} · ${sender}: ${text}` : `${sender}: ${text}`;
-      this.shown.push(line);
-      this.shown.splice(0, Math.max(0, this.shown.length - 50));
-      const open = vscode.l10n.t('Open');
-      void vscode.window.showInformationMessage(line, open).then((choice) => {
-        if (choice === open) {
-          void vscode.commands.executeCommand('timChat.openChat', key);
-        }
-      });
+      this.show(line, key);
     }
+  }
+
+  /** Of TIM's system notices only a group's dismissal is told, unless the user dismissed it themselves. */
+  private onSystemMessage(message: TimMessage, selfId: string): void {
+    const dismissal = groupDismissalOf(message);
+    if (!dismissal || dismissal.opUser === selfId) {
+      return;
+    }
+    const key = conversationKey({ id: dismissal.groupId, type: TIMConvType.Group });
+    const name = this.store.get(key)?.name ?? (dismissal.groupName || dismissal.groupId);
+    const line = dismissal.opUser
+      ? vscode.l10n.t('{0} was dismissed by {1}: no one can write in it any more.', name, dismissal.opUser)
+      : vscode.l10n.t('{0} was dismissed: no one can write in it any more.', name);
+    this.show(line, this.store.get(key) ? key : undefined);
+  }
+
+  /** Shows a notification (with Open when there is a conversation to open) and records it for tests. */
+  private show(line: string, key: string | undefined): void {
+    this.shown.push(line);
+    this.shown.splice(0, Math.max(0, this.shown.length - 50));
+    if (key === undefined) {
+      void vscode.window.showInformationMessage(line);
+      return;
+    }
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(line, open).then((choice) => {
+      if (choice === open) {
+        void vscode.commands.executeCommand('timChat.openChat', key);
+      }
+    });
   }
 }

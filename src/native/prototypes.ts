@@ -146,6 +146,7 @@ export const prototypes = {
   TIMGroupCreate: { kind: 'async', args: [s] },
   TIMGroupJoin: { kind: 'async', args: [s, s] },
   TIMGroupQuit: { kind: 'async', args: [s] },
+  TIMGroupDelete: { kind: 'async', args: [s] },
   TIMGroupGetJoinedGroupList: { kind: 'async', args: [] },
   TIMGroupGetMemberInfoList: { kind: 'async', args: [s] },
   TIMGroupInviteMember: { kind: 'async', args: [s] },

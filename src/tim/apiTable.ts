@@ -93,6 +93,7 @@ export const TIM_CALLBACK_APIS = {
   TIMGroupCreate: { args: ['json'] },
   TIMGroupJoin: { args: ['string', 'string'] },
   TIMGroupQuit: { args: ['string'] },
+  TIMGroupDelete: { args: ['string'] },
   TIMGroupGetJoinedGroupList: { args: [] },
   TIMGroupGetMemberInfoList: { args: ['json'] },
   TIMGroupInviteMember: { args: ['json'] },

@@ -48,6 +48,16 @@ export class TimGroupApi extends TimConversationApi {
     await this.invoke(api, [groupId]);
   }
 
+  /**
+   * TIMGroupDelete: dismisses the group. Its owner may, for every type but Work groups (Private), which
+   * nobody dismisses (TIMGroupManager.h). Members hear of it through a group report (kTIMGroupReport_Delete).
+   */
+  async groupDelete(groupId: string): Promise<void> {
+    const api = 'TIMGroupDelete';
+    requireNonEmptyString(api, 'group_id', groupId);
+    await this.invoke(api, [groupId]);
+  }
+
   /** TIMGroupGetJoinedGroupList. */
   async groupGetJoinedGroupList(): Promise<TimGroupBaseInfo[]> {
     const api = 'TIMGroupGetJoinedGroupList';

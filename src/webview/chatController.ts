@@ -309,7 +309,7 @@ export class ChatController {
     this.view.setNotice(info.notice ?? '');
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();
-    this.setSignedIn(info.signedIn);
+    this.setSignedIn(info.signedIn, info.dismissed === true);
     if (first) {
       this.unreadAtOpen = info.unreadCount;
       if (info.unreadCount > 0) {
@@ -396,8 +396,9 @@ export class ChatController {
     }
   }
 
-  private setSignedIn(signedIn: boolean): void {
-    this.composer.setEnabled(signedIn, this.t('panel.signedOut'));
+  /** The composer takes messages while signed in to a conversation that still exists (not a dismissed group). */
+  private setSignedIn(signedIn: boolean, dismissed = false): void {
+    this.composer.setEnabled(signedIn && !dismissed, this.t(dismissed ? 'panel.dismissed' : 'panel.signedOut'));
     document.body.dataset.signedIn = String(signedIn);
   }
 

@@ -9,6 +9,7 @@ export const ENGLISH_STRINGS = {
   'panel.connected': 'Connected to host ({0} ms)',
   'panel.hostUnreachable': 'Host does not answer: {0}',
   'panel.signedOut': 'You are signed out. Sign in to TIM Chat to send messages.',
+  'panel.dismissed': 'This group was dismissed: no one can write in it any more.',
   'list.label': 'Messages',
   'list.loading': 'Loading messages…',
   'list.loadingOlder': 'Loading older messages…',

@@ -765,6 +765,60 @@ describe('chat on the emulator', function () {
     assert.match(oneToOne.asked.errors[0] ?? '', /bob is a one-to-one chat: only groups can be left\.$/);
   });
 
+  it('dismisses a group it owns (Dismiss Group…), and shows a group someone else dismissed as ended', async () => {
+    const client = api().session.requireClient();
+    const exists = async (groupId: string): Promise<boolean> => (await bob.client.groupGetGroupInfoList([groupId]))[0]?.get_groups_info_result_code === 0;
+
+    // bob dismisses his group while alice has it open: her panel takes no new messages, and she is told.
+    const { create_group_result_groupid: bobsId } = await bob.client.groupCreate({ create_group_param_group_name: 'Bobs Farewell', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    const bobsKey = `group_${bobsId}`;
+    await eventually(() => api().store.get(bobsKey), 5000, "bob's group in alice's tree");
+    await bob.client.msgSendMessage(bobsId, TIMConvType.Group, text('last words'));
+    const panel = await openPanel(bobsKey);
+    await eventually(async () => (await panel.controller.handlers['chat/loadLatest']({ count: 5 })).messages.some((m) => textOfView(m) === 'last words'), 10_000, 'the message in the panel');
+    assert.equal(panel.controller.info().dismissed, undefined);
+    const shownBefore = api().notifications.shown.length;
+    await bob.client.groupDelete(bobsId);
+    await eventually(() => panel.controller.info().dismissed === true, 10_000, 'the panel knows');
+    await eventually(() => api().notifications.shown.slice(shownBefore).includes('Bobs Farewell was dismissed by bob: no one can write in it any more.'), 10_000, 'alice is told');
+    assert.ok(api().store.get(bobsKey), 'the conversation stays in the list');
+    panel.dispose();
+    // Opened again later, the panel finds out from TIM (the group is gone: 10010): an empty history, no error.
+    const reopened = await openPanel(bobsKey);
+    assert.deepEqual(await reopened.controller.handlers['chat/loadLatest']({ count: 5 }), { messages: [], hasMoreBefore: false });
+    await eventually(() => reopened.controller.info().dismissed === true, 10_000, 'a reopened panel knows too');
+    reopened.dispose();
+
+    // Dismiss Group… is the owner's, and never a Work group's.
+    const { create_group_result_groupid: othersId } = await bob.client.groupCreate({ create_group_param_group_name: 'Not Hers', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    await eventually(() => api().store.get(`group_${othersId}`), 5000, 'in the tree');
+    const notOwner = await recordDialogs({ warning: 'Dismiss Group' }, () => vscode.commands.executeCommand('timChat.dismissGroup', `group_${othersId}`));
+    assert.match(notOwner.asked.errors[0] ?? '', /Only the owner of Not Hers can dismiss it\.$/);
+    assert.equal(await exists(othersId), true);
+    const { create_group_result_groupid: workId } = await client.groupCreate({ create_group_param_group_name: 'Work Team', create_group_param_group_type: TIMGroupType.Private, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] });
+    await eventually(() => api().store.get(`group_${workId}`), 5000, 'in the tree');
+    const work = await recordDialogs({ warning: 'Dismiss Group' }, () => vscode.commands.executeCommand('timChat.dismissGroup', `group_${workId}`));
+    assert.match(work.asked.errors[0] ?? '', /Nobody can dismiss a Work group such as Work Team; its members can leave it\.$/);
+
+    // alice's own group: dismissed only once she confirms; bob is told, she is not (she did it).
+    const { create_group_result_groupid: ownId } = await client.groupCreate({ create_group_param_group_name: 'Farewell', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] });
+    const ownKey = `group_${ownId}`;
+    await eventually(() => api().store.get(ownKey), 5000, 'in the tree');
+    await recordDialogs({}, () => vscode.commands.executeCommand('timChat.dismissGroup', ownKey));
+    assert.equal(await exists(ownId), true, 'not confirmed: still there');
+    const ownShownBefore = api().notifications.shown.length;
+    const reports: TimMessage[] = [];
+    const listening = bob.client.onEvent('RecvNewMsg', (list) => reports.push(...list.filter((m) => m.message_conv_type === TIMConvType.System)));
+    const done = await recordDialogs({ warning: 'Dismiss Group' }, () => vscode.commands.executeCommand('timChat.dismissGroup', ownKey));
+    assert.match(done.asked.warnings[0]?.message ?? '', /^Dismiss Farewell for everyone\?$/);
+    assert.deepEqual(done.asked.infos, ['Farewell was dismissed.']);
+    assert.equal(await exists(ownId), false);
+    await eventually(() => reports.length > 0, 10_000, 'bob gets the report');
+    listening.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(!api().notifications.shown.slice(ownShownBefore).some((line) => line.startsWith('Farewell')), 'no notification of her own dismissal');
+  });
+
   it('edits the nickname and status message (Edit My Profile…), which others then see', async () => {
     const pick = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label.endsWith(label));
     const named = await recordDialogs({ picks: [pick('Nickname')], inputs: ['Alice 陈'] }, () => vscode.commands.executeCommand('timChat.editProfile'));

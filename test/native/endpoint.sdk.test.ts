@@ -82,6 +82,7 @@ const ASYNC_ARGS: Readonly<Record<string, readonly TimArg[]>> = {
   TIMGroupCreate: ['{"create_group_param_group_name":"g","create_group_param_group_type":1}'],
   TIMGroupJoin: ['group', 'hello'],
   TIMGroupQuit: ['group'],
+  TIMGroupDelete: ['group'],
   TIMGroupGetJoinedGroupList: [],
   TIMGroupGetMemberInfoList: ['{"group_get_members_info_list_param_group_id":"group"}'],
   TIMGroupInviteMember: ['{"group_invite_member_param_group_id":"group","group_invite_member_param_identifier_array":["a"]}'],

@@ -23,6 +23,7 @@ const GROUP_PROTOTYPES = `
 TIM_API int TIMGroupCreate(const char* json_group_create_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupJoin(const char* group_id, const char* hello_msg, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupQuit(const char* group_id, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMGroupDelete(const char* group_id, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIMCommCallback cb, const void* user_data);

@@ -149,6 +149,7 @@ const CASES: readonly Case[] = [
   { api: 'TIMGroupJoin', call: (c) => c.groupJoin('grp', 'hello'), args: ['grp', 'hello'] },
   { api: 'TIMGroupJoin', call: (c) => c.groupJoin('grp'), args: ['grp', ''] },
   { api: 'TIMGroupQuit', call: (c) => c.groupQuit('grp'), args: ['grp'] },
+  { api: 'TIMGroupDelete', call: (c) => c.groupDelete('grp'), args: ['grp'] },
   { api: 'TIMGroupGetJoinedGroupList', call: (c) => c.groupGetJoinedGroupList(), args: [] },
   {
     api: 'TIMGroupGetMemberInfoList',

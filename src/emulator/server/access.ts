@@ -1,6 +1,7 @@
 /**
  * Who may touch what: a user reaches a C2C conversation only as one of its two parties and a group
  * conversation only while a member; the visibility floors (joined at, history cleared at) of each.
+ * A dismissed group (groups.dismissed) is no group here: every check answers 10010 for it.
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { ApiError, Err, syncParamError } from './apiError';
@@ -25,12 +26,14 @@ export interface Floors {
 export class Access {
   private readonly member: Statement;
   private readonly group: Statement;
+  private readonly groupId: Statement;
   private readonly userCleared: Statement;
   private readonly devCleared: Statement;
 
   constructor(db: Db) {
     this.member = db.prepare('SELECT role, join_msg, recv_opt FROM members WHERE group_id = ? AND user_id = ?');
-    this.group = db.prepare('SELECT * FROM groups WHERE group_id = ?');
+    this.group = db.prepare('SELECT * FROM groups WHERE group_id = ? AND dismissed = 0');
+    this.groupId = db.prepare('SELECT 1 FROM groups WHERE group_id = ?');
     this.userCleared = db.prepare('SELECT cleared_msg FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?');
     this.devCleared = db.prepare('SELECT cleared_msg FROM dev_convs WHERE device_id = ? AND stream = ?');
   }
@@ -47,8 +50,17 @@ export class Access {
     return { convType, convId, stream: groupStream(convId), groupType: group.type };
   }
 
+  /** The group, or undefined when there is no such group or it was dismissed. */
   groupRow(groupId: string): GroupRow | undefined {
     return this.group.get(groupId) as GroupRow | undefined;
+  }
+
+  /**
+   * Whether a group has ever had this id, dismissed ones included: a dismissed group's id stays taken,
+   * since its former members' conversations still go by it.
+   */
+  groupIdInUse(groupId: string): boolean {
+    return this.groupId.get(groupId) !== undefined;
   }
 
   memberRow(groupId: string, userId: string): MemberRow | undefined {

@@ -9,6 +9,7 @@ import { authHandlers } from './auth';
 import type { Ctx, Handler, Outcome } from './context';
 import { convMarkHandlers } from './convMarks';
 import { conversationHandlers } from './conversations';
+import { groupDismissHandlers } from './groupDismiss';
 import { groupInfoHandlers } from './groupInfo';
 import { groupHandlers } from './groups';
 import { downloadHandlers } from './messages/downloads';
@@ -41,6 +42,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...convMarkHandlers,
     ...groupHandlers,
     ...groupInfoHandlers,
+    ...groupDismissHandlers,
   }),
 );
 

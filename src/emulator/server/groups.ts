@@ -4,7 +4,8 @@
  * once), TIMGroupQuit (owners of non-Work groups cannot), TIMGroupGetJoinedGroupList and
  * TIMGroupGetMemberInfoList (members only), and managing a group: TIMGroupInviteMember,
  * TIMGroupDeleteMember, TIMGroupModifyGroupInfo (name, notification, introduction, face, owner) and
- * TIMGroupModifyMemberInfo (a member's role and name card).
+ * TIMGroupModifyMemberInfo (a member's role and name card). Dismissing a group (TIMGroupDelete) is in
+ * groupDismiss.ts.
  * Joining, leaving, invitations, removals, info and role changes put group tips into the group.
  */
 import { randomBytes } from 'node:crypto';
@@ -116,7 +117,7 @@ export function addMember(ctx: Ctx, groupId: string, userId: string, role: numbe
  * Takes `userId` out of the group: no access from now on; their conversation stays (as Tencent keeps
  * it) and shows nothing after `lastMsg`, the last message they got.
  */
-function removeMember(ctx: Ctx, groupId: string, userId: string, lastMsg: number): void {
+export function removeMember(ctx: Ctx, groupId: string, userId: string, lastMsg: number): void {
   ctx.emu.db.prepare('DELETE FROM members WHERE group_id = ? AND user_id = ?').run(groupId, userId);
   ctx.emu.db.prepare('UPDATE convs SET left_msg = ? WHERE user_id = ? AND conv_type = 2 AND conv_id = ?').run(lastMsg, userId, groupId);
   ctx.emu.hub.touchConversation(userId, GROUP, groupId);
@@ -181,8 +182,8 @@ const create: Handler = async (ctx, args) => {
   const addOption = optNumber(param, 'create_group_param_add_option') ?? 2;
   await ctx.emu.queue.enqueue(() => {
     const emu = ctx.emu;
-    if (emu.access.groupRow(groupId) !== undefined) {
-      throw new ApiError(Err.GROUP_ID_IN_USE, `group id ${groupId} is in use`);
+    if (emu.access.groupIdInUse(groupId)) {
+      throw new ApiError(Err.GROUP_ID_IN_USE, `group id ${groupId} is in use (a dismissed group's id stays in use)`);
     }
     for (const member of members) {
       if (!emu.model.userExists(member.user)) {

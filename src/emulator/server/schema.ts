@@ -53,11 +53,12 @@ CREATE TABLE IF NOT EXISTS dev_msgs(device_id INTEGER NOT NULL, msg INTEGER NOT 
   PRIMARY KEY(device_id, msg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dev_convs(device_id INTEGER NOT NULL, stream TEXT NOT NULL, cleared_msg INTEGER NOT NULL,
   PRIMARY KEY(device_id, stream)) WITHOUT ROWID;
+-- A group; dismissed 1: dismissed by its owner (TIMGroupDelete), kept for its former members' conversations.
 CREATE TABLE IF NOT EXISTS groups(
   group_id TEXT PRIMARY KEY, name TEXT NOT NULL, type INTEGER NOT NULL, owner TEXT NOT NULL,
   created INTEGER NOT NULL, face_url TEXT NOT NULL DEFAULT '', notification TEXT NOT NULL DEFAULT '',
   introduction TEXT NOT NULL DEFAULT '', add_option INTEGER NOT NULL DEFAULT 2, max_members INTEGER NOT NULL,
-  info_seq INTEGER NOT NULL DEFAULT 1);
+  info_seq INTEGER NOT NULL DEFAULT 1, dismissed INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS members(
   group_id TEXT NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, join_time INTEGER NOT NULL,
   join_msg INTEGER NOT NULL, recv_opt INTEGER NOT NULL DEFAULT 0, name_card TEXT NOT NULL DEFAULT '',
@@ -123,6 +124,12 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
     db.exec('ALTER TABLE users ADD COLUMN gender INTEGER NOT NULL DEFAULT 0');
     db.exec("ALTER TABLE users ADD COLUMN signature TEXT NOT NULL DEFAULT ''");
     db.exec("ALTER TABLE users ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'");
+  }
+  // A group its owner dismissed (TIMGroupDelete, groupDismiss.ts): the row stays for its former members'
+  // conversations (name, type), and access.ts treats it as no such group.
+  const groupColumns = db.prepare("SELECT name FROM pragma_table_info('groups')").all() as Array<{ name: string }>;
+  if (!groupColumns.some((c) => c.name === 'dismissed')) {
+    db.exec('ALTER TABLE groups ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0');
   }
   // Whether a message asked for read receipts (message_need_read_receipt), written by the send's own
   // INSERT. Older data dirs: the flag is read once from the stored bodies.

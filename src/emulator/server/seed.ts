@@ -216,6 +216,10 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         const owner = str(group, 'owner', `group ${id}`);
         const type = typeof group.type === 'number' ? group.type : GroupType.CHATROOM;
         emu.model.ensureUser(owner);
+        if (emu.access.groupRow(id) === undefined && emu.access.groupIdInUse(id)) {
+          // Its former members' conversations still go by the id, as TIMGroupCreate refuses it (10021).
+          throw new Error(`seed: group ${id} was dismissed; its id stays in use`);
+        }
         if (emu.access.groupRow(id) === undefined) {
           emu.db
             .prepare('INSERT INTO groups(group_id, name, type, owner, created, max_members) VALUES (?, ?, ?, ?, ?, ?)')

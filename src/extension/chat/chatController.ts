@@ -9,12 +9,15 @@ import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chat
 import type { HostRequests } from '../../shared/protocol';
 import { TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
+import { TimErrorCode } from '../../tim/errorCodes';
+import { TimError } from '../../tim/errors';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
 import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupInfo } from '../conversations/groupProfile';
+import { groupDismissalOf } from '../conversations/groupReports';
 import { markUnread } from '../conversations/conversationMark';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -76,6 +79,8 @@ export class ChatController extends Disposable {
   private readonly pinned: PinnedMessages;
   /** The group's notice, as last read (chat/info carries it). */
   private notice = '';
+  /** The group was dismissed (its report arrived, or TIM no longer knows it): no new messages. */
+  private dismissed = false;
   private readonly receipts = new ReadReceipts(
     () => this.client,
     () => this.selfId,
@@ -191,7 +196,21 @@ export class ChatController extends Disposable {
           this.channel?.notify('chat/info', this.info());
         }
       })
-      .catch((error: unknown) => log().info(`notice of ${this.ref.id} not read: ${errorMessage(error)}`));
+      .catch((error: unknown) => {
+        if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
+          // Dismissed while this panel was closed: what is left is its history.
+          this.markDismissed();
+          return;
+        }
+        log().info(`notice of ${this.ref.id} not read: ${errorMessage(error)}`);
+      });
+  }
+
+  private markDismissed(): void {
+    if (!this.dismissed) {
+      this.dismissed = true;
+      this.channel?.notify('chat/info', this.info());
+    }
   }
 
   /** Opening a conversation marked unread reads it: the mark goes, as in Tencent's TUIKit. */
@@ -213,6 +232,7 @@ export class ChatController extends Disposable {
     this.pinned.reset();
     this.receipts.reset();
     this.notice = '';
+    this.dismissed = false;
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
     if (state.kind !== 'signedIn') {
@@ -223,6 +243,9 @@ export class ChatController extends Disposable {
     this.refreshNotice();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
+        if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
+          this.markDismissed();
+        }
         const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
         if (mine.some((m) => m.message_elem_array.some(changesGroup))) {
           // Someone joined, left, changed roles or the group's profile: the user may have become (or
@@ -334,18 +357,29 @@ export class ChatController extends Disposable {
       locale: vscode.env.language,
       reactionsAvailable: this.reactions.available,
       ...(this.ref.type === TIMConvType.Group ? { notice: this.notice } : {}),
+      ...(this.dismissed ? { dismissed: true } : {}),
       strings: panelStrings(),
     };
   }
 
   private async page(param: { last?: TimMessage; count: number }): Promise<ChatPage> {
     const count = Math.max(1, Math.min(PAGE_LIMIT, Math.floor(param.count)));
-    const list = await this.client.msgGetMsgList(this.ref.id, this.ref.type, {
-      msg_getmsglist_param_last_msg: param.last,
-      msg_getmsglist_param_count: count,
-      msg_getmsglist_param_is_ramble: true,
-      msg_getmsglist_param_is_forward: false,
-    });
+    let list: TimMessage[];
+    try {
+      list = await this.client.msgGetMsgList(this.ref.id, this.ref.type, {
+        msg_getmsglist_param_last_msg: param.last,
+        msg_getmsglist_param_count: count,
+        msg_getmsglist_param_is_ramble: true,
+        msg_getmsglist_param_is_forward: false,
+      });
+    } catch (error: unknown) {
+      if (this.ref.type === TIMConvType.Group && error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
+        // A dismissed group has no history TIM still gives out: an empty page, and the panel says why.
+        this.markDismissed();
+        return { messages: [], hasMoreBefore: false };
+      }
+      throw error;
+    }
     const sorted = [...list].sort(compareMessages);
     // Before the page is answered, so its rows show their reactions and read counts from the start.
     await Promise.all([this.reactions.load(sorted.filter((m) => m.message_status === TIMMsgStatus.SendSucc)), this.receipts.load(sorted)]);

@@ -1,7 +1,8 @@
 /**
- * Leaving a group and handing it over: Leave Group… (TIMGroupQuit) and Transfer Ownership…
- * (TIMGroupModifyGroupInfo with the owner flag). TIM keeps an owner of most group types from quitting
- * (10009), so Leave Group… says so before asking, and names Transfer Ownership… as the way out.
+ * Leaving a group, handing it over and ending it: Leave Group… (TIMGroupQuit), Transfer Ownership…
+ * (TIMGroupModifyGroupInfo with the owner flag) and Dismiss Group… (TIMGroupDelete). TIM keeps an owner
+ * of most group types from quitting (10009), so Leave Group… says so before asking, and names Transfer
+ * Ownership… as the way out; nobody dismisses a Work group, so Dismiss Group… says that instead.
  */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
@@ -51,6 +52,35 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
       await client.convDelete(target.ref.id, TIMConvType.Group).catch((error: unknown) => log().warn(`left ${target.ref.id}; its conversation not deleted: ${errorMessage(error)}`));
       await store.reload(client);
       void vscode.window.showInformationMessage(vscode.l10n.t('You left {0}.', target.name));
+      return true;
+    }),
+
+    // The conversation stays in the list (as TIM keeps it) until the user deletes it; its panel takes no new messages.
+    registerCommand('timChat.dismissGroup', async (arg) => {
+      const client = session.requireClient();
+      const target = await groupTarget(arg, deps, vscode.l10n.t('Dismiss Group'), (name) => vscode.l10n.t('{0} is a one-to-one chat: only groups can be dismissed.', name));
+      if (!target) {
+        return false;
+      }
+      const info = await readGroupInfo(client, target.ref.id);
+      if (info.group_detail_info_group_type === TIMGroupType.Private) {
+        throw new Error(vscode.l10n.t('Nobody can dismiss a Work group such as {0}; its members can leave it.', target.name));
+      }
+      if (info.group_detail_info_owner_identifier !== session.signedInAccount?.userId) {
+        throw new Error(vscode.l10n.t('Only the owner of {0} can dismiss it.', target.name));
+      }
+      const dismiss = vscode.l10n.t('Dismiss Group');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Dismiss {0} for everyone?', target.name),
+        { modal: true, detail: vscode.l10n.t('Every member loses the group: no one can write in it any more, and it cannot be undone.') },
+        dismiss,
+      );
+      if (answer !== dismiss) {
+        return false;
+      }
+      await client.groupDelete(target.ref.id);
+      await store.reload(client);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} was dismissed.', target.name));
       return true;
     }),
 

@@ -1317,6 +1317,139 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       assert.equal(await rawCode(alice, 'TIMGroupInviteMember', [stringifyTimJson({ group_invite_member_param_group_id: live, group_invite_member_param_identifier_array: [u('bob')] })]), 10007);
       assert.equal((await alice.client.groupGetJoinedGroupList()).find((g) => g.group_base_info_group_id === groupId)?.group_base_info_group_name, 'choices');
     });
+
+    type Report = { elem_type?: number; group_report_elem_report_type?: number; group_report_elem_group_id?: string; group_report_elem_group_name?: string; group_report_elem_op_user?: string };
+    const REPORT_DELETE = 5;
+    /** The group report elem of `groupId` a message carries, if it is one (a system message, conv type 3). */
+    const reportIn = (m: TimMessage, groupId: string): Report | undefined =>
+      (m.message_elem_array as Report[]).find((e) => e.elem_type === 8 && e.group_report_elem_group_id === groupId);
+    /** The first group report of `groupId` that reaches `device`. */
+    const reportOf = async (device: Device, groupId: string): Promise<{ message: TimMessage; report: Report }> => {
+      const list = await device.events.waitFor('RecvNewMsg', (l) => l.some((m) => reportIn(m, groupId) !== undefined));
+      const message = list.find((m) => reportIn(m, groupId) !== undefined) as TimMessage;
+      return { message, report: reportIn(message, groupId) as Report };
+    };
+    const reportsSeen = (device: Device, groupId: string): number => device.events.all('RecvNewMsg').flat().filter((m) => reportIn(m, groupId) !== undefined).length;
+    const listed = async (device: Device, groupId: string): Promise<boolean> => (await device.client.convGetConvList()).some((c) => c.conv_id === groupId);
+
+    it('dismiss (TIMGroupDelete): the owner dismisses a Public group; every member device gets the Delete group report; the group is gone, its conversations stay', async function () {
+      const groupId = await createGroup('to dismiss', PUBLIC, [[bob, ADMIN], [carol]]);
+      const last = await bob.client.msgSendMessage(groupId, GROUP, text('before the end'));
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === last.messageId));
+      await alice.client.groupDelete(groupId);
+      for (const device of [alice, alice2, bob, bob2, carol]) {
+        const { message, report } = await reportOf(device, groupId);
+        assert.equal(message.message_conv_type, 3, 'the system conversation');
+        assert.equal(report.group_report_elem_report_type, REPORT_DELETE);
+        assert.equal(report.group_report_elem_group_name, 'to dismiss');
+        assert.equal(report.group_report_elem_op_user, u('alice'));
+      }
+      assert.equal(reportsSeen(dave, groupId), 0, 'not a member');
+      await expectCode(dave.client.groupJoin(groupId), 10010);
+      await expectCode(bob.client.msgSendMessage(groupId, GROUP, text('anyone here?')), 10010);
+      await expectCode(carol.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never), 10010);
+      await expectCode(alice.client.groupDelete(groupId), 10010);
+      assert.ok(!(await bob.client.groupGetJoinedGroupList()).some((g) => g.group_base_info_group_id === groupId));
+      // Each former member keeps the conversation until they delete it (as TUIKit does after a dismissal).
+      for (const device of [alice, bob, carol]) {
+        assert.equal(await listed(device, groupId), true, `${device.userId} keeps the conversation`);
+      }
+      await carol.client.convDelete(groupId, GROUP);
+      assert.equal(await listed(carol, groupId), false, 'deleted');
+    });
+
+    it('dismiss: only the owner (10007 for an admin, a member and an outsider; nothing changes); nobody dismisses a Work group, its owner included', async function () {
+      const groupId = await createGroup('stays', PUBLIC, [[bob, ADMIN], [carol]]);
+      await expectCode(carol.client.groupDelete(groupId), 10007);
+      await expectCode(bob.client.groupDelete(groupId), 10007);
+      await expectCode(dave.client.groupDelete(groupId), 10007);
+      assert.deepEqual(await memberIds(carol, groupId), [u('alice'), u('bob'), u('carol')].sort());
+      const still = await carol.client.msgSendMessage(groupId, GROUP, text('still here'));
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === still.messageId));
+      const workId = await createGroup('work stays', WORK, [[bob]]);
+      await expectCode(alice.client.groupDelete(workId), 10007);
+      await expectCode(bob.client.groupDelete(workId), 10007);
+      assert.deepEqual(await memberIds(bob, workId), [u('alice'), u('bob')].sort());
+      await expectCode(alice.client.groupDelete(`nosuchgroup_${process.pid}`), 10010);
+      for (const device of [alice, bob, carol]) {
+        assert.equal(reportsSeen(device, groupId) + reportsSeen(device, workId), 0, `no report reached ${device.userId}`);
+      }
+    });
+
+    it('dismiss: an empty group id is the C function\'s -4', async function () {
+      await expectCode(alice.endpoint.call('TIMGroupDelete', ['']), -4);
+    });
+
+    it('dismiss (emulator choices): the report\'s fields; the conversation keeps its name, type, last message and unread count; every call on the group answers 10010; its id stays in use', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const groupId = `dismissed_${process.pid}`;
+      await alice.client.groupCreate({
+        create_group_param_group_id: groupId,
+        create_group_param_group_name: 'last days',
+        create_group_param_group_type: PUBLIC,
+        create_group_param_group_member_array: [{ group_member_info_identifier: u('bob') }, { group_member_info_identifier: u('carol') }],
+      } as never);
+      const rules = await alice.client.msgSendMessage(groupId, GROUP, text('pinned until the end'));
+      await alice.client.pinGroupMessage(groupId, rules.message, true);
+      await tipOf(carol, groupId, 10);
+      const last = await bob.client.msgSendMessage(groupId, GROUP, text('the last word'));
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === last.messageId));
+      const groupMessagesBefore = carol.events.all('RecvNewMsg').flat().filter((m) => m.message_conv_id === groupId).length;
+      const convBefore = (await carol.client.convGetConvList()).find((c) => c.conv_id === groupId);
+      const totalBefore = await carol.client.convGetTotalUnreadMessageCount();
+      await alice.client.groupDelete(groupId);
+      const { message } = await reportOf(carol, groupId);
+      const { message_msg_id: msgId, message_server_time: serverTime, message_client_time: clientTime, message_rand: rand, ...fields } = message as TimMessage & Record<string, unknown>;
+      assert.ok(typeof msgId === 'string' && msgId.length > 0);
+      assert.ok(Number(serverTime) > 0 && clientTime === serverTime && Number(rand) > 0);
+      assert.deepEqual(fields, {
+        message_conv_type: 3,
+        message_conv_id: '',
+        message_sender: '@TIM#SYSTEM',
+        message_elem_array: [
+          {
+            elem_type: 8,
+            group_report_elem_report_type: REPORT_DELETE,
+            group_report_elem_group_id: groupId,
+            group_report_elem_group_name: 'last days',
+            group_report_elem_op_user: u('alice'),
+            group_report_elem_msg: '',
+            group_report_elem_user_data: '',
+            group_report_elem_platform: '',
+          },
+        ],
+        message_seq: 0,
+        message_status: 2,
+        message_is_from_self: false,
+        message_is_read: true,
+      });
+      assert.equal((await reportOf(alice2, groupId)).message.message_msg_id, msgId, 'one report, the same on every device');
+      assert.equal(reportsSeen(carol, groupId), 1);
+      assert.equal(carol.events.all('RecvNewMsg').flat().filter((m) => m.message_conv_id === groupId).length, groupMessagesBefore, 'nothing new in the group conversation');
+      // The conversation stays as for a group carol left: its name, type, last message and unread count.
+      const conv = (await carol.client.convGetConvList()).find((c) => c.conv_id === groupId);
+      assert.equal(conv?.conv_show_name, 'last days');
+      assert.equal(conv?.conv_group_type, PUBLIC);
+      assert.equal(conv?.conv_last_msg?.message_msg_id, last.messageId);
+      assert.equal(Number(conv?.conv_unread_num), Number(convBefore?.conv_unread_num));
+      assert.equal(await carol.client.convGetTotalUnreadMessageCount(), totalBefore);
+      // Every call on it: no such group.
+      const [info] = await carol.client.groupGetGroupInfoList([groupId]);
+      assert.equal(info?.get_groups_info_result_code, 10010);
+      await expectCode(history(carol, groupId), 10010);
+      await expectCode(alice.client.getPinnedGroupMessageList(groupId), 10010);
+      await expectCode(bob.client.groupQuit(groupId), 10010);
+      await expectCode(invite(alice, groupId, [u('dave')]), 10010);
+      await expectCode(alice.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x1, group_modify_info_param_group_name: 'revived' }), 10010);
+      await expectCode(carol.client.msgSetGroupReceiveMessageOpt(groupId, 1), 10010);
+      // Its id stays taken: the former members' conversations still go by it.
+      await expectCode(alice.client.groupCreate({ create_group_param_group_id: groupId, create_group_param_group_name: 'again', create_group_param_group_type: PUBLIC } as never), 10021);
+      await carol.client.convPinConversation(groupId, GROUP, true);
+      await carol.client.convDelete(groupId, GROUP);
+      assert.equal(await listed(carol, groupId), false);
+    });
   });
 
   describe('group info (TIMGroupGetGroupInfoList)', function () {
@@ -1956,6 +2089,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await expectCode(bare.client.msgRevoke(u('bob'), C2C, { message_msg_id: 'x' } as never), 6014);
       await expectCode(bare.client.convGetConvList(), 6014);
       await expectCode(bare.client.groupGetJoinedGroupList(), 6014);
+      await expectCode(bare.client.groupDelete(`nosuchgroup_${process.pid}`), 6014);
       await bare.close();
     });
   });

@@ -265,6 +265,31 @@ describe('tim-emulator wire protocol', function () {
     sam.close();
   });
 
+  it('replays a group report (a dismissal, TIMGroupDelete) a member device missed while disconnected', async function () {
+    const cleo = await loggedIn(env, 'cleo', 'a');
+    const dani = await loggedIn(env, 'dani', 'a');
+    const groupId = await groupOf(cleo, 'short-lived', 'dani');
+    await cleo.call('TIMMsgSendMessage', [groupId, 2, stringifyTimJson(text('goodbye soon'))]);
+    const arrived = await dani.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('goodbye soon'));
+    const seen = arrived.type === 'event' ? arrived.seq : 0;
+    dani.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const dismissed = await cleo.call('TIMGroupDelete', [groupId]);
+    assert.equal(dismissed.code, 0, dismissed.desc);
+    const back = await loggedIn(env, 'dani', 'a', seen);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('group_report_elem'));
+    assert.ok(replayed.type === 'event' && replayed.seq > seen && replayed.event.name === 'RecvNewMsg');
+    const [report] = parseTimJson(replayed.event.json) as Array<{ message_conv_type: number; message_sender: string; message_elem_array: Array<Record<string, unknown>> }>;
+    assert.deepEqual(
+      [report?.message_conv_type, report?.message_sender, report?.message_elem_array[0]?.group_report_elem_report_type, report?.message_elem_array[0]?.group_report_elem_group_id, report?.message_elem_array[0]?.group_report_elem_op_user],
+      [3, '@TIM#SYSTEM', 5, groupId, 'cleo'],
+    );
+    const gone = await back.call('TIMGroupQuit', [groupId]);
+    assert.equal(gone.code, 10010);
+    back.close();
+    cleo.close();
+  });
+
   it('numbers new events above what a client remembers when the store has less (data dir replaced)', async function () {
     const fresh = await loggedIn(env, 'yuki', 'a', 1000);
     const login = fresh.frames.find((f) => f.type === 'result' && f.eventSeq !== undefined);

@@ -83,10 +83,10 @@ describe('conversation context menu', () => {
     assert.deepEqual(offered({ starred: true }), ['timChat.unstarConversation']);
   });
 
-  it('offers Leave Group… and Transfer Ownership… for groups only', () => {
+  it('offers Leave Group…, Transfer Ownership… and Dismiss Group… for groups only', () => {
     const group = contextMenu(summary({}));
     const c2c = contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } }));
-    for (const id of ['timChat.leaveGroup', 'timChat.transferGroupOwnership']) {
+    for (const id of ['timChat.leaveGroup', 'timChat.transferGroupOwnership', 'timChat.dismissGroup']) {
       assert.ok(group.includes(id) && !c2c.includes(id), id);
     }
   });

@@ -1,0 +1,34 @@
+/**
+ * Group reports (groupReports.ts): TIM's system notices, of which TIM Chat reads a group's dismissal.
+ * The message shape is the SDK header's example of a group system notice (TIMMessageManager.h).
+ */
+import * as assert from 'node:assert/strict';
+import { groupDismissalOf, isSystemMessage } from '../../../src/extension/conversations/groupReports';
+import { TIMConvType, TIMElemType, TIMGroupReportType } from '../../../src/tim/enums';
+import type { TimMessage } from '../../../src/tim/types/message';
+import { MESSAGE } from '../../tim/samples';
+
+function report(reportType: number, overrides: Partial<TimMessage> = {}): TimMessage {
+  return {
+    ...MESSAGE,
+    message_conv_id: '',
+    message_conv_type: TIMConvType.System,
+    message_sender: '@TIM#SYSTEM',
+    message_elem_array: [{ elem_type: TIMElemType.GroupReport, group_report_elem_report_type: reportType, group_report_elem_group_id: 'team', group_report_elem_group_name: 'Team', group_report_elem_op_user: 'bob' }],
+    ...overrides,
+  } as TimMessage;
+}
+
+describe('group reports', () => {
+  it('reads a dismissal (kTIMGroupReport_Delete) from a system notice: the group, its name and who did it', () => {
+    assert.deepEqual(groupDismissalOf(report(TIMGroupReportType.Delete)), { groupId: 'team', groupName: 'Team', opUser: 'bob' });
+    assert.equal(isSystemMessage(report(TIMGroupReportType.Delete)), true);
+  });
+
+  it('reads nothing else: other reports, a report outside the system conversation, a chat message', () => {
+    assert.equal(groupDismissalOf(report(TIMGroupReportType.BeKicked)), undefined);
+    assert.equal(groupDismissalOf(report(TIMGroupReportType.Delete, { message_conv_type: TIMConvType.Group, message_conv_id: 'team' })), undefined);
+    assert.equal(groupDismissalOf(MESSAGE), undefined);
+    assert.equal(isSystemMessage(MESSAGE), false);
+  });
+});
