@@ -162,8 +162,11 @@ export interface ChatPanelInfo {
   readonly reactionsAvailable?: boolean;
   /** A group's notice (TIM's group notification), shown under the title; empty when it has none. */
   readonly notice?: string;
-  /** The group was dismissed (TIMGroupDelete): the panel shows its history and takes no new messages. */
-  readonly dismissed?: boolean;
+  /**
+   * Why the conversation takes no new messages: the group was dismissed (TIMGroupDelete), or the user
+   * is no longer one of its members (removed, or left on another device). Absent while it takes them.
+   */
+  readonly closed?: 'dismissed' | 'notMember';
   /** The panel's user-visible strings in the display language (translated on the host with vscode.l10n). */
   readonly strings: Readonly<Record<string, string>>;
 }

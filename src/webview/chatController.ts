@@ -309,7 +309,7 @@ export class ChatController {
     this.view.setNotice(info.notice ?? '');
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();
-    this.setSignedIn(info.signedIn, info.dismissed === true);
+    this.setSignedIn(info.signedIn, info.closed);
     if (first) {
       this.unreadAtOpen = info.unreadCount;
       if (info.unreadCount > 0) {
@@ -396,9 +396,10 @@ export class ChatController {
     }
   }
 
-  /** The composer takes messages while signed in to a conversation that still exists (not a dismissed group). */
-  private setSignedIn(signedIn: boolean, dismissed = false): void {
-    this.composer.setEnabled(signedIn && !dismissed, this.t(dismissed ? 'panel.dismissed' : 'panel.signedOut'));
+  /** The composer takes messages while signed in to a conversation open to the user (see ChatPanelInfo.closed). */
+  private setSignedIn(signedIn: boolean, closed?: ChatPanelInfo['closed']): void {
+    const notice = closed === 'dismissed' ? 'panel.dismissed' : closed === 'notMember' ? 'panel.notMember' : 'panel.signedOut';
+    this.composer.setEnabled(signedIn && closed === undefined, this.t(notice));
     document.body.dataset.signedIn = String(signedIn);
   }
 

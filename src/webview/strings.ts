@@ -10,6 +10,7 @@ export const ENGLISH_STRINGS = {
   'panel.hostUnreachable': 'Host does not answer: {0}',
   'panel.signedOut': 'You are signed out. Sign in to TIM Chat to send messages.',
   'panel.dismissed': 'This group was dismissed: no one can write in it any more.',
+  'panel.notMember': 'You are no longer a member of this group: to write in it again, ask a member to add you.',
   'list.label': 'Messages',
   'list.loading': 'Loading messages…',
   'list.loadingOlder': 'Loading older messages…',

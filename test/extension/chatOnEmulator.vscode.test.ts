@@ -776,18 +776,34 @@ describe('chat on the emulator', function () {
     await bob.client.msgSendMessage(bobsId, TIMConvType.Group, text('last words'));
     const panel = await openPanel(bobsKey);
     await eventually(async () => (await panel.controller.handlers['chat/loadLatest']({ count: 5 })).messages.some((m) => textOfView(m) === 'last words'), 10_000, 'the message in the panel');
-    assert.equal(panel.controller.info().dismissed, undefined);
+    assert.equal(panel.controller.info().closed, undefined);
     const shownBefore = api().notifications.shown.length;
     await bob.client.groupDelete(bobsId);
-    await eventually(() => panel.controller.info().dismissed === true, 10_000, 'the panel knows');
+    await eventually(() => panel.controller.info().closed === 'dismissed', 10_000, 'the panel knows');
     await eventually(() => api().notifications.shown.slice(shownBefore).includes('Bobs Farewell was dismissed by bob: no one can write in it any more.'), 10_000, 'alice is told');
     assert.ok(api().store.get(bobsKey), 'the conversation stays in the list');
     panel.dispose();
     // Opened again later, the panel finds out from TIM (the group is gone: 10010): an empty history, no error.
     const reopened = await openPanel(bobsKey);
     assert.deepEqual(await reopened.controller.handlers['chat/loadLatest']({ count: 5 }), { messages: [], hasMoreBefore: false });
-    await eventually(() => reopened.controller.info().dismissed === true, 10_000, 'a reopened panel knows too');
+    await eventually(() => reopened.controller.info().closed === 'dismissed', 10_000, 'a reopened panel knows too');
     reopened.dispose();
+
+    // Removed from a group: the open panel takes no new messages; added again, it does. Opened later
+    // while not a member, it knows at once.
+    const { create_group_result_groupid: kickId } = await bob.client.groupCreate({ create_group_param_group_name: 'Revolving Door', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    const kickKey = `group_${kickId}`;
+    await eventually(() => api().store.get(kickKey), 5000, "bob's group in alice's tree");
+    const kickPanel = await openPanel(kickKey);
+    await eventually(() => kickPanel.controller.info().closed === undefined, 5000, 'open to alice');
+    await bob.client.groupDeleteMember({ group_delete_member_param_group_id: kickId, group_delete_member_param_identifier_array: ['alice'] });
+    await eventually(() => kickPanel.controller.info().closed === 'notMember', 10_000, 'the panel knows alice was removed');
+    kickPanel.dispose();
+    const laterPanel = await openPanel(kickKey);
+    await eventually(() => laterPanel.controller.info().closed === 'notMember', 10_000, 'a panel opened later knows too');
+    await bob.client.groupInviteMember({ group_invite_member_param_group_id: kickId, group_invite_member_param_identifier_array: ['alice'] });
+    await eventually(() => laterPanel.controller.info().closed === undefined, 10_000, 'added again, she may write');
+    laterPanel.dispose();
 
     // Dismiss Group… is the owner's, and never a Work group's.
     const { create_group_result_groupid: othersId } = await bob.client.groupCreate({ create_group_param_group_name: 'Not Hers', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });

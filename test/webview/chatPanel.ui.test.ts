@@ -275,23 +275,26 @@ describe('chat webview against a fake host', function () {
     assert.equal(await page.locator('#chat-notice').isHidden(), true, 'no notice in a one-to-one chat');
   });
 
-  it('takes no new messages in a dismissed group, and says why', async () => {
+  it('takes no new messages in a dismissed group, or one the user is no longer in, and says why', async () => {
     await open('type=group&n=30');
     const input = page.locator('#composer-input');
     const disabled = (): Promise<boolean> => input.evaluate((e) => (e as HTMLTextAreaElement & { disabled: boolean }).disabled);
     assert.equal(await disabled(), false);
-    const info = (dismissed: boolean) =>
-      page.evaluate((d) => {
+    const info = (closed: string | undefined) =>
+      page.evaluate((reason) => {
         const host = (window as unknown as { __host: { notify(method: string, params: unknown): void } }).__host;
-        host.notify('chat/info', { conversationId: 'dev', conversationType: 'group', title: 'Developers', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en', ...(d ? { dismissed: true } : {}), strings: {} });
-      }, dismissed);
-    await info(true);
+        host.notify('chat/info', { conversationId: 'dev', conversationType: 'group', title: 'Developers', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en', ...(reason ? { closed: reason } : {}), strings: {} });
+      }, closed);
+    await info('notMember');
+    await page.locator('#composer-notice', { hasText: 'You are no longer a member of this group: to write in it again, ask a member to add you.' }).waitFor();
+    assert.equal(await disabled(), true);
+    await info(undefined);
+    await page.locator('#composer-notice').waitFor({ state: 'hidden' });
+    assert.equal(await disabled(), false, 'added again');
+    await info('dismissed');
     await page.locator('#composer-notice', { hasText: 'This group was dismissed: no one can write in it any more.' }).waitFor();
     assert.equal(await disabled(), true);
     assert.ok((await page.locator('.message').count()) > 0, 'the history loaded before stays');
-    await info(false);
-    await page.locator('#composer-notice').waitFor({ state: 'hidden' });
-    assert.equal(await disabled(), false);
   });
 
   it('stays usable when the host knows no chat/* request, and when signed out', async () => {

@@ -16,6 +16,7 @@ import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { readOwnRole } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { groupDismissalOf } from '../conversations/groupReports';
 import { markUnread } from '../conversations/conversationMark';
@@ -79,8 +80,8 @@ export class ChatController extends Disposable {
   private readonly pinned: PinnedMessages;
   /** The group's notice, as last read (chat/info carries it). */
   private notice = '';
-  /** The group was dismissed (its report arrived, or TIM no longer knows it): no new messages. */
-  private dismissed = false;
+  /** Why the group takes no new messages from the user (see ChatPanelInfo.closed); undefined while it does. */
+  private closed: ChatPanelInfo['closed'];
   private readonly receipts = new ReadReceipts(
     () => this.client,
     () => this.selfId,
@@ -198,17 +199,37 @@ export class ChatController extends Disposable {
       })
       .catch((error: unknown) => {
         if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
-          // Dismissed while this panel was closed: what is left is its history.
-          this.markDismissed();
+          // Dismissed while this panel was closed.
+          this.setClosed('dismissed');
           return;
         }
         log().info(`notice of ${this.ref.id} not read: ${errorMessage(error)}`);
       });
   }
 
-  private markDismissed(): void {
-    if (!this.dismissed) {
-      this.dismissed = true;
+  /**
+   * Reads whether the user is still a member (removed, or left on another device: the panel takes no new
+   * messages; added again: it does). Failures are only logged.
+   */
+  private refreshMembership(): void {
+    if (this.ref.type !== TIMConvType.Group) {
+      return;
+    }
+    readOwnRole(this.client, this.ref.id, this.selfId)
+      .then((role) => {
+        if (role === undefined) {
+          this.setClosed('notMember');
+        } else if (this.closed === 'notMember') {
+          this.setClosed(undefined);
+        }
+      })
+      .catch((error: unknown) => log().info(`membership in ${this.ref.id} not read: ${errorMessage(error)}`));
+  }
+
+  /** A dismissal is final: nothing reopens the group. */
+  private setClosed(closed: ChatPanelInfo['closed']): void {
+    if (closed !== this.closed && this.closed !== 'dismissed') {
+      this.closed = closed;
       this.channel?.notify('chat/info', this.info());
     }
   }
@@ -232,7 +253,7 @@ export class ChatController extends Disposable {
     this.pinned.reset();
     this.receipts.reset();
     this.notice = '';
-    this.dismissed = false;
+    this.closed = undefined;
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
     if (state.kind !== 'signedIn') {
@@ -241,18 +262,20 @@ export class ChatController extends Disposable {
     const client = state.client;
     this.refreshPinned();
     this.refreshNotice();
+    this.refreshMembership();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
-          this.markDismissed();
+          this.setClosed('dismissed');
         }
         const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
         if (mine.some((m) => m.message_elem_array.some(changesGroup))) {
           // Someone joined, left, changed roles or the group's profile: the user may have become (or
-          // stopped being) an admin, and the notice may be new. (A pin's own tip changes neither: its
+          // stopped being) an admin or a member, and the notice may be new. (A pin's own tip changes neither: its
           // event has updated the pinned bar already.)
           this.refreshPinned();
           this.refreshNotice();
+          this.refreshMembership();
         }
         if (mine.some((m) => m.message_sender !== this.selfId)) {
           // The peer wrote: they are active, and whatever they were typing has arrived.
@@ -357,7 +380,7 @@ export class ChatController extends Disposable {
       locale: vscode.env.language,
       reactionsAvailable: this.reactions.available,
       ...(this.ref.type === TIMConvType.Group ? { notice: this.notice } : {}),
-      ...(this.dismissed ? { dismissed: true } : {}),
+      ...(this.closed === undefined ? {} : { closed: this.closed }),
       strings: panelStrings(),
     };
   }
@@ -375,7 +398,7 @@ export class ChatController extends Disposable {
     } catch (error: unknown) {
       if (this.ref.type === TIMConvType.Group && error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
         // A dismissed group has no history TIM still gives out: an empty page, and the panel says why.
-        this.markDismissed();
+        this.setClosed('dismissed');
         return { messages: [], hasMoreBefore: false };
       }
       throw error;

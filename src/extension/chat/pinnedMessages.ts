@@ -13,6 +13,7 @@ import { TimError } from '../../tim/errors';
 import type { TimEventPayloads } from '../../tim/events';
 import type { TimMessage } from '../../tim/types/message';
 import type { ConversationRef } from '../conversations/conversationKey';
+import { readOwnRole } from '../conversations/groupMembers';
 import { previewText, toMessageView, type MessageViewContext } from './messageView';
 
 /** Errors for the user, in the display language (the controller translates them). */
@@ -192,13 +193,7 @@ export class PinnedMessages {
   }
 
   private async readOwnRole(): Promise<number> {
-    const self = this.selfId();
-    const result = await this.client().groupGetMemberInfoList({
-      group_get_members_info_list_param_group_id: this.ref.id,
-      group_get_members_info_list_param_identifier_array: [self],
-    });
-    const me = result.group_get_member_info_list_result_info_array.find((m) => m.group_member_info_identifier === self);
-    return Number(me?.group_member_info_member_role ?? 0);
+    return (await readOwnRole(this.client(), this.ref.id, this.selfId())) ?? 0;
   }
 
   private isUnavailable(error: unknown): boolean {

@@ -4,6 +4,8 @@
  * nickname, else user id) and role.
  */
 import type { TimClient } from '../../tim/client';
+import { TimErrorCode } from '../../tim/errorCodes';
+import { TimError } from '../../tim/errors';
 import type { Uint64 } from '../../tim/json';
 import type { TimGroupMemberInfo } from '../../tim/types/groupMember';
 
@@ -38,4 +40,24 @@ export async function readGroupMembers(client: TimClient, groupId: string): Prom
     }
   }
   return members;
+}
+
+/**
+ * The user's own role in a group (TIMGroupMemberRole), or undefined when they are not a member (TIM
+ * refuses a non-member's read, 10007, or leaves them out). Other failures are thrown.
+ */
+export async function readOwnRole(client: TimClient, groupId: string, selfId: string): Promise<number | undefined> {
+  try {
+    const result = await client.groupGetMemberInfoList({
+      group_get_members_info_list_param_group_id: groupId,
+      group_get_members_info_list_param_identifier_array: [selfId],
+    });
+    const me = result.group_get_member_info_list_result_info_array.find((m) => m.group_member_info_identifier === selfId);
+    return me === undefined ? undefined : Number(me.group_member_info_member_role ?? 0);
+  } catch (error: unknown) {
+    if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_PERMISSION_DENY) {
+      return undefined;
+    }
+    throw error;
+  }
 }
