@@ -14,6 +14,7 @@ import type { Conversations } from './conversations';
 import type { FtsIndexer } from './ftsIndexer';
 import type { Delivery } from './delivery';
 import type { MessageModel } from './messageModel';
+import type { RecentOnlineSends } from './messages/onlineSend';
 
 export interface EmulatorOptions {
   /** Seconds after sending within which the sender may revoke (TIM's default is 120). */
@@ -69,6 +70,8 @@ export interface Emulator {
   readonly fts: FtsIndexer;
   /** Sends in flight (uploading or queued) by message id: cancel and resend look here. */
   readonly inFlight: Map<string, InFlightSend>;
+  /** Recent online sends by client message id: a resend is answered, not delivered again (onlineSend.ts). */
+  readonly recentOnline: RecentOnlineSends;
   serverTime(): number;
 }
 

@@ -9,6 +9,7 @@ import { Access } from './access';
 import { type AppConfig, loadOrCreateAppConfig } from './appConfig';
 import { CommitQueue } from './commitQueue';
 import type { Emulator, EmulatorOptions, InFlightSend } from './context';
+import { RecentOnlineSends } from './messages/onlineSend';
 import { Conversations } from './conversations';
 import { Delivery } from './delivery';
 import { EventHub } from './eventHub';
@@ -69,6 +70,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     convs,
     fts,
     inFlight: new Map<string, InFlightSend>(),
+    recentOnline: new RecentOnlineSends(),
     serverTime: () => Math.floor(Date.now() / 1000),
   };
   hub.setSource({

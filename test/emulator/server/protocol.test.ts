@@ -131,7 +131,7 @@ describe('tim-emulator wire protocol', function () {
     tina.close();
   });
 
-  it('pushes an online message as a seq-0 RecvNewMsg to connected devices only, and never replays it', async function () {
+  it('pushes an online message as a seq-0 RecvNewMsg to connected devices only, once however often it is resent, and never replays it', async function () {
     const ola = await loggedIn(env, 'ola', 'a');
     const pia = await loggedIn(env, 'pia', 'a');
     const pia2 = await loggedIn(env, 'pia', 'b');
@@ -147,6 +147,16 @@ describe('tim-emulator wire protocol', function () {
       const frame = await device.waitFrame(recv('online live'));
       assert.ok(frame.type === 'event' && frame.seq === 0, 'connection-scoped: seq 0');
     }
+    // Resent with the same client message id (as the endpoint does after a reconnect): the same answer,
+    // and no second copy.
+    const once = await pia.call('TIMMsgSendMessage', ['ola', 1, online('online once')], { messageId: 'online-resend-1' });
+    const again = await pia.call('TIMMsgSendMessage', ['ola', 1, online('online once')], { messageId: 'online-resend-1' });
+    assert.equal(again.code, 0, again.desc);
+    assert.equal(again.json, once.json);
+    await ola.waitFrame(recv('online once'));
+    await pia.call('TIMMsgSendMessage', ['ola', 1, online('online after')]);
+    await ola.waitFrame(recv('online after'));
+    assert.equal(ola.frames.filter(recv('online once')).length, 1, 'delivered once');
     ola.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const away = await pia.call('TIMMsgSendMessage', ['ola', 1, online('online while away')]);

@@ -5,7 +5,9 @@
  * stored: no message row, no seq (0), no conversation change, no unread, no stored event. The copies go
  * out at once as seq-0 RecvNewMsg frames, which are never stored or replayed, honouring receive options
  * (Not_Receive: not delivered). Afterwards there is nothing to find, list, search, revoke, modify or
- * react to: those calls answer as for any unknown message (7011).
+ * react to: those calls answer as for any unknown message (7011). A send repeated with the same client
+ * message id (the endpoint resends what a reconnect left unanswered) is answered from RecentOnlineSends
+ * and not delivered again.
  */
 import type { ConvRef } from '../access';
 import type { JsonObject } from '../args';
@@ -65,4 +67,42 @@ export function sendOnline(emu: Emulator, message: OnlineMessage): string {
     }
   }
   return viewText(sender);
+}
+
+/** How long, and for how many sends, a repeat of an online send is recognised (a reconnect's resend comes within seconds). */
+const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * The answers of recent online sends by client message id: nothing of an online message is stored, so
+ * this is how a resend after a reconnect is told from a new message. Bounded in time and count; the
+ * oldest go first (a Map keeps insertion order).
+ */
+export class RecentOnlineSends {
+  private readonly sends = new Map<string, { readonly userId: string; readonly answer: string; readonly at: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The answer of the same user's online send with this id, if it was recent. */
+  find(userId: string, msgId: string): string | undefined {
+    this.forgetOld();
+    const sent = this.sends.get(msgId);
+    return sent !== undefined && sent.userId === userId ? sent.answer : undefined;
+  }
+
+  remember(userId: string, msgId: string, answer: string): void {
+    this.sends.delete(msgId);
+    this.sends.set(msgId, { userId, answer, at: this.now() });
+    this.forgetOld();
+  }
+
+  private forgetOld(): void {
+    const oldest = this.now() - REPEAT_WINDOW_MS;
+    for (const [msgId, sent] of this.sends) {
+      if (sent.at >= oldest && this.sends.size <= MAX_REMEMBERED) {
+        break;
+      }
+      this.sends.delete(msgId);
+    }
+  }
 }

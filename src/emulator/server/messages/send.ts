@@ -182,6 +182,23 @@ function sendOnlineMessage(ctx: Ctx, userId: string, deviceId: number, convId: s
   return sendOnline(ctx.emu, { sender: userId, senderDevice: deviceId, conv, msgId, body: withSenderProfile(ctx, userId, prepared) });
 }
 
+/**
+ * An online send with the client's message id: a repeat of a recent one (resent after a reconnect) is
+ * answered as the first was, and not delivered twice.
+ */
+function sendOnlineOnce(ctx: Ctx, userId: string, deviceId: number, convId: string, convType: number, msgId: string, prepared: Prepared): string {
+  if (ctx.messageId === undefined) {
+    return sendOnlineMessage(ctx, userId, deviceId, convId, convType, msgId, prepared);
+  }
+  const earlier = ctx.emu.recentOnline.find(userId, msgId);
+  if (earlier !== undefined) {
+    return earlier;
+  }
+  const answer = sendOnlineMessage(ctx, userId, deviceId, convId, convType, msgId, prepared);
+  ctx.emu.recentOnline.remember(userId, msgId, answer);
+  return answer;
+}
+
 function isOnline(msg: JsonObject): boolean {
   return msg.message_is_online_msg === true;
 }
@@ -283,8 +300,7 @@ async function sendMessage(ctx: Ctx, args: Args): Promise<Outcome> {
       }
       flight.committing = true;
       if (online) {
-        // Nothing stored, so nothing to find a repeat by: a resend after a reconnect delivers it again.
-        return { json: sendOnlineMessage(ctx, userId, deviceId, convId, convType, msgId, prepared), messageId: msgId };
+        return { json: sendOnlineOnce(ctx, userId, deviceId, convId, convType, msgId, prepared), messageId: msgId };
       }
       // Atomic: store's checks come before its first write, and deliver completes or fails on its insert.
       const { row, repeated } = await ctx.emu.queue.enqueue(() => storeOrFind(ctx, userId, deviceId, convId, convType, msgId, prepared), { atomic: true });
