@@ -5,15 +5,15 @@
  * Ownership… as the way out; nobody dismisses a Work group, so Dismiss Group… says that instead.
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../../shared/errorMessage';
 import { TIMConvType, TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
 import { TIMGroupModifyInfoFlag } from '../../tim/types/group';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { readGroupMembers } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
-import type { TimSession } from '../session/timSession';
-import { errorMessage } from '../../shared/errorMessage';
 import { log } from '../log';
+import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { groupTarget } from './groupManagement';
 
