@@ -156,11 +156,23 @@ describe('chat on the emulator', function () {
   it('starts a new conversation, creates a group, and joins one', async () => {
     const chat = (await vscode.commands.executeCommand('timChat.newConversation', 'dave')) as { key: string } | undefined;
     assert.equal(chat?.key, 'c2c_dave');
-    const group = (await withDialogs({ inputs: ['Release Team', 'bob, carol'] }, () => vscode.commands.executeCommand('timChat.createGroup'))) as { key: string; ref: { id: string } } | undefined;
+    // Create Group… asks for the name, the kind of group (Public first) and the members.
+    const kind = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label.endsWith(label));
+    const { result: group, asked } = await recordDialogs({ inputs: ['Release Team', 'bob, carol'], picks: [kind('Public group')] }, () => vscode.commands.executeCommand('timChat.createGroup') as Thenable<{ key: string; ref: { id: string } } | undefined>);
+    assert.deepEqual(asked.picked[0]?.map((item) => item.label), ['$(organization) Public group', '$(briefcase) Work group', '$(comment-discussion) Meeting group']);
     assert.ok(group?.key.startsWith('group_'));
     const members = await bob.client.groupGetJoinedGroupList();
     assert.ok(members.some((g) => g.group_base_info_group_id === group?.ref.id), 'bob was added');
     await eventually(() => api().store.get(group?.key ?? '')?.name === 'Release Team', 5000, 'group in tree');
+    const typeOf = async (groupId: string) => (await bob.client.groupGetGroupInfoList([groupId]))[0]?.get_groups_info_result_info?.group_detail_info_group_type;
+    assert.equal(await typeOf(group?.ref.id ?? ''), TIMGroupType.Public);
+    // A Work group: members are added directly, nobody joins it by its ID.
+    const { result: work } = await recordDialogs({ inputs: ['Ops', 'bob'], picks: [kind('Work group')] }, () => vscode.commands.executeCommand('timChat.createGroup') as Thenable<{ ref: { id: string } } | undefined>);
+    assert.equal(await typeOf(work?.ref.id ?? ''), TIMGroupType.Private);
+    await assert.rejects(carol.client.groupJoin(work?.ref.id ?? ''), (error: unknown) => error instanceof TimError && error.code === 10007);
+    // No kind picked: no group.
+    const { result: none } = await recordDialogs({ inputs: ['Never'] }, () => vscode.commands.executeCommand('timChat.createGroup'));
+    assert.equal(none, undefined);
     const created = await bob.client.groupCreate({ create_group_param_group_name: 'Bob Only', create_group_param_add_option: 2 });
     await vscode.commands.executeCommand('timChat.joinGroup', created.create_group_result_groupid);
     await eventually(() => api().store.get(`group_${created.create_group_result_groupid}`), 5000, 'joined group in tree');

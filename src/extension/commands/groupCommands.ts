@@ -17,6 +17,18 @@ function roleLabel(role: number): string | undefined {
   return role === TIMGroupMemberRole.Owner ? vscode.l10n.t('Owner') : role === TIMGroupMemberRole.Admin ? vscode.l10n.t('Admin') : undefined;
 }
 
+/**
+ * The group types Create Group offers, as TIM defines them (TIMGroupManager.h): who gets in, and how.
+ * Public first: teams share its ID to bring people in.
+ */
+export function groupKinds(): Array<vscode.QuickPickItem & { readonly type: TIMGroupType }> {
+  return [
+    { type: TIMGroupType.Public, label: `$(organization) ${vscode.l10n.t('Public group')}`, detail: vscode.l10n.t('Anyone with its ID can join; its owner chooses admins.') },
+    { type: TIMGroupType.Private, label: `$(briefcase) ${vscode.l10n.t('Work group')}`, detail: vscode.l10n.t('Members add people directly; nobody joins by ID, and nobody can dismiss it.') },
+    { type: TIMGroupType.ChatRoom, label: `$(comment-discussion) ${vscode.l10n.t('Meeting group')}`, detail: vscode.l10n.t('Anyone with its ID comes and goes freely.') },
+  ];
+}
+
 /** Owner first, then admins, then everyone else by name. */
 function byRoleThenName(a: GroupMember, b: GroupMember): number {
   return b.role - a.role || a.name.localeCompare(b.name);
@@ -30,6 +42,10 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       if (!name?.trim()) {
         return undefined;
       }
+      const kind = await vscode.window.showQuickPick(groupKinds(), { title: vscode.l10n.t('Create Group'), placeHolder: vscode.l10n.t('What kind of group is {0}?', name.trim()) });
+      if (!kind) {
+        return undefined;
+      }
       const members = await vscode.window.showInputBox({
         title: vscode.l10n.t('Create Group'),
         prompt: vscode.l10n.t('Members to add (user IDs separated by commas or spaces; may be empty)'),
@@ -41,9 +57,9 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       const ids = parseMemberList(members);
       const { create_group_result_groupid: groupId } = await client.groupCreate({
         create_group_param_group_name: name.trim(),
-        // A public group anyone may join by its ID: teams share the ID to bring people in.
-        create_group_param_group_type: TIMGroupType.Public,
-        create_group_param_add_option: TIMGroupAddOption.Any,
+        create_group_param_group_type: kind.type,
+        // Public and Meeting groups: anyone with the ID joins without waiting for approval (Join Group…).
+        ...(kind.type === TIMGroupType.Private ? {} : { create_group_param_add_option: TIMGroupAddOption.Any }),
         create_group_param_group_member_array: ids.map((id) => ({ group_member_info_identifier: id })),
       });
       await store.reload(client);
