@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import * as vscode from 'vscode';
 import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
-import { TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
+import { TIMConvType, TIMElemType, TIMGroupTipType, TIMGroupType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import { TimErrorCode } from '../../tim/errorCodes';
 import { TimError } from '../../tim/errors';
@@ -51,6 +51,12 @@ function compareMessages(a: TimMessage, b: TimMessage): number {
   const seq = BigInt(a.message_seq ?? 0) - BigInt(b.message_seq ?? 0);
   return seq < 0n ? -1 : seq > 0n ? 1 : 0;
 }
+
+/**
+ * Group types whose member list tells whether the user is in: live-broadcast groups and communities
+ * list their members partly or not at all, so a user missing from the list may still be in them.
+ */
+const MEMBERSHIP_TYPES: ReadonlySet<number> = new Set([TIMGroupType.Public, TIMGroupType.Private, TIMGroupType.ChatRoom]);
 
 /** A group tip that may change the user's role or the group's notice: any but the pinned-message ones. */
 function changesGroup(elem: TimMessage['message_elem_array'][number]): boolean {
@@ -184,8 +190,11 @@ export class ChatController extends Disposable {
     return message.message_conv_id === this.ref.id && message.message_conv_type === this.ref.type;
   }
 
-  /** Reads a group's notice again; the panel hears of it when it changed. Failures are only logged. */
-  private refreshNotice(): void {
+  /**
+   * Reads a group's notice again, and whether the user may still write in it; the panel hears of what
+   * changed. Failures are only logged.
+   */
+  private refreshGroupState(): void {
     if (this.ref.type !== TIMConvType.Group) {
       return;
     }
@@ -195,6 +204,9 @@ export class ChatController extends Disposable {
         if (notice !== this.notice) {
           this.notice = notice;
           this.channel?.notify('chat/info', this.info());
+        }
+        if (MEMBERSHIP_TYPES.has(info.group_detail_info_group_type)) {
+          this.refreshMembership();
         }
       })
       .catch((error: unknown) => {
@@ -212,9 +224,6 @@ export class ChatController extends Disposable {
    * messages; added again: it does). Failures are only logged.
    */
   private refreshMembership(): void {
-    if (this.ref.type !== TIMConvType.Group) {
-      return;
-    }
     readOwnRole(this.client, this.ref.id, this.selfId)
       .then((role) => {
         if (role === undefined) {
@@ -261,8 +270,7 @@ export class ChatController extends Disposable {
     }
     const client = state.client;
     this.refreshPinned();
-    this.refreshNotice();
-    this.refreshMembership();
+    this.refreshGroupState();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
@@ -274,8 +282,7 @@ export class ChatController extends Disposable {
           // stopped being) an admin or a member, and the notice may be new. (A pin's own tip changes neither: its
           // event has updated the pinned bar already.)
           this.refreshPinned();
-          this.refreshNotice();
-          this.refreshMembership();
+          this.refreshGroupState();
         }
         if (mine.some((m) => m.message_sender !== this.selfId)) {
           // The peer wrote: they are active, and whatever they were typing has arrived.
