@@ -12,7 +12,7 @@ import { contextValueOf, RECEIVE_OPTION_COMMANDS } from '../../../src/extension/
 import { TIMConvType, TIMReceiveMessageOpt } from '../../../src/tim/enums';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
-  contributes: { menus: { 'view/item/context': Array<{ command: string; when: string; group?: string }> } };
+  contributes: { menus: { 'view/item/context': Array<{ command: string; when: string; group?: string }>; 'editor/title': Array<{ command: string; when: string; group?: string }> } };
 };
 
 /** `a && b && ...` of `view == X`, `viewItem =~ /re/` and `!(viewItem =~ /re/)`. */
@@ -99,5 +99,15 @@ describe('conversation context menu', () => {
   it('has a context value token for each receive option, which the menus match whole', () => {
     assert.match(contextValueOf(summary({ receiveOpt: TIMReceiveMessageOpt.Not_Notify_Except_At, muted: true })), /\brecv3\b/);
     assert.doesNotMatch(contextValueOf(summary({ receiveOpt: TIMReceiveMessageOpt.Receive })), /\brecv[123]\b/);
+  });
+
+  it("offers a group chat's own commands in its panel's title menu, for group chats only", () => {
+    const titleMenu = manifest.contributes.menus['editor/title'];
+    for (const id of ['timChat.showGroupMembers', 'timChat.showGroupInfo', 'timChat.addGroupMembers', 'timChat.leaveGroup']) {
+      const entry = titleMenu.find((e) => e.command === id);
+      assert.ok(entry, id);
+      assert.match(entry.when, /activeWebviewPanelId == 'timChat\.chat'/, id);
+      assert.match(entry.when, /timChat\.activeChatIsGroup/, id);
+    }
   });
 });
