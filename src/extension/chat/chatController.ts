@@ -170,11 +170,27 @@ export class ChatController extends Disposable {
     }
   }
 
-  /** Reads the pinned list and the user's role again; the panel hears of it when anything changed. */
-  private refreshPinned(): void {
+  /**
+   * Reads what a group panel shows of the group again: its pinned messages, its notice, whether it was
+   * dismissed and whether the user is still in it. The user's role is read once for both the pinned bar
+   * (owners and admins pin) and the membership.
+   */
+  private refreshGroup(): void {
+    if (this.ref.type !== TIMConvType.Group) {
+      return;
+    }
+    const ownRole = readOwnRole(this.client, this.ref.id, this.selfId);
+    // Its consumers log a failure; one may not look (a group type without membership): never unhandled.
+    ownRole.catch(() => undefined);
+    this.refreshPinned(ownRole);
+    this.refreshGroupState(ownRole);
+  }
+
+  /** Reads the pinned list again, with the user's role; the panel hears of it when anything changed. */
+  private refreshPinned(ownRole: Promise<number | undefined>): void {
     const before = new Set(this.pinned.list().map((m) => m.message_msg_id));
     this.pinned
-      .refresh()
+      .refresh(ownRole)
       .then((changed) => {
         if (!changed) {
           return;
@@ -194,10 +210,7 @@ export class ChatController extends Disposable {
    * Reads a group's notice again, and whether the user may still write in it; the panel hears of what
    * changed. Failures are only logged.
    */
-  private refreshGroupState(): void {
-    if (this.ref.type !== TIMConvType.Group) {
-      return;
-    }
+  private refreshGroupState(ownRole: Promise<number | undefined>): void {
     readGroupInfo(this.client, this.ref.id)
       .then((info) => {
         const notice = info.group_detail_info_notification ?? '';
@@ -206,7 +219,7 @@ export class ChatController extends Disposable {
           this.channel?.notify('chat/info', this.info());
         }
         if (MEMBERSHIP_TYPES.has(info.group_detail_info_group_type)) {
-          this.refreshMembership();
+          this.applyMembership(ownRole);
         }
       })
       .catch((error: unknown) => {
@@ -220,11 +233,11 @@ export class ChatController extends Disposable {
   }
 
   /**
-   * Reads whether the user is still a member (removed, or left on another device: the panel takes no new
-   * messages; added again: it does). Failures are only logged.
+   * Whether the user is still a member, from their role as read (removed, or left on another device: the
+   * panel takes no new messages; added again: it does). Failures are only logged.
    */
-  private refreshMembership(): void {
-    readOwnRole(this.client, this.ref.id, this.selfId)
+  private applyMembership(ownRole: Promise<number | undefined>): void {
+    ownRole
       .then((role) => {
         if (role === undefined) {
           this.setClosed('notMember');
@@ -269,8 +282,7 @@ export class ChatController extends Disposable {
       return;
     }
     const client = state.client;
-    this.refreshPinned();
-    this.refreshGroupState();
+    this.refreshGroup();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
@@ -281,8 +293,7 @@ export class ChatController extends Disposable {
           // Someone joined, left, changed roles or the group's profile: the user may have become (or
           // stopped being) an admin or a member, and the notice may be new. (A pin's own tip changes neither: its
           // event has updated the pinned bar already.)
-          this.refreshPinned();
-          this.refreshGroupState();
+          this.refreshGroup();
         }
         if (mine.some((m) => m.message_sender !== this.selfId)) {
           // The peer wrote: they are active, and whatever they were typing has arrived.

@@ -90,24 +90,21 @@ export class PinnedMessages {
   }
 
   /**
-   * Reads the pinned list and the user's role again. Failures are logged, not thrown: the panel works
-   * without its pinned bar. Returns whether anything the panel shows changed.
+   * Reads the pinned list and the user's role again (`ownRole`: a read of the role the caller already
+   * started, see readOwnRole; undefined there means not a member). Failures are logged, not thrown: the
+   * panel works without its pinned bar. Returns whether anything the panel shows changed.
    */
-  async refresh(): Promise<boolean> {
+  async refresh(ownRole?: Promise<number | undefined>): Promise<boolean> {
     if (!this.applies || this.unavailable) {
       return false;
     }
     const before = this.signature();
-    const role = this.readOwnRole().then(
-      (value) => ({ status: 'fulfilled' as const, value }),
-      (reason: unknown) => ({ status: 'rejected' as const, reason }),
-    );
-    await this.readList();
-    const roleRead = await role;
-    if (roleRead.status === 'fulfilled') {
-      this.mayPin = roleRead.value === TIMGroupMemberRole.Owner || roleRead.value === TIMGroupMemberRole.Admin;
+    // readList logs its own failures and never throws.
+    const [, role] = await Promise.allSettled([this.readList(), ownRole ?? readOwnRole(this.client(), this.ref.id, this.selfId())]);
+    if (role.status === 'fulfilled') {
+      this.mayPin = role.value === TIMGroupMemberRole.Owner || role.value === TIMGroupMemberRole.Admin;
     } else {
-      this.warn(`own role in ${this.ref.id} not read: ${errorMessage(roleRead.reason)}`);
+      this.warn(`own role in ${this.ref.id} not read: ${errorMessage(role.reason)}`);
     }
     return this.signature() !== before;
   }
@@ -190,10 +187,6 @@ export class PinnedMessages {
     }
     // The event follows; applying the change now lets the answer show it already.
     this.apply({ groupId: this.ref.id, message: pinned ? { ...message, message_pinner_user_id: this.selfId() } : message, isPinned: pinned, opUser: this.selfId() });
-  }
-
-  private async readOwnRole(): Promise<number> {
-    return (await readOwnRole(this.client(), this.ref.id, this.selfId())) ?? 0;
   }
 
   private isUnavailable(error: unknown): boolean {
