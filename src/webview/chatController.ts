@@ -189,13 +189,8 @@ export class ChatController {
       setError: (text) => this.view.setError(text),
       log: (level, message) => this.log(level, message),
     });
-    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.tools.handleKey(event), () => this.tools.isEditing);
     // While editing, the composer's text is the edit's (the draft waits aside): kept as it is typed, for a reload.
-    view.input.addEventListener('input', () => {
-      if (this.tools.isEditing) {
-        this.saveState();
-      }
-    });
+    this.composer = new Composer(view, this.drafts, (text) => void this.send(text), (event) => this.tools.handleKey(event), () => this.tools.isEditing, () => this.saveState());
     this.reads = new ReadReporter(() => void this.markRead());
     this.panelActions = new PanelActions({
       channel,
@@ -372,28 +367,30 @@ export class ChatController {
   }
 
   /**
-   * Keeps the conversation id (the host's serializer reads it) and the draft in the webview state. Until
-   * the composer has its draft (from chat/info, or typing) the stored draft is kept as it was.
+   * Keeps the conversation id (the host's serializer reads it), the draft, and the reply, mentions and
+   * edit under way in the webview state. Until the composer has its draft (from chat/info, or typing)
+   * the state stays as it was.
    */
   private saveState(draft?: string): void {
     if (draft !== undefined) {
       this.draftReady = true;
     }
-    if (this.conversationKey) {
-      const editing = this.tools.editUnderWay;
-      // While editing, the composer holds the edit's text: the draft is the one the edit put aside.
-      const kept = this.draftReady ? (draft ?? editing?.draft ?? this.composer.value) : this.savedDraft();
-      const replyTo = this.draftReady ? this.replyTarget : this.savedState()?.replyTo;
-      const mentions = this.draftReady ? this.mentionsPicked : (this.savedState()?.mentions ?? []);
-      const edit = this.draftReady ? (editing && { message: editing.message, text: this.composer.value }) : this.savedState()?.edit;
-      this.api.setState({
-        conversationId: this.conversationKey,
-        ...(kept === undefined ? {} : { draft: kept }),
-        ...(replyTo === undefined ? {} : { replyTo }),
-        ...(mentions.length === 0 ? {} : { mentions }),
-        ...(edit === undefined ? {} : { edit }),
-      });
+    if (!this.conversationKey) {
+      return;
     }
+    if (!this.draftReady) {
+      this.api.setState({ ...this.savedState(), conversationId: this.conversationKey });
+      return;
+    }
+    const editing = this.tools.editUnderWay;
+    this.api.setState({
+      conversationId: this.conversationKey,
+      // While editing, the composer holds the edit's text: the draft is the one the edit put aside.
+      draft: draft ?? editing?.draft ?? this.composer.value,
+      ...(this.replyTarget === undefined ? {} : { replyTo: this.replyTarget }),
+      ...(this.mentionsPicked.length === 0 ? {} : { mentions: this.mentionsPicked }),
+      ...(editing === undefined ? {} : { edit: { message: editing.message, text: this.composer.value } }),
+    });
   }
 
   /** The composer takes messages while signed in to a conversation open to the user (see ChatPanelInfo.closed). */

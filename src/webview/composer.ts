@@ -18,6 +18,8 @@ export class Composer {
     private readonly interceptKey: (event: KeyboardEvent) => boolean = () => false,
     /** An edit of a sent message is in the composer: its text is not the draft. */
     private readonly editing: () => boolean = () => false,
+    /** The text of an edit under way changed (typed). */
+    private readonly editTyped: () => void = () => undefined,
   ) {
     view.input.addEventListener('keydown', (event) => {
       if (this.interceptKey(event)) {
@@ -30,7 +32,9 @@ export class Composer {
       }
     });
     view.input.addEventListener('input', () => {
-      if (!this.editing()) {
+      if (this.editing()) {
+        this.editTyped();
+      } else {
         this.drafts.changed(this.value);
       }
     });
