@@ -197,28 +197,22 @@ function parseAtInfo(text: string): unknown[] {
   }
 }
 
-function convArgs(ctx: Ctx, args: Args): { userId: string; convId: string; convType: number } {
-  const { userId } = requireLogin(ctx);
-  const convId = args.str(0);
-  const convType = args.int(1);
-  ctx.emu.access.conv(userId, convId, convType);
-  return { userId, convId, convType };
-}
-
 /**
- * convArgs for a change to the user's own conversation list (delete, pin, cancel draft): a group the user
- * has left (or was removed from) stays in their list, and these still work on it, as in Tencent's SDK
- * (TUIKit deletes the conversation right after quitting the group). Without a conversation row the
- * membership check of convArgs applies (10007 for a group never joined).
+ * The conversation arguments with the caller's right to the conversation. `listed`: a change to the
+ * user's own conversation list (delete, pin, cancel draft), which also works on a group the user has left
+ * (or was removed from) while it stays in their list, as in Tencent's SDK (TUIKit deletes the
+ * conversation right after quitting the group); without a conversation row the membership check applies
+ * (10007 for a group never joined).
  */
-function listedConvArgs(ctx: Ctx, args: Args): { userId: string; convId: string; convType: number } {
+function convArgs(ctx: Ctx, args: Args, listed = false): { userId: string; convId: string; convType: number } {
   const { userId } = requireLogin(ctx);
   const convId = args.str(0);
   const convType = args.int(1);
-  if (convType === GROUP && convId.length > 0 && ctx.emu.convs.row(userId, convType, convId) !== undefined) {
-    return { userId, convId, convType };
+  const inList = listed && convType === GROUP && convId.length > 0 && ctx.emu.convs.row(userId, convType, convId) !== undefined;
+  if (!inList) {
+    ctx.emu.access.conv(userId, convId, convType);
   }
-  return convArgs(ctx, args);
+  return { userId, convId, convType };
 }
 
 const getConvList: Handler = async (ctx) => {
@@ -249,7 +243,7 @@ const getConvInfo: Handler = async (ctx, args) => {
 };
 
 const deleteConv: Handler = async (ctx, args) => {
-  const { userId, convId, convType } = listedConvArgs(ctx, args);
+  const { userId, convId, convType } = convArgs(ctx, args, true);
   await ctx.emu.queue.enqueue(() => {
     const row = ctx.emu.convs.row(userId, convType, convId);
     if (row === undefined || row.hidden !== 0) {
@@ -284,7 +278,7 @@ const setDraft: Handler = async (ctx, args) => {
 };
 
 const cancelDraft: Handler = async (ctx, args) => {
-  const { userId, convId, convType } = listedConvArgs(ctx, args);
+  const { userId, convId, convType } = convArgs(ctx, args, true);
   await ctx.emu.queue.enqueue(() => {
     ctx.emu.db.prepare('UPDATE convs SET draft = NULL WHERE user_id = ? AND conv_type = ? AND conv_id = ?').run(userId, convType, convId);
     ctx.emu.hub.touchConversation(userId, convType, convId);
@@ -293,7 +287,7 @@ const cancelDraft: Handler = async (ctx, args) => {
 };
 
 const pin: Handler = async (ctx, args) => {
-  const { userId, convId, convType } = listedConvArgs(ctx, args);
+  const { userId, convId, convType } = convArgs(ctx, args, true);
   const pinned = args.bool(2);
   await ctx.emu.queue.enqueue(() => {
     const changed = ctx.emu.db
