@@ -74,11 +74,12 @@ export class MessageNotifications extends Disposable {
       return;
     }
     const key = conversationKey({ id: dismissal.groupId, type: TIMConvType.Group });
-    const name = this.store.get(key)?.name ?? (dismissal.groupName || dismissal.groupId);
+    const listed = this.store.get(key);
+    const name = listed?.name ?? (dismissal.groupName || dismissal.groupId);
     const line = dismissal.opUser
       ? vscode.l10n.t('{0} was dismissed by {1}: no one can write in it any more.', name, dismissal.opUser)
       : vscode.l10n.t('{0} was dismissed: no one can write in it any more.', name);
-    this.show(line, this.store.get(key) ? key : undefined);
+    this.show(line, listed ? key : undefined);
   }
 
   /** Shows a notification (with Open when there is a conversation to open) and records it for tests. */
