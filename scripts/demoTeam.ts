@@ -2,7 +2,8 @@
  * The demo team `npm start` seeds into tim-emulator: a few people, a C2C chat and group chats with
  * code, a reply, reactions, a pinned welcome message that asked for read receipts (read by two members)
  * and an @-mention of the demo user in them, and one group with a long history (10,000 messages) to
- * show paging and virtualisation. The demo user has starred the C2C chat with Carol (a conversation mark).
+ * show paging and virtualisation. The demo user has starred the C2C chat with Carol (a conversation mark),
+ * and Developers needs approval to join: Erin has asked, so the demo user has a request to decide.
  */
 
 /**
@@ -27,7 +28,11 @@ export interface DemoMessage {
 export interface DemoSeed {
   /** `marks`: the user's conversation marks, conversation id ("c2c_<user>", "group_<group>") to TIMConversationMarkType bits. */
   readonly users: ReadonlyArray<{ id: string; nick: string; marks?: Readonly<Record<string, number>> }>;
-  readonly groups: ReadonlyArray<{ id: string; name: string; type: number; owner: string; members: string[] }>;
+  /**
+   * `addOption`: TIMGroupAddOption (2 anyone, 1 after approval, 0 nobody by asking); `joinRequests`: users
+   * who asked to join (as TIMGroupJoin with `msg`), waiting for the owner or an admin.
+   */
+  readonly groups: ReadonlyArray<{ id: string; name: string; type: number; owner: string; members: string[]; addOption?: number; joinRequests?: ReadonlyArray<{ user: string; msg: string }> }>;
   readonly messages: readonly DemoMessage[];
 }
 
@@ -45,9 +50,18 @@ export function demoTeam(): DemoSeed {
     { id: 'bob', nick: 'Bob Li' },
     { id: 'carol', nick: 'Carol Wang' },
     { id: 'dave', nick: 'Dave Zhang' },
+    { id: 'erin', nick: 'Erin Zhou' },
   ];
   const groups = [
-    { id: 'dev', name: 'Developers', type: 0, owner: 'alice', members: ['bob', 'carol', 'dave'] },
+    {
+      id: 'dev',
+      name: 'Developers',
+      type: 0,
+      owner: 'alice',
+      members: ['bob', 'carol', 'dave'],
+      addOption: 1,
+      joinRequests: [{ user: 'erin', msg: 'I maintain the parser; may I join?' }],
+    },
     { id: LONG_HISTORY_GROUP, name: 'Long History', type: 0, owner: 'bob', members: ['alice', 'carol'] },
   ];
   const flakyTest: DemoMessage = { from: 'carol', group: 'dev', text: 'I will look at the flaky test in CI.', reactions: { '👀': ['dave', 'alice'] } };

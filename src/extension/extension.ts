@@ -10,6 +10,7 @@ import { registerGroupInfoCommands } from './commands/groupInfo';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerGroupManagementCommands } from './commands/groupManagement';
 import { registerGroupMembershipCommands } from './commands/groupMembership';
+import { registerJoinRequestCommands } from './commands/joinRequestCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { ContextKey, setContext } from './contextKeys';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerGroupManagementCommands({ session, store, panels }),
     ...registerGroupMembershipCommands({ session, store, panels }),
     ...registerGroupInfoCommands({ session, store, panels }),
+    ...registerJoinRequestCommands({ session, store, panels }),
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {

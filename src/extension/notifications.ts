@@ -2,16 +2,20 @@
  * Notifications for new messages in conversations the user is not looking at. They follow the
  * conversation's receive option (not-notify: none; not-notify-except-@: only mentions of me) and go
  * through VS Code's own notifications, so Do Not Disturb silences them like any other. Clicking opens
- * the conversation.
+ * the conversation. Of TIM's system notices, a group's dismissal and requests to join are told too.
  */
 import * as vscode from 'vscode';
-import { TIMConvType, TIMReceiveMessageOpt } from '../tim/enums';
+import type { TimClient } from '../tim/client';
+import { TIMConvType, TIMGroupReportType, TIMReceiveMessageOpt } from '../tim/enums';
 import type { TimMessage } from '../tim/types/message';
 import { previewText } from './chat/messageView';
 import { conversationKey } from './conversations/conversationKey';
 import type { ConversationStore } from './conversations/conversationStore';
-import { groupDismissalOf, isSystemMessage } from './conversations/groupReports';
+import { type GroupReport, groupReportOf, isSystemMessage } from './conversations/groupReports';
+import { findWaitingJoinRequest } from './conversations/joinRequests';
+import { decideJoinRequest } from './commands/joinRequestCommands';
 import { Disposable } from './lifecycle';
+import { describeFailure, log } from './log';
 import { shouldNotify } from './notificationPolicy';
 import type { ChatPanels } from './panels/chatPanel';
 import type { TimSession } from './session/timSession';
@@ -38,6 +42,27 @@ export class MessageNotifications extends Disposable {
     const state = this.session.state;
     if (state.kind === 'signedIn') {
       this.subscription = state.client.onEvent('RecvNewMsg', (messages) => this.onMessages(messages, state.account.userId));
+      void this.tellUnreadJoinRequests(state.client);
+    }
+  }
+
+  /**
+   * At sign-in: requests to join that arrived while the user was away (TIM's unread count: newer than
+   * the last Review Join Requests…), which no notice of their own announced on this device.
+   */
+  private async tellUnreadJoinRequests(client: TimClient): Promise<void> {
+    try {
+      const unread = (await client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 1 })).group_pendency_result_unread_num;
+      if (unread > 0) {
+        const line = unread === 1 ? vscode.l10n.t('1 request to join your groups is waiting.') : vscode.l10n.t('{0} requests to join your groups are waiting.', unread);
+        this.record(line);
+        const review = vscode.l10n.t('Review…');
+        if ((await vscode.window.showInformationMessage(line, review)) === review) {
+          await vscode.commands.executeCommand('timChat.reviewJoinRequests');
+        }
+      }
+    } catch (error: unknown) {
+      log().warn(`could not read the requests to join: ${describeFailure(error)}`);
     }
   }
 
@@ -67,25 +92,71 @@ export class MessageNotifications extends Disposable {
     }
   }
 
-  /** Of TIM's system notices only a group's dismissal is told, unless the user dismissed it themselves. */
+  /**
+   * Of TIM's system notices, told: a group's dismissal (unless the user dismissed it), a request to join a
+   * group the user approves (to accept or decline right there), and the decision on the user's own request.
+   */
   private onSystemMessage(message: TimMessage, selfId: string): void {
-    const dismissal = groupDismissalOf(message);
-    if (!dismissal || dismissal.opUser === selfId) {
+    const report = groupReportOf(message);
+    if (!report || report.opUser === selfId) {
       return;
     }
-    const key = conversationKey({ id: dismissal.groupId, type: TIMConvType.Group });
+    const key = conversationKey({ id: report.groupId, type: TIMConvType.Group });
     const listed = this.store.get(key);
-    const name = listed?.name ?? (dismissal.groupName || dismissal.groupId);
-    const line = dismissal.opUser
-      ? vscode.l10n.t('{0} was dismissed by {1}: no one can write in it any more.', name, dismissal.opUser)
-      : vscode.l10n.t('{0} was dismissed: no one can write in it any more.', name);
-    this.show(line, listed ? key : undefined);
+    const name = listed?.name ?? (report.groupName || report.groupId);
+    switch (report.type) {
+      case TIMGroupReportType.Delete:
+        this.show(
+          report.opUser
+            ? vscode.l10n.t('{0} was dismissed by {1}: no one can write in it any more.', name, report.opUser)
+            : vscode.l10n.t('{0} was dismissed: no one can write in it any more.', name),
+          listed ? key : undefined,
+        );
+        return;
+      case TIMGroupReportType.AddRequest:
+        this.showJoinRequest(report, name);
+        return;
+      case TIMGroupReportType.AddAccept:
+        this.show(vscode.l10n.t('You joined {0}: your request was accepted.', name), key);
+        return;
+      case TIMGroupReportType.AddRefuse:
+        this.show(report.msg ? vscode.l10n.t('Your request to join {0} was declined: {1}', name, report.msg) : vscode.l10n.t('Your request to join {0} was declined.', name), undefined);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** "bob asks to join Team: …" with Accept and Decline (the request read afresh: another admin may have decided it) and Review…. */
+  private showJoinRequest(report: GroupReport, groupName: string): void {
+    const line = report.msg ? vscode.l10n.t('{0} asks to join {1}: "{2}"', report.opUser, groupName, report.msg) : vscode.l10n.t('{0} asks to join {1}.', report.opUser, groupName);
+    this.record(line);
+    const accept = vscode.l10n.t('Accept');
+    const decline = vscode.l10n.t('Decline');
+    const review = vscode.l10n.t('Review…');
+    void vscode.window.showInformationMessage(line, accept, decline, review).then(async (choice) => {
+      if (choice === review) {
+        await vscode.commands.executeCommand('timChat.reviewJoinRequests');
+        return;
+      }
+      if (choice !== accept && choice !== decline) {
+        return;
+      }
+      try {
+        const client = this.session.requireClient();
+        const request = await findWaitingJoinRequest(client, report.groupId, report.opUser);
+        const said = await decideJoinRequest(client, request, choice === accept, report.opUser, groupName);
+        this.record(said);
+        void vscode.window.showInformationMessage(said);
+      } catch (error: unknown) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
+      }
+    });
   }
 
   /** Shows a notification (with Open when there is a conversation to open) and records it for tests. */
   private show(line: string, key: string | undefined): void {
-    this.shown.push(line);
-    this.shown.splice(0, Math.max(0, this.shown.length - 50));
+    this.record(line);
     if (key === undefined) {
       void vscode.window.showInformationMessage(line);
       return;
@@ -96,5 +167,10 @@ export class MessageNotifications extends Disposable {
         void vscode.commands.executeCommand('timChat.openChat', key);
       }
     });
+  }
+
+  private record(line: string): void {
+    this.shown.push(line);
+    this.shown.splice(0, Math.max(0, this.shown.length - 50));
   }
 }

@@ -153,6 +153,9 @@ export const prototypes = {
   TIMGroupDeleteMember: { kind: 'async', args: [s] },
   TIMGroupModifyGroupInfo: { kind: 'async', args: [s] },
   TIMGroupModifyMemberInfo: { kind: 'async', args: [s] },
+  TIMGroupGetPendencyList: { kind: 'async', args: [s] },
+  TIMGroupHandlePendency: { kind: 'async', args: [s] },
+  TIMGroupReportPendencyReaded: { kind: 'async', args: ['uint64'] },
   TIMGroupGetGroupInfoList: { kind: 'async', args: [s] },
 
   // ---- listener setters (registered once, by the endpoint)

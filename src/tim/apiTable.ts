@@ -101,6 +101,9 @@ export const TIM_CALLBACK_APIS = {
   TIMGroupModifyGroupInfo: { args: ['json'] },
   TIMGroupModifyMemberInfo: { args: ['json'] },
   TIMGroupGetGroupInfoList: { args: ['json'] },
+  TIMGroupGetPendencyList: { args: ['json'] },
+  TIMGroupHandlePendency: { args: ['json'] },
+  TIMGroupReportPendencyReaded: { args: ['uint64'] },
 } as const satisfies Record<string, CallbackApiSpec>;
 
 /** Functions returning their answer, called with `endpoint.callSync`. */

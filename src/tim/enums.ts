@@ -276,6 +276,34 @@ export const TIMGroupAddOption = {
 } as const;
 export type TIMGroupAddOption = ValueOf<typeof TIMGroupAddOption>;
 
+/** TIMGroupManager.h: what a group pendency (a request waiting for someone's decision) asks. */
+export const TIMGroupPendencyType = {
+  /** Someone applied to join; the owner and admins decide. */
+  JoinNeedApprovedByAdmin: 0,
+  /** Someone was invited; the invitee decides. */
+  InviteNeedApprovedByInvitee: 1,
+  /** Someone was invited; the owner and admins decide. */
+  InviteNeedApprovedByAdmin: 2,
+} as const;
+export type TIMGroupPendencyType = ValueOf<typeof TIMGroupPendencyType>;
+
+/** TIMGroupManager.h: whether, and by whom, a group pendency was decided. */
+export const TIMGroupPendencyHandle = {
+  NotHandled: 0,
+  /** Another approver decided it. */
+  OtherHandled: 1,
+  /** The caller decided it. */
+  OperatorHandled: 2,
+} as const;
+export type TIMGroupPendencyHandle = ValueOf<typeof TIMGroupPendencyHandle>;
+
+/** TIMGroupManager.h: the decision on a handled pendency. */
+export const TIMGroupPendencyHandleResult = {
+  Refuse: 0,
+  Accept: 1,
+} as const;
+export type TIMGroupPendencyHandleResult = ValueOf<typeof TIMGroupPendencyHandleResult>;
+
 /** TIMGroupManager.h: a member's role. */
 export const TIMGroupMemberRole = {
   None: 0,

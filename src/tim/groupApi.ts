@@ -1,9 +1,10 @@
 /**
- * The group calls the extension uses (TIMGroupManager.h): create, join, quit, joined list, members, and
- * managing a group: invite and remove members, change its name and notice, members' roles and name cards.
+ * The group calls the extension uses (TIMGroupManager.h): create, join, quit, joined list, members,
+ * managing a group (invite and remove members, change its name and notice, members' roles and name cards)
+ * and deciding requests to join.
  */
 import { TimConversationApi } from './conversationApi';
-import { stringifyTimJson } from './json';
+import { stringifyTimJson, type Uint64 } from './json';
 import type {
   TimCreateGroupParam,
   TimCreateGroupResult,
@@ -17,6 +18,9 @@ import type {
   TimGroupInviteMemberResult,
   TimGroupModifyInfoParam,
   TimGroupModifyMemberInfoParam,
+  TimGroupHandlePendencyParam,
+  TimGroupPendencyOption,
+  TimGroupPendencyResult,
 } from './types/group';
 import { requireAtMost, requireIdList, requireNonEmptyString } from './validate';
 
@@ -123,5 +127,29 @@ export class TimGroupApi extends TimConversationApi {
     requireNonEmptyString(api, 'group_modify_member_info_group_id', param.group_modify_member_info_group_id);
     requireNonEmptyString(api, 'group_modify_member_info_identifier', param.group_modify_member_info_identifier);
     await this.invoke(api, [stringifyTimJson(param)]);
+  }
+
+  /**
+   * TIMGroupGetPendencyList: one page of the requests the caller decides (applications to the groups they
+   * own or administer, invitations to them), decided ones included with their decision.
+   */
+  async groupGetPendencyList(option: TimGroupPendencyOption): Promise<TimGroupPendencyResult> {
+    const api = 'TIMGroupGetPendencyList';
+    const result = await this.invoke(api, [stringifyTimJson(option)]);
+    return this.decodeObject<TimGroupPendencyResult>(api, result.json);
+  }
+
+  /** TIMGroupHandlePendency: accepts or refuses one request as the list returned it; each is decided once. */
+  async groupHandlePendency(param: TimGroupHandlePendencyParam): Promise<void> {
+    const api = 'TIMGroupHandlePendency';
+    const pendency = param.group_handle_pendency_param_pendency;
+    requireNonEmptyString(api, 'group_pendency_group_id', pendency.group_pendency_group_id);
+    requireNonEmptyString(api, 'group_pendency_form_identifier', pendency.group_pendency_form_identifier);
+    await this.invoke(api, [stringifyTimJson(param)]);
+  }
+
+  /** TIMGroupReportPendencyReaded: the requests made up to `timeStamp` (seconds) count as read. */
+  async groupReportPendencyReaded(timeStamp: Uint64): Promise<void> {
+    await this.invoke('TIMGroupReportPendencyReaded', [timeStamp]);
   }
 }

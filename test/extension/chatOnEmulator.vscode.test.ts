@@ -13,9 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
-import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupReportType, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import { TIMGroupMemberModifyFlag, type TimGroupDetailInfo } from '../../src/tim/types/group';
 import { groupInfoDetail } from '../../src/extension/commands/groupInfo';
+import { groupReportOf } from '../../src/extension/conversations/groupReports';
 import { conversationUri } from '../../src/extension/tree/conversationsTreeProvider';
 import type { TimMessage } from '../../src/tim/types/message';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
@@ -609,7 +610,7 @@ describe('chat on the emulator', function () {
     const info = shown.result as TimGroupDetailInfo;
     assert.equal(info.group_detail_info_owner_identifier, 'alice');
     assert.equal(info.group_detail_info_member_num, 2);
-    assert.match(groupInfoDetail(info, 'en'), new RegExp(`^Public group · ${groupId}\n2 of at most \\d+ members\nOwner: alice\nCreated .+\n\nNotice: Be kind\nIntroduction: Where we ship$`));
+    assert.match(groupInfoDetail(info, 'en'), new RegExp(`^Public group · ${groupId}\n2 of at most \\d+ members\nOwner: alice\nJoining: Anyone can join\nCreated .+\n\nNotice: Be kind\nIntroduction: Where we ship$`));
 
     // The group's chat panel shows the notice under its title, and the new one as soon as it changes.
     const infoPanel = await openPanel(key);
@@ -845,6 +846,79 @@ describe('chat on the emulator', function () {
     listening.dispose();
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.ok(!api().notifications.shown.slice(ownShownBefore).some((line) => line.startsWith('Farewell')), 'no notification of her own dismissal');
+  });
+
+  it('asks for approval to join (Who Can Join…), and decides requests from the notification and from Review Join Requests…', async () => {
+    const client = api().session.requireClient();
+    const pick = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label.includes(label));
+    const addOptionSeenByBob = async (groupId: string) => (await bob.client.groupGetGroupInfoList([groupId]))[0]?.get_groups_info_result_info?.group_detail_info_add_option;
+    const isMember = async (user: TimUser, groupId: string) => (await user.client.groupGetJoinedGroupList()).some((g) => g.group_base_info_group_id === groupId);
+    const reportsTo = (user: TimUser) => {
+      const seen: TimMessage[] = [];
+      const listening = user.client.onEvent('RecvNewMsg', (list) => seen.push(...list.filter((m) => m.message_conv_type === TIMConvType.System)));
+      return { seen, dispose: () => listening.dispose() };
+    };
+
+    // alice's group needs approval from now on: Who Can Join… shows the current choice and sets the new one.
+    const { create_group_result_groupid: gateId } = await client.groupCreate({ create_group_param_group_name: 'Gatekeepers', create_group_param_group_type: TIMGroupType.Public, create_group_param_add_option: 2, create_group_param_group_member_array: [{ group_member_info_identifier: 'carol' }] });
+    const gateKey = `group_${gateId}`;
+    await eventually(() => api().store.get(gateKey), 5000, 'group in tree');
+    const set = await recordDialogs({ picks: [pick('approves')] }, () => vscode.commands.executeCommand('timChat.setGroupJoinOption', gateKey));
+    assert.deepEqual(set.asked.picked[0]?.map((item) => [item.label, item.description]), [
+      ['Anyone can join', '(current)'],
+      ['Anyone can ask to join; an admin or the owner approves', undefined],
+      ['Only by being added by a member', undefined],
+    ]);
+    assert.deepEqual(set.asked.infos, ['Gatekeepers: Anyone can ask to join; an admin or the owner approves.']);
+    assert.equal(await addOptionSeenByBob(gateId), 1);
+
+    // bob asks: alice is told with his words, and accepts from the notification; bob is in and is told.
+    const bobsReports = reportsTo(bob);
+    const shownBefore = api().notifications.shown.length;
+    await withDialogs({ info: 'Accept' }, async () => {
+      await bob.client.groupJoin(gateId, 'I review the parser');
+      assert.equal(await isMember(bob, gateId), false, 'a request, not a membership');
+      await eventually(() => api().notifications.shown.slice(shownBefore).includes('bob joined Gatekeepers.'), 10_000, 'accepted from the notification');
+    });
+    assert.ok(api().notifications.shown.slice(shownBefore).includes('bob asks to join Gatekeepers: "I review the parser"'));
+    assert.equal(await isMember(bob, gateId), true);
+    await eventually(() => bobsReports.seen.some((m) => groupReportOf(m)?.type === TIMGroupReportType.AddAccept), 10_000, 'bob hears he was accepted');
+
+    // Asked again after leaving, bob is declined from Review Join Requests…: the request, then the decision.
+    await bob.client.groupQuit(gateId);
+    await bob.client.groupJoin(gateId, 'me again');
+    // Its notification first, so that it does not land among the review's messages.
+    await eventually(() => api().notifications.shown.includes('bob asks to join Gatekeepers: "me again"'), 10_000, 'alice is told of the new request');
+    const declined = await recordDialogs({ picks: [pick('bob asks to join Gatekeepers'), pick('Decline')] }, () => vscode.commands.executeCommand('timChat.reviewJoinRequests'));
+    assert.deepEqual(declined.asked.picked[0]?.map((item) => [item.label, item.detail]), [['$(person-add) bob asks to join Gatekeepers', 'me again']]);
+    assert.deepEqual(declined.asked.picked[1]?.map((item) => item.label), ['$(check) Accept', '$(close) Decline']);
+    assert.deepEqual(declined.asked.infos, ["Declined bob's request to join Gatekeepers."]);
+    assert.equal(await isMember(bob, gateId), false);
+    await eventually(() => bobsReports.seen.some((m) => groupReportOf(m)?.type === TIMGroupReportType.AddRefuse), 10_000, 'bob hears he was declined');
+    bobsReports.dispose();
+    const none = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.reviewJoinRequests', gateKey));
+    assert.deepEqual(none.asked.infos, ['No requests to join Gatekeepers are waiting.']);
+
+    // alice asks to join bob's group with a few words (Join Group…), and is told when he accepts.
+    const { create_group_result_groupid: bobsId } = await bob.client.groupCreate({ create_group_param_group_name: 'Bobs Club', create_group_param_group_type: TIMGroupType.Public, create_group_param_add_option: 1 });
+    const asked = await recordDialogs({ inputs: ['let me in'] }, () => vscode.commands.executeCommand('timChat.joinGroup', bobsId));
+    assert.deepEqual(asked.asked.infos, ['Asked to join Bobs Club. You will be told when an admin or the owner decides.']);
+    const [request] = (await bob.client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 20 })).group_pendency_result_pendency_array;
+    assert.equal(request?.group_pendency_form_identifier, 'alice');
+    assert.equal(request?.group_pendency_apply_invite_msg, 'let me in');
+    const joinedBefore = api().notifications.shown.length;
+    await bob.client.groupHandlePendency({ group_handle_pendency_param_is_accept: true, group_handle_pendency_param_pendency: request! });
+    await eventually(() => api().notifications.shown.slice(joinedBefore).includes('You joined Bobs Club: your request was accepted.'), 10_000, 'alice is told');
+    await eventually(() => api().store.get(`group_${bobsId}`), 10_000, "bob's group in alice's tree");
+
+    // A group closed to requests, and a Work group, say so before asking anything.
+    const { create_group_result_groupid: closedId } = await bob.client.groupCreate({ create_group_param_group_name: 'Closed', create_group_param_group_type: TIMGroupType.Public, create_group_param_add_option: 0 });
+    const closed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.joinGroup', closedId));
+    assert.match(closed.asked.errors[0] ?? '', /Closed takes no requests to join: ask a member to add you\.$/);
+    const { create_group_result_groupid: workId } = await client.groupCreate({ create_group_param_group_name: 'Crew', create_group_param_group_type: TIMGroupType.Private, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] });
+    await eventually(() => api().store.get(`group_${workId}`), 5000, 'in the tree');
+    const work = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.setGroupJoinOption', `group_${workId}`));
+    assert.match(work.asked.errors[0] ?? '', /Crew takes no requests to join: its members add people\.$/);
   });
 
   it('edits the nickname and status message (Edit My Profile…), which others then see', async () => {

@@ -23,6 +23,8 @@ export interface DialogAnswers {
   readonly save?: readonly vscode.Uri[];
   /** The button every showWarningMessage answers; undefined is a dismissed warning. */
   readonly warning?: string;
+  /** The button every showInformationMessage answers (a notification's action); undefined is a dismissed one. */
+  readonly info?: string;
 }
 
 /** What the stubbed dialogs were asked to show. */
@@ -61,7 +63,11 @@ export async function withDialogs<T>(answers: DialogAnswers, run: (log: DialogLo
     return answers.warning;
   }) as Window['showWarningMessage'];
   window.showErrorMessage = (async (message: string) => void log.errors.push(message)) as Window['showErrorMessage'];
-  window.showInformationMessage = (async (message: string) => void log.infos.push(message)) as Window['showInformationMessage'];
+  window.showInformationMessage = (async (message: string, ...items: unknown[]) => {
+    log.infos.push(message);
+    // Only a button the message offers: a plain message answers undefined as VS Code's does.
+    return items.includes(answers.info) ? answers.info : undefined;
+  }) as Window['showInformationMessage'];
   try {
     return await run(log);
   } finally {

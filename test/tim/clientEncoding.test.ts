@@ -177,6 +177,37 @@ const CASES: readonly Case[] = [
     args: ['{"group_modify_info_param_group_id":"grp","group_modify_info_param_modify_flag":3,"group_modify_info_param_group_name":"Core","group_modify_info_param_notification":"Release on Friday"}'],
   },
   { api: 'TIMGroupGetGroupInfoList', call: (c) => c.groupGetGroupInfoList(['grp', '@TGS#2abc']), args: ['["grp","@TGS#2abc"]'] },
+  {
+    api: 'TIMGroupModifyGroupInfo',
+    call: (c) => c.groupModifyGroupInfo({ group_modify_info_param_group_id: 'grp', group_modify_info_param_modify_flag: 0x10, group_modify_info_param_add_option: 1 }),
+    args: ['{"group_modify_info_param_group_id":"grp","group_modify_info_param_modify_flag":16,"group_modify_info_param_add_option":1}'],
+  },
+  {
+    api: 'TIMGroupGetPendencyList',
+    call: (c) => c.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 20 }),
+    args: ['{"group_pendency_option_start_time":0,"group_pendency_option_max_limited":20}'],
+  },
+  {
+    api: 'TIMGroupHandlePendency',
+    call: (c) =>
+      c.groupHandlePendency({
+        group_handle_pendency_param_is_accept: true,
+        group_handle_pendency_param_handle_msg: 'welcome',
+        group_handle_pendency_param_pendency: {
+          group_pendency_group_id: 'grp',
+          group_pendency_form_identifier: 'bob',
+          group_pendency_to_identifier: 'alice',
+          group_pendency_add_time: 12345678901234567890n,
+          group_pendency_pendency_type: 0,
+          group_pendency_handled: 0,
+          group_pendency_handle_result: 0,
+        },
+      }),
+    args: [
+      '{"group_handle_pendency_param_is_accept":true,"group_handle_pendency_param_handle_msg":"welcome","group_handle_pendency_param_pendency":{"group_pendency_group_id":"grp","group_pendency_form_identifier":"bob","group_pendency_to_identifier":"alice","group_pendency_add_time":12345678901234567890,"group_pendency_pendency_type":0,"group_pendency_handled":0,"group_pendency_handle_result":0}}',
+    ],
+  },
+  { api: 'TIMGroupReportPendencyReaded', call: (c) => c.groupReportPendencyReaded(1700000000n), args: [1700000000n] },
 ];
 
 /** Answers that decode for every method, so the test is about the request side. */
@@ -196,6 +227,7 @@ function answeringEndpoint(): FakeEndpoint {
   endpoint.respond('TIMGroupInviteMember', { json: '[]' });
   endpoint.respond('TIMGroupDeleteMember', { json: '[]' });
   endpoint.respond('TIMGroupGetGroupInfoList', { json: '[]' });
+  endpoint.respond('TIMGroupGetPendencyList', { json: '{"group_pendency_result_next_start_time":0,"group_pendency_result_read_time_seq":0,"group_pendency_result_unread_num":0,"group_pendency_result_pendency_array":[]}' });
   endpoint.respond('TIMConvMarkConversation', { json: '[]' });
   endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
   return endpoint;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { freshRunDir, outputPath, repoRoot } from '../harness/paths';
-import { activeWebview, activityBarItem, openChatFromTree } from '../harness/workbench';
+import { activeWebview, activityBarItem, openChatFromTree, runCommand, runCommandForPick } from '../harness/workbench';
 
 function pidsMatching(pattern: string): number[] {
   const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
@@ -85,6 +85,15 @@ describe('npm start', function () {
       // It asked who read it: bob and carol did, dave not yet.
       assert.equal((await welcome.locator('.message-meta.receipt').innerText()).trim(), 'Read by 2 of 3');
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-pinned.png') });
+      // Erin asked to join Developers (it needs approval) before the demo user signed in: TIM Chat said
+      // so at sign-in, and Review Join Requests… lists her request with her words.
+      await runCommand(page, 'Notifications: Show Notifications');
+      await page.locator('.notifications-center', { hasText: '1 request to join your groups is waiting.' }).waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      const request = await runCommandForPick(page, 'TIM Chat: Review Join Requests…', 'Erin Zhou asks to join Developers');
+      assert.match(await request.innerText(), /I maintain the parser; may I join\?/);
+      await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-join-request.png') });
+      await page.keyboard.press('Escape');
     } finally {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });
     }

@@ -11,6 +11,8 @@ import { convMarkHandlers } from './convMarks';
 import { conversationHandlers } from './conversations';
 import { groupDismissHandlers } from './groupDismiss';
 import { groupInfoHandlers } from './groupInfo';
+import { groupJoinHandlers } from './groupJoin';
+import { groupRequestHandlers } from './groupRequests';
 import { groupHandlers } from './groups';
 import { downloadHandlers } from './messages/downloads';
 import { historyHandlers } from './messages/history';
@@ -41,6 +43,8 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...conversationHandlers,
     ...convMarkHandlers,
     ...groupHandlers,
+    ...groupJoinHandlers,
+    ...groupRequestHandlers,
     ...groupInfoHandlers,
     ...groupDismissHandlers,
   }),

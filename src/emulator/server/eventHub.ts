@@ -6,7 +6,7 @@
  * RecvNewMsg is stored as a reference (the user and the message row ids, see replayFrame) rather than
  * the frame: the frame repeats every message once per receiving device, which doubled the bytes each
  * send wrote and fsynced. A replayed RecvNewMsg shows the messages as they are at replay time. A group
- * report (groupDismiss.ts) is no message row: its RecvNewMsg is recorded with toUser and stored as its frame.
+ * report (groupReportMessage.ts) is no message row: its RecvNewMsg is recorded with toUser and stored as its frame.
  * A device's event counter is the larger of devices.event_seq and its newest stored event, so a commit
  * does not also update one devices row per receiving device (about one UPDATE per message sent):
  * devices.event_seq is written only where events are deleted (login), raised, and at shutdown.

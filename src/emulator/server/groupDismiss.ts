@@ -7,80 +7,40 @@
  * later call on it answers 10010 and its id stays taken, while each former member's conversation keeps
  * the group's name and type and, as for a group they left (convs.left_msg), shows nothing after the
  * dismissal. The member rows go (the joined list, member lists and receive options follow), and so do
- * the pins.
+ * the pins and the join requests (groupRequestStore.ts).
  *
  * Every member, the owner included, hears of it on each logged-in device through a group report
- * (kTIMGroupReport_Delete) in the system conversation, as the SDK pushes group notices: a RecvNewMsg
- * event stored per device like any other (so it is replayed after a reconnect), not a message of any
- * conversation, so no history, unread count or last message changes.
+ * (kTIMGroupReport_Delete, groupReportMessage.ts) in the system conversation, as the SDK pushes group
+ * notices.
  */
-import { TIMConvType, TIMGroupReportType } from '../../tim/enums';
-import { stringifyTimJson } from '../../tim/json';
+import { TIMGroupReportType } from '../../tim/enums';
 import type { GroupRow } from './access';
 import { ApiError, Err, syncParamError } from './apiError';
-import type { JsonObject } from './args';
 import { type Ctx, type Handler, requireLogin } from './context';
-import { Elem } from './elements';
+import { deleteGroupRequests } from './groupRequestStore';
+import { groupReportMessage, pushGroupReport } from './groupReportMessage';
 import { GroupType, removeMember, Role } from './groups';
-import { messageIdOf, randomUint32, Status } from './messageModel';
 import { topMessageId } from './messages/unread';
-
-/** The sender of the SDK's system notices (TIMMessageManager.h's group report example). */
-const SYSTEM_SENDER = '@TIM#SYSTEM';
-/** The tiny id part of a report's message id: no user's, so it never names a user's message. */
-const SYSTEM_TINY_ID = '0';
 
 /** Whether a member of `role` may dismiss a group of `type`: nobody a Work group, the owner any other. */
 function mayDismiss(type: number, role: number): boolean {
   return type !== GroupType.PRIVATE && role === Role.OWNER;
 }
 
-/** The kTIMGroupReport_Delete notice of `group`, dismissed by `opUser`, as a system message (Message JSON). */
-function dismissalReport(ctx: Ctx, group: GroupRow, opUser: string): JsonObject {
-  const now = ctx.emu.serverTime();
-  const rand = randomUint32();
-  return {
-    message_conv_type: TIMConvType.System,
-    message_conv_id: '',
-    message_sender: SYSTEM_SENDER,
-    message_elem_array: [
-      {
-        elem_type: Elem.GROUP_REPORT,
-        group_report_elem_report_type: TIMGroupReportType.Delete,
-        group_report_elem_group_id: group.group_id,
-        group_report_elem_group_name: group.name,
-        group_report_elem_op_user: opUser,
-        group_report_elem_msg: '',
-        group_report_elem_user_data: '',
-        group_report_elem_platform: '',
-      },
-    ],
-    message_server_time: now,
-    message_client_time: now,
-    message_rand: rand,
-    message_msg_id: messageIdOf(SYSTEM_TINY_ID, now, rand),
-    // Not a message of any conversation: no sequence in one, never unread.
-    message_seq: 0,
-    message_status: Status.SUCC,
-    message_is_from_self: false,
-    message_is_read: true,
-  };
-}
-
 /**
  * Ends `group`: each member loses it (their conversation stays, showing nothing after now) and gets the
- * report on every logged-in device; the pins go; the row is marked dismissed.
+ * report on every logged-in device; the pins and join requests go; the row is marked dismissed.
  */
 function dismissGroup(ctx: Ctx, group: GroupRow, opUser: string): void {
   const db = ctx.emu.db;
-  const json = stringifyTimJson([dismissalReport(ctx, group, opUser)]);
   const lastMsg = topMessageId(ctx);
-  const members = db.prepare('SELECT user_id FROM members WHERE group_id = ? ORDER BY user_id').all(group.group_id) as Array<{ user_id: string }>;
-  for (const { user_id: user } of members) {
+  const members = (db.prepare('SELECT user_id FROM members WHERE group_id = ? ORDER BY user_id').all(group.group_id) as Array<{ user_id: string }>).map((row) => row.user_id);
+  for (const user of members) {
     removeMember(ctx, group.group_id, user, lastMsg);
-    ctx.emu.hub.toUser(user, { name: 'RecvNewMsg', json });
   }
+  pushGroupReport(ctx, members, groupReportMessage(ctx, TIMGroupReportType.Delete, group, opUser, ''));
   db.prepare('DELETE FROM pinned WHERE group_id = ?').run(group.group_id);
+  deleteGroupRequests(db, group.group_id);
   db.prepare('UPDATE groups SET dismissed = 1 WHERE group_id = ?').run(group.group_id);
 }
 

@@ -1,11 +1,10 @@
 /**
- * Groups: TIMGroupCreate (at most 20 initial members, as the SDK checks from 7.1), TIMGroupJoin (Work
- * groups only by invitation; add option Forbid refuses; approvals are not emulated, so Auth joins at
- * once), TIMGroupQuit (owners of non-Work groups cannot), TIMGroupGetJoinedGroupList and
- * TIMGroupGetMemberInfoList (members only), and managing a group: TIMGroupInviteMember,
- * TIMGroupDeleteMember, TIMGroupModifyGroupInfo (name, notification, introduction, face, owner) and
- * TIMGroupModifyMemberInfo (a member's role and name card). Dismissing a group (TIMGroupDelete) is in
- * groupDismiss.ts.
+ * Groups: TIMGroupCreate (at most 20 initial members, as the SDK checks from 7.1), TIMGroupQuit (owners
+ * of non-Work groups cannot), TIMGroupGetJoinedGroupList and TIMGroupGetMemberInfoList (members only),
+ * and managing a group: TIMGroupInviteMember, TIMGroupDeleteMember, TIMGroupModifyGroupInfo (name,
+ * notification, introduction, face, add option, owner) and TIMGroupModifyMemberInfo (a member's role and
+ * name card). Joining (TIMGroupJoin) is in groupJoin.ts, join requests in groupRequests.ts, dismissing a
+ * group (TIMGroupDelete) in groupDismiss.ts.
  * Joining, leaving, invitations, removals, info and role changes put group tips into the group.
  */
 import { randomBytes } from 'node:crypto';
@@ -26,8 +25,8 @@ const MAX_INVITE_MEMBERS = 20;
 const MAX_MEMBERS: Record<number, number> = { 0: 2000, 1: 200, 2: 6000, 3: 6000, 4: 1000000, 5: 100000 };
 /** TIMGroupTipType values of the tips the emulator puts into groups. */
 export const Tip = { INVITE: 1, QUIT: 2, KICK: 3, SET_ADMIN: 4, CANCEL_ADMIN: 5, GROUP_INFO_CHANGE: 6, PINNED_MESSAGE_ADDED: 10, PINNED_MESSAGE_DELETED: 11 } as const;
-const JOIN_APPLY = 1;
-const JOIN_INVITE = 2;
+/** TIMGroupJoinType of an Invite tip: joined by applying (TIMGroupJoin, an accepted request) or invited. */
+export const JoinType = { APPLY: 1, INVITE: 2 } as const;
 /** HandleGroupMemberResult: what happened to one user of an invite or removal. */
 const Handled = { FAILED: 0, DONE: 1, ALREADY_MEMBER: 2 } as const;
 /** TIMGroupModifyInfoFlag bits the emulator applies (as an unsigned 32-bit value), each with its tip's TIMGroupTipGroupChangeFlag. */
@@ -39,6 +38,11 @@ const MODIFIABLE = [
 ] as const;
 const MODIFY_OWNER = 0x80000000;
 const TIP_CHANGE_OWNER = 0x5;
+/** TIMGroupModifyInfoFlag AddOption, and its tip's TIMGroupTipGroupChangeFlag GroupAddOpt (an int value). */
+const MODIFY_ADD_OPTION = 0x10;
+const TIP_CHANGE_ADD_OPTION = 0xb;
+/** TIMGroupAddOption: who may join by applying. */
+export const AddOption = { FORBID: 0, AUTH: 1, ANY: 2 } as const;
 /** TIMGroupMemberModifyInfoFlag bits the emulator applies (MsgFlag 0x1, ShutupTime 0x4 and Custom 0x10 are not emulated). */
 const MemberModify = { ROLE: 0x2, NAME_CARD: 0x8 } as const;
 /** Tencent's usage limits: 群名片最大不超过50个字节 (UTF-8 bytes). */
@@ -213,37 +217,10 @@ const create: Handler = async (ctx, args) => {
       addMember(ctx, groupId, member.user, member.role);
     }
     if (invited.length > 0) {
-      groupTip(ctx, groupId, userId, Tip.INVITE, invited.map((m) => m.user), { joinType: JOIN_INVITE });
+      groupTip(ctx, groupId, userId, Tip.INVITE, invited.map((m) => m.user), { joinType: JoinType.INVITE });
     }
   });
   return { json: stringifyTimJson({ create_group_result_groupid: groupId }) };
-};
-
-const join: Handler = async (ctx, args) => {
-  const groupId = args.str(0);
-  args.str(1);
-  if (groupId.length === 0) {
-    throw syncParamError('group_id is required');
-  }
-  const { userId } = requireLogin(ctx);
-  await ctx.emu.queue.enqueue(() => {
-    const group = ctx.emu.access.groupRow(groupId);
-    if (group === undefined) {
-      throw new ApiError(Err.GROUP_NOT_FOUND, `group ${groupId} does not exist`);
-    }
-    if (ctx.emu.access.memberRow(groupId, userId) !== undefined) {
-      throw new ApiError(Err.GROUP_ALREADY_MEMBER, 'already a member');
-    }
-    if (group.type === GroupType.PRIVATE || group.add_option === 0) {
-      throw new ApiError(Err.GROUP_PERMISSION_DENY, 'this group cannot be joined by applying');
-    }
-    if (memberCount(ctx, groupId) >= group.max_members) {
-      throw new ApiError(Err.GROUP_FULL, 'the group is full');
-    }
-    addMember(ctx, groupId, userId, Role.NORMAL);
-    groupTip(ctx, groupId, userId, Tip.INVITE, [userId], { joinType: JOIN_APPLY });
-  });
-  return {};
 };
 
 const quit: Handler = async (ctx, args) => {
@@ -387,7 +364,7 @@ const inviteMember: Handler = async (ctx, args) => {
       return { group_invite_member_result_identifier: user, group_invite_member_result_result: result };
     });
     if (added.length > 0) {
-      groupTip(ctx, groupId, userId, Tip.INVITE, added, { joinType: JOIN_INVITE });
+      groupTip(ctx, groupId, userId, Tip.INVITE, added, { joinType: JoinType.INVITE });
     }
     return outcome;
   });
@@ -448,10 +425,11 @@ const deleteMember: Handler = async (ctx, args) => {
 };
 
 /**
- * TIMGroupModifyGroupInfo: the name (non-empty, as at creation), notification, introduction and face
- * URL named by the modify flag, by any member of a Work group and the owner or admins of the other
- * types; or, alone, a new owner (the owner only, not in live-broadcast groups; a member other than the
- * owner, else 10004). Other flags: 7013. One GroupInfoChange tip lists the changes.
+ * TIMGroupModifyGroupInfo: the name (non-empty, as at creation), notification, introduction, face URL
+ * and add option (0/1/2, else 6017; not of a Work group, which takes no applications: 10007) named by
+ * the modify flag, by any member of a Work group and the owner or admins of the other types; or, alone,
+ * a new owner (the owner only, not in live-broadcast groups; a member other than the owner, else 10004).
+ * Other flags: 7013. One GroupInfoChange tip lists the changes.
  */
 const modifyGroupInfo: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
@@ -465,12 +443,16 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
   }
   const flag = rawFlag >>> 0;
   const fields = MODIFIABLE.filter((field) => (flag & field.bit) !== 0);
-  const unsupported = (fields.reduce((bits, field) => bits & ~field.bit, flag) & ~MODIFY_OWNER) >>> 0;
+  const unsupported = (fields.reduce((bits, field) => bits & ~field.bit, flag) & ~(MODIFY_OWNER | MODIFY_ADD_OPTION)) >>> 0;
   if (unsupported !== 0) {
     throw new ApiError(Err.INTERFACE_NOT_SUPPORT, `modify flag 0x${unsupported.toString(16)} is not supported by tim-emulator`);
   }
+  const addOption = flag & MODIFY_ADD_OPTION ? optNumber(param, 'group_modify_info_param_add_option') : undefined;
+  if (flag & MODIFY_ADD_OPTION && !Object.values(AddOption).includes(addOption as 0)) {
+    throw invalidParam('group_modify_info_param_add_option must be 0 (Forbid), 1 (Auth) or 2 (Any)');
+  }
   const newOwner = flag & MODIFY_OWNER ? optString(param, 'group_modify_info_param_owner') ?? '' : undefined;
-  if (newOwner !== undefined && (newOwner.length === 0 || fields.length > 0)) {
+  if (newOwner !== undefined && (newOwner.length === 0 || fields.length > 0 || addOption !== undefined)) {
     throw invalidParam('a new owner needs group_modify_info_param_owner and no other modify flag');
   }
   const values = fields.map((field) => {
@@ -496,14 +478,24 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
       db.prepare('UPDATE groups SET owner = ?, info_seq = info_seq + 1 WHERE group_id = ?').run(newOwner, groupId);
       changes = [{ group_tips_group_change_info_flag: TIP_CHANGE_OWNER, group_tips_group_change_info_value: newOwner }];
     } else {
+      if (addOption !== undefined && group.type === GroupType.PRIVATE) {
+        throw new ApiError(Err.GROUP_PERMISSION_DENY, 'Work groups are joined by invitation only: they take no applications, so they have no add option');
+      }
       if (group.type !== GroupType.PRIVATE && caller.role === Role.NORMAL) {
         throw new ApiError(Err.GROUP_PERMISSION_DENY, 'only the owner and admins may change this group\'s info');
       }
       for (const { field, value } of values) {
         db.prepare(`UPDATE groups SET ${field.column} = ? WHERE group_id = ?`).run(value, groupId);
       }
+      if (addOption !== undefined) {
+        db.prepare('UPDATE groups SET add_option = ? WHERE group_id = ?').run(addOption, groupId);
+      }
       db.prepare('UPDATE groups SET info_seq = info_seq + 1 WHERE group_id = ?').run(groupId);
-      changes = values.map(({ field, value }) => ({ group_tips_group_change_info_flag: field.tipFlag, group_tips_group_change_info_value: value }));
+      changes = values.map(({ field, value }): JsonObject => ({ group_tips_group_change_info_flag: field.tipFlag, group_tips_group_change_info_value: value }));
+      if (addOption !== undefined) {
+        // The header's GroupTipGroupChangeInfo: for GroupAddOpt the new TIMGroupAddOption is the int value.
+        changes.push({ group_tips_group_change_info_flag: TIP_CHANGE_ADD_OPTION, group_tips_group_change_info_value: '', group_tips_group_change_info_int_value: addOption });
+      }
     }
     groupTip(ctx, groupId, userId, Tip.GROUP_INFO_CHANGE, [], { changes });
   });
@@ -571,7 +563,6 @@ const modifyMemberInfo: Handler = async (ctx, args) => {
 
 export const groupHandlers: Record<string, Handler> = {
   TIMGroupCreate: create,
-  TIMGroupJoin: join,
   TIMGroupQuit: quit,
   TIMGroupGetJoinedGroupList: joinedList,
   TIMGroupGetMemberInfoList: memberList,

@@ -82,6 +82,17 @@ CREATE TABLE IF NOT EXISTS pinned(group_id TEXT NOT NULL, msg INTEGER NOT NULL, 
 -- receipts (messages.need_receipt). seq numbers a message's readers in the order they reported (from 1).
 CREATE TABLE IF NOT EXISTS receipts(msg INTEGER NOT NULL, user_id TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(msg, user_id)) WITHOUT ROWID;
+-- Applications to join a group that needs approval (groupJoin.ts, groupRequests.ts): add_time in server
+-- seconds; undecided while decided_by is NULL (at most one undecided per applicant and group, which a
+-- repeated application updates); accepted 1 or 0 once decided, with the decider's message and time.
+CREATE TABLE IF NOT EXISTS group_requests(id INTEGER PRIMARY KEY, group_id TEXT NOT NULL, applicant TEXT NOT NULL,
+  add_time INTEGER NOT NULL, msg TEXT NOT NULL DEFAULT '', decided_by TEXT, accepted INTEGER NOT NULL DEFAULT 0,
+  decision_msg TEXT NOT NULL DEFAULT '', decided_time INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS group_requests_group ON group_requests(group_id, add_time);
+CREATE UNIQUE INDEX IF NOT EXISTS group_requests_undecided ON group_requests(group_id, applicant) WHERE decided_by IS NULL;
+-- The time up to which a user reported the requests read (TIMGroupReportPendencyReaded): a uint64 as
+-- decimal text (SQLite's integers are signed 64-bit).
+CREATE TABLE IF NOT EXISTS pendency_reads(user_id TEXT PRIMARY KEY, read_time TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';
@@ -101,6 +112,7 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32768');
   db.pragma('temp_store = memory');
+  // New tables (join requests, their read times) come with SCHEMA's CREATE IF NOT EXISTS in older data dirs too.
   db.exec(SCHEMA);
   // Versions before 2026-11-26 kept the full-text index in this file; it now has its own, rebuilt from
   // the message rows (ftsIndexer.ts).

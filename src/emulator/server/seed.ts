@@ -20,8 +20,14 @@
  * conversation other than its sender, each once. A user's `marks` ({ "c2c_carol": 1 }) marks their
  * conversations, after the messages, as TIMConvMarkConversation sets them (conversation id to the mark
  * bits, a positive uint64; the conversation must be in the user's list).
+ * A group's `addOption` (0 Forbid, 1 Auth, 2 Any; default 2) is its TIMGroupAddOption, and its
+ * `joinRequests` ([{ "user": "erin", "msg": "I maintain the parser" }], after its members) are undecided
+ * applications to join, made as TIMGroupJoin makes them (groupJoin.ts): the group must take them (addOption
+ * 1, type 0 Public or 5 Community) and the user must not be a member; the owner's devices logged in from
+ * an earlier run get the AddRequest group report, stored for their replay.
  */
 import { readFileSync } from 'node:fs';
+import type { GroupRow } from './access';
 import { parseTimJson } from '../../tim/json';
 import { TIMElemType } from '../../tim/enums';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
@@ -29,7 +35,8 @@ import { isObject, type JsonObject } from './args';
 import type { Ctx, Session } from './context';
 import { openEmulator } from './core';
 import { Elem } from './elements';
-import { GroupType, Role, addMember } from './groups';
+import { AddOption, GroupType, Role, addMember } from './groups';
+import { applyToJoin, joinableGroup, needsApproval } from './groupJoin';
 import { ApiError } from './apiError';
 import { markConversation } from './convMarks';
 import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
@@ -164,6 +171,47 @@ function marksOf(user: JsonObject, userId: string): Array<[string, bigint]> {
   });
 }
 
+/** A group's `addOption`, checked: a TIMGroupAddOption, or undefined when not given. */
+function addOptionOf(group: JsonObject, groupId: string): number | undefined {
+  const value = group.addOption;
+  if (value !== undefined && !Object.values(AddOption).includes(value as 0)) {
+    throw new Error(`seed: group ${groupId} "addOption" must be 0 (Forbid), 1 (Auth) or 2 (Any)`);
+  }
+  return value as number | undefined;
+}
+
+/** A group's `joinRequests`, checked: who applies, with what message. */
+function joinRequestsOf(group: JsonObject, groupId: string): Array<{ user: string; msg: string }> {
+  const value = group.joinRequests ?? [];
+  const where = `seed: group ${groupId} "joinRequests"`;
+  if (!Array.isArray(value) || !value.every(isObject)) {
+    throw new Error(`${where} must be an array of { "user": ..., "msg": ... } objects`);
+  }
+  return value.map((request, index) => {
+    if (typeof request.user !== 'string' || request.user.length === 0 || (request.msg !== undefined && typeof request.msg !== 'string')) {
+      throw new Error(`${where} ${index} needs a non-empty "user" and, optionally, a string "msg"`);
+    }
+    return { user: request.user, msg: (request.msg as string | undefined) ?? '' };
+  });
+}
+
+/** Stores a group's join requests through TIMGroupJoin's own checks and code. */
+function seedJoinRequests(ctx: Ctx, groupId: string, requests: ReadonlyArray<{ user: string; msg: string }>): void {
+  for (const { user, msg } of requests) {
+    ctx.emu.model.ensureUser(user);
+    let group: GroupRow;
+    try {
+      group = joinableGroup(ctx, groupId, user);
+    } catch (error: unknown) {
+      throw error instanceof ApiError ? new Error(`seed: group ${groupId} "joinRequests" ${user}: ${error.desc}`) : error;
+    }
+    if (!needsApproval(group)) {
+      throw new Error(`seed: group ${groupId} "joinRequests": joining it needs no approval, so it takes no requests (it needs "addOption": 1 and "type" 0 Public or 5 Community)`);
+    }
+    applyToJoin(ctx, group, user, msg);
+  }
+}
+
 interface SeededMessage {
   readonly msgId: string;
   readonly stream: string;
@@ -215,6 +263,8 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         const id = str(group, 'id', 'a group');
         const owner = str(group, 'owner', `group ${id}`);
         const type = typeof group.type === 'number' ? group.type : GroupType.CHATROOM;
+        const addOption = addOptionOf(group, id);
+        const joinRequests = joinRequestsOf(group, id);
         emu.model.ensureUser(owner);
         if (emu.access.groupRow(id) === undefined && emu.access.groupIdInUse(id)) {
           // Its former members' conversations still go by the id, as TIMGroupCreate refuses it (10021).
@@ -226,12 +276,16 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
             .run(id, typeof group.name === 'string' ? group.name : id, type, owner, emu.serverTime(), 2000);
           addMember(ctx, id, owner, Role.OWNER);
         }
+        if (addOption !== undefined) {
+          emu.db.prepare('UPDATE groups SET add_option = ? WHERE group_id = ?').run(addOption, id);
+        }
         for (const member of Array.isArray(group.members) ? group.members : []) {
           if (typeof member === 'string' && emu.access.memberRow(id, member) === undefined) {
             emu.model.ensureUser(member);
             addMember(ctx, id, member, Role.NORMAL);
           }
         }
+        seedJoinRequests(ctx, id, joinRequests);
       }
       const seeded: SeededMessage[] = [];
       for (const [index, message] of messages.entries()) {

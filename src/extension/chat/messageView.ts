@@ -3,7 +3,7 @@
  * validated here on the host, that the webview renders as text. Pure (no vscode) so it is unit-tested.
  */
 import type { ChatElementView, ChatMessageStatus, ChatMessageView } from '../../shared/chatModel';
-import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupTipGroupChangeFlag, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
+import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupAddOption, TIMGroupTipGroupChangeFlag, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
@@ -90,6 +90,20 @@ function pinTipText(tips: TimGroupTipsElem, operator: string, ctx: MessageViewCo
   return added ? ctx.t('{0} pinned "{1}"', operator, abstract) : ctx.t('{0} unpinned "{1}"', operator, abstract);
 }
 
+/** What a change of who may join (TIMGroupAddOption in the tip's int value) says. */
+function joinOptionChangeText(option: number | undefined, operator: string, ctx: MessageViewContext): string {
+  switch (option) {
+    case TIMGroupAddOption.Any:
+      return ctx.t('{0} let anyone join the group', operator);
+    case TIMGroupAddOption.Auth:
+      return ctx.t('{0} made joining the group need approval', operator);
+    case TIMGroupAddOption.Forbid:
+      return ctx.t('{0} closed the group to requests to join', operator);
+    default:
+      return ctx.t('{0} changed who can join the group', operator);
+  }
+}
+
 /** What a group info change tip says: each change it lists that people notice, else that something changed. */
 function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: MessageViewContext): string {
   const changes = (tips.group_tips_elem_group_change_info_array ?? []).flatMap((change) => {
@@ -103,6 +117,8 @@ function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: Mess
         return [ctx.t('{0} changed the group introduction', operator)];
       case TIMGroupTipGroupChangeFlag.Owner:
         return [ctx.t('{0} made {1} the owner', operator, nameOf(value, ctx))];
+      case TIMGroupTipGroupChangeFlag.GroupAddOpt:
+        return [joinOptionChangeText(change.group_tips_group_change_info_int_value, operator, ctx)];
       default:
         return [];
     }

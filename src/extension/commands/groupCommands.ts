@@ -1,5 +1,6 @@
 /**
- * Commands for groups: create one (with initial members), join one by its ID, and show its members.
+ * Commands for groups: create one (with initial members), join one by its ID (or ask to, when it needs
+ * approval), and show its members.
  * Managing a group (add and remove members, rename) is in groupManagement.ts.
  */
 import * as vscode from 'vscode';
@@ -7,11 +8,13 @@ import { TIMConvType, TIMGroupAddOption, TIMGroupMemberRole, TIMGroupType } from
 import { conversationKey } from '../conversations/conversationKey';
 import { readGroupMembers, type GroupMember } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { readGroupInfo } from '../conversations/groupProfile';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { parseMemberList, validateGroupName, validateMemberList } from './groupInput';
 import { groupTarget } from './groupManagement';
+import { takesJoinRequests } from './joinRequestCommands';
 
 function roleLabel(role: number): string | undefined {
   return role === TIMGroupMemberRole.Owner ? vscode.l10n.t('Owner') : role === TIMGroupMemberRole.Admin ? vscode.l10n.t('Admin') : undefined;
@@ -23,7 +26,7 @@ function roleLabel(role: number): string | undefined {
  */
 export function groupKinds(): Array<vscode.QuickPickItem & { readonly type: TIMGroupType }> {
   return [
-    { type: TIMGroupType.Public, label: `$(organization) ${vscode.l10n.t('Public group')}`, detail: vscode.l10n.t('Anyone with its ID can join; its owner chooses admins.') },
+    { type: TIMGroupType.Public, label: `$(organization) ${vscode.l10n.t('Public group')}`, detail: vscode.l10n.t('Anyone with its ID can join, or ask to once you require approval; its owner chooses admins.') },
     { type: TIMGroupType.Private, label: `$(briefcase) ${vscode.l10n.t('Work group')}`, detail: vscode.l10n.t('Members add people directly; nobody joins by ID, and nobody can dismiss it.') },
     { type: TIMGroupType.ChatRoom, label: `$(comment-discussion) ${vscode.l10n.t('Meeting group')}`, detail: vscode.l10n.t('Anyone with its ID comes and goes freely.') },
   ];
@@ -75,9 +78,32 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       if (!groupId?.trim()) {
         return undefined;
       }
-      await client.groupJoin(groupId.trim(), '');
+      const id = groupId.trim();
+      // A group that needs approval takes a few words for its admins. Reading its profile may fail
+      // (a Work group's is its members'); then TIM's answer to the join says why.
+      const info = await readGroupInfo(client, id).catch(() => undefined);
+      if (info && info.group_detail_info_add_option === TIMGroupAddOption.Forbid && takesJoinRequests(info.group_detail_info_group_type)) {
+        throw new Error(vscode.l10n.t('{0} takes no requests to join: ask a member to add you.', info.group_detail_info_group_name || id));
+      }
+      let hello = '';
+      if (info && info.group_detail_info_add_option === TIMGroupAddOption.Auth && takesJoinRequests(info.group_detail_info_group_type)) {
+        const words = await vscode.window.showInputBox({
+          title: vscode.l10n.t('Ask to Join {0}', info.group_detail_info_group_name || id),
+          prompt: vscode.l10n.t('An admin or the owner approves each request. A few words for them (optional)'),
+        });
+        if (words === undefined) {
+          return undefined;
+        }
+        hello = words.trim();
+      }
+      await client.groupJoin(id, hello);
+      // TIM answers a request to a group that needs approval as it answers a join: only the joined list tells.
+      if (!(await client.groupGetJoinedGroupList()).some((group) => group.group_base_info_group_id === id)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Asked to join {0}. You will be told when an admin or the owner decides.', info?.group_detail_info_group_name || id));
+        return undefined;
+      }
       await store.reload(client);
-      return panels.open(conversationKey({ id: groupId.trim(), type: 2 }));
+      return panels.open(conversationKey({ id, type: TIMConvType.Group }));
     }),
     // Who is in a group (the active chat's, the tree row's, or one picked); choosing someone opens a chat with them.
     registerCommand('timChat.showGroupMembers', async (arg) => {

@@ -13,6 +13,7 @@ import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { groupTarget } from './groupManagement';
+import { joinOptionLabel, takesJoinRequests } from './joinRequestCommands';
 
 /** The longest group notice TIM keeps (Tencent: 300 bytes). */
 export const MAX_GROUP_NOTICE_BYTES = 300;
@@ -48,6 +49,7 @@ export function groupInfoDetail(info: TimGroupDetailInfo, locale: string): strin
     `${groupTypeName(info.group_detail_info_group_type)} · ${info.group_detail_info_group_id}`,
     members,
     info.group_detail_info_owner_identifier ? vscode.l10n.t('Owner: {0}', info.group_detail_info_owner_identifier) : '',
+    takesJoinRequests(info.group_detail_info_group_type) ? vscode.l10n.t('Joining: {0}', joinOptionLabel(info.group_detail_info_add_option)) : '',
     created ? vscode.l10n.t('Created {0}', created) : '',
   ];
   const texts = [

@@ -1,8 +1,17 @@
 /**
- * The group calls the extension uses (TIMGroupManager.h 10.2-10.5, 12.1-12.3): create, joined list and
- * member list parameters and results.
+ * The group calls the extension uses (TIMGroupManager.h 10.2-10.5, 12.1-12.3, 13.1-13.4): create, joined
+ * list and member list parameters and results, and the requests to join that approvers decide.
  */
-import type { TIMGroupAddOption, TIMGroupMemberInfoFlag, TIMGroupMemberRoleFlag, TIMGroupType, TIMReceiveMessageOpt } from '../enums';
+import type {
+  TIMGroupAddOption,
+  TIMGroupMemberInfoFlag,
+  TIMGroupMemberRoleFlag,
+  TIMGroupPendencyHandle,
+  TIMGroupPendencyHandleResult,
+  TIMGroupPendencyType,
+  TIMGroupType,
+  TIMReceiveMessageOpt,
+} from '../enums';
 import type { Uint64 } from '../json';
 import type { TimGroupMemberInfo } from './groupMember';
 
@@ -126,6 +135,8 @@ export const TIMGroupModifyInfoFlag = {
   Notification: 0x01 << 1,
   Introduction: 0x01 << 2,
   FaceUrl: 0x01 << 3,
+  /** Who may join by applying (group_modify_info_param_add_option, a TIMGroupAddOption). */
+  AddOption: 0x01 << 4,
   /** The owner changes hands (group_modify_info_param_owner); it goes alone. 0x80000000 as a uint32, not `1 << 31` (negative in JavaScript). */
   Owner: 0x80000000,
 } as const;
@@ -139,6 +150,8 @@ export interface TimGroupModifyInfoParam {
   readonly group_modify_info_param_notification?: string;
   readonly group_modify_info_param_introduction?: string;
   readonly group_modify_info_param_face_url?: string;
+  /** With TIMGroupModifyInfoFlag.AddOption: who may join by applying. */
+  readonly group_modify_info_param_add_option?: TIMGroupAddOption;
   /** With TIMGroupModifyInfoFlag.Owner: the member who becomes the owner. */
   readonly group_modify_info_param_owner?: string;
 }
@@ -185,4 +198,56 @@ export interface TimGetGroupInfoResult {
   readonly get_groups_info_result_desc: string;
   /** Absent when the code is not 0. */
   readonly get_groups_info_result_info?: TimGroupDetailInfo;
+}
+
+/** 13.1 GroupPendencyOption (TIMGroupGetPendencyList): one page of the requests the caller decides. */
+export interface TimGroupPendencyOption {
+  /** 0 for the first page, then the previous page's next start time. */
+  readonly group_pendency_option_start_time: Uint64;
+  /** How many to read: a suggestion the server may round either way. */
+  readonly group_pendency_option_max_limited: number;
+}
+
+/** 13.2 GroupPendency: one request (an application to join, or an invitation) and its decision. */
+export interface TimGroupPendency {
+  readonly group_pendency_group_id: string;
+  /** Who asked. The SDK spells the key "form". */
+  readonly group_pendency_form_identifier: string;
+  readonly group_pendency_from_nick_name?: string;
+  readonly group_pendency_from_face_url?: string;
+  /** Who decides: the invitee for an invitation; for an application, the approver who reads the list. */
+  readonly group_pendency_to_identifier: string;
+  /** When the request was made. */
+  readonly group_pendency_add_time: Uint64;
+  readonly group_pendency_pendency_type: TIMGroupPendencyType;
+  readonly group_pendency_handled: TIMGroupPendencyHandle;
+  readonly group_pendency_handle_result: TIMGroupPendencyHandleResult;
+  /** The applicant's message (TIMGroupJoin's hello_msg) or the inviter's. */
+  readonly group_pendency_apply_invite_msg?: string;
+  readonly group_pendency_form_user_defined_data?: string;
+  /** The approver's message with the decision. */
+  readonly group_pendency_approval_msg?: string;
+  readonly group_pendency_to_user_defined_data?: string;
+  readonly group_pendency_key?: string;
+  readonly group_pendency_authentication?: string;
+  readonly group_pendency_self_identifier?: string;
+}
+
+/** 13.3 GroupPendencyResult: one page of TIMGroupGetPendencyList. */
+export interface TimGroupPendencyResult {
+  /** 0 when this was the last page; otherwise the start time of the next. */
+  readonly group_pendency_result_next_start_time: Uint64;
+  /** The time up to which the caller reported the requests read (TIMGroupReportPendencyReaded). */
+  readonly group_pendency_result_read_time_seq: Uint64;
+  /** Undecided requests newer than that time. */
+  readonly group_pendency_result_unread_num: number;
+  readonly group_pendency_result_pendency_array: readonly TimGroupPendency[];
+}
+
+/** 13.4 GroupHandlePendencyParam (TIMGroupHandlePendency): accept or refuse one request. */
+export interface TimGroupHandlePendencyParam {
+  readonly group_handle_pendency_param_is_accept: boolean;
+  readonly group_handle_pendency_param_handle_msg?: string;
+  /** The request as TIMGroupGetPendencyList returned it. */
+  readonly group_handle_pendency_param_pendency: TimGroupPendency;
 }

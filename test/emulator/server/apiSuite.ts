@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { TimError, isTimError } from '../../../src/tim/errors';
 import { stringifyTimJson } from '../../../src/tim/json';
 import type { TimEventPayloads } from '../../../src/tim/events';
+import type { TimGroupPendency, TimGroupPendencyResult } from '../../../src/tim/types/group';
 import type { TimMessage } from '../../../src/tim/types/message';
 import type { TimMessageReaction } from '../../../src/tim/types/messageReaction';
 import type { TimUserProfile } from '../../../src/tim/types/userProfile';
@@ -1306,7 +1307,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       }
       const groupId = await createGroup('choices', WORK, [[bob]]);
       const modify = (param: object) => rawCode(alice, 'TIMGroupModifyGroupInfo', [stringifyTimJson({ group_modify_info_param_group_id: groupId, ...param })]);
-      assert.equal(await modify({ group_modify_info_param_modify_flag: 0x10, group_modify_info_param_add_option: 0 }), 7013);
+      assert.equal(await modify({ group_modify_info_param_modify_flag: 0x20, group_modify_info_param_max_member_num: 100 }), 7013);
       assert.equal(await modify({ group_modify_info_param_modify_flag: 0x1, group_modify_info_param_group_name: '' }), 6017);
       assert.equal(await modify({ group_modify_info_param_modify_flag: 0x2 }), 6017);
       assert.equal(await modify({ group_modify_info_param_modify_flag: 0 }), 6017);
@@ -1449,6 +1450,417 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await carol.client.convPinConversation(groupId, GROUP, true);
       await carol.client.convDelete(groupId, GROUP);
       assert.equal(await listed(carol, groupId), false);
+    });
+  });
+
+  describe('join requests (TIMGroupJoin with approval / TIMGroupGetPendencyList / TIMGroupHandlePendency / TIMGroupReportPendencyReaded)', function () {
+    const PUBLIC = 0;
+    const WORK = 1;
+    const MEETING = 2;
+    const AVCHATROOM = 4;
+    const COMMUNITY = 5;
+    const ADMIN = 300;
+    const NORMAL = 200;
+    const FORBID = 0;
+    const AUTH = 1;
+    const ANY = 2;
+    /** TIMGroupReportType of the reports a request makes. */
+    const ADD_REQUEST = 1;
+    const ADD_ACCEPT = 2;
+    const ADD_REFUSE = 3;
+    type ReportElem = { elem_type?: number; group_report_elem_report_type?: number; group_report_elem_group_id?: string; group_report_elem_group_name?: string; group_report_elem_op_user?: string; group_report_elem_msg?: string };
+    type TipElem = {
+      elem_type?: number;
+      group_tips_elem_tip_type?: number;
+      group_tips_elem_join_type?: number;
+      group_tips_elem_op_user?: string;
+      group_tips_elem_user_array?: string[];
+      group_tips_elem_group_change_info_array?: Array<{ group_tips_group_change_info_flag: number; group_tips_group_change_info_value?: string; group_tips_group_change_info_int_value?: number }>;
+    };
+    let erin: Device;
+    let frank: Device;
+
+    before(async function () {
+      erin = await env.device(u('erin'), 'laptop');
+      frank = await env.device(u('frank'), 'laptop');
+      await erin.client.profileModifySelfUserProfile({ user_profile_item_nick_name: 'Erin E', user_profile_item_face_url: 'https://example.com/erin.png' });
+    });
+
+    after(async function () {
+      await erin?.close();
+      await frank?.close();
+    });
+
+    /** A group of alice's (its owner) of `type` and `addOption`, with the members given in their roles. */
+    const createGroup = async (name: string, type: number, addOption: number, members: Array<[Device, number?]>, extra: object = {}): Promise<string> =>
+      (await alice.client.groupCreate({
+        create_group_param_group_name: name,
+        create_group_param_group_type: type,
+        create_group_param_add_option: addOption,
+        create_group_param_group_member_array: members.map(([device, role]) => ({ group_member_info_identifier: device.userId, group_member_info_member_role: role ?? NORMAL })),
+        ...extra,
+      } as never)).create_group_result_groupid;
+    const setAddOption = (device: Device, groupId: string, option: number) =>
+      device.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x10, group_modify_info_param_add_option: option as never });
+    const addOptionOf = async (device: Device, groupId: string) => (await device.client.groupGetGroupInfoList([groupId]))[0]?.get_groups_info_result_info?.group_detail_info_add_option;
+    const isMember = async (device: Device, groupId: string): Promise<boolean> => (await device.client.groupGetJoinedGroupList()).some((g) => g.group_base_info_group_id === groupId);
+    const memberIds = async (device: Device, groupId: string): Promise<string[]> =>
+      (await device.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never)).group_get_member_info_list_result_info_array.map((m) => m.group_member_info_identifier).sort();
+    /** The group reports of `groupId` of `type` that reached `device` so far. */
+    const reportsOf = (device: Device, groupId: string, type?: number): ReportElem[] =>
+      device.events.all('RecvNewMsg').flat().flatMap((m) =>
+        (m.message_elem_array as ReportElem[]).filter((e) => e.elem_type === 8 && e.group_report_elem_group_id === groupId && (type === undefined || e.group_report_elem_report_type === type)),
+      );
+    /** The `count`-th group report of `groupId` and `type` to reach `device` (waiting for it). */
+    const reportOf = async (device: Device, groupId: string, type: number, count = 1): Promise<ReportElem> => {
+      await device.events.waitFor('RecvNewMsg', () => reportsOf(device, groupId, type).length >= count);
+      return reportsOf(device, groupId, type)[count - 1] as ReportElem;
+    };
+    /** The latest group tip of `groupId` and `tipType` to reach `device` that `match`es (waiting for one). */
+    const tipOf = async (device: Device, groupId: string, tipType: number, match: (tip: TipElem) => boolean = () => true): Promise<TipElem> => {
+      const tips = (): TipElem[] =>
+        device.events.all('RecvNewMsg').flat().flatMap((m) => (m.message_conv_id === groupId ? (m.message_elem_array as TipElem[]) : []))
+          .filter((e) => e.elem_type === 5 && e.group_tips_elem_tip_type === tipType && match(e));
+      await device.events.waitFor('RecvNewMsg', () => tips().length > 0);
+      return tips().at(-1) as TipElem;
+    };
+    /** Every request `device` may decide, through all the pages. */
+    const allPendencies = async (device: Device): Promise<TimGroupPendency[]> => {
+      const all: TimGroupPendency[] = [];
+      let start: number | bigint = 0;
+      do {
+        const page = await device.client.groupGetPendencyList({ group_pendency_option_start_time: start, group_pendency_option_max_limited: 100 });
+        all.push(...page.group_pendency_result_pendency_array);
+        start = page.group_pendency_result_next_start_time;
+      } while (Number(start) !== 0);
+      return all;
+    };
+    const requestsTo = async (device: Device, groupId: string): Promise<TimGroupPendency[]> => (await allPendencies(device)).filter((p) => p.group_pendency_group_id === groupId);
+    const decide = (device: Device, pendency: TimGroupPendency, accept: boolean, msg = '') =>
+      device.client.groupHandlePendency({ group_handle_pendency_param_is_accept: accept, group_handle_pendency_param_handle_msg: msg, group_handle_pendency_param_pendency: pendency });
+    /** A request as a client would describe one it never listed. */
+    const pendencyFor = (groupId: string, applicant: string, extra: object = {}): TimGroupPendency => ({
+      group_pendency_group_id: groupId,
+      group_pendency_form_identifier: applicant,
+      group_pendency_to_identifier: '',
+      group_pendency_add_time: 0,
+      group_pendency_pendency_type: 0,
+      group_pendency_handled: 0,
+      group_pendency_handle_result: 0,
+      ...extra,
+    });
+    /** Waits until `device` got `marker` in `groupId`: whatever was pushed to it before has arrived too. */
+    const flushed = async (device: Device, groupId: string, marker: string): Promise<void> => {
+      const sent = await alice.client.msgSendMessage(groupId, GROUP, text(marker));
+      await device.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === sent.messageId));
+    };
+
+    it('add option (TIMGroupModifyGroupInfo 0x10): the owner or an admin sets it, with a GroupAddOpt tip (flag 11) whose int value is the new option', async function () {
+      const groupId = await createGroup('add option', PUBLIC, ANY, [[bob, ADMIN], [carol]]);
+      await setAddOption(bob, groupId, AUTH);
+      for (const device of [alice, alice2, carol]) {
+        const tip = await tipOf(device, groupId, 6);
+        assert.equal(tip.group_tips_elem_op_user, u('bob'));
+        assert.deepEqual(tip.group_tips_elem_group_change_info_array?.map((c) => [c.group_tips_group_change_info_flag, c.group_tips_group_change_info_int_value]), [[11, AUTH]]);
+      }
+      assert.equal(await addOptionOf(carol, groupId), AUTH);
+      // With the name, in one call: one tip, the changes in the modify flag's bit order.
+      await alice.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x1 | 0x10, group_modify_info_param_group_name: 'closed door', group_modify_info_param_add_option: FORBID });
+      const both = await tipOf(carol, groupId, 6, (t) => (t.group_tips_elem_group_change_info_array ?? []).length === 2);
+      assert.deepEqual(both.group_tips_elem_group_change_info_array?.map((c) => [c.group_tips_group_change_info_flag, c.group_tips_group_change_info_flag === 11 ? c.group_tips_group_change_info_int_value : c.group_tips_group_change_info_value]), [[1, 'closed door'], [11, FORBID]]);
+      assert.equal(await addOptionOf(bob, groupId), FORBID);
+      await expectCode(frank.client.groupJoin(groupId, 'knock knock'), 10007);
+    });
+
+    it('add option: 10007 for a normal member and an outsider; on the emulator 6017 for a value other than 0, 1, 2 and 10007 in a Work group, nothing changed', async function () {
+      const groupId = await createGroup('add option refused', PUBLIC, AUTH, [[bob, ADMIN], [carol]]);
+      await expectCode(setAddOption(carol, groupId, ANY), 10007);
+      await expectCode(setAddOption(frank, groupId, ANY), 10007);
+      if (env.kind === 'emulator') {
+        for (const option of [3, -1, 1.5]) {
+          assert.equal(await rawCode(alice, 'TIMGroupModifyGroupInfo', [stringifyTimJson({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x10, group_modify_info_param_add_option: option })]), 6017, String(option));
+        }
+        assert.equal(await rawCode(alice, 'TIMGroupModifyGroupInfo', [stringifyTimJson({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x10 })]), 6017, 'no value');
+        const workId = await createGroup('add option work', WORK, ANY, [[carol]]);
+        await expectCode(setAddOption(alice, workId, AUTH), 10007);
+        await expectCode(setAddOption(carol, workId, AUTH), 10007);
+        assert.equal(await addOptionOf(alice, workId), ANY);
+      }
+      assert.equal(await addOptionOf(alice, groupId), AUTH);
+    });
+
+    it('TIMGroupJoin on a Public group with Auth: the applicant stays outside; one request, renewed by a repeat; the owner\'s and admin\'s devices get the AddRequest report with the hello message, a normal member\'s do not', async function () {
+      const groupId = await createGroup('needs approval', PUBLIC, AUTH, [[bob, ADMIN], [carol]]);
+      await erin.client.groupJoin(groupId, 'I maintain the parser');
+      assert.equal(await isMember(erin, groupId), false);
+      assert.deepEqual(await memberIds(alice, groupId), [u('alice'), u('bob'), u('carol')].sort());
+      await expectCode(erin.client.msgSendMessage(groupId, GROUP, text('am I in?')), 10007);
+      for (const device of [alice, alice2, bob, bob2]) {
+        const report = await reportOf(device, groupId, ADD_REQUEST);
+        assert.deepEqual(
+          [report.group_report_elem_op_user, report.group_report_elem_msg, report.group_report_elem_group_name],
+          [u('erin'), 'I maintain the parser', 'needs approval'],
+        );
+      }
+      const [first, ...others] = await requestsTo(alice, groupId);
+      assert.ok(first);
+      assert.deepEqual(others, []);
+      assert.deepEqual(
+        [first.group_pendency_form_identifier, first.group_pendency_apply_invite_msg, first.group_pendency_pendency_type, first.group_pendency_handled],
+        [u('erin'), 'I maintain the parser', 0, 0],
+      );
+      const [bobsView] = await requestsTo(bob, groupId);
+      assert.equal(bobsView?.group_pendency_form_identifier, u('erin'));
+      assert.deepEqual(await requestsTo(carol, groupId), [], 'a normal member decides nothing');
+      assert.deepEqual(await requestsTo(erin, groupId), [], 'nor does the applicant');
+      // Asking again renews the request: still one, with the new message; the approvers hear of it again.
+      await erin.client.groupJoin(groupId, 'please, I really do');
+      assert.equal((await reportOf(bob2, groupId, ADD_REQUEST, 2)).group_report_elem_msg, 'please, I really do');
+      const renewed = await requestsTo(alice, groupId);
+      assert.deepEqual(renewed.map((p) => [p.group_pendency_form_identifier, p.group_pendency_apply_invite_msg, p.group_pendency_handled]), [[u('erin'), 'please, I really do', 0]]);
+      assert.ok(Number(renewed[0]?.group_pendency_add_time) >= Number(first.group_pendency_add_time));
+      await flushed(carol, groupId, 'after the requests');
+      assert.equal(reportsOf(carol, groupId).length, 0, 'no report reached a normal member');
+      assert.equal(reportsOf(erin, groupId).length, 0, 'nor the applicant');
+      await expectCode(carol.client.groupJoin(groupId, 'me?'), 10013);
+    });
+
+    it('emulator choices: a GroupPendency\'s fields (the approver reading it as to and self identifier, the key a decimal id, add time in seconds); a renewal keeps the key', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups: Join requests
+      }
+      const groupId = await createGroup('fields', PUBLIC, AUTH, [[bob, ADMIN]]);
+      await erin.client.groupJoin(groupId, 'with fields');
+      const [request] = await requestsTo(bob, groupId);
+      assert.ok(request);
+      const { group_pendency_add_time: addTime, group_pendency_key: key, ...fields } = request;
+      assert.deepEqual(fields, {
+        group_pendency_group_id: groupId,
+        group_pendency_form_identifier: u('erin'),
+        group_pendency_from_nick_name: 'Erin E',
+        group_pendency_from_face_url: 'https://example.com/erin.png',
+        group_pendency_to_identifier: u('bob'),
+        group_pendency_pendency_type: 0,
+        group_pendency_handled: 0,
+        group_pendency_handle_result: 0,
+        group_pendency_apply_invite_msg: 'with fields',
+        group_pendency_form_user_defined_data: '',
+        group_pendency_approval_msg: '',
+        group_pendency_to_user_defined_data: '',
+        group_pendency_authentication: '',
+        group_pendency_self_identifier: u('bob'),
+      });
+      assert.match(String(key), /^[1-9]\d*$/);
+      assert.ok(Math.abs(Number(addTime) - Date.now() / 1000) < 60, `add time in seconds: ${addTime}`);
+      await erin.client.groupJoin(groupId, 'with fields, again');
+      assert.equal((await requestsTo(bob, groupId))[0]?.group_pendency_key, key);
+    });
+
+    it('accept: the applicant joins (joined list, the Invite tip with join type Apply) and gets AddAccept with the decider\'s message; the other approver then sees handled 1, the decider 2, both accepted; deciding again is 10024', async function () {
+      const groupId = await createGroup('accepting', PUBLIC, AUTH, [[bob, ADMIN], [carol]]);
+      await erin.client.groupJoin(groupId, 'hello');
+      const [request] = await requestsTo(bob, groupId);
+      assert.ok(request);
+      await decide(bob, request, true, 'welcome aboard');
+      assert.equal(await isMember(erin, groupId), true);
+      assert.deepEqual(await memberIds(carol, groupId), [u('alice'), u('bob'), u('carol'), u('erin')].sort());
+      for (const device of [carol, erin]) {
+        const tip = await tipOf(device, groupId, 1, (t) => (t.group_tips_elem_user_array ?? []).includes(u('erin')));
+        assert.deepEqual([tip.group_tips_elem_join_type, tip.group_tips_elem_op_user, tip.group_tips_elem_user_array], [1, u('erin'), [u('erin')]]);
+      }
+      const report = await reportOf(erin, groupId, ADD_ACCEPT);
+      assert.deepEqual([report.group_report_elem_op_user, report.group_report_elem_msg], [u('bob'), 'welcome aboard']);
+      const [byAlice] = await requestsTo(alice, groupId);
+      const [byBob] = await requestsTo(bob, groupId);
+      assert.deepEqual([byAlice?.group_pendency_handled, byAlice?.group_pendency_handle_result, byAlice?.group_pendency_approval_msg], [1, 1, 'welcome aboard']);
+      assert.deepEqual([byBob?.group_pendency_handled, byBob?.group_pendency_handle_result, byBob?.group_pendency_approval_msg], [2, 1, 'welcome aboard']);
+      await expectCode(decide(alice, byAlice as TimGroupPendency, false, 'no'), 10024);
+      await expectCode(decide(bob, byBob as TimGroupPendency, true), 10024);
+      const sent = await erin.client.msgSendMessage(groupId, GROUP, text('thanks, glad to be here'));
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === sent.messageId));
+      assert.equal(reportsOf(erin, groupId, ADD_REFUSE).length, 0);
+    });
+
+    it('refuse: no membership; the applicant gets AddRefuse with the message; the request shows refused; asking again makes a new request', async function () {
+      const groupId = await createGroup('refusing', PUBLIC, AUTH, [[bob, ADMIN]]);
+      await frank.client.groupJoin(groupId, 'me too');
+      const [request] = await requestsTo(alice, groupId);
+      assert.ok(request);
+      await decide(alice, request, false, 'not this time');
+      const report = await reportOf(frank, groupId, ADD_REFUSE);
+      assert.deepEqual([report.group_report_elem_op_user, report.group_report_elem_msg], [u('alice'), 'not this time']);
+      assert.equal(await isMember(frank, groupId), false);
+      assert.deepEqual(await memberIds(alice, groupId), [u('alice'), u('bob')].sort());
+      const [byAlice] = await requestsTo(alice, groupId);
+      const [byBob] = await requestsTo(bob, groupId);
+      assert.deepEqual([byAlice?.group_pendency_handled, byAlice?.group_pendency_handle_result, byAlice?.group_pendency_approval_msg], [2, 0, 'not this time']);
+      assert.deepEqual([byBob?.group_pendency_handled, byBob?.group_pendency_handle_result], [1, 0]);
+      await expectCode(decide(bob, byBob as TimGroupPendency, true), 10024);
+      assert.equal(reportsOf(frank, groupId, ADD_ACCEPT).length, 0);
+      await frank.client.groupJoin(groupId, 'second try');
+      const both = await requestsTo(alice, groupId);
+      assert.deepEqual(both.map((p) => [p.group_pendency_apply_invite_msg, p.group_pendency_handled]), [['second try', 0], ['me too', 2]]);
+    });
+
+    it('authorization: a normal member, an outsider and the applicant list nothing and may not decide (10007); an admin who loses the role no longer sees the group\'s requests', async function () {
+      const groupId = await createGroup('who decides', PUBLIC, AUTH, [[bob, ADMIN], [carol]]);
+      await erin.client.groupJoin(groupId, 'pick me');
+      const [request] = await requestsTo(alice, groupId);
+      assert.ok(request);
+      const outsider = await env.device(u('otis'), 'laptop');
+      const nothing = await outsider.client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 0 });
+      assert.deepEqual(nothing.group_pendency_result_pendency_array, []);
+      assert.equal(Number(nothing.group_pendency_result_next_start_time), 0);
+      assert.equal(nothing.group_pendency_result_unread_num, 0);
+      assert.deepEqual(await requestsTo(carol, groupId), []);
+      for (const device of [carol, outsider, erin]) {
+        await expectCode(decide(device, request, true), 10007);
+      }
+      await alice.client.groupModifyMemberInfo({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: u('bob'), group_modify_member_info_modify_flag: 0x2, group_modify_member_info_member_role: NORMAL });
+      assert.deepEqual(await requestsTo(bob, groupId), [], 'no longer an admin');
+      await expectCode(decide(bob, request, true), 10007);
+      const [still] = await requestsTo(alice, groupId);
+      assert.equal(still?.group_pendency_handled, 0, 'still undecided');
+      assert.equal(await isMember(erin, groupId), false);
+      await outsider.close();
+    });
+
+    it('accepting into a full group answers 10014 and leaves the request undecided; once there is room it works', async function () {
+      const groupId = await createGroup('small room', PUBLIC, AUTH, [], { create_group_param_max_member_num: 2 });
+      await erin.client.groupJoin(groupId, 'room for one more?');
+      await alice.client.groupInviteMember({ group_invite_member_param_group_id: groupId, group_invite_member_param_identifier_array: [u('bob')] });
+      const [request] = await requestsTo(alice, groupId);
+      assert.ok(request);
+      await expectCode(decide(alice, request, true), 10014);
+      assert.equal((await requestsTo(alice, groupId))[0]?.group_pendency_handled, 0);
+      assert.equal(await isMember(erin, groupId), false);
+      await expectCode(frank.client.groupJoin(groupId, 'and me?'), 10014);
+      await alice.client.groupDeleteMember({ group_delete_member_param_group_id: groupId, group_delete_member_param_identifier_array: [u('bob')] });
+      await decide(alice, request, true);
+      assert.equal(await isMember(erin, groupId), true);
+    });
+
+    it('emulator choices: accepting an applicant who became a member meanwhile decides the request and reports it, with no second join or tip', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups: Join requests
+      }
+      const groupId = await createGroup('invited meanwhile', PUBLIC, AUTH, [[bob, ADMIN]]);
+      await frank.client.groupJoin(groupId, 'let me in');
+      await alice.client.groupInviteMember({ group_invite_member_param_group_id: groupId, group_invite_member_param_identifier_array: [u('frank')] });
+      const [request] = await requestsTo(bob, groupId);
+      assert.ok(request);
+      await decide(bob, request, true, 'you are in already');
+      assert.equal((await reportOf(frank, groupId, ADD_ACCEPT)).group_report_elem_msg, 'you are in already');
+      assert.deepEqual(await memberIds(alice, groupId), [u('alice'), u('bob'), u('frank')].sort());
+      await flushed(frank, groupId, 'after the decision');
+      const joins = frank.events.all('RecvNewMsg').flat().flatMap((m) => (m.message_conv_id === groupId ? (m.message_elem_array as TipElem[]) : [])).filter((e) => e.group_tips_elem_tip_type === 1);
+      assert.deepEqual(joins.map((t) => t.group_tips_elem_join_type), [2], 'only the invitation\'s tip');
+      assert.deepEqual((await requestsTo(bob, groupId)).map((p) => [p.group_pendency_handled, p.group_pendency_handle_result]), [[2, 1]]);
+    });
+
+    it('dismissing the group removes its requests', async function () {
+      const groupId = await createGroup('closing down', PUBLIC, AUTH, [[bob, ADMIN]]);
+      await erin.client.groupJoin(groupId, 'before it closes');
+      const [request] = await requestsTo(bob, groupId);
+      assert.ok(request);
+      await alice.client.groupDelete(groupId);
+      assert.deepEqual(await requestsTo(alice, groupId), []);
+      assert.deepEqual(await requestsTo(bob, groupId), []);
+      await expectCode(decide(alice, request, true), 10010);
+      await expectCode(erin.client.groupJoin(groupId, 'too late'), 10010);
+    });
+
+    it('emulator choices: Meeting and AVChatRoom groups with Auth are joined at once, a Community with Auth takes a request; Forbid and Work refuse', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups: Join requests
+      }
+      for (const type of [MEETING, AVCHATROOM]) {
+        const groupId = await createGroup(`auth ${type}`, type, AUTH, []);
+        await frank.client.groupJoin(groupId, 'hi');
+        assert.equal(await isMember(frank, groupId), true, `type ${type}`);
+        assert.deepEqual(await requestsTo(alice, groupId), []);
+      }
+      const community = await createGroup('auth community', COMMUNITY, AUTH, []);
+      await frank.client.groupJoin(community, 'hi');
+      assert.equal(await isMember(frank, community), false);
+      assert.equal((await requestsTo(alice, community)).length, 1);
+      await expectCode(frank.client.groupJoin(await createGroup('forbid', PUBLIC, FORBID, []), 'hi'), 10007);
+      await expectCode(frank.client.groupJoin(await createGroup('work', WORK, AUTH, []), 'hi'), 10007);
+    });
+
+    it('emulator choices: an unknown request 10004; a missing group or applicant -4; no such group 10010; a stale key falls back to group and applicant; bad list options', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups: Join requests
+      }
+      const groupId = await createGroup('unknown requests', PUBLIC, AUTH, []);
+      await expectCode(decide(alice, pendencyFor(groupId, u('frank')), true), 10004);
+      await expectCode(decide(alice, pendencyFor(`nosuchgroup_${process.pid}`, u('frank')), true), 10010);
+      for (const pendency of [pendencyFor('', u('frank')), pendencyFor(groupId, '')]) {
+        await expectCode(alice.endpoint.call('TIMGroupHandlePendency', [stringifyTimJson({ group_handle_pendency_param_is_accept: true, group_handle_pendency_param_pendency: pendency })]), -4);
+      }
+      await erin.client.groupJoin(groupId, 'find me');
+      await decide(alice, pendencyFor(groupId, u('erin'), { group_pendency_key: '999999999' }), false, 'found by group and applicant');
+      assert.equal((await reportOf(erin, groupId, ADD_REFUSE)).group_report_elem_msg, 'found by group and applicant');
+      for (const option of [{ group_pendency_option_max_limited: -1 }, { group_pendency_option_max_limited: 1.5 }, { group_pendency_option_start_time: 'soon' }]) {
+        assert.equal(await rawCode(alice, 'TIMGroupGetPendencyList', [stringifyTimJson(option)]), 6017, stringifyTimJson(option));
+      }
+      await expectCode(alice.endpoint.call('TIMGroupGetPendencyList', ['{not json']), -3);
+    });
+
+    it('emulator choices: newest first; pages of max_limited that never end inside a second (next_start_time that second, 0 at the end); unread_num counts undecided requests after the reported read time', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups: Join requests
+      }
+      const olga = await env.device(u('olga'), 'laptop');
+      const groups: string[] = [];
+      for (let i = 1; i <= 6; i++) {
+        const created = await olga.client.groupCreate({ create_group_param_group_name: `paged ${i}`, create_group_param_group_type: PUBLIC, create_group_param_add_option: AUTH });
+        groups.push(created.create_group_result_groupid);
+      }
+      // Requests in three seconds (the server's clock is this process's): to groups 1-2, 3-5, then 6.
+      const nextSecond = (): Promise<void> => sleep(1000 - (Date.now() % 1000) + 30);
+      for (const batch of [[0, 1], [2, 3, 4], [5]]) {
+        await nextSecond();
+        for (const i of batch) {
+          await erin.client.groupJoin(groups[i] as string, `to ${i + 1}`);
+        }
+      }
+      const list = (start: number | bigint, max: number) => olga.client.groupGetPendencyList({ group_pendency_option_start_time: start, group_pendency_option_max_limited: max });
+      const all = await list(0, 100);
+      const numbers = (page: TimGroupPendencyResult): number[] => page.group_pendency_result_pendency_array.map((p) => groups.indexOf(p.group_pendency_group_id) + 1);
+      assert.deepEqual(numbers(all), [6, 5, 4, 3, 2, 1], 'newest first');
+      const timeOf = new Map(all.group_pendency_result_pendency_array.map((p) => [groups.indexOf(p.group_pendency_group_id) + 1, Number(p.group_pendency_add_time)]));
+      const [tA, tB, tC] = [timeOf.get(1) ?? 0, timeOf.get(3) ?? 0, timeOf.get(6) ?? 0];
+      assert.ok(timeOf.get(2) === tA && timeOf.get(4) === tB && timeOf.get(5) === tB && tA < tB && tB < tC, `three seconds as planned: ${[...timeOf]}`);
+      assert.equal(Number(all.group_pendency_result_next_start_time), 0);
+      const pages = async (max: number): Promise<Array<[number[], number]>> => {
+        const seen: Array<[number[], number]> = [];
+        let start = 0;
+        do {
+          const page = await list(start, max);
+          start = Number(page.group_pendency_result_next_start_time);
+          seen.push([numbers(page), start]);
+        } while (start !== 0 && seen.length < 10);
+        return seen;
+      };
+      assert.deepEqual(await pages(1), [[[6], tC], [[5, 4, 3], tB], [[2, 1], 0]]);
+      assert.deepEqual(await pages(2), [[[6, 5, 4, 3], tB], [[2, 1], 0]]);
+      assert.deepEqual(await pages(5), [[[6, 5, 4, 3, 2, 1], 0]]);
+      // Unread: undecided requests after the read time (0 until reported).
+      assert.deepEqual([Number(all.group_pendency_result_read_time_seq), all.group_pendency_result_unread_num], [0, 6]);
+      await olga.client.groupReportPendencyReaded(tB);
+      const read = await list(0, 0);
+      assert.deepEqual([Number(read.group_pendency_result_read_time_seq), read.group_pendency_result_unread_num, read.group_pendency_result_pendency_array.length], [tB, 1, 6]);
+      await decide(olga, all.group_pendency_result_pendency_array[0] as TimGroupPendency, false);
+      assert.equal((await list(0, 0)).group_pendency_result_unread_num, 0, 'decided: no longer unread');
+      await erin.client.groupJoin(groups[0] as string, 'to 1, again');
+      assert.equal((await list(0, 0)).group_pendency_result_unread_num, 1, 'a renewed request is new again');
+      // A uint64 read time beyond 2^53 comes back exact.
+      const far = 2n ** 64n - 1n;
+      await olga.client.groupReportPendencyReaded(far);
+      const farRead = await list(0, 0);
+      assert.deepEqual([farRead.group_pendency_result_read_time_seq, farRead.group_pendency_result_unread_num], [far, 0]);
+      await olga.close();
     });
   });
 
@@ -2090,6 +2502,9 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await expectCode(bare.client.convGetConvList(), 6014);
       await expectCode(bare.client.groupGetJoinedGroupList(), 6014);
       await expectCode(bare.client.groupDelete(`nosuchgroup_${process.pid}`), 6014);
+      await expectCode(bare.client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 0 }), 6014);
+      await expectCode(bare.client.groupHandlePendency({ group_handle_pendency_param_is_accept: true, group_handle_pendency_param_pendency: { group_pendency_group_id: 'g', group_pendency_form_identifier: u('bob') } as never }), 6014);
+      await expectCode(bare.client.groupReportPendencyReaded(0), 6014);
       await bare.close();
     });
   });

@@ -300,6 +300,32 @@ describe('tim-emulator wire protocol', function () {
     cleo.close();
   });
 
+  it('replays a join request\'s group report (kTIMGroupReport_AddRequest) an owner device missed while disconnected; the request answers code 0 without json', async function () {
+    const nora = await loggedIn(env, 'nora', 'a');
+    const omar = await loggedIn(env, 'omar', 'a');
+    const created = await nora.call('TIMGroupCreate', [stringifyTimJson({ create_group_param_group_name: 'by approval', create_group_param_group_type: 0, create_group_param_add_option: 1 })]);
+    assert.equal(created.code, 0, created.desc);
+    const groupId = (parseTimJson(created.json) as { create_group_result_groupid: string }).create_group_result_groupid;
+    await omar.call('TIMMsgSendMessage', ['nora', 1, stringifyTimJson(text('may I join?'))]);
+    const arrived = await nora.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('may I join?'));
+    const seen = arrived.type === 'event' ? arrived.seq : 0;
+    nora.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const applied = await omar.call('TIMGroupJoin', [groupId, 'here is why']);
+    assert.deepEqual([applied.code, applied.json], [0, '']);
+    const back = await loggedIn(env, 'nora', 'a', seen);
+    const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('group_report_elem'));
+    assert.ok(replayed.type === 'event' && replayed.seq > seen && replayed.event.name === 'RecvNewMsg');
+    const [report] = parseTimJson(replayed.event.json) as Array<{ message_conv_type: number; message_sender: string; message_elem_array: Array<Record<string, unknown>> }>;
+    const elem = report?.message_elem_array[0];
+    assert.deepEqual(
+      [report?.message_conv_type, report?.message_sender, elem?.group_report_elem_report_type, elem?.group_report_elem_group_id, elem?.group_report_elem_op_user, elem?.group_report_elem_msg],
+      [3, '@TIM#SYSTEM', 1, groupId, 'omar', 'here is why'],
+    );
+    back.close();
+    omar.close();
+  });
+
   it('numbers new events above what a client remembers when the store has less (data dir replaced)', async function () {
     const fresh = await loggedIn(env, 'yuki', 'a', 1000);
     const login = fresh.frames.find((f) => f.type === 'result' && f.eventSeq !== undefined);

@@ -2,20 +2,24 @@
  * `tim-emulator seed`: demo users, groups and messages loaded into a data dir before the server starts,
  * then seen through the API as any sent message would be: with the sender's nickname, and found by a
  * search (the seed writes through the same group commit, full-text rows included); seeded reactions,
- * pins and read receipts are ordinary ones, and the demo team of `npm start` has its pinned welcome
- * message, which asked for read receipts and was read by two members.
+ * pins, read receipts and join requests are ordinary ones (a request's report reaches the owner's devices
+ * logged in from an earlier run), and the demo team of `npm start` has its pinned welcome message, which
+ * asked for read receipts and was read by two members.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SeedSummary, seedDataDir } from '../../../src/emulator/server/seed';
-import { TIMConvType, TIMElemType } from '../../../src/tim/enums';
+import { TIMConvType, TIMElemType, TIMGroupAddOption } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 import { replyQuoteOf } from '../../../src/tim/tuikitReply';
 import { DEMO_USER, LONG_HISTORY_GROUP, STAR_MARK, demoTeam } from '../../../scripts/demoTeam';
+import { type RunningEmulator, startEmulator } from '../../../src/emulator/server/startEmulator';
+import { genUserSig } from '../../../src/tim/userSig';
 import { expectCode } from './apiSuite';
 import { emulatorEnv, type TestEnv } from './harness';
+import { RawClient } from './rawClient';
 
 /** Seeds `messages` (with the group g of a and b, or `groups`) into a throw-away data dir: the summary, or the seed's error. */
 async function attempt(messages: unknown[], groups: unknown[] = [{ id: 'g', owner: 'a', members: ['b'] }], users: unknown[] = []): Promise<unknown> {
@@ -250,6 +254,111 @@ describe('emulator seed: read receipts', function () {
   });
 });
 
+describe('emulator seed: add options and join requests', function () {
+  this.timeout(20_000);
+  let env: TestEnv;
+  const group = (extra: object) => ({ id: 'g', owner: 'a', type: 0, addOption: 1, ...extra });
+
+  before(async () => {
+    env = await seededEnv({
+      users: [{ id: 'olive', nick: 'Olive' }, { id: 'erin', nick: 'Erin' }],
+      groups: [
+        { id: 'parser', name: 'Parser', type: 0, owner: 'olive', members: ['pat'], addOption: 1, joinRequests: [{ user: 'erin', msg: 'I maintain the parser' }, { user: 'finn' }] },
+        { id: 'closed', name: 'Closed', type: 0, owner: 'olive', addOption: 0 },
+      ],
+    });
+  });
+
+  after(async () => {
+    await env?.close();
+  });
+
+  it('seeds add options and undecided join requests, which the owner lists and decides as live ones', async () => {
+    const olive = await env.device('olive');
+    const erin = await env.device('erin');
+    const [parser, closed] = await olive.client.groupGetGroupInfoList(['parser', 'closed']);
+    assert.deepEqual([parser?.get_groups_info_result_info?.group_detail_info_add_option, closed?.get_groups_info_result_info?.group_detail_info_add_option], [1, 0]);
+    const { group_pendency_result_pendency_array: requests, group_pendency_result_unread_num: unread } = await olive.client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 0 });
+    assert.deepEqual(
+      requests.map((p) => [p.group_pendency_group_id, p.group_pendency_form_identifier, p.group_pendency_from_nick_name, p.group_pendency_apply_invite_msg, p.group_pendency_handled]).sort(),
+      [['parser', 'erin', 'Erin', 'I maintain the parser', 0], ['parser', 'finn', '', '', 0]],
+    );
+    assert.equal(unread, 2);
+    assert.equal((await erin.client.groupGetJoinedGroupList()).length, 0, 'a request, not a membership');
+    const erinsRequest = requests.find((p) => p.group_pendency_form_identifier === 'erin');
+    assert.ok(erinsRequest);
+    await olive.client.groupHandlePendency({ group_handle_pendency_param_is_accept: true, group_handle_pendency_param_handle_msg: 'welcome', group_handle_pendency_param_pendency: erinsRequest });
+    assert.deepEqual((await erin.client.groupGetJoinedGroupList()).map((g) => g.group_base_info_group_id), ['parser']);
+    await erin.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_conv_type === TIMConvType.System && JSON.stringify(m.message_elem_array).includes('"group_report_elem_report_type":2')));
+  });
+
+  it('refuses a bad addOption or joinRequests, a request by a member, and requests to a group that takes none', async () => {
+    await assert.rejects(attempt([], [group({ addOption: 5 })]), /group g "addOption" must be 0 \(Forbid\), 1 \(Auth\) or 2 \(Any\)/);
+    await assert.rejects(attempt([], [group({ joinRequests: 'b' })]), /group g "joinRequests" must be an array/);
+    await assert.rejects(attempt([], [group({ joinRequests: [{ msg: 'x' }] })]), /group g "joinRequests" 0 needs a non-empty "user"/);
+    await assert.rejects(attempt([], [group({ joinRequests: [{ user: 'b', msg: 7 }] })]), /optionally, a string "msg"/);
+    await assert.rejects(attempt([], [group({ members: ['b'], joinRequests: [{ user: 'b' }] })]), /group g "joinRequests" b: already a member/);
+    await assert.rejects(attempt([], [group({ addOption: 0, joinRequests: [{ user: 'b' }] })]), /group g "joinRequests" b: this group cannot be joined by applying/);
+    await assert.rejects(attempt([], [group({ addOption: 2, joinRequests: [{ user: 'b' }] })]), /group g "joinRequests": joining it needs no approval/);
+    await assert.rejects(attempt([], [{ id: 'g', owner: 'a', addOption: 1, joinRequests: [{ user: 'b' }] }]), /needs no approval, so it takes no requests \(it needs "addOption": 1 and "type" 0 Public or 5 Community\)/);
+    assert.deepEqual(await attempt([], [group({ joinRequests: [{ user: 'b' }, { user: 'b', msg: 'again' }] })]), { users: 0, groups: 1, messages: 0 });
+  });
+});
+
+describe('emulator seed: join requests into a data dir its owner\'s device already knows', function () {
+  this.timeout(20_000);
+
+  it('stores the AddRequest report for the owner\'s logged-in devices, replayed when they come back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timchat-seed-replay-'));
+    const dataDir = join(dir, 'data');
+    /** The owner's device on a running emulator: logged in, at `lastEventSeq`. */
+    const ownerDevice = async (running: RunningEmulator, lastEventSeq: number): Promise<RawClient> => {
+      const raw = await RawClient.open(running.url, lastEventSeq);
+      await raw.call('TIMInit', [running.sdkAppId, JSON.stringify({ sdk_config_config_file_path: '/devices/olive/laptop' })], { sync: true });
+      const login = await raw.call('TIMLogin', ['olive', genUserSig({ sdkAppId: running.sdkAppId, secretKey: running.secretKey, userId: 'olive' })]);
+      assert.equal(login.code, 0, login.desc);
+      return raw;
+    };
+    try {
+      const first = await startEmulator({ dataDir, port: 0, host: '127.0.0.1' });
+      let seen = 0;
+      try {
+        const owner = await ownerDevice(first, 0);
+        const peer = await RawClient.open(first.url);
+        await peer.call('TIMInit', [first.sdkAppId, JSON.stringify({ sdk_config_config_file_path: '/devices/pat/laptop' })], { sync: true });
+        await peer.call('TIMLogin', ['pat', genUserSig({ sdkAppId: first.sdkAppId, secretKey: first.secretKey, userId: 'pat' })]);
+        await peer.call('TIMMsgSendMessage', ['olive', 1, JSON.stringify({ message_elem_array: [{ elem_type: 0, text_elem_content: 'seen before the seed' }] })]);
+        const arrived = await owner.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg');
+        seen = arrived.type === 'event' ? arrived.seq : 0;
+        owner.close();
+        peer.close();
+      } finally {
+        await first.close();
+      }
+      const file = join(dir, 'seed.json');
+      writeFileSync(file, JSON.stringify({ groups: [{ id: 'parser', name: 'Parser', type: 0, owner: 'olive', addOption: 1, joinRequests: [{ user: 'erin', msg: 'I maintain the parser' }] }] }));
+      await seedDataDir(dataDir, file);
+      const second = await startEmulator({ dataDir, port: 0, host: '127.0.0.1' });
+      try {
+        const back = await ownerDevice(second, seen);
+        const replayed = await back.waitFrame((f) => f.type === 'event' && f.event.name === 'RecvNewMsg' && f.event.json.includes('group_report_elem'));
+        assert.ok(replayed.type === 'event' && replayed.seq > seen && replayed.event.name === 'RecvNewMsg');
+        const [report] = JSON.parse(replayed.event.json) as Array<{ message_conv_type: number; message_elem_array: Array<Record<string, unknown>> }>;
+        const elem = report?.message_elem_array[0];
+        assert.deepEqual(
+          [report?.message_conv_type, elem?.group_report_elem_report_type, elem?.group_report_elem_group_id, elem?.group_report_elem_op_user, elem?.group_report_elem_msg],
+          [TIMConvType.System, 1, 'parser', 'erin', 'I maintain the parser'],
+        );
+        back.close();
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('emulator seed: a full reaction', function () {
   this.timeout(20_000);
   let env: TestEnv;
@@ -329,5 +438,17 @@ describe('emulator seed: the demo team npm start seeds', function () {
     const demo = await env.device(DEMO_USER, 'marks');
     const marked = (await demo.client.convGetConvList()).filter((c) => (c.conv_mark_array ?? []).length > 0);
     assert.deepEqual(marked.map((c) => [c.conv_id, c.conv_show_name, (c.conv_mark_array ?? []).map(Number)]), [['carol', 'Carol Wang', [STAR_MARK]]]);
+  });
+
+  it("has Developers needing approval, with Erin's request waiting for the demo user (unread)", async () => {
+    const demo = await env.device(DEMO_USER, 'requests');
+    const [info] = await demo.client.groupGetGroupInfoList(['dev']);
+    assert.equal(info?.get_groups_info_result_info?.group_detail_info_add_option, TIMGroupAddOption.Auth);
+    const list = await demo.client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 20 });
+    assert.equal(list.group_pendency_result_unread_num, 1);
+    assert.deepEqual(
+      list.group_pendency_result_pendency_array.map((p) => [p.group_pendency_group_id, p.group_pendency_form_identifier, p.group_pendency_from_nick_name, p.group_pendency_apply_invite_msg, p.group_pendency_handled]),
+      [['dev', 'erin', 'Erin Zhou', 'I maintain the parser; may I join?', 0]],
+    );
   });
 });

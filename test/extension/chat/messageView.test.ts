@@ -72,15 +72,15 @@ describe('messageView', () => {
     assert.deepEqual(view.elements[2], { kind: 'groupTips', text: 'Bob B. left the group' });
   });
 
-  it('says what a group info change tip changed: the name, the notice, the owner', () => {
-    const tip = (changes: Array<{ flag: number; value?: string }>) =>
+  it('says what a group info change tip changed: the name, the notice, the owner, who may join', () => {
+    const tip = (changes: Array<{ flag: number; value?: string; int?: number }>) =>
       toMessageView(message({
         message_elem_array: [{
           elem_type: TIMElemType.GroupTips,
           group_tips_elem_tip_type: TIMGroupTipType.GroupInfoChange,
           group_tips_elem_group_id: 'g',
           group_tips_elem_op_user: 'bob',
-          group_tips_elem_group_change_info_array: changes.map((c) => ({ group_tips_group_change_info_flag: c.flag, group_tips_group_change_info_value: c.value })),
+          group_tips_elem_group_change_info_array: changes.map((c) => ({ group_tips_group_change_info_flag: c.flag, group_tips_group_change_info_value: c.value, group_tips_group_change_info_int_value: c.int })),
         }] as unknown as TimMessage['message_elem_array'],
       }), ctx).elements[0];
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.Name, value: 'Core <b>Team</b>' }, { flag: TIMGroupTipGroupChangeFlag.Notification, value: 'Release Friday' }]), {
@@ -89,6 +89,11 @@ describe('messageView', () => {
     });
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.Owner, value: 'alice' }]), { kind: 'groupTips', text: 'Bob B. made alice the owner' });
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.FaceUrl, value: 'https://x' }]), { kind: 'groupTips', text: 'Bob B. changed the group info' });
+    // Who may join: the new TIMGroupAddOption in the tip's int value (header 9.1).
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt, int: 1 }]), { kind: 'groupTips', text: 'Bob B. made joining the group need approval' });
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt, int: 2 }]), { kind: 'groupTips', text: 'Bob B. let anyone join the group' });
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt, int: 0 }]), { kind: 'groupTips', text: 'Bob B. closed the group to requests to join' });
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt }]), { kind: 'groupTips', text: 'Bob B. changed who can join the group' });
   });
 
   it('says who pinned or unpinned which message (PinnedMessageAdded / PinnedMessageDeleted tips)', () => {

@@ -1,9 +1,10 @@
 /**
- * Group reports (groupReports.ts): TIM's system notices, of which TIM Chat reads a group's dismissal.
+ * Group reports (groupReports.ts): TIM's system notices, of which TIM Chat reads a group's dismissal and
+ * the requests to join it.
  * The message shape is the SDK header's example of a group system notice (TIMMessageManager.h).
  */
 import * as assert from 'node:assert/strict';
-import { groupDismissalOf, isSystemMessage } from '../../../src/extension/conversations/groupReports';
+import { groupDismissalOf, groupReportOf, isSystemMessage } from '../../../src/extension/conversations/groupReports';
 import { TIMConvType, TIMElemType, TIMGroupReportType } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 import { MESSAGE } from '../../tim/samples';
@@ -21,7 +22,7 @@ function report(reportType: number, overrides: Partial<TimMessage> = {}): TimMes
 
 describe('group reports', () => {
   it('reads a dismissal (kTIMGroupReport_Delete) from a system notice: the group, its name and who did it', () => {
-    assert.deepEqual(groupDismissalOf(report(TIMGroupReportType.Delete)), { groupId: 'team', groupName: 'Team', opUser: 'bob' });
+    assert.deepEqual(groupDismissalOf(report(TIMGroupReportType.Delete)), { type: TIMGroupReportType.Delete, groupId: 'team', groupName: 'Team', opUser: 'bob', msg: '' });
     assert.equal(isSystemMessage(report(TIMGroupReportType.Delete)), true);
   });
 
@@ -30,5 +31,15 @@ describe('group reports', () => {
     assert.equal(groupDismissalOf(report(TIMGroupReportType.Delete, { message_conv_type: TIMConvType.Group, message_conv_id: 'team' })), undefined);
     assert.equal(groupDismissalOf(MESSAGE), undefined);
     assert.equal(isSystemMessage(MESSAGE), false);
+  });
+
+  it('reads any report of a named group with its words (a request to join, a decision), and none without a group', () => {
+    const request = report(TIMGroupReportType.AddRequest);
+    (request.message_elem_array[0] as { group_report_elem_msg?: string }).group_report_elem_msg = 'I maintain the parser';
+    assert.deepEqual(groupReportOf(request), { type: TIMGroupReportType.AddRequest, groupId: 'team', groupName: 'Team', opUser: 'bob', msg: 'I maintain the parser' });
+    assert.equal(groupReportOf(report(TIMGroupReportType.AddAccept))?.type, TIMGroupReportType.AddAccept);
+    const nameless = report(TIMGroupReportType.AddRefuse, { message_elem_array: [{ elem_type: TIMElemType.GroupReport, group_report_elem_report_type: TIMGroupReportType.AddRefuse, group_report_elem_group_id: '' }] } as Partial<TimMessage>);
+    assert.equal(groupReportOf(nameless), undefined);
+    assert.equal(groupReportOf(MESSAGE), undefined);
   });
 });
