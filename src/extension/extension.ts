@@ -13,6 +13,7 @@ import { registerGroupMembershipCommands } from './commands/groupMembership';
 import { registerJoinRequestCommands } from './commands/joinRequestCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
+import { registerShowProfileCommand } from './commands/showProfile';
 import { ContextKey, setContext } from './contextKeys';
 import { ConversationStore } from './conversations/conversationStore';
 import { describeFailure, log } from './log';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     }),
     ...registerSessionCommands({ session, signIn }),
     ...registerProfileCommands({ session }),
+    ...registerShowProfileCommand({ session, store, panels }),
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),

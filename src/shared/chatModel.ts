@@ -162,6 +162,8 @@ export interface ChatPanelInfo {
   readonly reactionsAvailable?: boolean;
   /** A group's notice (TIM's group notification), shown under the title; empty when it has none. */
   readonly notice?: string;
+  /** A one-to-one chat's peer's status message (TIM's self signature), shown under the title; empty when none. */
+  readonly peerStatus?: string;
   /**
    * Why the conversation takes no new messages: the group was dismissed (TIMGroupDelete), or the user
    * is no longer one of its members (removed, or left on another device). Absent while it takes them.

@@ -112,6 +112,8 @@ export interface HostCommands {
   'chat/typing': { typing: boolean };
   /** The messages selected in the panel (the palette's Delete/Forward Selected Messages act on them). */
   'chat/selectionChanged': { ids: readonly string[] };
+  /** A sender's name or avatar was activated: the host shows their profile. */
+  'chat/showProfile': { userId: string };
 }
 
 /** Notifications the host pushes to the webview. */

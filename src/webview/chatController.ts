@@ -301,7 +301,11 @@ export class ChatController {
     this.t = createTranslate(info.strings);
     this.renderer = this.createRenderer(info.conversationType, info.locale || navigator.language);
     this.view.setTitle(info.title);
-    this.view.setNotice(info.notice ?? '');
+    if (info.conversationType === 'group') {
+      this.view.setNotice(info.notice ?? '');
+    } else {
+      this.view.setNotice(info.peerStatus ?? '', 'status');
+    }
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();
     this.setSignedIn(info.signedIn, info.closed);

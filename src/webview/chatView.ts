@@ -30,7 +30,8 @@ export interface ChatView {
   readonly selectionClear: HTMLElementTagNameMap['vscode-button'];
   setTitle(title: string): void;
   /** A group's notice under the title (one line, the whole text on hover); empty hides it. */
-  setNotice(text: string): void;
+  /** The line under the title: a group's notice (megaphone) or a peer's status message (comment); empty hides it. */
+  setNotice(text: string, kind?: 'notice' | 'status'): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
   /** A short error line with an optional action button; empty text hides it. */
   setError(text: string, action?: { readonly label: string; readonly run: () => void }): void;
@@ -45,7 +46,8 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const title = attrs(el('h1'), { id: 'chat-title' });
   const notice = attrs(el('div', 'chat-notice'), { id: 'chat-notice', hidden: '' });
   const noticeText = el('span', 'chat-notice-text');
-  notice.append(codicon('megaphone'), noticeText);
+  const noticeIcon = codicon('megaphone');
+  notice.append(noticeIcon, noticeText);
   const titles = el('div', 'chat-titles');
   titles.append(title, notice);
   header.append(codicon('comment-discussion'), titles);
@@ -115,9 +117,11 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
       title.textContent = text;
       document.title = text;
     },
-    setNotice(text) {
+    setNotice(text, kind = 'notice') {
       // Message data: set as text only. The list shows one line; the tooltip the whole notice.
       noticeText.textContent = text.replace(/\s+/g, ' ').trim();
+      noticeIcon.className = `codicon codicon-${kind === 'status' ? 'comment' : 'megaphone'}`;
+      notice.dataset.kind = kind;
       notice.title = text;
       notice.hidden = text.trim() === '';
     },

@@ -279,6 +279,12 @@ export class MessageCommands {
         }
         return;
       }
+      const sender = target.closest<HTMLElement>('.message')?.dataset.sender;
+      if (sender && (button?.dataset.action === 'profile' || target.closest('.avatar'))) {
+        event.preventDefault();
+        this.c.channel.command('chat/showProfile', { userId: sender });
+        return;
+      }
       if (!button || !id) {
         return;
       }

@@ -137,7 +137,9 @@ export class MessageRowRenderer {
     const main = el('div', 'message-main');
     if (state.showHeader) {
       const header = el('div', 'message-header');
-      header.append(attrs(el('span', 'sender', senderName), { title: message.sender }), this.renderTime(message, 'time'));
+      // The name opens the sender's profile (so does the avatar, for the mouse: messageCommands.ts).
+      const sender = attrs(el('button', 'sender', senderName), { type: 'button', 'data-action': 'profile', tabindex: '-1', title: t('message.profile', message.sender) });
+      header.append(sender, this.renderTime(message, 'time'));
       if (message.mentionsMe) {
         const badge = el('span', 'mention-badge');
         badge.append(codicon('mention'), document.createTextNode(t('message.mentionsYou')));

@@ -16,9 +16,11 @@ import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupReportType, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
 import { TIMGroupMemberModifyFlag, type TimGroupDetailInfo } from '../../src/tim/types/group';
 import { groupInfoDetail } from '../../src/extension/commands/groupInfo';
+import { profileDetail } from '../../src/extension/commands/showProfile';
 import { groupReportOf } from '../../src/extension/conversations/groupReports';
 import { conversationUri } from '../../src/extension/tree/conversationsTreeProvider';
 import type { TimMessage } from '../../src/tim/types/message';
+import type { TimUserProfile } from '../../src/tim/types/userProfile';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
 import type { TimClient } from '../../src/tim/client';
@@ -943,6 +945,39 @@ describe('chat on the emulator', function () {
     const cleared = await recordDialogs({ picks: [pick('Nickname')], inputs: [''] }, () => vscode.commands.executeCommand('timChat.editProfile'));
     assert.deepEqual(cleared.asked.infos, ['You have no nickname now: others see your user ID.']);
     assert.equal((await profileOfAlice())?.user_profile_nick_name ?? '', '');
+  });
+
+  it("shows someone's profile (Show Profile…) for a one-to-one chat, a sender named by the panel and a typed ID; Send Message opens the chat", async () => {
+    await carol.client.profileModifySelfUserProfile({ user_profile_item_self_signature: 'reviewing PRs' });
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    // A one-to-one chat's row: the peer's name as the title, the ID and status message below; Send Message opens the chat.
+    const shown = await recordDialogs({ info: 'Send Message' }, () => vscode.commands.executeCommand('timChat.showProfile', 'c2c_carol'));
+    assert.deepEqual(shown.asked.infos, ['carol']);
+    assert.equal(profileDetail(shown.result as TimUserProfile), 'User ID: carol\nStatus: reviewing PRs');
+    await eventually(() => api().chatPanels().some((panel) => panel.key === 'c2c_carol'), 5000, 'the chat with carol opens');
+    // Its header shows her status message.
+    const carolsPanel = api().chatPanels().find((panel) => panel.key === 'c2c_carol');
+    await eventually(() => carolsPanel?.controller.info().peerStatus === 'reviewing PRs', 10_000, "the panel reads carol's status message");
+    // A sender the panel names (as its chat/showProfile does), and the user's own profile.
+    const sender = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showProfile', { userId: 'bob' }));
+    assert.equal((sender.result as TimUserProfile).user_profile_identifier, 'bob');
+    const own = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showProfile', { userId: 'alice' }));
+    assert.equal((own.result as TimUserProfile).user_profile_identifier, 'alice');
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    // From the palette with no chat in front: a typed user ID; an unknown one is said to be unknown.
+    const typed = await recordDialogs({ inputs: ['dave'] }, () => vscode.commands.executeCommand('timChat.showProfile'));
+    assert.equal((typed.result as TimUserProfile).user_profile_identifier, 'dave');
+    const unknown = await recordDialogs({ inputs: ['nobody-here'] }, () => vscode.commands.executeCommand('timChat.showProfile'));
+    assert.match(unknown.asked.errors[0] ?? '', /There is no user nobody-here\.$/);
+    // A group has no profile of a person.
+    const { create_group_result_groupid: groupId } = await api().session.requireClient().groupCreate({ create_group_param_group_name: 'Profiles', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] });
+    await eventually(() => api().store.get(`group_${groupId}`), 5000, 'in the tree');
+    const group = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showProfile', `group_${groupId}`));
+    assert.match(group.asked.errors[0] ?? '', /Profiles is a group: profiles are of people\./);
   });
 
   it('clears history and deletes a conversation after confirmation', async () => {

@@ -130,6 +130,29 @@ describe('chat webview against a fake host', function () {
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-markdown.png') });
   });
 
+  it("asks the host for a sender's profile from their name (a button, also by keyboard) or avatar", async () => {
+    await open('n=100000');
+    await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
+    const row = page.locator('.message:has(button.sender)').last();
+    await row.waitFor();
+    const sender = await row.getAttribute('data-sender');
+    assert.ok(sender, 'the row names its sender');
+    const name = row.locator('button.sender');
+    assert.equal(await name.getAttribute('title'), `Show the profile of ${sender}`);
+    const asked = async (): Promise<unknown[]> => (await hostLog(page)).commands.filter((c) => c.method === 'chat/showProfile').map((c) => c.params.userId);
+    await name.click();
+    await row.locator('.avatar').click();
+    // From the keyboard: the message is the Tab stop, its buttons follow it; Enter on the name.
+    await row.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('sender')), true, 'the name is the first stop after the message');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.filter((c) => c.method === 'chat/showProfile').length === 3);
+    assert.deepEqual(await asked(), [sender, sender, sender]);
+    // Neither opens the message's actions or selects it.
+    assert.equal(await page.locator('.message.selected').count(), 0);
+  });
+
   it('shows a shared code snippet as its card, with its status and actions', async () => {
     await open('n=100000');
     await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
@@ -256,7 +279,7 @@ describe('chat webview against a fake host', function () {
     await page.locator('.message.revealed[data-id="m60"]').waitFor();
   });
 
-  it("shows a group's notice under the title as one line of text, the whole of it on hover", async () => {
+  it("shows a group's notice under the title as one line of text, the whole of it on hover; a peer's status message likewise", async () => {
     const notice = 'Ship on Fridays <img src=x onerror="window.__xss=9">\nsecond line';
     await open(`type=group&n=30&notice=${encodeURIComponent(notice)}`);
     const line = page.locator('#chat-notice');
@@ -273,6 +296,16 @@ describe('chat webview against a fake host', function () {
     await line.waitFor({ state: 'hidden' });
     await open('n=30');
     assert.equal(await page.locator('#chat-notice').isHidden(), true, 'no notice in a one-to-one chat');
+    // A one-to-one chat shows the peer's status message there instead, as text, with its own icon.
+    await page.evaluate(() => {
+      const host = (window as unknown as { __host: { notify(method: string, params: unknown): void } }).__host;
+      host.notify('chat/info', { conversationId: 'alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en', peerStatus: 'on call <b>today</b>', notice: 'ignored outside groups', strings: {} });
+    });
+    await line.waitFor();
+    assert.equal(await line.innerText(), 'on call <b>today</b>');
+    assert.equal(await line.getAttribute('data-kind'), 'status');
+    assert.equal(await page.locator('#chat-notice .codicon-comment').count(), 1);
+    assert.equal(await page.locator('#chat-notice .codicon-megaphone').count(), 0);
   });
 
   it('takes no new messages in a dismissed group, or one the user is no longer in, and says why', async () => {

@@ -86,6 +86,8 @@ export class ChatController extends Disposable {
   private readonly pinned: PinnedMessages;
   /** The group's notice, as last read (chat/info carries it). */
   private notice = '';
+  /** A one-to-one chat's peer's status message, as last read (chat/info carries it). */
+  private peerStatus = '';
   /** Why the group takes no new messages from the user (see ChatPanelInfo.closed); undefined while it does. */
   private closed: ChatPanelInfo['closed'];
   private readonly receipts = new ReadReceipts(
@@ -207,6 +209,26 @@ export class ChatController extends Disposable {
   }
 
   /**
+   * Reads a one-to-one chat's peer's status message again (TIM pushes no event when someone changes
+   * theirs: read when the panel follows a sign-in and each time it is shown). Failures are only logged.
+   */
+  refreshPeerStatus(): void {
+    if (this.ref.type !== TIMConvType.C2C || this.session.state.kind !== 'signedIn') {
+      return;
+    }
+    this.client
+      .profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: [this.ref.id], friendship_getprofilelist_param_force_update: true })
+      .then(([profile]) => {
+        const status = profile?.user_profile_self_signature ?? '';
+        if (status !== this.peerStatus) {
+          this.peerStatus = status;
+          this.channel?.notify('chat/info', this.info());
+        }
+      })
+      .catch((error: unknown) => log().info(`status of ${this.ref.id} not read: ${errorMessage(error)}`));
+  }
+
+  /**
    * Reads a group's notice again, and whether the user may still write in it; the panel hears of what
    * changed. Failures are only logged.
    */
@@ -275,6 +297,7 @@ export class ChatController extends Disposable {
     this.pinned.reset();
     this.receipts.reset();
     this.notice = '';
+    this.peerStatus = '';
     this.closed = undefined;
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
@@ -283,6 +306,7 @@ export class ChatController extends Disposable {
     }
     const client = state.client;
     this.refreshGroup();
+    this.refreshPeerStatus();
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
@@ -397,7 +421,7 @@ export class ChatController extends Disposable {
       unreadCount: summary?.unread ?? 0,
       locale: vscode.env.language,
       reactionsAvailable: this.reactions.available,
-      ...(this.ref.type === TIMConvType.Group ? { notice: this.notice } : {}),
+      ...(this.ref.type === TIMConvType.Group ? { notice: this.notice } : { peerStatus: this.peerStatus }),
       ...(this.closed === undefined ? {} : { closed: this.closed }),
       strings: panelStrings(),
     };

@@ -68,6 +68,12 @@ export class ChatPanel extends Disposable {
           'chat/saveDraft': ({ text }) => void controller.saveDraft(String(text)).catch((error: unknown) => log().warn(`draft: ${String(error)}`)),
           'chat/openLink': ({ url }) => void controller.openLink(String(url)),
           'chat/typing': ({ typing }) => controller.typing(typing === true),
+          // A sender's id from the panel: only a plausible one goes to the command (TIM ids are at most 32 bytes; 128 leaves room).
+          'chat/showProfile': ({ userId }) => {
+            if (typeof userId === 'string' && userId.length > 0 && userId.length <= 128) {
+              void vscode.commands.executeCommand('timChat.showProfile', { userId });
+            }
+          },
           'chat/selectionChanged': ({ ids }) => (controller.selection = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 1000) : []),
         },
       ),
@@ -100,6 +106,10 @@ export class ChatPanel extends Disposable {
     };
     followActive(panel.active);
     this.register(panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.visible && !this.visible) {
+        // Shown again: the peer may have changed their status message meanwhile.
+        controller.refreshPeerStatus();
+      }
       this.visible = webviewPanel.visible;
       followActive(webviewPanel.active);
     }));
