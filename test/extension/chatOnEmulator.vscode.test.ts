@@ -798,9 +798,10 @@ describe('chat on the emulator', function () {
     await eventually(() => api().notifications.shown.slice(shownBefore).includes('Bobs Farewell was dismissed by bob: no one can write in it any more.'), 10_000, 'alice is told');
     assert.ok(api().store.get(bobsKey), 'the conversation stays in the list');
     panel.dispose();
-    // Opened again later, the panel finds out from TIM (the group is gone: 10010): an empty history, no error.
+    // Opened again later: the history alice's device kept, and the panel finds out from TIM that the group is gone (10010).
     const reopened = await openPanel(bobsKey);
-    assert.deepEqual(await reopened.controller.handlers['chat/loadLatest']({ count: 5 }), { messages: [], hasMoreBefore: false });
+    const kept = await reopened.controller.handlers['chat/loadLatest']({ count: 5 });
+    assert.ok(kept.messages.some((m) => textOfView(m) === 'last words'), 'the history up to the dismissal');
     await eventually(() => reopened.controller.info().closed === 'dismissed', 10_000, 'a reopened panel knows too');
     reopened.dispose();
 
@@ -811,11 +812,17 @@ describe('chat on the emulator', function () {
     await eventually(() => api().store.get(kickKey), 5000, "bob's group in alice's tree");
     const kickPanel = await openPanel(kickKey);
     await eventually(() => kickPanel.controller.info().closed === undefined, 5000, 'open to alice');
+    await bob.client.msgSendMessage(kickId, TIMConvType.Group, text('before the door'));
+    await eventually(async () => (await kickPanel.controller.handlers['chat/loadLatest']({ count: 5 })).messages.some((m) => textOfView(m) === 'before the door'), 10_000, 'alice got it');
     await bob.client.groupDeleteMember({ group_delete_member_param_group_id: kickId, group_delete_member_param_identifier_array: ['alice'] });
     await eventually(() => kickPanel.controller.info().closed === 'notMember', 10_000, 'the panel knows alice was removed');
     kickPanel.dispose();
+    await bob.client.msgSendMessage(kickId, TIMConvType.Group, text('after the door'));
     const laterPanel = await openPanel(kickKey);
     await eventually(() => laterPanel.controller.info().closed === 'notMember', 10_000, 'a panel opened later knows too');
+    // It shows what alice's device kept, and nothing said after she was removed.
+    const keptAfterKick = (await laterPanel.controller.handlers['chat/loadLatest']({ count: 20 })).messages.map(textOfView);
+    assert.ok(keptAfterKick.includes('before the door') && !keptAfterKick.includes('after the door'), keptAfterKick.join(' | '));
     await bob.client.groupInviteMember({ group_invite_member_param_group_id: kickId, group_invite_member_param_identifier_array: ['alice'] });
     await eventually(() => laterPanel.controller.info().closed === undefined, 10_000, 'added again, she may write');
     laterPanel.dispose();

@@ -2,6 +2,8 @@
  * Who may touch what: a user reaches a C2C conversation only as one of its two parties and a group
  * conversation only while a member; the visibility floors (joined at, history cleared at) of each.
  * A dismissed group (groups.dismissed) is no group here: every check answers 10010 for it.
+ * The one exception is TIMMsgGetMsgList (messages/history.ts), which reads a former member's local
+ * history through formerMembership.
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { ApiError, Err, syncParamError } from './apiError';
@@ -29,6 +31,7 @@ export class Access {
   private readonly groupId: Statement;
   private readonly userCleared: Statement;
   private readonly devCleared: Statement;
+  private readonly former: Statement;
 
   constructor(db: Db) {
     this.member = db.prepare('SELECT role, join_msg, recv_opt FROM members WHERE group_id = ? AND user_id = ?');
@@ -36,6 +39,9 @@ export class Access {
     this.groupId = db.prepare('SELECT 1 FROM groups WHERE group_id = ?');
     this.userCleared = db.prepare('SELECT cleared_msg FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?');
     this.devCleared = db.prepare('SELECT cleared_msg FROM dev_convs WHERE device_id = ? AND stream = ?');
+    this.former = db.prepare(
+      'SELECT left_msg, left_join_msg FROM convs WHERE user_id = ? AND conv_type = 2 AND conv_id = ? AND left_msg > 0 AND left_join_msg >= 0 AND hidden = 0',
+    );
   }
 
   /** Checks the C arguments (a synchronous -4 like the SDK) and the caller's right to the conversation. */
@@ -101,6 +107,22 @@ export class Access {
     return { convType: GROUP, convId: groupId, stream };
   }
 
+  /**
+   * The membership of `groupId` that `userId` had and lost (quit, removed, or the group dismissed), while
+   * the conversation stays in their list: the messages that were theirs, above `joinMsg` up to `leftMsg`.
+   * Undefined for a current member of a live group, a group never joined, a conversation deleted since
+   * (TIMConvDelete: the SDK deletes its messages with it), or one left before the emulator recorded
+   * where it left (convs.left_msg 0) or where that membership began (convs.left_join_msg -1): older data
+   * directories.
+   */
+  formerMembership(userId: string, groupId: string): FormerMembership | undefined {
+    if (this.groupRow(groupId) !== undefined && this.memberRow(groupId, userId) !== undefined) {
+      return undefined;
+    }
+    const row = this.former.get(userId, groupId) as { left_msg: number; left_join_msg: number } | undefined;
+    return row === undefined ? undefined : { leftMsg: row.left_msg, joinMsg: row.left_join_msg };
+  }
+
   floors(userId: string, deviceId: number, conv: ConvRef): Floors {
     const joined = conv.convType === GROUP ? (this.memberRow(conv.convId, userId)?.join_msg ?? 0) : 0;
     const user = (this.userCleared.get(userId, conv.convType, conv.convId) as { cleared_msg: number } | undefined)?.cleared_msg ?? 0;
@@ -121,6 +143,13 @@ export interface GroupRow {
   readonly add_option: number;
   readonly max_members: number;
   readonly info_seq: number;
+}
+
+export interface FormerMembership {
+  /** The last message the user got as a member (convs.left_msg). */
+  readonly leftMsg: number;
+  /** The membership's join point (convs.left_join_msg): messages at or below it were never theirs. */
+  readonly joinMsg: number;
 }
 
 export interface MemberRow {

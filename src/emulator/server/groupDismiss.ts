@@ -6,7 +6,8 @@
  * The group row stays, marked dismissed (groups.dismissed): access.ts treats it as no such group, so every
  * later call on it answers 10010 and its id stays taken, while each former member's conversation keeps
  * the group's name and type and, as for a group they left (convs.left_msg), shows nothing after the
- * dismissal. The member rows go (the joined list, member lists and receive options follow), and so do
+ * dismissal. As there, TIMMsgGetMsgList still gives a former member's device its local history of the
+ * group (messages/history.ts). The member rows go (the joined list, member lists and receive options follow), and so do
  * the pins and the join requests (groupRequestStore.ts).
  *
  * Every member, the owner included, hears of it on each logged-in device through a group report

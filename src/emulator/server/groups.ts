@@ -112,18 +112,25 @@ export function addMember(ctx: Ctx, groupId: string, userId: string, role: numbe
     .run(groupId, userId, role, now, topMessageId(ctx));
   const added = ctx.emu.delivery.ensureConversation(userId, GROUP, groupId, groupStream(groupId), now);
   ctx.emu.db
-    .prepare('UPDATE convs SET hidden = 0, cleared_msg = 0, unread = 0, left_msg = 0 WHERE user_id = ? AND conv_type = 2 AND conv_id = ?')
+    .prepare('UPDATE convs SET hidden = 0, cleared_msg = 0, unread = 0, left_msg = 0, left_join_msg = 0 WHERE user_id = ? AND conv_type = 2 AND conv_id = ?')
     .run(userId, groupId);
   ctx.emu.hub.touchConversation(userId, GROUP, groupId, added);
 }
 
 /**
  * Takes `userId` out of the group: no access from now on; their conversation stays (as Tencent keeps
- * it) and shows nothing after `lastMsg`, the last message they got.
+ * it) and shows nothing after `lastMsg`, the last message they got. The membership's join point goes
+ * with it to the conversation (convs.left_join_msg), where a former member's local history starts
+ * (TIMMsgGetMsgList, messages/history.ts).
  */
 export function removeMember(ctx: Ctx, groupId: string, userId: string, lastMsg: number): void {
+  ctx.emu.db
+    .prepare(
+      `UPDATE convs SET left_msg = ?, left_join_msg = coalesce((SELECT join_msg FROM members WHERE group_id = ? AND user_id = ?), 0)
+       WHERE user_id = ? AND conv_type = 2 AND conv_id = ?`,
+    )
+    .run(lastMsg, groupId, userId, userId, groupId);
   ctx.emu.db.prepare('DELETE FROM members WHERE group_id = ? AND user_id = ?').run(groupId, userId);
-  ctx.emu.db.prepare('UPDATE convs SET left_msg = ? WHERE user_id = ? AND conv_type = 2 AND conv_id = ?').run(lastMsg, userId, groupId);
   ctx.emu.hub.touchConversation(userId, GROUP, groupId);
 }
 

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS convs(
   pinned INTEGER NOT NULL DEFAULT 0, draft TEXT, draft_time INTEGER NOT NULL DEFAULT 0,
   active_time INTEGER NOT NULL DEFAULT 0, cleared_msg INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
   peer_read_time INTEGER NOT NULL DEFAULT 0, at_info TEXT NOT NULL DEFAULT '[]',
-  left_msg INTEGER NOT NULL DEFAULT 0, marks TEXT NOT NULL DEFAULT '0',
+  left_msg INTEGER NOT NULL DEFAULT 0, marks TEXT NOT NULL DEFAULT '0', left_join_msg INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(user_id, conv_type, conv_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS convs_stream ON convs(stream);
 CREATE TABLE IF NOT EXISTS c2c_opts(user_id TEXT NOT NULL, peer TEXT NOT NULL, opt INTEGER NOT NULL,
@@ -129,6 +129,13 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   // text (SQLite's integers are signed 64-bit).
   if (!convColumns.some((c) => c.name === 'marks')) {
     db.exec("ALTER TABLE convs ADD COLUMN marks TEXT NOT NULL DEFAULT '0'");
+  }
+  // The join point (members.join_msg) of the membership that left_msg ended: a former member's local
+  // history (TIMMsgGetMsgList, messages/history.ts) starts after it. Groups already left in an older data
+  // directory get -1 (not known): they answer as before, 10007 / 10010 (access.ts formerMembership).
+  if (!convColumns.some((c) => c.name === 'left_join_msg')) {
+    db.exec('ALTER TABLE convs ADD COLUMN left_join_msg INTEGER NOT NULL DEFAULT 0');
+    db.exec('UPDATE convs SET left_join_msg = -1 WHERE left_msg > 0');
   }
   // Profile fields beyond nick and face (TIMProfileModifySelfUserProfile, profiles.ts).
   const userColumns = db.prepare("SELECT name FROM pragma_table_info('users')").all() as Array<{ name: string }>;

@@ -439,7 +439,8 @@ export class ChatController extends Disposable {
       });
     } catch (error: unknown) {
       if (this.ref.type === TIMConvType.Group && error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
-        // A dismissed group has no history TIM still gives out: an empty page, and the panel says why.
+        // A dismissed group whose history this device does not hold (TIM serves a former member what the
+        // device kept): an empty page, and the panel says why.
         this.setClosed('dismissed');
         return { messages: [], hasMoreBefore: false };
       }

@@ -1110,7 +1110,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       assert.deepEqual(await memberIds(alice, groupId), [u('alice'), u('bob')].sort());
     });
 
-    it('delete: the owner removes members with a Kick tip; the removed member gets it, then can neither send nor read; a member cannot remove', async function () {
+    it('delete: the owner removes members with a Kick tip; the removed member gets it, then can neither send nor list the members; a member cannot remove', async function () {
       const groupId = await createGroup('kick work', WORK, [[bob], [carol]]);
       await expectCode(remove(bob, groupId, [u('carol')]), 10007);
       await expectCode(remove(alice, groupId, [u('alice')]), 10007);
@@ -1125,7 +1125,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       assert.equal(tip.group_tips_elem_member_num, 2);
       assert.deepEqual(await memberIds(alice, groupId), [u('alice'), u('bob')].sort());
       await expectCode(carol.client.msgSendMessage(groupId, GROUP, text('still here?')), 10007);
-      await expectCode(history(carol, groupId), 10007);
+      // Her device's local history of the group stays readable on the emulator (emulator choices below).
       await expectCode(carol.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never), 10007);
       assert.ok(!(await carol.client.groupGetJoinedGroupList()).some((g) => g.group_base_info_group_id === groupId));
     });
@@ -1381,7 +1381,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await expectCode(alice.endpoint.call('TIMGroupDelete', ['']), -4);
     });
 
-    it('dismiss (emulator choices): the report\'s fields; the conversation keeps its name, type, last message and unread count; every call on the group answers 10010; its id stays in use', async function () {
+    it('dismiss (emulator choices): the report\'s fields; the conversation keeps its name, type, last message and unread count; every call on the group answers 10010 but the local history; its id stays in use', async function () {
       if (env.kind !== 'emulator') {
         this.skip(); // docs/emulator.md, Groups
       }
@@ -1439,7 +1439,10 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       // Every call on it: no such group.
       const [info] = await carol.client.groupGetGroupInfoList([groupId]);
       assert.equal(info?.get_groups_info_result_code, 10010);
-      await expectCode(history(carol, groupId), 10010);
+      // But the history: her device's local copy, up to the dismissal (below).
+      const kept = await history(carol, groupId);
+      assert.equal(kept[0]?.message_msg_id, last.messageId);
+      assert.ok(kept.some((m) => m.message_msg_id === rules.messageId));
       await expectCode(alice.client.getPinnedGroupMessageList(groupId), 10010);
       await expectCode(bob.client.groupQuit(groupId), 10010);
       await expectCode(invite(alice, groupId, [u('dave')]), 10010);
@@ -1450,6 +1453,165 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await carol.client.convPinConversation(groupId, GROUP, true);
       await carol.client.convDelete(groupId, GROUP);
       assert.equal(await listed(carol, groupId), false);
+    });
+
+    // A former member's local history (docs/emulator.md, Groups): the SDK answers its history calls from
+    // the on-device database when the cloud cannot be asked, and the cloud refuses a former member. What
+    // the real SDK does here is inferred, so these run on the emulator only.
+    const TEXT = 0;
+    const textsOf = (list: TimMessage[]): string[] => list.filter((m) => m.message_elem_array[0]?.elem_type === TEXT).map(textOf);
+    const tipTypeOf = (m: TimMessage | undefined): number | undefined => (m?.message_elem_array[0] as Tips | undefined)?.group_tips_elem_tip_type;
+    const localList = (device: Device, groupId: string, param: object = {}) =>
+      device.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 50, ...param } as never);
+    /**
+     * A Public group of alice's with bob where alice speaks before carol joins; then bob's one..four,
+     * which carol's laptop receives, and carol deletes two locally.
+     */
+    const carolsMembership = async (name: string): Promise<{ groupId: string; before: string; sent: string[] }> => {
+      const groupId = await createGroup(name, PUBLIC, [[bob]]);
+      const before = (await alice.client.msgSendMessage(groupId, GROUP, text('before carol'))).messageId;
+      await carol.client.groupJoin(groupId);
+      const sent: string[] = [];
+      for (const word of ['one', 'two', 'three', 'four']) {
+        sent.push((await bob.client.msgSendMessage(groupId, GROUP, text(word))).messageId);
+      }
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === sent[3]));
+      const [two] = await carol.client.msgFindMessages([sent[1] as string]);
+      await carol.client.msgDelete(groupId, GROUP, { msg_delete_param_msg: two as TimMessage, msg_delete_param_is_ramble: false });
+      return { groupId, before, sent };
+    };
+    /**
+     * What carol's laptop reads of the group she left (its newest message `newest`, or bob's four): her
+     * join tip, one, three, four; with is_ramble too; by pages, anchors, direction and type; nothing on
+     * a device she set up afterwards; the other calls still refuse her (`code`).
+     */
+    const expectLocalHistory = async (groupId: string, sent: string[], code: number, newest?: string): Promise<void> => {
+      const all = await localList(carol, groupId);
+      assert.deepEqual(textsOf(all), ['four', 'three', 'one'], 'her membership, two deleted locally');
+      assert.equal(all[0]?.message_msg_id, newest ?? sent[3]);
+      assert.equal(tipTypeOf(all.at(-1)), 1, 'from her join tip on');
+      assert.deepEqual((all.at(-1)?.message_elem_array[0] as Tips).group_tips_elem_user_array, [u('carol')]);
+      const rambled = await localList(carol, groupId, { msg_getmsglist_param_is_ramble: true });
+      assert.deepEqual(rambled.map((m) => m.message_msg_id), all.map((m) => m.message_msg_id), 'is_ramble: local only');
+      // Backwards by pages of two from the newest (is_ramble on the later pages), then forwards from the oldest.
+      const paged: TimMessage[] = [];
+      for (let anchor: TimMessage | undefined, pages = 0; pages < 10; pages++) {
+        const page = await localList(carol, groupId, {
+          msg_getmsglist_param_count: 2,
+          msg_getmsglist_param_is_ramble: anchor !== undefined,
+          ...(anchor === undefined ? {} : { msg_getmsglist_param_last_msg: anchor }),
+        });
+        paged.push(...page);
+        if (page.length < 2) {
+          break;
+        }
+        anchor = page.at(-1);
+      }
+      assert.deepEqual(paged.map((m) => m.message_msg_id), all.map((m) => m.message_msg_id));
+      const forward = await localList(carol, groupId, { msg_getmsglist_param_last_msg: all.at(-1), msg_getmsglist_param_is_forward: true });
+      assert.deepEqual(forward.map((m) => m.message_msg_id), all.slice(0, -1).reverse().map((m) => m.message_msg_id));
+      const [three] = await localList(carol, groupId, { msg_getmsglist_param_count: 1, msg_getmsglist_param_last_msg_seq: all.find((m) => textOf(m) === 'three')?.message_seq });
+      assert.equal(textOf(three as TimMessage), 'three', 'last_msg_seq included');
+      assert.deepEqual(textsOf(await localList(carol, groupId, { msg_getmsglist_param_message_type_array: [TEXT] })), ['four', 'three', 'one']);
+      assert.ok((await localList(carol, groupId, { msg_getmsglist_param_message_type_array: [TEXT] })).every((m) => m.message_elem_array[0]?.elem_type === TEXT));
+      // A device set up after she left has nothing of it, roaming or not.
+      const later = await env.device(u('carol'), `after-${randomBytes(4).toString('hex')}`);
+      try {
+        assert.deepEqual(await localList(later, groupId), []);
+        assert.deepEqual(await localList(later, groupId, { msg_getmsglist_param_is_ramble: true }), []);
+      } finally {
+        await later.close();
+      }
+      // Nothing else changes: she can neither send nor find the messages.
+      await expectCode(carol.client.msgSendMessage(groupId, GROUP, text('let me back')), code);
+      assert.deepEqual(await carol.client.msgFindMessages([sent[0] as string]), []);
+      await expectCode(carol.client.msgClearHistoryMessage(groupId, GROUP), code);
+    };
+
+    it('emulator choices (left group history): after quitting, the device that was there reads its local history of the membership, not what came before her join or after her quit', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const { groupId, before, sent } = await carolsMembership('quit history');
+      await carol.client.groupQuit(groupId);
+      const after = await alice.client.msgSendMessage(groupId, GROUP, text('after carol'));
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === after.messageId));
+      const all = await localList(carol, groupId);
+      assert.ok(!all.some((m) => m.message_msg_id === before || m.message_msg_id === after.messageId));
+      assert.ok(!all.some((m) => tipTypeOf(m) === 2), 'not her quit tip');
+      await expectLocalHistory(groupId, sent, 10007);
+      // Deleting the conversation ends it: the SDK deletes its messages with it.
+      await carol.client.convDelete(groupId, GROUP);
+      await expectCode(localList(carol, groupId), 10007);
+    });
+
+    it('emulator choices (left group history): after being removed, up to the Kick tip', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const { groupId, sent } = await carolsMembership('kick history');
+      await remove(alice, groupId, [u('carol')]);
+      const { message: kick } = await tipOf(carol, groupId, 3);
+      const after = await alice.client.msgSendMessage(groupId, GROUP, text('after the kick'));
+      await bob.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === after.messageId));
+      await expectLocalHistory(groupId, sent, 10007, kick.message_msg_id);
+    });
+
+    it('emulator choices (left group history): after a dismissal, up to its last message; a device\'s local clear still hides what it cleared', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const { groupId, sent } = await carolsMembership('dismissed history');
+      await alice.client.groupDelete(groupId);
+      await reportOf(carol, groupId);
+      await expectLocalHistory(groupId, sent, 10010);
+      // A device that cleared the conversation before the dismissal has nothing of it.
+      const cleared = await carolsMembership('cleared history');
+      await carol.client.msgClearHistoryMessage(cleared.groupId, GROUP);
+      await alice.client.groupDelete(cleared.groupId);
+      await reportOf(carol, cleared.groupId);
+      assert.deepEqual(await localList(carol, cleared.groupId, { msg_getmsglist_param_is_ramble: true }), []);
+    });
+
+    it('emulator choices (left group history): a group never joined still answers 10007, a group that does not exist 10010, a dismissed one never joined 10010', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const groupId = await createGroup('never daves', PUBLIC, [[bob]]);
+      await alice.client.msgSendMessage(groupId, GROUP, text('not for dave'));
+      await expectCode(localList(dave, groupId), 10007);
+      await expectCode(localList(dave, groupId, { msg_getmsglist_param_is_ramble: true }), 10007);
+      await expectCode(localList(dave, `nosuchgroup_${process.pid}`), 10010);
+      await alice.client.groupDelete(groupId);
+      await expectCode(localList(dave, groupId), 10010);
+    });
+
+    it('emulator choices (left group history): rejoining brings the member view back (roaming too); leaving again keeps only the new membership', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Groups
+      }
+      const { groupId } = await carolsMembership('rejoin history');
+      await carol.client.groupQuit(groupId);
+      await alice.client.msgSendMessage(groupId, GROUP, text('while carol was away'));
+      await carol.client.groupJoin(groupId);
+      const back = await bob.client.msgSendMessage(groupId, GROUP, text('welcome back'));
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === back.messageId));
+      assert.deepEqual(textsOf(await localList(carol, groupId, { msg_getmsglist_param_is_ramble: true })), ['welcome back']);
+      // Roaming again: a device set up now pulls it.
+      const fresh = await env.device(u('carol'), `rejoined-${randomBytes(4).toString('hex')}`);
+      try {
+        assert.deepEqual(await localList(fresh, groupId), []);
+        assert.deepEqual(textsOf(await localList(fresh, groupId, { msg_getmsglist_param_is_ramble: true })), ['welcome back']);
+      } finally {
+        await fresh.close();
+      }
+      const mine = await carol.client.msgSendMessage(groupId, GROUP, text('glad to be back'));
+      await carol.client.groupQuit(groupId);
+      await alice.client.msgSendMessage(groupId, GROUP, text('gone again'));
+      const kept = await localList(carol, groupId, { msg_getmsglist_param_is_ramble: true });
+      assert.deepEqual(textsOf(kept), ['glad to be back', 'welcome back'], 'the second membership only');
+      assert.equal(kept[0]?.message_msg_id, mine.messageId);
+      assert.equal(tipTypeOf(kept.at(-1)), 1, 'from her second join tip');
     });
   });
 

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Access } from '../../../src/emulator/server/access';
 import { readTimeOf, requestOf, setReadTime, storeApplication } from '../../../src/emulator/server/groupRequestStore';
 import { DB_FILE, openDatabase } from '../../../src/emulator/server/schema';
 
@@ -65,5 +66,39 @@ describe('tim-emulator schema migration', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('adds convs.left_join_msg (a former member\'s local history) to a convs table without it; groups left before it answer as before', function () {
+    withDataDir((dir) => {
+      const old = new Database(join(dir, DB_FILE));
+      // The convs table as emulators before left_join_msg created it: ann left 'gone' at message 7.
+      old.exec(`CREATE TABLE convs(
+        user_id TEXT NOT NULL, conv_type INTEGER NOT NULL, conv_id TEXT NOT NULL, stream TEXT NOT NULL,
+        unread INTEGER NOT NULL DEFAULT 0, read_msg INTEGER NOT NULL DEFAULT 0, read_time INTEGER NOT NULL DEFAULT 0,
+        pinned INTEGER NOT NULL DEFAULT 0, draft TEXT, draft_time INTEGER NOT NULL DEFAULT 0,
+        active_time INTEGER NOT NULL DEFAULT 0, cleared_msg INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
+        peer_read_time INTEGER NOT NULL DEFAULT 0, at_info TEXT NOT NULL DEFAULT '[]',
+        left_msg INTEGER NOT NULL DEFAULT 0, marks TEXT NOT NULL DEFAULT '0',
+        PRIMARY KEY(user_id, conv_type, conv_id)) WITHOUT ROWID`);
+      old.exec(`INSERT INTO convs(user_id, conv_type, conv_id, stream, left_msg) VALUES
+        ('ann', 2, 'gone', 'group:gone', 7), ('ann', 2, 'team', 'group:team', 0), ('bo', 2, 'gone', 'group:gone', 0)`);
+      old.close();
+      const db = openDatabase(dir, 'normal');
+      try {
+        assert.deepEqual(db.prepare('SELECT user_id, conv_id, left_msg, left_join_msg FROM convs ORDER BY user_id, conv_id').all(), [
+          { user_id: 'ann', conv_id: 'gone', left_msg: 7, left_join_msg: -1 },
+          { user_id: 'ann', conv_id: 'team', left_msg: 0, left_join_msg: 0 },
+          { user_id: 'bo', conv_id: 'gone', left_msg: 0, left_join_msg: 0 },
+        ]);
+        const access = new Access(db);
+        assert.equal(access.formerMembership('ann', 'gone'), undefined, 'where that membership began is not known: 10007 / 10010 as before');
+        assert.equal(access.formerMembership('bo', 'gone'), undefined);
+        // A group left from now on records it (groups.ts removeMember).
+        db.prepare("UPDATE convs SET left_msg = 9, left_join_msg = 3 WHERE user_id = 'bo' AND conv_id = 'gone'").run();
+        assert.deepEqual(access.formerMembership('bo', 'gone'), { leftMsg: 9, joinMsg: 3 });
+      } finally {
+        db.close();
+      }
+    });
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Reading messages: TIMMsgGetMsgList (local first, roaming with is_ramble; forward/backward; last_msg
- * exclusive, last_msg_seq inclusive for groups, last_msg preferred; time range; type filter; count),
- * TIMMsgFindMessages (local, by id) and TIMMsgFindByMsgLocatorList (local, by locator, revoked included).
+ * exclusive, last_msg_seq inclusive for groups, last_msg preferred; time range; type filter; count; a
+ * group the caller left: their device's local history of it), TIMMsgFindMessages (local, by id) and
+ * TIMMsgFindByMsgLocatorList (local, by locator, revoked included).
  */
 import { stringifyTimJson } from '../../../tim/json';
-import type { ConvRef } from '../access';
+import type { ConvRef, FormerMembership } from '../access';
 import { ApiError, Err, invalidParam } from '../apiError';
 import { isObject, type JsonObject, optArray, optBool, optNumber, optObject, optString, optUint64 } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
-import { GROUP, type MessageRow } from '../messageModel';
+import { GROUP, groupStream, type MessageRow } from '../messageModel';
 import { FROM_VISIBLE, VISIBLE, type VisibleParams } from './localView';
 
 export const MAX_GET_COUNT = 1000;
@@ -26,14 +27,42 @@ interface Anchor {
   readonly inclusive: boolean;
 }
 
-function getMsgList(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, param: JsonObject): JsonObject[] {
+/**
+ * The conversation TIMMsgGetMsgList reads: any the caller may touch (Access.conv), or a group they left
+ * (quit, removed, dismissed) whose conversation they keep. The SDK keeps its on-device database: its
+ * history calls answer from it when the cloud cannot be asked ("如果登录失败/没有网络，调用接口会返回本地历史消息";
+ * "本地存储的历史消息无时间限制"), and the cloud refuses a former member, so such a group answers from the
+ * device's local store (see getMsgList). Every other call keeps refusing a former member.
+ */
+function readableConv(ctx: Ctx, userId: string, convId: string, convType: number): { conv: ConvRef; former?: FormerMembership } {
+  try {
+    return { conv: ctx.emu.access.conv(userId, convId, convType) };
+  } catch (error: unknown) {
+    if (convType === GROUP && error instanceof ApiError && (error.code === Err.GROUP_PERMISSION_DENY || error.code === Err.GROUP_NOT_FOUND)) {
+      const former = ctx.emu.access.formerMembership(userId, convId);
+      if (former !== undefined) {
+        return { conv: { convType, convId, stream: groupStream(convId) }, former };
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * `former`: the caller left the group (readableConv). Then only the device's local store answers (as
+ * is_ramble false, whatever it asks: the cloud refuses a non-member, the SDK falls back to local), and
+ * only the messages of the membership that ended: above its join point, up to the last message the
+ * caller got. Local deletes and clears hide what they hid.
+ */
+function getMsgList(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, param: JsonObject, former?: FormerMembership): JsonObject[] {
   const count = optNumber(param, 'msg_getmsglist_param_count') ?? DEFAULT_GET_COUNT;
   if (!Number.isInteger(count) || count <= 0 || count > MAX_GET_COUNT) {
     throw invalidParam(`msg_getmsglist_param_count must be 1..${MAX_GET_COUNT}`);
   }
   const forward = optBool(param, 'msg_getmsglist_param_is_forward') ?? false;
   // The SDK's header spells it is_ramble; its documentation's example spells is_remble: accept both.
-  const ramble = optBool(param, 'msg_getmsglist_param_is_ramble') ?? optBool(param, 'msg_getmsglist_param_is_remble') ?? false;
+  const askedRamble = optBool(param, 'msg_getmsglist_param_is_ramble') ?? optBool(param, 'msg_getmsglist_param_is_remble') ?? false;
+  const ramble = askedRamble && former === undefined;
   const lastMsg = optObject(param, 'msg_getmsglist_param_last_msg');
   const lastSeq = optUint64(param, 'msg_getmsglist_param_last_msg_seq');
   const timeBegin = Number(optUint64(param, 'msg_getmsglist_param_time_begin') ?? 0n);
@@ -59,6 +88,11 @@ function getMsgList(ctx: Ctx, userId: string, deviceId: number, conv: ConvRef, p
   }
   const where: string[] = [`m.stream = @stream`, VISIBLE];
   const params: Record<string, unknown> = { ...visibleParams(ctx, userId, deviceId, conv, ramble), stream: conv.stream, count };
+  if (former !== undefined) {
+    params.localFloor = Math.max(params.localFloor as number, former.joinMsg);
+    where.push('m.id <= @leftMsg');
+    params.leftMsg = former.leftMsg;
+  }
   if (anchor !== undefined) {
     const op = forward ? (anchor.inclusive ? '>=' : '>') : anchor.inclusive ? '<=' : '<';
     where.push(`(m.server_time ${forward ? '>' : '<'} @atime OR (m.server_time = @atime AND m.id ${op} @aid))`);
@@ -114,7 +148,10 @@ const getMsgListHandler: Handler = async (ctx, args) => {
   const convType = args.int(1);
   const param = args.jsonObject(2, false) ?? {};
   const { userId, deviceId } = requireLogin(ctx);
-  const list = await ctx.emu.queue.enqueue(() => getMsgList(ctx, userId, deviceId, ctx.emu.access.conv(userId, convId, convType), param));
+  const list = await ctx.emu.queue.enqueue(() => {
+    const { conv, former } = readableConv(ctx, userId, convId, convType);
+    return getMsgList(ctx, userId, deviceId, conv, param, former);
+  });
   return { json: stringifyTimJson(list) };
 };
 
