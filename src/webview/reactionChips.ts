@@ -4,6 +4,7 @@
  * nodes and attribute values only.
  */
 import type { ReactionView } from '../shared/chatModel';
+import { showTuikitEmoji } from '../shared/tuikitEmoji';
 import { attrs, codicon, el } from './dom';
 import type { Translate } from './strings';
 
@@ -11,18 +12,21 @@ import type { Translate } from './strings';
 export function reactionTooltip(reaction: ReactionView, t: Translate): string {
   const names = reaction.users.join(', ');
   const unlisted = reaction.count - reaction.users.length;
+  const shown = showTuikitEmoji(reaction.id);
   if (names === '') {
-    return t('reaction.by', String(reaction.count), reaction.id);
+    return t('reaction.by', String(reaction.count), shown);
   }
-  return unlisted > 0 ? t('reaction.byMore', names, String(unlisted), reaction.id) : t('reaction.by', names, reaction.id);
+  return unlisted > 0 ? t('reaction.byMore', names, String(unlisted), shown) : t('reaction.by', names, shown);
 }
 
 export function renderReactions(reactions: readonly ReactionView[], t: Translate): HTMLElement {
   const group = attrs(el('div', 'reactions'), { role: 'group', 'aria-label': t('reaction.group') });
   for (const reaction of reactions) {
+    // TUIKit's emoji keys show as their Unicode emoji; data-reaction keeps the id TIM knows.
+    const shown = showTuikitEmoji(reaction.id);
     const label = reaction.mine
-      ? t('reaction.labelMine', reaction.id, String(reaction.count))
-      : t('reaction.label', reaction.id, String(reaction.count), reaction.users.join(', ') || String(reaction.count));
+      ? t('reaction.labelMine', shown, String(reaction.count))
+      : t('reaction.label', shown, String(reaction.count), reaction.users.join(', ') || String(reaction.count));
     const chip = attrs(el('button', reaction.mine ? 'reaction mine' : 'reaction'), {
       type: 'button',
       tabindex: '-1',
@@ -32,7 +36,7 @@ export function renderReactions(reactions: readonly ReactionView[], t: Translate
       'aria-label': label,
       title: reactionTooltip(reaction, t),
     });
-    chip.append(el('span', 'reaction-id', reaction.id), el('span', 'reaction-count', String(reaction.count)));
+    chip.append(el('span', 'reaction-id', shown), el('span', 'reaction-count', String(reaction.count)));
     group.append(chip);
   }
   const add = attrs(el('button', 'reaction-add'), { type: 'button', tabindex: '-1', 'data-action': 'addReaction', 'aria-label': t('reaction.add'), title: t('reaction.add') });

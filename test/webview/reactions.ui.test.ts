@@ -108,4 +108,17 @@ describe('chat webview: reactions', function () {
     const labels = await messageMenuLabels(page);
     assert.ok(!labels.includes('Add Reaction…'), labels.join(', '));
   });
+
+  it("shows a TUIKit app's emoji key as its emoji, and reacts with the key itself", async () => {
+    await page.evaluate(() => {
+      const host = (window as unknown as { __host: { generated(i: number): Record<string, unknown>; notify(method: string, params: unknown): void } }).__host;
+      host.notify('chat/messageUpdated', { message: { ...host.generated(60), reactions: [{ id: '[TUIEmoji_Like]', count: 2, mine: false, users: ['Bob Stone', 'Carol'] }] } });
+    });
+    await page.locator('.message[data-id="m60"] .reaction').waitFor();
+    assert.deepEqual(await chipState('m60'), [{ text: '👍 2', pressed: 'false', title: 'Bob Stone, Carol reacted with 👍' }]);
+    assert.equal(await chips('m60').getAttribute('data-reaction'), '[TUIEmoji_Like]');
+    await chips('m60').click();
+    await page.waitForFunction(() => (window as unknown as { __host: { requests: Array<{ method: string }> } }).__host.requests.some((r) => r.method === 'chat/react'));
+    assert.deepEqual(await reactRequests(), [{ id: 'm60', reaction: '[TUIEmoji_Like]' }]);
+  });
 });

@@ -3,6 +3,7 @@
  * validated here on the host, that the webview renders as text. Pure (no vscode) so it is unit-tested.
  */
 import type { ChatElementView, ChatMessageStatus, ChatMessageView } from '../../shared/chatModel';
+import { showTuikitEmoji } from '../../shared/tuikitEmoji';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupAddOption, TIMGroupTipGroupChangeFlag, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
@@ -129,7 +130,7 @@ function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: Mess
 function elementView(elem: TimElem, index: number, ctx: MessageViewContext): ChatElementView {
   switch (elem.elem_type) {
     case TIMElemType.Text:
-      return { kind: 'text', text: String(elem.text_elem_content ?? '') };
+      return { kind: 'text', text: showTuikitEmoji(String(elem.text_elem_content ?? '')) };
     case TIMElemType.Face:
       return { kind: 'face', index: num(elem.face_elem_index), data: String(elem.face_elem_buf ?? '') };
     case TIMElemType.Location:
@@ -212,7 +213,7 @@ export function previewText(message: TimMessage | undefined, ctx: Pick<MessageVi
   const parts = (message.message_elem_array ?? []).map((elem): string => {
     switch (elem.elem_type) {
       case TIMElemType.Text:
-        return String(elem.text_elem_content ?? '');
+        return showTuikitEmoji(String(elem.text_elem_content ?? ''));
       case TIMElemType.Image:
         return ctx.t('[Image]');
       case TIMElemType.Sound:

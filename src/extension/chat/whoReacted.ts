@@ -4,6 +4,7 @@
  * someone opens a chat with them.
  */
 import * as vscode from 'vscode';
+import { showTuikitEmoji } from '../../shared/tuikitEmoji';
 import type { ReactionView } from '../../shared/chatModel';
 import { TIMConvType } from '../../tim/enums';
 import type { TimReactionUser } from '../../tim/types/messageReaction';
@@ -19,7 +20,7 @@ export async function showWhoReacted(reactions: readonly ReactionView[], usersOf
   }
   const sections = await Promise.all(reactions.map(async (reaction) => ({ reaction, users: await usersOf(reaction.id) })));
   const items: UserItem[] = sections.flatMap(({ reaction, users }) => [
-    { label: `${reaction.id}  ${users.length}`, kind: vscode.QuickPickItemKind.Separator },
+    { label: `${showTuikitEmoji(reaction.id)}  ${users.length}`, kind: vscode.QuickPickItemKind.Separator },
     ...users.map((user) => ({
       label: `$(account) ${user.user_profile_nick_name || user.user_profile_identifier}`,
       description: user.user_profile_identifier === selfId ? vscode.l10n.t('you') : user.user_profile_identifier,

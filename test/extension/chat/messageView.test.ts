@@ -109,6 +109,12 @@ describe('messageView', () => {
     assert.deepEqual(tip(TIMGroupTipType.PinnedMessageDeleted, ['not a message']), { kind: 'groupTips', text: 'Bob B. unpinned a message' });
   });
 
+  it("shows a TUIKit app's emoji keys as emoji, in the message and its preview", () => {
+    const tuikit = message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'nice[TUIEmoji_Like] [not an emoji]' }] });
+    assert.deepEqual(toMessageView(tuikit, ctx).elements[0], { kind: 'text', text: 'nice👍 [not an emoji]' });
+    assert.equal(previewText(tuikit, ctx), 'nice👍 [not an emoji]');
+  });
+
   it('previews one line, and says when a message was revoked', () => {
     const multi = message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: '```ts\nconst a = 1;\n```' }] });
     assert.equal(previewText(multi, ctx), '```ts const a = 1; ```');
