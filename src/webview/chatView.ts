@@ -29,8 +29,7 @@ export interface ChatView {
   readonly selectionDelete: HTMLElementTagNameMap['vscode-button'];
   readonly selectionClear: HTMLElementTagNameMap['vscode-button'];
   setTitle(title: string): void;
-  /** A group's notice under the title (one line, the whole text on hover); empty hides it. */
-  /** The line under the title: a group's notice (megaphone) or a peer's status message (comment); empty hides it. */
+  /** The line under the title (one line, the whole text on hover): a group's notice (megaphone) or a peer's status message (comment); empty hides it. */
   setNotice(text: string, kind?: 'notice' | 'status'): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
   /** A short error line with an optional action button; empty text hides it. */
