@@ -16,6 +16,7 @@ import { registerSessionCommands } from './commands/sessionCommands';
 import { registerShowProfileCommand } from './commands/showProfile';
 import { ContextKey, setContext } from './contextKeys';
 import { ConversationStore } from './conversations/conversationStore';
+import { PresenceTracker } from './conversations/presence';
 import { describeFailure, log } from './log';
 import { MessageNotifications } from './notifications';
 import { CHAT_VIEW_TYPE, ChatPanels, isChatPanelState, type ChatPanel } from './panels/chatPanel';
@@ -35,6 +36,7 @@ export interface TimChatApi {
   readonly signIn: SignInFlow;
   readonly statusBar: StatusBar;
   readonly notifications: MessageNotifications;
+  readonly presence: PresenceTracker;
   readonly treeView: vscode.TreeView<unknown>;
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
@@ -45,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const storageDir = context.globalStorageUri.fsPath;
   const session = new TimSession(context.extensionUri.fsPath, storageDir);
   const store = new ConversationStore();
-  const conversations = new ConversationsTreeProvider(store);
+  const presence = new PresenceTracker(session, store);
+  const conversations = new ConversationsTreeProvider(store, presence);
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
   const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets });
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
   };
   context.subscriptions.push(
-    session, store, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
+    session, store, presence, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
     store.onDidChangeTotalUnread(updateBadge),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     signIn,
     statusBar,
     notifications,
+    presence,
     treeView: treeView as vscode.TreeView<unknown>,
     openChat: (key) => panels.open(key),
     chatPanels: () => panels.all(),

@@ -11,7 +11,7 @@ import type { BoundFunctions } from './bindings';
 import type { CallbackBridge } from './bridge';
 
 // user_data tags of the listeners that share a shape.
-const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated'] as const;
+const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged'] as const;
 const SIGNAL_EVENTS = ['KickedOffline', 'UserSigExpired'] as const;
 
 // The SDK keeps one listener per setter for the whole process. The hub attached last owns the setters;
@@ -114,6 +114,7 @@ export class EventHub {
     this.fns.TIMSetMsgReadedReceiptCallback(p.json, 3);
     this.fns.TIMSetMsgReactionsChangedCallback(p.json, 4);
     this.fns.TIMSetSelfInfoUpdatedCallback(p.json, 5);
+    this.fns.TIMSetUserStatusChangedCallback(p.json, 6);
     this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(p.groupPinned, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(p.progress, 0);
     this.fns.TIMSetConvEventCallback(p.convEvent, 0);
@@ -151,6 +152,7 @@ export class EventHub {
     this.fns.TIMSetMsgReadedReceiptCallback(null, 0);
     this.fns.TIMSetMsgReactionsChangedCallback(null, 0);
     this.fns.TIMSetSelfInfoUpdatedCallback(null, 0);
+    this.fns.TIMSetUserStatusChangedCallback(null, 0);
     this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(null, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(null, 0);
     this.fns.TIMSetConvEventCallback(null, 0);

@@ -156,6 +156,10 @@ export const prototypes = {
   TIMGroupGetPendencyList: { kind: 'async', args: [s] },
   TIMGroupHandlePendency: { kind: 'async', args: [s] },
   TIMGroupReportPendencyReaded: { kind: 'async', args: ['uint64'] },
+  TIMGetUserStatus: { kind: 'async', args: [s] },
+  TIMSetSelfStatus: { kind: 'async', args: [s] },
+  TIMSubscribeUserStatus: { kind: 'async', args: [s] },
+  TIMUnsubscribeUserStatus: { kind: 'async', args: [s] },
   TIMGroupGetGroupInfoList: { kind: 'async', args: [s] },
 
   // ---- listener setters (registered once, by the endpoint)
@@ -166,6 +170,7 @@ export const prototypes = {
   TIMSetMsgReadedReceiptCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgReactionsChangedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetSelfInfoUpdatedCallback: { kind: 'listener', shape: 'json', userData: true },
+  TIMSetUserStatusChangedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgGroupPinnedMessageChangedCallback: { kind: 'listener', shape: 'groupPinned', userData: true },
   TIMSetMsgElemUploadProgressCallback: { kind: 'listener', shape: 'uploadProgress', userData: true },
   TIMSetConvEventCallback: { kind: 'listener', shape: 'convEvent', userData: true },

@@ -164,6 +164,8 @@ export interface ChatPanelInfo {
   readonly notice?: string;
   /** A one-to-one chat's peer's status message (TIM's self signature), shown under the title; empty when none. */
   readonly peerStatus?: string;
+  /** Whether a one-to-one chat's peer is online (TIM's user status); absent when TIM does not tell. */
+  readonly peerPresence?: 'online' | 'offline';
   /**
    * Why the conversation takes no new messages: the group was dismissed (TIMGroupDelete), or the user
    * is no longer one of its members (removed, or left on another device). Absent while it takes them.

@@ -104,6 +104,11 @@ export const TIM_CALLBACK_APIS = {
   TIMGroupGetPendencyList: { args: ['json'] },
   TIMGroupHandlePendency: { args: ['json'] },
   TIMGroupReportPendencyReaded: { args: ['uint64'] },
+  // TIMManager.h 6.5-6.8: online status (SDK 6.3+, Tencent's premium edition).
+  TIMGetUserStatus: { args: ['json'] },
+  TIMSetSelfStatus: { args: ['json'] },
+  TIMSubscribeUserStatus: { args: ['json'] },
+  TIMUnsubscribeUserStatus: { args: ['json'] },
 } as const satisfies Record<string, CallbackApiSpec>;
 
 /** Functions returning their answer, called with `endpoint.callSync`. */
@@ -130,6 +135,7 @@ export const TIM_EVENT_LISTENERS = {
   MsgReadedReceipt: { setter: 'TIMSetMsgReadedReceiptCallback', args: ['json'] },
   MsgReactionsChanged: { setter: 'TIMSetMsgReactionsChangedCallback', args: ['json'] },
   SelfInfoUpdated: { setter: 'TIMSetSelfInfoUpdatedCallback', args: ['json'] },
+  UserStatusChanged: { setter: 'TIMSetUserStatusChangedCallback', args: ['json'] },
   MsgGroupPinnedMessageChanged: { setter: 'TIMSetMsgGroupPinnedMessageChangedCallback', args: ['string', 'json', 'bool', 'string'] },
   MsgElemUploadProgress: { setter: 'TIMSetMsgElemUploadProgressCallback', args: ['json', 'int', 'int', 'int'] },
   ConvEvent: { setter: 'TIMSetConvEventCallback', args: ['int', 'json'] },

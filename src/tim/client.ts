@@ -2,16 +2,16 @@
  * TimClient: the one typed, Promise-based TIM client the extension and the tests use, on either engine.
  * Every C function it calls is a method named after it (TIMMsgSendMessage -> msgSendMessage), defined
  * in the API classes it inherits from (managerApi, messageApi, messageOptionApi, conversationApi,
- * groupApi); this file adds typed events. Disposing the client does not dispose its endpoint.
+ * groupApi, userStatusApi); this file adds typed events. Disposing the client does not dispose its endpoint.
  */
 import type { TimClientOptions } from './callCore';
 import type { TimDisposable, TimEndpoint, TimEvent, TimEventName } from './endpoint';
 import { decodeTimEvent, type TimEventListener, type TimEventPayloads } from './events';
-import { TimGroupApi } from './groupApi';
+import { TimUserStatusApi } from './userStatusApi';
 
 type AnyListener = (payload: TimEventPayloads[TimEventName]) => void;
 
-export class TimClient extends TimGroupApi implements TimDisposable {
+export class TimClient extends TimUserStatusApi implements TimDisposable {
   private readonly listeners = new Map<TimEventName, Set<AnyListener>>();
   private subscription: TimDisposable | undefined;
   private disposed = false;

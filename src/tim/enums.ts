@@ -346,3 +346,14 @@ export const TIMGroupMessageReadMembersFilter = {
   Unread: 1,
 } as const;
 export type TIMGroupMessageReadMembersFilter = ValueOf<typeof TIMGroupMessageReadMembersFilter>;
+
+/** TIMManager.h: a user's online status (TIMGetUserStatus, UserStatusChanged). */
+export const TIMUserStatusType = {
+  Unknown: 0,
+  Online: 1,
+  /** Logged in, but no device is connected. */
+  Offline: 2,
+  /** Logged out (TIMLogout), or never logged in. */
+  UnLogined: 3,
+} as const;
+export type TIMUserStatusType = ValueOf<typeof TIMUserStatusType>;

@@ -10,6 +10,7 @@ import type { TimMessage } from './types/message';
 import type { TimMessageReceipt, TimMsgRevokeInfo } from './types/messageParams';
 import type { TimMessageReactionChangeInfo } from './types/messageReaction';
 import type { TimUserProfile } from './types/userProfile';
+import type { TimUserStatus } from './types/userStatus';
 
 export interface TimEventPayloads {
   /** New messages, received or sent from another device of the same user. */
@@ -22,6 +23,8 @@ export interface TimEventPayloads {
   MsgReactionsChanged: readonly TimMessageReactionChangeInfo[];
   /** The user's own profile changed (on this device or another): the whole profile as it now is. */
   SelfInfoUpdated: TimUserProfile;
+  /** Users' online or custom status changed: those the user subscribed to, and the user's own custom status. */
+  UserStatusChanged: readonly TimUserStatus[];
   /** A group message was pinned or unpinned (by `opUser`); the message carries its pinner when pinned. */
   MsgGroupPinnedMessageChanged: { readonly groupId: string; readonly message: TimMessage; readonly isPinned: boolean; readonly opUser: string };
   MsgElemUploadProgress: {
@@ -55,6 +58,8 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return parseArray<TimMessageReactionChangeInfo>(event.name, event.json);
     case 'SelfInfoUpdated':
       return parseObject<TimUserProfile>(event.name, event.json);
+    case 'UserStatusChanged':
+      return parseArray<TimUserStatus>(event.name, event.json);
     case 'MsgGroupPinnedMessageChanged':
       return { groupId: event.groupId, message: parseObject<TimMessage>(event.name, event.json), isPinned: event.isPinned, opUser: event.opUser };
     case 'MsgElemUploadProgress':

@@ -303,8 +303,11 @@ export class ChatController {
     this.view.setTitle(info.title);
     if (info.conversationType === 'group') {
       this.view.setNotice(info.notice ?? '');
+      this.view.setPresence(undefined, '');
     } else {
       this.view.setNotice(info.peerStatus ?? '', 'status');
+      const presence = info.peerPresence;
+      this.view.setPresence(presence, presence === 'online' ? this.t('presence.online') : presence === 'offline' ? this.t('presence.offline') : '');
     }
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();

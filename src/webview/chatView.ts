@@ -31,6 +31,8 @@ export interface ChatView {
   setTitle(title: string): void;
   /** The line under the title (one line, the whole text on hover): a group's notice (megaphone) or a peer's status message (comment); empty hides it. */
   setNotice(text: string, kind?: 'notice' | 'status'): void;
+  /** Beside a one-to-one chat's title: whether the peer is online (the word, and a dot when online); undefined hides it. */
+  setPresence(presence: 'online' | 'offline' | undefined, label: string): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
   /** A short error line with an optional action button; empty text hides it. */
   setError(text: string, action?: { readonly label: string; readonly run: () => void }): void;
@@ -47,8 +49,11 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const noticeText = el('span', 'chat-notice-text');
   const noticeIcon = codicon('megaphone');
   notice.append(noticeIcon, noticeText);
+  const presence = attrs(el('span', 'chat-presence'), { id: 'chat-presence', hidden: '' });
+  const titleLine = el('div', 'chat-title-line');
+  titleLine.append(title, presence);
   const titles = el('div', 'chat-titles');
-  titles.append(title, notice);
+  titles.append(titleLine, notice);
   header.append(codicon('comment-discussion'), titles);
 
   const wrap = el('div', 'list-wrap');
@@ -115,6 +120,15 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
     setTitle(text) {
       title.textContent = text;
       document.title = text;
+    },
+    setPresence(value, label) {
+      presence.textContent = label;
+      if (value === undefined) {
+        delete presence.dataset.presence;
+      } else {
+        presence.dataset.presence = value;
+      }
+      presence.hidden = value === undefined;
     },
     setNotice(text, kind = 'notice') {
       // Message data: set as text only. The list shows one line; the tooltip the whole notice.

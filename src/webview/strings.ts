@@ -70,6 +70,8 @@ export const ENGLISH_STRINGS = {
   'reply.cancel': 'Cancel Reply',
   'reply.quoteLabel': 'Reply to {0}: {1}. Show the message',
   'message.profile': 'Show the profile of {0}',
+  'presence.online': 'Online',
+  'presence.offline': 'Offline',
   'reply.notFound': 'The message this replies to is no longer in this conversation.',
   'reply.tooFar': 'The message this replies to is thousands of messages back: scroll up to it, or search for it.',
   'action.failed': '{0} failed: {1}',

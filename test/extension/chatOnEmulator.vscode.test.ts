@@ -987,6 +987,24 @@ describe('chat on the emulator', function () {
     assert.match(group.asked.errors[0] ?? '', /Profiles is a group: profiles are of people\./);
   });
 
+  it("shows who is online: a one-to-one peer's row and chat follow them signing in and out", async () => {
+    const erin = await signInUser(emulator, 'erin');
+    await erin.client.msgSendMessage('alice', TIMConvType.C2C, text('hi from erin'));
+    await eventually(() => api().store.get('c2c_erin'), 10_000, 'erin in the tree');
+    // ThemeColor keeps its id as a property the typings do not declare.
+    const iconColor = (): string | undefined => ((api().conversations.getTreeItem(api().store.get('c2c_erin')!).iconPath as vscode.ThemeIcon).color as unknown as { id: string } | undefined)?.id;
+    await eventually(() => api().presence.presenceOf('erin')?.presence === 'online', 10_000, 'erin is online');
+    assert.equal(iconColor(), 'charts.green');
+    const panel = await openPanel('c2c_erin');
+    await eventually(() => panel.controller.info().peerPresence === 'online', 10_000, 'the panel says online');
+    // She signs out: the row and the panel hear of it (UserStatusChanged), without reading again.
+    await erin.close();
+    await eventually(() => api().presence.presenceOf('erin')?.presence === 'offline', 10_000, 'erin is offline');
+    assert.equal(iconColor(), undefined);
+    await eventually(() => panel.controller.info().peerPresence === 'offline', 10_000, 'the panel says offline');
+    panel.dispose();
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -208,6 +208,11 @@ const CASES: readonly Case[] = [
     ],
   },
   { api: 'TIMGroupReportPendencyReaded', call: (c) => c.groupReportPendencyReaded(1700000000n), args: [1700000000n] },
+  // TIMManager.h 6.5-6.8
+  { api: 'TIMGetUserStatus', call: (c) => c.getUserStatus(['bob', 'carol']), args: ['["bob","carol"]'] },
+  { api: 'TIMSetSelfStatus', call: (c) => c.setSelfStatus({ user_status_custom_status: 'in a meeting' }), args: ['{"user_status_custom_status":"in a meeting"}'] },
+  { api: 'TIMSubscribeUserStatus', call: (c) => c.subscribeUserStatus(['bob']), args: ['["bob"]'] },
+  { api: 'TIMUnsubscribeUserStatus', call: (c) => c.unsubscribeUserStatus([]), args: ['[]'] },
 ];
 
 /** Answers that decode for every method, so the test is about the request side. */
@@ -228,6 +233,7 @@ function answeringEndpoint(): FakeEndpoint {
   endpoint.respond('TIMGroupDeleteMember', { json: '[]' });
   endpoint.respond('TIMGroupGetGroupInfoList', { json: '[]' });
   endpoint.respond('TIMGroupGetPendencyList', { json: '{"group_pendency_result_next_start_time":0,"group_pendency_result_read_time_seq":0,"group_pendency_result_unread_num":0,"group_pendency_result_pendency_array":[]}' });
+  endpoint.respond('TIMGetUserStatus', { json: '[]' });
   endpoint.respond('TIMConvMarkConversation', { json: '[]' });
   endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
   return endpoint;

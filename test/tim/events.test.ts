@@ -57,6 +57,9 @@ describe('TimClient events', () => {
     });
     assert.throws(() => decodeTimEvent({ name: 'MsgGroupPinnedMessageChanged', groupId: 'team', json: '[]', isPinned: false, opUser: 'alice' }), /expected a JSON object/);
     assert.deepEqual(decodeTimEvent({ name: 'SelfInfoUpdated', json: '{"user_profile_identifier":"alice","user_profile_nick_name":"Alice Chen"}' }), { user_profile_identifier: 'alice', user_profile_nick_name: 'Alice Chen' });
+    assert.deepEqual(decodeTimEvent({ name: 'UserStatusChanged', json: '[{"user_status_identifier":"bob","user_status_status_type":1,"user_status_custom_status":"busy"}]' }), [
+      { user_status_identifier: 'bob', user_status_status_type: 1, user_status_custom_status: 'busy' },
+    ]);
     assert.deepEqual(decodeTimEvent({ name: 'ConvTotalUnreadMessageCountChanged', total: 7 }), { total: 7 });
     assert.deepEqual(decodeTimEvent({ name: 'NetworkStatusListener', status: TIMNetworkStatus.ConnectFailed, code: 9512, desc: 'unreachable' }), {
       status: TIMNetworkStatus.ConnectFailed,
@@ -157,11 +160,11 @@ describe('TimClient events', () => {
 
   it('types each listener by event name', () => {
     const client = new TimClient(new FakeEndpoint());
-    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
+    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
     client.onEvent('NetworkStatusListener', ({ status, code, desc }) => [status, code, desc.length]);
     client.onEvent('MsgElemUploadProgress', ({ message, cur, total }) => [message.message_msg_id, cur / total]);
     // @ts-expect-error ConvEvent's payload has no `total`
     client.onEvent('ConvEvent', ({ total }) => total);
-    assert.equal(names.length, 13);
+    assert.equal(names.length, 14);
   });
 });

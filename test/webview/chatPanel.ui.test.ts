@@ -279,7 +279,7 @@ describe('chat webview against a fake host', function () {
     await page.locator('.message.revealed[data-id="m60"]').waitFor();
   });
 
-  it("shows a group's notice under the title as one line of text, the whole of it on hover; a peer's status message likewise", async () => {
+  it("shows a group's notice under the title as one line of text, the whole of it on hover; a peer's status message likewise, and whether they are online", async () => {
     const notice = 'Ship on Fridays <img src=x onerror="window.__xss=9">\nsecond line';
     await open(`type=group&n=30&notice=${encodeURIComponent(notice)}`);
     const line = page.locator('#chat-notice');
@@ -306,6 +306,18 @@ describe('chat webview against a fake host', function () {
     assert.equal(await line.getAttribute('data-kind'), 'status');
     assert.equal(await page.locator('#chat-notice .codicon-comment').count(), 1);
     assert.equal(await page.locator('#chat-notice .codicon-megaphone').count(), 0);
+    // Beside the title: whether the peer is online, when the host knows.
+    const presence = page.locator('#chat-presence');
+    assert.equal(await presence.isHidden(), true, 'nothing said while the host does not know');
+    for (const peerPresence of ['online', 'offline'] as const) {
+      await page.evaluate((value) => {
+        const host = (window as unknown as { __host: { notify(method: string, params: unknown): void } }).__host;
+        host.notify('chat/info', { conversationId: 'alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en', peerPresence: value, strings: {} });
+      }, peerPresence);
+      await page.waitForFunction((value) => document.getElementById('chat-presence')?.dataset.presence === value, peerPresence);
+      assert.equal(await presence.innerText(), peerPresence === 'online' ? 'Online' : 'Offline');
+    }
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-presence.png') });
   });
 
   it('takes no new messages in a dismissed group, or one the user is no longer in, and says why', async () => {

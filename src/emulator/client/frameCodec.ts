@@ -175,6 +175,7 @@ function checkEvent(event: unknown): TimEvent | string {
     case 'MsgReadedReceipt':
     case 'MsgReactionsChanged':
     case 'SelfInfoUpdated':
+    case 'UserStatusChanged':
       fieldsOk = str('json');
       break;
     case 'MsgGroupPinnedMessageChanged':

@@ -64,20 +64,26 @@ export function stopUserSigExpiry(session: Session): void {
   }
 }
 
-/** Ends the device's login: no more events are kept for it. */
+/** Ends the device's login (inside an operation): no more events are kept for it; the user's status may change. */
 export function endLogin(ctx: Ctx): void {
   const { session, emu } = ctx;
   stopUserSigExpiry(session);
-  if (session.deviceId !== 0) {
-    emu.db.prepare('UPDATE devices SET logged_in = 0 WHERE id = ?').run(session.deviceId);
-    emu.hub.removeLoggedIn(session.userId, session.deviceId);
-    if (emu.hub.sinkOf(session.deviceId) === session.sink) {
-      emu.hub.bindSink(session.deviceId, undefined);
+  const user = session.userId;
+  const device = session.deviceId;
+  if (device !== 0) {
+    emu.statuses.remember(user);
+    emu.db.prepare('UPDATE devices SET logged_in = 0 WHERE id = ?').run(device);
+    emu.hub.removeLoggedIn(user, device);
+    if (emu.hub.sinkOf(device) === session.sink) {
+      emu.hub.bindSink(device, undefined);
     }
   }
   session.deviceId = 0;
   session.userId = '';
   session.loginStatus = 3;
+  if (device !== 0) {
+    emu.statuses.refresh(user);
+  }
 }
 
 const login: Handler = async (ctx, args) => {
@@ -115,12 +121,17 @@ const login: Handler = async (ctx, args) => {
         .run(userId, session.configPath, topMessageId(ctx));
       const found = emu.db.prepare('SELECT id FROM devices WHERE user_id = ? AND config_path = ?').get(userId, session.configPath) as { id: number };
       const device = { id: found.id, event_seq: emu.hub.currentSeq(found.id) };
+      emu.statuses.remember(userId);
       emu.db.prepare('UPDATE devices SET logged_in = 1 WHERE id = ?').run(device.id);
       emu.hub.addLoggedIn(userId, device.id);
-      const previous = emu.hub.bindSink(device.id, session.sink);
-      if (previous !== undefined && previous !== session.sink) {
-        previous.pushFrame(connectionEventText({ name: 'KickedOffline' }));
-        (previous as { kick?: () => void }).kick?.();
+      // A connection that closed while its login waited leaves the device logged in but unconnected,
+      // as a socket dropped right after the login would (and does not take the device from another).
+      if (session.closed !== true) {
+        const previous = emu.hub.bindSink(device.id, session.sink);
+        if (previous !== undefined && previous !== session.sink) {
+          previous.pushFrame(connectionEventText({ name: 'KickedOffline' }));
+          (previous as { kick?: () => void }).kick?.();
+        }
       }
       session.userId = userId;
       session.deviceId = device.id;
@@ -149,6 +160,8 @@ const login: Handler = async (ctx, args) => {
       // new events as repeats: number them above what it has.
       emu.hub.raiseSeq(device.id, session.lastEventSeq);
       eventSeq = Math.max(device.event_seq, session.lastEventSeq);
+      // Online once a device of the user is connected (a second device or a takeover changes nothing).
+      emu.statuses.refresh(userId);
     });
   } catch (error: unknown) {
     session.loginStatus = 3;

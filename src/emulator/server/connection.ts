@@ -216,11 +216,17 @@ export class Connection {
       return;
     }
     this.closed = true;
+    this.session.closed = true;
     stopUserSigExpiry(this.session);
     // The device stays logged in: its events are kept and replayed when it reconnects.
     const device = this.session.deviceId;
     if (device !== 0 && this.emu.hub.sinkOf(device) === this.session.sink) {
+      const user = this.session.userId;
+      const { statuses } = this.emu;
+      statuses.remember(user);
       this.emu.hub.bindSink(device, undefined);
+      // The user's last connected device going makes them Offline: their subscribers are told (userStatus.ts).
+      void this.emu.queue.enqueue(() => statuses.refresh(user)).catch(() => undefined);
     }
     this.onClosed(this);
   }

@@ -15,6 +15,7 @@ import type { FtsIndexer } from './ftsIndexer';
 import type { Delivery } from './delivery';
 import type { MessageModel } from './messageModel';
 import type { RecentOnlineSends } from './messages/onlineSend';
+import type { UserStatuses } from './userStatus';
 
 export interface EmulatorOptions {
   /** Seconds after sending within which the sender may revoke (TIM's default is 120). */
@@ -53,6 +54,8 @@ export interface Session {
   kick(): void;
   /** Fires when the UserSig of the login runs out (auth.ts watchUserSigExpiry). */
   userSigTimer?: NodeJS.Timeout;
+  /** Set once the connection closed: a login that completes after it leaves the device unconnected. */
+  closed?: boolean;
 }
 
 export interface Emulator {
@@ -72,6 +75,8 @@ export interface Emulator {
   readonly inFlight: Map<string, InFlightSend>;
   /** Recent online sends by client message id: a resend is answered, not delivered again (onlineSend.ts). */
   readonly recentOnline: RecentOnlineSends;
+  /** Users' online and custom status, and subscriptions to them (userStatus.ts). */
+  readonly statuses: UserStatuses;
   serverTime(): number;
 }
 

@@ -17,6 +17,7 @@ import { FtsIndexer } from './ftsIndexer';
 import { RateLimiter } from './limits';
 import { MessageModel } from './messageModel';
 import { type Durability, openDatabase } from './schema';
+import { UserStatuses } from './userStatus';
 
 export interface CoreOptions {
   readonly appId?: number;
@@ -44,6 +45,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   const convs = new Conversations(db, model, access);
   const delivery = new Delivery(db, model, hub);
   const queue = new CommitQueue(db, hub);
+  const statuses = new UserStatuses(db, hub);
   const fts = new FtsIndexer(
     db,
     (fn) => queue.whenDurable(fn),
@@ -71,6 +73,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     fts,
     inFlight: new Map<string, InFlightSend>(),
     recentOnline: new RecentOnlineSends(),
+    statuses,
     serverTime: () => Math.floor(Date.now() / 1000),
   };
   hub.setSource({
@@ -88,6 +91,9 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   // Rows the rolled-back transaction inserted are gone: forget what was cached about them.
   queue.onFailed.push(() => delivery.forgetConversations());
   queue.onFailed.push(() => model.forgetBodies());
+  // A status change whose events rolled back was never told (userStatus.ts).
+  queue.onFailed.push(() => statuses.failed());
+  queue.afterCommit.push(() => statuses.committed());
   // The full-text index follows the commits in its worker (ftsIndexer.ts).
   queue.afterCommit.push(() => fts.committed());
   queue.onClose.push(() => void fts.stop());

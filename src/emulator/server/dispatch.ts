@@ -25,11 +25,13 @@ import { recvOptHandlers } from './messages/recvOpt';
 import { searchHandlers } from './messages/search';
 import { sendHandlers } from './messages/send';
 import { profileHandlers } from './profiles';
+import { userStatusHandlers } from './userStatus';
 
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...authHandlers,
     ...profileHandlers,
+    ...userStatusHandlers,
     ...sendHandlers,
     ...historyHandlers,
     ...modifyHandlers,

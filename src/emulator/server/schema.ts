@@ -14,11 +14,12 @@ import { join } from 'node:path';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- A user's profile (profiles.ts): custom is a JSON object of the custom string fields, keys with the
--- Tag_Profile_Custom_ prefix, in the order they were first set.
+-- Tag_Profile_Custom_ prefix, in the order they were first set. custom_status: TIMSetSelfStatus's
+-- (userStatus.ts), cleared when the user stops being online.
 CREATE TABLE IF NOT EXISTS users(
   user_id TEXT PRIMARY KEY, tiny_id TEXT NOT NULL, nick TEXT NOT NULL DEFAULT '',
   face_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, gender INTEGER NOT NULL DEFAULT 0,
-  signature TEXT NOT NULL DEFAULT '', custom TEXT NOT NULL DEFAULT '{}');
+  signature TEXT NOT NULL DEFAULT '', custom TEXT NOT NULL DEFAULT '{}', custom_status TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS devices(
   id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, config_path TEXT NOT NULL,
   base_msg INTEGER NOT NULL, event_seq INTEGER NOT NULL DEFAULT 0, logged_in INTEGER NOT NULL DEFAULT 0,
@@ -93,6 +94,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS group_requests_undecided ON group_requests(gro
 -- The time up to which a user reported the requests read (TIMGroupReportPendencyReaded): a uint64 as
 -- decimal text (SQLite's integers are signed 64-bit).
 CREATE TABLE IF NOT EXISTS pendency_reads(user_id TEXT PRIMARY KEY, read_time TEXT NOT NULL) WITHOUT ROWID;
+-- User status subscriptions (TIMSubscribeUserStatus, userStatus.ts): user_id is told of target's changes.
+-- seq numbers a user's subscriptions in the order they were last made (from 1): beyond 200 the lowest go.
+CREATE TABLE IF NOT EXISTS status_subs(user_id TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(user_id, target)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS status_subs_target ON status_subs(target);
 `;
 
 export const DB_FILE = 'tim-emulator.db';
@@ -143,6 +149,10 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
     db.exec('ALTER TABLE users ADD COLUMN gender INTEGER NOT NULL DEFAULT 0');
     db.exec("ALTER TABLE users ADD COLUMN signature TEXT NOT NULL DEFAULT ''");
     db.exec("ALTER TABLE users ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'");
+  }
+  // The custom status of TIMSetSelfStatus (userStatus.ts); the subscriptions come with SCHEMA's status_subs.
+  if (!userColumns.some((c) => c.name === 'custom_status')) {
+    db.exec("ALTER TABLE users ADD COLUMN custom_status TEXT NOT NULL DEFAULT ''");
   }
   // A group its owner dismissed (TIMGroupDelete, groupDismiss.ts): the row stays for its former members'
   // conversations (name, type), and access.ts treats it as no such group.

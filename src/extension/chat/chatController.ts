@@ -19,6 +19,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { readOwnRole } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { groupDismissalOf } from '../conversations/groupReports';
+import { type Presence, presenceOf } from '../conversations/presence';
 import { markUnread } from '../conversations/conversationMark';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -88,6 +89,8 @@ export class ChatController extends Disposable {
   private notice = '';
   /** A one-to-one chat's peer's status message, as last read (chat/info carries it). */
   private peerStatus = '';
+  /** Whether a one-to-one chat's peer is online, when TIM tells (chat/info carries it). */
+  private peerPresence: Presence | undefined;
   /** Why the group takes no new messages from the user (see ChatPanelInfo.closed); undefined while it does. */
   private closed: ChatPanelInfo['closed'];
   private readonly receipts = new ReadReceipts(
@@ -229,6 +232,31 @@ export class ChatController extends Disposable {
   }
 
   /**
+   * Reads whether a one-to-one chat's peer is online and subscribes to their changes (UserStatusChanged).
+   * A TIM app without the premium edition refuses: the panel then shows no presence (logged only).
+   */
+  private readPeerPresence(): void {
+    if (this.ref.type !== TIMConvType.C2C) {
+      return;
+    }
+    const peer = this.ref.id;
+    this.client
+      .getUserStatus([peer])
+      .then(async ([status]) => {
+        this.setPeerPresence(status ? presenceOf(status)?.presence : undefined);
+        await this.client.subscribeUserStatus([peer]);
+      })
+      .catch((error: unknown) => log().info(`presence of ${peer} not read: ${errorMessage(error)}`));
+  }
+
+  private setPeerPresence(presence: Presence | undefined): void {
+    if (presence !== this.peerPresence) {
+      this.peerPresence = presence;
+      this.channel?.notify('chat/info', this.info());
+    }
+  }
+
+  /**
    * Reads a group's notice again, and whether the user may still write in it; the panel hears of what
    * changed. Failures are only logged.
    */
@@ -298,6 +326,7 @@ export class ChatController extends Disposable {
     this.receipts.reset();
     this.notice = '';
     this.peerStatus = '';
+    this.peerPresence = undefined;
     this.closed = undefined;
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
@@ -307,7 +336,14 @@ export class ChatController extends Disposable {
     const client = state.client;
     this.refreshGroup();
     this.refreshPeerStatus();
+    this.readPeerPresence();
     this.eventSubscriptions = [
+      client.onEvent('UserStatusChanged', (statuses) => {
+        const peer = this.ref.type === TIMConvType.C2C ? statuses.find((status) => status.user_status_identifier === this.ref.id) : undefined;
+        if (peer) {
+          this.setPeerPresence(presenceOf(peer)?.presence);
+        }
+      }),
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
           this.setClosed('dismissed');
@@ -421,7 +457,9 @@ export class ChatController extends Disposable {
       unreadCount: summary?.unread ?? 0,
       locale: vscode.env.language,
       reactionsAvailable: this.reactions.available,
-      ...(this.ref.type === TIMConvType.Group ? { notice: this.notice } : { peerStatus: this.peerStatus }),
+      ...(this.ref.type === TIMConvType.Group
+        ? { notice: this.notice }
+        : { peerStatus: this.peerStatus, ...(this.peerPresence === undefined ? {} : { peerPresence: this.peerPresence }) }),
       ...(this.closed === undefined ? {} : { closed: this.closed }),
       strings: panelStrings(),
     };

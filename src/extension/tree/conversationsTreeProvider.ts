@@ -1,13 +1,15 @@
 /**
  * The Conversations view: one item per conversation (pinned first, then newest), with the name, a
  * preview of the last message and its time, an unread count badge (a file decoration on the item's
- * resourceUri, like SCM's), a pinned or muted icon, and context values for the menus. While signed out
+ * resourceUri, like SCM's), a pinned or muted icon (green while a one-to-one chat's peer is online), and
+ * context values for the menus. While signed out
  * it has no items, so VS Code shows the view's welcome content with the Sign In button.
  */
 import * as vscode from 'vscode';
 import { TIMConvType } from '../../tim/enums';
 import { shortTime, type ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { PeerPresence, PresenceTracker } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import { contextValueOf } from './conversationMenu';
 import { diffTree } from './treeDiff';
@@ -27,8 +29,15 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
   /** What the tree shows now, to refresh only when a change alters it (see treeDiff.ts). */
   private shown: ConversationSummary[] = [];
 
-  constructor(private readonly store: ConversationStore) {
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly presence?: PresenceTracker,
+  ) {
     super();
+    if (presence) {
+      // Someone came online or went away: their row's icon and tooltip change.
+      this.register(presence.onDidChange(() => this.onDidChangeTreeDataEmitter.fire(undefined)));
+    }
     this.register(
       store.onDidChange(() => {
         const next = store.list();
@@ -58,16 +67,25 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     item.description = `${summary.starred ? '★ ' : ''}${[time, draft || preview].filter(Boolean).join(' · ')}`;
     item.tooltip = this.tooltip(summary);
     item.contextValue = contextValueOf(summary);
+    const presence = this.peerPresence(summary);
+    // An online peer's icon, whichever it is, in the colour VS Code gives things that are up and running.
     item.iconPath = new vscode.ThemeIcon(
       summary.pinned ? 'pinned' : summary.muted ? 'bell-slash' : summary.ref.type === TIMConvType.Group ? 'organization' : 'account',
+      presence?.presence === 'online' ? new vscode.ThemeColor('charts.green') : undefined,
     );
     item.command = { command: 'timChat.openChat', title: vscode.l10n.t('Open'), arguments: [summary.key] };
+    const name = presence?.presence === 'online' ? vscode.l10n.t('{0} (online)', summary.name) : summary.name;
     item.accessibilityInformation = {
       label: summary.mentioned
-        ? vscode.l10n.t('{0}, {1} unread, mentioned you, {2}', summary.name, summary.unread, summary.preview)
-        : vscode.l10n.t('{0}, {1} unread, {2}', summary.name, summary.unread, summary.preview),
+        ? vscode.l10n.t('{0}, {1} unread, mentioned you, {2}', name, summary.unread, summary.preview)
+        : vscode.l10n.t('{0}, {1} unread, {2}', name, summary.unread, summary.preview),
     };
     return item;
+  }
+
+  /** A one-to-one chat's peer's presence, when TIM tells it. */
+  private peerPresence(summary: ConversationSummary): PeerPresence | undefined {
+    return summary.ref.type === TIMConvType.C2C ? this.presence?.presenceOf(summary.ref.id) : undefined;
   }
 
   private tooltip(summary: ConversationSummary): vscode.MarkdownString {
@@ -77,7 +95,10 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     tip.appendText(summary.name);
     tip.appendMarkdown('\n\n');
     tip.appendText(summary.preview);
+    const presence = this.peerPresence(summary);
     const flags = [
+      presence ? (presence.presence === 'online' ? vscode.l10n.t('Online') : vscode.l10n.t('Offline')) : '',
+      presence?.customStatus ?? '',
       summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',
       summary.mentioned ? vscode.l10n.t('Mentions you') : '',
       summary.pinned ? vscode.l10n.t('Pinned') : '',

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TIMUserStatusType } from '../../../src/tim/enums';
 import { TimError, isTimError } from '../../../src/tim/errors';
 import { stringifyTimJson } from '../../../src/tim/json';
 import type { TimEventPayloads } from '../../../src/tim/events';
@@ -16,6 +17,7 @@ import type { TimGroupPendency, TimGroupPendencyResult } from '../../../src/tim/
 import type { TimMessage } from '../../../src/tim/types/message';
 import type { TimMessageReaction } from '../../../src/tim/types/messageReaction';
 import type { TimUserProfile } from '../../../src/tim/types/userProfile';
+import type { TimUserStatus } from '../../../src/tim/types/userStatus';
 import { type Device, type TestEnv, sleep, text } from './harness';
 
 export async function expectCode(promise: Promise<unknown>, code: number): Promise<void> {
@@ -2252,6 +2254,326 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await pat2.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_custom_string_array?.[0]?.user_profile_custom_string_info_value === 'calm');
       const badKey = await rawModify(pat, stringifyTimJson({ user_profile_item_custom_string_array: [{ user_profile_custom_string_info_key: 'much_too_long', user_profile_custom_string_info_value: 'x' }] }));
       assert.equal(badKey.code, 6017);
+    });
+  });
+
+  describe('user status (TIMGetUserStatus / TIMSetSelfStatus / TIMSubscribeUserStatus / TIMUnsubscribeUserStatus / UserStatusChanged)', function () {
+    const ONLINE = TIMUserStatusType.Online;
+    const OFFLINE = TIMUserStatusType.Offline;
+    const UNLOGINED = TIMUserStatusType.UnLogined;
+    let watcher: Device;
+    let watcher2: Device;
+    let sam: Device;
+    let sam2: Device;
+    /** Devices a test opened, closed after it. */
+    const opened: Device[] = [];
+    const open = async (userId: string, device = 'laptop'): Promise<Device> => {
+      const d = await env.device(userId, device);
+      opened.push(d);
+      return d;
+    };
+    const statusOf = async (device: Device, userId: string): Promise<TimUserStatus> => {
+      const [status] = await device.client.getUserStatus([userId]);
+      assert.ok(status, `a status for ${userId}`);
+      return status;
+    };
+    /** The status type `device` reads for `userId`, once it is `type` (sockets close asynchronously). */
+    const waitType = async (device: Device, userId: string, type: TIMUserStatusType): Promise<TimUserStatus> => {
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const status = await statusOf(device, userId);
+        if (status.user_status_status_type === type || Date.now() > deadline) {
+          assert.equal(status.user_status_status_type, type, `${userId}'s status`);
+          return status;
+        }
+        await sleep(25);
+      }
+    };
+    /** Every status of `userId` that reached `device` in UserStatusChanged events, in order. */
+    const pushed = (device: Device, userId: string): TimUserStatus[] =>
+      device.events.all('UserStatusChanged').flatMap((list) => list.filter((s) => s.user_status_identifier === userId));
+    const changed = (userId: string, match: (status: TimUserStatus) => boolean = () => true) => (list: readonly TimUserStatus[]) =>
+      list.some((s) => s.user_status_identifier === userId && match(s));
+    const withCustom = (value: string) => (s: TimUserStatus): boolean => s.user_status_custom_status === value;
+    /** Waits until the statuses of `userId` pushed to `device` have exactly these types (on the emulator; live: the last one). */
+    const waitPushedTypes = async (device: Device, userId: string, types: TIMUserStatusType[]): Promise<TimUserStatus[]> => {
+      const deadline = Date.now() + 5000;
+      const last = types[types.length - 1];
+      for (;;) {
+        const seen = pushed(device, userId);
+        const got = seen.map((s) => s.user_status_status_type);
+        const done = env.kind === 'emulator' ? got.length >= types.length : got[got.length - 1] === last;
+        if (done || Date.now() > deadline) {
+          if (env.kind === 'emulator') {
+            assert.deepEqual(got, types, `the statuses of ${userId} pushed to ${device.userId}`);
+          } else {
+            assert.equal(got[got.length - 1], last);
+          }
+          return seen;
+        }
+        await sleep(25);
+      }
+    };
+    const setCustom = (device: Device, value: string): Promise<void> => device.client.setSelfStatus({ user_status_custom_status: value });
+
+    before(async function () {
+      watcher = await env.device(u('watcher'), 'laptop');
+      watcher2 = await env.device(u('watcher'), 'phone');
+      sam = await env.device(u('sam'), 'laptop');
+      sam2 = await env.device(u('sam'), 'phone');
+    });
+    afterEach(async function () {
+      for (const device of opened.splice(0)) {
+        await device.close();
+      }
+    });
+    after(async function () {
+      for (const device of [watcher, watcher2, sam, sam2]) {
+        await device?.close();
+      }
+    });
+
+    it('gets one status per id in the order given, the caller\'s own included: connected users are Online', async function () {
+      const list = await watcher.client.getUserStatus([u('sam'), u('watcher'), u('sam')]);
+      assert.deepEqual(list.map((s) => s.user_status_identifier), [u('sam'), u('watcher'), u('sam')]);
+      assert.deepEqual(list.map((s) => s.user_status_status_type), [ONLINE, ONLINE, ONLINE]);
+      if (env.kind === 'emulator') {
+        // docs/emulator.md: one entry, the platform the emulator runs on (its clients run there too).
+        assert.equal(list[0]?.user_status_online_devices?.length, 1);
+        assert.match(list[0]?.user_status_online_devices?.[0] ?? '', /^\w+$/);
+        assert.equal(list[0]?.user_status_custom_status, '');
+      }
+    });
+
+    it('Offline once every socket of the user closed without TIMLogout; UnLogined once logged out of every device; one of two devices going changes nothing', async function () {
+      const olive = u('olive');
+      const a = await env.device(olive, 'a');
+      const b = await env.device(olive, 'b');
+      assert.equal((await statusOf(watcher, olive)).user_status_status_type, ONLINE);
+      await a.close();
+      await sleep(150);
+      assert.equal((await statusOf(watcher, olive)).user_status_status_type, ONLINE, 'the other device is still connected');
+      await b.close();
+      const offline = await waitType(watcher, olive, OFFLINE);
+      assert.deepEqual(offline.user_status_online_devices ?? [], []);
+      // The same devices again (they never logged out): Online; TIMLogout on one, then the other.
+      const a2 = await open(olive, 'a');
+      const b2 = await open(olive, 'b');
+      assert.equal((await statusOf(watcher, olive)).user_status_status_type, ONLINE);
+      await a2.client.logout();
+      assert.equal((await statusOf(watcher, olive)).user_status_status_type, ONLINE, 'b is still logged in and connected');
+      await b2.client.logout();
+      const loggedOut = await statusOf(watcher, olive);
+      assert.equal(loggedOut.user_status_status_type, UNLOGINED);
+      assert.deepEqual(loggedOut.user_status_online_devices ?? [], []);
+      await a2.close();
+      await b2.close();
+      await sleep(100);
+      assert.equal((await statusOf(watcher, olive)).user_status_status_type, UNLOGINED, 'closing logged-out sockets changes nothing');
+    });
+
+    it('setSelfStatus: others read the custom status; every device of the user and every subscriber gets UserStatusChanged', async function () {
+      await watcher.client.subscribeUserStatus([u('sam')]);
+      await setCustom(sam, '听歌中 🎧');
+      const read = await statusOf(watcher, u('sam'));
+      assert.equal(read.user_status_custom_status, '听歌中 🎧');
+      assert.equal(read.user_status_status_type, ONLINE);
+      // Header 3.5 note 3: every device of the user hears it; subscribers' devices too.
+      for (const device of [sam, sam2, watcher, watcher2]) {
+        const event = await device.events.waitFor('UserStatusChanged', changed(u('sam'), withCustom('听歌中 🎧')));
+        const status = event.find((s) => s.user_status_identifier === u('sam'));
+        assert.equal(status?.user_status_status_type, ONLINE);
+        if (env.kind === 'emulator') {
+          assert.deepEqual(status, read, 'the status as TIMGetUserStatus gives it');
+        }
+      }
+      // Sam reads their own.
+      assert.equal((await statusOf(sam2, u('sam'))).user_status_custom_status, '听歌中 🎧');
+      await watcher.client.unsubscribeUserStatus([u('sam')]);
+    });
+
+    it('refuses a custom status over 100 bytes of UTF-8 (6017); 100 bytes fit', async function () {
+      // 34 Chinese characters are 102 bytes.
+      await expectCode(setCustom(sam, '忙'.repeat(34)), 6017);
+      assert.notEqual((await statusOf(watcher, u('sam'))).user_status_custom_status, '忙'.repeat(34));
+      await setCustom(sam, `${'忙'.repeat(33)}!`);
+      assert.equal((await statusOf(watcher, u('sam'))).user_status_custom_status, `${'忙'.repeat(33)}!`);
+    });
+
+    it('a subscriber hears a subscribed user come online, change the custom status, go offline and log out; an unsubscribed user is not pushed', async function () {
+      const pia = u('pia');
+      const quin = u('quin');
+      await watcher.client.subscribeUserStatus([pia]);
+      const p1 = await open(pia, 'laptop');
+      await waitPushedTypes(watcher2, pia, [ONLINE]);
+      const q1 = await open(quin, 'laptop');
+      await setCustom(q1, 'not watched');
+      await setCustom(p1, 'in a call');
+      await watcher.events.waitFor('UserStatusChanged', changed(pia, withCustom('in a call')));
+      await p1.close();
+      const seen = await waitPushedTypes(watcher, pia, [ONLINE, ONLINE, OFFLINE]);
+      // Tencent clears the custom status once the user is offline, and says so in the same change.
+      assert.equal(seen[2]?.user_status_custom_status ?? '', '');
+      assert.equal((await statusOf(watcher, pia)).user_status_custom_status ?? '', '');
+      const p2 = await open(pia, 'laptop');
+      await waitPushedTypes(watcher, pia, [ONLINE, ONLINE, OFFLINE, ONLINE]);
+      await p2.client.logout();
+      await waitPushedTypes(watcher, pia, [ONLINE, ONLINE, OFFLINE, ONLINE, UNLOGINED]);
+      await waitPushedTypes(watcher2, pia, [ONLINE, ONLINE, OFFLINE, ONLINE, UNLOGINED]);
+      assert.deepEqual(pushed(watcher, quin), [], 'quin was never subscribed');
+      await watcher.client.unsubscribeUserStatus([pia]);
+    });
+
+    it('unsubscribing stops the pushes: of the users named, and of everyone with an empty list', async function () {
+      const rex = u('rex');
+      const tia = u('tia');
+      const mo = u('mo');
+      const r = await open(rex);
+      const t = await open(tia);
+      const m = await open(mo);
+      await watcher.client.subscribeUserStatus([rex, tia]);
+      await setCustom(r, 'r1');
+      await watcher.events.waitFor('UserStatusChanged', changed(rex, withCustom('r1')));
+      await watcher.client.unsubscribeUserStatus([rex]);
+      await setCustom(r, 'r2');
+      await setCustom(t, 't1');
+      // Pushes reach a device in order: r2's would have come before t1's.
+      await watcher.events.waitFor('UserStatusChanged', changed(tia, withCustom('t1')));
+      assert.ok(!pushed(watcher, rex).some(withCustom('r2')), 'rex is no longer subscribed');
+      await watcher.client.unsubscribeUserStatus([]);
+      await setCustom(t, 't2');
+      await r.close();
+      await watcher.client.subscribeUserStatus([mo]);
+      await setCustom(m, 'm1');
+      await watcher.events.waitFor('UserStatusChanged', changed(mo, withCustom('m1')));
+      assert.ok(!pushed(watcher, tia).some(withCustom('t2')), 'an empty list ends every subscription');
+      assert.equal(pushed(watcher, rex).filter((s) => s.user_status_status_type === OFFLINE).length, 0);
+      await watcher.client.unsubscribeUserStatus([]);
+    });
+
+    it('keeps 200 subscriptions: the 201st evicts the oldest, whose changes are no longer pushed', async function () {
+      const fan = await open(u('fan'));
+      const first = u('first');
+      const last = u('last');
+      const ghosts = Array.from({ length: 199 }, (_, i) => `ghost${i}_${process.pid}`);
+      await fan.client.subscribeUserStatus([first, ...ghosts.slice(0, 99)]);
+      await fan.client.subscribeUserStatus(ghosts.slice(99));
+      await fan.client.subscribeUserStatus([last]);
+      await open(first);
+      await open(last);
+      // first logged in before last: had it still been subscribed, its change would have come first.
+      await fan.events.waitFor('UserStatusChanged', changed(last, (s) => s.user_status_status_type === ONLINE));
+      assert.deepEqual(pushed(fan, first), [], 'the oldest subscription was evicted');
+    });
+
+    it('emulator choices: subscribing again renews a subscription (the oldest is the least recently subscribed)', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, User status
+      }
+      const fan = await open(u('fan2'));
+      const kept = u('kept');
+      const ghosts = Array.from({ length: 199 }, (_, i) => `ghost${i}_${process.pid}`);
+      await fan.client.subscribeUserStatus([kept, ...ghosts.slice(0, 99)]);
+      await fan.client.subscribeUserStatus(ghosts.slice(99));
+      await fan.client.subscribeUserStatus([kept]);
+      await fan.client.subscribeUserStatus([u('newest')]);
+      await open(kept);
+      await fan.events.waitFor('UserStatusChanged', changed(kept, (s) => s.user_status_status_type === ONLINE));
+    });
+
+    it('emulator choices: subscribing oneself is skipped (still one event per change); subscribing pushes nothing; setting the same value again pushes nothing', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, User status
+      }
+      await sam.client.subscribeUserStatus([u('sam')]);
+      await setCustom(sam, 'self check');
+      await sam2.events.waitFor('UserStatusChanged', changed(u('sam'), withCustom('self check')));
+      const vic = await open(u('vic'));
+      await watcher.client.subscribeUserStatus([u('vic')]);
+      await setCustom(vic, 'v1');
+      await setCustom(vic, 'v1');
+      await setCustom(sam, 'self check');
+      await setCustom(sam, 'after');
+      await setCustom(vic, 'v2');
+      await watcher.events.waitFor('UserStatusChanged', changed(u('vic'), withCustom('v2')));
+      await sam2.events.waitFor('UserStatusChanged', changed(u('sam'), withCustom('after')));
+      assert.deepEqual(pushed(watcher, u('vic')).map((s) => s.user_status_custom_status), ['v1', 'v2'], 'no push at subscribing, none for the same value');
+      const selfChecks = pushed(sam2, u('sam')).filter((s) => s.user_status_custom_status === 'self check' || s.user_status_custom_status === 'after');
+      assert.deepEqual(selfChecks.map((s) => s.user_status_custom_status), ['self check', 'after'], 'one event per change, none for the same value');
+      await watcher.client.unsubscribeUserStatus([]);
+      await sam.client.unsubscribeUserStatus([]);
+    });
+
+    it('emulator choices: an id never seen is UnLogined; another login of the same device keeps the user Online (no event)', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, User status
+      }
+      const ghost = await statusOf(watcher, `never_seen_${process.pid}`);
+      assert.deepEqual(ghost, { user_status_identifier: `never_seen_${process.pid}`, user_status_status_type: UNLOGINED, user_status_custom_status: '', user_status_online_devices: [] });
+      const wes = u('wes');
+      const first = await open(wes, 'laptop');
+      await watcher.client.subscribeUserStatus([wes]);
+      // The same user and config path: the same device, taken over; the first endpoint is kicked.
+      const again = await open(wes, 'laptop');
+      // (KickedOffline has no payload, so it is looked for by name.)
+      for (let i = 0; i < 200 && !first.events.events.some((e) => e.name === 'KickedOffline'); i++) {
+        await sleep(25);
+      }
+      assert.ok(first.events.events.some((e) => e.name === 'KickedOffline'), 'the first endpoint is kicked');
+      await sleep(150); // the kicked socket closes shortly after the event
+      assert.equal((await statusOf(watcher, wes)).user_status_status_type, ONLINE);
+      await setCustom(again, 'w1');
+      await watcher.events.waitFor('UserStatusChanged', changed(wes, withCustom('w1')));
+      assert.deepEqual(pushed(watcher, wes).map((s) => s.user_status_status_type), [ONLINE], 'only the custom status change');
+      await watcher.client.unsubscribeUserStatus([]);
+    });
+
+    it('emulator choices: bad arguments are 6017 (bad JSON, not an array of non-empty strings, empty, too many); a missing or null custom status clears it', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, User status
+      }
+      const many = (n: number): string => stringifyTimJson(Array.from({ length: n }, (_, i) => `id${i}`));
+      for (const [api, json] of [
+        ['TIMGetUserStatus', 'not json'],
+        ['TIMGetUserStatus', '{}'],
+        ['TIMGetUserStatus', '[1]'],
+        ['TIMGetUserStatus', '[""]'],
+        ['TIMGetUserStatus', '[]'],
+        ['TIMGetUserStatus', ''],
+        ['TIMGetUserStatus', many(501)],
+        ['TIMSubscribeUserStatus', '[]'],
+        ['TIMSubscribeUserStatus', '["a", 2]'],
+        ['TIMSubscribeUserStatus', many(201)],
+        ['TIMUnsubscribeUserStatus', '[""]'],
+        ['TIMUnsubscribeUserStatus', 'nope'],
+        ['TIMSetSelfStatus', 'not json'],
+        ['TIMSetSelfStatus', '[]'],
+        ['TIMSetSelfStatus', stringifyTimJson({ user_status_custom_status: 5 })],
+        ['TIMSetSelfStatus', stringifyTimJson({ user_status_custom_status: 'x'.repeat(101) })],
+      ] as const) {
+        assert.equal(await rawCode(watcher, api, [json]), 6017, `${api} ${json.slice(0, 40)}`);
+      }
+      assert.equal((await statusOf(watcher, u('watcher'))).user_status_custom_status, '');
+      assert.equal((await statusOf(watcher, u('watcher'))).user_status_online_devices?.length, 1);
+      assert.equal(await rawCode(watcher, 'TIMGetUserStatus', [many(500)]), 0);
+      await setCustom(watcher, 'busy');
+      assert.equal(await rawCode(watcher, 'TIMSetSelfStatus', ['{}']), 0);
+      assert.equal((await statusOf(watcher, u('watcher'))).user_status_custom_status, '');
+      await setCustom(watcher, 'busy');
+      assert.equal(await rawCode(watcher, 'TIMSetSelfStatus', [stringifyTimJson({ user_status_custom_status: null })]), 0);
+      assert.equal((await statusOf(watcher, u('watcher'))).user_status_custom_status, '');
+      // NULL (an empty string on the wire) ends every subscription, as an empty array does.
+      assert.equal(await rawCode(watcher, 'TIMUnsubscribeUserStatus', ['']), 0);
+    });
+
+    it('answers 6014 before login', async function () {
+      const bare = await env.bareClient();
+      await bare.client.init(env.sdkAppId, {});
+      await expectCode(bare.client.getUserStatus([u('sam')]), 6014);
+      await expectCode(bare.client.setSelfStatus({ user_status_custom_status: 'x' }), 6014);
+      await expectCode(bare.client.subscribeUserStatus([u('sam')]), 6014);
+      await expectCode(bare.client.unsubscribeUserStatus([]), 6014);
+      await bare.close();
     });
   });
 

@@ -59,7 +59,7 @@ export class EventRecorder {
 }
 
 const EVENT_NAMES: TimEventName[] = [
-  'RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent',
+  'RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent',
   'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired',
 ];
 

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Access } from '../../../src/emulator/server/access';
 import { readTimeOf, requestOf, setReadTime, storeApplication } from '../../../src/emulator/server/groupRequestStore';
+import { EventHub } from '../../../src/emulator/server/eventHub';
 import { DB_FILE, openDatabase } from '../../../src/emulator/server/schema';
+import { UserStatuses } from '../../../src/emulator/server/userStatus';
 
 /** A fresh data dir for `test`, removed afterwards. */
 function withDataDir(test: (dir: string) => void): void {
@@ -39,6 +41,35 @@ describe('tim-emulator schema migration', function () {
         setReadTime(db, 'ann', 2n ** 64n - 1n);
         assert.equal(readTimeOf(db, 'ann'), 2n ** 64n - 1n);
         assert.deepEqual(db.prepare('SELECT group_id, add_option, dismissed FROM groups').all(), [{ group_id: 'team', add_option: 1, dismissed: 0 }]);
+      } finally {
+        db.close();
+      }
+    });
+  });
+
+  it('adds users.custom_status and the status_subs table (user status) to a data dir from before them; they work at once', function () {
+    withDataDir((dir) => {
+      const old = new Database(join(dir, DB_FILE));
+      // The users table as emulators before user status created it, with a user in it.
+      old.exec(`CREATE TABLE users(
+        user_id TEXT PRIMARY KEY, tiny_id TEXT NOT NULL, nick TEXT NOT NULL DEFAULT '',
+        face_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, gender INTEGER NOT NULL DEFAULT 0,
+        signature TEXT NOT NULL DEFAULT '', custom TEXT NOT NULL DEFAULT '{}')`);
+      old.prepare("INSERT INTO users(user_id, tiny_id, nick, created, signature) VALUES ('ann', '1', 'Ann', 1, 'hi')").run();
+      old.close();
+      const db = openDatabase(dir, 'normal');
+      try {
+        assert.deepEqual(db.prepare('SELECT user_id, nick, signature, custom_status FROM users').all(), [{ user_id: 'ann', nick: 'Ann', signature: 'hi', custom_status: '' }]);
+        const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'status_subs' AND name = 'status_subs_target'").all();
+        assert.deepEqual(indexes, [{ name: 'status_subs_target' }]);
+        const statuses = new UserStatuses(db, new EventHub(db));
+        statuses.subscribe('ann', ['bo', 'ann', 'cy', 'bo']);
+        assert.deepEqual(db.prepare('SELECT user_id, target, seq FROM status_subs ORDER BY seq').all(), [
+          { user_id: 'ann', target: 'bo', seq: 1 },
+          { user_id: 'ann', target: 'cy', seq: 2 },
+        ]);
+        statuses.setCustom('ann', 'coding');
+        assert.equal(statuses.statusOf('ann').user_status_custom_status, 'coding');
       } finally {
         db.close();
       }
