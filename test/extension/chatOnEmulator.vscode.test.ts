@@ -453,9 +453,10 @@ describe('chat on the emulator', function () {
     );
     assert.equal(chosen?.key, 'c2c_carol', 'choosing carol opens a chat with her');
     assert.deepEqual((asked.picked[0] ?? []).map((item) => [item.label, item.description]), [
-      ['$(star-full) bob', 'bob · Owner'],
+      // bob and carol are signed in (TIM's user status): online.
+      ['$(star-full) bob', 'bob · Owner · online'],
       ['$(account) alice', 'you'],
-      ['$(account) carol', 'carol'],
+      ['$(account) carol', 'carol · online'],
     ]);
     // From the chat panel's title bar VS Code passes the webview's URI: the active panel's group is meant
     // (before, that argument made the command ask which conversation).
@@ -963,6 +964,7 @@ describe('chat on the emulator', function () {
     const shown = await recordDialogs({ info: 'Send Message' }, () => vscode.commands.executeCommand('timChat.showProfile', 'c2c_carol'));
     assert.deepEqual(shown.asked.infos, ['carol']);
     assert.equal(profileDetail(shown.result as TimUserProfile), 'User ID: carol\nStatus: reviewing PRs');
+    assert.equal(profileDetail(shown.result as TimUserProfile, { presence: 'online', customStatus: '' }), 'User ID: carol\nOnline\nStatus: reviewing PRs');
     await eventually(() => api().chatPanels().some((panel) => panel.key === 'c2c_carol'), 5000, 'the chat with carol opens');
     // Its header shows her status message.
     const carolsPanel = api().chatPanels().find((panel) => panel.key === 'c2c_carol');

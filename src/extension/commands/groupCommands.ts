@@ -4,10 +4,13 @@
  * Managing a group (add and remove members, rename) is in groupManagement.ts.
  */
 import * as vscode from 'vscode';
+import type { TimClient } from '../../tim/client';
 import { TIMConvType, TIMGroupAddOption, TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
+import { MAX_USER_STATUS_IDS } from '../../tim/userStatusApi';
 import { conversationKey } from '../conversations/conversationKey';
 import { readGroupMembers, type GroupMember } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { presenceOf } from '../conversations/presence';
 import { readGroupInfo } from '../conversations/groupProfile';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
@@ -15,6 +18,15 @@ import { registerCommand } from './command';
 import { parseMemberList, validateGroupName, validateMemberList } from './groupInput';
 import { groupTarget } from './groupManagement';
 import { takesJoinRequests } from './joinRequestCommands';
+
+/**
+ * Who of `userIds` is online (TIMGetUserStatus; the first 500 of a large group). A premium feature on
+ * Tencent: a refusal leaves everyone unmarked.
+ */
+async function onlineAmong(client: TimClient, userIds: readonly string[]): Promise<Set<string>> {
+  const statuses = await client.getUserStatus(userIds.slice(0, MAX_USER_STATUS_IDS)).catch(() => []);
+  return new Set(statuses.filter((status) => presenceOf(status)?.presence === 'online').map((status) => status.user_status_identifier));
+}
 
 function roleLabel(role: number): string | undefined {
   return role === TIMGroupMemberRole.Owner ? vscode.l10n.t('Owner') : role === TIMGroupMemberRole.Admin ? vscode.l10n.t('Admin') : undefined;
@@ -114,10 +126,13 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       }
       const self = session.signedInAccount?.userId;
       const members = (await readGroupMembers(client, target.ref.id)).sort(byRoleThenName);
+      const online = await onlineAmong(client, members.map((member) => member.userId).filter((id) => id !== self));
       const picked = await vscode.window.showQuickPick(
         members.map((member) => ({
           label: `$(${member.role >= TIMGroupMemberRole.Admin ? 'star-full' : 'account'}) ${member.name}`,
-          description: [member.userId === self ? vscode.l10n.t('you') : member.userId, roleLabel(member.role)].filter(Boolean).join(' · '),
+          description: [member.userId === self ? vscode.l10n.t('you') : member.userId, roleLabel(member.role), online.has(member.userId) ? vscode.l10n.t('online') : '']
+            .filter(Boolean)
+            .join(' · '),
           member,
         })),
         { title: vscode.l10n.t('Members of {0} ({1})', target.name, members.length), placeHolder: vscode.l10n.t('Choose someone to chat with'), matchOnDescription: true },

@@ -1,14 +1,15 @@
 /**
- * Show Profile…: someone's profile (TIMProfileGetUserProfileList, read fresh): their name, user ID and
- * status message in a modal, with Send Message and Copy User ID beside it (Edit My Profile… for the
- * user's own). Reached from a one-to-one chat (its tree row, its title bar) and from a sender's name or
- * avatar in a chat panel.
+ * Show Profile…: someone's profile (TIMProfileGetUserProfileList, read fresh): their name, user ID,
+ * whether they are online (TIMGetUserStatus) and status message in a modal, with Send Message and Copy
+ * User ID beside it (Edit My Profile… for the user's own). Reached from a one-to-one chat (its tree row,
+ * its title bar) and from a sender's name or avatar in a chat panel.
  */
 import * as vscode from 'vscode';
 import { TIMConvType } from '../../tim/enums';
 import type { TimUserProfile } from '../../tim/types/userProfile';
 import { conversationKey } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { type PeerPresence, presenceOf } from '../conversations/presence';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -23,10 +24,11 @@ function isProfileArg(value: unknown): value is ProfileArg {
   return typeof value === 'object' && value !== null && typeof (value as { userId?: unknown }).userId === 'string' && (value as ProfileArg).userId.length > 0;
 }
 
-/** The modal's detail: the user ID, and the status message when there is one. */
-export function profileDetail(profile: TimUserProfile): string {
+/** The modal's detail: the user ID, whether they are online (when TIM tells), and the status message when there is one. */
+export function profileDetail(profile: TimUserProfile, presence?: PeerPresence): string {
   return [
     vscode.l10n.t('User ID: {0}', profile.user_profile_identifier),
+    presence === undefined ? '' : presence.presence === 'online' ? vscode.l10n.t('Online') : vscode.l10n.t('Offline'),
     profile.user_profile_self_signature ? vscode.l10n.t('Status: {0}', profile.user_profile_self_signature) : '',
   ]
     .filter(Boolean)
@@ -63,11 +65,13 @@ export function registerShowProfileCommand({ session, store, panels }: { session
         throw new Error(vscode.l10n.t('There is no user {0}.', userId));
       }
       const self = profile.user_profile_identifier === session.signedInAccount?.userId;
+      // Whether they are online: a premium feature on Tencent, so a refusal only leaves it out.
+      const status = self ? undefined : await client.getUserStatus([profile.user_profile_identifier]).then(([s]) => s, () => undefined);
       const message = vscode.l10n.t('Send Message');
       const copy = vscode.l10n.t('Copy User ID');
       const edit = vscode.l10n.t('Edit My Profile…');
       const buttons = self ? [edit, copy] : [message, copy];
-      const choice = await vscode.window.showInformationMessage(profile.user_profile_nick_name || profile.user_profile_identifier, { modal: true, detail: profileDetail(profile) }, ...buttons);
+      const choice = await vscode.window.showInformationMessage(profile.user_profile_nick_name || profile.user_profile_identifier, { modal: true, detail: profileDetail(profile, status && presenceOf(status)) }, ...buttons);
       if (choice === message) {
         await panels.open(conversationKey({ id: profile.user_profile_identifier, type: TIMConvType.C2C }));
       } else if (choice === copy) {
