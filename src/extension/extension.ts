@@ -16,6 +16,7 @@ import { registerSessionCommands } from './commands/sessionCommands';
 import { registerShowProfileCommand } from './commands/showProfile';
 import { ContextKey, setContext } from './contextKeys';
 import { ConversationStore } from './conversations/conversationStore';
+import { JoinRequestCounts } from './conversations/joinRequestCounts';
 import { PresenceTracker } from './conversations/presence';
 import { describeFailure, log } from './log';
 import { MessageNotifications } from './notifications';
@@ -37,6 +38,7 @@ export interface TimChatApi {
   readonly statusBar: StatusBar;
   readonly notifications: MessageNotifications;
   readonly presence: PresenceTracker;
+  readonly joinRequests: JoinRequestCounts;
   readonly treeView: vscode.TreeView<unknown>;
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
@@ -48,20 +50,21 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const session = new TimSession(context.extensionUri.fsPath, storageDir);
   const store = new ConversationStore();
   const presence = new PresenceTracker(session, store);
-  const conversations = new ConversationsTreeProvider(store, presence);
+  const joinRequests = new JoinRequestCounts(session);
+  const conversations = new ConversationsTreeProvider(store, { presence, joinRequests });
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
   const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets });
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
-  const notifications = new MessageNotifications(session, store, panels);
+  const notifications = new MessageNotifications(session, store, panels, joinRequests);
 
   const updateBadge = (): void => {
     const total = store.totalUnread;
     treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
   };
   context.subscriptions.push(
-    session, store, presence, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
+    session, store, presence, joinRequests, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
     store.onDidChangeTotalUnread(updateBadge),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
@@ -85,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerGroupManagementCommands({ session, store, panels }),
     ...registerGroupMembershipCommands({ session, store, panels }),
     ...registerGroupInfoCommands({ session, store, panels }),
-    ...registerJoinRequestCommands({ session, store, panels }),
+    ...registerJoinRequestCommands({ session, store, panels, joinRequests }),
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
@@ -109,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     statusBar,
     notifications,
     presence,
+    joinRequests,
     treeView: treeView as vscode.TreeView<unknown>,
     openChat: (key) => panels.open(key),
     chatPanels: () => panels.all(),

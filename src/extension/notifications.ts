@@ -12,6 +12,7 @@ import { previewText } from './chat/messageView';
 import { conversationKey } from './conversations/conversationKey';
 import type { ConversationStore } from './conversations/conversationStore';
 import { type GroupReport, groupReportOf, isSystemMessage } from './conversations/groupReports';
+import type { JoinRequestCounts } from './conversations/joinRequestCounts';
 import { findWaitingJoinRequest } from './conversations/joinRequests';
 import { decideJoinRequest } from './commands/joinRequestCommands';
 import { Disposable } from './lifecycle';
@@ -29,6 +30,8 @@ export class MessageNotifications extends Disposable {
     private readonly session: TimSession,
     private readonly store: ConversationStore,
     private readonly panels: ChatPanels,
+    /** Read again after a decision made from a notification. */
+    private readonly joinRequests?: JoinRequestCounts,
   ) {
     super();
     this.register(session.onDidChangeState(() => this.follow()));
@@ -146,6 +149,7 @@ export class MessageNotifications extends Disposable {
         const client = this.session.requireClient();
         const request = await findWaitingJoinRequest(client, report.groupId, report.opUser);
         const said = await decideJoinRequest(client, request, choice === accept, report.opUser, groupName);
+        void this.joinRequests?.refresh();
         this.record(said);
         void vscode.window.showInformationMessage(said);
       } catch (error: unknown) {

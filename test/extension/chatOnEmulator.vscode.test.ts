@@ -899,10 +899,16 @@ describe('chat on the emulator', function () {
     await bob.client.groupJoin(gateId, 'me again');
     // Its notification first, so that it does not land among the review's messages.
     await eventually(() => api().notifications.shown.includes('bob asks to join Gatekeepers: "me again"'), 10_000, 'alice is told of the new request');
+    // The group's row calls it out, with Review Join Requests… as its button, until it is decided.
+    const gateRow = () => api().conversations.getTreeItem(api().store.get(gateKey)!);
+    await eventually(() => String(gateRow().description).includes('[1 asking to join]'), 10_000, 'the row says one person asks');
+    assert.match(gateRow().contextValue ?? '', /\brequests\b/);
     const declined = await recordDialogs({ picks: [pick('bob asks to join Gatekeepers'), pick('Decline')] }, () => vscode.commands.executeCommand('timChat.reviewJoinRequests'));
     assert.deepEqual(declined.asked.picked[0]?.map((item) => [item.label, item.detail]), [['$(person-add) bob asks to join Gatekeepers', 'me again']]);
     assert.deepEqual(declined.asked.picked[1]?.map((item) => item.label), ['$(check) Accept', '$(close) Decline']);
     assert.deepEqual(declined.asked.infos, ["Declined bob's request to join Gatekeepers."]);
+    await eventually(() => !String(gateRow().description).includes('asking to join'), 10_000, 'the row no longer calls it out');
+    assert.doesNotMatch(gateRow().contextValue ?? '', /\brequests\b/);
     assert.equal(await isMember(bob, gateId), false);
     await eventually(() => bobsReports.seen.some((m) => groupReportOf(m)?.type === TIMGroupReportType.AddRefuse), 10_000, 'bob hears he was declined');
     bobsReports.dispose();

@@ -11,6 +11,7 @@ import { TIMGroupModifyInfoFlag, type TimGroupPendency } from '../../tim/types/g
 import { conversationKey } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupInfo } from '../conversations/groupProfile';
+import type { JoinRequestCounts } from '../conversations/joinRequestCounts';
 import { applicantName, handleJoinRequest, readJoinRequests, waitingJoinRequests } from '../conversations/joinRequests';
 import { log } from '../log';
 import type { ChatPanels } from '../panels/chatPanel';
@@ -22,6 +23,8 @@ interface Deps {
   readonly session: TimSession;
   readonly store: ConversationStore;
   readonly panels: ChatPanels;
+  /** Read again after each decision, so the tree's "asking to join" follows at once. */
+  readonly joinRequests?: JoinRequestCounts;
 }
 
 /** How a group's add option reads, for Group Info… and Who Can Join…. */
@@ -64,7 +67,7 @@ function requestItem(request: TimGroupPendency, groupName: string, locale: strin
   };
 }
 
-export function registerJoinRequestCommands({ session, store, panels }: Deps): vscode.Disposable[] {
+export function registerJoinRequestCommands({ session, store, panels, joinRequests }: Deps): vscode.Disposable[] {
   const groupName = (groupId: string): string => store.get(conversationKey({ id: groupId, type: TIMConvType.Group }))?.name ?? groupId;
   const notAGroup = (name: string): string => vscode.l10n.t('{0} is a one-to-one chat: only groups have requests to join.', name);
 
@@ -106,6 +109,7 @@ export function registerJoinRequestCommands({ session, store, panels }: Deps): v
           return decided;
         }
         const said = await decideJoinRequest(client, picked.request, choice.accept, applicantName(picked.request), name);
+        void joinRequests?.refresh();
         decided.push(said);
         void vscode.window.showInformationMessage(said);
       }

@@ -17,8 +17,8 @@ export const RECEIVE_OPTION_COMMANDS: ReadonlyArray<{ id: string; opt: number }>
   { id: 'timChat.doNotReceive', opt: TIMReceiveMessageOpt.Not_Receive },
 ];
 
-/** The tree's menus match these (package.json `viewItem =~ /.../`). */
-export function contextValueOf(summary: ConversationSummary): string {
+/** The tree's menus match these (package.json `viewItem =~ /.../`); `requests`: requests to join waiting in a group. */
+export function contextValueOf(summary: ConversationSummary, waitingRequests = 0): string {
   return [
     'conversation',
     summary.ref.type === TIMConvType.Group ? 'group' : 'c2c',
@@ -28,5 +28,6 @@ export function contextValueOf(summary: ConversationSummary): string {
     summary.unread > 0 || summary.markedUnread ? 'unread' : 'read',
     summary.muted ? 'muted' : 'notMuted',
     `recv${summary.receiveOpt}`,
+    ...(waitingRequests > 0 ? ['requests'] : []),
   ].join(' ');
 }

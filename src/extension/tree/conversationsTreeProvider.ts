@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { TIMConvType } from '../../tim/enums';
 import { shortTime, type ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { JoinRequestCounts } from '../conversations/joinRequestCounts';
 import type { PeerPresence, PresenceTracker } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import { contextValueOf } from './conversationMenu';
@@ -29,14 +30,21 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
   /** What the tree shows now, to refresh only when a change alters it (see treeDiff.ts). */
   private shown: ConversationSummary[] = [];
 
+  private readonly presence: PresenceTracker | undefined;
+  private readonly joinRequests: JoinRequestCounts | undefined;
+
   constructor(
     private readonly store: ConversationStore,
-    private readonly presence?: PresenceTracker,
+    extras: { readonly presence?: PresenceTracker; readonly joinRequests?: JoinRequestCounts } = {},
   ) {
     super();
-    if (presence) {
-      // Someone came online or went away: their row's icon and tooltip change.
-      this.register(presence.onDidChange(() => this.onDidChangeTreeDataEmitter.fire(undefined)));
+    this.presence = extras.presence;
+    this.joinRequests = extras.joinRequests;
+    // Someone came online or went away, or requests to join came or were decided: rows' icons and texts change.
+    for (const changed of [this.presence?.onDidChange, this.joinRequests?.onDidChange]) {
+      if (changed) {
+        this.register(changed(() => this.onDidChangeTreeDataEmitter.fire(undefined)));
+      }
     }
     this.register(
       store.onDidChange(() => {
@@ -61,12 +69,15 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     item.resourceUri = conversationUri(summary.key);
     const time = shortTime(summary.lastTime, vscode.env.language);
     const draft = summary.draft ? `${vscode.l10n.t('[Draft]')} ${summary.draft}` : '';
-    // As Tencent's own conversation lists do: an unread @-mention of me is called out before the preview.
-    const preview = summary.mentioned ? `${vscode.l10n.t('[Mentioned you]')} ${summary.preview}` : summary.preview;
+    // As Tencent's own conversation lists do: an unread @-mention of me is called out before the preview,
+    // and so are requests to join waiting for the user's decision.
+    const waiting = this.waitingRequests(summary);
+    const callouts = [waiting > 0 ? vscode.l10n.t('[{0} asking to join]', waiting) : '', summary.mentioned ? vscode.l10n.t('[Mentioned you]') : ''].filter(Boolean);
+    const preview = [...callouts, summary.preview].join(' ');
     // A star before the time: the tree's icon already says pinned, muted or the kind of chat.
     item.description = `${summary.starred ? '★ ' : ''}${[time, draft || preview].filter(Boolean).join(' · ')}`;
     item.tooltip = this.tooltip(summary);
-    item.contextValue = contextValueOf(summary);
+    item.contextValue = contextValueOf(summary, waiting);
     const presence = this.peerPresence(summary);
     // An online peer's icon, whichever it is, in the colour VS Code gives things that are up and running.
     item.iconPath = new vscode.ThemeIcon(
@@ -81,6 +92,11 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
         : vscode.l10n.t('{0}, {1} unread, {2}', name, summary.unread, summary.preview),
     };
     return item;
+  }
+
+  /** Requests to join a group that wait for the user's decision. */
+  private waitingRequests(summary: ConversationSummary): number {
+    return summary.ref.type === TIMConvType.Group ? (this.joinRequests?.waitingIn(summary.ref.id) ?? 0) : 0;
   }
 
   /** A one-to-one chat's peer's presence, when TIM tells it. */
@@ -100,6 +116,7 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
       presence ? (presence.presence === 'online' ? vscode.l10n.t('Online') : vscode.l10n.t('Offline')) : '',
       presence?.customStatus ?? '',
       summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',
+      this.waitingRequests(summary) > 0 ? vscode.l10n.t('{0} asking to join', this.waitingRequests(summary)) : '',
       summary.mentioned ? vscode.l10n.t('Mentions you') : '',
       summary.pinned ? vscode.l10n.t('Pinned') : '',
       summary.starred ? vscode.l10n.t('Starred') : '',

@@ -31,10 +31,19 @@ function holds(when: string, context: { view: string; viewItem: string }): boole
   });
 }
 
-function contextMenu(summary: ConversationSummary): string[] {
-  const viewItem = contextValueOf(summary);
+function contextMenu(summary: ConversationSummary, waitingRequests = 0): string[] {
+  return menuEntries(summary, waitingRequests, (group) => !group?.startsWith('inline'));
+}
+
+/** The row's inline buttons. */
+function inlineButtons(summary: ConversationSummary, waitingRequests = 0): string[] {
+  return menuEntries(summary, waitingRequests, (group) => group?.startsWith('inline') === true);
+}
+
+function menuEntries(summary: ConversationSummary, waitingRequests: number, inGroup: (group: string | undefined) => boolean): string[] {
+  const viewItem = contextValueOf(summary, waitingRequests);
   return manifest.contributes.menus['view/item/context']
-    .filter((entry) => !entry.group?.startsWith('inline') && holds(entry.when, { view: 'timChat.conversations', viewItem }))
+    .filter((entry) => inGroup(entry.group) && holds(entry.when, { view: 'timChat.conversations', viewItem }))
     .map((entry) => entry.command);
 }
 
@@ -68,6 +77,15 @@ describe('conversation context menu', () => {
     const c2c = contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } }));
     assert.ok(!c2c.includes('timChat.notifyOnlyMentions'));
     assert.ok(c2c.includes('timChat.receiveWithoutNotifying') && !c2c.includes('timChat.receiveAndNotify'));
+  });
+
+  it('offers Review Join Requests… as a button on a group row only while requests to join wait there', () => {
+    assert.ok(inlineButtons(summary({}), 2).includes('timChat.reviewJoinRequests'));
+    assert.ok(!inlineButtons(summary({}), 0).includes('timChat.reviewJoinRequests'));
+    assert.equal(contextValueOf(summary({}), 0).includes('requests'), false, 'the context value is as before without requests');
+    // In the menu either way, for groups only.
+    assert.ok(contextMenu(summary({}), 0).includes('timChat.reviewJoinRequests'));
+    assert.ok(!contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } })).includes('timChat.reviewJoinRequests'));
   });
 
   it('offers Mark as Read when there is something unread or an unread mark, and Mark as Unread otherwise', () => {
