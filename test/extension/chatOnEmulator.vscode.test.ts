@@ -1013,6 +1013,26 @@ describe('chat on the emulator', function () {
     panel.dispose();
   });
 
+  it("puts a background chat's unread count in its tab title, and takes it away once read", async () => {
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    await vscode.commands.executeCommand('timChat.markAsRead', 'c2c_bob');
+    const bobsPanel = await openPanel('c2c_bob');
+    await eventually(() => bobsPanel.panel.title === 'bob', 5000, 'the name alone while nothing is unread');
+    // Another chat in front: bob's tab is in the background when he writes.
+    await openPanel('c2c_carol');
+    await eventually(() => !bobsPanel.panel.visible, 5000, "bob's chat in the background");
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('one'));
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('two'));
+    await eventually(() => bobsPanel.panel.title === '(2) bob', 10_000, 'the count in the tab');
+    await vscode.commands.executeCommand('timChat.markAsRead', 'c2c_bob');
+    await eventually(() => bobsPanel.panel.title === 'bob', 10_000, 'the count gone once read');
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -36,6 +36,11 @@ export interface ChatPanelDependencies {
   readonly snippets: SnippetService;
 }
 
+/** A chat's tab title: its name, after the unread count while there is one ("(3) Bob Li"; "(99+)" beyond). */
+export function panelTitle(name: string, unread: number): string {
+  return unread > 0 ? `(${unread > 99 ? '99+' : unread}) ${name}` : name;
+}
+
 export class ChatPanel extends Disposable {
   readonly channel: WebviewChannel;
   readonly controller: ChatController;
@@ -79,23 +84,28 @@ export class ChatPanel extends Disposable {
       ),
     );
     controller.attach(this.channel, (file) => panel.webview.asWebviewUri(file).toString());
+    // The tab says how many messages wait unread, as a background tab of a chat app does.
+    const tabTitle = (): string => {
+      const summary = deps.store.get(key);
+      return panelTitle(summary?.name ?? ref.id, summary?.muted ? 0 : (summary?.unread ?? 0));
+    };
     this.channel.onDidBecomeReady(() => {
       const info = controller.info();
-      panel.title = info.title;
+      panel.title = tabTitle();
       this.channel.notify('app/state', { conversationId: key, title: info.title, signedIn: info.signedIn, locale: info.locale });
       this.channel.notify('chat/info', info);
     });
     this.register(deps.store.onDidChange(() => {
-      const title = deps.store.get(key)?.name;
-      if (title && title !== panel.title) {
+      const title = tabTitle();
+      if (title !== panel.title) {
         panel.title = title;
       }
     }));
-    panel.title = deps.store.get(key)?.name ?? ref.id;
+    panel.title = tabTitle();
     panel.webview.html = renderWebviewHtml({
       webview: panel.webview,
       distUri: vscode.Uri.joinPath(deps.extensionUri, 'dist'),
-      title: panel.title,
+      title: deps.store.get(key)?.name ?? ref.id,
       lang: vscode.env.language,
     });
     this.register(deps.snippets.onDidChangeFiles(() => this.channel.notify('snippet/filesChanged', {})));
