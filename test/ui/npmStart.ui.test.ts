@@ -94,6 +94,23 @@ describe('npm start', function () {
       assert.match(await request.innerText(), /I maintain the parser; may I join\?/);
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-join-request.png') });
       await page.keyboard.press('Escape');
+      // Bob is played by a bot while npm start runs (scripts/demoTeammate.ts): online in the tree and the
+      // chat's header; he reads what the demo user writes him and answers.
+      const bobRow = page.locator('.monaco-list-row', { hasText: 'Bob Li' }).first();
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.monaco-list-row')).some((row) => /^Bob Li \(online\)/.test(row.getAttribute('aria-label') ?? '')), undefined, { timeout: 30_000 });
+      await openChatFromTree(page, 'Bob Li');
+      const bobsChat = activeWebview(page);
+      await bobsChat.locator('#chat-presence[data-presence="online"]').waitFor({ timeout: 30_000 });
+      const composer = bobsChat.locator('#composer-input');
+      await composer.evaluate((e) => {
+        (e as HTMLTextAreaElement).value = 'Does the parser take hex?';
+        e.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await composer.press('Enter');
+      await bobsChat.locator('.message', { hasText: 'Got it: "Does the parser take hex?" 👍' }).waitFor({ timeout: 30_000 });
+      await bobsChat.locator('.message.self', { hasText: 'Does the parser take hex?' }).locator('.receipt[data-read="true"]').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-teammate.png') });
+      assert.ok(await bobRow.isVisible());
     } finally {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });
     }
