@@ -10,7 +10,7 @@ import { startDemoTeammate, teammateReply } from '../../scripts/demoTeammate';
 import { TIMConvType, TIMElemType } from '../../src/tim/enums';
 import type { TimMessage } from '../../src/tim/types/message';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
-import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
+import { startEmulator } from '../../src/emulator/server/startEmulator';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 
 const text = (t: string) => ({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: t }] as const });
@@ -27,24 +27,27 @@ describe('demo teammate', function () {
 
   describe('on the emulator', () => {
     let dir: string;
-    let emulator: EmulatorProcess;
+    // In this process (the unit layer runs before the build that makes dist/emulator.js).
+    let emulator: Awaited<ReturnType<typeof startEmulator>>;
     let alice: TimUser;
     let carol: TimUser;
     let bob: Awaited<ReturnType<typeof startDemoTeammate>>;
 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'timchat-teammate-'));
-      emulator = await startEmulatorProcess(join(dir, 'data'));
-      alice = await signInUser(emulator, 'alice');
-      carol = await signInUser(emulator, 'carol');
-      bob = await startDemoTeammate(emulator, 'bob', 'alice');
+      const emulatorDir = join(dir, 'data');
+      emulator = await startEmulator({ dataDir: emulatorDir, port: 0, host: '127.0.0.1' });
+      const where = { url: emulator.url, sdkAppId: emulator.sdkAppId, secretKey: emulator.secretKey, dataDir: emulatorDir };
+      alice = await signInUser(where, 'alice');
+      carol = await signInUser(where, 'carol');
+      bob = await startDemoTeammate(where, 'bob', 'alice');
     });
 
     after(async () => {
       await bob?.stop();
       await alice?.close();
       await carol?.close();
-      await emulator?.stop();
+      await emulator?.close();
       rmSync(dir, { recursive: true, force: true });
     });
 
