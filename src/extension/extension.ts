@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const conversations = new ConversationsTreeProvider(store, { presence, joinRequests });
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
-  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets });
+  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets, presence });
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels, joinRequests);

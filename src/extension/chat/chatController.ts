@@ -19,7 +19,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { readOwnRole } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { groupDismissalOf } from '../conversations/groupReports';
-import { type Presence, presenceOf } from '../conversations/presence';
+import type { Presence, PresenceTracker } from '../conversations/presence';
 import { markUnread } from '../conversations/conversationMark';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -89,8 +89,8 @@ export class ChatController extends Disposable {
   private notice = '';
   /** A one-to-one chat's peer's status message, as last read (chat/info carries it). */
   private peerStatus = '';
-  /** Whether a one-to-one chat's peer is online, when TIM tells (chat/info carries it). */
-  private peerPresence: Presence | undefined;
+  /** The peer's presence when it last changed, so that only a change of theirs re-sends chat/info. */
+  private shownPresence: Presence | undefined;
   /** Why the group takes no new messages from the user (see ChatPanelInfo.closed); undefined while it does. */
   private closed: ChatPanelInfo['closed'];
   private readonly receipts = new ReadReceipts(
@@ -103,12 +103,23 @@ export class ChatController extends Disposable {
     readonly ref: ConversationRef,
     private readonly session: TimSession,
     private readonly store: ConversationStore,
+    private readonly presence: PresenceTracker,
     private channel: WebviewChannel | undefined,
   ) {
     super();
     this.mentions = new GroupMentions(ref, () => this.client, () => this.selfId);
     this.pinned = new PinnedMessages(ref, () => this.client, () => this.selfId, (message) => log().warn(message));
     this.register(session.onDidChangeState(() => this.follow()));
+    // Someone's presence changed: the panel hears of it when it is its peer's.
+    this.register(
+      presence.onDidChange(() => {
+        const now = this.peerPresence();
+        if (now !== this.shownPresence) {
+          this.shownPresence = now;
+          this.channel?.notify('chat/info', this.info());
+        }
+      }),
+    );
     this.follow();
   }
 
@@ -231,29 +242,9 @@ export class ChatController extends Disposable {
       .catch((error: unknown) => log().info(`status of ${this.ref.id} not read: ${errorMessage(error)}`));
   }
 
-  /**
-   * Reads whether a one-to-one chat's peer is online and subscribes to their changes (UserStatusChanged).
-   * A TIM app without the premium edition refuses: the panel then shows no presence (logged only).
-   */
-  private readPeerPresence(): void {
-    if (this.ref.type !== TIMConvType.C2C) {
-      return;
-    }
-    const peer = this.ref.id;
-    this.client
-      .getUserStatus([peer])
-      .then(async ([status]) => {
-        this.setPeerPresence(status ? presenceOf(status)?.presence : undefined);
-        await this.client.subscribeUserStatus([peer]);
-      })
-      .catch((error: unknown) => log().info(`presence of ${peer} not read: ${errorMessage(error)}`));
-  }
-
-  private setPeerPresence(presence: Presence | undefined): void {
-    if (presence !== this.peerPresence) {
-      this.peerPresence = presence;
-      this.channel?.notify('chat/info', this.info());
-    }
+  /** Whether a one-to-one chat's peer is online, as the presence tracker knows it (undefined: TIM does not tell). */
+  private peerPresence(): Presence | undefined {
+    return this.ref.type === TIMConvType.C2C ? this.presence.presenceOf(this.ref.id)?.presence : undefined;
   }
 
   /**
@@ -326,7 +317,6 @@ export class ChatController extends Disposable {
     this.receipts.reset();
     this.notice = '';
     this.peerStatus = '';
-    this.peerPresence = undefined;
     this.closed = undefined;
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
@@ -336,14 +326,10 @@ export class ChatController extends Disposable {
     const client = state.client;
     this.refreshGroup();
     this.refreshPeerStatus();
-    this.readPeerPresence();
+    if (this.ref.type === TIMConvType.C2C) {
+      this.presence.watch(this.ref.id);
+    }
     this.eventSubscriptions = [
-      client.onEvent('UserStatusChanged', (statuses) => {
-        const peer = this.ref.type === TIMConvType.C2C ? statuses.find((status) => status.user_status_identifier === this.ref.id) : undefined;
-        if (peer) {
-          this.setPeerPresence(presenceOf(peer)?.presence);
-        }
-      }),
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
           this.setClosed('dismissed');
@@ -446,6 +432,7 @@ export class ChatController extends Disposable {
 
   info(): ChatPanelInfo {
     const state = this.session.state;
+    const peerPresence = this.peerPresence();
     const summary = this.store.get(`${this.ref.type === TIMConvType.Group ? 'group' : 'c2c'}_${this.ref.id}`);
     return {
       conversationId: this.ref.id,
@@ -459,7 +446,7 @@ export class ChatController extends Disposable {
       reactionsAvailable: this.reactions.available,
       ...(this.ref.type === TIMConvType.Group
         ? { notice: this.notice }
-        : { peerStatus: this.peerStatus, ...(this.peerPresence === undefined ? {} : { peerPresence: this.peerPresence }) }),
+        : { peerStatus: this.peerStatus, ...(peerPresence === undefined ? {} : { peerPresence }) }),
       ...(this.closed === undefined ? {} : { closed: this.closed }),
       strings: panelStrings(),
     };

@@ -1,6 +1,6 @@
 /**
- * Who of the user's one-to-one peers is online (TIM's user status, TIMManager.h 6.5-6.8): read at sign-in
- * and for each new peer in the conversation list, then kept current from UserStatusChanged by subscribing
+ * Who of the user's one-to-one peers is online (TIM's user status, TIMManager.h 6.5-6.8): read at sign-in,
+ * for each new peer in the conversation list and for each chat panel's peer (watch), then kept current from UserStatusChanged by subscribing
  * to the most recent peers (TIM keeps at most 200 subscriptions). On a Tencent app without the premium
  * edition the first read fails: presence is then simply not shown, and the failure is logged once.
  */
@@ -94,17 +94,26 @@ export class PresenceTracker extends Disposable {
     void this.readNewPeers();
   }
 
+  /**
+   * Follows one user's presence too (a chat panel's peer, who may not be in the conversation list yet):
+   * read and subscribed once per sign-in, then presenceOf and onDidChange tell it.
+   */
+  watch(userId: string): void {
+    void this.read([userId]);
+  }
+
   /** Reads (and subscribes to) the peers of the conversation list not read yet, newest first. */
-  private async readNewPeers(): Promise<void> {
+  private readNewPeers(): Promise<void> {
+    return this.read(this.store.list().flatMap((summary) => (summary.ref.type === TIMConvType.C2C ? [summary.ref.id] : [])));
+  }
+
+  /** Reads and subscribes to those of `userIds` not read yet in this sign-in (the first 500; newest first). */
+  private async read(userIds: readonly string[]): Promise<void> {
     const client = this.client;
     if (!client || this.available === false) {
       return;
     }
-    const peers = this.store
-      .list()
-      .filter((summary) => summary.ref.type === TIMConvType.C2C && !this.known.has(summary.ref.id))
-      .map((summary) => summary.ref.id)
-      .slice(0, MAX_USER_STATUS_IDS);
+    const peers = userIds.filter((id) => !this.known.has(id)).slice(0, MAX_USER_STATUS_IDS);
     if (peers.length === 0) {
       return;
     }

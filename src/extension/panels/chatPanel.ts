@@ -10,6 +10,7 @@ import { TIMConvType } from '../../tim/enums';
 import { ContextKey, setContext } from '../contextKeys';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { PresenceTracker } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
@@ -34,6 +35,8 @@ export interface ChatPanelDependencies {
   readonly store: ConversationStore;
   /** Answers the snippet cards' requests (open at line, diff, staleness) for every panel. */
   readonly snippets: SnippetService;
+  /** Whether a one-to-one chat's peer is online. */
+  readonly presence: PresenceTracker;
 }
 
 /** A chat's tab title: its name, after the unread count while there is one ("(3) Bob Li"; "(99+)" beyond). */
@@ -57,7 +60,7 @@ export class ChatPanel extends Disposable {
     super();
     this.visible = panel.visible;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'tim-chat.svg');
-    this.controller = this.register(new ChatController(ref, deps.session, deps.store, undefined));
+    this.controller = this.register(new ChatController(ref, deps.session, deps.store, deps.presence, undefined));
     const controller = this.controller;
     this.channel = this.register(
       new WebviewChannel(
