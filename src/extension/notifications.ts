@@ -5,7 +5,6 @@
  * the conversation. Of TIM's system notices, a group's dismissal and requests to join are told too.
  */
 import * as vscode from 'vscode';
-import type { TimClient } from '../tim/client';
 import { TIMConvType, TIMGroupReportType, TIMReceiveMessageOpt } from '../tim/enums';
 import type { TimMessage } from '../tim/types/message';
 import { previewText } from './chat/messageView';
@@ -16,7 +15,7 @@ import type { JoinRequestCounts } from './conversations/joinRequestCounts';
 import { findWaitingJoinRequest } from './conversations/joinRequests';
 import { decideJoinRequest } from './commands/joinRequestCommands';
 import { Disposable } from './lifecycle';
-import { describeFailure, log } from './log';
+import { describeFailure } from './log';
 import { shouldNotify } from './notificationPolicy';
 import type { ChatPanels } from './panels/chatPanel';
 import type { TimSession } from './session/timSession';
@@ -30,11 +29,14 @@ export class MessageNotifications extends Disposable {
     private readonly session: TimSession,
     private readonly store: ConversationStore,
     private readonly panels: ChatPanels,
-    /** Read again after a decision made from a notification. */
+    /** Its first read at each sign-in is announced; it is read again after a decision made from a notification. */
     private readonly joinRequests?: JoinRequestCounts,
   ) {
     super();
     this.register(session.onDidChangeState(() => this.follow()));
+    if (joinRequests) {
+      this.register(joinRequests.onDidReadAtSignIn((unread) => void this.tellUnreadJoinRequests(unread)));
+    }
     this.register({ dispose: () => this.subscription?.dispose() });
     this.follow();
   }
@@ -45,27 +47,23 @@ export class MessageNotifications extends Disposable {
     const state = this.session.state;
     if (state.kind === 'signedIn') {
       this.subscription = state.client.onEvent('RecvNewMsg', (messages) => this.onMessages(messages, state.account.userId));
-      void this.tellUnreadJoinRequests(state.client);
     }
   }
 
   /**
-   * At sign-in: requests to join that arrived while the user was away (TIM's unread count: newer than
-   * the last Review Join Requests…), which no notice of their own announced on this device.
+   * At sign-in (the request counts' first read): requests to join that arrived while the user was away
+   * (TIM's unread count: newer than the last Review Join Requests…), which no notice of their own
+   * announced on this device.
    */
-  private async tellUnreadJoinRequests(client: TimClient): Promise<void> {
-    try {
-      const unread = (await client.groupGetPendencyList({ group_pendency_option_start_time: 0, group_pendency_option_max_limited: 1 })).group_pendency_result_unread_num;
-      if (unread > 0) {
-        const line = unread === 1 ? vscode.l10n.t('1 request to join your groups is waiting.') : vscode.l10n.t('{0} requests to join your groups are waiting.', unread);
-        this.record(line);
-        const review = vscode.l10n.t('Review…');
-        if ((await vscode.window.showInformationMessage(line, review)) === review) {
-          await vscode.commands.executeCommand('timChat.reviewJoinRequests');
-        }
-      }
-    } catch (error: unknown) {
-      log().warn(`could not read the requests to join: ${describeFailure(error)}`);
+  private async tellUnreadJoinRequests(unread: number): Promise<void> {
+    if (unread <= 0) {
+      return;
+    }
+    const line = unread === 1 ? vscode.l10n.t('1 request to join your groups is waiting.') : vscode.l10n.t('{0} requests to join your groups are waiting.', unread);
+    this.record(line);
+    const review = vscode.l10n.t('Review…');
+    if ((await vscode.window.showInformationMessage(line, review)) === review) {
+      await vscode.commands.executeCommand('timChat.reviewJoinRequests');
     }
   }
 

@@ -81,7 +81,7 @@ export function registerJoinRequestCommands({ session, store, panels, joinReques
       }
       const decided: string[] = [];
       for (;;) {
-        const waiting = waitingJoinRequests(await readJoinRequests(client), target?.ref.id);
+        const waiting = waitingJoinRequests((await readJoinRequests(client)).requests, target?.ref.id);
         if (decided.length === 0) {
           // Seen: TIM counts only newer requests as unread from now on. Not worth failing the review for.
           client.groupReportPendencyReaded(Math.floor(Date.now() / 1000)).catch((error: unknown) => log().warn(`TIMGroupReportPendencyReaded: ${String(error)}`));

@@ -1,7 +1,8 @@
 /**
  * How many requests to join wait in each group the user approves, for the Conversations tree: read at
  * sign-in, again when a request arrives (the AddRequest group report) or someone joins a group (another
- * admin may have accepted a request), and after the user decides one (refresh()). Reads are serialized:
+ * admin may have accepted a request), and after the user decides one (refresh()); the first read of a
+ * sign-in also tells how many arrived while the user was away (onDidReadAtSignIn). Reads are serialized:
  * one runs at a time, and a change during a read reads again after it.
  */
 import * as vscode from 'vscode';
@@ -27,6 +28,9 @@ export class JoinRequestCounts extends Disposable {
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when any group's count changed. */
   readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly onDidReadAtSignInEmitter = this.register(new vscode.EventEmitter<number>());
+  /** Fires once per sign-in, after the first read, with TIM's count of requests unread since the last review. */
+  readonly onDidReadAtSignIn = this.onDidReadAtSignInEmitter.event;
   private counts = new Map<string, number>();
   private subscription: vscode.Disposable | undefined;
   private client: TimClient | undefined;
@@ -90,12 +94,17 @@ export class JoinRequestCounts extends Disposable {
   private async read(client: TimClient): Promise<void> {
     try {
       const counts = new Map<string, number>();
-      for (const request of waitingJoinRequests(await readJoinRequests(client))) {
+      const { requests, unread } = await readJoinRequests(client);
+      for (const request of waitingJoinRequests(requests)) {
         counts.set(request.group_pendency_group_id, (counts.get(request.group_pendency_group_id) ?? 0) + 1);
       }
       if (client === this.client) {
+        const first = !this.readOnce;
         this.readOnce = true;
         this.setCounts(counts);
+        if (first) {
+          this.onDidReadAtSignInEmitter.fire(unread);
+        }
       }
     } catch (error: unknown) {
       if (!this.readOnce) {

@@ -15,20 +15,31 @@ const PAGE = 50;
 /** Pages read at most: a bound on a server whose next start time never reaches 0. */
 const MAX_PAGES = 40;
 
-/** Every request the user decides, decided ones included, newest first as TIM lists them. */
-export async function readJoinRequests(client: TimClient): Promise<TimGroupPendency[]> {
+export interface JoinRequestList {
+  /** Every request the user decides, decided ones included, newest first as TIM lists them. */
+  readonly requests: readonly TimGroupPendency[];
+  /** TIM's count of undecided requests newer than the user last reviewed them (TIMGroupReportPendencyReaded). */
+  readonly unread: number;
+}
+
+/** Reads every page of the requests the user decides. */
+export async function readJoinRequests(client: TimClient): Promise<JoinRequestList> {
   const all: TimGroupPendency[] = [];
+  let unread = 0;
   let start: bigint | number = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await client.groupGetPendencyList({ group_pendency_option_start_time: start, group_pendency_option_max_limited: PAGE });
     all.push(...result.group_pendency_result_pendency_array);
+    if (page === 0) {
+      unread = result.group_pendency_result_unread_num;
+    }
     const next = result.group_pendency_result_next_start_time;
     if (next === undefined || BigInt(next) === 0n || BigInt(next) === BigInt(start)) {
       break;
     }
     start = next;
   }
-  return all;
+  return { requests: all, unread };
 }
 
 /** The applications to join that nobody has decided yet (invitations are the invitee's, not shown here). */
@@ -64,6 +75,6 @@ export async function handleJoinRequest(client: TimClient, request: TimGroupPend
 
 /** The waiting request of `applicant` to join `groupId`, read afresh (a notification's may be stale). */
 export async function findWaitingJoinRequest(client: TimClient, groupId: string, applicant: string): Promise<TimGroupPendency | undefined> {
-  return waitingJoinRequests(await readJoinRequests(client), groupId).find((request) => request.group_pendency_form_identifier === applicant);
+  return waitingJoinRequests((await readJoinRequests(client)).requests, groupId).find((request) => request.group_pendency_form_identifier === applicant);
 }
 

@@ -48,7 +48,7 @@ function clientListing(pages: TimGroupPendency[][]): { endpoint: FakeEndpoint; c
 describe('join requests', () => {
   it('reads every page, each from the start time the previous one gave', async () => {
     const { endpoint, client } = clientListing([[request('bob', 'team')], [request('carol', 'team')], [request('dave', 'ops')]]);
-    const all = await readJoinRequests(client);
+    const { requests: all } = await readJoinRequests(client);
     assert.deepEqual(all.map((r) => r.group_pendency_form_identifier), ['bob', 'carol', 'dave']);
     assert.deepEqual(
       endpoint.calls.map((call) => parseTimJson(String(call.args[0]))),
@@ -61,7 +61,7 @@ describe('join requests', () => {
     endpoint.respond('TIMGroupGetPendencyList', {
       json: JSON.stringify({ group_pendency_result_next_start_time: 5, group_pendency_result_read_time_seq: 0, group_pendency_result_unread_num: 0, group_pendency_result_pendency_array: [request('bob', 'team')] }),
     });
-    assert.equal((await readJoinRequests(new TimClient(endpoint))).length, 2, 'the first page, then one from 5 that gives 5 again');
+    assert.equal((await readJoinRequests(new TimClient(endpoint))).requests.length, 2, 'the first page, then one from 5 that gives 5 again');
   });
 
   it('picks the waiting applications: not decided ones, not invitations, of one group when asked', () => {
