@@ -112,11 +112,12 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     tip.appendMarkdown('\n\n');
     tip.appendText(summary.preview);
     const presence = this.peerPresence(summary);
+    const waiting = this.waitingRequests(summary);
     const flags = [
       presence ? (presence.presence === 'online' ? vscode.l10n.t('Online') : vscode.l10n.t('Offline')) : '',
       presence?.customStatus ?? '',
       summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',
-      this.waitingRequests(summary) > 0 ? vscode.l10n.t('{0} asking to join', this.waitingRequests(summary)) : '',
+      waiting > 0 ? vscode.l10n.t('{0} asking to join', waiting) : '',
       summary.mentioned ? vscode.l10n.t('Mentions you') : '',
       summary.pinned ? vscode.l10n.t('Pinned') : '',
       summary.starred ? vscode.l10n.t('Starred') : '',
