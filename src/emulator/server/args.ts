@@ -100,10 +100,10 @@ export class Args {
   }
 
   /**
-   * A JSON array of 1..`max` strings (ids), every failure an asynchronous 6017 (bad JSON included, as the
-   * SDK checks these lists on its side); `nonEmpty` also refuses an empty string.
+   * A JSON array of 1..`max` strings (ids; 0..`max` with `allowEmpty`), every failure an asynchronous 6017
+   * (bad JSON included, as the SDK checks these lists on its side); `nonEmpty` also refuses an empty string.
    */
-  idList(index: number, what: string, max: number, nonEmpty: boolean): string[] {
+  idList(index: number, what: string, max: number, nonEmpty: boolean, allowEmpty = false): string[] {
     const text = this.str(index);
     let value: unknown;
     try {
@@ -114,8 +114,8 @@ export class Args {
     if (!Array.isArray(value) || !value.every((id) => typeof id === 'string' && (!nonEmpty || id.length > 0))) {
       throw invalidParam(`${what} must be a JSON array of ${nonEmpty ? 'non-empty ' : ''}strings`);
     }
-    if (value.length === 0 || value.length > max) {
-      throw invalidParam(`${what} must hold 1 to ${max} ids`);
+    if ((value.length === 0 && !allowEmpty) || value.length > max) {
+      throw invalidParam(`${what} must hold ${allowEmpty ? 0 : 1} to ${max} ids`);
     }
     return value as string[];
   }

@@ -183,23 +183,6 @@ export class UserStatuses {
   }
 }
 
-/** A JSON array of non-empty user ids, at most `max`; empty allowed. Anything else 6017. */
-function idArray(text: string, what: string, max: number): string[] {
-  let value: unknown;
-  try {
-    value = parseTimJson(text);
-  } catch {
-    throw invalidParam(`${what} must be a JSON array of user ids`);
-  }
-  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string' && id.length > 0)) {
-    throw invalidParam(`${what} must be a JSON array of non-empty strings`);
-  }
-  if (value.length > max) {
-    throw invalidParam(`${what} holds ${value.length} ids; at most ${max}`);
-  }
-  return value as string[];
-}
-
 const getUserStatus: Handler = async (ctx, args) => {
   const ids = args.idList(0, 'json_identifier_array', MAX_STATUS_IDS, true);
   requireLogin(ctx);
@@ -247,9 +230,8 @@ const subscribeUserStatus: Handler = async (ctx, args) => {
 };
 
 const unsubscribeUserStatus: Handler = async (ctx, args) => {
-  const text = args.str(0);
   // NULL (sent as '') or an empty array: every subscription (header 6.8).
-  const ids = text.trim().length === 0 ? [] : idArray(text, 'json_identifier_array', MAX_STATUS_SUBSCRIPTIONS);
+  const ids = args.str(0).trim().length === 0 ? [] : args.idList(0, 'json_identifier_array', MAX_STATUS_SUBSCRIPTIONS, true, true);
   const { userId } = requireLogin(ctx);
   await ctx.emu.queue.enqueue(() => ctx.emu.statuses.unsubscribe(userId, ids.length === 0 ? undefined : ids));
   return {};
