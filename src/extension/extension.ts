@@ -4,6 +4,7 @@
  * restored chat panel), never on startup.
  */
 import * as vscode from 'vscode';
+import { registerBlockCommands } from './commands/blockCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerGroupInfoCommands } from './commands/groupInfo';
@@ -15,6 +16,7 @@ import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerShowProfileCommand } from './commands/showProfile';
 import { ContextKey, setContext } from './contextKeys';
+import { Blocklist } from './conversations/blocklist';
 import { ConversationStore } from './conversations/conversationStore';
 import { JoinRequestCounts } from './conversations/joinRequestCounts';
 import { PresenceTracker } from './conversations/presence';
@@ -39,6 +41,7 @@ export interface TimChatApi {
   readonly notifications: MessageNotifications;
   readonly presence: PresenceTracker;
   readonly joinRequests: JoinRequestCounts;
+  readonly blocklist: Blocklist;
   readonly treeView: vscode.TreeView<unknown>;
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
@@ -51,10 +54,11 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const store = new ConversationStore();
   const presence = new PresenceTracker(session, store);
   const joinRequests = new JoinRequestCounts(session);
-  const conversations = new ConversationsTreeProvider(store, { presence, joinRequests });
+  const blocklist = new Blocklist(session);
+  const conversations = new ConversationsTreeProvider(store, { presence, joinRequests, blocklist });
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
-  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets, presence });
+  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets, presence, blocklist });
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels, joinRequests);
@@ -64,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
   };
   context.subscriptions.push(
-    session, store, presence, joinRequests, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
+    session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
     store.onDidChangeTotalUnread(updateBadge),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
@@ -82,7 +86,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     }),
     ...registerSessionCommands({ session, signIn }),
     ...registerProfileCommands({ session }),
-    ...registerShowProfileCommand({ session, store, panels }),
+    ...registerShowProfileCommand({ session, store, panels, blocklist }),
+    ...registerBlockCommands({ session, store, panels, blocklist }),
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),
@@ -113,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     notifications,
     presence,
     joinRequests,
+    blocklist,
     treeView: treeView as vscode.TreeView<unknown>,
     openChat: (key) => panels.open(key),
     chatPanels: () => panels.all(),

@@ -11,7 +11,7 @@ import type { BoundFunctions } from './bindings';
 import type { CallbackBridge } from './bridge';
 
 // user_data tags of the listeners that share a shape.
-const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged'] as const;
+const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted'] as const;
 const SIGNAL_EVENTS = ['KickedOffline', 'UserSigExpired'] as const;
 
 // The SDK keeps one listener per setter for the whole process. The hub attached last owns the setters;
@@ -115,6 +115,8 @@ export class EventHub {
     this.fns.TIMSetMsgReactionsChangedCallback(p.json, 4);
     this.fns.TIMSetSelfInfoUpdatedCallback(p.json, 5);
     this.fns.TIMSetUserStatusChangedCallback(p.json, 6);
+    this.fns.TIMSetFriendBlackListAddedCallback(p.json, 7);
+    this.fns.TIMSetFriendBlackListDeletedCallback(p.json, 8);
     this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(p.groupPinned, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(p.progress, 0);
     this.fns.TIMSetConvEventCallback(p.convEvent, 0);
@@ -153,6 +155,8 @@ export class EventHub {
     this.fns.TIMSetMsgReactionsChangedCallback(null, 0);
     this.fns.TIMSetSelfInfoUpdatedCallback(null, 0);
     this.fns.TIMSetUserStatusChangedCallback(null, 0);
+    this.fns.TIMSetFriendBlackListAddedCallback(null, 0);
+    this.fns.TIMSetFriendBlackListDeletedCallback(null, 0);
     this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(null, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(null, 0);
     this.fns.TIMSetConvEventCallback(null, 0);

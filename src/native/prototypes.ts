@@ -162,6 +162,11 @@ export const prototypes = {
   TIMUnsubscribeUserStatus: { kind: 'async', args: [s] },
   TIMGroupGetGroupInfoList: { kind: 'async', args: [s] },
 
+  // ---- TIMFriendshipManager.h (the blocklist)
+  TIMFriendshipGetBlackList: { kind: 'async', args: [] },
+  TIMFriendshipAddToBlackList: { kind: 'async', args: [s] },
+  TIMFriendshipDeleteFromBlackList: { kind: 'async', args: [s] },
+
   // ---- listener setters (registered once, by the endpoint)
   TIMAddRecvNewMsgCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMRemoveRecvNewMsgCallback: { kind: 'listener', shape: 'json', userData: false },
@@ -171,6 +176,8 @@ export const prototypes = {
   TIMSetMsgReactionsChangedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetSelfInfoUpdatedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetUserStatusChangedCallback: { kind: 'listener', shape: 'json', userData: true },
+  TIMSetFriendBlackListAddedCallback: { kind: 'listener', shape: 'json', userData: true },
+  TIMSetFriendBlackListDeletedCallback: { kind: 'listener', shape: 'json', userData: true },
   TIMSetMsgGroupPinnedMessageChangedCallback: { kind: 'listener', shape: 'groupPinned', userData: true },
   TIMSetMsgElemUploadProgressCallback: { kind: 'listener', shape: 'uploadProgress', userData: true },
   TIMSetConvEventCallback: { kind: 'listener', shape: 'convEvent', userData: true },

@@ -115,6 +115,8 @@ export interface ChatMessageView {
   readonly pinned?: boolean;
   /** The user's group message asked who read it: how many members did, and how many not yet. */
   readonly readReceipt?: { readonly read: number; readonly unread: number };
+  /** A send of this session that failed: why, in words (absent for messages that failed before). */
+  readonly failure?: string;
   readonly elements: readonly ChatElementView[];
 }
 
@@ -164,6 +166,8 @@ export interface ChatPanelInfo {
   readonly notice?: string;
   /** A one-to-one chat's peer's status message (TIM's self signature), shown under the title; empty when none. */
   readonly peerStatus?: string;
+  /** The user blocked a one-to-one chat's peer: their messages do not reach the user. */
+  readonly peerBlocked?: boolean;
   /** Whether a one-to-one chat's peer is online (TIM's user status); absent when TIM does not tell. */
   readonly peerPresence?: 'online' | 'offline';
   /**

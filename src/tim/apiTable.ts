@@ -109,6 +109,10 @@ export const TIM_CALLBACK_APIS = {
   TIMSetSelfStatus: { args: ['json'] },
   TIMSubscribeUserStatus: { args: ['json'] },
   TIMUnsubscribeUserStatus: { args: ['json'] },
+  // TIMFriendshipManager.h 6.1-6.3: the blocklist.
+  TIMFriendshipGetBlackList: { args: [] },
+  TIMFriendshipAddToBlackList: { args: ['json'] },
+  TIMFriendshipDeleteFromBlackList: { args: ['json'] },
 } as const satisfies Record<string, CallbackApiSpec>;
 
 /** Functions returning their answer, called with `endpoint.callSync`. */
@@ -136,6 +140,8 @@ export const TIM_EVENT_LISTENERS = {
   MsgReactionsChanged: { setter: 'TIMSetMsgReactionsChangedCallback', args: ['json'] },
   SelfInfoUpdated: { setter: 'TIMSetSelfInfoUpdatedCallback', args: ['json'] },
   UserStatusChanged: { setter: 'TIMSetUserStatusChangedCallback', args: ['json'] },
+  FriendBlackListAdded: { setter: 'TIMSetFriendBlackListAddedCallback', args: ['json'] },
+  FriendBlackListDeleted: { setter: 'TIMSetFriendBlackListDeletedCallback', args: ['json'] },
   MsgGroupPinnedMessageChanged: { setter: 'TIMSetMsgGroupPinnedMessageChangedCallback', args: ['string', 'json', 'bool', 'string'] },
   MsgElemUploadProgress: { setter: 'TIMSetMsgElemUploadProgressCallback', args: ['json', 'int', 'int', 'int'] },
   ConvEvent: { setter: 'TIMSetConvEventCallback', args: ['int', 'json'] },

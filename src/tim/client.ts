@@ -2,16 +2,16 @@
  * TimClient: the one typed, Promise-based TIM client the extension and the tests use, on either engine.
  * Every C function it calls is a method named after it (TIMMsgSendMessage -> msgSendMessage), defined
  * in the API classes it inherits from (managerApi, messageApi, messageOptionApi, conversationApi,
- * groupApi, userStatusApi); this file adds typed events. Disposing the client does not dispose its endpoint.
+ * groupApi, userStatusApi, friendshipApi); this file adds typed events. Disposing the client does not dispose its endpoint.
  */
 import type { TimClientOptions } from './callCore';
 import type { TimDisposable, TimEndpoint, TimEvent, TimEventName } from './endpoint';
 import { decodeTimEvent, type TimEventListener, type TimEventPayloads } from './events';
-import { TimUserStatusApi } from './userStatusApi';
+import { TimFriendshipApi } from './friendshipApi';
 
 type AnyListener = (payload: TimEventPayloads[TimEventName]) => void;
 
-export class TimClient extends TimUserStatusApi implements TimDisposable {
+export class TimClient extends TimFriendshipApi implements TimDisposable {
   private readonly listeners = new Map<TimEventName, Set<AnyListener>>();
   private subscription: TimDisposable | undefined;
   private disposed = false;

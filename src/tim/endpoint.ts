@@ -73,6 +73,8 @@ export type TimEvent =
   | { readonly name: 'MsgReactionsChanged'; readonly json: string }
   | { readonly name: 'SelfInfoUpdated'; readonly json: string }
   | { readonly name: 'UserStatusChanged'; readonly json: string }
+  | { readonly name: 'FriendBlackListAdded'; readonly json: string }
+  | { readonly name: 'FriendBlackListDeleted'; readonly json: string }
   | { readonly name: 'MsgGroupPinnedMessageChanged'; readonly groupId: string; readonly json: string; readonly isPinned: boolean; readonly opUser: string }
   | { readonly name: 'MsgElemUploadProgress'; readonly json: string; readonly index: number; readonly cur: number; readonly total: number }
   | { readonly name: 'ConvEvent'; readonly event: number; readonly json: string }

@@ -6,6 +6,7 @@ import type { TimEvent, TimEventName } from './endpoint';
 import type { TIMConvEvent, TIMNetworkStatus } from './enums';
 import { parseTimJson } from './json';
 import type { TimConvInfo } from './types/conversation';
+import type { TimFriendProfile } from './types/friendship';
 import type { TimMessage } from './types/message';
 import type { TimMessageReceipt, TimMsgRevokeInfo } from './types/messageParams';
 import type { TimMessageReactionChangeInfo } from './types/messageReaction';
@@ -25,6 +26,10 @@ export interface TimEventPayloads {
   SelfInfoUpdated: TimUserProfile;
   /** Users' online or custom status changed: those the user subscribed to, and the user's own custom status. */
   UserStatusChanged: readonly TimUserStatus[];
+  /** Users the user blocked, on this device or another. */
+  FriendBlackListAdded: readonly TimFriendProfile[];
+  /** Users the user unblocked, on this device or another: their ids. */
+  FriendBlackListDeleted: readonly string[];
   /** A group message was pinned or unpinned (by `opUser`); the message carries its pinner when pinned. */
   MsgGroupPinnedMessageChanged: { readonly groupId: string; readonly message: TimMessage; readonly isPinned: boolean; readonly opUser: string };
   MsgElemUploadProgress: {
@@ -60,6 +65,10 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return parseObject<TimUserProfile>(event.name, event.json);
     case 'UserStatusChanged':
       return parseArray<TimUserStatus>(event.name, event.json);
+    case 'FriendBlackListAdded':
+      return parseArray<TimFriendProfile>(event.name, event.json);
+    case 'FriendBlackListDeleted':
+      return parseArray<string>(event.name, event.json);
     case 'MsgGroupPinnedMessageChanged':
       return { groupId: event.groupId, message: parseObject<TimMessage>(event.name, event.json), isPinned: event.isPinned, opUser: event.opUser };
     case 'MsgElemUploadProgress':

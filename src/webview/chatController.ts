@@ -304,10 +304,12 @@ export class ChatController {
     if (info.conversationType === 'group') {
       this.view.setNotice(info.notice ?? '');
       this.view.setPresence(undefined, '');
+      this.view.setBlocked('', '');
     } else {
       this.view.setNotice(info.peerStatus ?? '', 'status');
       const presence = info.peerPresence;
       this.view.setPresence(presence, presence === 'online' ? this.t('presence.online') : presence === 'offline' ? this.t('presence.offline') : '');
+      this.view.setBlocked(info.peerBlocked ? this.t('peer.blocked') : '', info.peerBlocked ? this.t('peer.blockedTitle') : '');
     }
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();

@@ -33,6 +33,8 @@ export interface ChatView {
   setNotice(text: string, kind?: 'notice' | 'status'): void;
   /** Beside a one-to-one chat's title: whether the peer is online (the word, and a dot when online); undefined hides it. */
   setPresence(presence: 'online' | 'offline' | undefined, label: string): void;
+  /** Beside a one-to-one chat's title: that the user blocked the peer (label and its tooltip); empty hides it. */
+  setBlocked(label: string, title: string): void;
   setStatus(text: string, kind: 'ok' | 'error'): void;
   /** A short error line with an optional action button; empty text hides it. */
   setError(text: string, action?: { readonly label: string; readonly run: () => void }): void;
@@ -50,8 +52,11 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const noticeIcon = codicon('megaphone');
   notice.append(noticeIcon, noticeText);
   const presence = attrs(el('span', 'chat-presence'), { id: 'chat-presence', hidden: '' });
+  const blocked = attrs(el('span', 'chat-blocked'), { id: 'chat-blocked', hidden: '' });
+  const blockedText = el('span');
+  blocked.append(codicon('circle-slash'), blockedText);
   const titleLine = el('div', 'chat-title-line');
-  titleLine.append(title, presence);
+  titleLine.append(title, presence, blocked);
   const titles = el('div', 'chat-titles');
   titles.append(titleLine, notice);
   header.append(codicon('comment-discussion'), titles);
@@ -129,6 +134,11 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
         presence.dataset.presence = value;
       }
       presence.hidden = value === undefined;
+    },
+    setBlocked(label, tooltip) {
+      blockedText.textContent = label;
+      blocked.title = tooltip;
+      blocked.hidden = label === '';
     },
     setNotice(text, kind = 'notice') {
       // Message data: set as text only. The list shows one line; the tooltip the whole notice.

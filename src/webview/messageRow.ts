@@ -315,7 +315,8 @@ export class MessageRowRenderer {
       }
       case 'failed':
         meta.classList.add('failed');
-        meta.append(codicon('error'), el('span', 'status-text', t('message.failed')), textButton(t('action.retry'), 'retry', 'refresh'));
+        // Message data (TIM's description of the failure): set as text only.
+        meta.append(codicon('error'), el('span', 'status-text', message.failure ? t('message.failedBecause', message.failure) : t('message.failed')), textButton(t('action.retry'), 'retry', 'refresh'));
         return meta;
       case 'local':
         meta.append(codicon('device-desktop'), el('span', 'status-text', t('message.localOnly')));

@@ -994,7 +994,7 @@ describe('chat on the emulator', function () {
     const { create_group_result_groupid: groupId } = await api().session.requireClient().groupCreate({ create_group_param_group_name: 'Profiles', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] });
     await eventually(() => api().store.get(`group_${groupId}`), 5000, 'in the tree');
     const group = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showProfile', `group_${groupId}`));
-    assert.match(group.asked.errors[0] ?? '', /Profiles is a group: profiles are of people\./);
+    assert.match(group.asked.errors[0] ?? '', /Profiles is a group, not a person\./);
   });
 
   it("shows who is online: a one-to-one peer's row and chat follow them signing in and out", async () => {
@@ -1031,6 +1031,78 @@ describe('chat on the emulator', function () {
     await vscode.commands.executeCommand('timChat.markAsRead', 'c2c_bob');
     await eventually(() => bobsPanel.panel.title === 'bob', 10_000, 'the count gone once read');
     for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+  });
+
+  it("blocks someone (Block…): TIM refuses their one-to-one messages, the row, the chat and the profile say so; Unblock and Blocked Users… undo it", async () => {
+    const row = () => api().conversations.getTreeItem(api().store.get('c2c_bob')!);
+    const refused = (error: unknown) => error instanceof TimError && error.code === 20007;
+    // Dismissing the confirmation blocks nobody.
+    const dismissed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.blockUser', 'c2c_bob'));
+    assert.equal(dismissed.result, false);
+    assert.equal(dismissed.asked.warnings[0]?.message, 'Block bob?');
+    assert.equal(api().blocklist.has('bob'), false);
+    assert.doesNotMatch(String(row().contextValue), /\bblocked\b/);
+    // From the row, confirmed: the row says so, and TIM refuses bob's messages to alice (not hers to him).
+    const blocked = await recordDialogs({ warning: 'Block' }, () => vscode.commands.executeCommand('timChat.blockUser', 'c2c_bob'));
+    assert.equal(blocked.result, true);
+    assert.deepEqual(blocked.asked.infos, ['Blocked bob.']);
+    assert.ok(api().blocklist.has('bob'));
+    assert.match(String(row().contextValue), /\bblocked\b/);
+    assert.equal((row().iconPath as vscode.ThemeIcon).id, 'circle-slash');
+    assert.match(String((row().tooltip as vscode.MarkdownString).value), /Blocked/);
+    await assert.rejects(bob.client.msgSendMessage('alice', TIMConvType.C2C, text('can you hear me?')), refused);
+    await api().session.requireClient().msgSendMessage('bob', TIMConvType.C2C, text('one way only'));
+    assert.ok((await bob.client.msgGetMsgList('alice', TIMConvType.C2C, { msg_getmsglist_param_count: 1 }))[0]?.message_elem_array.some((e) => 'text_elem_content' in e && e.text_elem_content === 'one way only'));
+    // The chat with him says so in its header; the palette offers Unblock rather than Block.
+    const panel = await openPanel('c2c_bob');
+    await eventually(() => panel.controller.info().peerBlocked === true, 5000, 'the panel says blocked');
+    const again = await recordDialogs({ warning: 'Block' }, () => vscode.commands.executeCommand('timChat.blockUser', 'c2c_bob'));
+    assert.deepEqual(again.asked.infos, ['bob is blocked already.']);
+    assert.equal(again.asked.warnings.length, 0);
+    // Nobody blocks themselves.
+    const self = await recordDialogs({ warning: 'Block' }, () => vscode.commands.executeCommand('timChat.blockUser', { userId: 'alice' }));
+    assert.match(self.asked.errors[0] ?? '', /You cannot block yourself\./);
+    // Blocked Users… lists him (escape unblocks nobody); picking him unblocks him, and his messages arrive again.
+    const listed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showBlockedUsers'));
+    assert.deepEqual(listed.asked.picked[0]?.map((item) => item.label), ['bob']);
+    assert.match(listed.asked.picked[0]?.[0]?.detail ?? '', /^Blocked on /);
+    assert.ok(api().blocklist.has('bob'));
+    const unblocked = await recordDialogs({ picks: [(items) => items.filter((item) => item.label === 'bob')] }, () => vscode.commands.executeCommand('timChat.showBlockedUsers'));
+    assert.deepEqual(unblocked.result, ['bob']);
+    assert.deepEqual(unblocked.asked.infos, ['Unblocked bob.']);
+    assert.equal(api().blocklist.has('bob'), false);
+    await eventually(() => panel.controller.info().peerBlocked === false, 5000, 'the panel no longer says blocked');
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('back again'));
+    await eventually(() => api().store.get('c2c_bob')?.preview.includes('back again'), 10_000, "bob's message arrives");
+    const none = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showBlockedUsers'));
+    assert.deepEqual(none.asked.infos, ['You have not blocked anyone.']);
+    // Show Profile… offers Block… (which confirms), then Unblock.
+    await recordDialogs({ info: 'Block…', warning: 'Block' }, () => vscode.commands.executeCommand('timChat.showProfile', { userId: 'bob' }));
+    assert.ok(api().blocklist.has('bob'), 'blocked from the profile');
+    assert.equal(profileDetail({ user_profile_identifier: 'bob' }, undefined, api().blocklist.has('bob')), 'User ID: bob\nBlocked: their messages do not reach you.');
+    const unblock = await recordDialogs({ info: 'Unblock' }, () => vscode.commands.executeCommand('timChat.showProfile', { userId: 'bob' }));
+    assert.deepEqual(unblock.asked.infos, ['bob', 'Unblocked bob: their messages reach you again.']);
+    assert.equal(api().blocklist.has('bob'), false);
+    // A block made elsewhere (bob blocks alice): her send from the panel fails, and says why.
+    await bob.client.friendshipAddToBlackList(['alice']);
+    const failures: string[] = [];
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method, params) => {
+      const message = method === 'chat/messageUpdated' ? (params as { message: { status: string; failure?: string } }).message : undefined;
+      if (message?.status === 'failed') {
+        failures.push(message.failure ?? '');
+      }
+      notify(method, params);
+    }) as typeof panel.channel.notify;
+    try {
+      await panel.controller.handlers['chat/sendText']({ text: 'are you there?' });
+      await eventually(() => failures.length > 0, 10_000, 'the send fails');
+      assert.deepEqual(failures, ['The recipient does not accept your messages.']);
+    } finally {
+      panel.channel.notify = notify;
+      await bob.client.friendshipDeleteFromBlackList(['alice']);
       panel.dispose();
     }
   });

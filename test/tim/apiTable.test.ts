@@ -1,7 +1,7 @@
 /**
  * The API tables against the contracts around them: the method naming rule other code relies on, the
- * 22 seed functions, and the C prototypes (tim-c-api.txt, plus the group prototypes quoted from
- * TIMGroupManager.h below).
+ * 22 seed functions, and the C prototypes (tim-c-api.txt, plus the group and blocklist prototypes quoted
+ * from TIMGroupManager.h and TIMFriendshipManager.h below).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -38,6 +38,15 @@ TIM_API int TIMGetUserStatus(const char *json_identifier_array, TIMCommCallback 
 TIM_API int TIMSetSelfStatus(const char *json_current_user_status, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMSubscribeUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMUnsubscribeUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void* user_data);
+`;
+
+/** Verbatim from im_electron_sdk 8.0.5906 lib/linux/include/TIMFriendshipManager.h (not in tim-c-api.txt). */
+const FRIENDSHIP_PROTOTYPES = `
+TIM_API void TIMSetFriendBlackListAddedCallback(TIMFriendBlackListAddedCallback cb, const void* user_data);
+TIM_API void TIMSetFriendBlackListDeletedCallback(TIMFriendBlackListDeletedCallback cb, const void* user_data);
+TIM_API int TIMFriendshipGetBlackList(TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipAddToBlackList(const char* json_add_to_blacklist_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipDeleteFromBlackList(const char* json_delete_from_blacklist_param, TIMCommCallback cb, const void* user_data);
 `;
 
 /**
@@ -115,7 +124,7 @@ describe('TIM API tables', () => {
   });
 
   it('match the C prototypes argument by argument', function () {
-    const prototypes = parsePrototypes(`${fs.readFileSync(C_API_FILE, 'utf8')}\n${GROUP_PROTOTYPES}`);
+    const prototypes = parsePrototypes(`${fs.readFileSync(C_API_FILE, 'utf8')}\n${GROUP_PROTOTYPES}\n${FRIENDSHIP_PROTOTYPES}`);
     for (const [api, spec] of Object.entries(TIM_CALLBACK_APIS)) {
       const prototype = prototypes.get(api);
       assert.ok(prototype !== undefined, `${api} has a C prototype`);
@@ -131,7 +140,7 @@ describe('TIM API tables', () => {
       assert.equal(prototype.returns, expectedReturn, `${api} returns`);
     }
     for (const [name, listener] of Object.entries(TIM_EVENT_LISTENERS)) {
-      assert.ok(text(C_API_FILE).includes(`TIM_API void ${listener.setter}(`), `${name}: ${listener.setter} exists`);
+      assert.ok(`${text(C_API_FILE)}${FRIENDSHIP_PROTOTYPES}`.includes(`TIM_API void ${listener.setter}(`), `${name}: ${listener.setter} exists`);
     }
   });
 

@@ -213,6 +213,10 @@ const CASES: readonly Case[] = [
   { api: 'TIMSetSelfStatus', call: (c) => c.setSelfStatus({ user_status_custom_status: 'in a meeting' }), args: ['{"user_status_custom_status":"in a meeting"}'] },
   { api: 'TIMSubscribeUserStatus', call: (c) => c.subscribeUserStatus(['bob']), args: ['["bob"]'] },
   { api: 'TIMUnsubscribeUserStatus', call: (c) => c.unsubscribeUserStatus([]), args: ['[]'] },
+  // TIMFriendshipManager.h 6.1-6.3
+  { api: 'TIMFriendshipGetBlackList', call: (c) => c.friendshipGetBlackList(), args: [] },
+  { api: 'TIMFriendshipAddToBlackList', call: (c) => c.friendshipAddToBlackList(['bob', '张三']), args: ['["bob","张三"]'] },
+  { api: 'TIMFriendshipDeleteFromBlackList', call: (c) => c.friendshipDeleteFromBlackList(['bob']), args: ['["bob"]'] },
 ];
 
 /** Answers that decode for every method, so the test is about the request side. */
@@ -234,6 +238,9 @@ function answeringEndpoint(): FakeEndpoint {
   endpoint.respond('TIMGroupGetGroupInfoList', { json: '[]' });
   endpoint.respond('TIMGroupGetPendencyList', { json: '{"group_pendency_result_next_start_time":0,"group_pendency_result_read_time_seq":0,"group_pendency_result_unread_num":0,"group_pendency_result_pendency_array":[]}' });
   endpoint.respond('TIMGetUserStatus', { json: '[]' });
+  for (const api of ['TIMFriendshipGetBlackList', 'TIMFriendshipAddToBlackList', 'TIMFriendshipDeleteFromBlackList']) {
+    endpoint.respond(api, { json: '[]' });
+  }
   endpoint.respond('TIMConvMarkConversation', { json: '[]' });
   endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
   return endpoint;

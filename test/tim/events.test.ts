@@ -60,6 +60,11 @@ describe('TimClient events', () => {
     assert.deepEqual(decodeTimEvent({ name: 'UserStatusChanged', json: '[{"user_status_identifier":"bob","user_status_status_type":1,"user_status_custom_status":"busy"}]' }), [
       { user_status_identifier: 'bob', user_status_status_type: 1, user_status_custom_status: 'busy' },
     ]);
+    assert.deepEqual(decodeTimEvent({ name: 'FriendBlackListAdded', json: '[{"friend_profile_identifier":"bob","friend_profile_add_time":1700000000}]' }), [
+      { friend_profile_identifier: 'bob', friend_profile_add_time: 1700000000 },
+    ]);
+    assert.deepEqual(decodeTimEvent({ name: 'FriendBlackListDeleted', json: '["bob","张三"]' }), ['bob', '张三']);
+    assert.throws(() => decodeTimEvent({ name: 'FriendBlackListDeleted', json: '{}' }), /expected a JSON array/);
     assert.deepEqual(decodeTimEvent({ name: 'ConvTotalUnreadMessageCountChanged', total: 7 }), { total: 7 });
     assert.deepEqual(decodeTimEvent({ name: 'NetworkStatusListener', status: TIMNetworkStatus.ConnectFailed, code: 9512, desc: 'unreachable' }), {
       status: TIMNetworkStatus.ConnectFailed,
@@ -160,11 +165,11 @@ describe('TimClient events', () => {
 
   it('types each listener by event name', () => {
     const client = new TimClient(new FakeEndpoint());
-    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
+    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
     client.onEvent('NetworkStatusListener', ({ status, code, desc }) => [status, code, desc.length]);
     client.onEvent('MsgElemUploadProgress', ({ message, cur, total }) => [message.message_msg_id, cur / total]);
     // @ts-expect-error ConvEvent's payload has no `total`
     client.onEvent('ConvEvent', ({ total }) => total);
-    assert.equal(names.length, 14);
+    assert.equal(names.length, 16);
   });
 });

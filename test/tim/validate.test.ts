@@ -77,6 +77,18 @@ describe('TimClient input validation', () => {
     await assertRefused((c) => c.profileModifySelfUserProfile({}), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMProfileModifySelfUserProfile', /nothing to change/);
   });
 
+  it('refuses more than 1,000 users to block or unblock, and empty ids; asks nothing for none', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `u${i}`);
+    await assertRefused((c) => c.friendshipAddToBlackList(many), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMFriendshipAddToBlackList', /at most 1000/);
+    await assertRefused((c) => c.friendshipDeleteFromBlackList(many), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMFriendshipDeleteFromBlackList', /at most 1000/);
+    await assertRefused((c) => c.friendshipAddToBlackList(['bob', '']), TimResult.ERR_PARAM, 'TIMFriendshipAddToBlackList', /identifier/);
+    const endpoint = new FakeEndpoint();
+    const client = new TimClient(endpoint);
+    assert.deepEqual(await client.friendshipAddToBlackList([]), []);
+    assert.deepEqual(await client.friendshipDeleteFromBlackList([]), []);
+    assert.equal(endpoint.calls.length, 0);
+  });
+
   it('refuses more than 100 conversations to mark and 50 groups to read, and empty ids; asks nothing for none', async () => {
     await assertRefused((c) => c.convMarkConversation(Array.from({ length: 101 }, (_, i) => `c2c_u${i}`), 2, true), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMConvMarkConversation', /at most 100/);
     await assertRefused((c) => c.convMarkConversation(['c2c_bob', ''], 2, true), TimResult.ERR_PARAM, 'TIMConvMarkConversation', /conversation_id/);

@@ -272,6 +272,11 @@ describe('chat webview against a fake host', function () {
     await page.locator('.message[data-id="p1"] button[data-action="cancel"]').click();
     await page.locator('.message[data-id="f1"][data-status="failed"] button[data-action="retry"]').click();
     await page.locator('#error-line', { hasText: 'Retry failed: retry is not scripted' }).waitFor();
+    // A send of this session says why it failed (as text: it may hold TIM's own description).
+    assert.equal(await page.locator('.message[data-id="f1"] .status-text').innerText(), 'Not sent');
+    await notify('chat/messageUpdated', { message: { ...(await generated(100)), id: 'f1', seq: '0', time: now, sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'failed', failure: 'The recipient does not accept <b>your</b> messages.' } });
+    await page.locator('.message[data-id="f1"] .status-text', { hasText: 'Not sent: The recipient does not accept <b>your</b> messages.' }).waitFor();
+    assert.equal(await page.locator('.message[data-id="f1"] .status-text b').count(), 0);
     const methods = (await hostLog(page)).requests.map((r) => r.method);
     assert.ok(methods.includes('chat/cancel') && methods.includes('chat/retry'), methods.join(','));
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-status.png') });
@@ -317,7 +322,22 @@ describe('chat webview against a fake host', function () {
       await page.waitForFunction((value) => document.getElementById('chat-presence')?.dataset.presence === value, peerPresence);
       assert.equal(await presence.innerText(), peerPresence === 'online' ? 'Online' : 'Offline');
     }
+    // Beside it: that the user blocked the peer, until chat/info says otherwise.
+    const blocked = page.locator('#chat-blocked');
+    assert.equal(await blocked.isHidden(), true);
+    const blockedInfo = (peerBlocked: boolean) =>
+      page.evaluate((value) => {
+        const host = (window as unknown as { __host: { notify(method: string, params: unknown): void } }).__host;
+        host.notify('chat/info', { conversationId: 'alice', conversationType: 'c2c', title: 'Alice Liddell', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en', peerPresence: 'offline', peerBlocked: value, strings: {} });
+      }, peerBlocked);
+    await blockedInfo(true);
+    await blocked.waitFor();
+    assert.equal(await blocked.innerText(), 'Blocked');
+    assert.equal(await blocked.getAttribute('title'), 'You blocked them: their messages do not reach you.');
+    assert.equal(await page.locator('#chat-blocked .codicon-circle-slash').count(), 1);
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-presence.png') });
+    await blockedInfo(false);
+    await blocked.waitFor({ state: 'hidden' });
   });
 
   it('takes no new messages in a dismissed group, or one the user is no longer in, and says why', async () => {

@@ -176,6 +176,8 @@ function checkEvent(event: unknown): TimEvent | string {
     case 'MsgReactionsChanged':
     case 'SelfInfoUpdated':
     case 'UserStatusChanged':
+    case 'FriendBlackListAdded':
+    case 'FriendBlackListDeleted':
       fieldsOk = str('json');
       break;
     case 'MsgGroupPinnedMessageChanged':

@@ -30,6 +30,8 @@ export const Err = {
   SEND_FAILED_WITH_CANCEL: 8021,
   SDKAPPID_NOT_FOUND: 70020,
   MSG_INVALID_ID: 20003,
+  /** ERR_SVR_MSG_IN_PEER_BLACKLIST: the C2C receiver blocked the sender (blocklist.ts). */
+  MSG_IN_PEER_BLACKLIST: 20007,
   REVOKE_TIME_LIMIT: 20016,
   BODY_SIZE_LIMIT: 80002,
   REACTION_COUNT_LIMIT: 23005,
@@ -49,6 +51,10 @@ export const Err = {
   GROUP_REQ_ALREADY_PROCESSED: 10024,
   GROUP_PINNED_MESSAGE_COUNT_LIMIT: 10070,
   GROUP_MESSAGE_ALREADY_PINNED: 10071,
+  // The relationship chain's per-user results (FriendResult), as far as the blocklist uses them.
+  FRIENDSHIP_INVALID_PARAMETERS: 30001,
+  FRIENDSHIP_ACCOUNT_NOT_FOUND: 30003,
+  FRIENDSHIP_BLACKLIST_LIMIT: 30013,
 } as const;
 
 /** TIMResult values returned synchronously by the C functions (the client's own table). */

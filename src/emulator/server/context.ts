@@ -10,6 +10,7 @@ import { ApiError, Err } from './apiError';
 import type { Args } from './args';
 import type { RateLimiter } from './limits';
 import type { Access } from './access';
+import type { Blocklists } from './blocklistStore';
 import type { Conversations } from './conversations';
 import type { FtsIndexer } from './ftsIndexer';
 import type { Delivery } from './delivery';
@@ -77,6 +78,8 @@ export interface Emulator {
   readonly recentOnline: RecentOnlineSends;
   /** Users' online and custom status, and subscriptions to them (userStatus.ts). */
   readonly statuses: UserStatuses;
+  /** Every user's blocklist, indexed in memory for the C2C send path (blocklistStore.ts). */
+  readonly blocklists: Blocklists;
   serverTime(): number;
 }
 

@@ -7,6 +7,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { join } from 'node:path';
 import { Access } from './access';
 import { type AppConfig, loadOrCreateAppConfig } from './appConfig';
+import { Blocklists } from './blocklistStore';
 import { CommitQueue } from './commitQueue';
 import type { Emulator, EmulatorOptions, InFlightSend } from './context';
 import { RecentOnlineSends } from './messages/onlineSend';
@@ -46,6 +47,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   const delivery = new Delivery(db, model, hub);
   const queue = new CommitQueue(db, hub);
   const statuses = new UserStatuses(db, hub);
+  const blocklists = new Blocklists(db);
   const fts = new FtsIndexer(
     db,
     (fn) => queue.whenDurable(fn),
@@ -74,6 +76,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     inFlight: new Map<string, InFlightSend>(),
     recentOnline: new RecentOnlineSends(),
     statuses,
+    blocklists,
     serverTime: () => Math.floor(Date.now() / 1000),
   };
   hub.setSource({
@@ -83,7 +86,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   });
   queue.onCommitted = () => model.endCommit();
   // Counters first: their flush before a non-send operation must precede anything that operation does.
-  queue.operationHooks.push(delivery.counters, delivery);
+  queue.operationHooks.push(delivery.counters, delivery, blocklists);
   queue.beforeCommit.push(() => delivery.counters.flush());
   queue.beforeCommit.push(() => delivery.flushSeqs());
   queue.onFailed.push(() => delivery.resetSeqs());
@@ -94,6 +97,9 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   // A status change whose events rolled back was never told (userStatus.ts).
   queue.onFailed.push(() => statuses.failed());
   queue.afterCommit.push(() => statuses.committed());
+  // The blocklists' index follows its rows: a rolled-back change is undone in memory too (blocklistStore.ts).
+  queue.onFailed.push(() => blocklists.failed());
+  queue.afterCommit.push(() => blocklists.committed());
   // The full-text index follows the commits in its worker (ftsIndexer.ts).
   queue.afterCommit.push(() => fts.committed());
   queue.onClose.push(() => void fts.stop());

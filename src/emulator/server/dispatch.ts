@@ -6,6 +6,7 @@ import type { CallFrame, ResultFrame } from '../protocol';
 import { ApiError, Err, SyncResult } from './apiError';
 import { Args } from './args';
 import { authHandlers } from './auth';
+import { blocklistHandlers } from './blocklist';
 import type { Ctx, Handler, Outcome } from './context';
 import { convMarkHandlers } from './convMarks';
 import { conversationHandlers } from './conversations';
@@ -32,6 +33,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...authHandlers,
     ...profileHandlers,
     ...userStatusHandlers,
+    ...blocklistHandlers,
     ...sendHandlers,
     ...historyHandlers,
     ...modifyHandlers,

@@ -56,14 +56,22 @@ function profileOf(row: UserRow): TimUserProfile {
   };
 }
 
+const SELECT_USER = 'SELECT user_id, nick, face_url, gender, signature, custom FROM users WHERE user_id = ?';
+
 function userRow(db: Db, userId: string): UserRow | undefined {
-  return db.prepare('SELECT user_id, nick, face_url, gender, signature, custom FROM users WHERE user_id = ?').get(userId) as UserRow | undefined;
+  return db.prepare(SELECT_USER).get(userId) as UserRow | undefined;
 }
 
-/** A user's whole profile as TIMProfileGetUserProfileList and SelfInfoUpdated give it, or undefined for an unknown account. */
-export function userProfile(db: Db, userId: string): TimUserProfile | undefined {
-  const row = userRow(db, userId);
-  return row === undefined ? undefined : profileOf(row);
+/**
+ * Reads users' whole profiles as TIMProfileGetUserProfileList and SelfInfoUpdated give them (undefined
+ * for an unknown account), one prepared statement for every user read through it.
+ */
+export function profileReader(db: Db): (userId: string) => TimUserProfile | undefined {
+  const select = db.prepare(SELECT_USER);
+  return (userId) => {
+    const row = select.get(userId) as UserRow | undefined;
+    return row === undefined ? undefined : profileOf(row);
+  };
 }
 
 const profileList: Handler = async (ctx, args) => {
@@ -73,7 +81,10 @@ const profileList: Handler = async (ctx, args) => {
   if (ids === undefined || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
     throw invalidParam('friendship_getprofilelist_param_identifier_array must list user ids');
   }
-  const list = await ctx.emu.queue.enqueue(() => (ids as string[]).flatMap((id) => userProfile(ctx.emu.db, id) ?? []));
+  const list = await ctx.emu.queue.enqueue(() => {
+    const readProfile = profileReader(ctx.emu.db);
+    return (ids as string[]).flatMap((id) => readProfile(id) ?? []);
+  });
   return { json: stringifyTimJson(list) };
 };
 

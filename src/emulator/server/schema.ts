@@ -99,6 +99,11 @@ CREATE TABLE IF NOT EXISTS pendency_reads(user_id TEXT PRIMARY KEY, read_time TE
 CREATE TABLE IF NOT EXISTS status_subs(user_id TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(user_id, target)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS status_subs_target ON status_subs(target);
+-- Blocklists (TIMFriendshipAddToBlackList, blocklist.ts): user_id blocked \`blocked\` at add_time (server
+-- seconds). seq numbers a user's blocks in the order they were made (from 1): the list shows the oldest
+-- first, also among blocks of the same second. Older data dirs get the table from this CREATE IF NOT EXISTS.
+CREATE TABLE IF NOT EXISTS blocks(user_id TEXT NOT NULL, blocked TEXT NOT NULL, add_time INTEGER NOT NULL,
+  seq INTEGER NOT NULL, PRIMARY KEY(user_id, blocked)) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';

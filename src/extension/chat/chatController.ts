@@ -19,6 +19,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { readOwnRole } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { groupDismissalOf } from '../conversations/groupReports';
+import type { Blocklist } from '../conversations/blocklist';
 import type { Presence, PresenceTracker } from '../conversations/presence';
 import { markUnread } from '../conversations/conversationMark';
 import { Disposable } from '../lifecycle';
@@ -33,6 +34,7 @@ import { previewText, toMessageView } from './messageView';
 import { panelStrings } from './panelStrings';
 import { PinnedMessages, pinnedMessageViews } from './pinnedMessages';
 import { ReadReceipts } from './readReceipts';
+import { sendFailureText } from './sendFailure';
 import { TypingStatusSender } from './typingStatus';
 import { showWhoReacted } from './whoReacted';
 import { showWhoRead } from './whoRead';
@@ -70,6 +72,8 @@ export class ChatController extends Disposable {
   private eventSubscriptions: vscode.Disposable[] = [];
   /** Files being uploaded by sends still under a provisional id: their paths, and TIM's id once known. */
   private readonly uploads = new Map<string, { paths: readonly string[]; messageId?: string }>();
+  /** Why this session's failed sends failed, by their (provisional) id: the panel says it under each. */
+  private readonly sendFailures = new Map<string, string>();
   private webviewUri: (file: vscode.Uri) => string = (file) => file.toString();
   /** The messages selected in the panel (Ctrl/Shift-click), for the palette's Delete/Forward Selected. */
   selection: readonly string[] = [];
@@ -104,6 +108,7 @@ export class ChatController extends Disposable {
     private readonly session: TimSession,
     private readonly store: ConversationStore,
     private readonly presence: PresenceTracker,
+    private readonly blocklist: Blocklist,
     private channel: WebviewChannel | undefined,
   ) {
     super();
@@ -116,6 +121,13 @@ export class ChatController extends Disposable {
         const now = this.peerPresence();
         if (now !== this.shownPresence) {
           this.shownPresence = now;
+          this.channel?.notify('chat/info', this.info());
+        }
+      }),
+    );
+    this.register(
+      blocklist.onDidChange(() => {
+        if (this.ref.type === TIMConvType.C2C) {
           this.channel?.notify('chat/info', this.info());
         }
       }),
@@ -166,7 +178,10 @@ export class ChatController extends Disposable {
     const reactions = view.status === 'sent' ? this.reactions.of(message.message_msg_id) : undefined;
     const pinned = this.pinned.isPinned(message.message_msg_id);
     const readReceipt = view.status === 'sent' ? this.receipts.of(message.message_msg_id) : undefined;
-    return reactions || pinned || readReceipt ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}), ...(readReceipt ? { readReceipt } : {}) } : view;
+    const failure = view.status === 'failed' ? this.sendFailures.get(message.message_msg_id) : undefined;
+    return reactions || pinned || readReceipt || failure
+      ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}), ...(readReceipt ? { readReceipt } : {}), ...(failure ? { failure } : {}) }
+      : view;
   }
 
   /** Draws again those of `ids` the panel shows (their reactions, pin or read count changed). */
@@ -446,7 +461,7 @@ export class ChatController extends Disposable {
       reactionsAvailable: this.reactions.available,
       ...(this.ref.type === TIMConvType.Group
         ? { notice: this.notice }
-        : { peerStatus: this.peerStatus, ...(peerPresence === undefined ? {} : { peerPresence }) }),
+        : { peerStatus: this.peerStatus, peerBlocked: this.blocklist.has(this.ref.id), ...(peerPresence === undefined ? {} : { peerPresence }) }),
       ...(this.closed === undefined ? {} : { closed: this.closed }),
       strings: panelStrings(),
     };
@@ -535,6 +550,7 @@ export class ChatController extends Disposable {
     });
     if (replacesId) {
       this.messages.delete(replacesId);
+      this.sendFailures.delete(replacesId);
     }
     const paths = param.message_elem_array.flatMap((e) => ('image_elem_orig_path' in e ? [e.image_elem_orig_path] : 'file_elem_file_path' in e ? [e.file_elem_file_path] : []));
     if (paths.length > 0) {
@@ -554,6 +570,7 @@ export class ChatController extends Disposable {
       .catch((error: unknown) => {
         this.uploads.delete(provisionalId);
         log().warn(`send failed: ${errorMessage(error)}`);
+        this.sendFailures.set(provisionalId, sendFailureText(error));
         const failed = this.messages.get(provisionalId);
         if (failed) {
           this.channel?.notify('chat/messageUpdated', { message: this.view({ ...failed, message_status: TIMMsgStatus.SendFail }) });

@@ -10,6 +10,7 @@ import { TIMConvType } from '../../tim/enums';
 import { ContextKey, setContext } from '../contextKeys';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { Blocklist } from '../conversations/blocklist';
 import type { PresenceTracker } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -37,6 +38,7 @@ export interface ChatPanelDependencies {
   readonly snippets: SnippetService;
   /** Whether a one-to-one chat's peer is online. */
   readonly presence: PresenceTracker;
+  readonly blocklist: Blocklist;
 }
 
 /** A chat's tab title: its name, after the unread count while there is one ("(3) Bob Li"; "(99+)" beyond). */
@@ -60,7 +62,7 @@ export class ChatPanel extends Disposable {
     super();
     this.visible = panel.visible;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'tim-chat.svg');
-    this.controller = this.register(new ChatController(ref, deps.session, deps.store, deps.presence, undefined));
+    this.controller = this.register(new ChatController(ref, deps.session, deps.store, deps.presence, deps.blocklist, undefined));
     const controller = this.controller;
     this.channel = this.register(
       new WebviewChannel(
@@ -115,9 +117,11 @@ export class ChatPanel extends Disposable {
     const followActive = (active: boolean): void => {
       if (active) {
         void setContext(ContextKey.activeChatIsGroup, ref.type === TIMConvType.Group);
+        void setContext(ContextKey.activeChatPeerBlocked, ref.type === TIMConvType.C2C && deps.blocklist.has(ref.id));
       }
     };
     followActive(panel.active);
+    this.register(deps.blocklist.onDidChange(() => followActive(panel.active)));
     this.register(panel.onDidChangeViewState(({ webviewPanel }) => {
       if (webviewPanel.visible && !this.visible) {
         // Shown again: the peer may have changed their status message meanwhile.

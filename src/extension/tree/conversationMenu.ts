@@ -17,8 +17,11 @@ export const RECEIVE_OPTION_COMMANDS: ReadonlyArray<{ id: string; opt: number }>
   { id: 'timChat.doNotReceive', opt: TIMReceiveMessageOpt.Not_Receive },
 ];
 
-/** The tree's menus match these (package.json `viewItem =~ /.../`); `requests`: requests to join waiting in a group. */
-export function contextValueOf(summary: ConversationSummary, waitingRequests = 0): string {
+/**
+ * The tree's menus match these (package.json `viewItem =~ /.../`); `requests`: requests to join waiting in
+ * a group; `blocked`: the user blocked a one-to-one chat's peer.
+ */
+export function contextValueOf(summary: ConversationSummary, waitingRequests = 0, blocked = false): string {
   return [
     'conversation',
     summary.ref.type === TIMConvType.Group ? 'group' : 'c2c',
@@ -29,5 +32,6 @@ export function contextValueOf(summary: ConversationSummary, waitingRequests = 0
     summary.muted ? 'muted' : 'notMuted',
     `recv${summary.receiveOpt}`,
     ...(waitingRequests > 0 ? ['requests'] : []),
+    ...(blocked && summary.ref.type === TIMConvType.C2C ? ['blocked'] : []),
   ].join(' ');
 }

@@ -1,13 +1,14 @@
 /**
  * The Conversations view: one item per conversation (pinned first, then newest), with the name, a
  * preview of the last message and its time, an unread count badge (a file decoration on the item's
- * resourceUri, like SCM's), a pinned or muted icon (green while a one-to-one chat's peer is online), and
- * context values for the menus. While signed out
+ * resourceUri, like SCM's), a pinned or muted icon (green while a one-to-one chat's peer is online; a
+ * blocked peer's is crossed out), and context values for the menus. While signed out
  * it has no items, so VS Code shows the view's welcome content with the Sign In button.
  */
 import * as vscode from 'vscode';
 import { TIMConvType } from '../../tim/enums';
 import { shortTime, type ConversationSummary } from '../conversations/conversationSummary';
+import type { Blocklist } from '../conversations/blocklist';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { JoinRequestCounts } from '../conversations/joinRequestCounts';
 import type { PeerPresence, PresenceTracker } from '../conversations/presence';
@@ -32,16 +33,19 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
 
   private readonly presence: PresenceTracker | undefined;
   private readonly joinRequests: JoinRequestCounts | undefined;
+  private readonly blocklist: Blocklist | undefined;
 
   constructor(
     private readonly store: ConversationStore,
-    extras: { readonly presence?: PresenceTracker; readonly joinRequests?: JoinRequestCounts } = {},
+    extras: { readonly presence?: PresenceTracker; readonly joinRequests?: JoinRequestCounts; readonly blocklist?: Blocklist } = {},
   ) {
     super();
     this.presence = extras.presence;
     this.joinRequests = extras.joinRequests;
-    // Someone came online or went away, or requests to join came or were decided: rows' icons and texts change.
-    for (const changed of [this.presence?.onDidChange, this.joinRequests?.onDidChange]) {
+    this.blocklist = extras.blocklist;
+    // Someone came online or went away, requests to join came or were decided, someone was blocked or
+    // unblocked: rows' icons, texts and menus change.
+    for (const changed of [this.presence?.onDidChange, this.joinRequests?.onDidChange, this.blocklist?.onDidChange]) {
       if (changed) {
         this.register(changed(() => this.onDidChangeTreeDataEmitter.fire(undefined)));
       }
@@ -77,15 +81,19 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     // A star before the time: the tree's icon already says pinned, muted or the kind of chat.
     item.description = `${summary.starred ? '★ ' : ''}${[time, draft || preview].filter(Boolean).join(' · ')}`;
     item.tooltip = this.tooltip(summary);
-    item.contextValue = contextValueOf(summary, waiting);
+    const blocked = this.isBlocked(summary);
+    item.contextValue = contextValueOf(summary, waiting, blocked);
     const presence = this.peerPresence(summary);
-    // An online peer's icon, whichever it is, in the colour VS Code gives things that are up and running.
-    item.iconPath = new vscode.ThemeIcon(
-      summary.pinned ? 'pinned' : summary.muted ? 'bell-slash' : summary.ref.type === TIMConvType.Group ? 'organization' : 'account',
-      presence?.presence === 'online' ? new vscode.ThemeColor('charts.green') : undefined,
-    );
+    // An online peer's icon, whichever it is, in the colour VS Code gives things that are up and running;
+    // a blocked peer's says so before anything else.
+    item.iconPath = blocked
+      ? new vscode.ThemeIcon('circle-slash')
+      : new vscode.ThemeIcon(
+          summary.pinned ? 'pinned' : summary.muted ? 'bell-slash' : summary.ref.type === TIMConvType.Group ? 'organization' : 'account',
+          presence?.presence === 'online' ? new vscode.ThemeColor('charts.green') : undefined,
+        );
     item.command = { command: 'timChat.openChat', title: vscode.l10n.t('Open'), arguments: [summary.key] };
-    const name = presence?.presence === 'online' ? vscode.l10n.t('{0} (online)', summary.name) : summary.name;
+    const name = blocked ? vscode.l10n.t('{0} (blocked)', summary.name) : presence?.presence === 'online' ? vscode.l10n.t('{0} (online)', summary.name) : summary.name;
     item.accessibilityInformation = {
       label: summary.mentioned
         ? vscode.l10n.t('{0}, {1} unread, mentioned you, {2}', name, summary.unread, summary.preview)
@@ -97,6 +105,11 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
   /** Requests to join a group that wait for the user's decision. */
   private waitingRequests(summary: ConversationSummary): number {
     return summary.ref.type === TIMConvType.Group ? (this.joinRequests?.waitingIn(summary.ref.id) ?? 0) : 0;
+  }
+
+  /** The user blocked this one-to-one chat's peer. */
+  private isBlocked(summary: ConversationSummary): boolean {
+    return summary.ref.type === TIMConvType.C2C && this.blocklist?.has(summary.ref.id) === true;
   }
 
   /** A one-to-one chat's peer's presence, when TIM tells it. */
@@ -114,6 +127,7 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
     const presence = this.peerPresence(summary);
     const waiting = this.waitingRequests(summary);
     const flags = [
+      this.isBlocked(summary) ? vscode.l10n.t('Blocked') : '',
       presence ? (presence.presence === 'online' ? vscode.l10n.t('Online') : vscode.l10n.t('Offline')) : '',
       presence?.customStatus ?? '',
       summary.unread ? vscode.l10n.t('{0} unread', summary.unread) : '',

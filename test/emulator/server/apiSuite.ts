@@ -13,6 +13,7 @@ import { TIMUserStatusType } from '../../../src/tim/enums';
 import { TimError, isTimError } from '../../../src/tim/errors';
 import { stringifyTimJson } from '../../../src/tim/json';
 import type { TimEventPayloads } from '../../../src/tim/events';
+import type { TimFriendProfile } from '../../../src/tim/types/friendship';
 import type { TimGroupPendency, TimGroupPendencyResult } from '../../../src/tim/types/group';
 import type { TimMessage } from '../../../src/tim/types/message';
 import type { TimMessageReaction } from '../../../src/tim/types/messageReaction';
@@ -2573,6 +2574,69 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await expectCode(bare.client.setSelfStatus({ user_status_custom_status: 'x' }), 6014);
       await expectCode(bare.client.subscribeUserStatus([u('sam')]), 6014);
       await expectCode(bare.client.unsubscribeUserStatus([]), 6014);
+      await bare.close();
+    });
+  });
+
+  describe('blocklist (TIMFriendshipGetBlackList / TIMFriendshipAddToBlackList / TIMFriendshipDeleteFromBlackList / FriendBlackListAdded / FriendBlackListDeleted)', function () {
+    const idsOf = (list: readonly TimFriendProfile[]): string[] => list.map((p) => p.friend_profile_identifier);
+    const sent = (msgId: string) => (list: readonly TimMessage[]): boolean => list.some((m) => m.message_msg_id === msgId);
+
+    afterEach(async function () {
+      // Every test starts with empty blocklists.
+      await alice.client.friendshipDeleteFromBlackList([u('bob'), u('carol')]);
+      await bob.client.friendshipDeleteFromBlackList([u('alice')]);
+    });
+
+    it('blocks: code 0 per user; the list shows each blocked user with their profile and add time; the user\'s other device gets FriendBlackListAdded', async function () {
+      const results = await alice.client.friendshipAddToBlackList([u('bob'), u('carol')]);
+      assert.deepEqual(results.map((r) => [r.friend_result_identifier, r.friend_result_code]), [[u('bob'), 0], [u('carol'), 0]]);
+      const list = await alice.client.friendshipGetBlackList();
+      assert.deepEqual(new Set(idsOf(list)), new Set([u('bob'), u('carol')]));
+      for (const entry of list) {
+        assert.equal(entry.friend_profile_user_profile?.user_profile_identifier, entry.friend_profile_identifier);
+        assert.ok(Number(entry.friend_profile_add_time) > 0, 'add time in seconds');
+      }
+      // One event or several: between them they name both.
+      const told = (): string[] => alice2.events.all('FriendBlackListAdded').flatMap(idsOf);
+      await alice2.events.waitFor('FriendBlackListAdded', () => told().includes(u('bob')) && told().includes(u('carol')));
+    });
+
+    it('a blocked user\'s C2C messages fail with 20007 (status 3); the blocker still writes to them; unblocking (FriendBlackListDeleted on the other device) lets them through again', async function () {
+      await alice.client.friendshipAddToBlackList([u('bob')]);
+      const refused = await bob.endpoint.call('TIMMsgSendMessage', [u('alice'), C2C, stringifyTimJson(text('let me in'))]);
+      assert.equal(refused.code, 20007);
+      assert.equal((JSON.parse(refused.json) as { message_status: number }).message_status, 3);
+      await expectCode(bob.client.msgSendNewMsg(u('alice'), C2C, text('let me in, legacy')), 20007);
+      const reply = await alice.client.msgSendMessage(u('bob'), C2C, text('I can still write to you'));
+      await bob.events.waitFor('RecvNewMsg', sent(reply.messageId));
+      const removed = await alice.client.friendshipDeleteFromBlackList([u('bob')]);
+      assert.deepEqual(removed.map((r) => [r.friend_result_identifier, r.friend_result_code]), [[u('bob'), 0]]);
+      await alice2.events.waitFor('FriendBlackListDeleted', (list) => list.includes(u('bob')));
+      assert.ok(!(await alice.client.friendshipGetBlackList()).some((p) => p.friend_profile_identifier === u('bob')));
+      const again = await bob.client.msgSendMessage(u('alice'), C2C, text('thanks for unblocking'));
+      await alice.events.waitFor('RecvNewMsg', sent(again.messageId));
+      assert.ok(!alice.events.all('RecvNewMsg').some((list) => list.some((m) => textOf(m).startsWith('let me in'))), 'the refused messages never arrived');
+    });
+
+    it('a batch send fails with 20007 for the receiver who blocked the sender only', async function () {
+      await alice.client.friendshipAddToBlackList([u('bob')]);
+      const results = await bob.client.msgBatchSend({
+        msg_batch_send_param_identifier_array: [u('alice'), u('carol')],
+        msg_batch_send_param_msg: text('batch past a block'),
+      } as never);
+      const byUser = new Map(results.map((r) => [r.msg_batch_send_result_identifier, r]));
+      assert.equal(byUser.get(u('alice'))?.msg_batch_send_result_code, 20007);
+      assert.equal(byUser.get(u('carol'))?.msg_batch_send_result_code, 0);
+      await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => textOf(m) === 'batch past a block'));
+    });
+
+    it('answers 6014 before login', async function () {
+      const bare = await env.bareClient();
+      await bare.client.init(env.sdkAppId, {});
+      await expectCode(bare.client.friendshipGetBlackList(), 6014);
+      await expectCode(bare.client.friendshipAddToBlackList([u('bob')]), 6014);
+      await expectCode(bare.client.friendshipDeleteFromBlackList([u('bob')]), 6014);
       await bare.close();
     });
   });

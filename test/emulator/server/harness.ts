@@ -59,7 +59,8 @@ export class EventRecorder {
 }
 
 const EVENT_NAMES: TimEventName[] = [
-  'RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent',
+  'RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted',
+  'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent',
   'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired',
 ];
 

@@ -253,6 +253,40 @@ describe('tim-emulator wire protocol', function () {
     tia.close();
   });
 
+  it('replays the FriendBlackListDeleted and FriendBlackListAdded a device missed while disconnected, in order', async function () {
+    const vic = await loggedIn(env, 'vic', 'a');
+    const uma = await loggedIn(env, 'uma', 'a');
+    const uma2 = await loggedIn(env, 'uma', 'b');
+    const change = async (api: string): Promise<void> => {
+      const answer = await uma.call(api, [stringifyTimJson(['vic'])]);
+      assert.equal(answer.code, 0, answer.desc);
+    };
+    await change('TIMFriendshipAddToBlackList');
+    const first = await uma2.waitFrame((f) => f.type === 'event' && f.event.name === 'FriendBlackListAdded');
+    const seen = first.type === 'event' ? first.seq : 0;
+    uma2.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await change('TIMFriendshipDeleteFromBlackList');
+    await change('TIMFriendshipAddToBlackList');
+    const back = await loggedIn(env, 'uma', 'b', seen);
+    await back.waitFrame((f) => f.type === 'event' && f.event.name === 'FriendBlackListAdded');
+    const replayed = back.frames.flatMap((f) => (f.type === 'event' && f.event.name.startsWith('FriendBlackList') ? [f] : []));
+    assert.deepEqual(replayed.map((f) => f.event.name), ['FriendBlackListDeleted', 'FriendBlackListAdded'], 'only the events it missed');
+    assert.ok(replayed.every((f) => f.seq > seen));
+    const json = (index: number): unknown => {
+      const event = replayed[index]?.event;
+      return JSON.parse(event !== undefined && 'json' in event ? event.json : '');
+    };
+    assert.deepEqual(json(0), ['vic']);
+    const [profile] = json(1) as Array<{ friend_profile_identifier: string; friend_profile_user_profile: { user_profile_identifier: string } }>;
+    assert.equal(profile?.friend_profile_identifier, 'vic');
+    assert.equal(profile?.friend_profile_user_profile.user_profile_identifier, 'vic');
+    assert.ok(!vic.frames.some((f) => f.type === 'event' && f.event.name.startsWith('FriendBlackList')), 'the blocked user is not told');
+    back.close();
+    uma.close();
+    vic.close();
+  });
+
   it('replays a MsgReadedReceipt the sender\'s device missed while disconnected, with the counts', async function () {
     const rui = await loggedIn(env, 'rui', 'a');
     const sam = await loggedIn(env, 'sam', 'a');

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { Access } from '../../../src/emulator/server/access';
+import { Blocklists } from '../../../src/emulator/server/blocklistStore';
 import { readTimeOf, requestOf, setReadTime, storeApplication } from '../../../src/emulator/server/groupRequestStore';
 import { EventHub } from '../../../src/emulator/server/eventHub';
 import { DB_FILE, openDatabase } from '../../../src/emulator/server/schema';
@@ -22,16 +24,31 @@ function withDataDir(test: (dir: string) => void): void {
   }
 }
 
+/**
+ * A data dir with today's schema less the tables `drop` removes, as an emulator from before them left it,
+ * with the rows `fill` writes; `test` gets it opened again (the tables then come back).
+ */
+function withDataDirLacking(drop: string, fill: (old: Db) => void, test: (db: Db) => void): void {
+  withDataDir((dir) => {
+    const old = openDatabase(dir, 'normal');
+    old.exec(drop);
+    fill(old);
+    old.close();
+    const db = openDatabase(dir, 'normal');
+    try {
+      test(db);
+    } finally {
+      db.close();
+    }
+  });
+}
+
 describe('tim-emulator schema migration', function () {
   it('adds the join request tables (group_requests, pendency_reads) to a data dir from before them; they work at once', function () {
-    withDataDir((dir) => {
-      // Everything of today's schema but the two tables, as an emulator before join requests left it.
-      const old = openDatabase(dir, 'normal');
-      old.exec('DROP TABLE group_requests; DROP TABLE pendency_reads');
-      old.prepare("INSERT INTO groups(group_id, name, type, owner, created, add_option, max_members) VALUES ('team', 'Team', 0, 'ann', 1, 1, 2000)").run();
-      old.close();
-      const db = openDatabase(dir, 'normal');
-      try {
+    withDataDirLacking(
+      'DROP TABLE group_requests; DROP TABLE pendency_reads',
+      (old) => old.prepare("INSERT INTO groups(group_id, name, type, owner, created, add_option, max_members) VALUES ('team', 'Team', 0, 'ann', 1, 1, 2000)").run(),
+      (db) => {
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('group_requests', 'pendency_reads') ORDER BY name").all();
         assert.deepEqual(tables, [{ name: 'group_requests' }, { name: 'pendency_reads' }]);
         const id = storeApplication(db, 'team', 'bo', 100, 'hi');
@@ -41,10 +58,8 @@ describe('tim-emulator schema migration', function () {
         setReadTime(db, 'ann', 2n ** 64n - 1n);
         assert.equal(readTimeOf(db, 'ann'), 2n ** 64n - 1n);
         assert.deepEqual(db.prepare('SELECT group_id, add_option, dismissed FROM groups').all(), [{ group_id: 'team', add_option: 1, dismissed: 0 }]);
-      } finally {
-        db.close();
-      }
-    });
+      },
+    );
   });
 
   it('adds users.custom_status and the status_subs table (user status) to a data dir from before them; they work at once', function () {
@@ -74,6 +89,23 @@ describe('tim-emulator schema migration', function () {
         db.close();
       }
     });
+  });
+
+  it('adds the blocks table (the blocklist) to a data dir from before it; it works at once, and its index loads from it', function () {
+    withDataDirLacking(
+      'DROP TABLE blocks',
+      (old) => old.prepare("INSERT INTO users(user_id, tiny_id, created) VALUES ('ann', '1', 1), ('bo', '2', 1)").run(),
+      (db) => {
+        const columns = db.prepare("SELECT name FROM pragma_table_info('blocks')").pluck().all();
+        assert.deepEqual(columns, ['user_id', 'blocked', 'add_time', 'seq']);
+        const blocklists = new Blocklists(db);
+        assert.equal(blocklists.blocks('ann', 'bo'), false);
+        blocklists.add('ann', 'bo', 100);
+        assert.deepEqual(blocklists.listOf('ann'), [{ blocked: 'bo', add_time: 100 }]);
+        assert.equal(new Blocklists(db).blocks('ann', 'bo'), true, 'loaded from the table');
+        assert.deepEqual(db.prepare('SELECT user_id FROM users ORDER BY user_id').pluck().all(), ['ann', 'bo']);
+      },
+    );
   });
 
   it('adds groups.dismissed (TIMGroupDelete) to a groups table without it; existing groups are not dismissed', function () {

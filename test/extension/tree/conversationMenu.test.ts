@@ -31,8 +31,8 @@ function holds(when: string, context: { view: string; viewItem: string }): boole
   });
 }
 
-function contextMenu(summary: ConversationSummary, waitingRequests = 0): string[] {
-  return menuEntries(summary, waitingRequests, (group) => !group?.startsWith('inline'));
+function contextMenu(summary: ConversationSummary, waitingRequests = 0, blocked = false): string[] {
+  return menuEntries(summary, waitingRequests, (group) => !group?.startsWith('inline'), blocked);
 }
 
 /** The row's inline buttons. */
@@ -40,8 +40,8 @@ function inlineButtons(summary: ConversationSummary, waitingRequests = 0): strin
   return menuEntries(summary, waitingRequests, (group) => group?.startsWith('inline') === true);
 }
 
-function menuEntries(summary: ConversationSummary, waitingRequests: number, inGroup: (group: string | undefined) => boolean): string[] {
-  const viewItem = contextValueOf(summary, waitingRequests);
+function menuEntries(summary: ConversationSummary, waitingRequests: number, inGroup: (group: string | undefined) => boolean, blocked = false): string[] {
+  const viewItem = contextValueOf(summary, waitingRequests, blocked);
   return manifest.contributes.menus['view/item/context']
     .filter((entry) => inGroup(entry.group) && holds(entry.when, { view: 'timChat.conversations', viewItem }))
     .map((entry) => entry.command);
@@ -86,6 +86,16 @@ describe('conversation context menu', () => {
     // In the menu either way, for groups only.
     assert.ok(contextMenu(summary({}), 0).includes('timChat.reviewJoinRequests'));
     assert.ok(!contextMenu(summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } })).includes('timChat.reviewJoinRequests'));
+  });
+
+  it('offers Block… on a one-to-one chat whose peer is not blocked, Unblock on one whose peer is, and neither on a group', () => {
+    const bob = summary({ key: 'c2c_bob', ref: { id: 'bob', type: TIMConvType.C2C } });
+    const offered = (menu: string[]) => menu.filter((id) => id === 'timChat.blockUser' || id === 'timChat.unblockUser');
+    assert.deepEqual(offered(contextMenu(bob)), ['timChat.blockUser']);
+    assert.deepEqual(offered(contextMenu(bob, 0, true)), ['timChat.unblockUser']);
+    assert.deepEqual(offered(contextMenu(summary({}), 0, true)), [], 'a group has no peer to block');
+    assert.equal(contextValueOf(bob), contextValueOf(bob, 0, false), 'the context value is as before for a peer not blocked');
+    assert.doesNotMatch(contextValueOf(summary({}), 0, true), /\bblocked\b/);
   });
 
   it('offers Mark as Read when there is something unread or an unread mark, and Mark as Unread otherwise', () => {

@@ -120,11 +120,19 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
   return { body, firstType: checked.firstType, searchText: checked.searchText, noUnread: optBool(msg, 'message_is_excluded_from_unread_count') === true, mergeKeys };
 }
 
-/** The conversation a send goes into: the sender's right to it (10007, 10010) and, for C2C, the receiver's existence (20003). */
+/**
+ * The conversation a send goes into: the sender's right to it (10007, 10010) and, for C2C, the receiver's
+ * existence (20003) and their blocklist (20007; an in-memory lookup, see blocklistStore.ts).
+ */
 function sendTarget(ctx: Ctx, userId: string, convId: string, convType: number): ConvRef {
   const ref = ctx.emu.access.conv(userId, convId, convType);
-  if (convType === C2C && !ctx.emu.model.userExists(convId)) {
-    throw new ApiError(Err.MSG_INVALID_ID, `user ${convId} does not exist`);
+  if (convType === C2C) {
+    if (!ctx.emu.model.userExists(convId)) {
+      throw new ApiError(Err.MSG_INVALID_ID, `user ${convId} does not exist`);
+    }
+    if (ctx.emu.blocklists.blocks(convId, userId)) {
+      throw new ApiError(Err.MSG_IN_PEER_BLACKLIST, `blocked by the receiver: ${convId} has ${userId} on their blocklist`);
+    }
   }
   return ref;
 }

@@ -1,0 +1,131 @@
+/**
+ * The blocklist (TIMFriendshipManager.h 6.1-6.3; docs/emulator.md "Blocklist"): TIMFriendshipGetBlackList,
+ * TIMFriendshipAddToBlackList and TIMFriendshipDeleteFromBlackList, each on the caller's own list only.
+ * A blocked user's one-to-one messages to the blocker fail with 20007 (messages/send.ts sendTarget, which
+ * asks the in-memory index of blocklistStore.ts). A change reaches every logged-in device of the caller,
+ * the calling one included, as FriendBlackListAdded (the newly blocked users' FriendProfiles) or
+ * FriendBlackListDeleted (the ids actually removed), stored and replayed like SelfInfoUpdated; the users
+ * blocked or unblocked are never told.
+ */
+import { stringifyTimJson } from '../../tim/json';
+import type { TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
+import { Err } from './apiError';
+import type { Args } from './args';
+import { MAX_BLOCKLIST_ENTRIES } from './blocklistStore';
+import { type Handler, requireLogin, type Emulator } from './context';
+import { profileReader } from './profiles';
+
+/** Users per add or delete call: Tencent's REST API takes 1,000 accounts per blocklist request (the typed client's cap too). */
+export const MAX_BLOCKLIST_IDS = 1000;
+
+/** FriendProfile (TIMFriendshipManager.h 10.2) with the fields the typed client leaves out. */
+interface FriendProfile extends TimFriendProfile {
+  /** Friends' custom fields: a blocked user is no friend here, so always empty. */
+  readonly friend_profile_custom_string_array: readonly unknown[];
+}
+
+/**
+ * The call's ids, each once in the order first given (*choice*: one result per distinct id); bad JSON,
+ * anything but an array of non-empty strings or over 1,000 ids is a 6017 before anything changes.
+ */
+function distinctIds(args: Args): string[] {
+  return [...new Set(args.idList(0, 'json_identifier_array', MAX_BLOCKLIST_IDS, true, true))];
+}
+
+function result(id: string, code: number, desc = ''): TimFriendResult {
+  return { friend_result_identifier: id, friend_result_code: code, friend_result_desc: desc };
+}
+
+/** `blocked` as the blocker's list shows them: a FriendProfile carrying their current user profile. */
+function friendProfile(blocked: string, addTime: number, readProfile: ReturnType<typeof profileReader>): FriendProfile {
+  return {
+    friend_profile_identifier: blocked,
+    friend_profile_remark: '',
+    friend_profile_group_name_array: [],
+    friend_profile_add_source: '',
+    friend_profile_add_wording: '',
+    friend_profile_add_time: addTime,
+    friend_profile_custom_string_array: [],
+    // Accounts are never deleted, so a blocked user (whose account existed then) always has a profile.
+    friend_profile_user_profile: readProfile(blocked) ?? { user_profile_identifier: blocked },
+  };
+}
+
+/** `owner`'s blocklist, oldest block first. */
+export function blocklistOf(emu: Emulator, owner: string): FriendProfile[] {
+  const readProfile = profileReader(emu.db);
+  return emu.blocklists.listOf(owner).map((row) => friendProfile(row.blocked, row.add_time, readProfile));
+}
+
+/** Why `owner` may not block `id`, or undefined when they may (or already did). */
+function refusal(emu: Emulator, owner: string, id: string): TimFriendResult | undefined {
+  if (id === owner) {
+    return result(id, Err.FRIENDSHIP_INVALID_PARAMETERS, 'you cannot block yourself');
+  }
+  if (!emu.model.userExists(id)) {
+    return result(id, Err.FRIENDSHIP_ACCOUNT_NOT_FOUND, `user ${id} does not exist`);
+  }
+  if (!emu.blocklists.blocks(owner, id) && emu.blocklists.countOf(owner) >= MAX_BLOCKLIST_ENTRIES) {
+    return result(id, Err.FRIENDSHIP_BLACKLIST_LIMIT, `the blocklist is full (${MAX_BLOCKLIST_ENTRIES} users)`);
+  }
+  return undefined;
+}
+
+/**
+ * Inside an operation: `owner` blocks `ids` (distinct), one result per id; the users newly blocked reach
+ * the owner's devices as FriendBlackListAdded. Blocking someone again changes nothing (result 0).
+ */
+export function blockUsers(emu: Emulator, owner: string, ids: readonly string[]): TimFriendResult[] {
+  const added: FriendProfile[] = [];
+  const addTime = emu.serverTime();
+  const readProfile = profileReader(emu.db);
+  const results = ids.map((id) => {
+    const refused = refusal(emu, owner, id);
+    if (refused !== undefined) {
+      return refused;
+    }
+    if (!emu.blocklists.blocks(owner, id)) {
+      emu.blocklists.add(owner, id, addTime);
+      added.push(friendProfile(id, addTime, readProfile));
+    }
+    return result(id, 0);
+  });
+  if (added.length > 0) {
+    emu.hub.toUser(owner, { name: 'FriendBlackListAdded', json: stringifyTimJson(added) });
+  }
+  return results;
+}
+
+/**
+ * Inside an operation: `owner` unblocks `ids` (distinct), result 0 for each (*choice*: also for an id
+ * not blocked); the ids actually removed reach the owner's devices as FriendBlackListDeleted.
+ */
+export function unblockUsers(emu: Emulator, owner: string, ids: readonly string[]): TimFriendResult[] {
+  const removed = ids.filter((id) => emu.blocklists.remove(owner, id));
+  if (removed.length > 0) {
+    emu.hub.toUser(owner, { name: 'FriendBlackListDeleted', json: stringifyTimJson(removed) });
+  }
+  return ids.map((id) => result(id, 0));
+}
+
+const getBlackList: Handler = async (ctx) => {
+  const { userId } = requireLogin(ctx);
+  const list = await ctx.emu.queue.enqueue(() => blocklistOf(ctx.emu, userId));
+  return { json: stringifyTimJson(list) };
+};
+
+/** An add or delete call: its ids checked, then `change` in one operation (nothing queued for none). */
+function changeHandler(change: (emu: Emulator, owner: string, ids: readonly string[]) => TimFriendResult[]): Handler {
+  return async (ctx, args) => {
+    const ids = distinctIds(args);
+    const { userId } = requireLogin(ctx);
+    const results = ids.length === 0 ? [] : await ctx.emu.queue.enqueue(() => change(ctx.emu, userId, ids));
+    return { json: stringifyTimJson(results) };
+  };
+}
+
+export const blocklistHandlers: Record<string, Handler> = {
+  TIMFriendshipGetBlackList: getBlackList,
+  TIMFriendshipAddToBlackList: changeHandler(blockUsers),
+  TIMFriendshipDeleteFromBlackList: changeHandler(unblockUsers),
+};
