@@ -91,6 +91,8 @@ export class SocketHost {
   pauses = 0;
   private stopping: Promise<void> | undefined;
   private exited = false;
+  /** The worker's crash was reported: a crash brings both an 'error' and an 'exit' event, told once. */
+  private failureReported = false;
 
   private constructor(
     private readonly worker: Worker,
@@ -222,7 +224,11 @@ export class SocketHost {
 
   private failed(error: Error, onFailure: (error: Error) => void): void {
     this.closeAll();
-    onFailure(error);
+    // The first event says why (the uncaught error); the exit after it adds nothing.
+    if (!this.failureReported) {
+      this.failureReported = true;
+      onFailure(error);
+    }
   }
 
   /** The worker is gone: so is every connection it held. */
