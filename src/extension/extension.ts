@@ -11,6 +11,7 @@ import { registerGroupInfoCommands } from './commands/groupInfo';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerGroupManagementCommands } from './commands/groupManagement';
 import { registerGroupMembershipCommands } from './commands/groupMembership';
+import { registerGroupMuteCommands } from './commands/groupMute';
 import { registerJoinRequestCommands } from './commands/joinRequestCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),
     ...registerGroupMembershipCommands({ session, store, panels }),
+    ...registerGroupMuteCommands({ session, store, panels }),
     ...registerGroupInfoCommands({ session, store, panels }),
     ...registerJoinRequestCommands({ session, store, panels, joinRequests }),
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),

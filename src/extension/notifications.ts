@@ -13,6 +13,7 @@ import type { ConversationStore } from './conversations/conversationStore';
 import { type GroupReport, groupReportOf, isSystemMessage } from './conversations/groupReports';
 import type { JoinRequestCounts } from './conversations/joinRequestCounts';
 import { findWaitingJoinRequest } from './conversations/joinRequests';
+import { muteDurationText } from './conversations/muteDuration';
 import { decideJoinRequest } from './commands/joinRequestCommands';
 import { Disposable } from './lifecycle';
 import { describeFailure } from './log';
@@ -95,7 +96,8 @@ export class MessageNotifications extends Disposable {
 
   /**
    * Of TIM's system notices, told: a group's dismissal (unless the user dismissed it), a request to join a
-   * group the user approves (to accept or decline right there), and the decision on the user's own request.
+   * group the user approves (to accept or decline right there), the decision on the user's own request,
+   * and the user being muted or unmuted in a group.
    */
   private onSystemMessage(message: TimMessage, selfId: string): void {
     const report = groupReportOf(message);
@@ -122,6 +124,14 @@ export class MessageNotifications extends Disposable {
         return;
       case TIMGroupReportType.AddRefuse:
         this.show(report.msg ? vscode.l10n.t('Your request to join {0} was declined: {1}', name, report.msg) : vscode.l10n.t('Your request to join {0} was declined.', name), undefined);
+        return;
+      case TIMGroupReportType.ShutUpMember:
+        this.show(
+          report.shutUpTime > 0
+            ? vscode.l10n.t('{0} muted you in {1} for {2}.', report.opUser, name, muteDurationText(report.shutUpTime, vscode.l10n.t))
+            : vscode.l10n.t('{0} unmuted you in {1}.', report.opUser, name),
+          listed ? key : undefined,
+        );
         return;
       default:
         return;

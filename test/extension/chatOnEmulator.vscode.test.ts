@@ -49,6 +49,25 @@ async function openPanel(key: string): Promise<ChatPanelApi> {
   return panel;
 }
 
+/** Sends `text` from the panel and waits for it to fail: why, as the panel is told (chat/messageUpdated). */
+async function failureOfSend(panel: ChatPanelApi, text: string): Promise<string> {
+  const failures: string[] = [];
+  const notify = panel.channel.notify.bind(panel.channel);
+  panel.channel.notify = ((method, params) => {
+    const message = method === 'chat/messageUpdated' ? (params as { message: { status: string; failure?: string } }).message : undefined;
+    if (message?.status === 'failed') {
+      failures.push(message.failure ?? '');
+    }
+    notify(method, params);
+  }) as typeof panel.channel.notify;
+  try {
+    await panel.controller.handlers['chat/sendText']({ text });
+    return await eventually(() => failures[0], 10_000, 'the send fails');
+  } finally {
+    panel.channel.notify = notify;
+  }
+}
+
 /** The text of a message as the panel shows it. */
 const textOfView = (m: { elements: ReadonlyArray<{ kind: string; text?: string }> }): string => m.elements.map((e) => e.text ?? '').join('');
 
@@ -1087,23 +1106,77 @@ describe('chat on the emulator', function () {
     assert.equal(api().blocklist.has('bob'), false);
     // A block made elsewhere (bob blocks alice): her send from the panel fails, and says why.
     await bob.client.friendshipAddToBlackList(['alice']);
-    const failures: string[] = [];
-    const notify = panel.channel.notify.bind(panel.channel);
-    panel.channel.notify = ((method, params) => {
-      const message = method === 'chat/messageUpdated' ? (params as { message: { status: string; failure?: string } }).message : undefined;
-      if (message?.status === 'failed') {
-        failures.push(message.failure ?? '');
-      }
-      notify(method, params);
-    }) as typeof panel.channel.notify;
     try {
-      await panel.controller.handlers['chat/sendText']({ text: 'are you there?' });
-      await eventually(() => failures.length > 0, 10_000, 'the send fails');
-      assert.deepEqual(failures, ['The recipient does not accept your messages.']);
+      assert.equal(await failureOfSend(panel, 'are you there?'), 'The recipient does not accept your messages.');
     } finally {
-      panel.channel.notify = notify;
       await bob.client.friendshipDeleteFromBlackList(['alice']);
       panel.dispose();
+    }
+  });
+
+  it('mutes a member (Mute Member…) and everyone but the owner and admins (Who Can Write…): TIM refuses their group messages, the history and the member list say so', async () => {
+    const client = api().session.requireClient();
+    const { create_group_result_groupid: groupId } = await client.groupCreate({
+      create_group_param_group_name: 'Quiet Room',
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }, { group_member_info_identifier: 'carol' }],
+    });
+    const key = `group_${groupId}`;
+    await eventually(() => api().store.get(key), 5000, 'in the tree');
+    const refused = (error: unknown) => error instanceof TimError && error.code === 10017;
+    const byId = (id: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.description?.split(' · ')[0] === id);
+    // The owner mutes bob for an hour: whom she may mute (not herself), then for how long.
+    const muted = await recordDialogs({ picks: [byId('bob'), (items) => items.find((item) => item.label === '1 hour')] }, () => vscode.commands.executeCommand('timChat.muteGroupMember', key));
+    assert.deepEqual(muted.result, { userId: 'bob', seconds: 3600 });
+    assert.deepEqual(muted.asked.picked[0]?.map((item) => item.description?.split(' · ')[0]), ['bob', 'carol']);
+    assert.deepEqual(muted.asked.picked[1]?.map((item) => item.label), ['10 minutes', '1 hour', '12 hours', '1 day', '7 days', '30 days']);
+    assert.deepEqual(muted.asked.infos, ['Muted bob in Quiet Room for 1 hour.']);
+    await assert.rejects(bob.client.msgSendMessage(groupId, TIMConvType.Group, text('let me speak')), refused);
+    await carol.client.msgSendMessage(groupId, TIMConvType.Group, text('carol still can'));
+    // The history says so; Show Members… says until when.
+    const panel = await openPanel(key);
+    const tips = async () => (await panel.controller.handlers['chat/loadLatest']({ count: 30 })).messages.flatMap((m) => m.elements.flatMap((e) => (e.kind === 'groupTips' ? [e.text] : [])));
+    await eventually(async () => (await tips()).includes('alice muted bob for 1 hour'), 5000, 'the tip in the history');
+    const members = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showGroupMembers', key));
+    assert.match(byId('bob')(members.asked.picked[0] ?? [])?.description ?? '', / · muted until /);
+    assert.doesNotMatch(byId('carol')(members.asked.picked[0] ?? [])?.description ?? '', /muted/);
+    // Unmute Members… lists the muted only; picking bob lets him write again.
+    const unmuted = await recordDialogs({ picks: [(items) => items] }, () => vscode.commands.executeCommand('timChat.unmuteGroupMember', key));
+    assert.deepEqual(unmuted.asked.picked[0]?.map((item) => item.description?.split(' · ')[0]), ['bob']);
+    assert.deepEqual(unmuted.result, ['bob']);
+    await bob.client.msgSendMessage(groupId, TIMConvType.Group, text('thanks'));
+    const nobody = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.unmuteGroupMember', key));
+    assert.deepEqual(nobody.asked.infos, ['Nobody is muted in Quiet Room.']);
+    // Who Can Write…: only the owner and admins; the others are refused, the owner is not.
+    const onlyAdmins = await recordDialogs({ picks: [(items) => items.find((item) => item.label === 'Only the owner and admins')] }, () => vscode.commands.executeCommand('timChat.setGroupMuteAll', key));
+    assert.equal(onlyAdmins.result, true);
+    assert.deepEqual(onlyAdmins.asked.picked[0]?.map((item) => [item.label, item.description]), [['Everyone', '(current)'], ['Only the owner and admins', undefined]]);
+    await assert.rejects(carol.client.msgSendMessage(groupId, TIMConvType.Group, text('hello?')), refused);
+    await client.msgSendMessage(groupId, TIMConvType.Group, text('the owner still writes'));
+    const info = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.showGroupInfo', key));
+    assert.match(groupInfoDetail(info.result as TimGroupDetailInfo, 'en'), /\nWriting: only the owner and admins\n/);
+    await eventually(async () => (await tips()).includes('alice let only the owner and admins write'), 5000, 'the mute-all tip');
+    await recordDialogs({ picks: [(items) => items.find((item) => item.label === 'Everyone')] }, () => vscode.commands.executeCommand('timChat.setGroupMuteAll', key));
+    await carol.client.msgSendMessage(groupId, TIMConvType.Group, text('back'));
+    panel.dispose();
+    // A normal member mutes nobody.
+    const { create_group_result_groupid: bobsGroup } = await bob.client.groupCreate({
+      create_group_param_group_name: "Bob's Room",
+      create_group_param_group_type: TIMGroupType.Public,
+      create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }],
+    });
+    await eventually(() => api().store.get(`group_${bobsGroup}`), 5000, "bob's group in the tree");
+    const notAllowed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.muteGroupMember', `group_${bobsGroup}`));
+    assert.match(notAllowed.asked.errors[0] ?? '', /Only the owner and admins of Bob's Room mute members\./);
+    // Muted by someone else: the user is told, and a send from the chat says why it failed.
+    const shownBefore = api().notifications.shown.length;
+    await bob.client.groupModifyMemberInfo({ group_modify_member_info_group_id: bobsGroup, group_modify_member_info_identifier: 'alice', group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.ShutupTime, group_modify_member_info_shutup_time: 600 });
+    await eventually(() => api().notifications.shown.slice(shownBefore).includes("bob muted you in Bob's Room for 10 minutes."), 10_000, 'told of the mute');
+    const bobsPanel = await openPanel(`group_${bobsGroup}`);
+    try {
+      assert.equal(await failureOfSend(bobsPanel, 'may I?'), 'You cannot write in this group now: you are muted, or only its owner and admins can write.');
+    } finally {
+      bobsPanel.dispose();
     }
   });
 

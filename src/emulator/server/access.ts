@@ -16,6 +16,10 @@ export interface ConvRef {
   readonly stream: string;
   /** TIMGroupType of a group conversation, when the check that made this ref read the group anyway (conv). */
   readonly groupType?: number;
+  /** The user's TIMGroupMemberRole in a group conversation, when that check read their member row (conv). */
+  readonly role?: number;
+  /** Whether that group is muted for everyone but its owner and admins (groups.shutup_all; conv). */
+  readonly shutupAll?: boolean;
 }
 
 export interface Floors {
@@ -52,8 +56,9 @@ export class Access {
     if (convType === C2C) {
       return { convType, convId, stream: c2cStream(userId, convId) };
     }
-    const { group } = this.groupAndMember(convId, userId);
-    return { convType, convId, stream: groupStream(convId), groupType: group.type };
+    const { group, member } = this.groupAndMember(convId, userId);
+    // The role and the group-wide mute come with the rows read anyway: the send path's mute check (groupMute.ts) costs no query.
+    return { convType, convId, stream: groupStream(convId), groupType: group.type, role: member.role, shutupAll: group.shutup_all === 1 };
   }
 
   /** The group, or undefined when there is no such group or it was dismissed. */
@@ -143,6 +148,8 @@ export interface GroupRow {
   readonly add_option: number;
   readonly max_members: number;
   readonly info_seq: number;
+  /** 1 while everyone but the owner and admins is muted (groupMute.ts). */
+  readonly shutup_all: number;
 }
 
 export interface FormerMembership {

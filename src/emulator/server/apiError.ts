@@ -43,6 +43,8 @@ export const Err = {
   GROUP_PERMISSION_DENY: 10007,
   GROUP_OWNER_NOT_ALLOW_QUIT: 10009,
   GROUP_NOT_FOUND: 10010,
+  /** ERR_SVR_GROUP_SHUTUP_DENY: a group send by a muted member, or by a normal member of a group muted for everyone (groupMute.ts). */
+  GROUP_SHUTUP_DENY: 10017,
   GROUP_ALREADY_MEMBER: 10013,
   GROUP_FULL: 10014,
   GROUP_INVALID_GROUPID: 10015,

@@ -13,6 +13,7 @@ import type { Access } from './access';
 import type { Blocklists } from './blocklistStore';
 import type { Conversations } from './conversations';
 import type { FtsIndexer } from './ftsIndexer';
+import type { GroupMutes } from './groupMuteStore';
 import type { Delivery } from './delivery';
 import type { MessageModel } from './messageModel';
 import type { RecentOnlineSends } from './messages/onlineSend';
@@ -80,6 +81,8 @@ export interface Emulator {
   readonly statuses: UserStatuses;
   /** Every user's blocklist, indexed in memory for the C2C send path (blocklistStore.ts). */
   readonly blocklists: Blocklists;
+  /** Muted group members, indexed in memory for the group send path (groupMuteStore.ts). */
+  readonly groupMutes: GroupMutes;
   serverTime(): number;
 }
 

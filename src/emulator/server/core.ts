@@ -15,6 +15,8 @@ import { Conversations } from './conversations';
 import { Delivery } from './delivery';
 import { EventHub } from './eventHub';
 import { FtsIndexer } from './ftsIndexer';
+import { GroupMutes } from './groupMuteStore';
+import type { IndexUndoLog } from './indexUndoLog';
 import { RateLimiter } from './limits';
 import { MessageModel } from './messageModel';
 import { type Durability, openDatabase } from './schema';
@@ -48,6 +50,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   const queue = new CommitQueue(db, hub);
   const statuses = new UserStatuses(db, hub);
   const blocklists = new Blocklists(db);
+  const groupMutes = new GroupMutes(db);
   const fts = new FtsIndexer(
     db,
     (fn) => queue.whenDurable(fn),
@@ -77,6 +80,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     recentOnline: new RecentOnlineSends(),
     statuses,
     blocklists,
+    groupMutes,
     serverTime: () => Math.floor(Date.now() / 1000),
   };
   hub.setSource({
@@ -86,7 +90,10 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   });
   queue.onCommitted = () => model.endCommit();
   // Counters first: their flush before a non-send operation must precede anything that operation does.
-  queue.operationHooks.push(delivery.counters, delivery, blocklists);
+  queue.operationHooks.push(delivery.counters, delivery);
+  // The send path's in-memory indexes follow their rows: a rolled-back change is undone in memory too.
+  followRollbacks(queue, blocklists);
+  followRollbacks(queue, groupMutes);
   queue.beforeCommit.push(() => delivery.counters.flush());
   queue.beforeCommit.push(() => delivery.flushSeqs());
   queue.onFailed.push(() => delivery.resetSeqs());
@@ -97,11 +104,15 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
   // A status change whose events rolled back was never told (userStatus.ts).
   queue.onFailed.push(() => statuses.failed());
   queue.afterCommit.push(() => statuses.committed());
-  // The blocklists' index follows its rows: a rolled-back change is undone in memory too (blocklistStore.ts).
-  queue.onFailed.push(() => blocklists.failed());
-  queue.afterCommit.push(() => blocklists.committed());
   // The full-text index follows the commits in its worker (ftsIndexer.ts).
   queue.afterCommit.push(() => fts.committed());
   queue.onClose.push(() => void fts.stop());
   return { emu, app, queue, db };
+}
+
+/** Wires an in-memory index to the commits of the rows it mirrors (indexUndoLog.ts). */
+function followRollbacks(queue: CommitQueue, index: IndexUndoLog): void {
+  queue.operationHooks.push(index);
+  queue.onFailed.push(() => index.failed());
+  queue.afterCommit.push(() => index.committed());
 }

@@ -8,7 +8,7 @@
  * the group's name and type and, as for a group they left (convs.left_msg), shows nothing after the
  * dismissal. As there, TIMMsgGetMsgList still gives a former member's device its local history of the
  * group (messages/history.ts). The member rows go (the joined list, member lists and receive options follow), and so do
- * the pins and the join requests (groupRequestStore.ts).
+ * the pins, the join requests (groupRequestStore.ts) and the mutes (groupMuteStore.ts).
  *
  * Every member, the owner included, hears of it on each logged-in device through a group report
  * (kTIMGroupReport_Delete, groupReportMessage.ts) in the system conversation, as the SDK pushes group
@@ -30,7 +30,7 @@ function mayDismiss(type: number, role: number): boolean {
 
 /**
  * Ends `group`: each member loses it (their conversation stays, showing nothing after now) and gets the
- * report on every logged-in device; the pins and join requests go; the row is marked dismissed.
+ * report on every logged-in device; the pins, join requests and mutes go; the row is marked dismissed.
  */
 function dismissGroup(ctx: Ctx, group: GroupRow, opUser: string): void {
   const db = ctx.emu.db;
@@ -42,6 +42,7 @@ function dismissGroup(ctx: Ctx, group: GroupRow, opUser: string): void {
   pushGroupReport(ctx, members, groupReportMessage(ctx, TIMGroupReportType.Delete, group, opUser, ''));
   db.prepare('DELETE FROM pinned WHERE group_id = ?').run(group.group_id);
   deleteGroupRequests(db, group.group_id);
+  ctx.emu.groupMutes.clearGroup(group.group_id);
   db.prepare('UPDATE groups SET dismissed = 1 WHERE group_id = ?').run(group.group_id);
 }
 

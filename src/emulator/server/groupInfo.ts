@@ -10,7 +10,8 @@ import type { GroupRow } from './access';
 import { Err } from './apiError';
 import type { JsonObject } from './args';
 import { type Ctx, type Handler, requireLogin } from './context';
-import { GroupType, memberCount } from './groups';
+import { GroupType } from './groups';
+import { memberCount } from './groupTips';
 import { groupStream } from './messageModel';
 
 /** TIMGroupGetGroupInfoList reads at most 50 groups per call (Tencent's getGroupsInfo limit; 6017 beyond). */
@@ -35,7 +36,7 @@ function detailOf(ctx: Ctx, group: GroupRow): JsonObject {
     group_detail_info_max_member_num: group.max_members,
     group_detail_info_add_option: group.add_option,
     group_detail_info_owner_identifier: group.owner,
-    group_detail_info_is_shutup_all: false,
+    group_detail_info_is_shutup_all: group.shutup_all === 1,
   };
 }
 

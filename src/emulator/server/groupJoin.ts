@@ -13,7 +13,8 @@ import { ApiError, Err, syncParamError } from './apiError';
 import { type Ctx, type Handler, requireLogin } from './context';
 import { storeApplication } from './groupRequestStore';
 import { groupReportMessage, pushGroupReport } from './groupReportMessage';
-import { AddOption, addMember, GroupType, groupTip, JoinType, memberCount, Role, Tip } from './groups';
+import { AddOption, addMember, GroupType, JoinType, Role, Tip } from './groups';
+import { groupTip, memberCount } from './groupTips';
 
 /** Whether joining `group` takes an owner's or admin's approval: add option Auth in a Public or Community group. */
 export function needsApproval(group: GroupRow): boolean {

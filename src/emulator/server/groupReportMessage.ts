@@ -1,7 +1,7 @@
 /**
  * Group reports (TIMMessageManager.h GroupReportElem): the notices the SDK delivers in the system
- * conversation rather than in a group, here for dismissals (groupDismiss.ts) and join requests and their
- * decisions (groupJoin.ts, groupRequests.ts). Each is one system message pushed as a RecvNewMsg event to
+ * conversation rather than in a group, here for dismissals (groupDismiss.ts), join requests and their
+ * decisions (groupJoin.ts, groupRequests.ts) and a member's mute (groupMute.ts). Each is one system message pushed as a RecvNewMsg event to
  * every logged-in device of its receivers: stored per device like any other event (so it is replayed
  * after a reconnect), but no message of any conversation, so no history, unread count or last message
  * changes.
@@ -19,8 +19,11 @@ const SYSTEM_SENDER = '@TIM#SYSTEM';
 /** The tiny id part of a report's message id: no user's, so it never names a user's message. */
 const SYSTEM_TINY_ID = '0';
 
-/** A group report of `type` about `group`, by `opUser` with `msg` (group_report_elem_msg), as a system message (Message JSON). */
-export function groupReportMessage(ctx: Ctx, type: TIMGroupReportType, group: Pick<GroupRow, 'group_id' | 'name'>, opUser: string, msg: string): JsonObject {
+/**
+ * A group report of `type` about `group`, by `opUser` with `msg` (group_report_elem_msg), as a system
+ * message (Message JSON); `extra` adds the fields of that type (a mute's group_report_elem_shut_up_time).
+ */
+export function groupReportMessage(ctx: Ctx, type: TIMGroupReportType, group: Pick<GroupRow, 'group_id' | 'name'>, opUser: string, msg: string, extra: JsonObject = {}): JsonObject {
   const now = ctx.emu.serverTime();
   const rand = randomUint32();
   return {
@@ -37,6 +40,7 @@ export function groupReportMessage(ctx: Ctx, type: TIMGroupReportType, group: Pi
         group_report_elem_msg: msg,
         group_report_elem_user_data: '',
         group_report_elem_platform: '',
+        ...extra,
       },
     ],
     message_server_time: now,

@@ -27,7 +27,8 @@ import {
   unreadRequests,
 } from './groupRequestStore';
 import { groupReportMessage, pushGroupReport } from './groupReportMessage';
-import { memberCount, Role } from './groups';
+import { Role } from './groups';
+import { memberCount } from './groupTips';
 
 /** group_pendency_option_max_limited 0 or absent reads this many; more than MAX_PAGE reads MAX_PAGE ("a suggestion"). */
 const DEFAULT_PAGE = 20;

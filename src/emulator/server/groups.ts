@@ -2,10 +2,11 @@
  * Groups: TIMGroupCreate (at most 20 initial members, as the SDK checks from 7.1), TIMGroupQuit (owners
  * of non-Work groups cannot), TIMGroupGetJoinedGroupList and TIMGroupGetMemberInfoList (members only),
  * and managing a group: TIMGroupInviteMember, TIMGroupDeleteMember, TIMGroupModifyGroupInfo (name,
- * notification, introduction, face, add option, owner) and TIMGroupModifyMemberInfo (a member's role and
- * name card). Joining (TIMGroupJoin) is in groupJoin.ts, join requests in groupRequests.ts, dismissing a
- * group (TIMGroupDelete) in groupDismiss.ts.
- * Joining, leaving, invitations, removals, info and role changes put group tips into the group.
+ * notification, introduction, face, add option, muting everyone, owner) and TIMGroupModifyMemberInfo (a
+ * member's role, mute and name card). Joining (TIMGroupJoin) is in groupJoin.ts, join requests in
+ * groupRequests.ts, dismissing a group (TIMGroupDelete) in groupDismiss.ts, what muting means in
+ * groupMute.ts.
+ * Joining, leaving, invitations, removals, info, role and mute changes put group tips into the group.
  */
 import { randomBytes } from 'node:crypto';
 import { stringifyTimJson } from '../../tim/json';
@@ -13,8 +14,9 @@ import type { GroupRow, MemberRow } from './access';
 import { ApiError, Err, invalidParam, syncParamError } from './apiError';
 import { isObject, type JsonObject, optArray, optNumber, optString } from './args';
 import { type Ctx, type Handler, requireLogin } from './context';
-import { Elem } from './elements';
-import { GROUP, groupStream, messageIdOf, randomUint32 } from './messageModel';
+import { muteEveryone, muteMember, requireMayMute, requireMayMuteEveryone, shutupAllOf, shutupSecondsOf } from './groupMute';
+import { groupTip, memberCount } from './groupTips';
+import { GROUP, groupStream } from './messageModel';
 import { topMessageId } from './messages/unread';
 
 export const GroupType = { PUBLIC: 0, PRIVATE: 1, CHATROOM: 2, BCHATROOM: 3, AVCHATROOM: 4, COMMUNITY: 5 } as const;
@@ -43,66 +45,16 @@ const MODIFY_ADD_OPTION = 0x10;
 const TIP_CHANGE_ADD_OPTION = 0xb;
 /** TIMGroupAddOption: who may join by applying. */
 export const AddOption = { FORBID: 0, AUTH: 1, ANY: 2 } as const;
-/** TIMGroupMemberModifyInfoFlag bits the emulator applies (MsgFlag 0x1, ShutupTime 0x4 and Custom 0x10 are not emulated). */
-const MemberModify = { ROLE: 0x2, NAME_CARD: 0x8 } as const;
+/** TIMGroupModifyInfoFlag ShutupAll: everyone but the owner and admins muted, or not (groupMute.ts). */
+const MODIFY_SHUTUP_ALL = 0x100;
+/** TIMGroupMemberModifyInfoFlag bits the emulator applies (MsgFlag 0x1 and Custom 0x10 are not emulated). */
+const MemberModify = { ROLE: 0x2, SHUTUP_TIME: 0x4, NAME_CARD: 0x8 } as const;
 /** Tencent's usage limits: 群名片最大不超过50个字节 (UTF-8 bytes). */
 const MAX_NAME_CARD_BYTES = 50;
 
 /** Groups that take no invitations and whose owner cannot be changed: the live-broadcast kinds. */
 function isBroadcast(type: number): boolean {
   return type === GroupType.AVCHATROOM || type === GroupType.BCHATROOM;
-}
-
-export function memberCount(ctx: Ctx, groupId: string): number {
-  return (ctx.emu.db.prepare('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId) as { n: number }).n;
-}
-
-interface TipDetails {
-  /** TIMGroupJoinType of an Invite tip. */
-  readonly joinType?: number;
-  /** The member count to report (default: the members now). */
-  readonly memberNum?: number;
-  /** GroupTipGroupChangeInfo entries of a GroupInfoChange tip. */
-  readonly changes?: JsonObject[];
-  /** The messages of a PinnedMessageAdded or PinnedMessageDeleted tip (group_tips_elem_pinned_message_list). */
-  readonly pinnedMessages?: JsonObject[];
-}
-
-/**
- * Puts a group tips message into the group (server-made, no sender device): every member at this
- * moment gets it. Returns its message row id.
- */
-export function groupTip(ctx: Ctx, groupId: string, opUser: string, tipType: number, users: string[], details: TipDetails = {}): number {
-  const emu = ctx.emu;
-  const now = emu.serverTime();
-  const rand = randomUint32();
-  const tip: JsonObject = {
-    elem_type: Elem.GROUP_TIPS,
-    group_tips_elem_tip_type: tipType,
-    group_tips_elem_join_type: details.joinType ?? 0,
-    group_tips_elem_op_user: opUser,
-    group_tips_elem_group_id: groupId,
-    group_tips_elem_user_array: users,
-    group_tips_elem_member_num: details.memberNum ?? memberCount(ctx, groupId),
-    group_tips_elem_group_change_info_array: details.changes ?? [],
-    group_tips_elem_member_change_info_array: [],
-    group_tips_elem_platform: '',
-    ...(details.pinnedMessages === undefined ? {} : { group_tips_elem_pinned_message_list: details.pinnedMessages }),
-  };
-  return emu.delivery.deliver({
-    stream: groupStream(groupId),
-    convType: GROUP,
-    convId: groupId,
-    sender: opUser,
-    senderDevice: 0,
-    msgId: messageIdOf(emu.model.ensureUser(opUser), now, rand),
-    rand,
-    serverTime: now,
-    elemType: Elem.GROUP_TIPS,
-    searchText: '',
-    noUnread: true,
-    body: { message_elem_array: [tip], message_client_time: now, message_priority: 1, message_platform: 0 },
-  }).id;
 }
 
 export function addMember(ctx: Ctx, groupId: string, userId: string, role: number): void {
@@ -267,7 +219,7 @@ function baseInfo(ctx: Ctx, groupId: string, userId: string): JsonObject | undef
     group_base_info_latest_seq: latest,
     group_base_info_readed_seq: 0,
     group_base_info_msg_flag: member.recv_opt,
-    group_base_info_is_shutup_all: false,
+    group_base_info_is_shutup_all: group.shutup_all === 1,
     group_base_info_self_info: {
       group_self_info_join_time: joinTime,
       group_self_info_role: member.role,
@@ -301,8 +253,11 @@ export interface MemberInfoRow {
   readonly face_url: string | null;
 }
 
-/** A member as TIMGroupGetMemberInfoList lists it (GroupMemberInfo), from MEMBER_INFO_COLUMNS. */
-export function memberInfoOf(row: MemberInfoRow, groupId: string): JsonObject {
+/**
+ * A member as TIMGroupGetMemberInfoList lists it (GroupMemberInfo), from MEMBER_INFO_COLUMNS and, as
+ * group_member_info_shutup_time, the end of their running mute (server seconds; 0 when not muted).
+ */
+function memberInfoOf(row: MemberInfoRow, groupId: string, shutupUntil: number): JsonObject {
   return {
     group_member_info_identifier: row.user_id,
     group_member_info_group_id: groupId,
@@ -310,12 +265,18 @@ export function memberInfoOf(row: MemberInfoRow, groupId: string): JsonObject {
     group_member_info_member_role: row.role,
     group_member_info_msg_flag: row.recv_opt,
     group_member_info_msg_seq: 0,
-    group_member_info_shutup_time: 0,
+    group_member_info_shutup_time: shutupUntil,
     group_member_info_name_card: row.name_card,
     group_member_info_nick_name: row.nick ?? '',
     group_member_info_face_url: row.face_url ?? '',
     group_member_info_custom_info: [],
   };
+}
+
+/** Lists members of `groupId` as memberInfoOf does, their mutes as they are now (one clock reading for all). */
+export function memberInfoReader(ctx: Ctx, groupId: string): (row: MemberInfoRow) => JsonObject {
+  const now = ctx.emu.serverTime();
+  return (row) => memberInfoOf(row, groupId, ctx.emu.groupMutes.activeUntil(groupId, row.user_id, now));
 }
 
 const memberList: Handler = async (ctx, args) => {
@@ -334,7 +295,7 @@ const memberList: Handler = async (ctx, args) => {
     const wanted = only === undefined || only.length === 0 ? undefined : new Set(only.filter((v): v is string => typeof v === 'string'));
     return {
       group_get_member_info_list_result_next_seq: 0,
-      group_get_member_info_list_result_info_array: rows.filter((row) => wanted === undefined || wanted.has(row.user_id)).map((row) => memberInfoOf(row, groupId)),
+      group_get_member_info_list_result_info_array: rows.filter((row) => wanted === undefined || wanted.has(row.user_id)).map(memberInfoReader(ctx, groupId)),
     };
   });
   return { json: stringifyTimJson(result) };
@@ -432,11 +393,12 @@ const deleteMember: Handler = async (ctx, args) => {
 };
 
 /**
- * TIMGroupModifyGroupInfo: the name (non-empty, as at creation), notification, introduction, face URL
- * and add option (0/1/2, else 6017; not of a Work group, which takes no applications: 10007) named by
- * the modify flag, by any member of a Work group and the owner or admins of the other types; or, alone,
- * a new owner (the owner only, not in live-broadcast groups; a member other than the owner, else 10004).
- * Other flags: 7013. One GroupInfoChange tip lists the changes.
+ * TIMGroupModifyGroupInfo: the name (non-empty, as at creation), notification, introduction, face URL,
+ * add option (0/1/2, else 6017; not of a Work group, which takes no applications: 10007) and muting
+ * everyone (a boolean; the owner and admins, not in Work groups: groupMute.ts) named by the modify
+ * flag, by any member of a Work group and the owner or admins of the other types; or, alone, a new owner
+ * (the owner only, not in live-broadcast groups; a member other than the owner, else 10004). Other
+ * flags: 7013. One GroupInfoChange tip lists the changes.
  */
 const modifyGroupInfo: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
@@ -450,7 +412,7 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
   }
   const flag = rawFlag >>> 0;
   const fields = MODIFIABLE.filter((field) => (flag & field.bit) !== 0);
-  const unsupported = (fields.reduce((bits, field) => bits & ~field.bit, flag) & ~(MODIFY_OWNER | MODIFY_ADD_OPTION)) >>> 0;
+  const unsupported = (fields.reduce((bits, field) => bits & ~field.bit, flag) & ~(MODIFY_OWNER | MODIFY_ADD_OPTION | MODIFY_SHUTUP_ALL)) >>> 0;
   if (unsupported !== 0) {
     throw new ApiError(Err.INTERFACE_NOT_SUPPORT, `modify flag 0x${unsupported.toString(16)} is not supported by tim-emulator`);
   }
@@ -458,8 +420,9 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
   if (flag & MODIFY_ADD_OPTION && !Object.values(AddOption).includes(addOption as 0)) {
     throw invalidParam('group_modify_info_param_add_option must be 0 (Forbid), 1 (Auth) or 2 (Any)');
   }
+  const shutupAll = flag & MODIFY_SHUTUP_ALL ? shutupAllOf(param) : undefined;
   const newOwner = flag & MODIFY_OWNER ? optString(param, 'group_modify_info_param_owner') ?? '' : undefined;
-  if (newOwner !== undefined && (newOwner.length === 0 || fields.length > 0 || addOption !== undefined)) {
+  if (newOwner !== undefined && (newOwner.length === 0 || fields.length > 0 || addOption !== undefined || shutupAll !== undefined)) {
     throw invalidParam('a new owner needs group_modify_info_param_owner and no other modify flag');
   }
   const values = fields.map((field) => {
@@ -483,6 +446,8 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
       db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND user_id = ?').run(Role.NORMAL, groupId, userId);
       db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND user_id = ?').run(Role.OWNER, groupId, newOwner);
       db.prepare('UPDATE groups SET owner = ?, info_seq = info_seq + 1 WHERE group_id = ?').run(newOwner, groupId);
+      // Nobody mutes the owner: a mute the new owner had ends with the handover (groupMute.ts).
+      ctx.emu.groupMutes.clear(groupId, newOwner);
       changes = [{ group_tips_group_change_info_flag: TIP_CHANGE_OWNER, group_tips_group_change_info_value: newOwner }];
     } else {
       if (addOption !== undefined && group.type === GroupType.PRIVATE) {
@@ -490,6 +455,9 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
       }
       if (group.type !== GroupType.PRIVATE && caller.role === Role.NORMAL) {
         throw new ApiError(Err.GROUP_PERMISSION_DENY, 'only the owner and admins may change this group\'s info');
+      }
+      if (shutupAll !== undefined) {
+        requireMayMuteEveryone(group, userId, caller);
       }
       for (const { field, value } of values) {
         db.prepare(`UPDATE groups SET ${field.column} = ? WHERE group_id = ?`).run(value, groupId);
@@ -503,6 +471,9 @@ const modifyGroupInfo: Handler = async (ctx, args) => {
         // The header's GroupTipGroupChangeInfo: for GroupAddOpt the new TIMGroupAddOption is the int value.
         changes.push({ group_tips_group_change_info_flag: TIP_CHANGE_ADD_OPTION, group_tips_group_change_info_value: '', group_tips_group_change_info_int_value: addOption });
       }
+      if (shutupAll !== undefined) {
+        changes.push(muteEveryone(ctx, groupId, shutupAll));
+      }
     }
     groupTip(ctx, groupId, userId, Tip.GROUP_INFO_CHANGE, [], { changes });
   });
@@ -515,11 +486,13 @@ function hasAdmins(type: number): boolean {
 }
 
 /**
- * TIMGroupModifyMemberInfo: the role (MemberRole 0x2: 200 or 300, else 6017) and name card (NameCard 0x8:
- * at most 50 UTF-8 bytes, else 6017) of a member of the group (10004 otherwise); other flags 7013, 0 6017.
- * Roles: the owner only, not the owner's own, and only in groups with admins (10007). Name cards: one's
- * own, or as the owner or an admin (mayManage); not in live-broadcast groups (10007). Every member gets a
- * SetAdmin or CancelAdmin tip for a role that changed; name cards make no tip.
+ * TIMGroupModifyMemberInfo: the role (MemberRole 0x2: 200 or 300, else 6017), mute (ShutupTime 0x4:
+ * seconds, 0 unmutes; groupMute.ts) and name card (NameCard 0x8: at most 50 UTF-8 bytes, else 6017) of a
+ * member of the group (10004 otherwise); other flags 7013, 0 6017. Roles: the owner only, not the owner's
+ * own, and only in groups with admins (10007). Mutes: see requireMayMute. Name cards: one's own, or as
+ * the owner or an admin (mayManage); not in live-broadcast groups (10007). All checks pass before
+ * anything changes. Every member gets a SetAdmin or CancelAdmin tip for a role that changed and a
+ * MemberInfoChange tip for a mute; name cards make no tip.
  */
 const modifyMemberInfo: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
@@ -530,7 +503,7 @@ const modifyMemberInfo: Handler = async (ctx, args) => {
   if (!Number.isInteger(flag) || flag <= 0 || flag > 0xffffffff) {
     throw invalidParam('group_modify_member_info_modify_flag must name what to change');
   }
-  const unsupported = (flag & ~(MemberModify.ROLE | MemberModify.NAME_CARD)) >>> 0;
+  const unsupported = (flag & ~(MemberModify.ROLE | MemberModify.SHUTUP_TIME | MemberModify.NAME_CARD)) >>> 0;
   if (unsupported !== 0) {
     throw new ApiError(Err.INTERFACE_NOT_SUPPORT, `member modify flag 0x${unsupported.toString(16)} is not supported by tim-emulator`);
   }
@@ -540,6 +513,7 @@ const modifyMemberInfo: Handler = async (ctx, args) => {
   if (setsRole && role !== Role.NORMAL && role !== Role.ADMIN) {
     throw invalidParam('group_modify_member_info_member_role must be 200 (member) or 300 (admin); owners change with TIMGroupModifyGroupInfo');
   }
+  const shutupSeconds = (flag & MemberModify.SHUTUP_TIME) !== 0 ? shutupSecondsOf(param) : undefined;
   const nameCard = setsNameCard ? optString(param, 'group_modify_member_info_name_card') : undefined;
   if (setsNameCard && (nameCard === undefined || Buffer.byteLength(nameCard, 'utf8') > MAX_NAME_CARD_BYTES)) {
     throw invalidParam(`group_modify_member_info_name_card is required by the modify flag, at most ${MAX_NAME_CARD_BYTES} bytes`);
@@ -556,6 +530,9 @@ const modifyMemberInfo: Handler = async (ctx, args) => {
     if (nameCard !== undefined && (isBroadcast(group.type) || (user !== userId && !mayManage(group.type, caller, target)))) {
       throw new ApiError(Err.GROUP_PERMISSION_DENY, `${userId} may not set the name card of ${user} in group ${groupId}`);
     }
+    if (shutupSeconds !== undefined) {
+      requireMayMute(group, userId, caller, user, target);
+    }
     const db = ctx.emu.db;
     if (nameCard !== undefined) {
       db.prepare('UPDATE members SET name_card = ? WHERE group_id = ? AND user_id = ?').run(nameCard, groupId, user);
@@ -563,6 +540,9 @@ const modifyMemberInfo: Handler = async (ctx, args) => {
     if (role !== undefined && role !== target.role) {
       db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, user);
       groupTip(ctx, groupId, userId, role === Role.ADMIN ? Tip.SET_ADMIN : Tip.CANCEL_ADMIN, [user]);
+    }
+    if (shutupSeconds !== undefined) {
+      muteMember(ctx, group, userId, user, shutupSeconds);
     }
   });
   return {};

@@ -54,12 +54,13 @@ CREATE TABLE IF NOT EXISTS dev_msgs(device_id INTEGER NOT NULL, msg INTEGER NOT 
   PRIMARY KEY(device_id, msg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dev_convs(device_id INTEGER NOT NULL, stream TEXT NOT NULL, cleared_msg INTEGER NOT NULL,
   PRIMARY KEY(device_id, stream)) WITHOUT ROWID;
--- A group; dismissed 1: dismissed by its owner (TIMGroupDelete), kept for its former members' conversations.
+-- A group; dismissed 1: dismissed by its owner (TIMGroupDelete), kept for its former members' conversations;
+-- shutup_all 1: everyone but the owner and admins muted (TIMGroupModifyGroupInfo ShutupAll, groupMute.ts).
 CREATE TABLE IF NOT EXISTS groups(
   group_id TEXT PRIMARY KEY, name TEXT NOT NULL, type INTEGER NOT NULL, owner TEXT NOT NULL,
   created INTEGER NOT NULL, face_url TEXT NOT NULL DEFAULT '', notification TEXT NOT NULL DEFAULT '',
   introduction TEXT NOT NULL DEFAULT '', add_option INTEGER NOT NULL DEFAULT 2, max_members INTEGER NOT NULL,
-  info_seq INTEGER NOT NULL DEFAULT 1, dismissed INTEGER NOT NULL DEFAULT 0);
+  info_seq INTEGER NOT NULL DEFAULT 1, dismissed INTEGER NOT NULL DEFAULT 0, shutup_all INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS members(
   group_id TEXT NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL, join_time INTEGER NOT NULL,
   join_msg INTEGER NOT NULL, recv_opt INTEGER NOT NULL DEFAULT 0, name_card TEXT NOT NULL DEFAULT '',
@@ -104,6 +105,11 @@ CREATE INDEX IF NOT EXISTS status_subs_target ON status_subs(target);
 -- first, also among blocks of the same second. Older data dirs get the table from this CREATE IF NOT EXISTS.
 CREATE TABLE IF NOT EXISTS blocks(user_id TEXT NOT NULL, blocked TEXT NOT NULL, add_time INTEGER NOT NULL,
   seq INTEGER NOT NULL, PRIMARY KEY(user_id, blocked)) WITHOUT ROWID;
+-- Muted group members (TIMGroupModifyMemberInfo ShutupTime, groupMuteStore.ts): user_id may not write in
+-- group_id until muted_until (server seconds). Not part of members: a mute outlives leaving and joining
+-- again. Older data dirs get the table from this CREATE IF NOT EXISTS.
+CREATE TABLE IF NOT EXISTS group_mutes(group_id TEXT NOT NULL, user_id TEXT NOT NULL, muted_until INTEGER NOT NULL,
+  PRIMARY KEY(group_id, user_id)) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';
@@ -164,6 +170,11 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   const groupColumns = db.prepare("SELECT name FROM pragma_table_info('groups')").all() as Array<{ name: string }>;
   if (!groupColumns.some((c) => c.name === 'dismissed')) {
     db.exec('ALTER TABLE groups ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0');
+  }
+  // A group muted for everyone but its owner and admins (groupMute.ts): read with the group row that a
+  // send's membership check reads anyway (access.ts), so it costs the send path no query.
+  if (!groupColumns.some((c) => c.name === 'shutup_all')) {
+    db.exec('ALTER TABLE groups ADD COLUMN shutup_all INTEGER NOT NULL DEFAULT 0');
   }
   // Whether a message asked for read receipts (message_need_read_receipt), written by the send's own
   // INSERT. Older data dirs: the flag is read once from the stored bodies.

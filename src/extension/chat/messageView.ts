@@ -9,6 +9,7 @@ import type { TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
 import { replyQuoteOf } from '../../tim/tuikitReply';
+import { muteDurationText } from '../conversations/muteDuration';
 import { isStarred } from '../messages/starMark';
 import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
 import type { Translate } from './translate';
@@ -67,6 +68,8 @@ function groupTipsText(tips: TimGroupTipsElem, ctx: MessageViewContext): string 
       return ctx.t('{0} is no longer an admin', users);
     case TIMGroupTipType.GroupInfoChange:
       return groupInfoChangeText(tips, operator, ctx);
+    case TIMGroupTipType.MemberInfoChange:
+      return memberInfoChangeText(tips, operator, ctx);
     case TIMGroupTipType.PinnedMessageAdded:
     case TIMGroupTipType.PinnedMessageDeleted:
       return pinTipText(tips, operator, ctx);
@@ -105,6 +108,16 @@ function joinOptionChangeText(option: number | undefined, operator: string, ctx:
   }
 }
 
+/** What a member info change tip says: who was muted (for how long) or unmuted, else that members changed. */
+function memberInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: MessageViewContext): string {
+  const changes = (tips.group_tips_elem_member_change_info_array ?? []).map((change) => {
+    const member = nameOf(change.group_tips_member_change_info_identifier, ctx);
+    const seconds = Number(change.group_tips_member_change_info_shutupTime ?? 0);
+    return seconds > 0 ? ctx.t('{0} muted {1} for {2}', operator, member, muteDurationText(seconds, ctx.t)) : ctx.t('{0} unmuted {1}', operator, member);
+  });
+  return changes.length > 0 ? changes.join(' · ') : ctx.t('{0} changed members of the group', operator);
+}
+
 /** What a group info change tip says: each change it lists that people notice, else that something changed. */
 function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: MessageViewContext): string {
   const changes = (tips.group_tips_elem_group_change_info_array ?? []).flatMap((change) => {
@@ -120,6 +133,8 @@ function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: Mess
         return [ctx.t('{0} made {1} the owner', operator, nameOf(value, ctx))];
       case TIMGroupTipGroupChangeFlag.GroupAddOpt:
         return [joinOptionChangeText(change.group_tips_group_change_info_int_value, operator, ctx)];
+      case TIMGroupTipGroupChangeFlag.ShutupAll:
+        return [change.group_tips_group_change_info_bool_value ? ctx.t('{0} let only the owner and admins write', operator) : ctx.t('{0} let everyone write again', operator)];
       default:
         return [];
     }

@@ -14,6 +14,8 @@ export function sendFailureText(error: unknown): string {
   switch (error.code) {
     case TimErrorCode.ERR_SVR_MSG_IN_PEER_BLACKLIST:
       return vscode.l10n.t('The recipient does not accept your messages.');
+    case TimErrorCode.ERR_SVR_GROUP_SHUTUP_DENY:
+      return vscode.l10n.t('You cannot write in this group now: you are muted, or only its owner and admins can write.');
     case TimErrorCode.ERR_SVR_MSG_INVALID_ID:
       return vscode.l10n.t('There is no such user.');
     default:

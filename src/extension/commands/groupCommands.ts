@@ -8,7 +8,8 @@ import type { TimClient } from '../../tim/client';
 import { TIMConvType, TIMGroupAddOption, TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
 import { MAX_USER_STATUS_IDS } from '../../tim/userStatusApi';
 import { conversationKey } from '../conversations/conversationKey';
-import { readGroupMembers, type GroupMember } from '../conversations/groupMembers';
+import { isMuted, readGroupMembers, type GroupMember } from '../conversations/groupMembers';
+import { mutedUntilText } from '../conversations/muteDuration';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { presenceOf } from '../conversations/presence';
 import { readGroupInfo } from '../conversations/groupProfile';
@@ -130,7 +131,7 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       const picked = await vscode.window.showQuickPick(
         members.map((member) => ({
           label: `$(${member.role >= TIMGroupMemberRole.Admin ? 'star-full' : 'account'}) ${member.name}`,
-          description: [member.userId === self ? vscode.l10n.t('you') : member.userId, roleLabel(member.role), online.has(member.userId) ? vscode.l10n.t('online') : '']
+          description: [member.userId === self ? vscode.l10n.t('you') : member.userId, roleLabel(member.role), online.has(member.userId) ? vscode.l10n.t('online') : '', isMuted(member) ? mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language) : '']
             .filter(Boolean)
             .join(' · '),
           member,

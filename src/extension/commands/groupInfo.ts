@@ -50,6 +50,7 @@ export function groupInfoDetail(info: TimGroupDetailInfo, locale: string): strin
     members,
     info.group_detail_info_owner_identifier ? vscode.l10n.t('Owner: {0}', info.group_detail_info_owner_identifier) : '',
     takesJoinRequests(info.group_detail_info_group_type) ? vscode.l10n.t('Joining: {0}', joinOptionLabel(info.group_detail_info_add_option)) : '',
+    info.group_detail_info_is_shutup_all ? vscode.l10n.t('Writing: only the owner and admins') : '',
     created ? vscode.l10n.t('Created {0}', created) : '',
   ];
   const texts = [

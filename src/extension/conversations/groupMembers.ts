@@ -1,9 +1,10 @@
 /**
  * A group's members as the extension shows them (the @-mention list, Show Members…): read with
  * TIMGroupGetMemberInfoList page by page, each with the name to show (group name card, else
- * nickname, else user id) and role.
+ * nickname, else user id), role, and until when they are muted.
  */
 import type { TimClient } from '../../tim/client';
+import { TIMGroupMemberRole } from '../../tim/enums';
 import { TimErrorCode } from '../../tim/errorCodes';
 import { TimError } from '../../tim/errors';
 import type { Uint64 } from '../../tim/json';
@@ -16,7 +17,27 @@ export interface GroupMember {
   readonly userId: string;
   readonly name: string;
   /** TIMGroupMemberRole: 200 member, 300 admin, 400 owner (0 when TIM did not say). */
-  readonly role: number;
+  readonly role: number;  /** Until when they are muted in the group (seconds since the epoch); 0 when they are not. */
+  readonly mutedUntil: number;
+}
+
+/** Whether `member` is muted at `nowSeconds` (a mute whose end has passed is over). */
+export function isMuted(member: GroupMember, nowSeconds = Date.now() / 1000): boolean {
+  return member.mutedUntil > nowSeconds;
+}
+
+/**
+ * Whom a member of `role` may mute (TIM's rule, which it enforces): the owner everyone else, an admin
+ * the normal members, anyone else nobody.
+ */
+export function mutableBy(role: number, self: string, members: readonly GroupMember[]): GroupMember[] {
+  if (role === TIMGroupMemberRole.Owner) {
+    return members.filter((m) => m.userId !== self);
+  }
+  if (role === TIMGroupMemberRole.Admin) {
+    return members.filter((m) => m.userId !== self && m.role !== TIMGroupMemberRole.Admin && m.role !== TIMGroupMemberRole.Owner);
+  }
+  return [];
 }
 
 export function memberDisplayName(member: TimGroupMemberInfo): string {
@@ -32,7 +53,12 @@ export async function readGroupMembers(client: TimClient, groupId: string): Prom
       group_get_members_info_list_param_next_seq: nextSeq,
     });
     for (const member of result.group_get_member_info_list_result_info_array) {
-      members.push({ userId: member.group_member_info_identifier, name: memberDisplayName(member), role: Number(member.group_member_info_member_role ?? 0) });
+      members.push({
+        userId: member.group_member_info_identifier,
+        name: memberDisplayName(member),
+        role: Number(member.group_member_info_member_role ?? 0),
+        mutedUntil: Number(member.group_member_info_shutup_time ?? 0),
+      });
     }
     nextSeq = result.group_get_member_info_list_result_next_seq;
     if (BigInt(nextSeq) === 0n) {

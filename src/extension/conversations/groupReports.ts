@@ -2,7 +2,8 @@
  * Group reports (GroupReportElem): TIM's system notices about a group, pushed as messages of the system
  * conversation (kTIMConv_System, no conversation id, sender "@TIM#SYSTEM") rather than into the group's
  * history. TIM Chat reads a group's dismissal (kTIMGroupReport_Delete) and the requests to join it: one
- * arriving for its approvers (AddRequest), and the decision for the applicant (AddAccept, AddRefuse).
+ * arriving for its approvers (AddRequest), and the decision for the applicant (AddAccept, AddRefuse); and
+ * that the user was muted or unmuted in a group (ShutUpMember).
  */
 import { TIMConvType, TIMElemType, TIMGroupReportType } from '../../tim/enums';
 import type { TimMessage } from '../../tim/types/message';
@@ -16,6 +17,8 @@ export interface GroupReport {
   readonly opUser: string;
   /** The applicant's or the approver's words ('' when none). */
   readonly msg: string;
+  /** ShutUpMember: for how many seconds the user was muted (0: unmuted). */
+  readonly shutUpTime: number;
 }
 
 export type GroupDismissal = GroupReport;
@@ -38,6 +41,7 @@ export function groupReportOf(message: TimMessage): GroupReport | undefined {
         groupName: elem.group_report_elem_group_name ?? '',
         opUser: elem.group_report_elem_op_user ?? '',
         msg: elem.group_report_elem_msg ?? '',
+        shutUpTime: Number(elem.group_report_elem_shut_up_time ?? 0),
       };
     }
   }

@@ -137,6 +137,8 @@ export const TIMGroupModifyInfoFlag = {
   FaceUrl: 0x01 << 3,
   /** Who may join by applying (group_modify_info_param_add_option, a TIMGroupAddOption). */
   AddOption: 0x01 << 4,
+  /** Everyone but the owner and admins muted, or not (group_modify_info_param_is_shutup_all). */
+  ShutupAll: 0x01 << 8,
   /** The owner changes hands (group_modify_info_param_owner); it goes alone. 0x80000000 as a uint32, not `1 << 31` (negative in JavaScript). */
   Owner: 0x80000000,
 } as const;
@@ -152,6 +154,8 @@ export interface TimGroupModifyInfoParam {
   readonly group_modify_info_param_face_url?: string;
   /** With TIMGroupModifyInfoFlag.AddOption: who may join by applying. */
   readonly group_modify_info_param_add_option?: TIMGroupAddOption;
+  /** With TIMGroupModifyInfoFlag.ShutupAll: whether only the owner and admins may write. */
+  readonly group_modify_info_param_is_shutup_all?: boolean;
   /** With TIMGroupModifyInfoFlag.Owner: the member who becomes the owner. */
   readonly group_modify_info_param_owner?: string;
 }
@@ -159,6 +163,8 @@ export interface TimGroupModifyInfoParam {
 /** TIMGroupMemberModifyInfoFlag: which fields of GroupModifyMemberInfoParam to apply. */
 export const TIMGroupMemberModifyFlag = {
   MemberRole: 0x01 << 1,
+  /** Mutes the member for group_modify_member_info_shutup_time seconds (0 unmutes). */
+  ShutupTime: 0x01 << 2,
   NameCard: 0x01 << 3,
 } as const;
 
@@ -172,6 +178,8 @@ export interface TimGroupModifyMemberInfoParam {
   readonly group_modify_member_info_member_role?: number;
   /** The member's name in this group ("group nickname"). */
   readonly group_modify_member_info_name_card?: string;
+  /** With TIMGroupMemberModifyFlag.ShutupTime: for how many seconds from now the member is muted; 0 unmutes. */
+  readonly group_modify_member_info_shutup_time?: number;
 }
 
 /** 10.7 GroupDetailInfo: a group as TIMGroupGetGroupInfoList describes it. */

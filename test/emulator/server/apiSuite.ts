@@ -1044,7 +1044,7 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
     const remove = (device: Device, groupId: string, users: string[]) =>
       device.client.groupDeleteMember({ group_delete_member_param_group_id: groupId, group_delete_member_param_identifier_array: users, group_delete_member_param_user_data: 'cleanup' });
     const history = (device: Device, groupId: string) => device.client.msgGetMsgList(groupId, GROUP, { msg_getmsglist_param_count: 50, msg_getmsglist_param_is_ramble: true });
-    const memberField = async <K extends 'group_member_info_member_role' | 'group_member_info_name_card'>(device: Device, groupId: string, user: string, field: K) => {
+    const memberField = async <K extends 'group_member_info_member_role' | 'group_member_info_name_card' | 'group_member_info_shutup_time'>(device: Device, groupId: string, user: string, field: K) => {
       const { group_get_member_info_list_result_info_array: members } = await device.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: groupId } as never);
       return members.find((m) => m.group_member_info_identifier === user)?.[field];
     };
@@ -1271,6 +1271,33 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       assert.equal(await memberField(alice, groupId, u('dave'), 'group_member_info_name_card'), 'd'.repeat(50));
     });
 
+    it('muting: a muted member\'s group sends fail with 10017 while others write, the member list shows until when, unmuting lets them write; muting everyone stops normal members but not the owner or admins, and the group info says so', async function () {
+      const groupId = await createGroup('mute public', PUBLIC, [[bob], [carol, ADMIN]]);
+      const mute = (device: Device, user: string, seconds: number) =>
+        device.client.groupModifyMemberInfo({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: user, group_modify_member_info_modify_flag: 0x4, group_modify_member_info_shutup_time: seconds });
+      const muteEveryone = (device: Device, muted: boolean) =>
+        device.client.groupModifyGroupInfo({ group_modify_info_param_group_id: groupId, group_modify_info_param_modify_flag: 0x100, group_modify_info_param_is_shutup_all: muted });
+      const shutupAll = async (): Promise<boolean | undefined> => (await bob.client.groupGetGroupInfoList([groupId]))[0]?.get_groups_info_result_info?.group_detail_info_is_shutup_all;
+      const start = Math.floor(Date.now() / 1000);
+      await mute(alice, u('bob'), 600);
+      await expectCode(bob.client.msgSendMessage(groupId, GROUP, text('am I muted?')), 10017);
+      const until = Number(await memberField(carol, groupId, u('bob'), 'group_member_info_shutup_time'));
+      assert.ok(until >= start + 590 && until <= start + 660, `bob muted until about ${start + 600}: ${until}`);
+      assert.equal(Number(await memberField(carol, groupId, u('carol'), 'group_member_info_shutup_time') ?? 0), 0);
+      await carol.client.msgSendMessage(groupId, GROUP, text('carol still writes'));
+      await mute(alice, u('bob'), 0);
+      await bob.client.msgSendMessage(groupId, GROUP, text('bob writes again'));
+      assert.equal(Number(await memberField(carol, groupId, u('bob'), 'group_member_info_shutup_time') ?? 0), 0);
+      await muteEveryone(alice, true);
+      assert.equal(await shutupAll(), true);
+      await expectCode(bob.client.msgSendMessage(groupId, GROUP, text('everyone muted?')), 10017);
+      await carol.client.msgSendMessage(groupId, GROUP, text('the admin still writes'));
+      await alice.client.msgSendMessage(groupId, GROUP, text('the owner still writes'));
+      await muteEveryone(carol, false);
+      assert.equal(await shutupAll(), false);
+      await bob.client.msgSendMessage(groupId, GROUP, text('bob writes after everyone was unmuted'));
+    });
+
     it('emulator choices (member info): other flags 7013, flag 0 and a missing value 6017, a non-member 10004, the same role again and name cards make no tip', async function () {
       if (env.kind !== 'emulator') {
         this.skip(); // docs/emulator.md, Groups
@@ -1279,7 +1306,6 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       const modify = (param: object) =>
         rawCode(alice, 'TIMGroupModifyMemberInfo', [stringifyTimJson({ group_modify_member_info_group_id: groupId, group_modify_member_info_identifier: u('bob'), ...param })]);
       assert.equal(await modify({ group_modify_member_info_modify_flag: 0x1, group_modify_member_info_msg_flag: 1 }), 7013);
-      assert.equal(await modify({ group_modify_member_info_modify_flag: 0x4, group_modify_member_info_shutup_time: 60 }), 7013);
       assert.equal(await modify({ group_modify_member_info_modify_flag: 0x10 | 0x8, group_modify_member_info_name_card: 'x' }), 7013);
       assert.equal(await modify({ group_modify_member_info_modify_flag: 0 }), 6017);
       assert.equal(await modify({ group_modify_member_info_modify_flag: 0x2 }), 6017);

@@ -10,12 +10,11 @@ import { blockUsers, blocklistOf, unblockUsers } from '../../../src/emulator/ser
 import { MAX_BLOCKLIST_ENTRIES } from '../../../src/emulator/server/blocklistStore';
 import { ApiError } from '../../../src/emulator/server/apiError';
 import type { EmulatorCore } from '../../../src/emulator/server/core';
-import { type OutFrame, frameText } from '../../../src/emulator/server/frameText';
 import { stringifyTimJson } from '../../../src/tim/json';
 import type { TimFriendProfile, TimFriendResult } from '../../../src/tim/types/friendship';
 import type { TimMessage } from '../../../src/tim/types/message';
 import { type Device, type TestEnv, emulatorEnv, sleep, text } from './harness';
-import { TempCore } from './tempCore';
+import { inFailingCommit, inFailingOp, loginDevice, TempCore } from './tempCore';
 
 const C2C = 1;
 const GROUP = 2;
@@ -197,13 +196,6 @@ describe('emulator blocklist (core)', function () {
   let temp: TempCore;
   let core: EmulatorCore;
 
-  /** A logged-in, connected device of `user` whose frames land in `frames`. */
-  const loginDevice = (user: string, frames: string[]): void => {
-    core.db.prepare("INSERT INTO devices(user_id, config_path, base_msg, logged_in) VALUES (?, 'd', 0, 1)").run(user);
-    const id = (core.db.prepare("SELECT id FROM devices WHERE user_id = ? AND config_path = 'd'").get(user) as { id: number }).id;
-    core.emu.hub.addLoggedIn(user, id);
-    core.emu.hub.bindSink(id, { pushFrame: (frame: OutFrame) => void frames.push(frameText(frame)) });
-  };
   const blockEvents = (frames: string[]): Array<[string, string]> =>
     frames
       .map((frame) => JSON.parse(frame) as { event?: { name: string; json: string } })
@@ -247,36 +239,22 @@ describe('emulator blocklist (core)', function () {
   });
 
   it('an add or delete rolled back with its operation, or with its whole commit, leaves the index as the table is, and tells nobody', async function () {
-    /** `change` in an operation that fails after it: the operation's savepoint rolls back. */
-    const inFailingOp = (change: () => unknown): Promise<unknown> =>
-      core.queue.enqueue(() => {
-        change();
-        throw new ApiError(6017, 'the operation fails after the change');
-      });
-    /** `change` in a group commit that fails as a whole (an atomic operation failing otherwise than with an ApiError). */
-    const inFailingCommit = async (change: Promise<unknown>): Promise<void> => {
-      const failing = core.queue.enqueue(() => {
-        throw new Error('the group transaction fails');
-      }, { atomic: true });
-      const outcomes = await Promise.allSettled([change, failing]);
-      assert.deepEqual(outcomes.map((r) => r.status), ['rejected', 'rejected']);
-    };
     const annFrames: string[] = [];
-    loginDevice('ann', annFrames);
-    await assert.rejects(inFailingOp(() => blockUsers(core.emu, 'ann', ['ben'])), ApiError);
+    loginDevice(core, 'ann', annFrames);
+    await assert.rejects(inFailingOp(core, () => blockUsers(core.emu, 'ann', ['ben'])), ApiError);
     assertInStep('ann', ['ben']);
-    await inFailingCommit(block('ann', ['ben']));
+    await inFailingCommit(core, block('ann', ['ben']));
     assertInStep('ann', ['ben']);
     assert.equal(core.emu.blocklists.blocks('ann', 'ben'), false);
     assert.deepEqual(blockEvents(annFrames), [], 'nothing rolled back was told');
     // Committed, then a delete rolled back either way: ben stays blocked.
     await block('ann', ['ben']);
-    await assert.rejects(inFailingOp(() => unblockUsers(core.emu, 'ann', ['ben'])), ApiError);
-    await inFailingCommit(unblock('ann', ['ben']));
+    await assert.rejects(inFailingOp(core, () => unblockUsers(core.emu, 'ann', ['ben'])), ApiError);
+    await inFailingCommit(core, unblock('ann', ['ben']));
     assertInStep('ann', ['ben']);
     assert.equal(core.emu.blocklists.blocks('ann', 'ben'), true);
     // A change in the same commit as another user's failed operation stands; that one's does not.
-    const mixed = await Promise.allSettled([unblock('ann', ['ben']), inFailingOp(() => blockUsers(core.emu, 'ben', ['ann']))]);
+    const mixed = await Promise.allSettled([unblock('ann', ['ben']), inFailingOp(core, () => blockUsers(core.emu, 'ben', ['ann']))]);
     assert.deepEqual(mixed.map((r) => r.status), ['fulfilled', 'rejected']);
     assertInStep('ann', ['ben']);
     assertInStep('ben', ['ann']);

@@ -11,6 +11,7 @@ import { Access } from '../../../src/emulator/server/access';
 import { Blocklists } from '../../../src/emulator/server/blocklistStore';
 import { readTimeOf, requestOf, setReadTime, storeApplication } from '../../../src/emulator/server/groupRequestStore';
 import { EventHub } from '../../../src/emulator/server/eventHub';
+import { GroupMutes } from '../../../src/emulator/server/groupMuteStore';
 import { DB_FILE, openDatabase } from '../../../src/emulator/server/schema';
 import { UserStatuses } from '../../../src/emulator/server/userStatus';
 
@@ -104,6 +105,23 @@ describe('tim-emulator schema migration', function () {
         assert.deepEqual(blocklists.listOf('ann'), [{ blocked: 'bo', add_time: 100 }]);
         assert.equal(new Blocklists(db).blocks('ann', 'bo'), true, 'loaded from the table');
         assert.deepEqual(db.prepare('SELECT user_id FROM users ORDER BY user_id').pluck().all(), ['ann', 'bo']);
+      },
+    );
+  });
+
+  it('adds the group_mutes table and groups.shutup_all (muting) to a data dir from before them; existing groups are not muted, and mutes work at once', function () {
+    withDataDirLacking(
+      'DROP TABLE group_mutes; ALTER TABLE groups DROP COLUMN shutup_all',
+      (old) => old.prepare("INSERT INTO groups(group_id, name, type, owner, created, max_members) VALUES ('team', 'Team', 0, 'ann', 1, 2000)").run(),
+      (db) => {
+        assert.deepEqual(db.prepare("SELECT name FROM pragma_table_info('group_mutes')").pluck().all(), ['group_id', 'user_id', 'muted_until']);
+        assert.deepEqual(db.prepare('SELECT group_id, dismissed, shutup_all FROM groups').all(), [{ group_id: 'team', dismissed: 0, shutup_all: 0 }]);
+        const mutes = new GroupMutes(db);
+        assert.equal(mutes.storedUntil('team', 'bo'), 0);
+        mutes.set('team', 'bo', 200);
+        assert.equal(mutes.activeUntil('team', 'bo', 199), 200);
+        assert.equal(mutes.activeUntil('team', 'bo', 200), 0, 'an end that has come is no mute');
+        assert.equal(new GroupMutes(db).storedUntil('team', 'bo'), 200, 'loaded from the table');
       },
     );
   });

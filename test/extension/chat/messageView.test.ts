@@ -73,14 +73,14 @@ describe('messageView', () => {
   });
 
   it('says what a group info change tip changed: the name, the notice, the owner, who may join', () => {
-    const tip = (changes: Array<{ flag: number; value?: string; int?: number }>) =>
+    const tip = (changes: Array<{ flag: number; value?: string; int?: number; bool?: boolean }>) =>
       toMessageView(message({
         message_elem_array: [{
           elem_type: TIMElemType.GroupTips,
           group_tips_elem_tip_type: TIMGroupTipType.GroupInfoChange,
           group_tips_elem_group_id: 'g',
           group_tips_elem_op_user: 'bob',
-          group_tips_elem_group_change_info_array: changes.map((c) => ({ group_tips_group_change_info_flag: c.flag, group_tips_group_change_info_value: c.value, group_tips_group_change_info_int_value: c.int })),
+          group_tips_elem_group_change_info_array: changes.map((c) => ({ group_tips_group_change_info_flag: c.flag, group_tips_group_change_info_value: c.value, group_tips_group_change_info_int_value: c.int, group_tips_group_change_info_bool_value: c.bool })),
         }] as unknown as TimMessage['message_elem_array'],
       }), ctx).elements[0];
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.Name, value: 'Core <b>Team</b>' }, { flag: TIMGroupTipGroupChangeFlag.Notification, value: 'Release Friday' }]), {
@@ -94,6 +94,25 @@ describe('messageView', () => {
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt, int: 2 }]), { kind: 'groupTips', text: 'Bob B. let anyone join the group' });
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt, int: 0 }]), { kind: 'groupTips', text: 'Bob B. closed the group to requests to join' });
     assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.GroupAddOpt }]), { kind: 'groupTips', text: 'Bob B. changed who can join the group' });
+    // Everyone muted or not: the tip's bool value (header 9.1).
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.ShutupAll, bool: true }]), { kind: 'groupTips', text: 'Bob B. let only the owner and admins write' });
+    assert.deepEqual(tip([{ flag: TIMGroupTipGroupChangeFlag.ShutupAll, bool: false }]), { kind: 'groupTips', text: 'Bob B. let everyone write again' });
+  });
+
+  it('says who was muted, for how long, or unmuted (MemberInfoChange tips)', () => {
+    const tip = (changes: Array<{ id: string; seconds?: number }>) =>
+      toMessageView(message({
+        message_elem_array: [{
+          elem_type: TIMElemType.GroupTips,
+          group_tips_elem_tip_type: TIMGroupTipType.MemberInfoChange,
+          group_tips_elem_group_id: 'g',
+          group_tips_elem_op_user: 'bob',
+          group_tips_elem_member_change_info_array: changes.map((c) => ({ group_tips_member_change_info_identifier: c.id, group_tips_member_change_info_shutupTime: c.seconds })),
+        }] as unknown as TimMessage['message_elem_array'],
+      }), ctx).elements[0];
+    assert.deepEqual(tip([{ id: 'carol', seconds: 3600 }]), { kind: 'groupTips', text: 'Bob B. muted carol for 1 hour' });
+    assert.deepEqual(tip([{ id: 'carol', seconds: 0 }, { id: 'dave' }]), { kind: 'groupTips', text: 'Bob B. unmuted carol · Bob B. unmuted dave' });
+    assert.deepEqual(tip([]), { kind: 'groupTips', text: 'Bob B. changed members of the group' });
   });
 
   it('says who pinned or unpinned which message (PinnedMessageAdded / PinnedMessageDeleted tips)', () => {

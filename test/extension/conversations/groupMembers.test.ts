@@ -4,7 +4,7 @@
  * and any other failure thrown.
  */
 import * as assert from 'node:assert/strict';
-import { readOwnRole } from '../../../src/extension/conversations/groupMembers';
+import { isMuted, mutableBy, readGroupMembers, readOwnRole } from '../../../src/extension/conversations/groupMembers';
 import { TimClient } from '../../../src/tim/client';
 import { TIMGroupMemberRole } from '../../../src/tim/enums';
 import { TimError } from '../../../src/tim/errors';
@@ -37,5 +37,41 @@ describe('readOwnRole', () => {
 
   it('throws any other failure (the group is gone: 10010; offline)', async () => {
     await assert.rejects(readOwnRole(clientAnswering({ code: 10010 }).client, 'team', 'me'), (error: unknown) => error instanceof TimError && error.code === 10010);
+  });
+});
+
+describe('muting members (mutableBy, isMuted, readGroupMembers)', () => {
+  const member = (userId: string, role: number, mutedUntil = 0) => ({ userId, name: userId, role, mutedUntil });
+  const members = [member('owner', TIMGroupMemberRole.Owner), member('admin', TIMGroupMemberRole.Admin), member('admin2', TIMGroupMemberRole.Admin), member('bob', TIMGroupMemberRole.Normal), member('carol', TIMGroupMemberRole.Normal)];
+  const ids = (list: ReadonlyArray<{ userId: string }>) => list.map((m) => m.userId);
+
+  it('lets the owner mute everyone else, an admin the normal members, and anyone else nobody', () => {
+    assert.deepEqual(ids(mutableBy(TIMGroupMemberRole.Owner, 'owner', members)), ['admin', 'admin2', 'bob', 'carol']);
+    assert.deepEqual(ids(mutableBy(TIMGroupMemberRole.Admin, 'admin', members)), ['bob', 'carol']);
+    assert.deepEqual(ids(mutableBy(TIMGroupMemberRole.Normal, 'bob', members)), []);
+    assert.deepEqual(ids(mutableBy(0, 'stranger', members)), []);
+  });
+
+  it('counts a mute only until its end', () => {
+    assert.equal(isMuted(member('bob', TIMGroupMemberRole.Normal, 1000), 999), true);
+    assert.equal(isMuted(member('bob', TIMGroupMemberRole.Normal, 1000), 1000), false);
+    assert.equal(isMuted(member('bob', TIMGroupMemberRole.Normal, 0), 0.5), false);
+  });
+
+  it('reads until when each member is muted (0 when TIM says nothing)', async () => {
+    const endpoint = new FakeEndpoint();
+    endpoint.respond('TIMGroupGetMemberInfoList', () => ({
+      code: 0,
+      desc: '',
+      json: JSON.stringify({
+        group_get_member_info_list_result_next_seq: 0,
+        group_get_member_info_list_result_info_array: [
+          { group_member_info_identifier: 'bob', group_member_info_member_role: 200, group_member_info_shutup_time: 1800000000 },
+          { group_member_info_identifier: 'carol', group_member_info_member_role: 200 },
+        ],
+      }),
+    }));
+    const read = await readGroupMembers(new TimClient(endpoint), 'team');
+    assert.deepEqual(read.map((m) => [m.userId, m.mutedUntil]), [['bob', 1800000000], ['carol', 0]]);
   });
 });

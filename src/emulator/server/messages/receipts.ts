@@ -13,7 +13,7 @@ import { stringifyTimJson } from '../../../tim/json';
 import { invalidParam } from '../apiError';
 import type { JsonObject } from '../args';
 import { type Ctx, type Handler, requireLogin } from '../context';
-import { GroupType, MEMBER_INFO_COLUMNS, type MemberInfoRow, memberInfoOf } from '../groups';
+import { GroupType, MEMBER_INFO_COLUMNS, type MemberInfoRow, memberInfoReader } from '../groups';
 import { C2C, GROUP, type MessageRow, Status, c2cParties } from '../messageModel';
 import { visibleMessage } from './history';
 import { msgIdsOfOneConv, requireOneStream, requiredMsgId } from './targets';
@@ -153,7 +153,7 @@ const readMemberList: Handler = async (ctx, args) => {
       : [];
     const more = rows.length > count;
     return {
-      group_member_array: rows.slice(0, count).map((member) => memberInfoOf(member, groupId)),
+      group_member_array: rows.slice(0, count).map(memberInfoReader(ctx, groupId)),
       // An offset into the list: where the next page starts; 0 once there is none.
       next_seq: more ? offset + count : 0,
       is_finished: !more,

@@ -17,6 +17,7 @@ import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, uploadFile } from '../blobs';
 import { type Ctx, type Handler, type InFlightSend, type Outcome, requireLogin } from '../context';
 import { checkBodySize, checkElements, Elem } from '../elements';
 import { connectionEventText } from '../eventHub';
+import { requireNotMuted } from '../groupMute';
 import { grantMergeKeys, nestedMergeKeys } from './mergeAccess';
 import { sendOnline } from './onlineSend';
 import { groupTakesReceipts } from './receipts';
@@ -121,8 +122,10 @@ async function prepare(ctx: Ctx, msg: JsonObject, msgId: string, flight: InFligh
 }
 
 /**
- * The conversation a send goes into: the sender's right to it (10007, 10010) and, for C2C, the receiver's
- * existence (20003) and their blocklist (20007; an in-memory lookup, see blocklistStore.ts).
+ * The conversation a send goes into: the sender's right to it (10007, 10010); for C2C, the receiver's
+ * existence (20003) and their blocklist (20007; an in-memory lookup, see blocklistStore.ts); for a
+ * group, the sender's mute (10017; an in-memory lookup and the rows the membership check read, see
+ * groupMute.ts).
  */
 function sendTarget(ctx: Ctx, userId: string, convId: string, convType: number): ConvRef {
   const ref = ctx.emu.access.conv(userId, convId, convType);
@@ -133,6 +136,8 @@ function sendTarget(ctx: Ctx, userId: string, convId: string, convType: number):
     if (ctx.emu.blocklists.blocks(convId, userId)) {
       throw new ApiError(Err.MSG_IN_PEER_BLACKLIST, `blocked by the receiver: ${convId} has ${userId} on their blocklist`);
     }
+  } else {
+    requireNotMuted(ctx.emu, ref, userId);
   }
   return ref;
 }
