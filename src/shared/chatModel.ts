@@ -175,6 +175,11 @@ export interface ChatPanelInfo {
    * is no longer one of its members (removed, or left on another device). Absent while it takes them.
    */
   readonly closed?: 'dismissed' | 'notMember';
+  /**
+   * In a group the user may write in: why they cannot right now. `mutedUntil`: they are muted until then
+   * (seconds since the epoch); `onlyAdmins`: only the owner and admins write for now. Absent when they can.
+   */
+  readonly muted?: { readonly mutedUntil: number } | { readonly onlyAdmins: true };
   /** The panel's user-visible strings in the display language (translated on the host with vscode.l10n). */
   readonly strings: Readonly<Record<string, string>>;
 }

@@ -3,6 +3,7 @@
  * the message store, virtual list, row renderer, focus, composer, menu and read reporting on the other.
  * Every failed request becomes a short line in the panel (and a host log entry), never a broken page.
  */
+import { clockText } from '../shared/clockText';
 import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView, ChatPanelInfo, MentionCandidate } from '../shared/chatModel';
 import { ActionMenu } from './actionMenu';
@@ -67,6 +68,8 @@ export class ChatController {
   private firstUnreadId: string | undefined;
   private revealedId: string | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Reopens the composer when the user's mute in the group ends. */
+  private muteTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly history: HistoryLoader;
   private readonly unreadBanner: UnreadBanner;
   private readonly pinnedBar: PinnedBar;
@@ -313,7 +316,7 @@ export class ChatController {
     }
     this.view.applyStrings(this.t, info.title);
     this.pinnedBar.refresh();
-    this.setSignedIn(info.signedIn, info.closed);
+    this.setSignedIn(info.signedIn, info.closed, info.muted);
     if (first) {
       this.unreadAtOpen = info.unreadCount;
       if (info.unreadCount > 0) {
@@ -402,11 +405,30 @@ export class ChatController {
     });
   }
 
-  /** The composer takes messages while signed in to a conversation open to the user (see ChatPanelInfo.closed). */
-  private setSignedIn(signedIn: boolean, closed?: ChatPanelInfo['closed']): void {
-    const notice = closed === 'dismissed' ? 'panel.dismissed' : closed === 'notMember' ? 'panel.notMember' : 'panel.signedOut';
-    this.composer.setEnabled(signedIn && closed === undefined, this.t(notice));
+  /**
+   * The composer takes messages while signed in to a conversation open to the user (see
+   * ChatPanelInfo.closed) who may write in it now (ChatPanelInfo.muted: a mute reopens it at its end).
+   */
+  private setSignedIn(signedIn: boolean, closed?: ChatPanelInfo['closed'], muted?: ChatPanelInfo['muted']): void {
+    clearTimeout(this.muteTimer);
+    const mutedUntilMs = muted !== undefined && 'mutedUntil' in muted ? muted.mutedUntil * 1000 : 0;
+    const stillMuted = mutedUntilMs > Date.now();
+    const silenced = stillMuted || (muted !== undefined && 'onlyAdmins' in muted);
+    const notice = !signedIn
+      ? this.t('panel.signedOut')
+      : closed === 'dismissed'
+        ? this.t('panel.dismissed')
+        : closed === 'notMember'
+          ? this.t('panel.notMember')
+          : stillMuted
+            ? this.t('panel.muted', clockText(mutedUntilMs, this.info?.locale || navigator.language))
+            : this.t('panel.onlyAdmins');
+    this.composer.setEnabled(signedIn && closed === undefined && !silenced, notice);
     document.body.dataset.signedIn = String(signedIn);
+    if (signedIn && closed === undefined && stillMuted) {
+      // The mute ends by the clock: the composer opens again then (timers cap at about 24.8 days).
+      this.muteTimer = setTimeout(() => this.setSignedIn(signedIn, closed, muted), Math.min(mutedUntilMs - Date.now() + 250, 0x7fffffff));
+    }
   }
 
   /** Shows whether the host answers, and how fast: the first thing to look at when the panel misbehaves. */
@@ -571,3 +593,4 @@ export class ChatController {
     window.addEventListener('pagehide', () => this.drafts.flush());
   }
 }
+

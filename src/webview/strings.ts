@@ -11,6 +11,8 @@ export const ENGLISH_STRINGS = {
   'panel.signedOut': 'You are signed out. Sign in to TIM Chat to send messages.',
   'panel.dismissed': 'This group was dismissed: no one can write in it any more.',
   'panel.notMember': 'You are no longer a member of this group: to write in it again, ask a member to add you.',
+  'panel.muted': 'You are muted in this group until {0}.',
+  'panel.onlyAdmins': 'Only the owner and admins can write in this group for now.',
   'list.label': 'Messages',
   'list.loading': 'Loading messages…',
   'list.loadingOlder': 'Loading older messages…',

@@ -14,7 +14,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimChatApi } from '../../src/extension/extension';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupReportType, TIMGroupType, TIMReceiveMessageOpt } from '../../src/tim/enums';
-import { TIMGroupMemberModifyFlag, type TimGroupDetailInfo } from '../../src/tim/types/group';
+import { TIMGroupMemberModifyFlag, TIMGroupModifyInfoFlag, type TimGroupDetailInfo } from '../../src/tim/types/group';
 import { groupInfoDetail } from '../../src/extension/commands/groupInfo';
 import { profileDetail } from '../../src/extension/commands/showProfile';
 import { groupReportOf } from '../../src/extension/conversations/groupReports';
@@ -1174,7 +1174,15 @@ describe('chat on the emulator', function () {
     await eventually(() => api().notifications.shown.slice(shownBefore).includes("bob muted you in Bob's Room for 10 minutes."), 10_000, 'told of the mute');
     const bobsPanel = await openPanel(`group_${bobsGroup}`);
     try {
+      // The panel knows before she types (its composer says until when), and TIM refuses a send anyway.
+      const muting = await eventually(() => bobsPanel.controller.info().muted, 10_000, 'the panel knows she is muted');
+      assert.ok('mutedUntil' in muting && Math.abs(muting.mutedUntil - (Date.now() / 1000 + 600)) < 30, JSON.stringify(muting));
       assert.equal(await failureOfSend(bobsPanel, 'may I?'), 'You cannot write in this group now: you are muted, or only its owner and admins can write.');
+      // Unmuted, then only the owner and admins write: the panel follows each change (its tips).
+      await bob.client.groupModifyMemberInfo({ group_modify_member_info_group_id: bobsGroup, group_modify_member_info_identifier: 'alice', group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.ShutupTime, group_modify_member_info_shutup_time: 0 });
+      await eventually(() => bobsPanel.controller.info().muted === undefined, 10_000, 'the panel knows she may write');
+      await bob.client.groupModifyGroupInfo({ group_modify_info_param_group_id: bobsGroup, group_modify_info_param_modify_flag: TIMGroupModifyInfoFlag.ShutupAll, group_modify_info_param_is_shutup_all: true });
+      await eventually(() => JSON.stringify(bobsPanel.controller.info().muted) === '{"onlyAdmins":true}', 10_000, 'the panel knows only admins write');
     } finally {
       bobsPanel.dispose();
     }

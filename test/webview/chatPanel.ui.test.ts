@@ -340,6 +340,35 @@ describe('chat webview against a fake host', function () {
     await blocked.waitFor({ state: 'hidden' });
   });
 
+  it('takes no messages while the user is muted, says until when, and opens again at its end; likewise while only the owner and admins write', async () => {
+    await open('type=group&n=30');
+    const input = page.locator('#composer-input');
+    const disabled = (): Promise<boolean> => input.evaluate((e) => (e as HTMLTextAreaElement & { disabled: boolean }).disabled);
+    const info = (muted: unknown) =>
+      page.evaluate((value) => {
+        const host = (window as unknown as { __host: { notify(method: string, params: unknown): void } }).__host;
+        host.notify('chat/info', { conversationId: 'dev', conversationType: 'group', title: 'Developers', selfId: 'me', signedIn: true, draft: '', unreadCount: 0, locale: 'en-GB', strings: {}, ...(value === null ? {} : { muted: value }) });
+      }, muted);
+    assert.equal(await disabled(), false);
+    // Muted for two more seconds: closed, saying until when (today: the time alone), then open again by itself.
+    const until = Math.ceil(Date.now() / 1000) + 2;
+    await info({ mutedUntil: until });
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement).disabled);
+    const clock = new Date(until * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+    assert.equal(await page.locator('#composer-notice').innerText(), `You are muted in this group until ${clock}.`);
+    await page.waitForFunction(() => !(document.getElementById('composer-input') as HTMLTextAreaElement).disabled, undefined, { timeout: 6000 });
+    assert.equal(await page.locator('#composer-notice').isHidden(), true);
+    // A mute that has already ended closes nothing.
+    await info({ mutedUntil: Math.floor(Date.now() / 1000) - 5 });
+    assert.equal(await disabled(), false);
+    // Only the owner and admins write: closed until chat/info says otherwise.
+    await info({ onlyAdmins: true });
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement).disabled);
+    assert.equal(await page.locator('#composer-notice').innerText(), 'Only the owner and admins can write in this group for now.');
+    await info(null);
+    await page.waitForFunction(() => !(document.getElementById('composer-input') as HTMLTextAreaElement).disabled);
+  });
+
   it('takes no new messages in a dismissed group, or one the user is no longer in, and says why', async () => {
     await open('type=group&n=30');
     const input = page.locator('#composer-input');

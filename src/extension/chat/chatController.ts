@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import * as vscode from 'vscode';
 import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
-import { TIMConvType, TIMElemType, TIMGroupTipType, TIMGroupType, TIMMsgStatus } from '../../tim/enums';
+import { TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupTipType, TIMGroupType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import { TimErrorCode } from '../../tim/errorCodes';
 import { TimError } from '../../tim/errors';
@@ -16,7 +16,7 @@ import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
-import { readOwnRole } from '../conversations/groupMembers';
+import { type OwnMembership, readOwnMembership } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { groupDismissalOf } from '../conversations/groupReports';
 import type { Blocklist } from '../conversations/blocklist';
@@ -97,6 +97,12 @@ export class ChatController extends Disposable {
   private shownPresence: Presence | undefined;
   /** Why the group takes no new messages from the user (see ChatPanelInfo.closed); undefined while it does. */
   private closed: ChatPanelInfo['closed'];
+  /** The user's membership of the group as last read (role, mute), for ChatPanelInfo.muted. */
+  private membership: OwnMembership | undefined;
+  /** The group is muted for everyone but its owner and admins (as last read). */
+  private shutupAll = false;
+  /** ChatPanelInfo.muted as the panel was last told, to tell it only of a change. */
+  private shownMuting = '';
   private readonly receipts = new ReadReceipts(
     () => this.client,
     () => this.selfId,
@@ -203,18 +209,19 @@ export class ChatController extends Disposable {
 
   /**
    * Reads what a group panel shows of the group again: its pinned messages, its notice, whether it was
-   * dismissed and whether the user is still in it. The user's role is read once for both the pinned bar
-   * (owners and admins pin) and the membership.
+   * dismissed, whether the user is still in it and whether they may write now (muted). The user's
+   * membership is read once for the pinned bar (owners and admins pin), the membership and the mute.
    */
   private refreshGroup(): void {
     if (this.ref.type !== TIMConvType.Group) {
       return;
     }
-    const ownRole = readOwnRole(this.client, this.ref.id, this.selfId);
+    const membership = readOwnMembership(this.client, this.ref.id, this.selfId);
+    const ownRole = membership.then((m) => m?.role);
     // Its consumers log a failure; one may not look (a group type without membership): never unhandled.
     ownRole.catch(() => undefined);
     this.refreshPinned(ownRole);
-    this.refreshGroupState(ownRole);
+    this.refreshGroupState(membership);
   }
 
   /** Reads the pinned list again, with the user's role; the panel hears of it when anything changed. */
@@ -263,19 +270,21 @@ export class ChatController extends Disposable {
   }
 
   /**
-   * Reads a group's notice again, and whether the user may still write in it; the panel hears of what
-   * changed. Failures are only logged.
+   * Reads a group's notice again, whether it is muted for everyone, and whether the user may still write
+   * in it; the panel hears of what changed. Failures are only logged.
    */
-  private refreshGroupState(ownRole: Promise<number | undefined>): void {
+  private refreshGroupState(membership: Promise<OwnMembership | undefined>): void {
     readGroupInfo(this.client, this.ref.id)
       .then((info) => {
         const notice = info.group_detail_info_notification ?? '';
+        this.shutupAll = info.group_detail_info_is_shutup_all === true;
         if (notice !== this.notice) {
           this.notice = notice;
           this.channel?.notify('chat/info', this.info());
         }
+        this.notifyIfMutingChanged();
         if (MEMBERSHIP_TYPES.has(info.group_detail_info_group_type)) {
-          this.applyMembership(ownRole);
+          this.applyMembership(membership);
         }
       })
       .catch((error: unknown) => {
@@ -289,19 +298,51 @@ export class ChatController extends Disposable {
   }
 
   /**
-   * Whether the user is still a member, from their role as read (removed, or left on another device: the
-   * panel takes no new messages; added again: it does). Failures are only logged.
+   * Whether the user is still a member, from their membership as read (removed, or left on another
+   * device: the panel takes no new messages; added again: it does), and whether they are muted. Failures
+   * are only logged.
    */
-  private applyMembership(ownRole: Promise<number | undefined>): void {
-    ownRole
-      .then((role) => {
-        if (role === undefined) {
+  private applyMembership(membership: Promise<OwnMembership | undefined>): void {
+    membership
+      .then((member) => {
+        this.membership = member;
+        if (member === undefined) {
           this.setClosed('notMember');
         } else if (this.closed === 'notMember') {
           this.setClosed(undefined);
         }
+        this.notifyIfMutingChanged();
       })
       .catch((error: unknown) => log().info(`membership in ${this.ref.id} not read: ${errorMessage(error)}`));
+  }
+
+  /**
+   * Why the user cannot write in the group right now, from what was last read: muted until some time
+   * (the panel reopens the composer then), or only the owner and admins write. TIM decides each send
+   * anyway (10017); this only says so before the user types.
+   */
+  private muting(): ChatPanelInfo['muted'] {
+    const member = this.membership;
+    if (this.ref.type !== TIMConvType.Group || member === undefined) {
+      return undefined;
+    }
+    if (member.mutedUntil * 1000 > Date.now()) {
+      return { mutedUntil: member.mutedUntil };
+    }
+    return this.shutupAll && member.role < TIMGroupMemberRole.Admin ? { onlyAdmins: true } : undefined;
+  }
+
+  private mutingInfo(): Pick<ChatPanelInfo, 'muted'> {
+    const muted = this.muting();
+    return muted === undefined ? {} : { muted };
+  }
+
+  private notifyIfMutingChanged(): void {
+    const now = JSON.stringify(this.muting() ?? null);
+    if (now !== this.shownMuting) {
+      this.shownMuting = now;
+      this.channel?.notify('chat/info', this.info());
+    }
   }
 
   /** A dismissal is final: nothing reopens the group. */
@@ -333,6 +374,9 @@ export class ChatController extends Disposable {
     this.notice = '';
     this.peerStatus = '';
     this.closed = undefined;
+    this.membership = undefined;
+    this.shutupAll = false;
+    this.shownMuting = '';
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
     if (state.kind !== 'signedIn') {
@@ -463,6 +507,7 @@ export class ChatController extends Disposable {
         ? { notice: this.notice }
         : { peerStatus: this.peerStatus, peerBlocked: this.blocklist.has(this.ref.id), ...(peerPresence === undefined ? {} : { peerPresence }) }),
       ...(this.closed === undefined ? {} : { closed: this.closed }),
+      ...this.mutingInfo(),
       strings: panelStrings(),
     };
   }

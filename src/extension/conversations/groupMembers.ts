@@ -68,22 +68,35 @@ export async function readGroupMembers(client: TimClient, groupId: string): Prom
   return members;
 }
 
+/** The user's own membership of a group: their role, and until when they are muted (0: not). */
+export interface OwnMembership {
+  /** TIMGroupMemberRole. */
+  readonly role: number;
+  /** Seconds since the epoch; 0 when TIM says they are not muted. */
+  readonly mutedUntil: number;
+}
+
 /**
- * The user's own role in a group (TIMGroupMemberRole), or undefined when they are not a member (TIM
- * refuses a non-member's read, 10007, or leaves them out). Other failures are thrown.
+ * The user's own membership of a group, or undefined when they are not a member (TIM refuses a
+ * non-member's read, 10007, or leaves them out). Other failures are thrown.
  */
-export async function readOwnRole(client: TimClient, groupId: string, selfId: string): Promise<number | undefined> {
+export async function readOwnMembership(client: TimClient, groupId: string, selfId: string): Promise<OwnMembership | undefined> {
   try {
     const result = await client.groupGetMemberInfoList({
       group_get_members_info_list_param_group_id: groupId,
       group_get_members_info_list_param_identifier_array: [selfId],
     });
     const me = result.group_get_member_info_list_result_info_array.find((m) => m.group_member_info_identifier === selfId);
-    return me === undefined ? undefined : Number(me.group_member_info_member_role ?? 0);
+    return me === undefined ? undefined : { role: Number(me.group_member_info_member_role ?? 0), mutedUntil: Number(me.group_member_info_shutup_time ?? 0) };
   } catch (error: unknown) {
     if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_PERMISSION_DENY) {
       return undefined;
     }
     throw error;
   }
+}
+
+/** The user's own role in a group (TIMGroupMemberRole), or undefined when they are not a member (see readOwnMembership). */
+export async function readOwnRole(client: TimClient, groupId: string, selfId: string): Promise<number | undefined> {
+  return (await readOwnMembership(client, groupId, selfId))?.role;
 }

@@ -3,6 +3,7 @@
  * the tips and notices TIM sends with any number of seconds. Pure (the translate function is passed in),
  * so the history's tips and the host's commands say it alike.
  */
+import { clockText } from '../../shared/clockText';
 import type { Translate } from '../chat/translate';
 
 /** What Mute Member… offers, in seconds: 10 minutes, 1 hour, 12 hours, 1 day, 7 days, 30 days. */
@@ -30,10 +31,5 @@ export function muteDurationText(seconds: number, t: Translate): string {
 
 /** "muted until 15:30" (today) or "muted until Nov 28, 15:30", in `locale`. */
 export function mutedUntilText(untilSeconds: number, t: Translate, locale: string, nowMs = Date.now()): string {
-  const until = new Date(untilSeconds * 1000);
-  const sameDay = until.toDateString() === new Date(nowMs).toDateString();
-  const when = sameDay
-    ? until.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
-    : until.toLocaleString(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  return t('muted until {0}', when);
+  return t('muted until {0}', clockText(untilSeconds * 1000, locale, nowMs));
 }

@@ -4,7 +4,7 @@
  * and any other failure thrown.
  */
 import * as assert from 'node:assert/strict';
-import { isMuted, mutableBy, readGroupMembers, readOwnRole } from '../../../src/extension/conversations/groupMembers';
+import { isMuted, mutableBy, readGroupMembers, readOwnMembership, readOwnRole } from '../../../src/extension/conversations/groupMembers';
 import { TimClient } from '../../../src/tim/client';
 import { TIMGroupMemberRole } from '../../../src/tim/enums';
 import { TimError } from '../../../src/tim/errors';
@@ -56,6 +56,17 @@ describe('muting members (mutableBy, isMuted, readGroupMembers)', () => {
     assert.equal(isMuted(member('bob', TIMGroupMemberRole.Normal, 1000), 999), true);
     assert.equal(isMuted(member('bob', TIMGroupMemberRole.Normal, 1000), 1000), false);
     assert.equal(isMuted(member('bob', TIMGroupMemberRole.Normal, 0), 0.5), false);
+  });
+
+  it("reads the user's own mute with their role (readOwnMembership)", async () => {
+    const endpoint = new FakeEndpoint();
+    endpoint.respond('TIMGroupGetMemberInfoList', () => ({
+      code: 0,
+      desc: '',
+      json: JSON.stringify({ group_get_member_info_list_result_next_seq: 0, group_get_member_info_list_result_info_array: [{ group_member_info_identifier: 'me', group_member_info_member_role: 200, group_member_info_shutup_time: 1800000000 }] }),
+    }));
+    assert.deepEqual(await readOwnMembership(new TimClient(endpoint), 'team', 'me'), { role: 200, mutedUntil: 1800000000 });
+    assert.equal(await readOwnMembership(clientAnswering({ code: 10007 }).client, 'team', 'me'), undefined);
   });
 
   it('reads until when each member is muted (0 when TIM says nothing)', async () => {
