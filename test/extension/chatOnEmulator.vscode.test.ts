@@ -1183,6 +1183,16 @@ describe('chat on the emulator', function () {
       await eventually(() => bobsPanel.controller.info().muted === undefined, 10_000, 'the panel knows she may write');
       await bob.client.groupModifyGroupInfo({ group_modify_info_param_group_id: bobsGroup, group_modify_info_param_modify_flag: TIMGroupModifyInfoFlag.ShutupAll, group_modify_info_param_is_shutup_all: true });
       await eventually(() => JSON.stringify(bobsPanel.controller.info().muted) === '{"onlyAdmins":true}', 10_000, 'the panel knows only admins write');
+      // Made an admin, she writes again; an admin unmutes members, not another admin the owner muted.
+      const makeAdmin = (id: string) => bob.client.groupModifyMemberInfo({ group_modify_member_info_group_id: bobsGroup, group_modify_member_info_identifier: id, group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.MemberRole, group_modify_member_info_member_role: TIMGroupMemberRole.Admin });
+      await bob.client.groupInviteMember({ group_invite_member_param_group_id: bobsGroup, group_invite_member_param_identifier_array: ['carol'] });
+      await makeAdmin('alice');
+      await makeAdmin('carol');
+      await eventually(() => bobsPanel.controller.info().muted === undefined, 10_000, 'an admin writes while everyone is muted');
+      await bob.client.groupModifyMemberInfo({ group_modify_member_info_group_id: bobsGroup, group_modify_member_info_identifier: 'carol', group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.ShutupTime, group_modify_member_info_shutup_time: 600 });
+      const adminMuted = await recordDialogs({ picks: [(items) => items] }, () => vscode.commands.executeCommand('timChat.unmuteGroupMember', `group_${bobsGroup}`));
+      assert.match(adminMuted.asked.errors[0] ?? '', /Those muted in Bob's Room are admins: only the owner unmutes them\./);
+      assert.equal(adminMuted.asked.picked.length, 0);
     } finally {
       bobsPanel.dispose();
     }

@@ -88,8 +88,16 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
         return [];
       }
       const mayUnmute = new Set(mutableBy(role, self, members).map((m) => m.userId));
+      const unmutable = muted.filter((member) => mayUnmute.has(member.userId));
+      if (unmutable.length === 0) {
+        throw new Error(
+          role >= TIMGroupMemberRole.Admin
+            ? vscode.l10n.t('Those muted in {0} are admins: only the owner unmutes them.', target.name)
+            : vscode.l10n.t('Only the owner and admins of {0} mute members.', target.name),
+        );
+      }
       const picked = await vscode.window.showQuickPick(
-        muted.filter((member) => mayUnmute.has(member.userId)).map((member) => ({ label: `$(account) ${member.name}`, description: `${member.userId} · ${mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language)}`, member })),
+        unmutable.map((member) => ({ label: `$(account) ${member.name}`, description: `${member.userId} · ${mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language)}`, member })),
         { title: vscode.l10n.t('Unmute Members of {0}', target.name), placeHolder: vscode.l10n.t('Whom to unmute'), canPickMany: true, matchOnDescription: true },
       );
       if (!picked || picked.length === 0) {
