@@ -58,6 +58,11 @@ export interface HostRequests extends MessageRequests {
 export interface MessageRequests {
   /** Shows the host's open dialog and sends each chosen file as an image or file message. */
   'chat/attach': { params: { kind: 'image' | 'file' }; result: { messages: readonly ChatMessageView[] } };
+  /**
+   * Sends files dropped on the panel (their URIs, from VS Code's Explorer or editor tabs), once the user
+   * confirms; images as images. Resolves with no messages when the user declines.
+   */
+  'chat/dropFiles': { params: { uris: readonly string[] }; result: { messages: readonly ChatMessageView[] } };
   /** Sends an image pasted into the composer: its clipboard type and bytes (base64). */
   'chat/pasteImage': { params: { mime: string; data: string }; result: ChatMessageView };
   /** Saves an element's payload where the user chooses (save dialog, progress notification). */

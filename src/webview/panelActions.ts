@@ -4,7 +4,9 @@
  * fetched from the host once, and the selection bar (count, Forward…, Delete…, Clear Selection) that
  * follows MessageExtras' selection.
  */
+import type { ChatMessageView } from '../shared/chatModel';
 import { errorMessage } from '../shared/errorMessage';
+import { droppedUris } from '../shared/uriList';
 import type { ChatView } from './chatView';
 import type { HostChannel } from './hostChannel';
 import type { MessageExtras } from './messageExtras';
@@ -55,15 +57,69 @@ export class PanelActions {
         void this.pasteImages(images);
       }
     });
+    this.acceptDrops();
     view.selectionForward.addEventListener('click', () => void this.actOnSelection('chat/forward'));
     view.selectionDelete.addEventListener('click', () => void this.actOnSelection('chat/deleteSelected'));
     view.selectionClear.addEventListener('click', () => c.extras.setSelection([]));
   }
 
-  async attach(kind: 'image' | 'file'): Promise<void> {
-    const { channel, view, store, list } = this.c;
+  /**
+   * Files dropped anywhere on the panel: from VS Code's Explorer or an editor tab (VS Code hands webviews
+   * a drop while Shift is held) they arrive as URIs, which the host checks, confirms and sends; images
+   * from elsewhere (the browser's or the system's) are sent as pasted ones. Dropped text is left to the
+   * composer.
+   */
+  private acceptDrops(): void {
+    const carriesFiles = (data: DataTransfer | null): boolean =>
+      // Types as the browser lists them: lower-cased, except its own 'Files'.
+      data !== null && [...data.types].some((type) => type === 'Files' || type === 'resourceurls' || type.endsWith('uri-list'));
+    document.addEventListener('dragover', (event) => {
+      if (carriesFiles(event.dataTransfer)) {
+        event.preventDefault();
+        (event.dataTransfer as DataTransfer).dropEffect = 'copy';
+        document.body.dataset.dropping = 'true';
+      }
+    });
+    document.addEventListener('dragleave', (event) => {
+      // Leaving the panel, not moving between its elements.
+      if (event.relatedTarget === null) {
+        delete document.body.dataset.dropping;
+      }
+    });
+    document.addEventListener('drop', (event) => {
+      delete document.body.dataset.dropping;
+      const data = event.dataTransfer;
+      if (!carriesFiles(data) || data === null) {
+        return;
+      }
+      event.preventDefault();
+      const uris = droppedUris((type) => data.getData(type));
+      if (uris.length > 0) {
+        void this.dropUris(uris);
+        return;
+      }
+      const images = [...data.files].filter((file) => file.type.startsWith('image/'));
+      if (images.length > 0) {
+        void this.pasteImages(images);
+      } else {
+        this.c.view.setError(this.c.t()('composer.dropUnsupported'));
+      }
+    });
+  }
+
+  dropUris(uris: readonly string[]): Promise<void> {
+    return this.sendFiles('chat/dropFiles', () => this.c.channel.request('chat/dropFiles', { uris }));
+  }
+
+  attach(kind: 'image' | 'file'): Promise<void> {
+    return this.sendFiles('chat/attach', () => this.c.channel.request('chat/attach', { kind }));
+  }
+
+  /** Runs a request that sends files, and shows the messages it sent (or why it failed). */
+  private async sendFiles(method: string, request: () => Promise<{ messages: readonly ChatMessageView[] }>): Promise<void> {
+    const { view, store, list } = this.c;
     try {
-      const { messages } = await channel.request('chat/attach', { kind });
+      const { messages } = await request();
       view.setError('');
       if (messages.length > 0) {
         this.c.applySplices(store.add(messages).splices);
@@ -71,7 +127,7 @@ export class PanelActions {
       }
     } catch (error: unknown) {
       view.setError(this.c.t()('composer.attachFailed', errorMessage(error)));
-      this.c.log('warn', `chat/attach failed: ${errorMessage(error)}`);
+      this.c.log('warn', `${method} failed: ${errorMessage(error)}`);
     }
   }
 

@@ -134,6 +134,7 @@ export const ENGLISH_STRINGS = {
   'composer.pasteFailed': 'Could not send the pasted image: {0}',
   'composer.pasteTooLarge': 'The pasted image is larger than TIM allows ({0} MB).',
   'composer.attachFailed': 'Could not send the file: {0}',
+  'composer.dropUnsupported': 'Only images can be dropped from outside VS Code. Drop other files from the Explorer (hold Shift), or use Send File….',
   'selection.count': '{0} selected',
   'selection.forward': 'Forward…',
   'selection.delete': 'Delete…',

@@ -329,6 +329,40 @@ describe('chat on the emulator', function () {
     panel.dispose();
   });
 
+  it('sends files dropped on the panel once the user confirms: images as images, others as files; refuses folders, empty files and what is no file here', async () => {
+    const panel = await openPanel('c2c_bob');
+    const drop = (uris: string[]) => panel.controller.handlers['chat/dropFiles']({ uris });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-drop-'));
+    const notes = path.join(dir, 'notes 1.txt');
+    const shot = path.join(dir, 'shot.png');
+    fs.writeFileSync(notes, 'release notes');
+    fs.writeFileSync(shot, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    const received: TimMessage[] = [];
+    const listener = bob.client.onEvent('RecvNewMsg', (messages) => received.push(...messages));
+    try {
+      const uris = [vscode.Uri.file(notes).toString(), vscode.Uri.file(shot).toString()];
+      // Declined: nothing is sent. The question names the files and the chat.
+      const declined = await recordDialogs({}, () => drop(uris));
+      assert.deepEqual(declined.result, { messages: [] });
+      assert.deepEqual(declined.asked.infos, ['Send 2 files to bob?']);
+      // Refused before anything is asked.
+      await assert.rejects(drop(['https://example.com/x.png']), /Only files on this machine can be sent: https:\/\/example\.com\/x\.png/);
+      await assert.rejects(drop([vscode.Uri.file(dir).toString()]), /is a folder: send the files in it instead/);
+      await assert.rejects(drop([vscode.Uri.file(path.join(dir, 'empty.txt')).toString(), ...uris]), /empty\.txt is empty or not a file/);
+      await assert.rejects(drop(Array.from({ length: 21 }, () => uris[0] ?? '')), /At most 20 files can be dropped at once/);
+      // Confirmed: the text file as a file, the image as an image.
+      const sent = await recordDialogs({ info: 'Send' }, () => drop(uris));
+      assert.deepEqual(sent.result.messages.map((m) => m.elements[0]?.kind), ['file', 'image']);
+      await eventually(() => received.filter((m) => m.message_elem_array[0]?.elem_type === TIMElemType.File || m.message_elem_array[0]?.elem_type === TIMElemType.Image).length === 2, 10_000, 'bob receives both');
+      assert.equal(received.length, 2, 'nothing else was sent');
+    } finally {
+      listener.dispose();
+      panel.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('edits own sent text messages (TIMMsgModifyMessage), and refuses the messages of others and empty text', async () => {
     const panel = await openPanel('c2c_bob');
     const handlers = panel.controller.handlers;

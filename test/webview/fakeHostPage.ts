@@ -310,6 +310,14 @@ function fakeHost(): void {
         setTimeout(() => host.notify('chat/uploadProgress', { id: message.id, percent: 40 }), 50);
         return { messages: [message] };
       }
+      case 'chat/dropFiles': {
+        // As the host does: only local files; each becomes a sending file message.
+        const uris = p.uris as string[];
+        if (uris.some((uri) => !uri.startsWith('file:'))) {
+          throw new Error('Only files on this machine can be sent.');
+        }
+        return { messages: uris.map((uri) => ({ id: `pending-${++sent}`, seq: '0', time: Math.floor(Date.now() / 1000), sender: 'me', senderName: 'Me Myself', isSelf: true, status: 'sending', isPeerRead: false, revocableUntil: 0, mentionsMe: false, elements: [{ kind: 'file', elemIndex: 0, name: uri.split('/').pop() ?? '', size: 10 }] })) };
+      }
       case 'chat/edit': {
         const id = String(p.id);
         const base = extra.find((m) => m.id === id) ?? generated(Number(id.slice(1)));

@@ -1,6 +1,6 @@
 /**
  * The panel's requests for the rest of the message API (protocol.ts MessageRequests): attach and send
- * files and images, download a payload to a chosen path, image thumbnails through webview URIs, expand a
+ * files and images (chosen, pasted or dropped), download a payload to a chosen path, image thumbnails through webview URIs, expand a
  * merged message (or one nested in it, by path), star, forward, and delete several messages everywhere. ChatController spreads these
  * handlers into its own.
  */
@@ -19,7 +19,8 @@ import { ByteProgress } from '../messages/byteProgress';
 import { askForwardMode, forwardMessages } from '../messages/forward';
 import { deleteInBatches } from '../messages/listDelete';
 import { checkMergerPath, downloadMergerPath } from '../messages/mergerPath';
-import { cachedImagePath, downloadTargetOf, elementForFile, fileProblem, IMAGE_EXTENSIONS, isImagePath } from '../messages/mediaElements';
+import { type DroppedPaths, droppedPaths, MAX_DROPPED_FILES } from '../messages/droppedFiles';
+import { cachedImagePath, downloadTargetOf, elementForFile, fileProblem, IMAGE_EXTENSIONS, isImagePath, MAX_IMAGE_BYTES } from '../messages/mediaElements';
 import { decodeBase64, pastedImageProblem, PASTED_IMAGE_TYPES, writePastedImage } from '../messages/pastedImage';
 import { withStar } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
@@ -55,22 +56,80 @@ async function sendFiles(c: MessageRequestContext, kind: 'image' | 'file'): Prom
     title: kind === 'image' ? vscode.l10n.t('Send Images') : vscode.l10n.t('Send Files'),
     filters: kind === 'image' ? { [vscode.l10n.t('Images')]: [...IMAGE_EXTENSIONS] } : undefined,
   });
+  if (uris?.some((uri) => uri.scheme !== 'file')) {
+    throw new Error(vscode.l10n.t('Only files on this machine can be sent.'));
+  }
+  return sendCheckedFiles(c, await checkLocalFiles((uris ?? []).map((uri) => uri.fsPath), kind === 'image' ? 'images' : 'files'));
+}
+
+/**
+ * Which files go as images: every image file (Send Image…: one over TIM's image limit is refused), none
+ * (Send File…), or those within the image limit (a drop: a larger image goes as a file).
+ */
+type ImageMode = 'images' | 'files' | 'imagesThatFit';
+
+interface CheckedFile {
+  readonly path: string;
+  readonly size: number;
+  readonly asImage: boolean;
+}
+
+/**
+ * Local files checked for sending, as images or files by `mode`: each a file, not empty, within TIM's
+ * limit; the first that is not throws, so that one bad file sends none of them.
+ */
+async function checkLocalFiles(paths: readonly string[], mode: ImageMode): Promise<CheckedFile[]> {
+  const checked: CheckedFile[] = [];
+  for (const filePath of paths) {
+    const stat = await fs.promises.stat(filePath).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      throw new Error(vscode.l10n.t('{0} is a folder: send the files in it instead.', path.basename(filePath)));
+    }
+    const asImage = mode !== 'files' && isImagePath(filePath) && (mode === 'images' || (stat?.size ?? 0) <= MAX_IMAGE_BYTES);
+    const problem = stat?.isFile() ? fileProblem(stat.size, asImage) : 'empty';
+    if (problem || !stat) {
+      throw new Error(problem === 'tooLarge'
+        ? vscode.l10n.t('{0} is larger than TIM allows ({1} MB).', path.basename(filePath), asImage ? 28 : 100)
+        : vscode.l10n.t('{0} is empty or not a file.', path.basename(filePath)));
+    }
+    checked.push({ path: filePath, size: stat.size, asImage });
+  }
+  return checked;
+}
+
+async function sendCheckedFiles(c: MessageRequestContext, files: readonly CheckedFile[]): Promise<ChatMessageView[]> {
   const sent: ChatMessageView[] = [];
-  for (const uri of uris ?? []) {
-    if (uri.scheme !== 'file') {
-      throw new Error(vscode.l10n.t('Only files on this machine can be sent.'));
-    }
-    const stat = await fs.promises.stat(uri.fsPath);
-    const asImage = kind === 'image' && isImagePath(uri.fsPath);
-    const problem = stat.isFile() ? fileProblem(stat.size, asImage) : 'empty';
-    if (problem) {
-      throw new Error(problem === 'empty'
-        ? vscode.l10n.t('{0} is empty or not a file.', path.basename(uri.fsPath))
-        : vscode.l10n.t('{0} is larger than TIM allows ({1} MB).', path.basename(uri.fsPath), asImage ? 28 : 100));
-    }
-    sent.push(await c.send({ message_elem_array: [elementForFile(uri.fsPath, stat.size, asImage)] }));
+  for (const file of files) {
+    sent.push(await c.send({ message_elem_array: [elementForFile(file.path, file.size, file.asImage)] }));
   }
   return sent;
+}
+
+/**
+ * Sends files dropped on the panel, checked, after the user confirms (a drop is easily a slip, and a
+ * file may hold secrets): images up to TIM's image limit as images, everything else as files.
+ */
+async function sendDroppedFiles(c: MessageRequestContext, uris: unknown): Promise<ChatMessageView[]> {
+  let dropped: DroppedPaths;
+  try {
+    dropped = droppedPaths(uris);
+  } catch {
+    throw new Error(vscode.l10n.t('At most {0} files can be dropped at once.', MAX_DROPPED_FILES));
+  }
+  if (dropped.refused.length > 0 || dropped.paths.length === 0) {
+    throw new Error(dropped.refused.length > 0
+      ? vscode.l10n.t('Only files on this machine can be sent: {0}', dropped.refused.join(', '))
+      : vscode.l10n.t('Nothing to send: drop files from the Explorer or an editor tab.'));
+  }
+  const files = await checkLocalFiles(dropped.paths, 'imagesThatFit');
+  const names = files.map((file) => path.basename(file.path));
+  const chat = c.store.get(conversationKey(c.ref))?.name ?? c.ref.id;
+  const send = vscode.l10n.t('Send');
+  const question = names.length === 1 ? vscode.l10n.t('Send {0} to {1}?', names[0] ?? '', chat) : vscode.l10n.t('Send {0} files to {1}?', names.length, chat);
+  if ((await vscode.window.showInformationMessage(question, { modal: true, detail: names.join('\n') }, send)) !== send) {
+    return [];
+  }
+  return sendCheckedFiles(c, files);
 }
 
 /** Sends an image pasted into the composer (pastedImage.ts checks it and writes it to storage first). */
@@ -96,6 +155,8 @@ async function sendPastedImage(c: MessageRequestContext, mime: unknown, data: un
 export function messageRequestHandlers(c: MessageRequestContext): Handlers {
   return {
     'chat/attach': async ({ kind }) => ({ messages: await sendFiles(c, kind === 'image' ? 'image' : 'file') }),
+
+    'chat/dropFiles': async ({ uris }) => ({ messages: await sendDroppedFiles(c, uris) }),
 
     'chat/pasteImage': ({ mime, data }) => sendPastedImage(c, mime, data),
 
