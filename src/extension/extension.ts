@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerBlockCommands } from './commands/blockCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
+import { registerGoToDateCommand } from './commands/goToDate';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerGroupInfoCommands } from './commands/groupInfo';
 import { registerProfileCommands } from './commands/profileCommands';
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerJoinRequestCommands({ session, store, panels, joinRequests }),
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),
+    ...registerGoToDateCommand({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isChatPanelState(state)) {

@@ -328,6 +328,33 @@ describe('message commands on the emulator', function () {
     assert.ok(imported.every((m) => m.message_status === 5));
   });
 
+  it('goes to a day (Go to Date…): the first message of that day or after it, else the last before it', async () => {
+    const client = api().session.requireClient();
+    const typed = (day: string) => ({ picks: [byLabel(/^Another Day…$/)], inputs: [day] });
+    const textOfId = async (id: unknown) => JSON.stringify((await client.msgFindMessages([String(id)]))[0]?.message_elem_array ?? []);
+    // The imported messages of 2020-09-13 (the test above): the day's first, also from a day before it.
+    const first = await withDialogs(typed('2020-09-13'), () => vscode.commands.executeCommand('timChat.goToDate', 'c2c_carol'));
+    assert.match(await textOfId(first), /imported one/);
+    assert.equal(await withDialogs(typed('2020-09-01'), () => vscode.commands.executeCommand('timChat.goToDate', 'c2c_carol')), first);
+    await eventually(() => api().chatPanels().some((panel) => panel.key === 'c2c_carol'), 5000, 'the chat opens there');
+    // Today, picked: a message of today (the chat's newest are).
+    const today = await withDialogs({ picks: [byLabel(/^Today$/)] }, () => vscode.commands.executeCommand('timChat.goToDate', 'c2c_carol'));
+    const [todays] = await client.msgFindMessages([String(today)]);
+    assert.ok(todays && Number(todays.message_server_time) * 1000 >= new Date().setHours(0, 0, 0, 0), JSON.stringify(todays?.message_server_time));
+    // A day after a chat's last message: its last one before that day.
+    await client.msgImportMsgList('dave', TIMConvType.C2C, [
+      { ...text('old news'), message_sender: 'dave', message_client_time: 1_500_000_000, message_server_time: 1_500_000_000 },
+      { ...text('older news'), message_sender: 'dave', message_client_time: 1_400_000_000, message_server_time: 1_400_000_000 },
+    ]);
+    const last = await withDialogs(typed('2020-01-01'), () => vscode.commands.executeCommand('timChat.goToDate', 'c2c_dave'));
+    assert.match(await textOfId(last), /old news/);
+    assert.doesNotMatch(await textOfId(last), /older news/);
+    // A day to come is refused as typed, and a chat without messages says so.
+    assert.equal(await withDialogs(typed('2999-01-01'), () => vscode.commands.executeCommand('timChat.goToDate', 'c2c_carol')), undefined);
+    await withDialogs({ picks: [byLabel(/^Yesterday$/)] }, () => vscode.commands.executeCommand('timChat.goToDate', 'c2c_nobody-yet'));
+    assert.match(shown.infos.at(-1) ?? '', /^nobody-yet has no messages yet\.$/);
+  });
+
   it('saves a local note and marks everything as read', async () => {
     const note = (await withDialogs({ inputs: ['remember the 发布 date'] }, () => vscode.commands.executeCommand('timChat.saveNote', 'c2c_carol'))) as { message_msg_id?: string } | undefined;
     const list = await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 });
