@@ -16,6 +16,7 @@ import { registerGroupMuteCommands } from './commands/groupMute';
 import { registerJoinRequestCommands } from './commands/joinRequestCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
+import { registerShowFilesCommand } from './commands/showFiles';
 import { registerShowProfileCommand } from './commands/showProfile';
 import { ContextKey, setContext } from './contextKeys';
 import { Blocklist } from './conversations/blocklist';
@@ -100,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),
     ...registerGoToDateCommand({ session, store, panels }),
+    ...registerShowFilesCommand({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isChatPanelState(state)) {

@@ -25,3 +25,15 @@ export function safeFormat(locale: string, options: Intl.DateTimeFormatOptions, 
 export function formatClock(timeSeconds: number, locale: string): string {
   return safeFormat(locale, { hour: '2-digit', minute: '2-digit' }, new Date(timeSeconds * 1000));
 }
+
+/**
+ * A moment soon to come, as a clock shows it: the time alone when it is today, the date too on another
+ * day ("15:30", "28 Nov, 15:30"). The host (Show Members…' "muted until") and the panel (its muted
+ * composer) say the end of a mute alike.
+ */
+export function clockText(whenMs: number, locale: string, nowMs = Date.now()): string {
+  const when = new Date(whenMs);
+  return when.toDateString() === new Date(nowMs).toDateString()
+    ? safeFormat(locale, { hour: '2-digit', minute: '2-digit' }, when)
+    : safeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }, when);
+}

@@ -3,7 +3,7 @@
  * the message store, virtual list, row renderer, focus, composer, menu and read reporting on the other.
  * Every failed request becomes a short line in the panel (and a host log entry), never a broken page.
  */
-import { clockText } from '../shared/clockText';
+import { clockText } from '../shared/timeFormat';
 import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView, ChatPanelInfo, MentionCandidate } from '../shared/chatModel';
 import { ActionMenu } from './actionMenu';

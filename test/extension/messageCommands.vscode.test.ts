@@ -185,6 +185,27 @@ describe('message commands on the emulator', function () {
     assert.equal(bobs.length, 1);
   });
 
+  it('lists the files of a conversation (Show Files…), newest first, to save or to show in the chat', async () => {
+    // The file and the image the test above sent to bob, and nothing for a chat without files.
+    const listed = await withDialogs({ picks: [byLabel(/report\.bin$/)] }, () => vscode.commands.executeCommand('timChat.showFiles', 'c2c_bob'));
+    assert.equal(listed, undefined, 'no action picked: nothing done');
+    const list = shown.picked.at(-2) ?? [];
+    // Both, as the history has them (the large file's upload may finish after the image's).
+    assert.deepEqual(list.map((item) => item.label).sort(), ['$(file) report.bin', '$(file-media) pixel.png']);
+    const history = await api().session.requireClient().msgGetMsgList('bob', TIMConvType.C2C, { msg_getmsglist_param_count: 2, msg_getmsglist_param_message_type_array: [TIMElemType.File, TIMElemType.Image] });
+    assert.deepEqual(list.map((item) => item.label.replace(/^\$\([\w-]+\) /, '')), history.map((m) => (m.message_elem_array[0]?.elem_type === TIMElemType.File ? 'report.bin' : 'pixel.png')));
+    assert.match(list.find((item) => item.label.endsWith('report.bin'))?.description ?? '', /^alice · .+ · 684 KB$/);
+    const target = path.join(dir, 'from-files.bin');
+    const saved = await withDialogs({ picks: [byLabel(/report\.bin$/), byLabel(/Save As…$/)], save: [vscode.Uri.file(target)] }, () => vscode.commands.executeCommand('timChat.showFiles', 'c2c_bob'));
+    assert.deepEqual(saved, { saved: true });
+    assert.equal(fs.statSync(target).size, 700_000);
+    const shownIn = (await withDialogs({ picks: [byLabel(/pixel\.png$/), byLabel(/Show in Chat$/)] }, () => vscode.commands.executeCommand('timChat.showFiles', 'c2c_bob'))) as { shown: string };
+    assert.equal(typeof shownIn.shown, 'string');
+    await eventually(() => api().chatPanels().some((panel) => panel.key === 'c2c_bob' && panel.panel.active), 5000, "bob's chat in front");
+    await withDialogs({}, () => vscode.commands.executeCommand('timChat.showFiles', 'c2c_nobody-else'));
+    assert.match(shown.infos.at(-1) ?? '', /^Nobody has sent a file in nobody-else yet\.$/);
+  });
+
   it('cancels a file while it uploads', async () => {
     const panel = api().openChat('c2c_bob');
     const handlers = panel.controller.handlers;

@@ -5,7 +5,6 @@
  * handlers into its own.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatMessageView } from '../../shared/chatModel';
@@ -15,13 +14,13 @@ import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { resolveTarget } from '../commands/targets';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
-import { ByteProgress } from '../messages/byteProgress';
 import { askForwardMode, forwardMessages } from '../messages/forward';
 import { deleteInBatches } from '../messages/listDelete';
 import { checkMergerPath, downloadMergerPath } from '../messages/mergerPath';
 import { type DroppedPaths, droppedPaths, MAX_DROPPED_FILES } from '../messages/droppedFiles';
 import { cachedImagePath, downloadTargetOf, elementForFile, fileProblem, IMAGE_EXTENSIONS, isImagePath, MAX_IMAGE_BYTES } from '../messages/mediaElements';
 import { decodeBase64, pastedImageProblem, PASTED_IMAGE_TYPES, writePastedImage } from '../messages/pastedImage';
+import { saveElementAs } from '../messages/saveElement';
 import { withStar } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
 
@@ -166,33 +165,7 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
       if (!target) {
         throw new Error(vscode.l10n.t('This message has nothing to download.'));
       }
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
-      const chosen = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(folder, target.name)), title: vscode.l10n.t('Download {0}', target.name), saveLabel: vscode.l10n.t('Download') });
-      if (!chosen) {
-        return { saved: false };
-      }
-      if (chosen.scheme !== 'file') {
-        throw new Error(vscode.l10n.t('Choose a folder on this machine.'));
-      }
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}…', target.name) },
-        async (progress) => {
-          const bytes = new ByteProgress(vscode.l10n.t);
-          const report = (current: number, total: number): void => {
-            const step = bytes.step(current, total);
-            if (step) {
-              progress.report(step);
-            }
-          };
-          const result = await c.client().msgDownloadElemToPath(target.param, path.normalize(chosen.fsPath), report);
-          if (result) {
-            // The final sizes: a no-op after the engine's own last report, the only step if it sent none.
-            report(result.msg_download_elem_result_current_size, result.msg_download_elem_result_total_size);
-          }
-        },
-      );
-      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', chosen.fsPath));
-      return { saved: true };
+      return { saved: await saveElementAs(c.client(), target) };
     },
 
     'chat/mediaUri': async ({ id, elemIndex }) => {

@@ -3,7 +3,7 @@
  * the tips and notices TIM sends with any number of seconds. Pure (the translate function is passed in),
  * so the history's tips and the host's commands say it alike.
  */
-import { clockText } from '../../shared/clockText';
+import { clockText } from '../../shared/timeFormat';
 import type { Translate } from '../chat/translate';
 
 /** What Mute Member… offers, in seconds: 10 minutes, 1 hour, 12 hours, 1 day, 7 days, 30 days. */
