@@ -593,4 +593,3 @@ export class ChatController {
     window.addEventListener('pagehide', () => this.drafts.flush());
   }
 }
-

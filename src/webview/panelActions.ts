@@ -1,7 +1,7 @@
 /**
  * The panel's buttons for the rest of the message API: attach a file or an image (the host shows its
- * open dialog and sends), images pasted into the composer (sent as image messages), image thumbnails
- * fetched from the host once, and the selection bar (count, Forward…, Delete…, Clear Selection) that
+ * open dialog and sends), images pasted into the composer (sent as image messages), files dropped on the
+ * panel (their URIs to the host, which confirms and sends), image thumbnails fetched from the host once, and the selection bar (count, Forward…, Delete…, Clear Selection) that
  * follows MessageExtras' selection.
  */
 import type { ChatMessageView } from '../shared/chatModel';
