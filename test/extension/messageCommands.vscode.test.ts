@@ -136,6 +136,18 @@ describe('message commands on the emulator', function () {
     assert.equal(shown.picked.length, 2, 'no text found when searching files only');
   });
 
+  it('keeps what someone sent with from:, alone or with keywords', async () => {
+    await withDialogs({ inputs: ['from:bob'], picks: [first, none, () => undefined] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.deepEqual(shown.picked[2]?.map((item) => item.label).sort(), ['the release notes are ready', '请查看发布说明，谢谢']);
+    shown.picked.length = 0;
+    await withDialogs({ inputs: ['release from:bob from:carol'], picks: [first, none, () => undefined] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.deepEqual(shown.picked[2]?.map((item) => item.label), ['the release notes are ready']);
+    shown.picked.length = 0;
+    await withDialogs({ inputs: ['release from:carol'], picks: [first, none, () => undefined] }, () => vscode.commands.executeCommand('timChat.searchMessages'));
+    assert.equal(shown.picked.length, 2, 'carol never wrote "release": no result list');
+    assert.match(shown.infos.at(-1) ?? '', /^No messages match "release from:carol"\.$/);
+  });
+
   it('sends a file with upload progress and downloads it byte for byte; images get thumbnails', async () => {
     const panel = api().openChat('c2c_bob');
     const notes: Array<{ method: string; params: unknown }> = [];

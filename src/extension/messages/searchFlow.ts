@@ -1,6 +1,6 @@
 /**
  * "Search Messages…" (every conversation) and "Search in This Conversation": keywords (all, or any with
- * OR), a time range and message types, then the matches in a quick pick (sender, time, snippet,
+ * OR) and senders (from:), a time range and message types, then the matches in a quick pick (sender, time, snippet,
  * conversation); the chosen one opens its conversation at that message.
  */
 import * as vscode from 'vscode';
@@ -29,7 +29,7 @@ function keywordProblem(value: string): string | undefined {
   }
   switch (parsed.error) {
     case 'empty':
-      return vscode.l10n.t('Enter at least one keyword');
+      return vscode.l10n.t('Enter at least one keyword or from:<user ID>');
     case 'tooMany':
       return vscode.l10n.t('Search with at most 5 keywords');
     default:
@@ -41,8 +41,8 @@ function keywordProblem(value: string): string | undefined {
 export async function askQuery(title: string): Promise<SearchQuery | undefined> {
   const input = await vscode.window.showInputBox({
     title,
-    prompt: vscode.l10n.t('Keywords: all must match; join them with OR to match any. "Quoted words" stay together.'),
-    placeHolder: vscode.l10n.t('e.g. release notes, or 发布 OR release'),
+    prompt: vscode.l10n.t('Keywords: all must match; join them with OR to match any. "Quoted words" stay together. from:bob keeps what bob sent.'),
+    placeHolder: vscode.l10n.t('e.g. release notes, 发布 OR release, or from:bob deploy'),
     validateInput: keywordProblem,
   });
   if (input === undefined) {
@@ -80,7 +80,12 @@ export async function askQuery(title: string): Promise<SearchQuery | undefined> 
   if (!types) {
     return undefined;
   }
-  return { keywords: parsed.keywords, match: parsed.match, types: types.map((t) => t.type), periodSeconds: time.seconds };
+  return { keywords: parsed.keywords, match: parsed.match, senders: parsed.senders, types: types.map((t) => t.type), periodSeconds: time.seconds };
+}
+
+/** The query as the user wrote it, for the "nothing found" message. */
+function queryText(query: SearchQuery): string {
+  return [query.keywords.join(query.match === 'any' ? ' OR ' : ' '), ...query.senders.map((id) => `from:${id}`)].filter(Boolean).join(' ');
 }
 
 function timeOf(message: TimMessage): number {
@@ -133,7 +138,7 @@ export async function runSearch(deps: { client: TimClient; store: ConversationSt
     searchMessages(deps.client, query, conversation?.ref),
   );
   if (messages.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No messages match "{0}".', query.keywords.join(query.match === 'any' ? ' OR ' : ' ')));
+    void vscode.window.showInformationMessage(vscode.l10n.t('No messages match "{0}".', queryText(query)));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(resultItems(messages, deps.store, deps.selfId), {

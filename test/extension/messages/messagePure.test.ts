@@ -19,9 +19,17 @@ const msg = (id: string): TimMessage => ({
 
 describe('search queries', () => {
   it('reads words as all-of, OR as any-of, quotes as one keyword', () => {
-    assert.deepEqual(parseKeywords('release notes'), { keywords: ['release', 'notes'], match: 'all' });
-    assert.deepEqual(parseKeywords('发布 OR release'), { keywords: ['发布', 'release'], match: 'any' });
-    assert.deepEqual(parseKeywords('"release notes" v2'), { keywords: ['release notes', 'v2'], match: 'all' });
+    assert.deepEqual(parseKeywords('release notes'), { keywords: ['release', 'notes'], match: 'all', senders: [] });
+    assert.deepEqual(parseKeywords('发布 OR release'), { keywords: ['发布', 'release'], match: 'any', senders: [] });
+    assert.deepEqual(parseKeywords('"release notes" v2'), { keywords: ['release notes', 'v2'], match: 'all', senders: [] });
+  });
+  it('reads from:<user ID> as a sender, with keywords or alone, each once', () => {
+    assert.deepEqual(parseKeywords('from:bob deploy'), { keywords: ['deploy'], match: 'all', senders: ['bob'] });
+    assert.deepEqual(parseKeywords('From:bob from:张三 from:bob'), { keywords: [], match: 'all', senders: ['bob', '张三'] });
+    assert.deepEqual(parseKeywords('a OR b from:carol'), { keywords: ['a', 'b'], match: 'any', senders: ['carol'] });
+    // A bare from: names nobody; quotes do not make a from: token a keyword.
+    assert.deepEqual(parseKeywords('from:'), { error: 'empty' });
+    assert.deepEqual(parseKeywords('"from:bob"'), { keywords: [], match: 'all', senders: ['bob'] });
   });
   it('refuses empty, too many and mixed queries', () => {
     assert.deepEqual(parseKeywords('   '), { error: 'empty' });
@@ -29,16 +37,17 @@ describe('search queries', () => {
     assert.deepEqual(parseKeywords('a b OR c'), { error: 'mixed' });
   });
   it('builds TIMMsgSearchLocalMessages parameters', () => {
-    const param = searchParam({ keywords: ['a', 'b'], match: 'any', types: [TIMElemType.Text], periodSeconds: 3600 }, { id: 'bob', type: TIMConvType.C2C }, { index: 0, size: 50 });
+    const param = searchParam({ keywords: ['a', 'b'], match: 'any', senders: ['carol'], types: [TIMElemType.Text], periodSeconds: 3600 }, { id: 'bob', type: TIMConvType.C2C }, { index: 0, size: 50 });
     assert.deepEqual(param, {
-      msg_search_param_keyword_array: ['a', 'b'], msg_search_param_keyword_list_match_type: 0, msg_search_param_message_type_array: [0],
+      msg_search_param_keyword_array: ['a', 'b'], msg_search_param_keyword_list_match_type: 0, msg_search_param_message_type_array: [0], msg_search_param_send_identifier_array: ['carol'],
       msg_search_param_search_time_position: 0, msg_search_param_search_time_period: 3600, msg_search_param_conv_id: 'bob', msg_search_param_conv_type: 1,
       msg_search_param_page_index: 0, msg_search_param_page_size: 50,
     });
-    const all = searchParam({ keywords: ['x'], match: 'all', types: [], periodSeconds: 0 });
+    const all = searchParam({ keywords: ['x'], match: 'all', senders: [], types: [], periodSeconds: 0 });
     assert.equal(all.msg_search_param_keyword_list_match_type, 1);
     assert.equal(all.msg_search_param_conv_id, undefined);
     assert.equal(all.msg_search_param_message_type_array, undefined);
+    assert.equal(all.msg_search_param_send_identifier_array, undefined);
   });
 });
 
