@@ -1193,6 +1193,14 @@ describe('chat on the emulator', function () {
     await recordDialogs({ picks: [(items) => items.find((item) => item.label === 'Everyone')] }, () => vscode.commands.executeCommand('timChat.setGroupMuteAll', key));
     await carol.client.msgSendMessage(groupId, TIMConvType.Group, text('back'));
     panel.dispose();
+    // A Work group has no muting (Tencent documents it): said before anyone is picked.
+    const { create_group_result_groupid: workGroup } = await client.groupCreate({ create_group_param_group_name: 'Work Room', create_group_param_group_type: TIMGroupType.Private, create_group_param_group_member_array: [{ group_member_info_identifier: 'bob' }] });
+    await eventually(() => api().store.get(`group_${workGroup}`), 5000, 'the work group in the tree');
+    for (const command of ['timChat.muteGroupMember', 'timChat.setGroupMuteAll']) {
+      const work = await recordDialogs({ picks: [(items) => items[0]] }, () => vscode.commands.executeCommand(command, `group_${workGroup}`));
+      assert.match(work.asked.errors[0] ?? '', /Work Room is a work group: everyone in it can always write\./, command);
+      assert.equal(work.asked.picked.length, 0, command);
+    }
     // A normal member mutes nobody.
     const { create_group_result_groupid: bobsGroup } = await bob.client.groupCreate({
       create_group_param_group_name: "Bob's Room",

@@ -1,5 +1,5 @@
 /**
- * Muting in a group (TIM's 禁言): Mute Member… and Unmute Member… (TIMGroupModifyMemberInfo with
+ * Muting in a group (TIM's 禁言): Mute Member… and Unmute Members… (TIMGroupModifyMemberInfo with
  * ShutupTime), and Who Can Write… (TIMGroupModifyGroupInfo with ShutupAll: everyone, or only the owner
  * and admins). The owner mutes admins and members, an admin members only; Work groups have no muting.
  * TIM enforces all of it; the pickers only leave out whom the user may not mute, and a refusal is shown
@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { TIMGroupMemberRole, TIMGroupType } from '../../tim/enums';
-import { TIMGroupMemberModifyFlag, TIMGroupModifyInfoFlag } from '../../tim/types/group';
+import type { TimClient } from '../../tim/client';
+import { TIMGroupMemberModifyFlag, TIMGroupModifyInfoFlag, type TimGroupDetailInfo } from '../../tim/types/group';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { isMuted, mutableBy, readGroupMembers } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
@@ -25,6 +26,7 @@ interface Deps {
 
 const notAGroup = (name: string): string => vscode.l10n.t('{0} is a one-to-one chat: only groups have members to mute.', name);
 
+/** A group command's group, its members and the user's role in it; undefined when the user cancelled. */
 async function membersOf(deps: Deps, arg: unknown, title: string) {
   const client = deps.session.requireClient();
   const target = await groupTarget(arg, deps, title, notAGroup);
@@ -36,6 +38,15 @@ async function membersOf(deps: Deps, arg: unknown, title: string) {
   return { client, target, self, members, role: members.find((m) => m.userId === self)?.role ?? 0 };
 }
 
+/** The group's info; throws for a Work group, where TIM has no muting (as Tencent documents). */
+async function refuseWorkGroup(client: TimClient, groupId: string, name: string): Promise<TimGroupDetailInfo> {
+  const info = await readGroupInfo(client, groupId);
+  if (info.group_detail_info_group_type === TIMGroupType.Private) {
+    throw new Error(vscode.l10n.t('{0} is a work group: everyone in it can always write.', name));
+  }
+  return info;
+}
+
 export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
   return [
     registerCommand('timChat.muteGroupMember', async (arg) => {
@@ -44,6 +55,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
         return undefined;
       }
       const { client, target, self, members, role } = read;
+      await refuseWorkGroup(client, target.ref.id, target.name);
       const candidates = mutableBy(role, self, members);
       if (candidates.length === 0) {
         throw new Error(
@@ -121,10 +133,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
       if (!target) {
         return undefined;
       }
-      const info = await readGroupInfo(client, target.ref.id);
-      if (info.group_detail_info_group_type === TIMGroupType.Private) {
-        throw new Error(vscode.l10n.t('{0} is a work group: everyone in it can always write.', target.name));
-      }
+      const info = await refuseWorkGroup(client, target.ref.id, target.name);
       const current = info.group_detail_info_is_shutup_all === true;
       const options = [false, true].map((mutedAll) => ({
         label: mutedAll ? vscode.l10n.t('Only the owner and admins') : vscode.l10n.t('Everyone'),
