@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { registerBlockCommands } from './commands/blockCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerGoToDateCommand } from './commands/goToDate';
+import { registerGoToMentionCommand } from './commands/goToMention';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerGroupInfoCommands } from './commands/groupInfo';
 import { registerProfileCommands } from './commands/profileCommands';
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerShareCommands({ session, store, openChat: (key) => panels.open(key) }),
     ...registerMessageCommands({ session, store, panels }),
     ...registerGoToDateCommand({ session, store, panels }),
+    ...registerGoToMentionCommand({ session, store, panels }),
     ...registerShowFilesCommand({ session, store, panels }),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {

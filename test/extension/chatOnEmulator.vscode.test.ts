@@ -1240,6 +1240,34 @@ describe('chat on the emulator', function () {
     }
   });
 
+  it('goes to the message that mentioned the user (Go to Mention), from the group or from the palette', async () => {
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    const { create_group_result_groupid: groupId } = await bob.client.groupCreate({ create_group_param_group_name: 'Mention Room', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    const key = `group_${groupId}`;
+    await bob.client.msgSendMessage(groupId, TIMConvType.Group, { message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: '@alice can you review?' }], message_group_at_user_array: ['alice'] });
+    await bob.client.msgSendMessage(groupId, TIMConvType.Group, text('and something else'));
+    const summary = await eventually(() => (api().store.get(key)?.mentionSeqs.length ? api().store.get(key) : undefined), 10_000, 'the mention in the tree');
+    assert.match(String(api().conversations.getTreeItem(summary).contextValue), /\bmentioned\b/);
+    const textOf = async (id: unknown) => JSON.stringify((await api().session.requireClient().msgFindMessages([String(id)]))[0]?.message_elem_array);
+    // From the palette with no chat in front: the groups with mentions, then the message.
+    const fromPalette = await recordDialogs({ picks: [(items) => items.find((item) => item.label.endsWith('Mention Room'))] }, () => vscode.commands.executeCommand('timChat.goToMention'));
+    assert.ok(fromPalette.asked.picked[0]?.some((item) => item.description === '1 unread mentions'));
+    assert.match(await textOf(fromPalette.result), /@alice can you review\?/);
+    await eventually(() => api().chatPanels().some((panel) => panel.key === key), 5000, 'the chat opens there');
+    // From the group itself.
+    assert.equal(await vscode.commands.executeCommand('timChat.goToMention', key), fromPalette.result);
+    // Once read, nothing is left to go to.
+    await vscode.commands.executeCommand('timChat.markAsRead', key);
+    await eventually(() => api().store.get(key)?.mentionSeqs.length === 0, 10_000, 'the mention read');
+    const none = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.goToMention', key));
+    assert.deepEqual(none.asked.infos, ['Nobody has mentioned you in Mention Room since you last read it.']);
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -23,6 +23,8 @@ export interface ConversationSummary {
   readonly muted: boolean;
   /** Unread @-mentions of me (groups). */
   readonly mentioned: boolean;
+  /** The seqs (decimal) of the messages that @-mention the user, unread, oldest first (groups; TIM's at info). */
+  readonly mentionSeqs: readonly string[];
   /** The user marked it unread (TIMConvMarkConversation); cleared when they open it or mark it read. */
   readonly markedUnread: boolean;
   /** The user starred it (TIMConvMarkConversation). */
@@ -66,6 +68,7 @@ export function summarize(conv: TimConvInfo, selfId: string, t: Translate): Conv
     receiveOpt,
     muted: receiveOpt !== TIMReceiveMessageOpt.Receive,
     mentioned: (conv.conv_group_at_info_array ?? []).length > 0,
+    mentionSeqs: (conv.conv_group_at_info_array ?? []).map((at) => BigInt(at.conv_group_at_info_seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String),
     markedUnread: hasMark(conv, TIMConversationMarkType.Unread),
     starred: hasMark(conv, TIMConversationMarkType.Star),
     draft,

@@ -19,7 +19,8 @@ export const RECEIVE_OPTION_COMMANDS: ReadonlyArray<{ id: string; opt: number }>
 
 /**
  * The tree's menus match these (package.json `viewItem =~ /.../`); `requests`: requests to join waiting in
- * a group; `blocked`: the user blocked a one-to-one chat's peer.
+ * a group; `mentioned`: unread @-mentions of the user wait there; `blocked`: the user blocked a one-to-one
+ * chat's peer.
  */
 export function contextValueOf(summary: ConversationSummary, waitingRequests = 0, blocked = false): string {
   return [
@@ -32,6 +33,7 @@ export function contextValueOf(summary: ConversationSummary, waitingRequests = 0
     summary.muted ? 'muted' : 'notMuted',
     `recv${summary.receiveOpt}`,
     ...(waitingRequests > 0 ? ['requests'] : []),
+    ...(summary.mentionSeqs.length > 0 ? ['mentioned'] : []),
     ...(blocked && summary.ref.type === TIMConvType.C2C ? ['blocked'] : []),
   ].join(' ');
 }

@@ -86,6 +86,13 @@ describe('conversation summaries', () => {
     assert.deepEqual(list, ['c', 'b', 'a', 'd', 'e']);
   });
 
+  it('lists the seqs of unread @-mentions of the user, oldest first, exact beyond 2^53', () => {
+    const summary = summarize(conv('team', { conv_type: TIMConvType.Group, conv_group_at_info_array: [{ conv_group_at_info_seq: 12, conv_group_at_info_at_type: 1 }, { conv_group_at_info_seq: 9007199254740993n, conv_group_at_info_at_type: 3 }, { conv_group_at_info_seq: 3, conv_group_at_info_at_type: 2 }] }), 'me', englishOnly);
+    assert.deepEqual(summary.mentionSeqs, ['3', '12', '9007199254740993']);
+    assert.equal(summary.mentioned, true);
+    assert.deepEqual(summarize(conv('bob'), 'me', englishOnly).mentionSeqs, []);
+  });
+
   it('shows the draft text', () => {
     const s = summarize(conv('bob', { conv_is_has_draft: true, conv_draft: { draft_msg: { message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'half a thought' }] } } }), 'me', englishOnly);
     assert.equal(s.draft, 'half a thought');

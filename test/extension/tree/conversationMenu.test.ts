@@ -59,6 +59,7 @@ function summary(overrides: Partial<ConversationSummary>): ConversationSummary {
     receiveOpt: TIMReceiveMessageOpt.Receive,
     muted: false,
     mentioned: false,
+    mentionSeqs: [],
     markedUnread: false,
     starred: false,
     draft: '',
@@ -96,6 +97,14 @@ describe('conversation context menu', () => {
     assert.deepEqual(offered(contextMenu(summary({}), 0, true)), [], 'a group has no peer to block');
     assert.equal(contextValueOf(bob), contextValueOf(bob, 0, false), 'the context value is as before for a peer not blocked');
     assert.doesNotMatch(contextValueOf(summary({}), 0, true), /\bblocked\b/);
+  });
+
+  it('offers Go to Mention on a group row, as a button and in the menu, only while unread mentions of the user wait there', () => {
+    assert.ok(inlineButtons(summary({ mentioned: true, mentionSeqs: ['7'] })).includes('timChat.goToMention'));
+    assert.ok(contextMenu(summary({ mentioned: true, mentionSeqs: ['7'] })).includes('timChat.goToMention'));
+    assert.ok(!inlineButtons(summary({})).includes('timChat.goToMention'));
+    assert.ok(!contextMenu(summary({})).includes('timChat.goToMention'));
+    assert.doesNotMatch(contextValueOf(summary({})), /\bmentioned\b/, 'the context value is as before without mentions');
   });
 
   it('offers Mark as Read when there is something unread or an unread mark, and Mark as Unread otherwise', () => {

@@ -15,6 +15,7 @@ function summary(id: string, overrides: Partial<ConversationSummary> = {}): Conv
     receiveOpt: 0,
     muted: false,
     mentioned: false,
+    mentionSeqs: [],
     markedUnread: false,
     starred: false,
     draft: '',
