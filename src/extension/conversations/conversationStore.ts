@@ -1,14 +1,23 @@
 /**
  * The signed-in user's conversations, kept current from TIM's conversation events and total-unread
- * changes. Fires one change per event so the tree can refresh only what changed.
+ * changes. Fires one change per event so the tree can refresh only what changed. A list read (sign-in,
+ * reload) answers with what was true when TIM read it: an event that arrives while the read is under way
+ * is newer, so the read's answer does not undo it (a conversation that a message created during the
+ * sign-in stayed out of the tree until its next message).
  */
 import * as vscode from 'vscode';
-import { TIMConvEvent } from '../../tim/enums';
+import { TIMConvEvent, TIMConvType } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import type { TimConvInfo } from '../../tim/types/conversation';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
+import { conversationKey } from './conversationKey';
 import { compareSummaries, summarize, type ConversationSummary } from './conversationSummary';
+
+/** A ConvInfo's conversation key (as summarize gives it). */
+function keyOf(conv: TimConvInfo): string {
+  return conversationKey({ id: conv.conv_id, type: conv.conv_type === TIMConvType.Group ? TIMConvType.Group : TIMConvType.C2C });
+}
 
 export class ConversationStore extends Disposable {
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
@@ -21,6 +30,10 @@ export class ConversationStore extends Disposable {
   private readonly recency = new Map<string, number>();
   private clock = 0;
   private totalUnreadCount = 0;
+  /** Counts events: what each conversation's (and the total's) last event was, for list reads under way. */
+  private eventClock = 0;
+  private readonly eventStamps = new Map<string, number>();
+  private totalStamp = 0;
   private subscriptions: vscode.Disposable[] = [];
   private selfId = '';
 
@@ -45,6 +58,8 @@ export class ConversationStore extends Disposable {
     }
     this.byKey.clear();
     this.recency.clear();
+    this.eventStamps.clear();
+    this.totalStamp = 0;
     this.selfId = selfId;
     this.setTotal(0);
     if (!client) {
@@ -53,25 +68,33 @@ export class ConversationStore extends Disposable {
     }
     this.subscriptions = [
       client.onEvent('ConvEvent', ({ event, conversations }) => this.apply(event, conversations)),
-      client.onEvent('ConvTotalUnreadMessageCountChanged', ({ total }) => this.setTotal(total)),
+      client.onEvent('ConvTotalUnreadMessageCountChanged', ({ total }) => {
+        this.totalStamp = ++this.eventClock;
+        this.setTotal(total);
+      }),
     ];
     await this.reload(client);
   }
 
   async reload(client: TimClient): Promise<void> {
+    const started = this.eventClock;
+    const changedSince = (key: string): boolean => (this.eventStamps.get(key) ?? 0) > started;
     try {
       const [conversations, total] = await Promise.all([client.convGetConvList(), client.convGetTotalUnreadMessageCount()]);
       // Keep what is known of unchanged conversations (their recency); the server lists newest first,
-      // so new or changed ones are added oldest first to get increasing recency.
+      // so new or changed ones are added oldest first to get increasing recency. What an event changed
+      // while the read was under way stays as the event left it (added, changed or deleted).
       const keep = new Set<string>();
-      this.upsert([...conversations].reverse(), keep);
+      this.upsert([...conversations].reverse().filter((conv) => !changedSince(keyOf(conv))), keep);
       for (const key of [...this.byKey.keys()]) {
-        if (!keep.has(key)) {
+        if (!keep.has(key) && !changedSince(key)) {
           this.byKey.delete(key);
           this.recency.delete(key);
         }
       }
-      this.setTotal(total);
+      if (this.totalStamp <= started) {
+        this.setTotal(total);
+      }
       this.onDidChangeEmitter.fire();
     } catch (error: unknown) {
       log().error(`loading conversations failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -80,6 +103,11 @@ export class ConversationStore extends Disposable {
   }
 
   private apply(event: number, conversations: readonly TimConvInfo[]): void {
+    if (event === TIMConvEvent.Add || event === TIMConvEvent.Update || event === TIMConvEvent.Del) {
+      for (const conv of conversations) {
+        this.eventStamps.set(keyOf(conv), ++this.eventClock);
+      }
+    }
     if (event === TIMConvEvent.Add || event === TIMConvEvent.Update) {
       this.upsert(conversations);
     } else if (event === TIMConvEvent.Del) {
