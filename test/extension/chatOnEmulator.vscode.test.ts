@@ -102,8 +102,9 @@ describe('chat on the emulator', function () {
 
   it('shows a new conversation with its preview and unread count when bob writes', async () => {
     await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('hello alice, <script>x</script>'));
-    // The first message after the sign-in: on a loaded machine the extension host is still busy with the
-    // sign-in's reads (conversations, presence, requests to join); once seen to take over 10 s.
+    // The first message after the sign-in, likely while the sign-in still reads the list: its event must
+    // survive that read's older answer (conversationStore.vscode.test.ts; before the fix this waited in vain
+    // on busy machines). The generous wait is for a loaded machine's slow sign-in, not for a retry.
     const item = await eventually(() => api().conversations.getChildren().find((s) => s.key === 'c2c_bob'), 30_000, 'bob in the tree');
     const treeItem = api().conversations.getTreeItem(item);
     assert.match(String(treeItem.description), /hello alice, <script>x<\/script>/);
