@@ -6,17 +6,17 @@
  * sign-in stayed out of the tree until its next message).
  */
 import * as vscode from 'vscode';
-import { TIMConvEvent, TIMConvType } from '../../tim/enums';
+import { TIMConvEvent } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import type { TimConvInfo } from '../../tim/types/conversation';
-import { Disposable } from '../lifecycle';
+import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import { conversationKey } from './conversationKey';
-import { compareSummaries, summarize, type ConversationSummary } from './conversationSummary';
+import { compareSummaries, convRefOf, summarize, type ConversationSummary } from './conversationSummary';
 
 /** A ConvInfo's conversation key (as summarize gives it). */
 function keyOf(conv: TimConvInfo): string {
-  return conversationKey({ id: conv.conv_id, type: conv.conv_type === TIMConvType.Group ? TIMConvType.Group : TIMConvType.C2C });
+  return conversationKey(convRefOf(conv));
 }
 
 export class ConversationStore extends Disposable {
@@ -53,9 +53,7 @@ export class ConversationStore extends Disposable {
 
   /** Starts following `client` (or stops, with undefined) and loads the list. */
   async attach(client: TimClient | undefined, selfId: string): Promise<void> {
-    for (const subscription of this.subscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.subscriptions);
     this.byKey.clear();
     this.recency.clear();
     this.eventStamps.clear();
@@ -112,7 +110,7 @@ export class ConversationStore extends Disposable {
       this.upsert(conversations);
     } else if (event === TIMConvEvent.Del) {
       for (const conv of conversations) {
-        const { key } = summarize(conv, this.selfId, vscode.l10n.t);
+        const key = keyOf(conv);
         this.byKey.delete(key);
         this.recency.delete(key);
       }
@@ -142,9 +140,7 @@ export class ConversationStore extends Disposable {
   }
 
   override dispose(): void {
-    for (const subscription of this.subscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.subscriptions);
     super.dispose();
   }
 }

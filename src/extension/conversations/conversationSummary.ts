@@ -50,9 +50,14 @@ function hasMark(conv: TimConvInfo, mark: TIMConversationMarkType): boolean {
   return (conv.conv_mark_array ?? []).some((value) => BigInt(value) === BigInt(mark));
 }
 
+/** The conversation a ConvInfo describes (system and unknown types read as C2C, as the tree shows them). */
+export function convRefOf(conv: TimConvInfo): ConversationRef {
+  return { id: conv.conv_id, type: conv.conv_type === TIMConvType.Group ? TIMConvType.Group : TIMConvType.C2C };
+}
+
 export function summarize(conv: TimConvInfo, selfId: string, t: Translate): ConversationSummary {
-  const type = conv.conv_type === TIMConvType.Group ? TIMConvType.Group : TIMConvType.C2C;
-  const ref: ConversationRef = { id: conv.conv_id, type };
+  const ref = convRefOf(conv);
+  const type = ref.type;
   const last = conv.conv_is_has_lastmsg ? conv.conv_last_msg : undefined;
   const receiveOpt = conv.conv_recv_opt ?? TIMReceiveMessageOpt.Receive;
   const draftElems = conv.conv_is_has_draft ? (conv.conv_draft?.draft_msg.message_elem_array ?? []) : [];
