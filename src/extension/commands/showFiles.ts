@@ -28,8 +28,6 @@ export interface SharedFile {
   readonly message: TimMessage;
   readonly target: DownloadTarget;
   readonly type: number;
-  /** Bytes, when the element says. */
-  readonly size: number | undefined;
 }
 
 /** The conversation's messages with a payload, newest first, each payload once (revoked ones left out). */
@@ -50,7 +48,7 @@ export async function readSharedFiles(client: TimClient, ref: ConversationRef): 
       for (const elem of message.message_elem_array) {
         const target = downloadTargetOf(elem);
         if (target) {
-          files.push({ message, target, type: elem.elem_type, size: sizeOf(elem) });
+          files.push({ message, target, type: elem.elem_type });
         }
       }
     }
@@ -60,11 +58,6 @@ export async function readSharedFiles(client: TimClient, ref: ConversationRef): 
     }
   }
   return files.slice(0, MAX_FILES);
-}
-
-function sizeOf(elem: TimMessage['message_elem_array'][number]): number | undefined {
-  const size = elem.elem_type === TIMElemType.File ? elem.file_elem_file_size : elem.elem_type === TIMElemType.Image ? elem.image_elem_orig_pic_size : elem.elem_type === TIMElemType.Sound ? elem.sound_elem_file_size : elem.elem_type === TIMElemType.Video ? elem.video_elem_video_size : undefined;
-  return typeof size === 'number' && size > 0 ? size : undefined;
 }
 
 const ICONS: Readonly<Record<number, string>> = { [TIMElemType.Image]: 'file-media', [TIMElemType.File]: 'file', [TIMElemType.Sound]: 'mic', [TIMElemType.Video]: 'device-camera-video' };
@@ -88,7 +81,7 @@ export function registerShowFilesCommand({ session, store, panels }: { session: 
           description: [
             file.message.message_sender_profile?.user_profile_nick_name || file.message.message_sender,
             safeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }, new Date(Number(file.message.message_server_time) * 1000)),
-            file.size === undefined ? '' : formatBytes(file.size, vscode.l10n.t),
+            file.target.size ? formatBytes(file.target.size, vscode.l10n.t) : '',
           ]
             .filter(Boolean)
             .join(' · '),

@@ -48,6 +48,8 @@ export interface DownloadTarget {
   readonly name: string;
   /** The payload's id: a stable cache key. */
   readonly id: string;
+  /** Its size in bytes, when the element says (0 or absent: unknown). */
+  readonly size?: number;
 }
 
 /** What TIMMsgDownloadElemToPath needs for an element; undefined for elements without a payload. */
@@ -60,22 +62,22 @@ export function downloadTargetOf(elem: TimElem | undefined): DownloadTarget | un
       const id = elem.image_elem_orig_id ?? '';
       const url = elem.image_elem_orig_url ?? '';
       // Image downloads use the file type: TIMDownloadType has no image kind; the id names the payload.
-      return id || url ? { id: id || url, name: safeFileName(elem.image_elem_orig_path, 'image'), param: { msg_download_elem_param_type: TIMDownloadType.File, msg_download_elem_param_id: id, msg_download_elem_param_business_id: 0, msg_download_elem_param_url: url } } : undefined;
+      return id || url ? { id: id || url, name: safeFileName(elem.image_elem_orig_path, 'image'), size: elem.image_elem_orig_pic_size, param: { msg_download_elem_param_type: TIMDownloadType.File, msg_download_elem_param_id: id, msg_download_elem_param_business_id: 0, msg_download_elem_param_url: url } } : undefined;
     }
     case TIMElemType.File: {
       const id = elem.file_elem_file_id ?? '';
       const url = elem.file_elem_url ?? '';
-      return id || url ? { id: id || url, name: safeFileName(elem.file_elem_file_name || elem.file_elem_file_path, 'file'), param: { msg_download_elem_param_type: TIMDownloadType.File, msg_download_elem_param_id: id, msg_download_elem_param_business_id: Number(elem.file_elem_business_id ?? 0), msg_download_elem_param_url: url } } : undefined;
+      return id || url ? { id: id || url, name: safeFileName(elem.file_elem_file_name || elem.file_elem_file_path, 'file'), size: elem.file_elem_file_size, param: { msg_download_elem_param_type: TIMDownloadType.File, msg_download_elem_param_id: id, msg_download_elem_param_business_id: Number(elem.file_elem_business_id ?? 0), msg_download_elem_param_url: url } } : undefined;
     }
     case TIMElemType.Sound: {
       const id = elem.sound_elem_file_id ?? '';
       const url = elem.sound_elem_url ?? '';
-      return id || url ? { id: id || url, name: safeFileName(elem.sound_elem_file_path, 'voice'), param: { msg_download_elem_param_type: TIMDownloadType.Sound, msg_download_elem_param_id: id, msg_download_elem_param_business_id: Number(elem.sound_elem_business_id ?? 0), msg_download_elem_param_url: url } } : undefined;
+      return id || url ? { id: id || url, name: safeFileName(elem.sound_elem_file_path, 'voice'), size: elem.sound_elem_file_size, param: { msg_download_elem_param_type: TIMDownloadType.Sound, msg_download_elem_param_id: id, msg_download_elem_param_business_id: Number(elem.sound_elem_business_id ?? 0), msg_download_elem_param_url: url } } : undefined;
     }
     case TIMElemType.Video: {
       const id = elem.video_elem_video_id ?? '';
       const url = elem.video_elem_video_url ?? '';
-      return id || url ? { id: id || url, name: safeFileName(elem.video_elem_video_path, 'video'), param: { msg_download_elem_param_type: TIMDownloadType.Video, msg_download_elem_param_id: id, msg_download_elem_param_business_id: Number(elem.video_elem_business_id ?? 0), msg_download_elem_param_url: url } } : undefined;
+      return id || url ? { id: id || url, name: safeFileName(elem.video_elem_video_path, 'video'), size: elem.video_elem_video_size, param: { msg_download_elem_param_type: TIMDownloadType.Video, msg_download_elem_param_id: id, msg_download_elem_param_business_id: Number(elem.video_elem_business_id ?? 0), msg_download_elem_param_url: url } } : undefined;
     }
     default:
       return undefined;
