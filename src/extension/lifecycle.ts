@@ -4,6 +4,13 @@
  */
 import type * as vscode from 'vscode';
 
+/** Disposes everything in `items` and empties it (a list of subscriptions renewed at each sign-in, say). */
+export function disposeAll(items: vscode.Disposable[]): void {
+  for (const item of items.splice(0)) {
+    item.dispose();
+  }
+}
+
 export class Disposable implements vscode.Disposable {
   private readonly owned: vscode.Disposable[] = [];
   private disposed = false;

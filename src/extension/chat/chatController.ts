@@ -22,7 +22,7 @@ import { groupDismissalOf } from '../conversations/groupReports';
 import type { Blocklist } from '../conversations/blocklist';
 import type { Presence, PresenceTracker } from '../conversations/presence';
 import { markUnread } from '../conversations/conversationMark';
-import { Disposable } from '../lifecycle';
+import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 import { GroupMentions } from './groupMentions';
@@ -363,9 +363,7 @@ export class ChatController extends Disposable {
 
   /** Subscribes to the signed-in client's events for this conversation (again after each sign-in). */
   private follow(): void {
-    for (const subscription of this.eventSubscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.eventSubscriptions);
     const state = this.session.state;
     // Another sign-in, perhaps to another TIM app: whether it has reactions, pins and receipts is asked again.
     this.reactions.reset();
@@ -800,9 +798,7 @@ export class ChatController extends Disposable {
   }
 
   override dispose(): void {
-    for (const subscription of this.eventSubscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.eventSubscriptions);
     super.dispose();
   }
 }

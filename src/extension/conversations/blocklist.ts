@@ -9,7 +9,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import type { TimClient } from '../../tim/client';
 import { TimErrorCode } from '../../tim/errorCodes';
 import type { TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
-import { Disposable } from '../lifecycle';
+import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
 
@@ -102,9 +102,7 @@ export class Blocklist extends Disposable {
   }
 
   private unfollow(): void {
-    for (const subscription of this.subscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.subscriptions);
     this.client = undefined;
   }
 

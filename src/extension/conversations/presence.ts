@@ -10,7 +10,7 @@ import type { TimClient } from '../../tim/client';
 import { TIMConvType, TIMUserStatusType } from '../../tim/enums';
 import type { TimUserStatus } from '../../tim/types/userStatus';
 import { MAX_SUBSCRIBE_STATUS_IDS, MAX_USER_STATUS_IDS } from '../../tim/userStatusApi';
-import { Disposable } from '../lifecycle';
+import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import type { ConversationStore } from './conversationStore';
 import type { TimSession } from '../session/timSession';
@@ -64,9 +64,7 @@ export class PresenceTracker extends Disposable {
   }
 
   private unfollow(): void {
-    for (const subscription of this.subscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.subscriptions);
     this.client = undefined;
   }
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { TIMNetworkStatus } from '../../tim/enums';
 import { TimClient } from '../../tim/client';
 import type { TimEndpoint } from '../../tim/endpoint';
-import { Disposable } from '../lifecycle';
+import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import { describeAccount, type Account } from './account';
 import { createEndpoint } from './endpointFactory';
@@ -125,9 +125,7 @@ export class TimSession extends Disposable {
   }
 
   private async teardown(): Promise<void> {
-    for (const subscription of this.subscriptions.splice(0)) {
-      subscription.dispose();
-    }
+    disposeAll(this.subscriptions);
     this.client?.dispose();
     this.client = undefined;
     const endpoint = this.endpoint;
