@@ -6,6 +6,8 @@
  * and the round with the median ratio is judged: this machine's speed swings by a third from minute to
  * minute, and a ceiling measured once, a minute before or after the stack, moved the ratio as much as a
  * change to the code did.
+ * A protocol-only peer (protocolPeer.ts: the frames of a send without database or logic) runs beside the
+ * same ceiling: what the protocol and the clients alone allow on this machine.
  * Prints a table and whether the targets are met:
  *   - throughput through the whole stack >= half the batched-insert ceiling;
  *   - p99 < 20 ms at 1,000 msg/s with 100 connected clients.
@@ -29,10 +31,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CEILING_ROWS = 50000;
 const CEILING_BATCH = 500;
 
-function startServer(dataDir: string, sync: 'full' | 'normal'): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a child process that prints "listening on ws://..." once it listens. */
+function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   // BENCH_SERVER_NODE_OPTIONS passes flags to the server's node (e.g. --cpu-prof --cpu-prof-dir=DIR to profile it).
   const nodeFlags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter((flag) => flag !== '');
-  const child = spawn(process.execPath, [...nodeFlags, '-r', join(ROOT, 'scripts/ts-register.cjs'), join(ROOT, 'src/emulator/cli.ts'), 'start', '--port', '0', '--data', dataDir, '--sync', sync], {
+  const child = spawn(process.execPath, [...nodeFlags, '-r', join(ROOT, 'scripts/ts-register.cjs'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveUrl, reject) => {
@@ -46,6 +49,16 @@ function startServer(dataDir: string, sync: 'full' | 'normal'): Promise<{ child:
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+}
+
+function startServer(dataDir: string, sync: 'full' | 'normal'): Promise<{ child: ChildProcess; url: string }> {
+  return startChild([join(ROOT, 'src/emulator/cli.ts'), 'start', '--port', '0', '--data', dataDir, '--sync', sync]);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  // 'close', not 'exit': the server's last stdout line (its stats) may still be in the pipe at exit.
+  await new Promise((r) => child.once('close', r));
 }
 
 function row(cells: string[]): string {
@@ -118,12 +131,35 @@ async function runStack(sync: 'full' | 'normal'): Promise<StackRun> {
       },
     };
   } finally {
-    child.kill('SIGTERM');
-    // 'close', not 'exit': the server's last stdout line (its stats) may still be in the pipe at exit.
-    await new Promise((r) => child.once('close', r));
+    await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
     // Let the kernel write back this run's dirty pages now, not during the next run's measurement.
     spawnSync('sync');
+  }
+}
+
+/**
+ * The protocol-only peer (protocolPeer.ts: the same frames, no database, no logic) saturated by the same
+ * clients, alternated with the FULL ceiling as the stack is: how much of the ceiling the protocol and the
+ * clients alone allow on this machine.
+ */
+async function runProtocolPeer(): Promise<Pick<StackRun, 'rounds' | 'median'>> {
+  const { child, url } = await startChild([join(ROOT, 'bench/emulator/protocolPeer.ts')]);
+  try {
+    // The peer checks no UserSig; the clients log in as they do with the emulator.
+    const clients = await openClients(url, { sdkAppId: 1400000000, secretKey: 'protocol-peer' }, CLIENTS, 'bench');
+    await saturate(clients, 2000, 2);
+    const rounds: StackRun['rounds'] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      spawnSync('sync');
+      const ceiling = (await rawInsertRate(CEILING_ROWS, CEILING_BATCH, 'full')).perSecond;
+      spawnSync('sync');
+      rounds.push({ ceiling, saturated: await cpuPerSend(child.pid, () => saturate(clients, SATURATE_TOTAL, WINDOW), (run) => run.latencies.length) });
+    }
+    clients.forEach((c) => c.close());
+    return { rounds, median: medianRound(rounds) };
+  } finally {
+    await stopChild(child);
   }
 }
 
@@ -133,6 +169,7 @@ async function main(): Promise<void> {
   spawnSync('sync');
   const full = await runStack('full');
   const normal = await runStack('normal');
+  const peer = await runProtocolPeer();
   const core = await measureCoreCost({ clients: CLIENTS, perTurn: 4, rounds: 100 });
   const fmt = (n: number, digits = 0): string => n.toFixed(digits);
   const stackRows = (name: string, run: StackRun): string[] => [
@@ -148,14 +185,15 @@ async function main(): Promise<void> {
     row([`raw better-sqlite3 NORMAL, batches of ${CEILING_BATCH}`, fmt(normal.median.ceiling), '', '']),
     ...stackRows('tim-emulator FULL', full),
     ...stackRows('tim-emulator NORMAL', normal),
+    row([`protocol only (no database): ${CLIENTS} clients x ${WINDOW} in flight`, fmt(peer.median.saturated.perSecond), fmt(percentile(peer.median.saturated.latencies, 50), 2), fmt(percentile(peer.median.saturated.latencies, 99), 2)]),
   ];
   process.stdout.write(
     `\ntim-emulator benchmark (Node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; server in a child process; ` +
       `batched ceiling and saturated stack alternated ${ROUNDS} times, the round with the median ratio shown)\n\n${lines.join('\n')}\n\n`,
   );
-  const roundsLine = (name: string, run: StackRun): string =>
+  const roundsLine = (name: string, run: Pick<StackRun, 'rounds'>): string =>
     `rounds (${name}, ceiling rows/s -> stack msg/s): ${run.rounds.map((r) => `${fmt(r.ceiling)} -> ${fmt(r.saturated.perSecond)} (${fmt((100 * r.saturated.perSecond) / r.ceiling)}%)`).join(', ')}\n`;
-  process.stdout.write(roundsLine('FULL', full) + roundsLine('NORMAL', normal));
+  process.stdout.write(roundsLine('FULL', full) + roundsLine('NORMAL', normal) + roundsLine('protocol only, FULL ceiling', peer));
   process.stdout.write(`server (FULL): ${full.serverLine}\nserver (NORMAL): ${normal.serverLine}\n`);
   const cpuLine = (name: string, run: StackRun): string => {
     const server = (phase: PhaseCpu): string =>
@@ -178,10 +216,32 @@ async function main(): Promise<void> {
   );
   check('FULL', full);
   check('NORMAL', normal);
+  process.stdout.write(protocolBoundLine(peer.median, cpus().length));
   const cores = cpus().length;
   process.stdout.write(
     `what limits the saturated rate: the CPU of server and clients together on ${cores} cores (the server's main thread runs every call and waits while the other threads, socket worker, GC helpers, checkpoints and full-text indexer, share the rest with the clients). ` +
       `Half the FULL ceiling would need under ${fmt(1e6 / (full.median.ceiling / 2))} µs of main thread and under ${fmt((cores * 1e6) / (full.median.ceiling / 2))} µs for both together per send; see docs/emulator.md.\n`,
+  );
+}
+
+/**
+ * What the protocol-only peer says of the throughput target: its rate is what the frames and the clients
+ * alone leave of the machine. A stored send costs at least that CPU plus one ceiling row (the message
+ * and full-text insert), so even with every core busy all the time and no other work per send, a server
+ * speaking this protocol here reaches about cores / (peer's CPU per send + one row).
+ */
+function protocolBoundLine(peer: StackRun['median'], cores: number): string {
+  const fmt = (n: number, digits = 0): string => n.toFixed(digits);
+  const { serverCpuPerSend, clientCpuPerSend } = peer.saturated;
+  if (serverCpuPerSend === undefined) {
+    return `protocol only: ${fmt(100 * peer.ratio)}% of the FULL ceiling (no /proc here for its CPU per send)\n`;
+  }
+  const rowMicros = 1e6 / peer.ceiling;
+  const bound = (cores * 1e6) / (serverCpuPerSend + clientCpuPerSend + rowMicros);
+  return (
+    `protocol only (the same frames, no database, no logic): ${fmt(peer.saturated.perSecond)} msg/s, ${fmt(100 * peer.ratio)}% of the FULL ceiling beside it; ` +
+    `its CPU per send ${fmt(serverCpuPerSend, 1)} µs + clients ${fmt(clientCpuPerSend, 1)}, plus one ceiling row (${fmt(rowMicros, 1)} µs) for storing the message: ` +
+    `on ${cores} cores kept busy every moment, about ${fmt(bound)} msg/s, ${fmt((100 * bound) / peer.ceiling)}% of the ceiling, for a server doing nothing else per send\n`
   );
 }
 

@@ -14,6 +14,30 @@ export interface InsertRate {
   readonly count: number;
 }
 
+/**
+ * The body column the emulator stores for one of the bench's C2C text sends (delivery.ts: the client's
+ * message, the server's fields, the unique id as a bare 64-bit number, the conv id and status), about
+ * 550 bytes. Until 2026-11-27 the ceiling stored a 110-byte body instead: its rows were smaller than
+ * the stack's, which made the ceiling 14-18% faster than inserting the rows the stack inserts.
+ */
+export function storedBenchBody(text: string): string {
+  const shared = JSON.stringify({
+    message_elem_array: [{ elem_type: 0, text_elem_content: text }],
+    message_client_time: 1795795796,
+    message_priority: 1,
+    message_platform: 0,
+    message_sender_profile: { user_profile_identifier: 'bench0', user_profile_nick_name: '', user_profile_face_url: '' },
+    message_conv_type: 1,
+    message_sender: 'bench0',
+    message_server_time: 1795795796,
+    message_seq: 3,
+    message_rand: 3150284786,
+    message_msg_id: '1441156-1795795796-bench0x2',
+    message_is_online_msg: false,
+  });
+  return `${shared.slice(0, -1)},"message_unique_id":7712884218002855841,"message_conv_id":"bench1","message_status":2}`;
+}
+
 /** The ceiling's rows: n message rows (with their full-text rows) in one transaction per call. */
 export class CeilingRows {
   private next = 0;
@@ -27,7 +51,7 @@ export class CeilingRows {
     // The full-text row in the same transaction, in the table the emulator's indexer writes (in its own file).
     db.exec(ftsTableSql(''));
     const fts = db.prepare('INSERT INTO messages_fts(rowid, text) VALUES (?, ?)');
-    const body = JSON.stringify({ message_elem_array: [{ elem_type: 0, text_elem_content: 'benchmark message text 压测消息' }], message_sender: 'u1' });
+    const body = storedBenchBody('benchmark message text 压测消息');
     this.insertBatch = db.transaction((n: number) => {
       for (const end = this.next + n; this.next < end; this.next++) {
         const i = this.next;
