@@ -993,11 +993,11 @@ describe('chat on the emulator', function () {
     assert.match(work.asked.errors[0] ?? '', /Crew takes no requests to join: its members add people\.$/);
   });
 
-  it('edits the nickname and status message (Edit My Profile…), which others then see', async () => {
+  it('edits the nickname, status message and custom status (Edit My Profile…), which others then see', async () => {
     const pick = (label: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label.endsWith(label));
     const named = await recordDialogs({ picks: [pick('Nickname')], inputs: ['Alice 陈'] }, () => vscode.commands.executeCommand('timChat.editProfile'));
     assert.deepEqual(named.asked.infos, ['Your nickname is now Alice 陈.']);
-    assert.deepEqual(named.asked.picked[0]?.map((item) => [item.label, item.description]), [['$(person) Nickname', '(none)'], ['$(comment) Status Message', '(none)']]);
+    assert.deepEqual(named.asked.picked[0]?.map((item) => [item.label, item.description]), [['$(person) Nickname', '(none)'], ['$(comment) Status Message', '(none)'], ['$(broadcast) Custom Status', '(none)']]);
     const profileOfAlice = async () => (await bob.client.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: ['alice'], friendship_getprofilelist_param_force_update: true }))[0];
     assert.equal((await profileOfAlice())?.user_profile_nick_name, 'Alice 陈', 'bob reads the new nickname');
     await eventually(async () => (await bob.client.convGetConvList()).find((c) => c.conv_id === 'alice')?.conv_show_name === 'Alice 陈', 10_000, "bob's conversation with alice shows it");
@@ -1010,6 +1010,44 @@ describe('chat on the emulator', function () {
     const tooLong = await recordDialogs({ picks: [pick('Nickname')], inputs: ['通'.repeat(167)] }, () => vscode.commands.executeCommand('timChat.editProfile'));
     assert.match(tooLong.asked.errors[0] ?? '', /At most 500 bytes/);
     assert.equal((await profileOfAlice())?.user_profile_nick_name, 'Alice 陈');
+
+    // The custom status (TIMSetSelfStatus) reaches a subscriber as UserStatusChanged; over 100 bytes is refused before TIM is asked.
+    await bob.client.subscribeUserStatus(['alice']);
+    const statusChanges: string[] = [];
+    const listening = bob.client.onEvent('UserStatusChanged', (statuses) => statuses.forEach((s) => statusChanges.push(`${s.user_status_identifier}:${s.user_status_custom_status ?? ''}`)));
+    try {
+      const custom = await recordDialogs({ picks: [pick('Custom Status')], inputs: ['In a meeting 开会中'] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+      assert.deepEqual(custom.asked.infos, ['Your custom status is now "In a meeting 开会中".']);
+      assert.equal((await bob.client.getUserStatus(['alice']))[0]?.user_status_custom_status, 'In a meeting 开会中');
+      await eventually(() => statusChanges.includes('alice:In a meeting 开会中'), 10_000, 'bob is told');
+      const again = await recordDialogs({ picks: [pick('Custom Status')], inputs: [] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+      assert.equal(again.asked.picked[0]?.find((item) => item.label.endsWith('Custom Status'))?.description, 'In a meeting 开会中', 'the picker shows the current one');
+      const tooLongStatus = await recordDialogs({ picks: [pick('Custom Status')], inputs: ['通'.repeat(34)] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+      assert.match(tooLongStatus.asked.errors[0] ?? '', /At most 100 bytes/);
+      assert.equal((await bob.client.getUserStatus(['alice']))[0]?.user_status_custom_status, 'In a meeting 开会中', 'unchanged');
+      const clearedStatus = await recordDialogs({ picks: [pick('Custom Status')], inputs: [''] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+      assert.deepEqual(clearedStatus.asked.infos, ['You have no custom status now.']);
+      assert.equal((await bob.client.getUserStatus(['alice']))[0]?.user_status_custom_status ?? '', '');
+    } finally {
+      listening.dispose();
+      await bob.client.unsubscribeUserStatus(['alice']);
+    }
+
+    // An app without Tencent's online-status feature fails TIMGetUserStatus (a stand-in: tim-emulator always
+    // has the feature, so the extension's client is told to fail this one call). The other fields stay editable.
+    const aliceClient = api().session.requireClient();
+    const realGetUserStatus = aliceClient.getUserStatus;
+    aliceClient.getUserStatus = () => Promise.reject(new TimError(7013, 'online status is not enabled for this app', 'TIMGetUserStatus'));
+    try {
+      const noStatus = await recordDialogs({ picks: [pick('Custom Status')] }, () => vscode.commands.executeCommand('timChat.editProfile'));
+      const row = noStatus.asked.picked[0]?.find((item) => item.label.endsWith('Custom Status'));
+      assert.equal(row?.description, '(unavailable)');
+      assert.match(row?.detail ?? '', /7013 online status is not enabled/);
+      assert.match(noStatus.asked.errors[0] ?? '', /Custom Status cannot be read or changed here: .*7013/);
+      assert.equal(noStatus.asked.picked[0]?.find((item) => item.label.endsWith('Nickname'))?.description, 'Alice 陈', 'the profile fields still read');
+    } finally {
+      aliceClient.getUserStatus = realGetUserStatus;
+    }
 
     // Back to no nickname: others see the user ID again (and the tests after this one expect it).
     const cleared = await recordDialogs({ picks: [pick('Nickname')], inputs: [''] }, () => vscode.commands.executeCommand('timChat.editProfile'));
