@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { registerBlockCommands } from './commands/blockCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerGoToDateCommand } from './commands/goToDate';
+import { messageLinkUriHandler, registerMessageLinkCommand } from './messages/messageLinks';
 import { registerGoToMentionCommand } from './commands/goToMention';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerGroupInfoCommands } from './commands/groupInfo';
@@ -46,6 +47,8 @@ export interface TimChatApi {
   readonly presence: PresenceTracker;
   readonly joinRequests: JoinRequestCounts;
   readonly blocklist: Blocklist;
+  /** Opens message links handed over by VS Code (tests call it as VS Code would). */
+  readonly messageLinks: vscode.UriHandler;
   readonly treeView: vscode.TreeView<unknown>;
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
@@ -104,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerGoToDateCommand({ session, store, panels }),
     ...registerGoToMentionCommand({ session, store, panels }),
     ...registerShowFilesCommand({ session, store, panels }),
+    ...registerMessageLinkCommand({ session, panels }),
+    vscode.window.registerUriHandler(messageLinkUriHandler),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isChatPanelState(state)) {
@@ -127,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     presence,
     joinRequests,
     blocklist,
+    messageLinks: messageLinkUriHandler,
     treeView: treeView as vscode.TreeView<unknown>,
     openChat: (key) => panels.open(key),
     chatPanels: () => panels.all(),

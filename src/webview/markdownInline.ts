@@ -92,6 +92,11 @@ class InlineParser {
       case 'm':
       case 'M':
         return this.inLink ? undefined : this.bareUrl(i);
+      case 'v':
+      case 'c':
+        // TIM Chat's message links, in the schemes of VS Code and its kin (vscode, vscode-insiders,
+        // vscodium, code-oss, cursor): shared/messageLink.ts.
+        return this.inLink ? undefined : this.bareUrl(i);
       default:
         return undefined;
     }
@@ -304,7 +309,7 @@ class InlineParser {
       return undefined;
     }
     const head = text.slice(i, i + 8).toLowerCase();
-    if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('mailto:')) {
+    if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('mailto:') && !MESSAGE_LINK_START.test(text.slice(i, i + 64))) {
       return undefined;
     }
     let end = i;
@@ -330,6 +335,9 @@ class InlineParser {
     return { node: { type: 'link', href, children: [{ type: 'text', text: raw }] }, end };
   }
 }
+
+/** The start of a message link (shared/messageLink.ts): an editor's scheme and TIM Chat's authority. */
+const MESSAGE_LINK_START = /^(?:vscode|vscode-insiders|vscodium|code-oss|cursor):\/\/timchat\.tim-chat\//;
 
 function countOf(text: string, char: string): number {
   let n = 0;

@@ -5,7 +5,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 
-export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'whoRead' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'whoRead' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'copyLink' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -34,6 +34,8 @@ export interface ActionLabels {
     readonly star: string;
     readonly unstar: string;
     readonly forward: string;
+    /** Offered when given, for sent messages: others find them by the link (shared/messageLink.ts). */
+    readonly copyLink?: string;
     readonly select: string;
     readonly deselect: string;
     readonly download: string;
@@ -92,6 +94,9 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
     });
     actions.push(message.starred ? { id: 'unstar', label: more.unstar } : { id: 'star', label: more.star });
     actions.push({ id: 'forward', label: more.forward });
+    if (more.copyLink && message.status === 'sent') {
+      actions.push({ id: 'copyLink', label: more.copyLink });
+    }
   }
   if (more && message.status !== 'sending') {
     actions.push(more.selected ? { id: 'deselect', label: more.deselect } : { id: 'select', label: more.select });

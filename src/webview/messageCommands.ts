@@ -112,6 +112,7 @@ export class MessageCommands {
         star: t('action.star'),
         unstar: t('action.unstar'),
         forward: t('action.forward'),
+        copyLink: t('action.copyLink'),
         select: t('action.select'),
         deselect: t('action.deselect'),
         download: t('action.download'),
@@ -127,7 +128,7 @@ export class MessageCommands {
       return;
     }
     const t = this.c.t();
-    const labelOf: Record<string, string> = { retry: t('action.retry'), cancel: t('action.cancel'), revoke: t('action.revoke'), delete: t('action.delete'), copy: t('action.copy'), star: t('action.star'), unstar: t('action.unstar'), forward: t('action.forward'), whoRead: t('action.whoRead') };
+    const labelOf: Record<string, string> = { retry: t('action.retry'), cancel: t('action.cancel'), revoke: t('action.revoke'), delete: t('action.delete'), copy: t('action.copy'), star: t('action.star'), unstar: t('action.unstar'), forward: t('action.forward'), copyLink: t('action.copyLink'), whoRead: t('action.whoRead') };
     try {
       if (action.startsWith('download:')) {
         await this.c.channel.request('chat/download', { id, elemIndex: Number(action.slice('download:'.length)) });
@@ -208,6 +209,10 @@ export class MessageCommands {
           await this.c.channel.request('chat/forward', { ids: selection.includes(id) ? selection : [id] });
           return;
         }
+        case 'copyLink':
+          // The host writes the clipboard: the link carries the app and user only it knows.
+          await this.c.channel.request('chat/copyLink', { id });
+          return;
         case 'select':
         case 'deselect':
           this.c.extras.toggle(id);

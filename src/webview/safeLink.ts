@@ -1,7 +1,9 @@
 /**
- * Which link targets a message may carry: absolute http, https and mailto URLs only. Anything else
- * (javascript:, data:, command:, file:, vscode:, relative paths) is not a link and stays text.
+ * Which link targets a message may carry: absolute http, https and mailto URLs, and TIM Chat's own
+ * message links (shared/messageLink.ts, which the host opens itself, never the OS). Anything else
+ * (javascript:, data:, command:, file:, other vscode: links, relative paths) is not a link and stays text.
  */
+import { parseMessageLink } from '../shared/messageLink';
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -11,6 +13,9 @@ export function safeLinkTarget(raw: string): string | undefined {
   // Control characters and whitespace inside a URL are how scheme filters get fooled ("java\tscript:").
   if (candidate.length === 0 || candidate.length > 2048 || /[\u0000-\u0020\u007f-\u009f]/.test(candidate)) {
     return undefined;
+  }
+  if (parseMessageLink(candidate)) {
+    return candidate;
   }
   let url: URL;
   try {

@@ -120,6 +120,7 @@ export const ENGLISH_STRINGS = {
   'action.star': 'Star',
   'action.unstar': 'Remove Star',
   'action.forward': 'Forward…',
+  'action.copyLink': 'Copy Link',
   'action.select': 'Select',
   'action.deselect': 'Deselect',
   'action.download': 'Download…',

@@ -1307,6 +1307,76 @@ describe('chat on the emulator', function () {
     }
   });
 
+  it('copies a link to a message (Copy Link) that opens the chat at it: from a chat, Open Message Link… and the URI handler', async () => {
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    const account = api().session.signedInAccount;
+    assert.ok(account);
+    // A one-to-one message from bob, and a group message: each panel's Copy Link writes the clipboard.
+    const { message: sent } = await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('the decision is in here'));
+    const { create_group_result_groupid: groupId } = await bob.client.groupCreate({ create_group_param_group_name: 'Link Room', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    const { message: inGroup } = await bob.client.msgSendMessage(groupId, TIMConvType.Group, text('the plan, in the group'));
+    const bobsChat = await openPanel('c2c_bob');
+    await eventually(async () => (await bobsChat.controller.handlers['chat/loadLatest']({ count: 10 })).messages.some((m) => m.id === sent.message_msg_id), 10_000, 'in the chat');
+    const { link } = await bobsChat.controller.handlers['chat/copyLink']({ id: sent.message_msg_id });
+    assert.equal(await vscode.env.clipboard.readText(), link);
+    assert.match(link, new RegExp(`^${vscode.env.uriScheme}://timchat\\.tim-chat/message\\?app=${account.sdkAppId}&c2c=alice&c2c=bob&from=bob&id=`));
+    const groupChat = await openPanel(`group_${groupId}`);
+    await eventually(async () => (await groupChat.controller.handlers['chat/loadLatest']({ count: 10 })).messages.some((m) => m.id === inGroup.message_msg_id), 10_000, 'in the group chat');
+    const { link: groupLink } = await groupChat.controller.handlers['chat/copyLink']({ id: inGroup.message_msg_id });
+
+    // Opening one reveals the chat's panel and scrolls it to the message (chat/reveal).
+    const revealed: string[] = [];
+    for (const panel of [bobsChat, groupChat]) {
+      const notify = panel.channel.notify.bind(panel.channel);
+      panel.channel.notify = ((method, params) => {
+        if (method === 'chat/reveal') {
+          revealed.push(`${panel.key} ${(params as { id: string }).id}`);
+        }
+        notify(method, params);
+      }) as typeof panel.channel.notify;
+    }
+    assert.equal(await vscode.commands.executeCommand('timChat.openMessageLink', link), sent.message_msg_id);
+    const pasted = await recordDialogs({ inputs: [` ${groupLink} `] }, () => vscode.commands.executeCommand('timChat.openMessageLink'));
+    assert.equal(pasted.result, inGroup.message_msg_id);
+    // A click on a link in a message goes to the host, which opens it itself.
+    await bobsChat.controller.openLink(link);
+    await eventually(() => revealed.length === 3, 5000, 'three reveals');
+    assert.deepEqual(revealed, [`c2c_bob ${sent.message_msg_id}`, `group_${groupId} ${inGroup.message_msg_id}`, `c2c_bob ${sent.message_msg_id}`]);
+    // The URI handler (a link opened from a browser or a document) takes the query as VS Code decodes it.
+    const uri = vscode.Uri.parse(groupLink);
+    assert.equal(uri.query.includes('%'), false, 'VS Code hands the query over decoded');
+    await api().messageLinks.handleUri(uri);
+    await eventually(() => revealed.length === 4, 5000, 'the handler reveals it');
+    assert.equal(revealed[3], `group_${groupId} ${inGroup.message_msg_id}`);
+
+    // What cannot be opened says why, and opens nothing.
+    const other = (from: string, to: string) => link.replace(from, to);
+    const refused = await recordDialogs({}, async () => {
+      await vscode.commands.executeCommand('timChat.openMessageLink', other(`app=${account.sdkAppId}`, 'app=1400000999'));
+      await vscode.commands.executeCommand('timChat.openMessageLink', other('c2c=alice&c2c=bob', 'c2c=bob&c2c=carol'));
+      await vscode.commands.executeCommand('timChat.openMessageLink', other(`id=${encodeURIComponent(sent.message_msg_id)}`, 'id=gone-1').replace(/seq=\d+/, 'seq=999999'));
+      await vscode.commands.executeCommand('timChat.openMessageLink', 'https://example.com/message');
+    });
+    assert.deepEqual(refused.asked.errors, [
+      `TIM Chat: This link is to a message in another TIM app (SDKAppID 1400000999); you are signed in to ${account.sdkAppId}.`,
+      'TIM Chat: This link is to a message between bob and carol; you are signed in as alice.',
+      'TIM Chat: That message is not there for you: it was deleted from this chat.',
+      "TIM Chat: That is not a TIM Chat message link (Copy Link in a message's menu makes one).",
+    ]);
+    assert.equal(revealed.length, 4, 'nothing else opened');
+    // An imported message lives on this device only (status 5): no link anyone could follow.
+    const client = api().session.requireClient();
+    await client.msgImportMsgList('bob', TIMConvType.C2C, [{ ...text('imported from the old chat'), message_sender: 'bob', message_client_time: 1700000000, message_server_time: 1700000000 }]);
+    const imported = await eventually(async () => (await client.msgGetMsgList('bob', TIMConvType.C2C, { msg_getmsglist_param_count: 50 })).find((m) => JSON.stringify(m.message_elem_array).includes('imported from the old chat')), 10_000, 'the import');
+    await eventually(async () => (await bobsChat.controller.handlers['chat/loadLatest']({ count: 100 })).messages.some((m) => m.id === imported.message_msg_id && m.status === 'local'), 10_000, 'the import in the chat');
+    await assert.rejects(bobsChat.controller.handlers['chat/copyLink']({ id: imported.message_msg_id }), /This message has no link/);
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -34,6 +34,16 @@ describe('message actions', () => {
     assert.deepEqual(pinIds(message('m', { elements: [{ kind: 'groupTips', text: 'Bob joined' }] }), withPin), []);
   });
 
+  it('offers Copy Link on sent messages only: others can find nothing else by it', () => {
+    const more = { reply: 'Reply', edit: 'Edit', star: 'Star', unstar: 'Unstar', forward: 'Forward', copyLink: 'Copy Link', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
+    const offers = (m: ReturnType<typeof message>): boolean => ids(actionsFor(m, 0, [], { ...labels, more }, true)).includes('copyLink');
+    assert.equal(offers(message('m')), true);
+    assert.equal(offers(message('m', { isSelf: true })), true);
+    for (const status of ['sending', 'failed', 'revoked', 'local'] as const) {
+      assert.equal(offers(message('m', { status })), false, status);
+    }
+  });
+
   it('knows when recall expires', () => {
     const own = message('m', { isSelf: true, revocableUntil: 5000 });
     assert.equal(canRevoke(own, 4999), true);

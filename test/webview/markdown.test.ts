@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { parseInline } from '../../src/webview/markdownInline';
 import { parseMarkdown } from '../../src/webview/markdownBlocks';
 import type { MdBlock, MdInline } from '../../src/webview/markdownTypes';
+import { formatMessageLink } from '../../src/shared/messageLink';
 
 function paragraph(source: string): readonly MdInline[] {
   const blocks = parseMarkdown(source);
@@ -90,6 +91,20 @@ describe('markdown: inline', () => {
     for (const target of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://x', '/relative', 'http:/broken', '  javascript:alert(1)']) {
       const tree = parseMarkdown(`[click](${target}) <${target}> ${target}`);
       assert.deepEqual(linksIn(tree), [], target);
+    }
+  });
+
+  it("links TIM Chat's message links, bare or labelled, in any editor's scheme, and no other vscode: link", () => {
+    const link = formatMessageLink('vscode', { app: '1400000001', conversation: { type: 'group', id: '@TGS#1A' }, sender: 'bob', msgId: 'm-1', seq: '5', time: '1795795796', rand: '9' });
+    assert.deepEqual(parseInline(`see ${link}.`), [
+      { type: 'text', text: 'see ' },
+      { type: 'link', href: link, children: [{ type: 'text', text: link }] },
+      { type: 'text', text: '.' },
+    ]);
+    const insiders = link.replace('vscode:', 'vscode-insiders:');
+    assert.deepEqual(linksIn(parseMarkdown(`[the decision](${insiders}) and code-oss${link.slice('vscode'.length)}`)), [insiders, `code-oss${link.slice('vscode'.length)}`]);
+    for (const near of [link.replace('timchat.tim-chat', 'evil.example'), link.replace('&rand=9', ''), `x${link}`, link.replace('vscode:', 'vscodex:')]) {
+      assert.deepEqual(linksIn(parseMarkdown(near)), [], near);
     }
   });
 

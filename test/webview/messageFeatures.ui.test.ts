@@ -97,6 +97,13 @@ describe('chat webview: files, merged messages, stars and selection', function (
     assert.deepEqual(stars, [{ id: 'm98', starred: true }, { id: 'm98', starred: false }]);
   });
 
+  it("asks the host for a message's link from its actions menu (the host writes the clipboard)", async () => {
+    await menuPick('m98', 'Copy Link');
+    await page.waitForFunction(() => (window as unknown as { __host: { requests: Array<{ method: string }> } }).__host.requests.some((r) => r.method === 'chat/copyLink'));
+    const copies = (await hostLog(page)).requests.filter((r) => r.method === 'chat/copyLink').map((r) => r.params);
+    assert.deepEqual(copies, [{ id: 'm98' }]);
+  });
+
   it('selects with Ctrl-click and Shift-click, then forwards and deletes the selection', async () => {
     await page.locator('.message[data-id="m95"]').click({ modifiers: ['Control'] });
     await page.locator('.message[data-id="m98"]').click({ modifiers: ['Shift'] });

@@ -25,6 +25,8 @@ import { markUnread } from '../conversations/conversationMark';
 import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
+import { messageLinkOf } from '../messages/messageLinks';
+import { parseMessageLink } from '../../shared/messageLink';
 import { GroupMentions } from './groupMentions';
 import { editMessageText } from './messageEdit';
 import { openableUrl } from './linkPolicy';
@@ -676,6 +678,16 @@ export class ChatController extends Disposable {
       this.updateShown([id]);
       return { pinned: this.pinned.isPinned(id) };
     },
+    'chat/copyLink': async ({ id }) => {
+      const account = this.session.signedInAccount;
+      if (!account) {
+        throw new Error(vscode.l10n.t('Sign in to TIM Chat first.'));
+      }
+      const link = messageLinkOf(this.find(id), account.userId, account.sdkAppId);
+      await vscode.env.clipboard.writeText(link);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Link to the message copied'), 4000);
+      return { link };
+    },
     'chat/whoRead': async ({ id }) => {
       const message = this.find(id);
       if (this.receipts.of(id) === undefined) {
@@ -789,6 +801,12 @@ export class ChatController extends Disposable {
   }
 
   async openLink(url: string): Promise<void> {
+    const messageLink = parseMessageLink(url);
+    if (messageLink) {
+      // Opened here, never handed to the OS: it names a message, and TIM Chat is what finds it.
+      await vscode.commands.executeCommand('timChat.openMessageLink', url);
+      return;
+    }
     const safe = openableUrl(url);
     if (!safe) {
       void vscode.window.showWarningMessage(vscode.l10n.t('TIM Chat opens only http, https and mailto links.'));

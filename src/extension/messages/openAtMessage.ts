@@ -36,10 +36,15 @@ export async function openAtMessage(client: TimClient, panels: ChatPanels, messa
     void vscode.window.showWarningMessage(vscode.l10n.t('That message is no longer on this device.'));
     return undefined;
   }
-  const type = found.message_conv_type === 2 ? 2 : 1;
+  return showInPanel(panels, found);
+}
+
+/** Opens (or reveals) the panel of a message TIM just gave and scrolls it to the message. */
+export function showInPanel(panels: ChatPanels, message: TimMessage): ChatPanel {
+  const type = message.message_conv_type === 2 ? 2 : 1;
   // open() reveals an existing panel: revealing it again would only ask for the focus a second time,
   // which can arrive after the user has moved on to an input box and close it.
-  const panel = panels.open(conversationKey({ id: found.message_conv_id, type }));
-  panel.showMessage(found.message_msg_id);
+  const panel = panels.open(conversationKey({ id: message.message_conv_id, type }));
+  panel.showMessage(message.message_msg_id);
   return panel;
 }

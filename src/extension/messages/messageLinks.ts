@@ -1,0 +1,138 @@
+/**
+ * Message links (src/shared/messageLink.ts) on the host: the link of a message for Copy Link, and opening
+ * one, from the URI handler, Open Message Link… or a click in a chat. A link is untrusted input: it only
+ * opens a chat the user is in, at a message TIM finds for them (by id or by locator, then in the roaming
+ * history), and says clearly why not otherwise.
+ */
+import * as vscode from 'vscode';
+import { conversationOfLink, formatMessageLink, linkableId, type MessageLink, messageLinkOfUri, parseMessageLink } from '../../shared/messageLink';
+import type { TimClient } from '../../tim/client';
+import { TIMConvType, TIMMsgStatus } from '../../tim/enums';
+import type { TimMessage } from '../../tim/types/message';
+import { registerCommand } from '../commands/command';
+import type { ChatPanels } from '../panels/chatPanel';
+import type { TimSession } from '../session/timSession';
+import { locateMessage, showInPanel } from './openAtMessage';
+
+/** The link to `message` as `self` of app `sdkAppId` sees it; throws when it cannot be linked. */
+export function messageLinkOf(message: TimMessage, self: string, sdkAppId: number, scheme: string = vscode.env.uriScheme): string {
+  const group = message.message_conv_type === TIMConvType.Group;
+  const ids = group ? [message.message_conv_id, message.message_sender] : [self, message.message_conv_id, message.message_sender];
+  if (message.message_status !== TIMMsgStatus.SendSucc || !ids.every(linkableId)) {
+    // Only a message TIM stored and numbered can be found by someone else (not one sending, failed or local).
+    throw new Error(vscode.l10n.t('This message has no link: only a sent message in a conversation whose IDs a link can carry has one.'));
+  }
+  const link: MessageLink = {
+    app: String(sdkAppId),
+    conversation: group ? { type: 'group', id: message.message_conv_id } : { type: 'c2c', users: [self, message.message_conv_id] },
+    sender: message.message_sender,
+    msgId: message.message_msg_id,
+    seq: String(message.message_seq),
+    time: String(message.message_server_time),
+    rand: String(message.message_rand),
+  };
+  return formatMessageLink(scheme, link);
+}
+
+/**
+ * The message a link names, as TIM gives it to the user: by id or locator (openAtMessage.ts), else from
+ * the roaming history (a group's by its seq; a one-to-one chat's among those of its second).
+ */
+async function findLinkedMessage(client: TimClient, link: MessageLink, conv: { readonly id: string; readonly type: TIMConvType }, self: string): Promise<TimMessage | undefined> {
+  const located = await locateMessage(client, {
+    message_msg_id: link.msgId,
+    message_conv_id: conv.id,
+    message_conv_type: conv.type,
+    message_seq: BigInt(link.seq),
+    message_rand: BigInt(link.rand),
+    message_server_time: BigInt(link.time),
+    message_is_from_self: link.sender === self,
+  });
+  if (located?.message_msg_id === link.msgId) {
+    return located;
+  }
+  const roaming = await client
+    .msgGetMsgList(conv.id, conv.type, {
+      msg_getmsglist_param_count: 20,
+      msg_getmsglist_param_is_ramble: true,
+      msg_getmsglist_param_is_forward: true,
+      ...(conv.type === TIMConvType.Group
+        ? { msg_getmsglist_param_last_msg_seq: BigInt(link.seq) }
+        : { msg_getmsglist_param_time_begin: Number(link.time), msg_getmsglist_param_time_period: 1 }),
+    })
+    .catch(() => [] as TimMessage[]);
+  return roaming.find((message) => message.message_msg_id === link.msgId);
+}
+
+/** Opens the chat of a link at its message; the message's id, or an error that says why not. */
+export async function openMessageLink(session: TimSession, panels: ChatPanels, link: MessageLink): Promise<string> {
+  const client = session.requireClient();
+  const account = session.signedInAccount;
+  if (!account) {
+    throw new Error(vscode.l10n.t('Sign in to TIM Chat first.'));
+  }
+  if (link.app !== String(account.sdkAppId)) {
+    throw new Error(vscode.l10n.t('This link is to a message in another TIM app (SDKAppID {0}); you are signed in to {1}.', link.app, account.sdkAppId));
+  }
+  const conv = conversationOfLink(link, account.userId);
+  if (!conv) {
+    const [a, b] = link.conversation.type === 'c2c' ? link.conversation.users : ['', ''];
+    throw new Error(vscode.l10n.t('This link is to a message between {0} and {1}; you are signed in as {2}.', a, b, account.userId));
+  }
+  const type = conv.type === 'group' ? TIMConvType.Group : TIMConvType.C2C;
+  const message = await findLinkedMessage(client, link, { id: conv.id, type }, account.userId);
+  if (!message) {
+    throw new Error(
+      conv.type === 'group'
+        ? vscode.l10n.t('That message is not there for you: it was deleted, or you are not in that group.')
+        : vscode.l10n.t('That message is not there for you: it was deleted from this chat.'),
+    );
+  }
+  showInPanel(panels, message);
+  return message.message_msg_id;
+}
+
+/** Parses what the user gave as a link; throws with what a link looks like otherwise. */
+function requireLink(text: string): MessageLink {
+  const link = parseMessageLink(text);
+  if (!link) {
+    throw new Error(vscode.l10n.t('That is not a TIM Chat message link (Copy Link in a message\'s menu makes one).'));
+  }
+  return link;
+}
+
+/** Open Message Link…: a link as its argument (a click in a chat, the URI handler), or pasted. */
+export function registerMessageLinkCommand({ session, panels }: { session: TimSession; panels: ChatPanels }): vscode.Disposable[] {
+  return [
+    registerCommand('timChat.openMessageLink', async (arg) => {
+      const text =
+        typeof arg === 'string'
+          ? arg
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Open Message Link'),
+              prompt: vscode.l10n.t('A link from Copy Link in a message\'s menu'),
+              placeHolder: `${vscode.env.uriScheme}://timchat.tim-chat/message?…`,
+              validateInput: (value) => (value.trim() === '' || parseMessageLink(value) ? undefined : vscode.l10n.t('Not a TIM Chat message link')),
+            });
+      if (text === undefined || text.trim() === '') {
+        return undefined;
+      }
+      return openMessageLink(session, panels, requireLink(text));
+    }),
+  ];
+}
+
+/**
+ * Message links opened outside VS Code (a browser, a document, a terminal): VS Code hands them over with
+ * their query already decoded (messageLinkOfUri), and Open Message Link… opens them.
+ */
+export const messageLinkUriHandler: vscode.UriHandler = {
+  async handleUri(uri: vscode.Uri): Promise<void> {
+    const link = messageLinkOfUri(uri);
+    if (!link) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', vscode.l10n.t('That is not a TIM Chat message link (Copy Link in a message\'s menu makes one).')));
+      return;
+    }
+    await vscode.commands.executeCommand('timChat.openMessageLink', formatMessageLink(vscode.env.uriScheme, link));
+  },
+};

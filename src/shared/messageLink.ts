@@ -1,0 +1,145 @@
+/**
+ * Links to one message ("Copy Link" in a message's menu): `<scheme>://timchat.tim-chat/message?...`,
+ * opened by the extension's URI handler (from a browser, a document, a terminal), by Open Message Link…,
+ * and by a click in a chat, where they show as links. The scheme is the editor's own (vscode,
+ * vscode-insiders, code-oss ...), so a link from one editor opens in another through TIM Chat.
+ *
+ * A link names the app, the conversation as both sides can read it (a one-to-one chat by its two users,
+ * since each side calls it by the other's ID), the sender and the message's id and locator (seq, time,
+ * rand), so the one who opens it finds it by id or by locator. Everything in a link is untrusted input:
+ * parsing is strict, and a link only ever opens a chat the reader is in, at a message TIM gives them.
+ */
+
+export const MESSAGE_LINK_AUTHORITY = 'timchat.tim-chat';
+export const MESSAGE_LINK_PATH = '/message';
+
+export type MessageLinkConversation = { readonly type: 'c2c'; readonly users: readonly [string, string] } | { readonly type: 'group'; readonly id: string };
+
+export interface MessageLink {
+  /** The SDKAppID, digits. */
+  readonly app: string;
+  readonly conversation: MessageLinkConversation;
+  readonly sender: string;
+  readonly msgId: string;
+  /** The locator's numbers, as decimal digits (64-bit values travel as text). */
+  readonly seq: string;
+  readonly time: string;
+  readonly rand: string;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]{0,31}$/;
+const DIGITS = /^\d{1,20}$/;
+const MESSAGE_ID = /^[\w.:-]{1,128}$/;
+/**
+ * TIM's user and group IDs as a link carries them: printable, at most 128 characters (Tencent: 32 and 48
+ * bytes), and without '&' or '=': VS Code hands a URI handler its query already decoded, so those two
+ * could not be told from the query's own separators.
+ */
+const TIM_ID = /^[^\u0000-\u001f\u007f-\u009f&=]{1,128}$/;
+export const MAX_MESSAGE_LINK_LENGTH = 1024;
+const LINK_TEXT = /^([a-z][a-z0-9+.-]{0,31}):\/\/([^/?#]*)(\/[^?#]*)\?([^#\s]*)$/;
+
+/** Whether a link can carry this ID (see TIM_ID). */
+export function linkableId(id: string): boolean {
+  return TIM_ID.test(id);
+}
+
+/** The link's text, for the editor whose URI scheme is `scheme`. */
+export function formatMessageLink(scheme: string, link: MessageLink): string {
+  const pairs: Array<[string, string]> = [['app', link.app]];
+  if (link.conversation.type === 'c2c') {
+    pairs.push(['c2c', link.conversation.users[0]], ['c2c', link.conversation.users[1]]);
+  } else {
+    pairs.push(['group', link.conversation.id]);
+  }
+  pairs.push(['from', link.sender], ['id', link.msgId], ['seq', link.seq], ['time', link.time], ['rand', link.rand]);
+  const query = pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  return `${scheme}://${MESSAGE_LINK_AUTHORITY}${MESSAGE_LINK_PATH}?${query}`;
+}
+
+/** A query's key/value pairs; `decode` for a query as written in a link, not for one VS Code decoded. */
+function queryPairs(query: string, decode: boolean): Array<[string, string]> | undefined {
+  const pairs: Array<[string, string]> = [];
+  for (const part of query.split('&')) {
+    const equals = part.indexOf('=');
+    if (equals <= 0) {
+      return undefined;
+    }
+    let key = part.slice(0, equals);
+    let value = part.slice(equals + 1);
+    if (decode) {
+      try {
+        key = decodeURIComponent(key);
+        value = decodeURIComponent(value);
+      } catch {
+        return undefined;
+      }
+    }
+    pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+function linkOf(pairs: ReadonlyArray<[string, string]> | undefined): MessageLink | undefined {
+  if (pairs === undefined) {
+    return undefined;
+  }
+  const all = (key: string): string[] => pairs.filter(([k]) => k === key).map(([, v]) => v);
+  const one = (key: string, pattern: RegExp): string | undefined => {
+    const values = all(key);
+    return values.length === 1 && pattern.test(values[0] ?? '') ? values[0] : undefined;
+  };
+  const app = one('app', DIGITS);
+  const sender = one('from', TIM_ID);
+  const msgId = one('id', MESSAGE_ID);
+  const seq = one('seq', DIGITS);
+  const time = one('time', DIGITS);
+  const rand = one('rand', DIGITS);
+  const users = all('c2c');
+  let conversation: MessageLinkConversation | undefined;
+  if (users.length === 2 && all('group').length === 0 && users.every((user) => TIM_ID.test(user))) {
+    conversation = { type: 'c2c', users: [users[0] ?? '', users[1] ?? ''] };
+  } else if (users.length === 0) {
+    const group = one('group', TIM_ID);
+    conversation = group === undefined ? undefined : { type: 'group', id: group };
+  }
+  if (app === undefined || sender === undefined || msgId === undefined || seq === undefined || time === undefined || rand === undefined || conversation === undefined) {
+    return undefined;
+  }
+  return { app, conversation, sender, msgId, seq, time, rand };
+}
+
+/** The message link `text` is, or undefined for anything else (other links, bad or missing values). */
+export function parseMessageLink(text: string): MessageLink | undefined {
+  if (typeof text !== 'string' || text.length > MAX_MESSAGE_LINK_LENGTH) {
+    return undefined;
+  }
+  const match = LINK_TEXT.exec(text.trim());
+  if (match === null || match[2] !== MESSAGE_LINK_AUTHORITY || match[3] !== MESSAGE_LINK_PATH) {
+    return undefined;
+  }
+  return linkOf(queryPairs(match[4] ?? '', true));
+}
+
+/** The message link of a URI as VS Code hands it to a URI handler (its query already decoded). */
+export function messageLinkOfUri(uri: { readonly scheme: string; readonly authority: string; readonly path: string; readonly query: string; readonly fragment: string }): MessageLink | undefined {
+  if (!SCHEME.test(uri.scheme) || uri.authority !== MESSAGE_LINK_AUTHORITY || uri.path !== MESSAGE_LINK_PATH || uri.fragment !== '' || uri.query.length > MAX_MESSAGE_LINK_LENGTH) {
+    return undefined;
+  }
+  return linkOf(queryPairs(uri.query, false));
+}
+
+/**
+ * The conversation a link's message is in, as `self` calls it: a group by its ID, a one-to-one chat by
+ * the other user's ID (their own for a note to self); undefined when `self` is not one of its two users.
+ */
+export function conversationOfLink(link: MessageLink, self: string): { readonly type: 'c2c' | 'group'; readonly id: string } | undefined {
+  if (link.conversation.type === 'group') {
+    return { type: 'group', id: link.conversation.id };
+  }
+  const [a, b] = link.conversation.users;
+  if (self === a) {
+    return { type: 'c2c', id: b };
+  }
+  return self === b ? { type: 'c2c', id: a } : undefined;
+}

@@ -1,0 +1,73 @@
+/** Message links (shared/messageLink.ts): their text, the query VS Code hands a URI handler, whose chat they name, and what they refuse. */
+import * as assert from 'node:assert/strict';
+import { conversationOfLink, formatMessageLink, linkableId, type MessageLink, messageLinkOfUri, parseMessageLink } from '../../src/shared/messageLink';
+
+const c2c: MessageLink = { app: '1400000001', conversation: { type: 'c2c', users: ['alice', 'bob'] }, sender: 'alice', msgId: '144115-1795795796-42', seq: '7', time: '1795795796', rand: '3150284786' };
+const group: MessageLink = { ...c2c, conversation: { type: 'group', id: '@TGS#2C5SZEAEF 开发' }, sender: 'bob', seq: '18446744073709551615' };
+
+/** The link as VS Code hands it to a URI handler: its query percent-decoded. */
+function asHandlerUri(text: string): { scheme: string; authority: string; path: string; query: string; fragment: string } {
+  const match = /^([^:]+):\/\/([^/]+)([^?]*)\?(.*)$/.exec(text);
+  assert.ok(match);
+  return { scheme: match[1] ?? '', authority: match[2] ?? '', path: match[3] ?? '', query: decodeURIComponent(match[4] ?? ''), fragment: '' };
+}
+
+describe('message links', () => {
+  it('round-trip a one-to-one and a group message, as text and through a URI handler', () => {
+    for (const link of [c2c, group]) {
+      const text = formatMessageLink('vscode', link);
+      assert.match(text, /^vscode:\/\/timchat\.tim-chat\/message\?app=1400000001&/);
+      assert.doesNotMatch(text, /[\s#]/, 'nothing that ends a bare link or starts a fragment');
+      assert.deepEqual(parseMessageLink(text), link);
+      assert.deepEqual(parseMessageLink(`  ${text}\n`), link, 'pasted with spaces around');
+      assert.deepEqual(messageLinkOfUri(asHandlerUri(text)), link);
+    }
+    assert.deepEqual(parseMessageLink(formatMessageLink('code-oss', c2c)), c2c, "another editor's scheme");
+  });
+
+  it('name the one-to-one chat as the reader calls it, and no chat for someone outside it', () => {
+    assert.deepEqual(conversationOfLink(c2c, 'alice'), { type: 'c2c', id: 'bob' });
+    assert.deepEqual(conversationOfLink(c2c, 'bob'), { type: 'c2c', id: 'alice' });
+    assert.equal(conversationOfLink(c2c, 'carol'), undefined);
+    assert.deepEqual(conversationOfLink({ ...c2c, conversation: { type: 'c2c', users: ['alice', 'alice'] } }, 'alice'), { type: 'c2c', id: 'alice' }, 'a note to self');
+    assert.deepEqual(conversationOfLink(group, 'carol'), { type: 'group', id: '@TGS#2C5SZEAEF 开发' });
+  });
+
+  it('refuse anything that is not exactly a message link', () => {
+    const good = formatMessageLink('vscode', c2c);
+    const bad = [
+      '',
+      'https://timchat.tim-chat/message?app=1',
+      good.replace('timchat.tim-chat', 'evil.example'),
+      good.replace('/message?', '/other?'),
+      good.replace('vscode:', 'Java Script:'),
+      `${good}#x`,
+      good.replace('app=1400000001', 'app=14000x'),
+      good.replace('seq=7', 'seq=-7'),
+      good.replace('seq=7', 'seq=123456789012345678901'),
+      good.replace('id=144115-1795795796-42', 'id=%3Cscript%3E'),
+      good.replace('&rand=3150284786', ''),
+      `${good}&seq=8`,
+      good.replace('c2c=bob', 'c2c=bob&c2c=carol'),
+      good.replace('c2c=bob', 'group=g1'),
+      good.replace('from=alice', 'from=al%0Aice'),
+      good.replace('from=alice', 'from=%E0%A4%A'),
+      `${good}&x`,
+      `${good}${'&pad=1'.repeat(200)}`,
+    ];
+    for (const text of bad) {
+      assert.equal(parseMessageLink(text), undefined, text);
+    }
+    assert.equal(messageLinkOfUri({ ...asHandlerUri(good), authority: 'other' }), undefined);
+    assert.equal(messageLinkOfUri({ ...asHandlerUri(good), fragment: 'x' }), undefined);
+  });
+
+  it('carry no ID a handed-over query could not tell from its separators', () => {
+    assert.equal(linkableId('alice'), true);
+    assert.equal(linkableId('@TGS#2C5SZEAEF'), true);
+    assert.equal(linkableId('a&b'), false);
+    assert.equal(linkableId('a=b'), false);
+    assert.equal(linkableId(''), false);
+    assert.equal(linkableId('x'.repeat(129)), false);
+  });
+});
