@@ -92,11 +92,13 @@ export async function openMessageLink(session: TimSession, panels: ChatPanels, l
   return message.message_msg_id;
 }
 
+const notALink = (): string => vscode.l10n.t('That is not a TIM Chat message link (Copy Link in a message\'s menu makes one).');
+
 /** Parses what the user gave as a link; throws with what a link looks like otherwise. */
 function requireLink(text: string): MessageLink {
   const link = parseMessageLink(text);
   if (!link) {
-    throw new Error(vscode.l10n.t('That is not a TIM Chat message link (Copy Link in a message\'s menu makes one).'));
+    throw new Error(notALink());
   }
   return link;
 }
@@ -130,7 +132,7 @@ export const messageLinkUriHandler: vscode.UriHandler = {
   async handleUri(uri: vscode.Uri): Promise<void> {
     const link = messageLinkOfUri(uri);
     if (!link) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', vscode.l10n.t('That is not a TIM Chat message link (Copy Link in a message\'s menu makes one).')));
+      void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', notALink()));
       return;
     }
     await vscode.commands.executeCommand('timChat.openMessageLink', formatMessageLink(vscode.env.uriScheme, link));
