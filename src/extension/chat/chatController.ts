@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import * as vscode from 'vscode';
 import type { ChatMessageView, ChatPage, ChatPanelInfo } from '../../shared/chatModel';
 import type { HostRequests } from '../../shared/protocol';
-import { TIMConvType, TIMElemType, TIMGroupMemberRole, TIMGroupTipType, TIMGroupType, TIMMsgStatus } from '../../tim/enums';
+import { TIMConvType, TIMElemType, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimClient } from '../../tim/client';
 import { TimErrorCode } from '../../tim/errorCodes';
 import { TimError } from '../../tim/errors';
@@ -16,8 +16,7 @@ import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
-import { type OwnMembership, readOwnMembership } from '../conversations/groupMembers';
-import { readGroupInfo } from '../conversations/groupProfile';
+import { readOwnMembership } from '../conversations/groupMembers';
 import { groupDismissalOf } from '../conversations/groupReports';
 import type { Blocklist } from '../conversations/blocklist';
 import type { Presence, PresenceTracker } from '../conversations/presence';
@@ -28,6 +27,7 @@ import type { TimSession } from '../session/timSession';
 import { messageLinkOf } from '../messages/messageLinks';
 import { parseMessageLink } from '../../shared/messageLink';
 import { GroupMentions } from './groupMentions';
+import { GroupPanelState } from './groupPanelState';
 import { editMessageText } from './messageEdit';
 import { openableUrl } from './linkPolicy';
 import { MessageReactions } from './messageReactions';
@@ -57,12 +57,6 @@ function compareMessages(a: TimMessage, b: TimMessage): number {
   return seq < 0n ? -1 : seq > 0n ? 1 : 0;
 }
 
-/**
- * Group types whose member list tells whether the user is in: live-broadcast groups and communities
- * list their members partly or not at all, so a user missing from the list may still be in them.
- */
-const MEMBERSHIP_TYPES: ReadonlySet<number> = new Set([TIMGroupType.Public, TIMGroupType.Private, TIMGroupType.ChatRoom]);
-
 /** A group tip that may change the user's role or the group's notice: any but the pinned-message ones. */
 function changesGroup(elem: TimMessage['message_elem_array'][number]): boolean {
   return elem.elem_type === TIMElemType.GroupTips && elem.group_tips_elem_tip_type !== TIMGroupTipType.PinnedMessageAdded && elem.group_tips_elem_tip_type !== TIMGroupTipType.PinnedMessageDeleted;
@@ -91,20 +85,12 @@ export class ChatController extends Disposable {
   );
 
   private readonly pinned: PinnedMessages;
-  /** The group's notice, as last read (chat/info carries it). */
-  private notice = '';
+  /** A group's notice, whether it takes the user's messages, and whether they are muted (chat/info carries them). */
+  private readonly group: GroupPanelState;
   /** A one-to-one chat's peer's status message, as last read (chat/info carries it). */
   private peerStatus = '';
   /** The peer's presence when it last changed, so that only a change of theirs re-sends chat/info. */
   private shownPresence: Presence | undefined;
-  /** Why the group takes no new messages from the user (see ChatPanelInfo.closed); undefined while it does. */
-  private closed: ChatPanelInfo['closed'];
-  /** The user's membership of the group as last read (role, mute), for ChatPanelInfo.muted. */
-  private membership: OwnMembership | undefined;
-  /** The group is muted for everyone but its owner and admins (as last read). */
-  private shutupAll = false;
-  /** ChatPanelInfo.muted as the panel was last told, to tell it only of a change. */
-  private shownMuting = '';
   private readonly receipts = new ReadReceipts(
     () => this.client,
     () => this.selfId,
@@ -122,6 +108,7 @@ export class ChatController extends Disposable {
     super();
     this.mentions = new GroupMentions(ref, () => this.client, () => this.selfId);
     this.pinned = new PinnedMessages(ref, () => this.client, () => this.selfId, (message) => log().warn(message));
+    this.group = new GroupPanelState(ref.id, () => this.channel?.notify('chat/info', this.info()));
     this.register(session.onDidChangeState(() => this.follow()));
     // Someone's presence changed: the panel hears of it when it is its peer's.
     this.register(
@@ -223,7 +210,7 @@ export class ChatController extends Disposable {
     // Its consumers log a failure; one may not look (a group type without membership): never unhandled.
     ownRole.catch(() => undefined);
     this.refreshPinned(ownRole);
-    this.refreshGroupState(membership);
+    this.group.read(this.client, membership);
   }
 
   /** Reads the pinned list again, with the user's role; the panel hears of it when anything changed. */
@@ -271,90 +258,6 @@ export class ChatController extends Disposable {
     return this.ref.type === TIMConvType.C2C ? this.presence.presenceOf(this.ref.id)?.presence : undefined;
   }
 
-  /**
-   * Reads a group's notice again, whether it is muted for everyone, and whether the user may still write
-   * in it; the panel hears of what changed. Failures are only logged.
-   */
-  private refreshGroupState(membership: Promise<OwnMembership | undefined>): void {
-    readGroupInfo(this.client, this.ref.id)
-      .then((info) => {
-        const notice = info.group_detail_info_notification ?? '';
-        this.shutupAll = info.group_detail_info_is_shutup_all === true;
-        if (notice !== this.notice) {
-          this.notice = notice;
-          this.channel?.notify('chat/info', this.info());
-        }
-        this.notifyIfMutingChanged();
-        if (MEMBERSHIP_TYPES.has(info.group_detail_info_group_type)) {
-          this.applyMembership(membership);
-        }
-      })
-      .catch((error: unknown) => {
-        if (error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
-          // Dismissed while this panel was closed.
-          this.setClosed('dismissed');
-          return;
-        }
-        log().info(`notice of ${this.ref.id} not read: ${errorMessage(error)}`);
-      });
-  }
-
-  /**
-   * Whether the user is still a member, from their membership as read (removed, or left on another
-   * device: the panel takes no new messages; added again: it does), and whether they are muted. Failures
-   * are only logged.
-   */
-  private applyMembership(membership: Promise<OwnMembership | undefined>): void {
-    membership
-      .then((member) => {
-        this.membership = member;
-        if (member === undefined) {
-          this.setClosed('notMember');
-        } else if (this.closed === 'notMember') {
-          this.setClosed(undefined);
-        }
-        this.notifyIfMutingChanged();
-      })
-      .catch((error: unknown) => log().info(`membership in ${this.ref.id} not read: ${errorMessage(error)}`));
-  }
-
-  /**
-   * Why the user cannot write in the group right now, from what was last read: muted until some time
-   * (the panel reopens the composer then), or only the owner and admins write. TIM decides each send
-   * anyway (10017); this only says so before the user types.
-   */
-  private muting(): ChatPanelInfo['muted'] {
-    const member = this.membership;
-    if (this.ref.type !== TIMConvType.Group || member === undefined) {
-      return undefined;
-    }
-    if (member.mutedUntil * 1000 > Date.now()) {
-      return { mutedUntil: member.mutedUntil };
-    }
-    return this.shutupAll && member.role < TIMGroupMemberRole.Admin ? { onlyAdmins: true } : undefined;
-  }
-
-  private mutingInfo(): Pick<ChatPanelInfo, 'muted'> {
-    const muted = this.muting();
-    return muted === undefined ? {} : { muted };
-  }
-
-  private notifyIfMutingChanged(): void {
-    const now = JSON.stringify(this.muting() ?? null);
-    if (now !== this.shownMuting) {
-      this.shownMuting = now;
-      this.channel?.notify('chat/info', this.info());
-    }
-  }
-
-  /** A dismissal is final: nothing reopens the group. */
-  private setClosed(closed: ChatPanelInfo['closed']): void {
-    if (closed !== this.closed && this.closed !== 'dismissed') {
-      this.closed = closed;
-      this.channel?.notify('chat/info', this.info());
-    }
-  }
-
   /** Opening a conversation marked unread reads it: the mark goes, as in Tencent's TUIKit. */
   private clearUnreadMark(): void {
     const key = conversationKey(this.ref);
@@ -371,12 +274,8 @@ export class ChatController extends Disposable {
     this.reactions.reset();
     this.pinned.reset();
     this.receipts.reset();
-    this.notice = '';
+    this.group.reset();
     this.peerStatus = '';
-    this.closed = undefined;
-    this.membership = undefined;
-    this.shutupAll = false;
-    this.shownMuting = '';
     this.channel?.notify('chat/info', this.info());
     this.notifyPinned();
     if (state.kind !== 'signedIn') {
@@ -391,7 +290,7 @@ export class ChatController extends Disposable {
     this.eventSubscriptions = [
       client.onEvent('RecvNewMsg', (messages) => {
         if (this.ref.type === TIMConvType.Group && messages.some((m) => groupDismissalOf(m)?.groupId === this.ref.id)) {
-          this.setClosed('dismissed');
+          this.group.setClosed('dismissed');
         }
         const mine = messages.filter((m) => this.isMine(m) && !this.messages.has(m.message_msg_id) && !this.tookTypingStatus(m));
         if (mine.some((m) => m.message_elem_array.some(changesGroup))) {
@@ -504,10 +403,8 @@ export class ChatController extends Disposable {
       locale: vscode.env.language,
       reactionsAvailable: this.reactions.available,
       ...(this.ref.type === TIMConvType.Group
-        ? { notice: this.notice }
+        ? this.group.info()
         : { peerStatus: this.peerStatus, peerBlocked: this.blocklist.has(this.ref.id), ...(peerPresence === undefined ? {} : { peerPresence }) }),
-      ...(this.closed === undefined ? {} : { closed: this.closed }),
-      ...this.mutingInfo(),
       strings: panelStrings(),
     };
   }
@@ -526,7 +423,7 @@ export class ChatController extends Disposable {
       if (this.ref.type === TIMConvType.Group && error instanceof TimError && error.code === TimErrorCode.ERR_SVR_GROUP_NOT_FOUND) {
         // A dismissed group whose history this device does not hold (TIM serves a former member what the
         // device kept): an empty page, and the panel says why.
-        this.setClosed('dismissed');
+        this.group.setClosed('dismissed');
         return { messages: [], hasMoreBefore: false };
       }
       throw error;
