@@ -1366,6 +1366,19 @@ describe('chat on the emulator', function () {
       "TIM Chat: That is not a TIM Chat message link (Copy Link in a message's menu makes one).",
     ]);
     assert.equal(revealed.length, 4, 'nothing else opened');
+    // Signed out (a link opened from a browser starts VS Code signed out): it offers to sign in, then opens.
+    await api().session.signOut();
+    const declined = await recordDialogs({ info: undefined }, () => vscode.commands.executeCommand('timChat.openMessageLink', link));
+    assert.deepEqual(declined.asked.infos, ['Sign in to TIM Chat to open this message link.']);
+    assert.equal(declined.result, undefined);
+    await vscode.workspace.getConfiguration('timChat').update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
+    try {
+      const signedIn = await recordDialogs({ info: 'Sign In', inputs: ['alice'] }, () => vscode.commands.executeCommand('timChat.openMessageLink', link));
+      assert.equal(signedIn.result, sent.message_msg_id);
+      assert.equal(api().session.signedInAccount?.userId, 'alice');
+    } finally {
+      await vscode.workspace.getConfiguration('timChat').update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
+    }
     // An imported message lives on this device only (status 5): no link anyone could follow.
     const client = api().session.requireClient();
     await client.msgImportMsgList('bob', TIMConvType.C2C, [{ ...text('imported from the old chat'), message_sender: 'bob', message_client_time: 1700000000, message_server_time: 1700000000 }]);

@@ -103,6 +103,38 @@ function requireLink(text: string): MessageLink {
   return link;
 }
 
+/** How long a link waits for a sign-in already under way. */
+const SIGN_IN_WAIT_MS = 30_000;
+
+/**
+ * Whether TIM Chat is signed in to open a link, signing in first when the user agrees: a link opened from
+ * a browser while VS Code was closed starts it signed out. A sign-in under way is waited for.
+ */
+async function signedInToOpen(session: TimSession): Promise<boolean> {
+  // A function, not a narrowed property: the state changes while this waits.
+  const signedIn = (): boolean => session.state.kind === 'signedIn';
+  if (session.state.kind === 'connecting') {
+    let subscription: vscode.Disposable | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        subscription = session.onDidChangeState((state) => state.kind !== 'connecting' && resolve());
+      }),
+      new Promise<void>((resolve) => setTimeout(resolve, SIGN_IN_WAIT_MS)),
+    ]);
+    subscription?.dispose();
+  }
+  if (signedIn()) {
+    return true;
+  }
+  const signIn = vscode.l10n.t('Sign In');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to TIM Chat to open this message link.'), signIn);
+  if (choice !== signIn) {
+    return false;
+  }
+  await vscode.commands.executeCommand('timChat.signIn');
+  return signedIn();
+}
+
 /** Open Message Link…: a link as its argument (a click in a chat, the URI handler), or pasted. */
 export function registerMessageLinkCommand({ session, panels }: { session: TimSession; panels: ChatPanels }): vscode.Disposable[] {
   return [
@@ -119,7 +151,8 @@ export function registerMessageLinkCommand({ session, panels }: { session: TimSe
       if (text === undefined || text.trim() === '') {
         return undefined;
       }
-      return openMessageLink(session, panels, requireLink(text));
+      const link = requireLink(text);
+      return (await signedInToOpen(session)) ? openMessageLink(session, panels, link) : undefined;
     }),
   ];
 }
