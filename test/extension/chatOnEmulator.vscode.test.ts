@@ -1340,6 +1340,10 @@ describe('chat on the emulator', function () {
     assert.equal(await vscode.commands.executeCommand('timChat.openMessageLink', link), sent.message_msg_id);
     const pasted = await recordDialogs({ inputs: [` ${groupLink} `] }, () => vscode.commands.executeCommand('timChat.openMessageLink'));
     assert.equal(pasted.result, inGroup.message_msg_id);
+    assert.equal(pasted.asked.inputBoxes[0]?.value, groupLink, 'the link just copied is offered');
+    await vscode.env.clipboard.writeText('not a link');
+    const typed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.openMessageLink'));
+    assert.equal(typed.asked.inputBoxes[0]?.value, undefined, 'other clipboard text is not');
     // A click on a link in a message goes to the host, which opens it itself.
     await bobsChat.controller.openLink(link);
     await eventually(() => revealed.length === 3, 5000, 'three reveals');

@@ -33,10 +33,12 @@ export interface DialogLog {
   readonly errors: string[];
   readonly infos: string[];
   readonly picked: Array<readonly vscode.QuickPickItem[]>;
+  /** The options of each input box shown (its prefilled value, prompt ...). */
+  readonly inputBoxes: Array<vscode.InputBoxOptions | undefined>;
 }
 
 export function newDialogLog(): DialogLog {
-  return { warnings: [], errors: [], infos: [], picked: [] };
+  return { warnings: [], errors: [], infos: [], picked: [], inputBoxes: [] };
 }
 
 const STUBBED = ['showInputBox', 'showQuickPick', 'showOpenDialog', 'showSaveDialog', 'showWarningMessage', 'showErrorMessage', 'showInformationMessage'] as const;
@@ -49,7 +51,10 @@ export async function withDialogs<T>(answers: DialogAnswers, run: (log: DialogLo
   const picks = [...(answers.picks ?? [])];
   const opens = [...(answers.open ?? [])];
   const saves = [...(answers.save ?? [])];
-  window.showInputBox = (async () => inputs.shift()) as Window['showInputBox'];
+  window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+    log.inputBoxes.push(options);
+    return inputs.shift();
+  }) as Window['showInputBox'];
   window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
     const list = await items;
     log.picked.push(list);

@@ -135,19 +135,23 @@ async function signedInToOpen(session: TimSession): Promise<boolean> {
   return signedIn();
 }
 
+/** A link typed or pasted; a message link on the clipboard (Copy Link's, say) is offered already filled in. */
+async function askForLink(): Promise<string | undefined> {
+  const clipboard = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Open Message Link'),
+    prompt: vscode.l10n.t('A link from Copy Link in a message\'s menu'),
+    placeHolder: `${vscode.env.uriScheme}://timchat.tim-chat/message?…`,
+    ...(parseMessageLink(clipboard) ? { value: clipboard.trim() } : {}),
+    validateInput: (value) => (value.trim() === '' || parseMessageLink(value) ? undefined : vscode.l10n.t('Not a TIM Chat message link')),
+  });
+}
+
 /** Open Message Link…: a link as its argument (a click in a chat, the URI handler), or pasted. */
 export function registerMessageLinkCommand({ session, panels }: { session: TimSession; panels: ChatPanels }): vscode.Disposable[] {
   return [
     registerCommand('timChat.openMessageLink', async (arg) => {
-      const text =
-        typeof arg === 'string'
-          ? arg
-          : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Open Message Link'),
-              prompt: vscode.l10n.t('A link from Copy Link in a message\'s menu'),
-              placeHolder: `${vscode.env.uriScheme}://timchat.tim-chat/message?…`,
-              validateInput: (value) => (value.trim() === '' || parseMessageLink(value) ? undefined : vscode.l10n.t('Not a TIM Chat message link')),
-            });
+      const text = typeof arg === 'string' ? arg : await askForLink();
       if (text === undefined || text.trim() === '') {
         return undefined;
       }
