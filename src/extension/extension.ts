@@ -19,7 +19,7 @@ import { registerMessageCommands } from './commands/messageCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerShowFilesCommand } from './commands/showFiles';
 import { registerShowProfileCommand } from './commands/showProfile';
-import { messageLinkUriHandler, registerMessageLinkCommand } from './messages/messageLinks';
+import { chatLinkUriHandler, registerChatLinkCommands } from './messages/chatLinks';
 import { ContextKey, setContext } from './contextKeys';
 import { Blocklist } from './conversations/blocklist';
 import { ConversationStore } from './conversations/conversationStore';
@@ -47,8 +47,8 @@ export interface TimChatApi {
   readonly presence: PresenceTracker;
   readonly joinRequests: JoinRequestCounts;
   readonly blocklist: Blocklist;
-  /** Opens message links handed over by VS Code (tests call it as VS Code would). */
-  readonly messageLinks: vscode.UriHandler;
+  /** Opens TIM Chat links handed over by VS Code (tests call it as VS Code would). */
+  readonly chatLinks: vscode.UriHandler;
   readonly treeView: vscode.TreeView<unknown>;
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
@@ -107,8 +107,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerGoToDateCommand({ session, store, panels }),
     ...registerGoToMentionCommand({ session, store, panels }),
     ...registerShowFilesCommand({ session, store, panels }),
-    ...registerMessageLinkCommand({ session, panels }),
-    vscode.window.registerUriHandler(messageLinkUriHandler),
+    ...registerChatLinkCommands({ session, store, panels }),
+    vscode.window.registerUriHandler(chatLinkUriHandler),
     vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isChatPanelState(state)) {
@@ -132,7 +132,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     presence,
     joinRequests,
     blocklist,
-    messageLinks: messageLinkUriHandler,
+    chatLinks: chatLinkUriHandler,
     treeView: treeView as vscode.TreeView<unknown>,
     openChat: (key) => panels.open(key),
     chatPanels: () => panels.all(),

@@ -31,7 +31,7 @@ export interface HostRequests extends MessageRequests {
   'chat/react': { params: { id: string; reaction: string }; result: ChatMessageView };
   /** Lists who read one of the user's group messages and who has not, in a quick pick (choosing someone opens a chat). */
   'chat/whoRead': { params: { id: string }; result: { shown: boolean } };
-  /** The message's link (shared/messageLink.ts), written to the clipboard by the host. */
+  /** The message's link (shared/chatLink.ts), written to the clipboard by the host. */
   'chat/copyLink': { params: { id: string }; result: { link: string } };
   /** Lists everyone who reacted to a message, per reaction, in a quick pick (choosing someone opens a chat). */
   'chat/whoReacted': { params: { id: string }; result: { shown: boolean } };

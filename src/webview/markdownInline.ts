@@ -94,8 +94,8 @@ class InlineParser {
         return this.inLink ? undefined : this.bareUrl(i);
       case 'v':
       case 'c':
-        // TIM Chat's message links, in the schemes of VS Code and its kin (vscode, vscode-insiders,
-        // vscodium, code-oss, cursor): shared/messageLink.ts.
+        // TIM Chat's links, in the schemes of VS Code and its kin (vscode, vscode-insiders, vscodium,
+        // code-oss, cursor): shared/chatLink.ts.
         return this.inLink ? undefined : this.bareUrl(i);
       default:
         return undefined;
@@ -336,7 +336,7 @@ class InlineParser {
   }
 }
 
-/** The start of a message link (shared/messageLink.ts): an editor's scheme and TIM Chat's authority. */
+/** The start of a TIM Chat link (shared/chatLink.ts): an editor's scheme and TIM Chat's authority. */
 const MESSAGE_LINK_START = /^(?:vscode|vscode-insiders|vscodium|code-oss|cursor):\/\/timchat\.tim-chat\//;
 
 function countOf(text: string, char: string): number {

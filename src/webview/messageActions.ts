@@ -34,7 +34,7 @@ export interface ActionLabels {
     readonly star: string;
     readonly unstar: string;
     readonly forward: string;
-    /** Offered when given, for sent messages: others find them by the link (shared/messageLink.ts). */
+    /** Offered when given, for sent messages: others find them by the link (shared/chatLink.ts). */
     readonly copyLink?: string;
     readonly select: string;
     readonly deselect: string;

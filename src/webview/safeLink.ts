@@ -1,9 +1,9 @@
 /**
  * Which link targets a message may carry: absolute http, https and mailto URLs, and TIM Chat's own
- * message links (shared/messageLink.ts, which the host opens itself, never the OS). Anything else
+ * links to messages and groups (shared/chatLink.ts, which the host opens itself, never the OS). Anything else
  * (javascript:, data:, command:, file:, other vscode: links, relative paths) is not a link and stays text.
  */
-import { parseMessageLink } from '../shared/messageLink';
+import { parseChatLink } from '../shared/chatLink';
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -14,7 +14,7 @@ export function safeLinkTarget(raw: string): string | undefined {
   if (candidate.length === 0 || candidate.length > 2048 || /[\u0000-\u0020\u007f-\u009f]/.test(candidate)) {
     return undefined;
   }
-  if (parseMessageLink(candidate)) {
+  if (parseChatLink(candidate)) {
     return candidate;
   }
   let url: URL;

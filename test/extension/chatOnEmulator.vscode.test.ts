@@ -29,6 +29,7 @@ import { stringifyTimJson } from '../../src/tim/json';
 import { editMessageText } from '../../src/extension/chat/messageEdit';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { genUserSig } from '../../src/tim/userSig';
+import { formatGroupLink } from '../../src/shared/chatLink';
 import { recordDialogs, withDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 
@@ -1337,12 +1338,12 @@ describe('chat on the emulator', function () {
         notify(method, params);
       }) as typeof panel.channel.notify;
     }
-    assert.equal(await vscode.commands.executeCommand('timChat.openMessageLink', link), sent.message_msg_id);
-    const pasted = await recordDialogs({ inputs: [` ${groupLink} `] }, () => vscode.commands.executeCommand('timChat.openMessageLink'));
+    assert.equal(await vscode.commands.executeCommand('timChat.openLink', link), sent.message_msg_id);
+    const pasted = await recordDialogs({ inputs: [` ${groupLink} `] }, () => vscode.commands.executeCommand('timChat.openLink'));
     assert.equal(pasted.result, inGroup.message_msg_id);
     assert.equal(pasted.asked.inputBoxes[0]?.value, groupLink, 'the link just copied is offered');
     await vscode.env.clipboard.writeText('not a link');
-    const typed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.openMessageLink'));
+    const typed = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.openLink'));
     assert.equal(typed.asked.inputBoxes[0]?.value, undefined, 'other clipboard text is not');
     // A click on a link in a message goes to the host, which opens it itself.
     await bobsChat.controller.openLink(link);
@@ -1351,33 +1352,33 @@ describe('chat on the emulator', function () {
     // The URI handler (a link opened from a browser or a document) takes the query as VS Code decodes it.
     const uri = vscode.Uri.parse(groupLink);
     assert.equal(uri.query.includes('%'), false, 'VS Code hands the query over decoded');
-    await api().messageLinks.handleUri(uri);
+    await api().chatLinks.handleUri(uri);
     await eventually(() => revealed.length === 4, 5000, 'the handler reveals it');
     assert.equal(revealed[3], `group_${groupId} ${inGroup.message_msg_id}`);
 
     // What cannot be opened says why, and opens nothing.
     const other = (from: string, to: string) => link.replace(from, to);
     const refused = await recordDialogs({}, async () => {
-      await vscode.commands.executeCommand('timChat.openMessageLink', other(`app=${account.sdkAppId}`, 'app=1400000999'));
-      await vscode.commands.executeCommand('timChat.openMessageLink', other('c2c=alice&c2c=bob', 'c2c=bob&c2c=carol'));
-      await vscode.commands.executeCommand('timChat.openMessageLink', other(`id=${encodeURIComponent(sent.message_msg_id)}`, 'id=gone-1').replace(/seq=\d+/, 'seq=999999'));
-      await vscode.commands.executeCommand('timChat.openMessageLink', 'https://example.com/message');
+      await vscode.commands.executeCommand('timChat.openLink', other(`app=${account.sdkAppId}`, 'app=1400000999'));
+      await vscode.commands.executeCommand('timChat.openLink', other('c2c=alice&c2c=bob', 'c2c=bob&c2c=carol'));
+      await vscode.commands.executeCommand('timChat.openLink', other(`id=${encodeURIComponent(sent.message_msg_id)}`, 'id=gone-1').replace(/seq=\d+/, 'seq=999999'));
+      await vscode.commands.executeCommand('timChat.openLink', 'https://example.com/message');
     });
     assert.deepEqual(refused.asked.errors, [
       `TIM Chat: This link is to a message in another TIM app (SDKAppID 1400000999); you are signed in to ${account.sdkAppId}.`,
       'TIM Chat: This link is to a message between bob and carol; you are signed in as alice.',
       'TIM Chat: That message is not there for you: it was deleted from this chat.',
-      "TIM Chat: That is not a TIM Chat message link (Copy Link in a message's menu makes one).",
+      "TIM Chat: That is not a TIM Chat link (Copy Link in a message's menu and Copy Group Link make them).",
     ]);
     assert.equal(revealed.length, 4, 'nothing else opened');
     // Signed out (a link opened from a browser starts VS Code signed out): it offers to sign in, then opens.
     await api().session.signOut();
-    const declined = await recordDialogs({ info: undefined }, () => vscode.commands.executeCommand('timChat.openMessageLink', link));
-    assert.deepEqual(declined.asked.infos, ['Sign in to TIM Chat to open this message link.']);
+    const declined = await recordDialogs({ info: undefined }, () => vscode.commands.executeCommand('timChat.openLink', link));
+    assert.deepEqual(declined.asked.infos, ['Sign in to TIM Chat to open this link.']);
     assert.equal(declined.result, undefined);
     await vscode.workspace.getConfiguration('timChat').update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
     try {
-      const signedIn = await recordDialogs({ info: 'Sign In', inputs: ['alice'] }, () => vscode.commands.executeCommand('timChat.openMessageLink', link));
+      const signedIn = await recordDialogs({ info: 'Sign In', inputs: ['alice'] }, () => vscode.commands.executeCommand('timChat.openLink', link));
       assert.equal(signedIn.result, sent.message_msg_id);
       assert.equal(api().session.signedInAccount?.userId, 'alice');
     } finally {
@@ -1389,6 +1390,43 @@ describe('chat on the emulator', function () {
     const imported = await eventually(async () => (await client.msgGetMsgList('bob', TIMConvType.C2C, { msg_getmsglist_param_count: 50 })).find((m) => JSON.stringify(m.message_elem_array).includes('imported from the old chat')), 10_000, 'the import');
     await eventually(async () => (await bobsChat.controller.handlers['chat/loadLatest']({ count: 100 })).messages.some((m) => m.id === imported.message_msg_id && m.status === 'local'), 10_000, 'the import in the chat');
     await assert.rejects(bobsChat.controller.handlers['chat/copyLink']({ id: imported.message_msg_id }), /This message has no link/);
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+  });
+
+  it('copies a group link (Copy Group Link) that opens its chat for a member and offers anyone else to join', async () => {
+    const account = api().session.signedInAccount;
+    assert.ok(account);
+    const { create_group_result_groupid: teamId } = await bob.client.groupCreate({ create_group_param_group_name: 'Team Room', create_group_param_group_type: TIMGroupType.Public, create_group_param_group_member_array: [{ group_member_info_identifier: 'alice' }] });
+    await eventually(() => api().store.get(`group_${teamId}`), 10_000, 'the group in the tree');
+    const link = await vscode.commands.executeCommand('timChat.copyGroupLink', `group_${teamId}`);
+    assert.equal(link, `${vscode.env.uriScheme}://timchat.tim-chat/group?app=${account.sdkAppId}&group=${encodeURIComponent(teamId)}`);
+    assert.equal(await vscode.env.clipboard.readText(), link);
+    assert.equal(await vscode.commands.executeCommand('timChat.openLink', link), teamId);
+    await eventually(() => api().chatPanels().some((panel) => panel.key === `group_${teamId}`), 5000, 'a member: its chat opens');
+
+    // Not a member: asked first; declining changes nothing, joining (as Join Group) opens the chat.
+    const { create_group_result_groupid: openId } = await bob.client.groupCreate({ create_group_param_group_name: 'Open Room', create_group_param_group_type: TIMGroupType.Public });
+    const invitation = formatGroupLink(vscode.env.uriScheme, { app: String(account.sdkAppId), group: openId });
+    const declined = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.openLink', invitation));
+    assert.deepEqual(declined.asked.infos, ['You are not in Open Room. Join it?']);
+    assert.equal(declined.result, undefined);
+    assert.equal(api().store.get(`group_${openId}`), undefined, 'not joined');
+    const joined = await recordDialogs({ info: 'Join' }, () => vscode.commands.executeCommand('timChat.openLink', invitation));
+    assert.equal(joined.result, openId);
+    await eventually(() => api().chatPanels().some((panel) => panel.key === `group_${openId}`), 5000, 'joined: its chat opens');
+    assert.ok((await bob.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: openId })).group_get_member_info_list_result_info_array.some((m) => m.group_member_info_identifier === 'alice'), 'alice is a member');
+
+    // What has no group link, or another app's, says so.
+    const refused = await recordDialogs({}, async () => {
+      await vscode.commands.executeCommand('timChat.copyGroupLink', 'c2c_bob');
+      await vscode.commands.executeCommand('timChat.openLink', invitation.replace(`app=${account.sdkAppId}`, 'app=1400000999'));
+    });
+    assert.deepEqual(refused.asked.errors, [
+      'TIM Chat: bob is a one-to-one chat: groups have links.',
+      `TIM Chat: This link is to a group in another TIM app (SDKAppID 1400000999); you are signed in to ${account.sdkAppId}.`,
+    ]);
     for (const panel of api().chatPanels()) {
       panel.dispose();
     }

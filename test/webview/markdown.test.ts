@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { parseInline } from '../../src/webview/markdownInline';
 import { parseMarkdown } from '../../src/webview/markdownBlocks';
 import type { MdBlock, MdInline } from '../../src/webview/markdownTypes';
-import { formatMessageLink } from '../../src/shared/messageLink';
+import { formatMessageLink } from '../../src/shared/chatLink';
 
 function paragraph(source: string): readonly MdInline[] {
   const blocks = parseMarkdown(source);

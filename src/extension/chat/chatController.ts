@@ -24,8 +24,8 @@ import { markUnread } from '../conversations/conversationMark';
 import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
-import { messageLinkOf } from '../messages/messageLinks';
-import { parseMessageLink } from '../../shared/messageLink';
+import { messageLinkOf } from '../messages/chatLinks';
+import { parseChatLink } from '../../shared/chatLink';
 import { GroupMentions } from './groupMentions';
 import { GroupPanelState } from './groupPanelState';
 import { editMessageText } from './messageEdit';
@@ -698,10 +698,9 @@ export class ChatController extends Disposable {
   }
 
   async openLink(url: string): Promise<void> {
-    const messageLink = parseMessageLink(url);
-    if (messageLink) {
-      // Opened here, never handed to the OS: it names a message, and TIM Chat is what finds it.
-      await vscode.commands.executeCommand('timChat.openMessageLink', url);
+    if (parseChatLink(url)) {
+      // Opened here, never handed to the OS: it names a message or a group, and TIM Chat is what finds it.
+      await vscode.commands.executeCommand('timChat.openLink', url);
       return;
     }
     const safe = openableUrl(url);

@@ -1,6 +1,12 @@
-/** Message links (shared/messageLink.ts): their text, the query VS Code hands a URI handler, whose chat they name, and what they refuse. */
+/** TIM Chat links (shared/chatLink.ts): their text, the query VS Code hands a URI handler, whose chat they name, and what they refuse. */
 import * as assert from 'node:assert/strict';
-import { conversationOfLink, formatMessageLink, linkableId, type MessageLink, messageLinkOfUri, parseMessageLink } from '../../src/shared/messageLink';
+import { chatLinkOfUri, conversationOfLink, formatGroupLink, formatMessageLink, linkableId, type MessageLink, parseChatLink, parseMessageLink } from '../../src/shared/chatLink';
+
+/** The message link of a URI handed over by VS Code, or undefined. */
+const messageLinkOfUri = (uri: Parameters<typeof chatLinkOfUri>[0]): MessageLink | undefined => {
+  const link = chatLinkOfUri(uri);
+  return link?.kind === 'message' ? link.message : undefined;
+};
 
 const c2c: MessageLink = { app: '1400000001', conversation: { type: 'c2c', users: ['alice', 'bob'] }, sender: 'alice', msgId: '144115-1795795796-42', seq: '7', time: '1795795796', rand: '3150284786' };
 const group: MessageLink = { ...c2c, conversation: { type: 'group', id: '@TGS#2C5SZEAEF 开发' }, sender: 'bob', seq: '18446744073709551615' };
@@ -12,7 +18,7 @@ function asHandlerUri(text: string): { scheme: string; authority: string; path: 
   return { scheme: match[1] ?? '', authority: match[2] ?? '', path: match[3] ?? '', query: decodeURIComponent(match[4] ?? ''), fragment: '' };
 }
 
-describe('message links', () => {
+describe('TIM Chat links', () => {
   it('round-trip a one-to-one and a group message, as text and through a URI handler', () => {
     for (const link of [c2c, group]) {
       const text = formatMessageLink('vscode', link);
@@ -60,6 +66,18 @@ describe('message links', () => {
     }
     assert.equal(messageLinkOfUri({ ...asHandlerUri(good), authority: 'other' }), undefined);
     assert.equal(messageLinkOfUri({ ...asHandlerUri(good), fragment: 'x' }), undefined);
+  });
+
+  it('link a group: round trip, and nothing but an app and a group', () => {
+    const link = formatGroupLink('vscode', { app: '1400000001', group: '@TGS#2C5SZEAEF' });
+    assert.equal(link, 'vscode://timchat.tim-chat/group?app=1400000001&group=%40TGS%232C5SZEAEF');
+    assert.deepEqual(parseChatLink(link), { kind: 'group', group: { app: '1400000001', group: '@TGS#2C5SZEAEF' } });
+    assert.deepEqual(chatLinkOfUri(asHandlerUri(link)), { kind: 'group', group: { app: '1400000001', group: '@TGS#2C5SZEAEF' } });
+    assert.equal(parseMessageLink(link), undefined, 'not a message link');
+    for (const bad of [`${link}&from=bob`, link.replace('app=1400000001&', ''), link.replace('/group?', '/groups?'), `${link}&group=other`, link.replace('group=%40TGS%232C5SZEAEF', 'group=a%26b')]) {
+      assert.equal(parseChatLink(bad), undefined, bad);
+    }
+    assert.deepEqual(parseChatLink(formatMessageLink('vscode', c2c)), { kind: 'message', message: c2c });
   });
 
   it('carry no ID a handed-over query could not tell from its separators', () => {

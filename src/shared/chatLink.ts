@@ -1,17 +1,20 @@
 /**
- * Links to one message ("Copy Link" in a message's menu): `<scheme>://timchat.tim-chat/message?...`,
- * opened by the extension's URI handler (from a browser, a document, a terminal), by Open Message Link…,
- * and by a click in a chat, where they show as links. The scheme is the editor's own (vscode,
- * vscode-insiders, code-oss ...), so a link from one editor opens in another through TIM Chat.
+ * TIM Chat's links: `<scheme>://timchat.tim-chat/message?...` to one message (Copy Link in a message's
+ * menu) and `<scheme>://timchat.tim-chat/group?...` to a group (Copy Group Link: an invitation), opened
+ * by the extension's URI handler (from a browser, a document, a terminal), by Open TIM Chat Link… and by
+ * a click in a chat, where they show as links. The scheme is the editor's own (vscode, vscode-insiders,
+ * code-oss ...), so a link from one editor opens in another through TIM Chat.
  *
- * A link names the app, the conversation as both sides can read it (a one-to-one chat by its two users,
- * since each side calls it by the other's ID), the sender and the message's id and locator (seq, time,
- * rand), so the one who opens it finds it by id or by locator. Everything in a link is untrusted input:
- * parsing is strict, and a link only ever opens a chat the reader is in, at a message TIM gives them.
+ * A message link names the app, the conversation as both sides can read it (a one-to-one chat by its two
+ * users, since each side calls it by the other's ID), the sender and the message's id and locator (seq,
+ * time, rand), so the one who opens it finds it by id or by locator. A group link names the app and the
+ * group. Everything in a link is untrusted input: parsing is strict, and a link only ever opens a chat the
+ * reader is in (or offers to join a group, as Join Group would), at a message TIM gives them.
  */
 
 export const MESSAGE_LINK_AUTHORITY = 'timchat.tim-chat';
 export const MESSAGE_LINK_PATH = '/message';
+export const GROUP_LINK_PATH = '/group';
 
 export type MessageLinkConversation = { readonly type: 'c2c'; readonly users: readonly [string, string] } | { readonly type: 'group'; readonly id: string };
 
@@ -26,6 +29,14 @@ export interface MessageLink {
   readonly time: string;
   readonly rand: string;
 }
+
+export interface GroupLink {
+  /** The SDKAppID, digits. */
+  readonly app: string;
+  readonly group: string;
+}
+
+export type ChatLink = { readonly kind: 'message'; readonly message: MessageLink } | { readonly kind: 'group'; readonly group: GroupLink };
 
 const SCHEME = /^[a-z][a-z0-9+.-]{0,31}$/;
 const DIGITS = /^\d{1,20}$/;
@@ -44,6 +55,16 @@ export function linkableId(id: string): boolean {
   return TIM_ID.test(id);
 }
 
+function linkText(scheme: string, path: string, pairs: ReadonlyArray<[string, string]>): string {
+  const query = pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  return `${scheme}://${MESSAGE_LINK_AUTHORITY}${path}?${query}`;
+}
+
+/** A group link's text, for the editor whose URI scheme is `scheme`. */
+export function formatGroupLink(scheme: string, link: GroupLink): string {
+  return linkText(scheme, GROUP_LINK_PATH, [['app', link.app], ['group', link.group]]);
+}
+
 /** The link's text, for the editor whose URI scheme is `scheme`. */
 export function formatMessageLink(scheme: string, link: MessageLink): string {
   const pairs: Array<[string, string]> = [['app', link.app]];
@@ -53,8 +74,7 @@ export function formatMessageLink(scheme: string, link: MessageLink): string {
     pairs.push(['group', link.conversation.id]);
   }
   pairs.push(['from', link.sender], ['id', link.msgId], ['seq', link.seq], ['time', link.time], ['rand', link.rand]);
-  const query = pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-  return `${scheme}://${MESSAGE_LINK_AUTHORITY}${MESSAGE_LINK_PATH}?${query}`;
+  return linkText(scheme, MESSAGE_LINK_PATH, pairs);
 }
 
 /** A query's key/value pairs; `decode` for a query as written in a link, not for one VS Code decoded. */
@@ -80,15 +100,27 @@ function queryPairs(query: string, decode: boolean): Array<[string, string]> | u
   return pairs;
 }
 
-function linkOf(pairs: ReadonlyArray<[string, string]> | undefined): MessageLink | undefined {
-  if (pairs === undefined) {
-    return undefined;
-  }
+/** Reading a query's values: every value of a key, or its one value when it has exactly one that matches. */
+function reader(pairs: ReadonlyArray<[string, string]>): { all(key: string): string[]; one(key: string, pattern: RegExp): string | undefined } {
   const all = (key: string): string[] => pairs.filter(([k]) => k === key).map(([, v]) => v);
-  const one = (key: string, pattern: RegExp): string | undefined => {
-    const values = all(key);
-    return values.length === 1 && pattern.test(values[0] ?? '') ? values[0] : undefined;
+  return {
+    all,
+    one: (key, pattern) => {
+      const values = all(key);
+      return values.length === 1 && pattern.test(values[0] ?? '') ? values[0] : undefined;
+    },
   };
+}
+
+function groupLinkOf(pairs: ReadonlyArray<[string, string]>): GroupLink | undefined {
+  const { one } = reader(pairs);
+  const app = one('app', DIGITS);
+  const group = one('group', TIM_ID);
+  return app === undefined || group === undefined || pairs.length !== 2 ? undefined : { app, group };
+}
+
+function messageLinkOf(pairs: ReadonlyArray<[string, string]>): MessageLink | undefined {
+  const { all, one } = reader(pairs);
   const app = one('app', DIGITS);
   const sender = one('from', TIM_ID);
   const msgId = one('id', MESSAGE_ID);
@@ -109,24 +141,46 @@ function linkOf(pairs: ReadonlyArray<[string, string]> | undefined): MessageLink
   return { app, conversation, sender, msgId, seq, time, rand };
 }
 
-/** The message link `text` is, or undefined for anything else (other links, bad or missing values). */
-export function parseMessageLink(text: string): MessageLink | undefined {
+/** The link a path and query name, or undefined. */
+function chatLinkOf(path: string, pairs: ReadonlyArray<[string, string]> | undefined): ChatLink | undefined {
+  if (pairs === undefined) {
+    return undefined;
+  }
+  if (path === MESSAGE_LINK_PATH) {
+    const message = messageLinkOf(pairs);
+    return message && { kind: 'message', message };
+  }
+  if (path === GROUP_LINK_PATH) {
+    const group = groupLinkOf(pairs);
+    return group && { kind: 'group', group };
+  }
+  return undefined;
+}
+
+/** The TIM Chat link `text` is, or undefined for anything else (other links, bad or missing values). */
+export function parseChatLink(text: string): ChatLink | undefined {
   if (typeof text !== 'string' || text.length > MAX_MESSAGE_LINK_LENGTH) {
     return undefined;
   }
   const match = LINK_TEXT.exec(text.trim());
-  if (match === null || match[2] !== MESSAGE_LINK_AUTHORITY || match[3] !== MESSAGE_LINK_PATH) {
+  if (match === null || match[2] !== MESSAGE_LINK_AUTHORITY) {
     return undefined;
   }
-  return linkOf(queryPairs(match[4] ?? '', true));
+  return chatLinkOf(match[3] ?? '', queryPairs(match[4] ?? '', true));
 }
 
-/** The message link of a URI as VS Code hands it to a URI handler (its query already decoded). */
-export function messageLinkOfUri(uri: { readonly scheme: string; readonly authority: string; readonly path: string; readonly query: string; readonly fragment: string }): MessageLink | undefined {
-  if (!SCHEME.test(uri.scheme) || uri.authority !== MESSAGE_LINK_AUTHORITY || uri.path !== MESSAGE_LINK_PATH || uri.fragment !== '' || uri.query.length > MAX_MESSAGE_LINK_LENGTH) {
+/** The message link `text` is, or undefined. */
+export function parseMessageLink(text: string): MessageLink | undefined {
+  const link = parseChatLink(text);
+  return link?.kind === 'message' ? link.message : undefined;
+}
+
+/** The TIM Chat link of a URI as VS Code hands it to a URI handler (its query already decoded). */
+export function chatLinkOfUri(uri: { readonly scheme: string; readonly authority: string; readonly path: string; readonly query: string; readonly fragment: string }): ChatLink | undefined {
+  if (!SCHEME.test(uri.scheme) || uri.authority !== MESSAGE_LINK_AUTHORITY || uri.fragment !== '' || uri.query.length > MAX_MESSAGE_LINK_LENGTH) {
     return undefined;
   }
-  return linkOf(queryPairs(uri.query, false));
+  return chatLinkOf(uri.path, queryPairs(uri.query, false));
 }
 
 /**
