@@ -12,7 +12,7 @@
  * reader is in (or offers to join a group, as Join Group would), at a message TIM gives them.
  */
 
-export const MESSAGE_LINK_AUTHORITY = 'timchat.tim-chat';
+export const LINK_AUTHORITY = 'timchat.tim-chat';
 export const MESSAGE_LINK_PATH = '/message';
 export const GROUP_LINK_PATH = '/group';
 
@@ -47,7 +47,7 @@ const MESSAGE_ID = /^[\w.:-]{1,128}$/;
  * could not be told from the query's own separators.
  */
 const TIM_ID = /^[^\u0000-\u001f\u007f-\u009f&=]{1,128}$/;
-export const MAX_MESSAGE_LINK_LENGTH = 1024;
+export const MAX_LINK_LENGTH = 1024;
 const LINK_TEXT = /^([a-z][a-z0-9+.-]{0,31}):\/\/([^/?#]*)(\/[^?#]*)\?([^#\s]*)$/;
 
 /** Whether a link can carry this ID (see TIM_ID). */
@@ -57,7 +57,7 @@ export function linkableId(id: string): boolean {
 
 function linkText(scheme: string, path: string, pairs: ReadonlyArray<[string, string]>): string {
   const query = pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-  return `${scheme}://${MESSAGE_LINK_AUTHORITY}${path}?${query}`;
+  return `${scheme}://${LINK_AUTHORITY}${path}?${query}`;
 }
 
 /** A group link's text, for the editor whose URI scheme is `scheme`. */
@@ -65,7 +65,7 @@ export function formatGroupLink(scheme: string, link: GroupLink): string {
   return linkText(scheme, GROUP_LINK_PATH, [['app', link.app], ['group', link.group]]);
 }
 
-/** The link's text, for the editor whose URI scheme is `scheme`. */
+/** A message link's text, for the editor whose URI scheme is `scheme`. */
 export function formatMessageLink(scheme: string, link: MessageLink): string {
   const pairs: Array<[string, string]> = [['app', link.app]];
   if (link.conversation.type === 'c2c') {
@@ -159,11 +159,11 @@ function chatLinkOf(path: string, pairs: ReadonlyArray<[string, string]> | undef
 
 /** The TIM Chat link `text` is, or undefined for anything else (other links, bad or missing values). */
 export function parseChatLink(text: string): ChatLink | undefined {
-  if (typeof text !== 'string' || text.length > MAX_MESSAGE_LINK_LENGTH) {
+  if (typeof text !== 'string' || text.length > MAX_LINK_LENGTH) {
     return undefined;
   }
   const match = LINK_TEXT.exec(text.trim());
-  if (match === null || match[2] !== MESSAGE_LINK_AUTHORITY) {
+  if (match === null || match[2] !== LINK_AUTHORITY) {
     return undefined;
   }
   return chatLinkOf(match[3] ?? '', queryPairs(match[4] ?? '', true));
@@ -177,7 +177,7 @@ export function parseMessageLink(text: string): MessageLink | undefined {
 
 /** The TIM Chat link of a URI as VS Code hands it to a URI handler (its query already decoded). */
 export function chatLinkOfUri(uri: { readonly scheme: string; readonly authority: string; readonly path: string; readonly query: string; readonly fragment: string }): ChatLink | undefined {
-  if (!SCHEME.test(uri.scheme) || uri.authority !== MESSAGE_LINK_AUTHORITY || uri.fragment !== '' || uri.query.length > MAX_MESSAGE_LINK_LENGTH) {
+  if (!SCHEME.test(uri.scheme) || uri.authority !== LINK_AUTHORITY || uri.fragment !== '' || uri.query.length > MAX_LINK_LENGTH) {
     return undefined;
   }
   return chatLinkOf(uri.path, queryPairs(uri.query, false));
