@@ -52,6 +52,9 @@ describe('conversation store: a list read under way', () => {
       release();
       await attached;
       assert.deepEqual(store.list().map((s) => [s.key, s.unread]), [['c2c_carol', 3]]);
+      // some() sees what list() lists, without sorting it (the presence tracker asks it at every change).
+      assert.equal(store.some((s) => s.key === 'c2c_carol' && s.unread === 3), true);
+      assert.equal(store.some((s) => s.key === 'c2c_bob'), false, 'deleted');
     } finally {
       store.dispose();
     }

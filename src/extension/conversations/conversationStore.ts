@@ -47,6 +47,16 @@ export class ConversationStore extends Disposable {
     return [...this.byKey.values()].sort((a, b) => compareSummaries(a, b, recency));
   }
 
+  /** Whether any conversation matches, in no particular order (no sort, unlike list()). */
+  some(predicate: (summary: ConversationSummary) => boolean): boolean {
+    for (const summary of this.byKey.values()) {
+      if (predicate(summary)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   get(key: string): ConversationSummary | undefined {
     return this.byKey.get(key);
   }

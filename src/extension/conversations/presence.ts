@@ -13,6 +13,7 @@ import { MAX_SUBSCRIBE_STATUS_IDS, MAX_USER_STATUS_IDS } from '../../tim/userSta
 import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
 import type { ConversationStore } from './conversationStore';
+import type { ConversationSummary } from './conversationSummary';
 import type { TimSession } from '../session/timSession';
 
 export type Presence = 'online' | 'offline';
@@ -101,8 +102,13 @@ export class PresenceTracker extends Disposable {
   }
 
   /** Reads (and subscribes to) the peers of the conversation list not read yet, newest first. */
-  private readNewPeers(): Promise<void> {
-    return this.read(this.store.list().flatMap((summary) => (summary.ref.type === TIMConvType.C2C ? [summary.ref.id] : [])));
+  private async readNewPeers(): Promise<void> {
+    const unread = (summary: ConversationSummary): boolean => summary.ref.type === TIMConvType.C2C && !this.known.has(summary.ref.id);
+    // Nearly every change is a new message in a chat whose peer is known: the sorted list only when one is not.
+    if (!this.client || this.available === false || !this.store.some(unread)) {
+      return;
+    }
+    await this.read(this.store.list().flatMap((summary) => (unread(summary) ? [summary.ref.id] : [])));
   }
 
   /** Reads and subscribes to those of `userIds` not read yet in this sign-in (the first 500; newest first). */
