@@ -103,12 +103,12 @@ export class PresenceTracker extends Disposable {
 
   /** Reads (and subscribes to) the peers of the conversation list not read yet, newest first. */
   private async readNewPeers(): Promise<void> {
-    const unread = (summary: ConversationSummary): boolean => summary.ref.type === TIMConvType.C2C && !this.known.has(summary.ref.id);
+    const notReadYet = (summary: ConversationSummary): boolean => summary.ref.type === TIMConvType.C2C && !this.known.has(summary.ref.id);
     // Nearly every change is a new message in a chat whose peer is known: the sorted list only when one is not.
-    if (!this.client || this.available === false || !this.store.some(unread)) {
+    if (!this.client || this.available === false || !this.store.some(notReadYet)) {
       return;
     }
-    await this.read(this.store.list().flatMap((summary) => (unread(summary) ? [summary.ref.id] : [])));
+    await this.read(this.store.list().flatMap((summary) => (notReadYet(summary) ? [summary.ref.id] : [])));
   }
 
   /** Reads and subscribes to those of `userIds` not read yet in this sign-in (the first 500; newest first). */

@@ -215,7 +215,7 @@ export function registerChatLinkCommands({ session, store, panels }: { session: 
       }
       const link = groupLinkOf(target.ref.id, account.sdkAppId);
       await vscode.env.clipboard.writeText(link);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Link to {0} copied: whoever opens it can join', target.name), 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Link to {0} copied', target.name), 4000);
       return link;
     }),
   ];
