@@ -112,14 +112,14 @@ function reader(pairs: ReadonlyArray<[string, string]>): { all(key: string): str
   };
 }
 
-function groupLinkOf(pairs: ReadonlyArray<[string, string]>): GroupLink | undefined {
+function groupLinkFromQuery(pairs: ReadonlyArray<[string, string]>): GroupLink | undefined {
   const { one } = reader(pairs);
   const app = one('app', DIGITS);
   const group = one('group', TIM_ID);
   return app === undefined || group === undefined || pairs.length !== 2 ? undefined : { app, group };
 }
 
-function messageLinkOf(pairs: ReadonlyArray<[string, string]>): MessageLink | undefined {
+function messageLinkFromQuery(pairs: ReadonlyArray<[string, string]>): MessageLink | undefined {
   const { all, one } = reader(pairs);
   const app = one('app', DIGITS);
   const sender = one('from', TIM_ID);
@@ -147,11 +147,11 @@ function chatLinkOf(path: string, pairs: ReadonlyArray<[string, string]> | undef
     return undefined;
   }
   if (path === MESSAGE_LINK_PATH) {
-    const message = messageLinkOf(pairs);
+    const message = messageLinkFromQuery(pairs);
     return message && { kind: 'message', message };
   }
   if (path === GROUP_LINK_PATH) {
-    const group = groupLinkOf(pairs);
+    const group = groupLinkFromQuery(pairs);
     return group && { kind: 'group', group };
   }
   return undefined;
