@@ -309,7 +309,7 @@ class InlineParser {
       return undefined;
     }
     const head = text.slice(i, i + 8).toLowerCase();
-    if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('mailto:') && !CHAT_LINK_START.test(text.slice(i, i + 64))) {
+    if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('mailto:') && !chatLinkStartsAt(text, i)) {
       return undefined;
     }
     let end = i;
@@ -337,7 +337,13 @@ class InlineParser {
 }
 
 /** The start of a TIM Chat link (shared/chatLink.ts): an editor's scheme and TIM Chat's authority. */
-const CHAT_LINK_START = /^(?:vscode|vscode-insiders|vscodium|code-oss|cursor):\/\/timchat\.tim-chat\//;
+const CHAT_LINK_START = /(?:vscode|vscode-insiders|vscodium|code-oss|cursor):\/\/timchat\.tim-chat\//y;
+
+/** Whether a TIM Chat link starts at `i`: matched in place (sticky), as every word starting with c or v asks. */
+function chatLinkStartsAt(text: string, i: number): boolean {
+  CHAT_LINK_START.lastIndex = i;
+  return CHAT_LINK_START.test(text);
+}
 
 function countOf(text: string, char: string): number {
   let n = 0;
