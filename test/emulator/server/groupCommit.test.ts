@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { ApiError, Err } from '../../../src/emulator/server/apiError';
+import { MAX_OPERATIONS_PER_COMMIT } from '../../../src/emulator/server/commitQueue';
 import { type EmulatorCore, openEmulator } from '../../../src/emulator/server/core';
 import { c2cStream } from '../../../src/emulator/server/messageModel';
 import { c2cText } from './c2cText';
@@ -37,6 +38,41 @@ describe('emulator group commit', () => {
       closeCore(other);
     }
     temp.close();
+  });
+
+  it(`commits a turn of more than ${MAX_OPERATIONS_PER_COMMIT} operations in slices, in order, answering each slice before the next runs`, async () => {
+    const count = 2 * MAX_OPERATIONS_PER_COMMIT + 5;
+    const key = (i: number): string => `test-${String(i).padStart(4, '0')}`;
+    const log: string[] = [];
+    const flushesBefore = core.queue.flushes;
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        core.queue
+          .enqueue(() => {
+            log.push(`run ${i}`);
+            putMeta(key(i));
+          }, { atomic: true })
+          .then(() => log.push(`answered ${i}`)),
+      ),
+    );
+    assert.equal(core.queue.flushes, flushesBefore + 3, 'three transactions');
+    const runs = log.filter((entry) => entry.startsWith('run ')).map((entry) => Number(entry.slice(4)));
+    assert.deepEqual(runs, Array.from({ length: count }, (_, i) => i), 'in the order they were queued');
+    assert.ok(log.indexOf('answered 0') < log.indexOf(`run ${MAX_OPERATIONS_PER_COMMIT}`), 'the first slice is answered before the second runs');
+    assert.ok(log.indexOf(`answered ${MAX_OPERATIONS_PER_COMMIT}`) < log.indexOf(`run ${2 * MAX_OPERATIONS_PER_COMMIT}`), 'and the second before the third');
+    assert.deepEqual(meta(core.db), Array.from({ length: count }, (_, i) => key(i)));
+  });
+
+  it('commits every slice of what is queued when flushed at shutdown', async () => {
+    const count = MAX_OPERATIONS_PER_COMMIT + 10;
+    const flushesBefore = core.queue.flushes;
+    const done = Array.from({ length: count }, (_, i) => core.queue.enqueue(() => putMeta(`test-${String(i).padStart(4, '0')}`)));
+    core.queue.flush();
+    assert.equal(core.queue.flushes, flushesBefore + 2, 'two transactions, both before flush returned');
+    assert.equal(meta(core.db).length, count);
+    await Promise.all(done);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(core.queue.flushes, flushesBefore + 2, 'the turn that was scheduled finds nothing left');
   });
 
   it('an atomic operation refused with an ApiError leaves the rest of its commit in place', async () => {

@@ -4,7 +4,7 @@
  * after a sync that began after the commits before it.
  */
 import * as assert from 'node:assert/strict';
-import { WAIT_FOR_SYNC_FROM } from '../../../src/emulator/server/commitQueue';
+import { MAX_OPERATIONS_PER_COMMIT, WAIT_FOR_SYNC_FROM } from '../../../src/emulator/server/commitQueue';
 import type { EmulatorCore } from '../../../src/emulator/server/core';
 import { WalSync } from '../../../src/emulator/server/walSync';
 import { TempCore } from './tempCore';
@@ -21,6 +21,8 @@ class HeldSync {
   readonly usable = true;
   syncing = true;
   commits = 0;
+  /** As a real WalSync does: a commit starts a sync when none runs. */
+  syncOnCommit = false;
   private waiting: Array<(error?: Error) => void> = [];
 
   get durable(): boolean {
@@ -29,6 +31,9 @@ class HeldSync {
 
   committed(): void {
     this.commits += 1;
+    if (this.syncOnCommit) {
+      this.syncing = true;
+    }
   }
 
   whenDurable(fn: (error?: Error) => void): void {
@@ -153,5 +158,18 @@ describe('emulator group commits while a WAL sync runs', () => {
     await Promise.all(done);
     assert.equal(core.queue.flushes, flushesBefore + 1, 'one transaction');
     assert.equal(sync.commits, 1);
+  });
+
+  it(`commits the rest of a batch over ${MAX_OPERATIONS_PER_COMMIT} without waiting for the sync its first slice started`, async () => {
+    sync.syncOnCommit = true;
+    const flushesBefore = core.queue.flushes;
+    const done = Array.from({ length: MAX_OPERATIONS_PER_COMMIT + 20 }, (_, i) => core.queue.enqueue(() => putMeta(core, `test-batch-${i}`)));
+    await turns(20);
+    assert.equal(sync.commits, 0, 'the batch waits for the sync that was running');
+    sync.finish();
+    await Promise.all(done);
+    assert.equal(sync.syncing, true, 'the sync the first slice started is still running');
+    assert.equal(core.queue.flushes, flushesBefore + 2, 'two transactions');
+    assert.equal(sync.commits, 2);
   });
 });
