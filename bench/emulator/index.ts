@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureCoreCost } from './corePerSend';
 import { openClients, paced, percentile, saturate } from './loadClients';
-import { cpuPerSend } from './processCpu';
+import { cpuPerSend, type MainThreadTime } from './processCpu';
 import { rawInsertRate } from './rawSqlite';
 
 const ROOT = resolve(__dirname, '../..');
@@ -71,6 +71,8 @@ interface PhaseCpu {
   readonly serverCpuPerSend: number | undefined;
   /** Of which the server's main thread (Linux only). */
   readonly serverMainThreadPerSend: number | undefined;
+  /** How the main thread spent the phase (Linux with schedstats only). */
+  readonly serverMainThreadTime: MainThreadTime | undefined;
   readonly clientCpuPerSend: number;
 }
 
@@ -201,6 +203,13 @@ async function main(): Promise<void> {
     return `CPU µs per acknowledged send (${name}): saturated server ${server(run.median.saturated)} + clients ${fmt(run.median.saturated.clientCpuPerSend)}; paced server ${server(run.paced)} + clients ${fmt(run.paced.clientCpuPerSend)}\n`;
   };
   process.stdout.write(cpuLine('FULL', full) + cpuLine('NORMAL', normal));
+  const timeLine = (name: string, run: StackRun): string => {
+    const time = run.median.saturated.serverMainThreadTime;
+    return time === undefined
+      ? ''
+      : `server main thread while saturated (${name}): running ${fmt(100 * time.running)}%, waiting for a core ${fmt(100 * time.waitingForCore)}%, asleep ${fmt(100 * time.asleep)}% of the time\n`;
+  };
+  process.stdout.write(timeLine('FULL', full) + timeLine('NORMAL', normal));
   process.stdout.write(`bench process event-loop delay p99 while paced (part of every latency above): FULL ${fmt(full.paced.clientLoopDelayP99, 1)} ms, NORMAL ${fmt(normal.paced.clientLoopDelayP99, 1)} ms\n`);
   const check = (name: string, run: StackRun): void => {
     const p99 = percentile(run.paced.latencies, 99);

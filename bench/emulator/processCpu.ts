@@ -38,6 +38,34 @@ function statCpuMicros(path: string): number | undefined {
   }
 }
 
+/**
+ * Nanoseconds the main thread of process `pid` has spent on a CPU and runnable but waiting for one, so
+ * far, from /proc/<pid>/task/<pid>/schedstat (Linux with schedstats only); undefined elsewhere.
+ */
+function mainThreadSchedNanos(pid: number | undefined): { running: number; waiting: number } | undefined {
+  if (pid === undefined) {
+    return undefined;
+  }
+  try {
+    const [running, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return running !== undefined && waiting !== undefined && Number.isFinite(running + waiting) ? { running, waiting } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How the server's main thread spent a phase's wall time, as fractions: on a CPU, runnable but waiting
+ * for one (the machine's cores busy with other threads), and asleep (nothing to run: waiting for frames,
+ * a WAL sync or a timer). Under saturation, asleep is work the server could have done but had not been
+ * handed yet: a convoy between its threads and the clients (commitQueue.ts MAX_OPERATIONS_PER_COMMIT).
+ */
+export interface MainThreadTime {
+  readonly running: number;
+  readonly waitingForCore: number;
+  readonly asleep: number;
+}
+
 /** This process's user + system CPU (µs) so far, all threads. */
 export function ownCpuMicros(): number {
   const usage = process.cpuUsage();
@@ -49,13 +77,17 @@ export async function cpuPerSend<T>(
   serverPid: number | undefined,
   phase: () => Promise<T>,
   count: (result: T) => number,
-): Promise<T & { serverCpuPerSend: number | undefined; serverMainThreadPerSend: number | undefined; clientCpuPerSend: number }> {
+): Promise<T & { serverCpuPerSend: number | undefined; serverMainThreadPerSend: number | undefined; serverMainThreadTime: MainThreadTime | undefined; clientCpuPerSend: number }> {
   const serverBefore = childCpuMicros(serverPid);
   const mainBefore = mainThreadCpuMicros(serverPid);
+  const schedBefore = mainThreadSchedNanos(serverPid);
   const ownBefore = ownCpuMicros();
+  const wallBefore = process.hrtime.bigint();
   const result = await phase();
+  const wallNanos = Number(process.hrtime.bigint() - wallBefore);
   const serverAfter = childCpuMicros(serverPid);
   const mainAfter = mainThreadCpuMicros(serverPid);
+  const schedAfter = mainThreadSchedNanos(serverPid);
   const ownAfter = ownCpuMicros();
   const n = Math.max(1, count(result));
   const perSend = (before: number | undefined, after: number | undefined): number | undefined =>
@@ -64,6 +96,20 @@ export async function cpuPerSend<T>(
     ...result,
     serverCpuPerSend: perSend(serverBefore, serverAfter),
     serverMainThreadPerSend: perSend(mainBefore, mainAfter),
+    serverMainThreadTime: mainThreadTime(schedBefore, schedAfter, wallNanos),
     clientCpuPerSend: (ownAfter - ownBefore) / n,
   };
+}
+
+function mainThreadTime(
+  before: { running: number; waiting: number } | undefined,
+  after: { running: number; waiting: number } | undefined,
+  wallNanos: number,
+): MainThreadTime | undefined {
+  if (before === undefined || after === undefined || wallNanos <= 0) {
+    return undefined;
+  }
+  const running = Math.min(1, (after.running - before.running) / wallNanos);
+  const waitingForCore = Math.min(1 - running, (after.waiting - before.waiting) / wallNanos);
+  return { running, waitingForCore, asleep: 1 - running - waitingForCore };
 }
