@@ -1,7 +1,8 @@
 /**
  * Group commit: every database operation is queued, and everything that arrived in the same turn of the
- * event loop runs in one transaction (up to MAX_OPERATIONS_PER_COMMIT of them), each operation inside its own savepoint so one failure does not
- * undo the others. Answers (and pushed events) leave only after the transaction has committed.
+ * event loop runs in one transaction (up to MAX_OPERATIONS_PER_COMMIT of them), each operation inside its
+ * own savepoint so one failure does not undo the others. Answers (and pushed events) leave only after the
+ * transaction has committed.
  *
  * An operation enqueued as `atomic` runs without a savepoint: it promises to fail only with an ApiError
  * thrown before its first write (its checks come first) and otherwise to complete. A savepoint costs a
@@ -34,11 +35,12 @@ export const WAIT_FOR_SYNC_FROM = 16;
  * The most operations one group transaction takes; the rest commit in the next turn of the event loop.
  * Why: under saturation, with every operation of a turn in one transaction, the server's calls moved in
  * a convoy. One batch of 350-750 sends committed for 9-18 ms while the main thread read nothing, then
- * all their answers left at once and the main thread sat idle (14-19% of the time) until the next
- * batch came back from the clients. In slices, the answers of one slice are written and the next calls
- * are read while the following slice commits: 100 clients with 8 sends in flight each reached 10-15%
- * more sends per second at this size (100-200 alike, 250 less; docs/emulator.md, Measured 2026-11-27
- * 18:40). Small enough to keep the convoy apart, large enough that a commit's fixed costs stay small.
+ * all their answers left at once and the main thread slept (13-21% of the time) until the next batch
+ * came back from the clients. In slices, the answers of one slice are written and the next calls are
+ * read while the following slice commits: 100 clients with 8 sends in flight each got about a tenth
+ * more sends per second through at this size (100 and 150 alike, 250 and 300 no better than none;
+ * docs/emulator.md, Measured 2026-11-27 18:30). Small enough to break the convoy up, large enough that
+ * a commit's fixed costs stay small.
  */
 export const MAX_OPERATIONS_PER_COMMIT = 200;
 
