@@ -61,6 +61,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await new Promise((r) => child.once('close', r));
 }
 
+function fmt(n: number, digits = 0): string {
+  return n.toFixed(digits);
+}
+
 function row(cells: string[]): string {
   const widths = [52, 12, 10, 10];
   return `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' | ')} |`;
@@ -173,7 +177,6 @@ async function main(): Promise<void> {
   const normal = await runStack('normal');
   const peer = await runProtocolPeer();
   const core = await measureCoreCost({ clients: CLIENTS, perTurn: 4, rounds: 100 });
-  const fmt = (n: number, digits = 0): string => n.toFixed(digits);
   const stackRows = (name: string, run: StackRun): string[] => [
     row([`${name}: ${CLIENTS} clients x ${WINDOW} in flight, acked`, fmt(run.median.saturated.perSecond), fmt(percentile(run.median.saturated.latencies, 50), 2), fmt(percentile(run.median.saturated.latencies, 99), 2)]),
     row([`${name}: ${PACED_RATE} msg/s paced over ${CLIENTS} clients`, fmt(run.paced.perSecond), fmt(percentile(run.paced.latencies, 50), 2), fmt(percentile(run.paced.latencies, 99), 2)]),
@@ -228,9 +231,25 @@ async function main(): Promise<void> {
   process.stdout.write(protocolBoundLine(peer.median, cpus().length));
   const cores = cpus().length;
   process.stdout.write(
-    `what limits the saturated rate: the CPU of server and clients together on ${cores} cores (the server's main thread runs every call and waits while the other threads, socket worker, GC helpers, checkpoints and full-text indexer, share the rest with the clients). ` +
-      `Half the FULL ceiling would need under ${fmt(1e6 / (full.median.ceiling / 2))} µs of main thread and under ${fmt((cores * 1e6) / (full.median.ceiling / 2))} µs for both together per send; see docs/emulator.md.\n`,
+    `what limits the saturated rate: the server's main thread runs every call, and shares the ${cores} cores with the other threads (socket worker, GC helpers, checkpoints, full-text indexer) and the clients. ` +
+      `Half the FULL ceiling would need under ${fmt((cores * 1e6) / (full.median.ceiling / 2))} µs of CPU per send for server and clients together with every core busy all the time` +
+      `${mainThreadBudget(full)}; see docs/emulator.md.\n`,
   );
+}
+
+/**
+ * The main thread's CPU per send that half the ceiling would allow, at the share of a core the main
+ * thread actually got while saturated (it waits for a core while the other threads run), beside what it
+ * spends now; '' without schedstats.
+ */
+function mainThreadBudget(run: StackRun): string {
+  const time = run.median.saturated.serverMainThreadTime;
+  const spent = run.median.saturated.serverMainThreadPerSend;
+  if (time === undefined || spent === undefined) {
+    return '';
+  }
+  const budget = (time.running * 1e6) / (run.median.ceiling / 2);
+  return `, and at the ${fmt(100 * time.running)}% of a core its main thread ran, under ${fmt(budget)} µs of main thread per send (now ${fmt(spent)})`;
 }
 
 /**
@@ -240,7 +259,6 @@ async function main(): Promise<void> {
  * speaking this protocol here reaches about cores / (peer's CPU per send + one row).
  */
 function protocolBoundLine(peer: StackRun['median'], cores: number): string {
-  const fmt = (n: number, digits = 0): string => n.toFixed(digits);
   const { serverCpuPerSend, clientCpuPerSend } = peer.saturated;
   if (serverCpuPerSend === undefined) {
     return `protocol only: ${fmt(100 * peer.ratio)}% of the FULL ceiling (no /proc here for its CPU per send)\n`;
