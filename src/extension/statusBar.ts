@@ -1,5 +1,10 @@
-/** The status bar item: connection state and total unread; clicking it opens the conversations. */
+/**
+ * The status bar item: connection state and total unread, and in its tooltip the custom status the user
+ * set (TIMSetSelfStatus, from Edit My Profile… here or on another device); clicking it opens the
+ * conversations.
+ */
 import * as vscode from 'vscode';
+import type { TimClient } from '../tim/client';
 import type { ConversationStore } from './conversations/conversationStore';
 import { Disposable } from './lifecycle';
 import { describeAccount } from './session/account';
@@ -7,6 +12,15 @@ import type { TimSession } from './session/timSession';
 
 export class StatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('timChat.status', vscode.StatusBarAlignment.Left, 50));
+  /** The signed-in user's custom status; '' when none (or the app has no online status). */
+  private ownStatus = '';
+  /** The client whose events ownStatus follows, and that subscription. */
+  private followed: TimClient | undefined;
+  private following: vscode.Disposable | undefined;
+  /** Whether that client was connected at the last state change (a reconnect reads the status again). */
+  private wasOnline = false;
+  /** Bumped by every status event: a read that started before one is older than it. */
+  private statusEvents = 0;
 
   constructor(
     private readonly session: TimSession,
@@ -15,15 +29,75 @@ export class StatusBar extends Disposable {
     super();
     this.item.name = 'TIM Chat';
     this.item.command = 'timChat.showConversations';
-    this.register(session.onDidChangeState(() => this.update()));
+    this.register(session.onDidChangeState(() => {
+      this.followOwnStatus();
+      this.update();
+    }));
     this.register(store.onDidChangeTotalUnread(() => this.update()));
+    this.register({ dispose: () => this.following?.dispose() });
+    this.followOwnStatus();
     this.update();
     this.item.show();
   }
 
-  /** The item's text, for tests. */
+  /** The item's text and tooltip, for tests. */
   get text(): string {
     return this.item.text;
+  }
+
+  get tooltip(): string {
+    const tooltip = this.item.tooltip;
+    return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+  }
+
+  /**
+   * Reads the user's custom status at sign-in and after a reconnect, and keeps it from UserStatusChanged
+   * in between: TIM tells every device of a user when one of them sets it, and the status ends when the
+   * user's last device goes (which a reconnect may have missed).
+   */
+  private followOwnStatus(): void {
+    const state = this.session.state;
+    const client = state.kind === 'signedIn' ? state.client : undefined;
+    const online = state.kind === 'signedIn' && state.online;
+    const reconnected = client !== undefined && client === this.followed && online && !this.wasOnline;
+    this.wasOnline = online;
+    if (client === this.followed) {
+      if (reconnected && state.kind === 'signedIn') {
+        this.readOwnStatus(client, state.account.userId);
+      }
+      return;
+    }
+    this.following?.dispose();
+    this.following = undefined;
+    this.followed = client;
+    this.ownStatus = '';
+    if (client === undefined || state.kind !== 'signedIn') {
+      return;
+    }
+    const self = state.account.userId;
+    this.following = client.onEvent('UserStatusChanged', (statuses) => {
+      const mine = statuses.find((status) => status.user_status_identifier === self);
+      if (mine !== undefined) {
+        this.statusEvents += 1;
+        this.ownStatus = mine.user_status_custom_status ?? '';
+        this.update();
+      }
+    });
+    this.readOwnStatus(client, self);
+  }
+
+  private readOwnStatus(client: TimClient, self: string): void {
+    const eventsBefore = this.statusEvents;
+    client.getUserStatus([self]).then(
+      (statuses) => {
+        if (this.followed === client && this.statusEvents === eventsBefore) {
+          this.ownStatus = statuses[0]?.user_status_custom_status ?? '';
+          this.update();
+        }
+      },
+      // An app without Tencent's online status: there is no custom status to show.
+      () => undefined,
+    );
   }
 
   private update(): void {
@@ -45,9 +119,14 @@ export class StatusBar extends Disposable {
         const unread = this.store.totalUnread;
         const icon = state.online ? (unread > 0 ? '$(comment-unresolved)' : '$(comment-discussion)') : '$(debug-disconnect)';
         this.item.text = unread > 0 ? `${icon} ${unread}` : icon;
-        this.item.tooltip = state.online
-          ? vscode.l10n.t('{0}: {1} unread', describeAccount(state.account), unread)
-          : vscode.l10n.t('{0}: reconnecting…', describeAccount(state.account));
+        const who = describeAccount(state.account);
+        if (!state.online) {
+          this.item.tooltip = vscode.l10n.t('{0}: reconnecting…', who);
+        } else if (this.ownStatus === '') {
+          this.item.tooltip = vscode.l10n.t('{0}: {1} unread', who, unread);
+        } else {
+          this.item.tooltip = vscode.l10n.t('{0} ("{1}"): {2} unread', who, this.ownStatus, unread);
+        }
         return;
       }
     }

@@ -1020,6 +1020,7 @@ describe('chat on the emulator', function () {
       const custom = await recordDialogs({ picks: [pick('Custom Status')], inputs: ['In a meeting 开会中'] }, () => vscode.commands.executeCommand('timChat.editProfile'));
       assert.deepEqual(custom.asked.infos, ['Your custom status is now "In a meeting 开会中".']);
       assert.equal((await bob.client.getUserStatus(['alice']))[0]?.user_status_custom_status, 'In a meeting 开会中');
+      await eventually(() => api().statusBar.tooltip.includes('"In a meeting 开会中"'), 10_000, "the status bar's tooltip shows it");
       await eventually(() => statusChanges.includes('alice:In a meeting 开会中'), 10_000, 'bob is told');
       const again = await recordDialogs({ picks: [pick('Custom Status')], inputs: [] }, () => vscode.commands.executeCommand('timChat.editProfile'));
       assert.equal(again.asked.picked[0]?.find((item) => item.label.endsWith('Custom Status'))?.description, 'In a meeting 开会中', 'the picker shows the current one');
@@ -1029,6 +1030,8 @@ describe('chat on the emulator', function () {
       const clearedStatus = await recordDialogs({ picks: [pick('Custom Status')], inputs: [''] }, () => vscode.commands.executeCommand('timChat.editProfile'));
       assert.deepEqual(clearedStatus.asked.infos, ['You have no custom status now.']);
       assert.equal((await bob.client.getUserStatus(['alice']))[0]?.user_status_custom_status ?? '', '');
+      await eventually(() => !api().statusBar.tooltip.includes('In a meeting'), 10_000, 'and no longer');
+      assert.match(api().statusBar.tooltip, /^alice .*: \d+ unread$/);
     } finally {
       listening.dispose();
       await bob.client.unsubscribeUserStatus(['alice']);
@@ -1054,6 +1057,23 @@ describe('chat on the emulator', function () {
     const cleared = await recordDialogs({ picks: [pick('Nickname')], inputs: [''] }, () => vscode.commands.executeCommand('timChat.editProfile'));
     assert.deepEqual(cleared.asked.infos, ['You have no nickname now: others see your user ID.']);
     assert.equal((await profileOfAlice())?.user_profile_nick_name ?? '', '');
+  });
+
+  it('shows the custom status set on another device of the user in the status bar, also read when signing in again', async () => {
+    const laptop = await signInUser(emulator, 'alice', 'laptop');
+    try {
+      await laptop.client.setSelfStatus({ user_status_custom_status: 'Pairing 结对' });
+      await eventually(() => api().statusBar.tooltip.includes('"Pairing 结对"'), 10_000, 'told by TIM');
+      await api().session.signOut();
+      assert.doesNotMatch(api().statusBar.tooltip, /Pairing/, 'signed out');
+      // The laptop keeps alice online, so her status stands, and this device reads it when it signs in.
+      await api().signIn.signInToOwnEmulator('alice', emulator.url);
+      await eventually(() => api().statusBar.tooltip.includes('"Pairing 结对"'), 10_000, 'read at sign-in');
+      await laptop.client.setSelfStatus({ user_status_custom_status: '' });
+      await eventually(() => !api().statusBar.tooltip.includes('Pairing'), 10_000, 'cleared on the laptop');
+    } finally {
+      await laptop.close();
+    }
   });
 
   it("shows someone's profile (Show Profile…) for a one-to-one chat, a sender named by the panel and a typed ID; Send Message opens the chat", async () => {
