@@ -17,8 +17,6 @@ export class StatusBar extends Disposable {
   /** The client whose events ownStatus follows, and that subscription. */
   private followed: TimClient | undefined;
   private following: vscode.Disposable | undefined;
-  /** Whether that client was connected at the last state change (a reconnect reads the status again). */
-  private wasOnline = false;
   /** Bumped by every status event: a read that started before one is older than it. */
   private statusEvents = 0;
 
@@ -51,20 +49,14 @@ export class StatusBar extends Disposable {
   }
 
   /**
-   * Reads the user's custom status at sign-in and after a reconnect, and keeps it from UserStatusChanged
-   * in between: TIM tells every device of a user when one of them sets it, and the status ends when the
-   * user's last device goes (which a reconnect may have missed).
+   * Reads the user's custom status at sign-in, then keeps it from UserStatusChanged: TIM tells every
+   * device of a user when one of them sets it (tim-emulator replays what a device missed while it was
+   * disconnected, as it does every stored event).
    */
   private followOwnStatus(): void {
     const state = this.session.state;
     const client = state.kind === 'signedIn' ? state.client : undefined;
-    const online = state.kind === 'signedIn' && state.online;
-    const reconnected = client !== undefined && client === this.followed && online && !this.wasOnline;
-    this.wasOnline = online;
     if (client === this.followed) {
-      if (reconnected && state.kind === 'signedIn') {
-        this.readOwnStatus(client, state.account.userId);
-      }
       return;
     }
     this.following?.dispose();
