@@ -179,6 +179,54 @@ describe('chat on the emulator', function () {
     panel.dispose();
   });
 
+  it("shows a one-to-one message as read when the peer's receipt comes before the send's answer", async () => {
+    const panel = await openPanel('c2c_bob');
+    const updates: Array<{ id: string; status: string; isPeerRead: boolean }> = [];
+    const notify = panel.channel.notify.bind(panel.channel);
+    panel.channel.notify = ((method, params) => {
+      if (method === 'chat/messageUpdated') {
+        const { message } = params as { message: { id: string; status: string; isPeerRead: boolean } };
+        updates.push({ id: message.id, status: message.status, isPeerRead: message.isPeerRead });
+      }
+      notify(method, params);
+    }) as typeof panel.channel.notify;
+    // The answer to this send is held back until bob has read the message and alice's client has his
+    // receipt: the order a slow extension host can see (npm start's demo once did).
+    const aliceClient = api().session.requireClient();
+    const realSend = aliceClient.msgSendMessage;
+    let receiptArrived: () => void = () => undefined;
+    const receipt = new Promise<void>((resolve) => (receiptArrived = resolve));
+    const receipts = aliceClient.onEvent('MsgReadedReceipt', (list) => {
+      if (list.some((r) => r.msg_receipt_conv_id === 'bob')) {
+        receiptArrived();
+      }
+    });
+    aliceClient.msgSendMessage = async (...args: Parameters<typeof realSend>) => {
+      const answer = await realSend.apply(aliceClient, args);
+      await receipt;
+      return answer;
+    };
+    const reading = bob.client.onEvent('RecvNewMsg', (messages) => {
+      const mine = messages.find((m) => m.message_sender === 'alice' && JSON.stringify(m.message_elem_array).includes('read me first'));
+      if (mine) {
+        void bob.client.msgReportReaded('alice', TIMConvType.C2C, mine);
+      }
+    });
+    try {
+      const pending = await panel.controller.handlers['chat/sendText']({ text: 'read me first' });
+      assert.equal(pending.status, 'sending');
+      const sent = await eventually(() => updates.find((u) => u.status === 'sent'), 10_000, 'the answer');
+      assert.equal(sent.isPeerRead, true, 'read, though the receipt came first');
+      assert.ok(!updates.some((u) => u.id === pending.id && u.isPeerRead), 'a message still sending is not marked read');
+    } finally {
+      aliceClient.msgSendMessage = realSend;
+      receipts.dispose();
+      reading.dispose();
+      panel.channel.notify = notify;
+      panel.dispose();
+    }
+  });
+
   it('starts a new conversation, creates a group, and joins one', async () => {
     const chat = (await vscode.commands.executeCommand('timChat.newConversation', 'dave')) as { key: string } | undefined;
     assert.equal(chat?.key, 'c2c_dave');

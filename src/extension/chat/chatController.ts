@@ -64,6 +64,11 @@ function changesGroup(elem: TimMessage['message_elem_array'][number]): boolean {
 
 export class ChatController extends Disposable {
   private readonly messages = new Map<string, TimMessage>();
+  /**
+   * A one-to-one peer has read everything sent up to this server time (MsgReadedReceipt). Kept so that a
+   * send whose answer comes after the peer's receipt (the peer read it first) still shows as read.
+   */
+  private peerReadUpTo = 0;
   private provisional = 0;
   private eventSubscriptions: vscode.Disposable[] = [];
   /** Files being uploaded by sends still under a provisional id: their paths, and TIM's id once known. */
@@ -167,7 +172,8 @@ export class ChatController extends Disposable {
     return this.session.signedInAccount?.userId ?? '';
   }
 
-  private view(message: TimMessage): ChatMessageView {
+  private view(given: TimMessage): ChatMessageView {
+    const message = this.withPeerRead(given);
     this.messages.set(message.message_msg_id, message);
     const view = toMessageView(message, { selfId: this.selfId, now: Date.now(), displayName: () => undefined, t: vscode.l10n.t });
     const reactions = view.status === 'sent' ? this.reactions.of(message.message_msg_id) : undefined;
@@ -177,6 +183,15 @@ export class ChatController extends Disposable {
     return reactions || pinned || readReceipt || failure
       ? { ...view, ...(reactions ? { reactions } : {}), ...(pinned ? { pinned } : {}), ...(readReceipt ? { readReceipt } : {}), ...(failure ? { failure } : {}) }
       : view;
+  }
+
+  /** `message` marked read by the peer when it is one of the user's sent one-to-one messages the peer's receipts cover. */
+  private withPeerRead(message: TimMessage): TimMessage {
+    const serverTime = Number(message.message_server_time ?? 0);
+    const covered =
+      this.ref.type === TIMConvType.C2C && message.message_is_from_self === true && message.message_is_peer_read !== true &&
+      message.message_status === TIMMsgStatus.SendSucc && serverTime > 0 && serverTime <= this.peerReadUpTo;
+    return covered ? { ...message, message_is_peer_read: true } : message;
   }
 
   /** Draws again those of `ids` the panel shows (their reactions, pin or read count changed). */
@@ -348,16 +363,18 @@ export class ChatController extends Disposable {
       }),
       client.onEvent('MsgReadedReceipt', (receipts) => {
         this.updateShown(this.receipts.apply(receipts.filter((r) => r.msg_receipt_conv_id === this.ref.id && r.msg_receipt_conv_type === this.ref.type)));
+        if (this.ref.type !== TIMConvType.C2C) {
+          return;
+        }
         for (const receipt of receipts) {
-          if (receipt.msg_receipt_conv_id !== this.ref.id || receipt.msg_receipt_conv_type !== this.ref.type) {
-            continue;
+          if (receipt.msg_receipt_conv_id === this.ref.id && receipt.msg_receipt_conv_type === this.ref.type) {
+            this.peerReadUpTo = Math.max(this.peerReadUpTo, Number(receipt.msg_receipt_time_stamp ?? 0));
           }
-          const upTo = Number(receipt.msg_receipt_time_stamp ?? 0);
-          for (const message of this.messages.values()) {
-            const time = Number(message.message_server_time || message.message_client_time);
-            if (message.message_is_from_self && !message.message_is_peer_read && time <= upTo) {
-              this.channel?.notify('chat/messageUpdated', { message: this.view({ ...message, message_is_peer_read: true }) });
-            }
+        }
+        // Messages still sending are marked when their answer comes (view).
+        for (const message of [...this.messages.values()]) {
+          if (this.withPeerRead(message) !== message) {
+            this.channel?.notify('chat/messageUpdated', { message: this.view(message) });
           }
         }
       }),
