@@ -12,9 +12,9 @@
  * reader is in (or offers to join a group, as Join Group would), at a message TIM gives them.
  */
 
-export const LINK_AUTHORITY = 'timchat.tim-chat';
-export const MESSAGE_LINK_PATH = '/message';
-export const GROUP_LINK_PATH = '/group';
+const LINK_AUTHORITY = 'timchat.tim-chat';
+const MESSAGE_LINK_PATH = '/message';
+const GROUP_LINK_PATH = '/group';
 
 export type MessageLinkConversation = { readonly type: 'c2c'; readonly users: readonly [string, string] } | { readonly type: 'group'; readonly id: string };
 
@@ -47,7 +47,7 @@ const MESSAGE_ID = /^[\w.:-]{1,128}$/;
  * could not be told from the query's own separators.
  */
 const TIM_ID = /^[^\u0000-\u001f\u007f-\u009f&=]{1,128}$/;
-export const MAX_LINK_LENGTH = 1024;
+const MAX_LINK_LENGTH = 1024;
 const LINK_TEXT = /^([a-z][a-z0-9+.-]{0,31}):\/\/([^/?#]*)(\/[^?#]*)\?([^#\s]*)$/;
 
 /** Whether a link can carry this ID (see TIM_ID). */
@@ -167,12 +167,6 @@ export function parseChatLink(text: string): ChatLink | undefined {
     return undefined;
   }
   return chatLinkOf(match[3] ?? '', queryPairs(match[4] ?? '', true));
-}
-
-/** The message link `text` is, or undefined. */
-export function parseMessageLink(text: string): MessageLink | undefined {
-  const link = parseChatLink(text);
-  return link?.kind === 'message' ? link.message : undefined;
 }
 
 /** The TIM Chat link of a URI as VS Code hands it to a URI handler (its query already decoded). */

@@ -1,6 +1,12 @@
 /** TIM Chat links (shared/chatLink.ts): their text, the query VS Code hands a URI handler, whose chat they name, and what they refuse. */
 import * as assert from 'node:assert/strict';
-import { chatLinkOfUri, conversationOfLink, formatGroupLink, formatMessageLink, linkableId, type MessageLink, parseChatLink, parseMessageLink } from '../../src/shared/chatLink';
+import { chatLinkOfUri, conversationOfLink, formatGroupLink, formatMessageLink, linkableId, type MessageLink, parseChatLink } from '../../src/shared/chatLink';
+
+/** The message link `text` is, or undefined. */
+function parseMessageLink(text: string): MessageLink | undefined {
+  const link = parseChatLink(text);
+  return link?.kind === 'message' ? link.message : undefined;
+}
 
 /** The message link of a URI handed over by VS Code, or undefined. */
 const messageLinkOfUri = (uri: Parameters<typeof chatLinkOfUri>[0]): MessageLink | undefined => {

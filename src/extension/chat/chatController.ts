@@ -362,14 +362,13 @@ export class ChatController extends Disposable {
         }
       }),
       client.onEvent('MsgReadedReceipt', (receipts) => {
-        this.updateShown(this.receipts.apply(receipts.filter((r) => r.msg_receipt_conv_id === this.ref.id && r.msg_receipt_conv_type === this.ref.type)));
+        const ours = receipts.filter((r) => r.msg_receipt_conv_id === this.ref.id && r.msg_receipt_conv_type === this.ref.type);
+        this.updateShown(this.receipts.apply(ours));
         if (this.ref.type !== TIMConvType.C2C) {
           return;
         }
-        for (const receipt of receipts) {
-          if (receipt.msg_receipt_conv_id === this.ref.id && receipt.msg_receipt_conv_type === this.ref.type) {
-            this.peerReadUpTo = Math.max(this.peerReadUpTo, Number(receipt.msg_receipt_time_stamp ?? 0));
-          }
+        for (const receipt of ours) {
+          this.peerReadUpTo = Math.max(this.peerReadUpTo, Number(receipt.msg_receipt_time_stamp ?? 0));
         }
         // Messages still sending are marked when their answer comes (view).
         for (const message of [...this.messages.values()]) {
@@ -593,10 +592,7 @@ export class ChatController extends Disposable {
       return { pinned: this.pinned.isPinned(id) };
     },
     'chat/copyLink': async ({ id }) => {
-      const account = this.session.signedInAccount;
-      if (!account) {
-        throw new Error(vscode.l10n.t('Sign in to TIM Chat first.'));
-      }
+      const { account } = this.session.requireSignedIn();
       const link = messageLinkOf(this.find(id), account.userId, account.sdkAppId);
       await vscode.env.clipboard.writeText(link);
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Link to the message copied'), 4000);

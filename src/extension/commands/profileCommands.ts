@@ -86,8 +86,8 @@ async function fields(client: TimClient, self: string): Promise<Field[]> {
 export function registerProfileCommands({ session }: { session: TimSession }): vscode.Disposable[] {
   return [
     registerCommand('timChat.editProfile', async () => {
-      const client = session.requireClient();
-      const self = session.signedInAccount?.userId ?? '';
+      const { client, account } = session.requireSignedIn();
+      const self = account.userId;
       const none = vscode.l10n.t('(none)');
       const picked = await vscode.window.showQuickPick(
         (await fields(client, self)).map((field) => ({

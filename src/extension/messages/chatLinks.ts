@@ -72,15 +72,11 @@ async function findLinkedMessage(client: TimClient, link: MessageLink, conv: { r
 
 /** The client and account of the sign-in a link of app `app` can be opened in; throws `otherApp`'s text otherwise. */
 function signedInTo(session: TimSession, app: string, otherApp: (app: string, current: number) => string): { client: TimClient; account: Account } {
-  const client = session.requireClient();
-  const account = session.signedInAccount;
-  if (!account) {
-    throw new Error(vscode.l10n.t('Sign in to TIM Chat first.'));
+  const signedIn = session.requireSignedIn();
+  if (app !== String(signedIn.account.sdkAppId)) {
+    throw new Error(otherApp(app, signedIn.account.sdkAppId));
   }
-  if (app !== String(account.sdkAppId)) {
-    throw new Error(otherApp(app, account.sdkAppId));
-  }
-  return { client, account };
+  return signedIn;
 }
 
 /** Opens the chat of a link at its message; the message's id, or an error that says why not. */
@@ -207,10 +203,9 @@ export function registerChatLinkCommands({ session, store, panels }: { session: 
       return link.kind === 'message' ? openMessageLink(session, panels, link.message) : openGroupLink(session, panels, link.group);
     }),
     registerCommand('timChat.copyGroupLink', async (arg) => {
-      const account = session.signedInAccount;
-      session.requireClient();
+      const { account } = session.requireSignedIn();
       const target = await groupTarget(arg, { store, panels }, vscode.l10n.t('Copy Group Link'), (name) => vscode.l10n.t('{0} is a one-to-one chat: groups have links.', name));
-      if (!target || !account) {
+      if (!target) {
         return undefined;
       }
       const link = groupLinkOf(target.ref.id, account.sdkAppId);

@@ -40,10 +40,15 @@ export class TimSession extends Disposable {
 
   /** The client while signed in; throws a short, actionable error otherwise. */
   requireClient(): TimClient {
+    return this.requireSignedIn().client;
+  }
+
+  /** The client and account while signed in; throws requireClient's error otherwise. */
+  requireSignedIn(): { readonly client: TimClient; readonly account: Account } {
     if (this.current.kind !== 'signedIn') {
       throw new Error(vscode.l10n.t('Sign in to TIM Chat first.'));
     }
-    return this.current.client;
+    return this.current;
   }
 
   get signedInAccount(): Account | undefined {
