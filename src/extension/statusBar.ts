@@ -19,6 +19,8 @@ export class StatusBar extends Disposable {
   private following: vscode.Disposable | undefined;
   /** Bumped by every status event: a read that started before one is older than it. */
   private statusEvents = 0;
+  /** Whether the followed client was connected at the last state change: a reconnect reads the status again. */
+  private wasOnline = false;
 
   constructor(
     private readonly session: TimSession,
@@ -50,13 +52,20 @@ export class StatusBar extends Disposable {
 
   /**
    * Reads the user's custom status at sign-in, then keeps it from UserStatusChanged: TIM tells every
-   * device of a user when one of them sets it (tim-emulator replays what a device missed while it was
-   * disconnected, as it does every stored event).
+   * device of a user when one of them sets it. Read again after a reconnect: tim-emulator replays what a
+   * device missed while it was disconnected, as it does every stored event, but whether Tencent's SDK
+   * tells a device what changed while it was away is not known.
    */
   private followOwnStatus(): void {
     const state = this.session.state;
     const client = state.kind === 'signedIn' ? state.client : undefined;
+    const online = state.kind === 'signedIn' && state.online;
+    const reconnected = online && !this.wasOnline;
+    this.wasOnline = online;
     if (client === this.followed) {
+      if (client !== undefined && reconnected && state.kind === 'signedIn') {
+        this.readOwnStatus(client, state.account.userId);
+      }
       return;
     }
     this.following?.dispose();

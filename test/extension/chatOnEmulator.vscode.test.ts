@@ -1124,6 +1124,30 @@ describe('chat on the emulator', function () {
     }
   });
 
+  it('reads the custom status again after a reconnect', async () => {
+    const client = api().session.requireClient();
+    const realGetUserStatus = client.getUserStatus;
+    // A stand-in for a status that changed while this device was away and that nobody told it of:
+    // tim-emulator replays missed events, and whether Tencent's SDK does is not known, so the status bar
+    // asks again once the connection is back.
+    client.getUserStatus = async (ids) => (await realGetUserStatus.call(client, ids)).map((status) => ({ ...status, user_status_custom_status: 'Back 回来了' }));
+    try {
+      assert.doesNotMatch(api().statusBar.tooltip, /Back/);
+      // A real disconnect and reconnect of the emulator endpoint's WebSocket (no public way to drop it).
+      const endpoint = (api().session as unknown as { endpoint: { socket: { recycle(reason: string): void } } }).endpoint;
+      endpoint.socket.recycle('test: a dropped connection');
+      await eventually(() => api().statusBar.tooltip.includes('"Back 回来了"'), 10_000, 'read again once connected');
+      const state = api().session.state;
+      assert.equal(state.kind === 'signedIn' && state.online, true);
+      // And the real status (none) once connected again.
+      client.getUserStatus = realGetUserStatus;
+      endpoint.socket.recycle('test: a dropped connection');
+      await eventually(() => !api().statusBar.tooltip.includes('Back'), 10_000, 'read again: no status');
+    } finally {
+      client.getUserStatus = realGetUserStatus;
+    }
+  });
+
   it("shows someone's profile (Show Profile…) for a one-to-one chat, a sender named by the panel and a typed ID; Send Message opens the chat", async () => {
     await carol.client.profileModifySelfUserProfile({ user_profile_item_self_signature: 'reviewing PRs' });
     for (const panel of api().chatPanels()) {
