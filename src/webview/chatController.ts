@@ -174,6 +174,7 @@ export class ChatController {
       composer: () => this.composer,
       t: () => this.t,
       isGroup: () => this.info?.conversationType === 'group',
+      locale: () => this.info?.locale || navigator.language,
       draftChanged: (text) => this.drafts.changed(text),
       updated: (message) => {
         if (this.store.update(message) !== undefined) {

@@ -1,15 +1,16 @@
 /**
- * What the composer does besides typing and plain sending: @-mentions in groups, replying to a message,
- * editing a sent one and the typing status of one-to-one chats. It owns the mention list, the two bars
- * above the composer and the typing line, gets every
- * composer key first (the list's keys, Escape for a bar, Up in an empty composer to edit the newest own
- * message), and turns the composer's text into the right request: chat/sendText with its mentions and
+ * What the composer does besides typing and plain sending: @-mentions in groups, emoji by shortcode,
+ * replying to a message, editing a sent one and the typing status of one-to-one chats. It owns the
+ * mention and emoji lists, the two bars above the composer and the typing line, gets every composer key
+ * first (the lists' keys, Escape for a bar, Up in an empty composer to edit the newest own message), and
+ * turns the composer's text into the right request: chat/sendText with its mentions and
  * the quoted message, or chat/edit.
  */
 import type { ChatMessageView, MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';
 import type { Composer } from './composer';
 import type { HostChannel } from './hostChannel';
+import { EmojiPicker } from './emojiPicker';
 import { MentionPicker } from './mentionPicker';
 import { editableTextOf, MessageEditor } from './messageEditor';
 import type { MessageStore } from './messageStore';
@@ -28,6 +29,8 @@ export interface ComposerToolsContext {
   composer(): Composer;
   t(): Translate;
   isGroup(): boolean;
+  /** The panel's display language (VS Code's). */
+  locale(): string;
   /** The composer's text changed by a pick in the mention list (saved as the draft, as typing is). */
   draftChanged(text: string): void;
   /** A message the host returned changed (an edit). */
@@ -44,6 +47,7 @@ export interface ComposerToolsContext {
 
 export class ComposerTools {
   private readonly mentions: MentionPicker;
+  private readonly emoji: EmojiPicker;
   private readonly replyBar: ReplyBar;
   private readonly editor: MessageEditor;
   private readonly typing: TypingStatus;
@@ -51,6 +55,7 @@ export class ComposerTools {
   constructor(private readonly c: ComposerToolsContext) {
     const { view } = c;
     this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged, pickedChanged: c.mentionsChanged });
+    this.emoji = new EmojiPicker({ view, t: c.t, locale: c.locale });
     this.replyBar = new ReplyBar(c.t, () => c.composer().focus(), () => c.replyChanged(this.replyBar.message));
     this.editor = new MessageEditor({
       channel: c.channel,
@@ -88,7 +93,7 @@ export class ComposerTools {
 
   /** A composer key: true when one of the tools used it. */
   handleKey(event: KeyboardEvent): boolean {
-    return this.mentions.handleKey(event) || this.editor.handleKey(event) || this.replyBar.handleKey(event) || this.editLastOnArrowUp(event);
+    return this.mentions.handleKey(event) || this.emoji.handleKey(event) || this.editor.handleKey(event) || this.replyBar.handleKey(event) || this.editLastOnArrowUp(event);
   }
 
   reply(message: ChatMessageView): void {
@@ -132,6 +137,7 @@ export class ComposerTools {
     // The composer was just emptied without an input event: nothing for the list to complete, and
     // the peer may stop showing "typing".
     this.mentions.close();
+    this.emoji.close();
     this.typing.stopped();
     const mentions = this.mentions.mentionsIn(text);
     const replyTo = this.replyBar.replyTo;

@@ -34,6 +34,8 @@ export const ENGLISH_STRINGS = {
   'mention.failed': 'Could not load the members: {0}',
   'mention.none': 'No member matches "{0}"',
   'mention.position': '{0}, {1} of {2}',
+  'emoji.label': 'Emoji',
+  'emoji.position': '{0}, {1} of {2}',
   'message.you': 'You',
   'message.sending': 'Sending…',
   'message.failed': 'Not sent',

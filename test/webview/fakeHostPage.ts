@@ -3,7 +3,7 @@
  * loopback HTTP server serving the bundle under the same strict CSP as the real panel, a theme's
  * --vscode-* variables, and a fake `acquireVsCodeApi` whose host answers the chat protocol from a
  * generated conversation of any length (query: n, mode=full|unknown|olderFails, unread, signedIn,
- * draft, delay, theme, type=group for a group chat, members=fail for a member list that fails).
+ * draft, delay, theme, type=group for a group chat, members=fail for a member list that fails, locale).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -352,7 +352,7 @@ function fakeHost(): void {
           host.notify('app/state', { conversationId: key, title, signedIn: mode !== 'unknown' && signedIn, locale: 'en' });
           if (mode !== 'unknown') {
             // As the real host sends them: app/state carries the conversation key, chat/info the bare id beside its type.
-            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: 'en', reactionsAvailable: params.get('reactions') !== '0', ...(params.get('notice') ? { notice: params.get('notice') } : {}), strings: {} });
+            host.notify('chat/info', { conversationId: id, conversationType: isGroup ? 'group' : 'c2c', title, selfId: 'me', signedIn, draft: params.get('draft') ?? '', unreadCount: unread, locale: params.get('locale') ?? 'en', reactionsAvailable: params.get('reactions') !== '0', ...(params.get('notice') ? { notice: params.get('notice') } : {}), strings: {} });
             if (isGroup) {
               host.notify('chat/pinned', { messages: pinnedViews(), canPin });
             }

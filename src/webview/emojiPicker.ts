@@ -1,0 +1,167 @@
+/**
+ * Emoji by shortcode in the composer (emojiCompletion.ts): ":ta" lists the emoji whose names match, and
+ * Up/Down, Enter or Tab, Escape and the mouse pick or dismiss, as the @-mention list does (it looks the
+ * same); a shortcode typed out to its closing colon (":tada:") becomes its emoji at once. In every chat,
+ * and while editing a message too. With no match the list stays closed: a colon is ordinary text.
+ */
+import type { ChatView } from './chatView';
+import { attrs, el } from './dom';
+import { emojiQueryAt, insertEmoji, matchEmoji, replaceTypedShortcode, type EmojiQuery } from './emojiCompletion';
+import type { EmojiShortcode } from './emojiShortcodes';
+import type { Translate } from './strings';
+
+export interface EmojiPickerContext {
+  readonly view: ChatView;
+  t(): Translate;
+  /** The panel's display language: in Chinese the list shows each emoji's Chinese name too. */
+  locale(): string;
+}
+
+export class EmojiPicker {
+  readonly element: HTMLElement;
+  private readonly announcer: HTMLElement;
+  private query: EmojiQuery | undefined;
+  private matches: EmojiShortcode[] = [];
+  private active = 0;
+
+  constructor(private readonly c: EmojiPickerContext) {
+    this.element = attrs(el('div', 'emoji-list'), { id: 'emoji-list', role: 'listbox', hidden: '' });
+    this.announcer = attrs(el('div', 'visually-hidden'), { 'aria-live': 'polite' });
+    c.view.composerForm.prepend(this.element, this.announcer);
+    const input = c.view.input;
+    input.addEventListener('input', (event) => {
+      if (!(event as InputEvent).isComposing && this.replaceTyped()) {
+        this.close();
+        return;
+      }
+      this.update();
+    });
+    input.addEventListener('click', () => this.update());
+    input.addEventListener('keyup', (event) => {
+      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) {
+        this.update();
+      }
+    });
+    input.addEventListener('blur', () => this.close());
+    // mousedown, not click: the textarea keeps the focus (a blur would close the list first).
+    this.element.addEventListener('mousedown', (event) => {
+      event.preventDefault();
+      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+      if (option?.dataset.index !== undefined) {
+        void this.pick(Number(option.dataset.index));
+      }
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** A key in the composer while the list is open; true when the list used it (Enter then picks, not sends). */
+  handleKey(event: KeyboardEvent): boolean {
+    if (!this.isOpen || event.isComposing) {
+      return false;
+    }
+    const count = this.matches.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        this.active = (this.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+        this.render();
+        return true;
+      case 'Enter':
+      case 'Tab':
+        if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) {
+          return false;
+        }
+        void this.pick(this.active);
+        return true;
+      case 'Escape':
+        this.close();
+        event.stopPropagation();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  close(): void {
+    this.query = undefined;
+    this.matches = [];
+    this.element.hidden = true;
+    this.c.view.input.removeAttribute('aria-expanded');
+  }
+
+  private caret(): number | undefined {
+    const textarea = this.c.view.input.wrappedElement;
+    return textarea && textarea.selectionStart === textarea.selectionEnd ? textarea.selectionStart : undefined;
+  }
+
+  /** Looks at the text before the caret: opens, narrows or closes the list. */
+  private update(): void {
+    const caret = this.caret();
+    this.query = caret === undefined ? undefined : emojiQueryAt(this.c.view.input.value ?? '', caret);
+    this.matches = this.query ? matchEmoji(this.query.query) : [];
+    if (this.matches.length === 0) {
+      this.close();
+      return;
+    }
+    this.active = 0;
+    this.element.hidden = false;
+    this.c.view.input.setAttribute('aria-expanded', 'true');
+    this.render();
+  }
+
+  private render(): void {
+    const t = this.c.t();
+    this.element.setAttribute('aria-label', t('emoji.label'));
+    this.element.replaceChildren();
+    const chinese = this.c.locale().toLowerCase().startsWith('zh');
+    this.matches.forEach((entry, index) => {
+      const option = attrs(el('div', 'emoji-option'), { role: 'option', id: `emoji-option-${index}`, 'aria-selected': String(index === this.active), 'data-index': String(index) });
+      option.append(el('span', 'emoji-glyph', entry.emoji), el('span', 'emoji-code', `:${entry.code}:`));
+      if (chinese) {
+        option.append(el('span', 'emoji-zh', entry.zh));
+      }
+      this.element.append(option);
+    });
+    const current = this.matches[this.active];
+    if (current !== undefined) {
+      this.announcer.textContent = t('emoji.position', `${current.emoji} ${current.code}`, this.active + 1, this.matches.length);
+    }
+    this.element.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private async pick(index: number): Promise<void> {
+    const entry = this.matches[index];
+    const query = this.query;
+    if (!entry || !query) {
+      return;
+    }
+    this.close();
+    await this.setText(insertEmoji(this.c.view.input.value ?? '', query, entry.emoji));
+  }
+
+  /** A shortcode typed out to its closing colon becomes its emoji; true when one did. */
+  private replaceTyped(): boolean {
+    const caret = this.caret();
+    const replaced = caret === undefined ? undefined : replaceTypedShortcode(this.c.view.input.value ?? '', caret);
+    if (replaced) {
+      void this.setText(replaced);
+    }
+    return replaced !== undefined;
+  }
+
+  /**
+   * Puts the emoji in, then tells the composer's listeners as typing would (an input event: the draft or
+   * the edit under way is saved, the peer sees typing), once the caret is where it belongs.
+   */
+  private async setText({ text, caret }: { text: string; caret: number }): Promise<void> {
+    const input = this.c.view.input;
+    input.value = text;
+    await input.updateComplete;
+    input.wrappedElement?.setSelectionRange(caret, caret);
+    input.dispatchEvent(new Event('input'));
+    input.focus();
+  }
+}

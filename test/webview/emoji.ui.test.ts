@@ -1,0 +1,101 @@
+/**
+ * Emoji by shortcode in the composer (the webview bundle in headless Chromium against the fake host):
+ * the list ":roc" opens, narrowing, the keyboard and the mouse, a shortcode typed out to its closing
+ * colon, nothing for times, unknown names or code, Escape, the saved draft, and Chinese names.
+ */
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { outputPath } from '../harness/paths';
+import { fakeHostSession, hostLog, type HostLog, openFakePanel } from './fakeHostSession';
+
+describe('chat webview: emoji by shortcode', function () {
+  this.timeout(120_000);
+  const session = fakeHostSession('webview-ui-emoji');
+  let page: Page;
+
+  async function open(query: string): Promise<void> {
+    page = session.page;
+    await openFakePanel(page, session.server.url, `n=30&${query}`);
+    await page.locator('#composer-input textarea').focus();
+  }
+
+  const composerText = (): Promise<string> => page.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
+  const optionCodes = (): Promise<string[]> => page.locator('#emoji-list .emoji-option .emoji-code').allInnerTexts();
+  const selectedCode = (): Promise<string> => page.locator('#emoji-list [aria-selected="true"] .emoji-code').innerText();
+  const sentTexts = async (): Promise<unknown[]> => (await hostLog(page)).requests.filter((r) => r.method === 'chat/sendText').map((r) => r.params.text);
+  const list = (): ReturnType<Page['locator']> => page.locator('#emoji-list');
+
+  it('lists emoji on ":" and two letters, narrows as the user types, and picks with the keyboard', async () => {
+    await open('');
+    await page.keyboard.type('ship it :r');
+    assert.equal(await list().isHidden(), true, 'one letter opens nothing');
+    await page.keyboard.type('o');
+    await list().locator('.emoji-option').first().waitFor();
+    assert.deepEqual((await optionCodes()).slice(0, 2), [':rofl:', ':roll_eyes:']);
+    await page.keyboard.type('c');
+    await page.waitForFunction(() => document.querySelectorAll('#emoji-list .emoji-option').length === 1);
+    assert.deepEqual(await optionCodes(), [':rocket:']);
+    assert.equal(await page.locator('#emoji-list .emoji-glyph').innerText(), '🚀');
+    assert.equal(await page.locator('#emoji-list .emoji-zh').count(), 0, 'no Chinese names in English');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-emoji.png') });
+    // Enter picks (and does not send): the query becomes the emoji, and typing goes on after it.
+    await page.keyboard.press('Enter');
+    await list().waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), 'ship it 🚀');
+    assert.deepEqual(await sentTexts(), []);
+    // The pick is saved as the draft, as typing is.
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.some((c) => c.method === 'chat/saveDraft' && c.params.text === 'ship it 🚀'));
+    // Down moves, and the selection wraps around; Tab picks too.
+    await page.keyboard.type(' :hear');
+    await list().locator('.emoji-option').first().waitFor();
+    assert.equal(await selectedCode(), ':heart:');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await selectedCode(), ':heart_eyes:');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await selectedCode(), (await optionCodes()).at(-1));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    assert.equal(await composerText(), 'ship it 🚀 ❤️');
+    await page.keyboard.type(' now');
+    await page.keyboard.press('Enter');
+    await page.locator('.message[data-id="s1"]').waitFor();
+    assert.deepEqual(await sentTexts(), ['ship it 🚀 ❤️ now']);
+  });
+
+  it('turns a shortcode typed out to its closing colon into its emoji, and leaves times, unknown names and code alone', async () => {
+    await open('type=group');
+    await page.keyboard.type('great :tada:');
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === 'great 🎉');
+    assert.equal(await list().isHidden(), true);
+    await page.keyboard.type(' at 10:30: see :nosuchcode: and `x :tada:`');
+    assert.equal(await list().isHidden(), true);
+    assert.equal(await composerText(), 'great 🎉 at 10:30: see :nosuchcode: and `x :tada:`');
+    await page.keyboard.press('Enter');
+    await page.locator('.message[data-id="s1"]').waitFor();
+    assert.deepEqual(await sentTexts(), ['great 🎉 at 10:30: see :nosuchcode: and `x :tada:`']);
+  });
+
+  it('picks with the mouse, closes on Escape, finds Chinese names, and sends as typed when nothing matches', async () => {
+    await open('locale=zh-cn');
+    await page.keyboard.type(':th');
+    await list().locator('.emoji-option').first().waitFor();
+    await page.keyboard.press('Escape');
+    await list().waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), ':th', 'Escape closes the list and keeps the text');
+    await page.keyboard.type('zz');
+    assert.equal(await list().isHidden(), true, 'no match: no list');
+    // Enter with nothing to pick sends the text as it is.
+    await page.keyboard.press('Enter');
+    await page.locator('.message[data-id="s1"]').waitFor();
+    await page.keyboard.type('好 :火');
+    await list().locator('.emoji-option').first().waitFor();
+    assert.deepEqual(await page.locator('#emoji-list .emoji-zh').allInnerTexts(), ['火', '火箭'], 'Chinese names in Chinese');
+    await list().locator('.emoji-option', { hasText: ':fire:' }).click();
+    assert.equal(await composerText(), '好 🔥');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-input', 'the composer keeps the focus');
+    await page.keyboard.press('Enter');
+    await page.locator('.message[data-id="s2"]').waitFor();
+    assert.deepEqual(await sentTexts(), [':thzz', '好 🔥']);
+  });
+});
