@@ -21,6 +21,7 @@ export interface ChatView {
   readonly input: HTMLElementTagNameMap['vscode-textarea'];
   readonly send: HTMLElementTagNameMap['vscode-button'];
   readonly menu: HTMLElementTagNameMap['vscode-context-menu'];
+  readonly insertEmoji: HTMLElementTagNameMap['vscode-button'];
   readonly attachFile: HTMLElementTagNameMap['vscode-button'];
   readonly attachImage: HTMLElementTagNameMap['vscode-button'];
   readonly selectionBar: HTMLElement;
@@ -81,11 +82,12 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
   const composerNotice = attrs(el('div', 'composer-notice'), { id: 'composer-notice', hidden: '' });
   const input = attrs(el('vscode-textarea'), { id: 'composer-input', rows: '2', resize: 'none' });
   const send = attrs(el('vscode-button'), { id: 'composer-send', type: 'submit', icon: 'send' });
+  const insertEmoji = attrs(el('vscode-button'), { id: 'composer-emoji', icon: 'smiley', secondary: '', type: 'button' });
   const attachFile = attrs(el('vscode-button'), { id: 'composer-attach-file', icon: 'attach', secondary: '', type: 'button' });
   const attachImage = attrs(el('vscode-button'), { id: 'composer-attach-image', icon: 'file-media', secondary: '', type: 'button' });
   const row = el('div', 'composer-row');
   // After the input, so Shift+Tab from the composer still goes straight to the message list.
-  row.append(input, attachFile, attachImage, send);
+  row.append(input, insertEmoji, attachFile, attachImage, send);
   composerForm.append(composerNotice, row);
 
   const selectionBar = attrs(el('div', 'selection-bar'), { id: 'selection-bar', role: 'toolbar', hidden: '' });
@@ -115,6 +117,7 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
     input,
     send,
     menu,
+    insertEmoji,
     attachFile,
     attachImage,
     selectionBar,
@@ -189,7 +192,7 @@ export function createChatView(root: HTMLElement, t: Translate): ChatView {
       input.placeholder = translate('composer.placeholder', peerName);
       send.textContent = translate('composer.send');
       send.setAttribute('aria-label', translate('composer.send'));
-      for (const [button, key] of [[attachFile, 'composer.attachFile'], [attachImage, 'composer.attachImage']] as const) {
+      for (const [button, key] of [[insertEmoji, 'composer.emoji'], [attachFile, 'composer.attachFile'], [attachImage, 'composer.attachImage']] as const) {
         button.setAttribute('aria-label', translate(key));
         button.title = translate(key);
       }

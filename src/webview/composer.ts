@@ -66,6 +66,7 @@ export class Composer {
     this.enabled = enabled;
     this.view.input.disabled = !enabled;
     this.view.send.disabled = !enabled;
+    this.view.insertEmoji.disabled = !enabled;
     this.view.attachFile.disabled = !enabled;
     this.view.attachImage.disabled = !enabled;
     this.view.composerNotice.textContent = enabled ? '' : notice;

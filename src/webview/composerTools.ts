@@ -10,6 +10,7 @@ import type { ChatMessageView, MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';
 import type { Composer } from './composer';
 import type { HostChannel } from './hostChannel';
+import { EmojiPanel } from './emojiPanel';
 import { EmojiPicker } from './emojiPicker';
 import { MentionPicker } from './mentionPicker';
 import { editableTextOf, MessageEditor } from './messageEditor';
@@ -56,6 +57,15 @@ export class ComposerTools {
     const { view } = c;
     this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged, pickedChanged: c.mentionsChanged });
     this.emoji = new EmojiPicker({ view, t: c.t, locale: c.locale });
+    const panel = new EmojiPanel(view.root, () => c.t()('emoji.panel'), c.locale);
+    view.insertEmoji.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (panel.isOpen) {
+        panel.close(true);
+        return;
+      }
+      panel.open(view.insertEmoji, view.input, (emoji) => void this.emoji.insert(emoji));
+    });
     this.replyBar = new ReplyBar(c.t, () => c.composer().focus(), () => c.replyChanged(this.replyBar.message));
     this.editor = new MessageEditor({
       channel: c.channel,

@@ -132,6 +132,15 @@ export class EmojiPicker {
     this.element.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Puts `emoji` where the caret is (in place of the selection), as typing it would. */
+  async insert(emoji: string): Promise<void> {
+    const textarea = this.c.view.input.wrappedElement;
+    const text = this.c.view.input.value ?? '';
+    const start = textarea?.selectionStart ?? text.length;
+    const end = textarea?.selectionEnd ?? text.length;
+    await this.setText({ text: text.slice(0, start) + emoji + text.slice(end), caret: start + emoji.length });
+  }
+
   private async pick(index: number): Promise<void> {
     const entry = this.matches[index];
     const query = this.query;

@@ -98,4 +98,48 @@ describe('chat webview: emoji by shortcode', function () {
     await page.locator('.message[data-id="s2"]').waitFor();
     assert.deepEqual(await sentTexts(), [':thzz', '好 🔥']);
   });
+
+  it("inserts from the emoji panel at the caret, by keyboard or mouse, and closes on Escape or a second click", async () => {
+    await open('');
+    await page.keyboard.type('ab');
+    await page.keyboard.press('ArrowLeft');
+    const button = page.locator('#composer-emoji');
+    const panel = page.locator('#emoji-panel');
+    assert.equal(await button.getAttribute('title'), 'Insert Emoji');
+    await button.click();
+    await panel.waitFor();
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji), '👍', 'the first emoji has the focus');
+    assert.equal(await panel.locator('.emoji-choice').first().getAttribute('title'), ':+1:', 'its shortcode as the tooltip');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-emoji-panel.png') });
+    // Right, then Down a row: the 12th emoji; Enter inserts it between "a" and "b".
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const twelfth = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji);
+    assert.equal(twelfth, await panel.locator('.emoji-choice').nth(11).getAttribute('data-emoji'));
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), `a${twelfth}b`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-input', 'focus is back in the composer');
+    // Typing goes on at the caret, after the emoji.
+    await page.keyboard.type('!');
+    assert.equal(await composerText(), `a${twelfth}!b`);
+    // Escape closes without inserting; a second click on the button closes too.
+    await button.click();
+    await panel.waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await button.click();
+    await panel.waitFor();
+    await button.click();
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), `a${twelfth}!b`);
+    // The mouse: a click on 🚀 inserts it.
+    await button.click();
+    await panel.locator('.emoji-choice[data-emoji="🚀"]').click();
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), `a${twelfth}!🚀b`);
+    await page.keyboard.press('Enter');
+    await page.locator('.message[data-id="s1"]').waitFor();
+    assert.deepEqual(await sentTexts(), [`a${twelfth}!🚀b`]);
+  });
 });
