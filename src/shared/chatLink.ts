@@ -41,12 +41,8 @@ export type ChatLink = { readonly kind: 'message'; readonly message: MessageLink
 const SCHEME = /^[a-z][a-z0-9+.-]{0,31}$/;
 const DIGITS = /^\d{1,20}$/;
 const MESSAGE_ID = /^[\w.:-]{1,128}$/;
-/**
- * TIM's user and group IDs as a link carries them: printable, at most 128 characters (Tencent: 32 and 48
- * bytes), and without '&' or '=': VS Code hands a URI handler its query already decoded, so those two
- * could not be told from the query's own separators.
- */
-const TIM_ID = /^[^\u0000-\u001f\u007f-\u009f&=]{1,128}$/;
+/** TIM's user and group IDs as a link carries them: printable, at most 128 characters (Tencent: 32 and 48 bytes). */
+const TIM_ID = /^[^\u0000-\u001f\u007f-\u009f]{1,128}$/;
 const MAX_LINK_LENGTH = 1024;
 const LINK_TEXT = /^([a-z][a-z0-9+.-]{0,31}):\/\/([^/?#]*)(\/[^?#]*)\?([^#\s]*)$/;
 
@@ -55,8 +51,25 @@ export function linkableId(id: string): boolean {
   return TIM_ID.test(id);
 }
 
+/**
+ * VS Code hands a URI handler its query already percent-decoded, so an '&' or '=' in a value would read as
+ * the query's own separators there. A link therefore encodes those two, and '%' itself, twice ("a&b" is
+ * a%2526b): decoded once, by VS Code or by parseChatLink, they are still "%26", "%3D" and "%25", which
+ * the parser then decodes (separatorsDecoded). Every other character is encoded once, so most links read
+ * as before; a link written before IDs could hold '&' or '=' reads the same, unless an ID in it held
+ * "%25", "%26" or "%3D" as text.
+ */
+function linkValue(value: string): string {
+  return encodeURIComponent(value).replace(/%(25|26|3D)/g, '%25$1');
+}
+
+/** A value decoded once, with what linkValue encoded twice decoded the second time. */
+function separatorsDecoded(value: string): string {
+  return value.replace(/%(25|26|3D)/gi, (escape) => decodeURIComponent(escape));
+}
+
 function linkText(scheme: string, path: string, pairs: ReadonlyArray<[string, string]>): string {
-  const query = pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  const query = pairs.map(([key, value]) => `${key}=${linkValue(value)}`).join('&');
   return `${scheme}://${LINK_AUTHORITY}${path}?${query}`;
 }
 
@@ -95,7 +108,7 @@ function queryPairs(query: string, decode: boolean): Array<[string, string]> | u
         return undefined;
       }
     }
-    pairs.push([key, value]);
+    pairs.push([key, separatorsDecoded(value)]);
   }
   return pairs;
 }

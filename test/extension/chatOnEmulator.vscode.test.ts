@@ -29,7 +29,7 @@ import { stringifyTimJson } from '../../src/tim/json';
 import { editMessageText } from '../../src/extension/chat/messageEdit';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { genUserSig } from '../../src/tim/userSig';
-import { formatGroupLink } from '../../src/shared/chatLink';
+import { chatLinkOfUri, formatGroupLink } from '../../src/shared/chatLink';
 import { recordDialogs, withDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
 
@@ -1509,6 +1509,11 @@ describe('chat on the emulator', function () {
     assert.equal(joined.result, openId);
     await eventually(() => api().chatPanels().some((panel) => panel.key === `group_${openId}`), 5000, 'joined: its chat opens');
     assert.ok((await bob.client.groupGetMemberInfoList({ group_get_members_info_list_param_group_id: openId })).group_get_member_info_list_result_info_array.some((m) => m.group_member_info_identifier === 'alice'), 'alice is a member');
+
+    // An ID with '&', '=' or '%' (tim-emulator refuses them in group IDs; Tencent's custom IDs may have
+    // them) survives the decoding VS Code gives a link's query before its URI handler sees it.
+    const odd = formatGroupLink(vscode.env.uriScheme, { app: String(account.sdkAppId), group: 'team&ops=50%' });
+    assert.deepEqual(chatLinkOfUri(vscode.Uri.parse(odd)), { kind: 'group', group: { app: String(account.sdkAppId), group: 'team&ops=50%' } });
 
     // What has no group link, or another app's, says so.
     const refused = await recordDialogs({}, async () => {

@@ -80,17 +80,41 @@ describe('TIM Chat links', () => {
     assert.deepEqual(parseChatLink(link), { kind: 'group', group: { app: '1400000001', group: '@TGS#2C5SZEAEF' } });
     assert.deepEqual(chatLinkOfUri(asHandlerUri(link)), { kind: 'group', group: { app: '1400000001', group: '@TGS#2C5SZEAEF' } });
     assert.equal(parseMessageLink(link), undefined, 'not a message link');
-    for (const bad of [`${link}&from=bob`, link.replace('app=1400000001&', ''), link.replace('/group?', '/groups?'), `${link}&group=other`, link.replace('group=%40TGS%232C5SZEAEF', 'group=a%26b')]) {
+    for (const bad of [`${link}&from=bob`, link.replace('app=1400000001&', ''), link.replace('/group?', '/groups?'), `${link}&group=other`]) {
       assert.equal(parseChatLink(bad), undefined, bad);
     }
+    // An '&' encoded only once reads as a separator once VS Code has decoded the query: refused there.
+    assert.equal(chatLinkOfUri(asHandlerUri(link.replace('group=%40TGS%232C5SZEAEF', 'group=a%26b'))), undefined);
     assert.deepEqual(parseChatLink(formatMessageLink('vscode', c2c)), { kind: 'message', message: c2c });
   });
 
-  it('carry no ID a handed-over query could not tell from its separators', () => {
+  it("carry IDs with '&', '=' and '%' both as text and through a URI handler, which decodes the query first", () => {
+    for (const id of ['a&b', 'a=b', 'x&y=z', '100%', 'a%26b', 'a%3Db%25', '&=%', '研发&测试']) {
+      assert.equal(linkableId(id), true, id);
+      const groupLink = formatGroupLink('vscode', { app: '1400000001', group: id });
+      assert.deepEqual(parseChatLink(groupLink), { kind: 'group', group: { app: '1400000001', group: id } }, groupLink);
+      assert.deepEqual(chatLinkOfUri(asHandlerUri(groupLink)), { kind: 'group', group: { app: '1400000001', group: id } }, groupLink);
+      const message: MessageLink = { ...c2c, conversation: { type: 'c2c', users: [id, 'bob'] }, sender: id };
+      const messageLink = formatMessageLink('vscode', message);
+      assert.deepEqual(parseMessageLink(messageLink), message, messageLink);
+      assert.deepEqual(messageLinkOfUri(asHandlerUri(messageLink)), message, messageLink);
+    }
+    assert.equal(formatGroupLink('vscode', { app: '1', group: 'a&b=c%' }), 'vscode://timchat.tim-chat/group?app=1&group=a%2526b%253Dc%2525', 'encoded twice');
+    assert.equal(formatGroupLink('vscode', { app: '1', group: '@TGS#研发' }), 'vscode://timchat.tim-chat/group?app=1&group=%40TGS%23%E7%A0%94%E5%8F%91', 'everything else once');
+  });
+
+  it('read a link written before IDs could hold separators as it was meant', () => {
+    // Before, values were encoded once: an ID with '%' (but none with '&' or '=') could be in one.
+    const old = 'vscode://timchat.tim-chat/group?app=1400000001&group=50%25%20off';
+    assert.deepEqual(parseChatLink(old), { kind: 'group', group: { app: '1400000001', group: '50% off' } });
+    assert.deepEqual(chatLinkOfUri(asHandlerUri(old)), { kind: 'group', group: { app: '1400000001', group: '50% off' } });
+  });
+
+  it('carry no ID with control characters, and none too long or empty', () => {
     assert.equal(linkableId('alice'), true);
     assert.equal(linkableId('@TGS#2C5SZEAEF'), true);
-    assert.equal(linkableId('a&b'), false);
-    assert.equal(linkableId('a=b'), false);
+    assert.equal(linkableId('a\nb'), false);
+    assert.equal(linkableId('a\u0000b'), false);
     assert.equal(linkableId(''), false);
     assert.equal(linkableId('x'.repeat(129)), false);
   });
