@@ -1148,6 +1148,43 @@ describe('chat on the emulator', function () {
     }
   });
 
+  it('keeps a custom status told by an event over an older read that answers after it', async () => {
+    const client = api().session.requireClient();
+    const realGetUserStatus = client.getUserStatus;
+    // The read after a reconnect is held back until the laptop's change has been told to this device.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    client.getUserStatus = async (ids) => {
+      const before = await realGetUserStatus.call(client, ids);
+      // Only the status bar's read of the user's own status (the presence of others is read too).
+      if (ids.length === 1 && ids[0] === 'alice') {
+        reads += 1;
+        await held;
+      }
+      return before;
+    };
+    const laptop = await signInUser(emulator, 'alice', 'laptop');
+    try {
+      const endpoint = (api().session as unknown as { endpoint: { socket: { recycle(reason: string): void } } }).endpoint;
+      endpoint.socket.recycle('test: a dropped connection');
+      await eventually(() => reads >= 1, 10_000, 'the read after the reconnect started');
+      assert.equal(reads, 1);
+      await laptop.client.setSelfStatus({ user_status_custom_status: 'Later 后来' });
+      await eventually(() => api().statusBar.tooltip.includes('"Later 后来"'), 10_000, 'told by the event');
+      release();
+      // The read (taken before the change: no status) answers now, and must not win.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.match(api().statusBar.tooltip, /"Later 后来"/);
+      await laptop.client.setSelfStatus({ user_status_custom_status: '' });
+      await eventually(() => !api().statusBar.tooltip.includes('Later'), 10_000, 'cleared on the laptop');
+    } finally {
+      release();
+      client.getUserStatus = realGetUserStatus;
+      await laptop.close();
+    }
+  });
+
   it("shows someone's profile (Show Profile…) for a one-to-one chat, a sender named by the panel and a typed ID; Send Message opens the chat", async () => {
     await carol.client.profileModifySelfUserProfile({ user_profile_item_self_signature: 'reviewing PRs' });
     for (const panel of api().chatPanels()) {
