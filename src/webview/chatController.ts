@@ -16,6 +16,7 @@ import { plainTextOf } from './elementText';
 import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
+import { EmojiPanel } from './emojiPanel';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
 import { PanelActions } from './panelActions';
@@ -113,6 +114,8 @@ export class ChatController {
     });
     this.list.onDidRender = () => this.focus.apply();
     this.menu = new ActionMenu(view.menu);
+    // One emoji panel for the composer (insert) and the reaction picker (react).
+    const emojiPanel = new EmojiPanel(view.root, () => this.t('emoji.panel'), () => this.info?.locale || navigator.language);
     this.commands = new MessageCommands({
       channel,
       store: this.store,
@@ -120,6 +123,7 @@ export class ChatController {
       view,
       menu: this.menu,
       extras: this.extras,
+      emojiPanel,
       t: () => this.t,
       renderer: () => this.renderer,
       applySplices: (splices) => this.applySplices(splices),
@@ -175,6 +179,7 @@ export class ChatController {
       t: () => this.t,
       isGroup: () => this.info?.conversationType === 'group',
       locale: () => this.info?.locale || navigator.language,
+      emojiPanel,
       draftChanged: (text) => this.drafts.changed(text),
       updated: (message) => {
         if (this.store.update(message) !== undefined) {

@@ -10,7 +10,7 @@ import type { ChatMessageView, MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';
 import type { Composer } from './composer';
 import type { HostChannel } from './hostChannel';
-import { EmojiPanel } from './emojiPanel';
+import type { EmojiPanel } from './emojiPanel';
 import { EmojiPicker } from './emojiPicker';
 import { MentionPicker } from './mentionPicker';
 import { editableTextOf, MessageEditor } from './messageEditor';
@@ -32,6 +32,8 @@ export interface ComposerToolsContext {
   isGroup(): boolean;
   /** The panel's display language (VS Code's). */
   locale(): string;
+  /** The emoji panel (shared with the reaction picker), opened by the composer's smiley button. */
+  readonly emojiPanel: EmojiPanel;
   /** The composer's text changed by a pick in the mention list (saved as the draft, as typing is). */
   draftChanged(text: string): void;
   /** A message the host returned changed (an edit). */
@@ -57,14 +59,14 @@ export class ComposerTools {
     const { view } = c;
     this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged, pickedChanged: c.mentionsChanged });
     this.emoji = new EmojiPicker({ view, t: c.t, locale: c.locale });
-    const panel = new EmojiPanel(view.root, () => c.t()('emoji.panel'), c.locale);
     view.insertEmoji.addEventListener('click', (event) => {
       event.preventDefault();
+      const panel = c.emojiPanel;
       if (panel.isOpen) {
         panel.close(true);
         return;
       }
-      panel.open(view.insertEmoji, view.input, (emoji) => void this.emoji.insert(emoji));
+      panel.open(view.insertEmoji.getBoundingClientRect(), view.input, (emoji) => void this.emoji.insert(emoji), view.insertEmoji);
     });
     this.replyBar = new ReplyBar(c.t, () => c.composer().focus(), () => c.replyChanged(this.replyBar.message));
     this.editor = new MessageEditor({

@@ -4,7 +4,7 @@
  * its emoji at the closing colon, as in Slack and GitHub. Nothing happens inside code (a ``` block or
  * `inline code`), where colons are the code's own.
  */
-import { EMOJI_SHORTCODES, type EmojiShortcode } from './emojiShortcodes';
+import { EMOJI_SHORTCODES, type EmojiShortcode } from '../shared/emojiShortcodes';
 
 /** The ":query" the caret is in: `start` is the index of the colon. */
 export interface EmojiQuery {

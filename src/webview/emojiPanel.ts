@@ -1,11 +1,12 @@
 /**
- * The composer's emoji panel (its smiley button): every emoji of the shortcode table in a grid, for
- * those who do not know the shortcodes. Arrow keys move in the grid, Home/End go to its ends, Enter,
- * Space or a click inserts at the composer's caret and closes; Escape, Tab or a click elsewhere closes;
- * focus returns to the composer. Each emoji's tooltip is its shortcode, so the panel teaches them.
+ * The emoji panel: every emoji of the shortcode table in a grid, for those who do not know the
+ * shortcodes; opened by the composer's smiley button (to insert one) and by the reaction picker's "more"
+ * button (to react with one). Arrow keys move in the grid, Home/End go to its ends, Enter,
+ * Space or a click picks it and closes; Escape, Tab or a click elsewhere closes;
+ * focus returns to where it came from. Each emoji's tooltip is its shortcode, so the panel teaches them.
  */
 import { attrs, el } from './dom';
-import { EMOJI_SHORTCODES, type EmojiShortcode } from './emojiShortcodes';
+import { DISTINCT_EMOJI } from '../shared/emojiShortcodes';
 
 /** Emoji per row of the grid. */
 export const EMOJI_PANEL_COLUMNS = 10;
@@ -13,17 +14,6 @@ const CELL = 30;
 /** The grid, the padding and border (border-box), and room for a scrollbar. */
 const WIDTH = EMOJI_PANEL_COLUMNS * CELL + 10 + 14;
 const MAX_HEIGHT = 220;
-
-/** Each emoji once, under its first (most common) shortcode. */
-function panelEntries(): EmojiShortcode[] {
-  const byEmoji = new Map<string, EmojiShortcode>();
-  for (const entry of EMOJI_SHORTCODES) {
-    if (!byEmoji.has(entry.emoji)) {
-      byEmoji.set(entry.emoji, entry);
-    }
-  }
-  return [...byEmoji.values()];
-}
 
 export class EmojiPanel {
   readonly root: HTMLElement;
@@ -39,8 +29,7 @@ export class EmojiPanel {
     private readonly locale: () => string,
   ) {
     this.root = attrs(el('div', 'emoji-panel'), { id: 'emoji-panel', role: 'grid', hidden: '' });
-    const entries = panelEntries();
-    this.buttons = entries.map((entry) => attrs(el('button', 'emoji-choice', entry.emoji), { type: 'button', role: 'gridcell', tabindex: '-1', 'data-emoji': entry.emoji, 'data-code': entry.code, 'data-zh': entry.zh }));
+    this.buttons = DISTINCT_EMOJI.map((entry) => attrs(el('button', 'emoji-choice', entry.emoji), { type: 'button', role: 'gridcell', tabindex: '-1', 'data-emoji': entry.emoji, 'data-code': entry.code, 'data-zh': entry.zh }));
     for (let row = 0; row < this.buttons.length; row += EMOJI_PANEL_COLUMNS) {
       const rowElement = attrs(el('div', 'emoji-row'), { role: 'row' });
       rowElement.append(...this.buttons.slice(row, row + EMOJI_PANEL_COLUMNS));
@@ -66,9 +55,11 @@ export class EmojiPanel {
     return !this.root.hidden;
   }
 
-  /** Opens above `opener` (below it when there is no room), inside the window; the first emoji focused. */
-  open(opener: HTMLElement, returnFocus: HTMLElement, onPick: (emoji: string) => void): void {
-    const anchor = opener.getBoundingClientRect();
+  /**
+   * Opens above `anchor` (below it when there is no room), inside the window; the first emoji focused.
+   * `opener`, when given, is the button that toggles the panel.
+   */
+  open(anchor: { readonly left: number; readonly top: number; readonly bottom: number }, returnFocus: HTMLElement, onPick: (emoji: string) => void, opener?: HTMLElement): void {
     this.onPick = onPick;
     this.returnFocus = returnFocus;
     this.opener = opener;

@@ -7,7 +7,7 @@
 import type { ChatView } from './chatView';
 import { attrs, el } from './dom';
 import { emojiQueryAt, insertEmoji, matchEmoji, replaceTypedShortcode, type EmojiQuery } from './emojiCompletion';
-import type { EmojiShortcode } from './emojiShortcodes';
+import type { EmojiShortcode } from '../shared/emojiShortcodes';
 import type { Translate } from './strings';
 
 export interface EmojiPickerContext {

@@ -15,6 +15,7 @@ import { actionsFor, type MessageActionId } from './messageActions';
 import type { MessageExtras } from './messageExtras';
 import type { MessageRowRenderer } from './messageRow';
 import type { MessageStore, Splice } from './messageStore';
+import type { EmojiPanel } from './emojiPanel';
 import { ReactionPicker } from './reactionPicker';
 import type { Translate } from './strings';
 import type { VirtualList } from './virtualList';
@@ -26,6 +27,8 @@ export interface MessageCommandContext {
   readonly view: ChatView;
   readonly menu: ActionMenu;
   readonly extras: MessageExtras;
+  /** The emoji panel (shared with the composer): the reaction picker's "more". */
+  readonly emojiPanel: EmojiPanel;
   /** The current translations and renderer (both change when chat/info arrives). */
   t(): Translate;
   renderer(): MessageRowRenderer;
@@ -49,7 +52,7 @@ export class MessageCommands {
   private canPin = false;
 
   constructor(private readonly c: MessageCommandContext) {
-    this.picker = new ReactionPicker(c.view.root, () => c.t()('reaction.picker'));
+    this.picker = new ReactionPicker(c.view.root, () => c.t()('reaction.picker'), () => c.t()('reaction.more'));
     c.channel.on('chat/info', (info) => {
       this.reactionsAvailable = info.reactionsAvailable !== false;
     });
@@ -61,7 +64,8 @@ export class MessageCommands {
 
   /** Opens the reaction picker for a message, below `anchor`. */
   private pickReaction(id: string, anchor: { readonly left: number; readonly top: number; readonly bottom: number }, returnFocus: HTMLElement): void {
-    this.picker.open(anchor, returnFocus, (reaction) => void this.react(id, reaction));
+    const react = (reaction: string): void => void this.react(id, reaction);
+    this.picker.open(anchor, returnFocus, react, () => this.c.emojiPanel.open(anchor, returnFocus, react));
   }
 
   /** Adds the user's reaction, or takes it back when it is already theirs (the host decides which). */

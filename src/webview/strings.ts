@@ -61,6 +61,7 @@ export const ENGLISH_STRINGS = {
   'typing.peer': '{0} is typing…',
   'reaction.group': 'Reactions',
   'reaction.add': 'Add reaction',
+  'reaction.more': 'More Emoji…',
   'reaction.picker': 'Reactions to add',
   'reaction.by': '{0} reacted with {1}',
   'reaction.byMore': '{0} and {1} more reacted with {2}',

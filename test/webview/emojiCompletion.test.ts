@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { emojiQueryAt, insertEmoji, insideCode, MAX_EMOJI_MATCHES, matchEmoji, replaceTypedShortcode } from '../../src/webview/emojiCompletion';
-import { EMOJI_SHORTCODES } from '../../src/webview/emojiShortcodes';
+import { EMOJI_SHORTCODES } from '../../src/shared/emojiShortcodes';
 
 describe('emoji by shortcode (pure)', () => {
   it('finds the shortcode being typed at the caret', () => {

@@ -10,7 +10,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { DISTINCT_EMOJI } from '../../src/shared/emojiShortcodes';
 import { repoRoot } from '../harness/paths';
+
+/** The emoji panel's emoji, which the host accepts as reactions: set before fakeHost runs in the page. */
+declare const PANEL_EMOJI: readonly string[];
 
 const THEMES: Record<string, Record<string, string>> = {
   dark: {
@@ -278,7 +282,7 @@ function fakeHost(): void {
         const message = generated(Number(id.slice(1)));
         const current = message.reactions ?? [];
         const existing = current.find((r) => r.id === reaction);
-        if (!quickReactions.includes(reaction) && !existing) {
+        if (!quickReactions.includes(reaction) && !PANEL_EMOJI.includes(reaction) && !existing) {
           throw new Error('That reaction is not one TIM Chat offers.');
         }
         const next = existing
@@ -431,7 +435,7 @@ export async function startFakeHostServer(dist: string): Promise<FakeHostServer>
 <script nonce="${nonce}" src="/fakeHost.js"></script><title>chat</title></head>
 <body class="vscode-${theme}"><div id="app"></div><script type="module" nonce="${nonce}" src="/webview.js"></script></body></html>`;
     } else if (url.pathname === '/fakeHost.js') {
-      body = `(${fakeHost.toString()})();`;
+      body = `const PANEL_EMOJI = ${JSON.stringify(DISTINCT_EMOJI.map((entry) => entry.emoji))};\n(${fakeHost.toString()})();`;
       type = types['.js'];
     } else if (/^\/theme-(dark|light|hc)\.css$/.test(url.pathname)) {
       body = themeCss(url.pathname.slice(7, -4));

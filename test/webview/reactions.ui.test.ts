@@ -59,7 +59,10 @@ describe('chat webview: reactions', function () {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.reaction), '❤️');
+    // End goes to the last button (More Emoji…), the one before it is the last reaction.
     await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'More Emoji…');
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden' });
     await page.waitForFunction(() => document.querySelector('.message[data-id="m60"] .reaction') !== null);
@@ -74,6 +77,35 @@ describe('chat webview: reactions', function () {
     await picker.waitFor({ state: 'hidden' });
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.classList.contains('reaction-add')), true, 'focus is back on the add button');
     assert.deepEqual(await reactRequests(), [{ id: 'm60', reaction: '🚀' }]);
+  });
+
+  it('reacts with any emoji of the emoji panel (More Emoji… in the picker), by keyboard or mouse', async () => {
+    const target = page.locator('.message[data-id="m58"]');
+    await pickFromMessageMenu(page, target, 'Add Reaction…');
+    const picker = page.locator('.reaction-picker');
+    const panel = page.locator('#emoji-panel');
+    await picker.waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'hidden' });
+    await panel.waitFor();
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji), '👍', "the panel's first emoji has focus");
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji);
+    assert.equal(second, await panel.locator('.emoji-choice').nth(10).getAttribute('data-emoji'), 'a row down');
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.querySelector('.message[data-id="m58"] .reaction') !== null);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.message')?.getAttribute('data-id')), 'm58', 'focus is back on the message');
+    // The mouse: the add button, More Emoji…, then 🐢 (not one of the quick reactions).
+    await target.hover();
+    await target.locator('.reaction-add').click();
+    await picker.locator('.reaction-more').click();
+    await panel.locator('.emoji-choice[data-emoji="🐢"]').click();
+    await panel.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.querySelectorAll('.message[data-id="m58"] .reaction').length === 2);
+    assert.deepEqual((await chipState('m58')).map((c) => [c.text, c.pressed]), [[`${second} 1`, 'true'], ['🐢 1', 'true']]);
+    assert.deepEqual((await reactRequests()).filter((r) => (r as { id: string }).id === 'm58'), [{ id: 'm58', reaction: second }, { id: 'm58', reaction: '🐢' }]);
   });
 
   it('offers Show Who Reacted… once a message has reactions, and no reactions where the TIM app has none', async () => {

@@ -3,6 +3,7 @@
  * arrive: those carry only the reactions that changed, with their new totals (0: gone).
  */
 import type { ReactionView } from '../../shared/chatModel';
+import { DISTINCT_EMOJI } from '../../shared/emojiShortcodes';
 import { MAX_REACTION_ID_LENGTH, QUICK_REACTIONS } from '../../shared/reactions';
 import type { TimMessageReaction, TimReactionUser } from '../../tim/types/messageReaction';
 
@@ -59,12 +60,13 @@ export function mergeReactionChanges(current: readonly ReactionView[], changed: 
 }
 
 /**
- * Whether the panel may react so: TIM Chat's own reactions, or one already on the message (so a
- * reaction another app added can be joined); the webview's request is untrusted.
+ * Whether the panel may react so: TIM Chat's own reactions (the quick ones and the emoji panel's), or
+ * one already on the message (so a reaction another app added can be joined); the webview's request is
+ * untrusted.
  */
 export function isAllowedReaction(reaction: unknown, current: readonly ReactionView[]): reaction is string {
   if (typeof reaction !== 'string' || reaction.length === 0 || reaction.length > MAX_REACTION_ID_LENGTH) {
     return false;
   }
-  return QUICK_REACTIONS.includes(reaction) || current.some((view) => view.id === reaction);
+  return QUICK_REACTIONS.includes(reaction) || DISTINCT_EMOJI.some((entry) => entry.emoji === reaction) || current.some((view) => view.id === reaction);
 }

@@ -49,8 +49,9 @@ describe('reaction views', () => {
   it("allows TIM Chat's reactions and ones already on the message, nothing else", () => {
     const current = reactionViewsOf([reaction('[TUIEmoji_Smile]', 1, ['bob'])], NAMES);
     assert.equal(isAllowedReaction('🚀', []), true);
+    assert.equal(isAllowedReaction('🐢', []), true, "the emoji panel's");
     assert.equal(isAllowedReaction('[TUIEmoji_Smile]', current), true, 'joining a reaction another app added');
-    for (const bad of ['[TUIEmoji_Smile]', '', 'x'.repeat(101), 42, undefined, '<img src=x>']) {
+    for (const bad of ['[TUIEmoji_Smile]', '', 'x'.repeat(101), 42, undefined, '<img src=x>', '🦀', ':turtle:']) {
       assert.equal(isAllowedReaction(bad, []), false, String(bad));
     }
   });

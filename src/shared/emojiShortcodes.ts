@@ -1,8 +1,10 @@
 /**
- * The emoji the composer completes from ":shortcode" (emojiCompletion.ts): the names GitHub and Slack
- * use, so fingers trained there work here, with a Chinese name each for users who type ":笑". Ordered
- * roughly by how often a team chat uses them: among equally good matches the earlier one is listed first.
- * Shortcodes are lower case ASCII letters, digits, '_', '+' and '-'.
+ * TIM Chat's emoji: the composer completes them from ":shortcode" (webview/emojiCompletion.ts), its emoji
+ * panel shows them, and they are the reactions offered beyond the quick ones (the host accepts these and
+ * no others from the panel). The names are those GitHub and Slack use, so fingers trained there work
+ * here, with a Chinese name each for users who type ":笑". Ordered roughly by how often a team chat uses
+ * them: among equally good matches the earlier one is listed first. Shortcodes are lower case ASCII
+ * letters, digits, '_', '+' and '-'.
  */
 export interface EmojiShortcode {
   readonly code: string;
@@ -137,3 +139,6 @@ const TABLE: ReadonlyArray<readonly [code: string, emoji: string, zh: string]> =
 ];
 
 export const EMOJI_SHORTCODES: readonly EmojiShortcode[] = TABLE.map(([code, emoji, zh]) => ({ code, emoji, zh }));
+
+/** Each emoji once, under its first (most common) shortcode, in table order: what the emoji panel shows. */
+export const DISTINCT_EMOJI: readonly EmojiShortcode[] = EMOJI_SHORTCODES.filter((entry, index) => EMOJI_SHORTCODES.findIndex((other) => other.emoji === entry.emoji) === index);
