@@ -2,7 +2,8 @@
  * Emoji by shortcode in the composer (emojiCompletion.ts): ":ta" lists the emoji whose names match, and
  * Up/Down, Enter or Tab, Escape and the mouse pick or dismiss, as the @-mention list does (it looks the
  * same); a shortcode typed out to its closing colon (":tada:") becomes its emoji at once. In every chat,
- * and while editing a message too. With no match the list stays closed: a colon is ordinary text.
+ * and while editing a message too. With no match the list stays closed: a colon is ordinary text. The
+ * emoji panel's picks go in through here too (insert), so the composer hears of them as of typing.
  */
 import type { ChatView } from './chatView';
 import { attrs, el } from './dom';

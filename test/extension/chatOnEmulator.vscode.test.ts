@@ -1566,6 +1566,42 @@ describe('chat on the emulator', function () {
     }
   });
 
+  it('goes to the next conversation waiting for the user (Next Unread Conversation), and says when none is left', async () => {
+    for (const panel of api().chatPanels()) {
+      panel.dispose();
+    }
+    await vscode.commands.executeCommand('timChat.markAllAsRead');
+    const none = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.nextUnreadConversation'));
+    assert.deepEqual(none.asked.infos, ['No other conversation has unread messages.']);
+    assert.equal(none.result, undefined);
+    assert.equal(api().chatPanels().length, 0, 'nothing opened');
+
+    const frank = await signInUser(emulator, 'frank');
+    const grace = await signInUser(emulator, 'grace');
+    try {
+      await frank.client.msgSendMessage('alice', TIMConvType.C2C, text('next unread: frank'));
+      await grace.client.msgSendMessage('alice', TIMConvType.C2C, text('next unread: grace'));
+      await eventually(() => (api().store.get('c2c_frank')?.unread ?? 0) > 0 && (api().store.get('c2c_grace')?.unread ?? 0) > 0, 10_000, 'both unread');
+      // In the sidebar's order: grace wrote last, so she is above frank.
+      const order = api().store.list().map((summary) => summary.key);
+      assert.ok(order.indexOf('c2c_grace') < order.indexOf('c2c_frank'), order.join(', '));
+      assert.equal(await vscode.commands.executeCommand('timChat.nextUnreadConversation'), 'c2c_grace');
+      await eventually(() => api().chatPanels().some((panel) => panel.key === 'c2c_grace'), 5000, "grace's chat opens");
+      await eventually(() => api().store.get('c2c_grace')?.unread === 0, 10_000, 'read once open');
+      // From grace's chat (the active one) on to frank's; from there none is left.
+      assert.equal(await vscode.commands.executeCommand('timChat.nextUnreadConversation'), 'c2c_frank');
+      await eventually(() => api().store.get('c2c_frank')?.unread === 0, 10_000, 'read once open');
+      const done = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.nextUnreadConversation'));
+      assert.deepEqual(done.asked.infos, ['No other conversation has unread messages.']);
+    } finally {
+      await frank.close();
+      await grace.close();
+      for (const panel of api().chatPanels()) {
+        panel.dispose();
+      }
+    }
+  });
+
   it('clears history and deletes a conversation after confirmation', async () => {
     await withDialogs({ warning: undefined }, () => vscode.commands.executeCommand('timChat.clearHistory', 'c2c_carol'));
     assert.ok((await api().session.requireClient().msgGetMsgList('carol', TIMConvType.C2C, { msg_getmsglist_param_count: 5 })).length > 0, 'cancelled: nothing cleared');

@@ -1,7 +1,8 @@
 /**
  * Two people chatting in the real workbench on one tim-emulator, each in their own VS Code server and
  * browser. Live updates both ways, unread counts and badges, recall and delete, a reload that restores
- * the panel and its draft, mute, and hostile names and messages that must stay text. Screenshots of
+ * the panel and its draft, mute, Next Unread Conversation's key, and hostile names and messages that
+ * must stay text. Screenshots of
  * the tree and the panel for both: alice's in the dark theme, bob's in the light one (all three themes,
  * high contrast too, are checked in test/ui/themes.ui.test.ts).
  */
@@ -249,5 +250,22 @@ describe('two people chatting in the workbench', function () {
     assert.equal(await alice.page.locator('.notification-toast', { hasText: 'ping two' }).count(), 0, 'muted: no notification');
     assert.equal(await pwned(alice.page), undefined);
     await alice.screenshot('muted-alice.png');
+  });
+
+  it('goes to the next chat waiting with Alt+Shift+Down, from the conversations view and from a chat', async () => {
+    await runCommand(alice.page, 'View: Close All Editors');
+    // The group waits for alice (marked unread); bob's chat has unread messages but is muted: it does not.
+    await runCommand(alice.page, 'TIM Chat: Mark as Unread');
+    await alice.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team' }).first().click();
+    await runCommand(alice.page, 'TIM Chat: Focus on Conversations View');
+    await alice.page.keyboard.press('Alt+Shift+ArrowDown');
+    const groupChat = activeWebview(alice.page);
+    await groupChat.locator('#chat-title', { hasText: 'Team' }).waitFor({ timeout: 30_000 });
+    // From the chat (its composer focused): no other chat waits, and it says so.
+    await groupChat.locator('body[data-signed-in="true"]').waitFor({ timeout: 30_000 });
+    await groupChat.locator('#composer-input').click();
+    await alice.page.keyboard.press('Alt+Shift+ArrowDown');
+    await alice.page.locator('.notification-toast', { hasText: 'No other conversation has unread messages.' }).waitFor({ timeout: 30_000 });
+    assert.equal(await pwned(alice.page, groupChat), undefined);
   });
 });

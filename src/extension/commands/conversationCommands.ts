@@ -1,6 +1,6 @@
 /**
- * Commands on one conversation (tree context menu, inline actions, palette): open, new conversation,
- * mark as read or unread, star, pin/unpin, the four receive options, clear history, delete conversation.
+ * Commands on one conversation (tree context menu, inline actions, palette): open, next unread, new
+ * conversation, mark as read or unread, star, pin/unpin, the four receive options, clear history, delete conversation.
  */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMConversationMarkType, TIMReceiveMessageOpt } from '../../tim/enums';
@@ -11,7 +11,8 @@ import type { TimSession } from '../session/timSession';
 import { RECEIVE_OPTION_COMMANDS } from '../tree/conversationMenu';
 import { registerCommand } from './command';
 import { markUnread, setConversationMark } from '../conversations/conversationMark';
-import { resolveTarget } from './targets';
+import { nextUnreadKey } from '../conversations/nextUnread';
+import { activePanel, resolveTarget } from './targets';
 
 export interface ConversationCommandDeps {
   readonly session: TimSession;
@@ -34,6 +35,16 @@ export function registerConversationCommands({ session, store, panels }: Convers
       }
       const target = await resolveTarget(arg, store, vscode.l10n.t('Open Chat'));
       return target ? panels.open(target.key) : undefined;
+    }),
+    registerCommand('timChat.nextUnreadConversation', async () => {
+      session.requireClient();
+      const key = nextUnreadKey(store.list(), activePanel(panels)?.key);
+      if (key === undefined) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No other conversation has unread messages.'));
+        return undefined;
+      }
+      panels.open(key);
+      return key;
     }),
     registerCommand('timChat.newConversation', async (arg) => {
       session.requireClient();
