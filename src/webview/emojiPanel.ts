@@ -6,6 +6,7 @@
  * focus returns to where it came from. Each emoji's tooltip is its shortcode, so the panel teaches them.
  */
 import { attrs, el } from './dom';
+import { FocusedPopup } from './focusedPopup';
 import { DISTINCT_EMOJI } from '../shared/emojiShortcodes';
 
 /** Emoji per row of the grid. */
@@ -15,20 +16,15 @@ const CELL = 30;
 const WIDTH = EMOJI_PANEL_COLUMNS * CELL + 10 + 14;
 const MAX_HEIGHT = 220;
 
-export class EmojiPanel {
-  readonly root: HTMLElement;
-  private readonly buttons: HTMLButtonElement[];
+export class EmojiPanel extends FocusedPopup {
   private onPick: ((emoji: string) => void) | undefined;
-  private returnFocus: HTMLElement | undefined;
-  /** The button that opened the panel: a click on it toggles, so its mousedown does not close first. */
-  private opener: HTMLElement | undefined;
 
   constructor(
     parent: HTMLElement,
     private readonly label: () => string,
     private readonly locale: () => string,
   ) {
-    this.root = attrs(el('div', 'emoji-panel'), { id: 'emoji-panel', role: 'grid', hidden: '' });
+    super(parent, attrs(el('div', 'emoji-panel'), { id: 'emoji-panel', role: 'grid' }));
     this.buttons = DISTINCT_EMOJI.map((entry) => attrs(el('button', 'emoji-choice', entry.emoji), { type: 'button', role: 'gridcell', tabindex: '-1', 'data-emoji': entry.emoji, 'data-code': entry.code, 'data-zh': entry.zh }));
     for (let row = 0; row < this.buttons.length; row += EMOJI_PANEL_COLUMNS) {
       const rowElement = attrs(el('div', 'emoji-row'), { role: 'row' });
@@ -38,21 +34,11 @@ export class EmojiPanel {
     this.root.addEventListener('click', (event) => {
       const emoji = (event.target as HTMLElement).closest<HTMLElement>('.emoji-choice')?.dataset.emoji;
       if (emoji) {
-        this.pick(emoji);
+        const onPick = this.onPick;
+        this.close(true);
+        onPick?.(emoji);
       }
     });
-    this.root.addEventListener('keydown', (event) => this.onKeyDown(event));
-    document.addEventListener('mousedown', (event) => {
-      const path = event.composedPath();
-      if (this.isOpen && !path.includes(this.root) && (this.opener === undefined || !path.includes(this.opener))) {
-        this.close(false);
-      }
-    });
-    parent.append(this.root);
-  }
-
-  get isOpen(): boolean {
-    return !this.root.hidden;
   }
 
   /**
@@ -61,70 +47,38 @@ export class EmojiPanel {
    */
   open(anchor: { readonly left: number; readonly top: number; readonly bottom: number }, returnFocus: HTMLElement, onPick: (emoji: string) => void, opener?: HTMLElement): void {
     this.onPick = onPick;
-    this.returnFocus = returnFocus;
-    this.opener = opener;
     this.root.setAttribute('aria-label', this.label());
     const chinese = this.locale().toLowerCase().startsWith('zh');
     for (const button of this.buttons) {
       button.title = chinese ? `:${button.dataset.code}: ${button.dataset.zh}` : `:${button.dataset.code}:`;
       button.setAttribute('aria-label', button.title);
     }
-    // CSSOM styles are allowed by the CSP, style attributes are not.
     const height = Math.min(MAX_HEIGHT, Math.ceil(this.buttons.length / EMOJI_PANEL_COLUMNS) * CELL + 10);
     const above = anchor.top - height - 4;
     this.root.style.width = `${WIDTH}px`;
     this.root.style.height = `${height}px`;
-    this.root.style.left = `${Math.max(4, Math.min(anchor.left, window.innerWidth - WIDTH - 4))}px`;
-    this.root.style.top = `${above >= 4 ? above : Math.min(anchor.bottom + 4, Math.max(4, window.innerHeight - height - 4))}px`;
-    this.root.hidden = false;
-    this.focusAt(0);
+    const left = Math.max(4, Math.min(anchor.left, window.innerWidth - WIDTH - 4));
+    this.show(left, above >= 4 ? above : Math.min(anchor.bottom + 4, Math.max(4, window.innerHeight - height - 4)), returnFocus, opener);
   }
 
-  close(restoreFocus: boolean): void {
-    if (!this.isOpen) {
-      return;
-    }
-    this.root.hidden = true;
-    const target = this.returnFocus;
+  protected closed(): void {
     this.onPick = undefined;
-    this.returnFocus = undefined;
-    this.opener = undefined;
-    if (restoreFocus) {
-      target?.focus({ preventScroll: true });
-    }
   }
 
-  private pick(emoji: string): void {
-    const onPick = this.onPick;
-    this.close(true);
-    onPick?.(emoji);
-  }
-
-  private focusAt(index: number): void {
-    const button = this.buttons[index];
-    button?.focus();
-    button?.scrollIntoView({ block: 'nearest' });
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    const index = this.buttons.indexOf(document.activeElement as HTMLButtonElement);
+  /** A grid: Left and Right along it, Up and Down a row, stopping at its edges. */
+  protected moveFrom(index: number, key: string): number | undefined {
     const last = this.buttons.length - 1;
-    const moves: Record<string, number> = {
-      ArrowRight: Math.min(last, index + 1),
-      ArrowLeft: Math.max(0, index - 1),
-      ArrowDown: index + EMOJI_PANEL_COLUMNS <= last ? index + EMOJI_PANEL_COLUMNS : index,
-      ArrowUp: index - EMOJI_PANEL_COLUMNS >= 0 ? index - EMOJI_PANEL_COLUMNS : index,
-      Home: 0,
-      End: last,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.focusAt(moves[event.key] ?? 0);
-    } else if (event.key === 'Escape' || event.key === 'Tab') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.close(true);
+    switch (key) {
+      case 'ArrowRight':
+        return Math.min(last, index + 1);
+      case 'ArrowLeft':
+        return Math.max(0, index - 1);
+      case 'ArrowDown':
+        return index + EMOJI_PANEL_COLUMNS <= last ? index + EMOJI_PANEL_COLUMNS : index;
+      case 'ArrowUp':
+        return index - EMOJI_PANEL_COLUMNS >= 0 ? index - EMOJI_PANEL_COLUMNS : index;
+      default:
+        return undefined;
     }
-    // Enter and Space click the focused button, which picks it.
   }
 }

@@ -6,6 +6,7 @@
  * emoji panel's picks go in through here too (insert), so the composer hears of them as of typing.
  */
 import type { ChatView } from './chatView';
+import { ComposerSuggestions } from './composerSuggestions';
 import { attrs, el } from './dom';
 import { emojiQueryAt, insertEmoji, matchEmoji, replaceTypedShortcode, type EmojiQuery } from './emojiCompletion';
 import type { EmojiShortcode } from '../shared/emojiShortcodes';
@@ -18,88 +19,34 @@ export interface EmojiPickerContext {
   locale(): string;
 }
 
-export class EmojiPicker {
-  readonly element: HTMLElement;
-  private readonly announcer: HTMLElement;
+export class EmojiPicker extends ComposerSuggestions {
   private query: EmojiQuery | undefined;
   private matches: EmojiShortcode[] = [];
-  private active = 0;
 
   constructor(private readonly c: EmojiPickerContext) {
-    this.element = attrs(el('div', 'emoji-list'), { id: 'emoji-list', role: 'listbox', hidden: '' });
-    this.announcer = attrs(el('div', 'visually-hidden'), { 'aria-live': 'polite' });
-    c.view.composerForm.prepend(this.element, this.announcer);
-    const input = c.view.input;
-    input.addEventListener('input', (event) => {
-      if (!(event as InputEvent).isComposing && this.replaceTyped()) {
-        this.close();
-        return;
-      }
-      this.update();
-    });
-    input.addEventListener('click', () => this.update());
-    input.addEventListener('keyup', (event) => {
-      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) {
-        this.update();
-      }
-    });
-    input.addEventListener('blur', () => this.close());
-    // mousedown, not click: the textarea keeps the focus (a blur would close the list first).
-    this.element.addEventListener('mousedown', (event) => {
-      event.preventDefault();
-      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
-      if (option?.dataset.index !== undefined) {
-        void this.pick(Number(option.dataset.index));
-      }
-    });
+    super(c.view, 'emoji-list');
   }
 
-  get isOpen(): boolean {
-    return !this.element.hidden;
-  }
-
-  /** A key in the composer while the list is open; true when the list used it (Enter then picks, not sends). */
-  handleKey(event: KeyboardEvent): boolean {
-    if (!this.isOpen || event.isComposing) {
-      return false;
+  /** A shortcode typed out to its closing colon becomes its emoji; anything else may open the list. */
+  protected override onInput(event: Event): void {
+    if (!(event as InputEvent).isComposing && this.replaceTyped()) {
+      this.close();
+      return;
     }
-    const count = this.matches.length;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        this.active = (this.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
-        this.render();
-        return true;
-      case 'Enter':
-      case 'Tab':
-        if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) {
-          return false;
-        }
-        void this.pick(this.active);
-        return true;
-      case 'Escape':
-        this.close();
-        event.stopPropagation();
-        return true;
-      default:
-        return false;
-    }
+    this.update();
   }
 
-  close(): void {
+  override close(): void {
     this.query = undefined;
     this.matches = [];
-    this.element.hidden = true;
-    this.c.view.input.removeAttribute('aria-expanded');
+    super.close();
   }
 
-  private caret(): number | undefined {
-    const textarea = this.c.view.input.wrappedElement;
-    return textarea && textarea.selectionStart === textarea.selectionEnd ? textarea.selectionStart : undefined;
+  protected get matchCount(): number {
+    return this.matches.length;
   }
 
-  /** Looks at the text before the caret: opens, narrows or closes the list. */
-  private update(): void {
+  protected update(): void {
     const caret = this.caret();
     this.query = caret === undefined ? undefined : emojiQueryAt(this.c.view.input.value ?? '', caret);
     this.matches = this.query ? matchEmoji(this.query.query) : [];
@@ -107,13 +54,10 @@ export class EmojiPicker {
       this.close();
       return;
     }
-    this.active = 0;
-    this.element.hidden = false;
-    this.c.view.input.setAttribute('aria-expanded', 'true');
-    this.render();
+    this.show();
   }
 
-  private render(): void {
+  protected render(): void {
     const t = this.c.t();
     this.element.setAttribute('aria-label', t('emoji.label'));
     this.element.replaceChildren();
@@ -142,7 +86,7 @@ export class EmojiPicker {
     await this.setText({ text: text.slice(0, start) + emoji + text.slice(end), caret: start + emoji.length });
   }
 
-  private async pick(index: number): Promise<void> {
+  protected async pick(index: number): Promise<void> {
     const entry = this.matches[index];
     const query = this.query;
     if (!entry || !query) {

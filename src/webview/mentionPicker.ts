@@ -7,6 +7,7 @@
 import { errorMessage } from '../shared/errorMessage';
 import type { MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';
+import { ComposerSuggestions } from './composerSuggestions';
 import { attrs, codicon, el } from './dom';
 import type { HostChannel } from './hostChannel';
 import { insertMention, matchCandidates, mentionedIds, mentionQueryAt, type MentionQuery } from './mentions';
@@ -26,74 +27,17 @@ export interface MentionPickerContext {
 /** Members kept across a reload at most: the newest picks. */
 export const MAX_KEPT_MENTIONS = 50;
 
-export class MentionPicker {
-  readonly element: HTMLElement;
-  private readonly announcer: HTMLElement;
+export class MentionPicker extends ComposerSuggestions {
   private members: readonly MentionCandidate[] | undefined;
   private loading = false;
   private loadError = '';
   private query: MentionQuery | undefined;
   private matches: MentionCandidate[] = [];
-  private active = 0;
   /** Members picked in this panel; a send mentions those whose "@name" is in its text. */
   private readonly picked: MentionCandidate[] = [];
 
   constructor(private readonly c: MentionPickerContext) {
-    this.element = attrs(el('div', 'mention-list'), { id: 'mention-list', role: 'listbox', hidden: '' });
-    this.announcer = attrs(el('div', 'visually-hidden'), { 'aria-live': 'polite' });
-    c.view.composerForm.prepend(this.element, this.announcer);
-    const input = c.view.input;
-    input.addEventListener('input', () => this.update());
-    input.addEventListener('click', () => this.update());
-    input.addEventListener('keyup', (event) => {
-      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) {
-        this.update();
-      }
-    });
-    input.addEventListener('blur', () => this.close());
-    // mousedown, not click: the textarea keeps the focus (a blur would close the list first).
-    this.element.addEventListener('mousedown', (event) => {
-      event.preventDefault();
-      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
-      if (option?.dataset.index !== undefined) {
-        void this.pick(Number(option.dataset.index));
-      }
-    });
-  }
-
-  get isOpen(): boolean {
-    return !this.element.hidden;
-  }
-
-  /** A key in the composer while the list is open; true when the list used it (Enter then picks, not sends). */
-  handleKey(event: KeyboardEvent): boolean {
-    if (!this.isOpen || event.isComposing) {
-      return false;
-    }
-    const count = this.matches.length;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        if (count === 0) {
-          return false;
-        }
-        this.active = (this.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
-        this.render();
-        return true;
-      case 'Enter':
-      case 'Tab':
-        if (count === 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) {
-          return false;
-        }
-        void this.pick(this.active);
-        return true;
-      case 'Escape':
-        this.close();
-        event.stopPropagation();
-        return true;
-      default:
-        return false;
-    }
+    super(c.view, 'mention-list');
   }
 
   /** Members picked before a reload (the webview state's): a restored draft's "@name" mentions them again. */
@@ -110,21 +54,19 @@ export class MentionPicker {
     return this.c.isGroup() ? mentionedIds(text, this.picked) : [];
   }
 
-  close(): void {
+  override close(): void {
     this.query = undefined;
     this.loadError = '';
-    this.element.hidden = true;
-    this.c.view.input.removeAttribute('aria-expanded');
+    super.close();
   }
 
-  /** Looks at the text before the caret: opens, narrows or closes the list. */
-  private update(): void {
-    const textarea = this.c.view.input.wrappedElement;
-    if (!this.c.isGroup() || !textarea || textarea.selectionStart !== textarea.selectionEnd) {
-      this.close();
-      return;
-    }
-    this.query = mentionQueryAt(this.c.view.input.value ?? '', textarea.selectionStart);
+  protected get matchCount(): number {
+    return this.matches.length;
+  }
+
+  protected update(): void {
+    const caret = this.caret();
+    this.query = caret === undefined || !this.c.isGroup() ? undefined : mentionQueryAt(this.c.view.input.value ?? '', caret);
     if (!this.query) {
       this.close();
       return;
@@ -132,15 +74,12 @@ export class MentionPicker {
     if (this.members === undefined && !this.loading && !this.loadError) {
       void this.load();
     }
-    this.show();
+    this.showMatches();
   }
 
-  private show(): void {
+  private showMatches(): void {
     this.matches = this.members && this.query ? matchCandidates(this.members, this.query.query) : [];
-    this.active = 0;
-    this.element.hidden = false;
-    this.c.view.input.setAttribute('aria-expanded', 'true');
-    this.render();
+    this.show();
   }
 
   private async load(): Promise<void> {
@@ -154,11 +93,11 @@ export class MentionPicker {
       this.loading = false;
     }
     if (this.isOpen) {
-      this.show();
+      this.showMatches();
     }
   }
 
-  private render(): void {
+  protected render(): void {
     const t = this.c.t();
     this.element.setAttribute('aria-label', t('mention.label'));
     this.element.replaceChildren();
@@ -186,7 +125,7 @@ export class MentionPicker {
     this.element.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }
 
-  private async pick(index: number): Promise<void> {
+  protected async pick(index: number): Promise<void> {
     const member = this.matches[index];
     const query = this.query;
     if (!member || !query) {

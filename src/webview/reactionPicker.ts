@@ -6,33 +6,27 @@
  */
 import { QUICK_REACTIONS } from '../shared/reactions';
 import { attrs, codicon, el } from './dom';
+import { FocusedPopup } from './focusedPopup';
 
 const WIDTH = (QUICK_REACTIONS.length + 1) * 34 + 10;
 const HEIGHT = 44;
 
-export class ReactionPicker {
-  readonly root: HTMLElement;
-  private readonly buttons: HTMLButtonElement[];
+export class ReactionPicker extends FocusedPopup {
   private readonly more: HTMLButtonElement;
   private onPick: ((reaction: string) => void) | undefined;
   private onMore: (() => void) | undefined;
-  private returnFocus: HTMLElement | undefined;
 
   constructor(
     parent: HTMLElement,
     private readonly label: () => string,
     private readonly moreLabel: () => string,
   ) {
-    this.root = attrs(el('div', 'reaction-picker'), { role: 'menu', hidden: '' });
-    this.buttons = QUICK_REACTIONS.map((reaction) => {
-      const button = attrs(el('button', 'reaction-choice', reaction), { type: 'button', role: 'menuitem', tabindex: '-1', 'data-reaction': reaction });
-      this.root.append(button);
-      return button;
-    });
+    super(parent, attrs(el('div', 'reaction-picker'), { role: 'menu' }));
+    this.buttons = QUICK_REACTIONS.map((reaction) => attrs(el('button', 'reaction-choice', reaction), { type: 'button', role: 'menuitem', tabindex: '-1', 'data-reaction': reaction }));
     this.more = attrs(el('button', 'reaction-choice reaction-more'), { type: 'button', role: 'menuitem', tabindex: '-1' });
     this.more.append(codicon('add'));
-    this.root.append(this.more);
     this.buttons.push(this.more);
+    this.root.append(...this.buttons);
     this.root.addEventListener('click', (event) => {
       const choice = (event.target as HTMLElement).closest<HTMLElement>('.reaction-choice');
       if (choice === this.more) {
@@ -49,17 +43,6 @@ export class ReactionPicker {
         pick?.(reaction);
       }
     });
-    this.root.addEventListener('keydown', (event) => this.onKeyDown(event));
-    document.addEventListener('mousedown', (event) => {
-      if (this.isOpen && !event.composedPath().includes(this.root)) {
-        this.close(false);
-      }
-    });
-    parent.append(this.root);
-  }
-
-  get isOpen(): boolean {
-    return !this.root.hidden;
   }
 
   /**
@@ -69,43 +52,25 @@ export class ReactionPicker {
   open(anchor: { readonly left: number; readonly top: number; readonly bottom: number }, returnFocus: HTMLElement, onPick: (reaction: string) => void, onMore: () => void): void {
     this.onPick = onPick;
     this.onMore = onMore;
-    this.returnFocus = returnFocus;
     this.root.setAttribute('aria-label', this.label());
     this.more.title = this.moreLabel();
     this.more.setAttribute('aria-label', this.more.title);
-    // CSSOM styles are allowed by the CSP, style attributes are not.
     const below = anchor.bottom + 4;
-    this.root.style.left = `${Math.max(4, Math.min(anchor.left, window.innerWidth - WIDTH - 4))}px`;
-    this.root.style.top = `${below + HEIGHT <= window.innerHeight ? below : Math.max(4, anchor.top - HEIGHT - 4)}px`;
-    this.root.hidden = false;
-    this.buttons[0]?.focus();
+    const left = Math.max(4, Math.min(anchor.left, window.innerWidth - WIDTH - 4));
+    this.show(left, below + HEIGHT <= window.innerHeight ? below : Math.max(4, anchor.top - HEIGHT - 4), returnFocus);
   }
 
-  close(restoreFocus: boolean): void {
-    if (!this.isOpen) {
-      return;
-    }
-    this.root.hidden = true;
-    const target = this.returnFocus;
+  protected closed(): void {
     this.onPick = undefined;
     this.onMore = undefined;
-    this.returnFocus = undefined;
-    if (restoreFocus) {
-      target?.focus({ preventScroll: true });
-    }
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    const index = this.buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const last = this.buttons.length - 1;
-    const moves: Record<string, number> = { ArrowRight: index + 1 > last ? 0 : index + 1, ArrowLeft: index - 1 < 0 ? last : index - 1, Home: 0, End: last };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.buttons[moves[event.key]]?.focus();
-    } else if (event.key === 'Escape' || event.key === 'Tab') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.close(true);
+  /** One row: Left and Right, wrapping around. */
+  protected moveFrom(index: number, key: string): number | undefined {
+    const count = this.buttons.length;
+    if (key === 'ArrowRight') {
+      return (index + 1) % count;
     }
+    return key === 'ArrowLeft' ? (index <= 0 ? count : index) - 1 : undefined;
   }
 }
