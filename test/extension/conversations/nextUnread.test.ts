@@ -1,28 +1,7 @@
 /** Next Unread Conversation's choice (conversations/nextUnread.ts): order, wrapping, what waits for the user. */
 import * as assert from 'node:assert/strict';
-import type { ConversationSummary } from '../../../src/extension/conversations/conversationSummary';
 import { nextUnreadKey, waitsForUser } from '../../../src/extension/conversations/nextUnread';
-import { TIMConvType } from '../../../src/tim/enums';
-
-function summary(key: string, fields: Partial<ConversationSummary> = {}): ConversationSummary {
-  return {
-    key,
-    ref: { id: key.replace(/^(c2c|group)_/, ''), type: key.startsWith('group_') ? TIMConvType.Group : TIMConvType.C2C },
-    name: key,
-    preview: '',
-    lastTime: 0,
-    unread: 0,
-    pinned: false,
-    receiveOpt: 0,
-    muted: false,
-    mentioned: false,
-    mentionSeqs: [],
-    markedUnread: false,
-    starred: false,
-    draft: '',
-    ...fields,
-  };
-}
+import { summaryOf as summary } from './summaryFixture';
 
 describe('Next Unread Conversation', () => {
   const list = [summary('c2c_a', { unread: 2 }), summary('c2c_b'), summary('group_c', { unread: 1 }), summary('c2c_d'), summary('c2c_e', { markedUnread: true })];

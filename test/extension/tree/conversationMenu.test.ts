@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ConversationSummary } from '../../../src/extension/conversations/conversationSummary';
 import { contextValueOf, RECEIVE_OPTION_COMMANDS } from '../../../src/extension/tree/conversationMenu';
 import { TIMConvType, TIMReceiveMessageOpt } from '../../../src/tim/enums';
+import { summaryOf } from '../conversations/summaryFixture';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
   contributes: { menus: { 'view/item/context': Array<{ command: string; when: string; group?: string }>; 'editor/title': Array<{ command: string; when: string; group?: string }> } };
@@ -48,23 +49,7 @@ function menuEntries(summary: ConversationSummary, waitingRequests: number, inGr
 }
 
 function summary(overrides: Partial<ConversationSummary>): ConversationSummary {
-  return {
-    key: 'group_dev',
-    ref: { id: 'dev', type: TIMConvType.Group },
-    name: 'Developers',
-    preview: '',
-    lastTime: 0,
-    unread: 0,
-    pinned: false,
-    receiveOpt: TIMReceiveMessageOpt.Receive,
-    muted: false,
-    mentioned: false,
-    mentionSeqs: [],
-    markedUnread: false,
-    starred: false,
-    draft: '',
-    ...overrides,
-  };
+  return summaryOf('group_dev', { name: 'Developers', ...overrides });
 }
 
 describe('conversation context menu', () => {

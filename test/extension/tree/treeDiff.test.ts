@@ -1,26 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { ConversationSummary } from '../../../src/extension/conversations/conversationSummary';
 import { diffTree } from '../../../src/extension/tree/treeDiff';
-import { TIMConvType } from '../../../src/tim/enums';
+import { summaryOf } from '../conversations/summaryFixture';
 
 function summary(id: string, overrides: Partial<ConversationSummary> = {}): ConversationSummary {
-  return {
-    key: `c2c_${id}`,
-    ref: { id, type: TIMConvType.C2C },
-    name: id,
-    preview: 'hello',
-    lastTime: 1_700_000_000,
-    unread: 0,
-    pinned: false,
-    receiveOpt: 0,
-    muted: false,
-    mentioned: false,
-    mentionSeqs: [],
-    markedUnread: false,
-    starred: false,
-    draft: '',
-    ...overrides,
-  };
+  return summaryOf(`c2c_${id}`, { preview: 'hello', lastTime: 1_700_000_000, ...overrides });
 }
 
 describe('conversation tree diff', () => {
