@@ -1406,6 +1406,39 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       }
     });
 
+    it('a former member (emulator choice) marks a group they left read, one by one and with mark-all; a group never joined still fails', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, TIMMsgReportReaded
+      }
+      const unreadOf = async (device: Device, groupId: string): Promise<number> => Number((await device.client.convGetConvList()).find((c) => c.conv_id === groupId)?.conv_unread_num ?? -1);
+      const withUnread = async (name: string): Promise<string> => {
+        const groupId = await createGroup(name, PUBLIC, [[bob], [carol]]);
+        const last = await bob.client.msgSendMessage(groupId, GROUP, text(`unread in ${name}`));
+        await carol.events.waitFor('RecvNewMsg', (list) => list.some((m) => m.message_msg_id === last.messageId));
+        assert.ok((await unreadOf(carol, groupId)) >= 1, `${name}: unread before`);
+        return groupId;
+      };
+      // Dismissed, quit, and dismissed again for mark-all: the unread count would otherwise stay for good.
+      const dismissed = await withUnread('dismissed, then read');
+      await alice.client.groupDelete(dismissed);
+      await reportOf(carol, dismissed);
+      await carol.client.msgReportReaded(dismissed, GROUP);
+      assert.equal(await unreadOf(carol, dismissed), 0);
+      const quit = await withUnread('quit, then read');
+      await carol.client.groupQuit(quit);
+      await carol.client.msgReportReaded(quit, GROUP);
+      assert.equal(await unreadOf(carol, quit), 0);
+      const forAll = await withUnread('dismissed, then mark-all');
+      await alice.client.groupDelete(forAll);
+      await reportOf(carol, forAll);
+      await carol.client.msgMarkAllMessageAsRead();
+      assert.equal(await unreadOf(carol, forAll), 0);
+      // Reading changes only the reader's conversation, and nobody else may read a group they were never in.
+      await expectCode(dave.client.msgReportReaded(dismissed, GROUP), 10010);
+      const others = await createGroup('not daves', PUBLIC, [[bob]]);
+      await expectCode(dave.client.msgReportReaded(others, GROUP), 10007);
+    });
+
     it('dismiss: an empty group id is the C function\'s -4', async function () {
       await expectCode(alice.endpoint.call('TIMGroupDelete', ['']), -4);
     });

@@ -2,6 +2,9 @@
  * Read state: TIMMsgReportReaded (one conversation, up to a given message or the latest; an empty conv
  * id marks every conversation of that type, as the SDK does from 5.8) and TIMMsgMarkAllMessageAsRead.
  * A C2C read sends the peer's devices a MsgReadedReceipt and turns their messages' is_peer_read on.
+ * A group the user left (quit, removed, dismissed) but keeps in their conversation list can still be
+ * marked read: it changes only their own conversation, and otherwise its last unread count would stay
+ * on their list for good (*choice*, docs/emulator.md).
  */
 import { stringifyTimJson } from '../../../tim/json';
 import type { ConvRef } from '../access';
@@ -48,10 +51,26 @@ function markAllOfType(ctx: Ctx, userId: string, convType: number): void {
     stream: string;
   }>;
   for (const row of rows) {
-    if (convType === GROUP && ctx.emu.access.memberRow(row.conv_id, userId) === undefined) {
-      continue;
-    }
     markRead(ctx, userId, { convType, convId: row.conv_id, stream: row.stream }, undefined);
+  }
+}
+
+/**
+ * The conversation to mark read: a member's (or a C2C one) as access.conv checks it, else a group the
+ * user left but keeps in their list; anything else fails as access.conv does (10007 / 10010).
+ */
+function readableConv(ctx: Ctx, userId: string, convId: string, convType: number): ConvRef {
+  try {
+    return ctx.emu.access.conv(userId, convId, convType);
+  } catch (error: unknown) {
+    const notMember = error instanceof ApiError && (error.code === Err.GROUP_NOT_FOUND || error.code === Err.GROUP_PERMISSION_DENY);
+    const kept = notMember
+      ? (ctx.emu.db.prepare('SELECT stream FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?').get(userId, GROUP, convId) as { stream: string } | undefined)
+      : undefined;
+    if (kept === undefined) {
+      throw error;
+    }
+    return { convType: GROUP, convId, stream: kept.stream };
   }
 }
 
@@ -69,7 +88,7 @@ const reportReaded: Handler = async (ctx, args) => {
       markAllOfType(ctx, userId, convType);
       return;
     }
-    const conv = ctx.emu.access.conv(userId, convId, convType);
+    const conv = readableConv(ctx, userId, convId, convType);
     let upTo: { id: number; time: number } | undefined;
     if (msgId !== undefined && msgId.length > 0) {
       const found = findLocal(ctx, userId, deviceId, msgId, true);
