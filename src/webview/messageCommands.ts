@@ -1,6 +1,6 @@
 /**
  * What the user can do to a message: the actions menu (retry, cancel, recall, delete, copy, open a
- * link) and the clicks on a message's own buttons and links. Links are never followed inside the
+ * link) and the clicks on a message's own buttons (a code block's Copy among them) and links. Links are never followed inside the
  * webview: they go to the host as `chat/openLink`.
  */
 import { errorMessage } from '../shared/errorMessage';
@@ -8,6 +8,7 @@ import type { ChatMessageView } from '../shared/chatModel';
 import type { ActionMenu } from './actionMenu';
 import type { ChatView } from './chatView';
 import { askDelete } from './deleteDialog';
+import { codicon } from './dom';
 import { plainTextOf } from './elementText';
 import type { HostChannel } from './hostChannel';
 import { pathOfToggle } from './mergerList';
@@ -19,6 +20,9 @@ import type { EmojiPanel } from './emojiPanel';
 import { ReactionPicker } from './reactionPicker';
 import type { Translate } from './strings';
 import type { VirtualList } from './virtualList';
+
+/** How long a code block's Copy button shows that it copied. */
+const COPIED_FOR_MS = 1500;
 
 export interface MessageCommandContext {
   readonly channel: HostChannel;
@@ -263,6 +267,26 @@ export class MessageCommands {
     }
   }
 
+  /** Copies a fenced code block's code (the text of its `code`, without the button), and says so on the button for a moment. */
+  private async copyCode(button: HTMLElement): Promise<void> {
+    const code = button.closest('.md-pre-wrap')?.querySelector('code')?.textContent ?? '';
+    try {
+      await navigator.clipboard.writeText(code);
+    } catch (error: unknown) {
+      this.c.view.setError(this.c.t()('code.copyFailed', errorMessage(error)));
+      return;
+    }
+    const t = this.c.t();
+    button.classList.add('copied');
+    button.title = t('code.copied');
+    button.replaceChildren(codicon('check'));
+    setTimeout(() => {
+      button.classList.remove('copied');
+      button.title = t('code.copy');
+      button.replaceChildren(codicon('copy'));
+    }, COPIED_FOR_MS);
+  }
+
   private wireList(): void {
     const { scroller } = this.c.view;
     scroller.addEventListener('click', (event) => {
@@ -309,6 +333,10 @@ export class MessageCommands {
       }
       if (action === 'quote') {
         void this.showQuoted(id);
+        return;
+      }
+      if (action === 'copyCode') {
+        void this.copyCode(button);
         return;
       }
       if (action === 'react' && button.dataset.reaction) {

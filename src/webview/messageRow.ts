@@ -204,12 +204,30 @@ export class MessageRowRenderer {
     return body;
   }
 
+  /**
+   * A Copy button on each fenced code block (shown on hover or focus, as on GitHub): selecting a block's
+   * lines by hand is the fiddly part of taking code from a chat. The click is the list's (messageCommands).
+   */
+  private addCodeCopyButtons(text: HTMLElement): void {
+    const label = this.options.t('code.copy');
+    for (const pre of text.querySelectorAll<HTMLElement>('pre.md-pre')) {
+      // Out of the Tab order until the list's roving focus makes its message the active one.
+      const button = attrs(el('button', 'md-copy'), { type: 'button', 'data-action': 'copyCode', title: label, 'aria-label': label, tabindex: '-1' });
+      button.append(codicon('copy'));
+      // Beside the block, not in it: the block scrolls sideways under long lines, the button stays put.
+      const wrap = el('div', 'md-pre-wrap');
+      pre.replaceWith(wrap);
+      wrap.append(pre, button);
+    }
+  }
+
   private renderBody(message: ChatMessageView): HTMLElement {
     const body = el('div', 'message-body');
     for (const element of message.elements) {
       if (element.kind === 'text') {
         const text = el('div', 'md');
         renderBlocks(this.builder, this.markdownOf(element.text), text);
+        this.addCodeCopyButtons(text);
         body.append(text);
         continue;
       }

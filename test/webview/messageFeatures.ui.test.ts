@@ -1,7 +1,8 @@
 /**
  * The rest of the message API in the chat UI (the webview bundle in headless Chromium against the fake
- * host): image thumbnails and downloads, merged messages that expand (also nested ones), stars, Ctrl/Shift-click selection
- * with its bar (delete, forward), and attaching a file with upload progress and cancel.
+ * host): image thumbnails and downloads, merged messages that expand (also nested ones), a code block's
+ * Copy, stars, Ctrl/Shift-click selection with its bar (delete, forward), and attaching a file with upload
+ * progress and cancel.
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -95,6 +96,25 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await page.locator('.message[data-id="m98"]:not([data-starred])').waitFor();
     const stars = (await hostLog(page)).requests.filter((r) => r.method === 'chat/star').map((r) => r.params);
     assert.deepEqual(stars, [{ id: 'm98', starred: true }, { id: 'm98', starred: false }]);
+  });
+
+  it("copies a fenced code block's code with its Copy button, which says so for a moment", async () => {
+    await openFakePanel(page, session.server.url, 'n=46');
+    // The real clipboard of headless Chromium, allowed for the page as VS Code's webviews allow it.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    const block = page.locator('.message[data-id="m45"] .md-pre-wrap');
+    await block.scrollIntoViewIfNeeded();
+    const button = block.locator('.md-copy');
+    assert.equal(await button.getAttribute('aria-label'), 'Copy Code');
+    assert.equal(await button.evaluate((b) => getComputedStyle(b).opacity), '0', 'hidden until the block is hovered');
+    await block.hover();
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.message[data-id="m45"] .md-copy') as Element).opacity === '1');
+    await button.click();
+    await block.locator('.md-copy.copied').waitFor();
+    assert.equal(await button.getAttribute('title'), 'Copied');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'function add(a: number, b: number): number {\n  return a + b;\n}');
+    await block.locator('.md-copy:not(.copied)').waitFor({ timeout: 5000 });
+    assert.equal(await button.getAttribute('title'), 'Copy Code', 'back after a moment');
   });
 
   it("asks the host for a message's link from its actions menu (the host writes the clipboard)", async () => {
