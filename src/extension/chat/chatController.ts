@@ -41,6 +41,7 @@ import { TypingStatusSender } from './typingStatus';
 import { showWhoReacted } from './whoReacted';
 import { showWhoRead } from './whoRead';
 import type { WebviewChannel } from '../panels/webviewChannel';
+import { onDidSendHere } from '../messages/sentHere';
 
 /** TIMMsgListDelete takes at most this many messages per call (seed API). */
 export const LIST_DELETE_LIMIT = 30;
@@ -321,6 +322,12 @@ export class ChatController extends Disposable {
         }
         if (mine.length) {
           this.channel?.notify('chat/messagesAdded', { messages: [...mine].sort(compareMessages).map((m) => this.view(m)) });
+        }
+      }),
+      // What this window sent to this conversation from elsewhere (sentHere.ts): no RecvNewMsg tells of it.
+      onDidSendHere((message) => {
+        if (this.isMine(message) && !this.messages.has(message.message_msg_id)) {
+          this.channel?.notify('chat/messagesAdded', { messages: [this.view(message)] });
         }
       }),
       client.onEvent('MsgUpdate', (messages) => {

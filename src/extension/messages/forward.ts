@@ -15,6 +15,7 @@ import { previewText } from '../chat/messageView';
 import type { Translate } from '../chat/translate';
 import type { ConversationRef } from '../conversations/conversationKey';
 import { downloadTargetOf } from './mediaElements';
+import { sentHere } from './sentHere';
 
 export type ForwardMode = 'separately' | 'merged';
 
@@ -75,7 +76,8 @@ export async function forwardMessages(client: TimClient, messages: readonly TimM
     throw new Error(vscode.l10n.t('Choose at least one message that can be forwarded.'));
   }
   if (mode === 'merged') {
-    await client.msgSendMessage(target.id, target.type, { message_elem_array: [mergerElementOf(ordered, title, selfId, vscode.l10n.t)], message_is_forward_message: true });
+    const { message } = await client.msgSendMessage(target.id, target.type, { message_elem_array: [mergerElementOf(ordered, title, selfId, vscode.l10n.t)], message_is_forward_message: true });
+    sentHere(message);
     return 1;
   }
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-forward-'));
@@ -84,7 +86,8 @@ export async function forwardMessages(client: TimClient, messages: readonly TimM
     for (const message of ordered) {
       const elements = await resendableElements(client, message, tempDir);
       if (elements.length > 0) {
-        await client.msgSendMessage(target.id, target.type, { message_elem_array: elements, message_is_forward_message: true });
+        const { message: copy } = await client.msgSendMessage(target.id, target.type, { message_elem_array: elements, message_is_forward_message: true });
+        sentHere(copy);
         sent++;
       }
     }

@@ -20,6 +20,7 @@ import { isDotenvFile, scanForSecrets } from './secretScanner';
 import { buildSnippetMessage, snippetHeader, SnippetTooLargeError, type SnippetMessage } from './snippetFormat';
 import { snippetFromEditor } from './snippetFromEditor';
 import { BATCH_SEND_LIMIT, parseUserIds, pickConversation, pickUsers, targetOf, type ShareTarget } from './shareTargets';
+import { sentHere } from '../messages/sentHere';
 
 export const ShareCommand = {
   shareSelection: 'timChat.shareSelection',
@@ -148,6 +149,7 @@ async function shareSelection(deps: ShareCommandDeps, args: readonly unknown[]):
     return undefined;
   }
   const { message } = await client.msgSendMessage(target.ref.id, target.ref.type, encode(snippet, comment));
+  sentHere(message);
   log().info(`shared ${snippetHeader(snippet)} with ${target.key}`);
   sharedMessage(deps, vscode.l10n.t('Shared {0} with {1}.', snippetHeader(snippet), target.name), target.key);
   return { target, snippet, message };
@@ -275,6 +277,7 @@ async function shareFile(deps: ShareCommandDeps, args: readonly unknown[]): Prom
       message_elem_array: [{ elem_type: TIMElemType.File, file_elem_file_path: uri.fsPath, file_elem_file_name: path.basename(uri.fsPath), file_elem_file_size: size }],
     });
     messages.push(message);
+    sentHere(message);
     log().info(`shared file ${path.basename(uri.fsPath)} (${size} bytes) with ${target.key}`);
   }
   const names = files.map((f) => path.basename(f.uri.fsPath)).join(', ');
