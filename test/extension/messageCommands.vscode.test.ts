@@ -24,6 +24,7 @@ import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/en
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { newDialogLog, type DialogAnswers, type PickAnswer as Pick, withDialogs as withScriptedDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
+import { watchAddedMessages } from '../harness/addedMessages';
 
 type Window = typeof vscode.window;
 // Every dialog any command of these tests showed, collected over the whole suite.
@@ -281,14 +282,7 @@ describe('message commands on the emulator', function () {
     const listener = carol.client.onEvent('RecvNewMsg', (ms) => carolGot.push(...ms.map((m) => ({ elems: m.message_elem_array.map((e) => e.elem_type), text: JSON.stringify(m.message_elem_array) }))));
     // carol's chat is open here too: it shows what is forwarded to her (TIM tells no device of its own sends).
     const carolPanel = api().openChat('c2c_carol');
-    const addedToCarol: string[] = [];
-    const notifyCarol = carolPanel.channel.notify.bind(carolPanel.channel);
-    carolPanel.channel.notify = ((method, params) => {
-      if (method === 'chat/messagesAdded') {
-        addedToCarol.push(...(params as unknown as { messages: Array<{ id: string }> }).messages.map((m) => m.id));
-      }
-      notifyCarol(method, params);
-    }) as typeof carolPanel.channel.notify;
+    const inCarolsChat = watchAddedMessages(carolPanel);
     const one = await withDialogs({ picks: [byLabel(/^carol$/), byLabel(/Merged/)] }, () => handlers['chat/forward']({ ids: picks }));
     assert.equal(one.forwarded, 1);
     await eventually(() => carolGot.some((m) => m.elems[0] === TIMElemType.Merge), 10_000, 'carol gets the merged message');
@@ -296,7 +290,8 @@ describe('message commands on the emulator', function () {
     const separate = await withDialogs({ picks: [byLabel(/^carol$/), byLabel(/One by One/)] }, () => handlers['chat/forward']({ ids: picks }));
     assert.equal(separate.forwarded, 2);
     await eventually(() => carolGot.filter((m) => m.elems[0] === TIMElemType.Text).length >= 2, 10_000, 'carol gets two messages');
-    assert.equal(new Set(addedToCarol).size, 3, "the merged one and the two one by one, in carol's open chat");
+    assert.equal(new Set(inCarolsChat.ids).size, 3, "the merged one and the two one by one, in carol's open chat");
+    inCarolsChat.dispose();
     carolPanel.dispose();
     // A file forwarded one by one is downloaded and sent again: carol gets the same bytes.
     const fileMessage = page.messages.find((m) => m.elements.some((e) => e.kind === 'file'));

@@ -188,6 +188,11 @@ async function shareWithSeveral(deps: ShareCommandDeps, args: readonly unknown[]
     return undefined;
   }
   const answers: TimMsgBatchSendResult[] = await client.msgBatchSend({ msg_batch_send_param_identifier_array: users, msg_batch_send_param_msg: encode(snippet, comment) });
+  for (const answer of answers) {
+    if (Number(answer.msg_batch_send_result_code) === 0 && answer.msg_batch_send_result_msg) {
+      sentHere(answer.msg_batch_send_result_msg);
+    }
+  }
   const byUser = new Map(answers.map((a) => [a.msg_batch_send_result_identifier, a]));
   const results: PersonResult[] = users.map((userId) => {
     const answer = byUser.get(userId);

@@ -28,6 +28,7 @@ import type { TimMessage } from '../../../src/tim/types/message';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/emulatorProcess';
 import { recordDialogs } from '../../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../../harness/timUser';
+import { watchAddedMessages } from '../../harness/addedMessages';
 
 function api(): TimChatApi {
   const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
@@ -144,14 +145,8 @@ describe('share code', function () {
   it("shows what was shared in the conversation's open chat panel (TIM does not tell the sending device)", async () => {
     const panel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_bob')) as ReturnType<TimChatApi['openChat']>;
     assert.ok(panel);
-    const added: string[] = [];
-    const notify = panel.channel.notify.bind(panel.channel);
-    panel.channel.notify = ((method, params) => {
-      if (method === 'chat/messagesAdded') {
-        added.push(...(params as unknown as { messages: Array<{ id: string }> }).messages.map((m) => m.id));
-      }
-      notify(method, params);
-    }) as typeof panel.channel.notify;
+    const watch = watchAddedMessages(panel);
+    const added = watch.ids;
     try {
       await selectLines(path.join(app, 'src', 'math.ts'), 1, 3);
       const result = (await vscode.commands.executeCommand('timChat.shareSelection', { conversation: 'c2c_bob', comment: '' })) as ShareSelectionResult | undefined;
@@ -164,7 +159,7 @@ describe('share code', function () {
       await eventually(() => added.includes(fileId), 10_000, 'the file in the open panel');
       assert.equal(added.filter((id) => id === result.message.message_msg_id).length, 1, 'once');
     } finally {
-      panel.channel.notify = notify;
+      watch.dispose();
       panel.dispose();
     }
   });
@@ -192,6 +187,10 @@ describe('share code', function () {
 
   it('shares with several people in one batch send, with a result for each', async () => {
     const boxes = [bob, carol, dave].map(inbox);
+    // dave's chat is open: it shows what was sent to him.
+    const davePanel = (await vscode.commands.executeCommand('timChat.openChat', 'c2c_dave')) as ReturnType<TimChatApi['openChat']>;
+    assert.ok(davePanel);
+    const toDave = watchAddedMessages(davePanel);
     await selectLines(path.join(app, 'src', 'math.ts'), 1, 3);
     const { result: results, asked } = await recordDialogs({ warning: 'Show Results' }, async (seen) => {
       const answer = (await vscode.commands.executeCommand('timChat.shareSelectionWithSeveral', { users: ['bob', 'carol', 'dave', 'nobody'], comment: 'for all three' })) as PersonResult[] | undefined;
@@ -212,6 +211,9 @@ describe('share code', function () {
       assert.equal(parseSnippetData(custom?.elem_type === TIMElemType.Custom ? custom.custom_elem_data : undefined)?.startLine, 1);
       box.dispose();
     }
+    assert.equal(toDave.ids.length, 1, "the snippet in dave's open chat");
+    toDave.dispose();
+    davePanel.dispose();
   });
 
   it('opens the receiver\'s copy by git remote and path, at the range', async () => {
