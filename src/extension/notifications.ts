@@ -1,14 +1,14 @@
 /**
  * Notifications for new messages in conversations the user is not looking at. They follow the
  * conversation's receive option (not-notify: none; not-notify-except-@: only mentions of me) and go
- * through VS Code's own notifications, so Do Not Disturb silences them like any other. Clicking opens
- * the conversation. Of TIM's system notices, a group's dismissal and requests to join are told too.
+ * through VS Code's own notifications, so Do Not Disturb silences them like any other. Open opens
+ * the conversation; Reply… answers it from an input box. Of TIM's system notices, a group's dismissal and requests to join are told too.
  */
 import * as vscode from 'vscode';
-import { TIMConvType, TIMGroupReportType, TIMReceiveMessageOpt } from '../tim/enums';
+import { TIMConvType, TIMElemType, TIMGroupReportType, TIMReceiveMessageOpt } from '../tim/enums';
 import type { TimMessage } from '../tim/types/message';
 import { previewText } from './chat/messageView';
-import { conversationKey } from './conversations/conversationKey';
+import { conversationKey, parseConversationKey } from './conversations/conversationKey';
 import type { ConversationStore } from './conversations/conversationStore';
 import { type GroupReport, groupReportOf, isSystemMessage } from './conversations/groupReports';
 import type { JoinRequestCounts } from './conversations/joinRequestCounts';
@@ -17,6 +17,7 @@ import { muteDurationText } from './conversations/muteDuration';
 import { decideJoinRequest } from './commands/joinRequestCommands';
 import { Disposable } from './lifecycle';
 import { describeFailure } from './log';
+import { sentHere } from './messages/sentHere';
 import { shouldNotify } from './notificationPolicy';
 import type { ChatPanels } from './panels/chatPanel';
 import type { TimSession } from './session/timSession';
@@ -90,7 +91,7 @@ export class MessageNotifications extends Disposable {
       const text = previewText(message, { t: vscode.l10n.t, selfId, displayName: () => undefined });
       const sender = message.message_sender_profile?.user_profile_nick_name || message.message_sender;
       const line = message.message_conv_type === 2 ? `${name} · ${sender}: ${text}` : `${sender}: ${text}`;
-      this.show(line, key);
+      this.showMessage(line, key, name);
     }
   }
 
@@ -179,6 +180,50 @@ export class MessageNotifications extends Disposable {
         void vscode.commands.executeCommand('timChat.openChat', key);
       }
     });
+  }
+
+  /** A message's notification: Open, or Reply… without leaving what the user is doing. */
+  private showMessage(line: string, key: string, name: string): void {
+    this.record(line);
+    const open = vscode.l10n.t('Open');
+    const reply = vscode.l10n.t('Reply…');
+    void vscode.window.showInformationMessage(line, open, reply).then((choice) => {
+      if (choice === open) {
+        void vscode.commands.executeCommand('timChat.openChat', key);
+      } else if (choice === reply) {
+        void this.reply(key, name, line, '');
+      }
+    });
+  }
+
+  /**
+   * Asks for a reply in an input box and sends it as a plain message. A failed send says why and offers
+   * to try again with the text as it was typed: nothing typed is lost.
+   */
+  private async reply(key: string, name: string, line: string, typed: string): Promise<void> {
+    const ref = parseConversationKey(key);
+    const text = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Reply to {0}', name),
+      prompt: line,
+      value: typed,
+      placeHolder: vscode.l10n.t('Message'),
+      ignoreFocusOut: true,
+    });
+    if (ref === undefined || text === undefined || text.trim() === '') {
+      return;
+    }
+    try {
+      const { client } = this.session.requireSignedIn();
+      const { message } = await client.msgSendMessage(ref.id, ref.type, { message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }] });
+      sentHere(message);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Sent to {0}', name), 4000);
+    } catch (error: unknown) {
+      const again = vscode.l10n.t('Try Again');
+      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Your reply to {0} was not sent: {1}', name, describeFailure(error)), again);
+      if (choice === again) {
+        await this.reply(key, name, line, text);
+      }
+    }
   }
 
   private record(line: string): void {

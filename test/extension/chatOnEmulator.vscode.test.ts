@@ -123,6 +123,35 @@ describe('chat on the emulator', function () {
     await eventually(() => api().notifications.shown.some((line) => line.includes('hello alice')), 5000, 'a notification');
   });
 
+  it("answers a message's notification with Reply…; a reply that fails says why and offers to try again with its text", async () => {
+    const got: string[] = [];
+    const listener = carol.client.onEvent('RecvNewMsg', (messages) => got.push(...messages.map((m) => JSON.stringify(m.message_elem_array))));
+    try {
+      const replied = await recordDialogs({ info: 'Reply…', inputs: ['on my way 马上到'] }, async () => {
+        await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('are you coming?'));
+        await eventually(() => got.some((elements) => elements.includes('on my way 马上到')), 10_000, 'carol gets the reply');
+      });
+      assert.match(replied.asked.inputBoxes[0]?.title ?? '', /^Reply to /);
+      assert.match(replied.asked.inputBoxes[0]?.prompt ?? '', /: are you coming\?$/);
+      assert.equal(api().chatPanels().length, 0, 'no chat opened');
+
+      // carol blocks alice: TIM refuses the reply (20007); Try Again brings the text back (then Escape).
+      await carol.client.friendshipAddToBlackList(['alice']);
+      const refused = await recordDialogs({ info: 'Reply…', inputs: ['are you there?'], error: 'Try Again' }, async (seen) => {
+        await carol.client.msgSendMessage('alice', TIMConvType.C2C, text('ping?'));
+        await eventually(() => seen.inputBoxes.length === 2, 10_000, 'asked again');
+      });
+      assert.match(refused.asked.errors[0] ?? '', /^Your reply to .+ was not sent: .*20007/);
+      assert.equal(refused.asked.inputBoxes[1]?.value, 'are you there?', 'the text typed, to send again');
+      await carol.client.friendshipDeleteFromBlackList(['alice']);
+      // Read, as the tests after this one expect.
+      await vscode.commands.executeCommand('timChat.markAsRead', 'c2c_carol');
+      await eventually(() => api().store.get('c2c_carol')?.unread === 0, 5000, "carol's chat read");
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('marks a conversation as read', async () => {
     await vscode.commands.executeCommand('timChat.markAsRead', 'c2c_bob');
     await eventually(() => api().store.get('c2c_bob')?.unread === 0, 5000, 'unread 0');

@@ -25,6 +25,8 @@ export interface DialogAnswers {
   readonly warning?: string;
   /** The button every showInformationMessage answers (a notification's action); undefined is a dismissed one. */
   readonly info?: string;
+  /** The button every showErrorMessage answers; undefined is a dismissed one. */
+  readonly error?: string;
 }
 
 /** What the stubbed dialogs were asked to show. */
@@ -67,7 +69,10 @@ export async function withDialogs<T>(answers: DialogAnswers, run: (log: DialogLo
     log.warnings.push({ message, options, items });
     return answers.warning;
   }) as Window['showWarningMessage'];
-  window.showErrorMessage = (async (message: string) => void log.errors.push(message)) as Window['showErrorMessage'];
+  window.showErrorMessage = (async (message: string, ...items: unknown[]) => {
+    log.errors.push(message);
+    return items.includes(answers.error) ? answers.error : undefined;
+  }) as Window['showErrorMessage'];
   window.showInformationMessage = (async (message: string, ...items: unknown[]) => {
     log.infos.push(message);
     // Only a button the message offers: a plain message answers undefined as VS Code's does.
