@@ -1,8 +1,9 @@
 /**
  * Notifications for new messages in conversations the user is not looking at. They follow the
  * conversation's receive option (not-notify: none; not-notify-except-@: only mentions of me) and go
- * through VS Code's own notifications, so Do Not Disturb silences them like any other. Open opens
- * the conversation; Reply… answers it from an input box. Of TIM's system notices, a group's dismissal and requests to join are told too.
+ * through VS Code's own notifications, so Do Not Disturb silences them like any other. Open opens the
+ * conversation; Reply… answers it from an input box. Of TIM's system notices, a group's dismissal and
+ * requests to join are told too.
  */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMElemType, TIMGroupReportType, TIMReceiveMessageOpt } from '../tim/enums';
@@ -202,6 +203,9 @@ export class MessageNotifications extends Disposable {
    */
   private async reply(key: string, name: string, line: string, typed: string): Promise<void> {
     const ref = parseConversationKey(key);
+    if (ref === undefined) {
+      return;
+    }
     const text = await vscode.window.showInputBox({
       title: vscode.l10n.t('Reply to {0}', name),
       prompt: line,
@@ -209,7 +213,7 @@ export class MessageNotifications extends Disposable {
       placeHolder: vscode.l10n.t('Message'),
       ignoreFocusOut: true,
     });
-    if (ref === undefined || text === undefined || text.trim() === '') {
+    if (text === undefined || text.trim() === '') {
       return;
     }
     try {

@@ -3,8 +3,8 @@
  * replying to a message, editing a sent one and the typing status of one-to-one chats. It owns the
  * mention and emoji lists, the two bars above the composer and the typing line, gets every composer key
  * first (the lists' keys, Escape for a bar, Up in an empty composer to edit the newest own message), and
- * turns the composer's text into the right request: chat/sendText with its mentions and
- * the quoted message, or chat/edit.
+ * turns the composer's text into the right request: chat/sendText with its mentions and the quoted
+ * message, or chat/edit.
  */
 import type { ChatMessageView, MentionCandidate } from '../shared/chatModel';
 import type { ChatView } from './chatView';

@@ -1,7 +1,7 @@
 /**
  * What the user can do to a message: the actions menu (retry, cancel, recall, delete, copy, open a
- * link) and the clicks on a message's own buttons (a code block's Copy among them) and links. Links are never followed inside the
- * webview: they go to the host as `chat/openLink`.
+ * link) and the clicks on a message's own buttons (a code block's Copy among them) and links. Links are
+ * never followed inside the webview: they go to the host as `chat/openLink`.
  */
 import { errorMessage } from '../shared/errorMessage';
 import type { ChatMessageView } from '../shared/chatModel';
