@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, type HostLog, openFakePanel } from './fakeHostSession';
+import { composerTextOf, fakeHostSession, hostLog, type HostLog, openFakePanelAtComposer } from './fakeHostSession';
 
 describe('chat webview: emoji by shortcode', function () {
   this.timeout(120_000);
@@ -15,11 +15,10 @@ describe('chat webview: emoji by shortcode', function () {
 
   async function open(query: string): Promise<void> {
     page = session.page;
-    await openFakePanel(page, session.server.url, `n=30&${query}`);
-    await page.locator('#composer-input textarea').focus();
+    await openFakePanelAtComposer(page, session.server.url, `n=30&${query}`);
   }
 
-  const composerText = (): Promise<string> => page.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
+  const composerText = (): Promise<string> => composerTextOf(page);
   const optionCodes = (): Promise<string[]> => page.locator('#emoji-list .emoji-option .emoji-code').allInnerTexts();
   const selectedCode = (): Promise<string> => page.locator('#emoji-list [aria-selected="true"] .emoji-code').innerText();
   const sentTexts = async (): Promise<unknown[]> => (await hostLog(page)).requests.filter((r) => r.method === 'chat/sendText').map((r) => r.params.text);

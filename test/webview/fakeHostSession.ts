@@ -37,6 +37,17 @@ export async function openFakePanel(page: Page, url: string, query: string): Pro
   await page.waitForFunction(() => document.body.dataset.loadState === 'loaded');
 }
 
+/** Opens the fake panel and puts the focus in its composer, as a user about to type. */
+export async function openFakePanelAtComposer(page: Page, url: string, query: string): Promise<void> {
+  await openFakePanel(page, url, query);
+  await page.locator('#composer-input textarea').focus();
+}
+
+/** The composer's text (a vscode-textarea: read through its property). */
+export function composerTextOf(page: Page): Promise<string> {
+  return page.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
+}
+
 /** Opens a message's actions menu by right click and waits until it shows; `target` is a row or its id. */
 export async function openMessageMenu(page: Page, target: Locator | string): Promise<void> {
   const row = typeof target === 'string' ? page.locator(`.message[data-id="${target}"]`) : target;

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
-import { fakeHostSession, hostLog, type HostLog, openFakePanel } from './fakeHostSession';
+import { composerTextOf, fakeHostSession, hostLog, type HostLog, openFakePanelAtComposer } from './fakeHostSession';
 
 describe('chat webview: @-mentions', function () {
   this.timeout(120_000);
@@ -15,11 +15,10 @@ describe('chat webview: @-mentions', function () {
 
   async function open(query: string): Promise<void> {
     page = session.page;
-    await openFakePanel(page, session.server.url, `n=30&${query}`);
-    await page.locator('#composer-input textarea').focus();
+    await openFakePanelAtComposer(page, session.server.url, `n=30&${query}`);
   }
 
-  const composerText = (): Promise<string> => page.locator('#composer-input').evaluate((e) => (e as HTMLTextAreaElement).value);
+  const composerText = (): Promise<string> => composerTextOf(page);
   const optionNames = (): Promise<string[]> => page.locator('#mention-list .mention-option .mention-name').allInnerTexts();
   const selectedName = (): Promise<string> => page.locator('#mention-list [aria-selected="true"] .mention-name').innerText();
   const sentParams = async (): Promise<Array<Record<string, unknown>>> => (await hostLog(page)).requests.filter((r) => r.method === 'chat/sendText').map((r) => r.params);
