@@ -142,3 +142,19 @@ export const EMOJI_SHORTCODES: readonly EmojiShortcode[] = TABLE.map(([code, emo
 
 /** Each emoji once, under its first (most common) shortcode, in table order: what the emoji panel shows. */
 export const DISTINCT_EMOJI: readonly EmojiShortcode[] = EMOJI_SHORTCODES.filter((entry, index) => EMOJI_SHORTCODES.findIndex((other) => other.emoji === entry.emoji) === index);
+
+const BY_CODE = new Map(EMOJI_SHORTCODES.map((entry) => [entry.code, entry.emoji]));
+/**
+ * ":code:" standing alone: not touching a letter, digit, '_' or another colon, so "10:30:00", "a:x:b"
+ * and C++'s "ns::x::y" stay text (and so do two codes written together, ":+1::tada:").
+ */
+const TYPED_SHORTCODE = /(?<![\p{L}\p{N}_:]):([a-z0-9_+-]{1,32}):(?![\p{L}\p{N}_:])/gu;
+
+/**
+ * `text` with the shortcodes of the table shown as their emoji, as GitHub and Slack show them: for text
+ * that other apps, bots and scripts send (TIM Chat's own composer sends the emoji itself). Unknown names
+ * stay as they are.
+ */
+export function showShortcodes(text: string): string {
+  return text.includes(':') ? text.replace(TYPED_SHORTCODE, (match, code: string) => BY_CODE.get(code) ?? match) : text;
+}

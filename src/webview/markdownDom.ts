@@ -3,6 +3,7 @@
  * goes in text nodes only, and links keep their checked target in `href`, `title` and `data-href` (the
  * page opens them through the host's `chat/openLink`, never by navigating).
  */
+import { showShortcodes } from '../shared/emojiShortcodes';
 import type { DomBuilder } from './domBuilder';
 import type { MdBlock, MdInline } from './markdownTypes';
 import { tokenize } from './snippet/highlighter';
@@ -76,7 +77,8 @@ export function renderInlines<N>(b: DomBuilder<N>, inlines: readonly MdInline[],
 function renderInline<N>(b: DomBuilder<N>, inline: MdInline): N {
   switch (inline.type) {
     case 'text':
-      return b.text(inline.text);
+      // Outside code only: in a code span or block a colon is the code's own.
+      return b.text(showShortcodes(inline.text));
     case 'br':
       return b.element('br');
     case 'code': {

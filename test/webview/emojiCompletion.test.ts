@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { emojiQueryAt, insertEmoji, insideCode, MAX_EMOJI_MATCHES, matchEmoji, replaceTypedShortcode } from '../../src/webview/emojiCompletion';
-import { EMOJI_SHORTCODES } from '../../src/shared/emojiShortcodes';
+import { EMOJI_SHORTCODES, showShortcodes } from '../../src/shared/emojiShortcodes';
 
 describe('emoji by shortcode (pure)', () => {
   it('finds the shortcode being typed at the caret', () => {
@@ -80,5 +80,14 @@ describe('emoji by shortcode (pure)', () => {
       assert.match(entry.zh, /^\p{Script=Han}+$/u, entry.code);
       assert.equal(matchEmoji(entry.code)[0]?.emoji, entry.emoji, `:${entry.code} finds its emoji first`);
     }
+  });
+
+  it('shows the shortcodes other apps send as their emoji, and leaves times, code-like text and unknown names', () => {
+    assert.equal(showShortcodes(':white_check_mark: build passed :tada:'), '✅ build passed 🎉');
+    assert.equal(showShortcodes('(:+1:) and "ok :100:!"'), '(👍) and "ok 💯!"');
+    assert.equal(showShortcodes('at 10:30:00, a:x:b, ns::x::y'), 'at 10:30:00, a:x:b, ns::x::y');
+    assert.equal(showShortcodes('two together :+1::tada: stay'), 'two together :+1::tada: stay');
+    assert.equal(showShortcodes(':nosuchcode: and :Tada:'), ':nosuchcode: and :Tada:');
+    assert.equal(showShortcodes('no colon at all'), 'no colon at all');
   });
 });

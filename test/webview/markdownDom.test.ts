@@ -96,4 +96,8 @@ describe('markdown rendering', () => {
       assert.equal(attributeNames, null, payload);
     }
   });
+
+  it('shows shortcodes as emoji in text, never in code', () => {
+    assert.equal(serialize(render('done :tada: `:tada:`\n\n```\n:tada:\n```')), '<div><p>done 🎉 <code>:tada:</code></p><pre><code>:tada:</code></pre></div>');
+  });
 });

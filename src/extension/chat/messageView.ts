@@ -3,6 +3,7 @@
  * validated here on the host, that the webview renders as text. Pure (no vscode) so it is unit-tested.
  */
 import type { ChatElementView, ChatMessageStatus, ChatMessageView } from '../../shared/chatModel';
+import { showShortcodes } from '../../shared/emojiShortcodes';
 import { showTuikitEmoji } from '../../shared/tuikitEmoji';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupAddOption, TIMGroupTipGroupChangeFlag, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
 import type { TimElem } from '../../tim/types/elements';
@@ -228,7 +229,8 @@ export function previewText(message: TimMessage | undefined, ctx: Pick<MessageVi
   const parts = (message.message_elem_array ?? []).map((elem): string => {
     switch (elem.elem_type) {
       case TIMElemType.Text:
-        return showTuikitEmoji(String(elem.text_elem_content ?? ''));
+        // As the chat shows it: TUIKit's emoji keys and other apps' shortcodes as emoji.
+        return showShortcodes(showTuikitEmoji(String(elem.text_elem_content ?? '')));
       case TIMElemType.Image:
         return ctx.t('[Image]');
       case TIMElemType.Sound:

@@ -134,6 +134,12 @@ describe('messageView', () => {
     assert.equal(previewText(tuikit, ctx), 'nice👍 [not an emoji]');
   });
 
+  it("previews other apps' shortcodes as emoji, as the chat shows them", () => {
+    const bot = message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: ':white_check_mark: build 42 passed at 10:30:00' }] });
+    assert.equal(previewText(bot, ctx), '✅ build 42 passed at 10:30:00');
+    assert.deepEqual(toMessageView(bot, ctx).elements[0], { kind: 'text', text: ':white_check_mark: build 42 passed at 10:30:00' }, 'the chat renders it from the text (outside code only)');
+  });
+
   it('previews one line, and says when a message was revoked', () => {
     const multi = message({ message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: '```ts\nconst a = 1;\n```' }] });
     assert.equal(previewText(multi, ctx), '```ts const a = 1; ```');
