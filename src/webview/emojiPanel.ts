@@ -1,9 +1,9 @@
 /**
  * The emoji panel: every emoji of the shortcode table in a grid, for those who do not know the
  * shortcodes; opened by the composer's smiley button (to insert one) and by the reaction picker's "more"
- * button (to react with one). Arrow keys move in the grid, Home/End go to its ends, Enter,
- * Space or a click picks it and closes; Escape, Tab or a click elsewhere closes;
- * focus returns to where it came from. Each emoji's tooltip is its shortcode, so the panel teaches them.
+ * button (to react with one). Arrow keys move in the grid, Home/End go to its ends, Enter, Space or a
+ * click picks and closes; Escape, Tab or a click elsewhere closes; the focus returns to where it came
+ * from (FocusedPopup). Each emoji's tooltip is its shortcode, so the panel teaches them.
  */
 import { attrs, el } from './dom';
 import { FocusedPopup } from './focusedPopup';
