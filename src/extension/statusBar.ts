@@ -63,8 +63,8 @@ export class StatusBar extends Disposable {
     const reconnected = online && !this.wasOnline;
     this.wasOnline = online;
     if (client === this.followed) {
-      if (client !== undefined && reconnected && state.kind === 'signedIn') {
-        this.readOwnStatus(client, state.account.userId);
+      if (reconnected && state.kind === 'signedIn') {
+        this.readOwnStatus(state.client, state.account.userId);
       }
       return;
     }

@@ -144,6 +144,16 @@ export const EMOJI_SHORTCODES: readonly EmojiShortcode[] = TABLE.map(([code, emo
 export const DISTINCT_EMOJI: readonly EmojiShortcode[] = EMOJI_SHORTCODES.filter((entry, index) => EMOJI_SHORTCODES.findIndex((other) => other.emoji === entry.emoji) === index);
 
 const BY_CODE = new Map(EMOJI_SHORTCODES.map((entry) => [entry.code, entry.emoji]));
+
+/** The emoji of a shortcode of the table (without its colons), or undefined. */
+export function emojiOfShortcode(code: string): string | undefined {
+  return BY_CODE.get(code);
+}
+
+/** Whether a display language wants the table's Chinese names shown beside the shortcodes. */
+export function showsChineseNames(locale: string): boolean {
+  return locale.toLowerCase().startsWith('zh');
+}
 /**
  * ":code:" standing alone: not touching a letter, digit, '_' or another colon, so "10:30:00", "a:x:b"
  * and C++'s "ns::x::y" stay text (and so do two codes written together, ":+1::tada:").
@@ -156,5 +166,5 @@ const TYPED_SHORTCODE = /(?<![\p{L}\p{N}_:]):([a-z0-9_+-]{1,32}):(?![\p{L}\p{N}_
  * stay as they are.
  */
 export function showShortcodes(text: string): string {
-  return text.includes(':') ? text.replace(TYPED_SHORTCODE, (match, code: string) => BY_CODE.get(code) ?? match) : text;
+  return text.includes(':') ? text.replace(TYPED_SHORTCODE, (match, code: string) => emojiOfShortcode(code) ?? match) : text;
 }

@@ -84,6 +84,11 @@ export class ChatController {
   /** The members picked to mention (kept in the webview state). */
   private mentionsPicked: readonly MentionCandidate[] = [];
 
+  /** The panel's display language: VS Code's, as chat/info gives it, else the browser's. */
+  private get locale(): string {
+    return this.info?.locale || navigator.language;
+  }
+
   constructor(
     private readonly view: ChatView,
     private readonly channel: HostChannel,
@@ -115,7 +120,7 @@ export class ChatController {
     this.list.onDidRender = () => this.focus.apply();
     this.menu = new ActionMenu(view.menu);
     // One emoji panel for the composer (insert) and the reaction picker (react).
-    const emojiPanel = new EmojiPanel(view.root, () => this.t('emoji.panel'), () => this.info?.locale || navigator.language);
+    const emojiPanel = new EmojiPanel(view.root, () => this.t('emoji.panel'), () => this.locale);
     this.commands = new MessageCommands({
       channel,
       store: this.store,
@@ -178,7 +183,7 @@ export class ChatController {
       composer: () => this.composer,
       t: () => this.t,
       isGroup: () => this.info?.conversationType === 'group',
-      locale: () => this.info?.locale || navigator.language,
+      locale: () => this.locale,
       emojiPanel,
       draftChanged: (text) => this.drafts.changed(text),
       updated: (message) => {
@@ -427,7 +432,7 @@ export class ChatController {
         : closed === 'notMember'
           ? this.t('panel.notMember')
           : stillMuted
-            ? this.t('panel.muted', clockText(mutedUntilMs, this.info?.locale || navigator.language))
+            ? this.t('panel.muted', clockText(mutedUntilMs, this.locale))
             : this.t('panel.onlyAdmins');
     this.composer.setEnabled(signedIn && closed === undefined && !silenced, notice);
     document.body.dataset.signedIn = String(signedIn);

@@ -4,7 +4,7 @@
  * its emoji at the closing colon, as in Slack and GitHub. Nothing happens inside code (a ``` block or
  * `inline code`), where colons are the code's own.
  */
-import { EMOJI_SHORTCODES, type EmojiShortcode } from '../shared/emojiShortcodes';
+import { EMOJI_SHORTCODES, emojiOfShortcode, type EmojiShortcode } from '../shared/emojiShortcodes';
 
 /** The ":query" the caret is in: `start` is the index of the colon. */
 export interface EmojiQuery {
@@ -20,7 +20,6 @@ const HAN = /\p{Script=Han}/u;
 const QUERY = /^(?:[a-z0-9_+-]|\p{Script=Han})+$/iu;
 /** What may stand before the opening colon: nothing, a space, an opening bracket or quote. */
 const OPENER = /[\s([{"'“‘（【「]/;
-const BY_CODE = new Map(EMOJI_SHORTCODES.map((entry) => [entry.code, entry]));
 
 /** Whether `before` (the text up to the caret) ends inside a ``` block or an `inline code` span. */
 export function insideCode(before: string): boolean {
@@ -103,9 +102,9 @@ export function insertEmoji(text: string, query: EmojiQuery, emoji: string): { t
 export function replaceTypedShortcode(text: string, caret: number): { text: string; caret: number } | undefined {
   const before = text.slice(0, caret);
   const typed = /:([a-z0-9_+-]{1,32}):$/.exec(before);
-  const entry = typed === null ? undefined : BY_CODE.get(typed[1] ?? '');
-  if (typed === null || entry === undefined || !opensAt(before, typed.index)) {
+  const emoji = typed === null ? undefined : emojiOfShortcode(typed[1] ?? '');
+  if (typed === null || emoji === undefined || !opensAt(before, typed.index)) {
     return undefined;
   }
-  return insertEmoji(text.slice(0, caret - 1) + text.slice(caret), { start: typed.index, query: typed[1] ?? '' }, entry.emoji);
+  return insertEmoji(text.slice(0, caret - 1) + text.slice(caret), { start: typed.index, query: typed[1] ?? '' }, emoji);
 }

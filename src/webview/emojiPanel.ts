@@ -7,7 +7,7 @@
  */
 import { attrs, el } from './dom';
 import { FocusedPopup } from './focusedPopup';
-import { DISTINCT_EMOJI } from '../shared/emojiShortcodes';
+import { DISTINCT_EMOJI, showsChineseNames } from '../shared/emojiShortcodes';
 
 /** Emoji per row of the grid. */
 export const EMOJI_PANEL_COLUMNS = 10;
@@ -48,7 +48,7 @@ export class EmojiPanel extends FocusedPopup {
   open(anchor: { readonly left: number; readonly top: number; readonly bottom: number }, returnFocus: HTMLElement, onPick: (emoji: string) => void, opener?: HTMLElement): void {
     this.onPick = onPick;
     this.root.setAttribute('aria-label', this.label());
-    const chinese = this.locale().toLowerCase().startsWith('zh');
+    const chinese = showsChineseNames(this.locale());
     for (const button of this.buttons) {
       button.title = chinese ? `:${button.dataset.code}: ${button.dataset.zh}` : `:${button.dataset.code}:`;
       button.setAttribute('aria-label', button.title);

@@ -9,7 +9,7 @@ import type { ChatView } from './chatView';
 import { ComposerSuggestions } from './composerSuggestions';
 import { attrs, el } from './dom';
 import { emojiQueryAt, insertEmoji, matchEmoji, replaceTypedShortcode, type EmojiQuery } from './emojiCompletion';
-import type { EmojiShortcode } from '../shared/emojiShortcodes';
+import { type EmojiShortcode, showsChineseNames } from '../shared/emojiShortcodes';
 import type { Translate } from './strings';
 
 export interface EmojiPickerContext {
@@ -61,7 +61,7 @@ export class EmojiPicker extends ComposerSuggestions {
     const t = this.c.t();
     this.element.setAttribute('aria-label', t('emoji.label'));
     this.element.replaceChildren();
-    const chinese = this.c.locale().toLowerCase().startsWith('zh');
+    const chinese = showsChineseNames(this.c.locale());
     this.matches.forEach((entry, index) => {
       const option = attrs(el('div', 'emoji-option'), { role: 'option', id: `emoji-option-${index}`, 'aria-selected': String(index === this.active), 'data-index': String(index) });
       option.append(el('span', 'emoji-glyph', entry.emoji), el('span', 'emoji-code', `:${entry.code}:`));
