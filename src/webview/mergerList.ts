@@ -1,12 +1,12 @@
 /**
- * What an expanded merged message shows: its inner messages as text. An inner message that is itself
- * merged gets its own Show/Hide Messages button and, once open, its own list nested (indented) inside
- * the item, recursively (issue 6). Each nested merger is named by its path (the index of the inner
+ * What an expanded merged message shows: its inner messages, each with its sender and time and its
+ * content rendered as the chat renders its own (Markdown, code blocks with Copy, snippet cards). An
+ * inner message that is itself merged gets its own Show/Hide Messages button and, once open, its own
+ * list nested (indented) inside the item, recursively (issue 6). Each nested merger is named by its path (the index of the inner
  * message at each level): the path keys its expansion state and rides on its button as `data-path`.
  */
 import type { ChatMessageView } from '../shared/chatModel';
 import { attrs, el, textButton } from './dom';
-import { plainTextOf } from './elementText';
 import { formatFullTime } from './format';
 import type { Expansion } from './messageExtras';
 import type { Translate } from './strings';
@@ -19,6 +19,8 @@ export interface MergerListContext {
   readonly locale: string;
   /** The expansion state of the merger at `path` inside the row's message. */
   expansionOf(path: readonly number[]): Expansion | undefined;
+  /** An inner message's content, rendered as the chat renders its own messages (messageRow.ts). */
+  renderBody(inner: ChatMessageView): HTMLElement;
 }
 
 /** The Show/Hide Messages button of the merger at `path` ([] for the row's own message). */
@@ -61,7 +63,7 @@ function renderList(messages: readonly ChatMessageView[], title: string, path: r
   messages.forEach((inner, index) => {
     const item = el('li', 'merger-message');
     item.append(el('span', 'merger-sender', inner.senderName || inner.sender), el('time', 'merger-time', formatFullTime(inner.time, ctx.locale)));
-    item.append(el('div', 'merger-text', plainTextOf(inner.elements, ctx.t).slice(0, 2000)));
+    item.append(ctx.renderBody(inner));
     const merger = inner.elements.find((e) => e.kind === 'merger');
     if (merger?.kind === 'merger' && inner.status !== 'revoked' && path.length + 1 < MAX_DEPTH) {
       const innerPath = [...path, index];

@@ -3,7 +3,7 @@
  * then the message itself (avatar, sender, time, body, send status, read state, actions button).
  * Message data only ever reaches the DOM as text nodes and attribute values.
  */
-import type { ChatElementView, ChatMessageView, ReplyQuoteView } from '../shared/chatModel';
+import type { ChatElementView, ChatMessageView, ReplyQuoteView, SnippetView } from '../shared/chatModel';
 import { colourIndexOf, initialsOf } from './avatar';
 import { dayLabelOf, isTip, type RowContext } from './dayGroups';
 import { documentBuilder } from './domBuilder';
@@ -221,43 +221,88 @@ export class MessageRowRenderer {
     }
   }
 
+  /** A text element as Markdown, with a Copy button on each code block. */
+  private renderText(source: string): HTMLElement {
+    const text = el('div', 'md');
+    renderBlocks(this.builder, this.markdownOf(source), text);
+    this.addCodeCopyButtons(text);
+    return text;
+  }
+
+  /** Shared code as its card; buttons start out of the Tab order (the list's roving focus enables the active message's). */
+  private renderSnippet(snippet: SnippetView): HTMLElement {
+    return renderSnippetCard(snippet, this.options.snippetActions, { t: this.snippetT, buttonTabIndex: -1 });
+  }
+
+  /** Any other element as its icon, one line and details; undefined for elements that show nothing. */
+  private renderSummary(element: ChatElementView): HTMLElement | undefined {
+    const summary = summarizeElement(element, this.options.t);
+    if (!summary) {
+      return undefined;
+    }
+    const card = el('div', `element element-${element.kind}`);
+    const line = el('div', 'element-line');
+    line.append(codicon(summary.icon), el('span', 'element-text', summary.text));
+    card.append(line);
+    for (const detail of summary.details) {
+      card.append(el('div', 'element-detail', detail));
+    }
+    return card;
+  }
+
   private renderBody(message: ChatMessageView): HTMLElement {
     const body = el('div', 'message-body');
     for (const element of message.elements) {
       if (element.kind === 'text') {
-        const text = el('div', 'md');
-        renderBlocks(this.builder, this.markdownOf(element.text), text);
-        this.addCodeCopyButtons(text);
-        body.append(text);
+        body.append(this.renderText(element.text));
         continue;
       }
       if (element.kind === 'custom' && element.snippet) {
-        // Buttons start out of the Tab order: the list's roving focus enables the active message's.
-        body.append(renderSnippetCard(element.snippet, this.options.snippetActions, { t: this.snippetT, buttonTabIndex: -1 }));
+        body.append(this.renderSnippet(element.snippet));
         continue;
       }
       if (message.status !== 'revoked' && (element.kind === 'image' || element.kind === 'file' || element.kind === 'merger')) {
         body.append(this.renderTransferable(message, element));
         continue;
       }
-      const summary = summarizeElement(element, this.options.t);
-      if (!summary) {
-        continue;
+      const card = this.renderSummary(element);
+      if (card) {
+        body.append(card);
       }
-      const card = el('div', `element element-${element.kind}`);
-      const line = el('div', 'element-line');
-      line.append(codicon(summary.icon), el('span', 'element-text', summary.text));
-      card.append(line);
-      for (const detail of summary.details) {
-        card.append(el('div', 'element-detail', detail));
-      }
-      body.append(card);
     }
     if (message.edited) {
       // After the text, on its last line when that is a paragraph (as chat apps show "(edited)").
       const mark = el('span', 'edited-mark', this.options.t('message.edited'));
       const last = body.lastElementChild?.lastElementChild;
       (last?.tagName === 'P' ? last : body).append(' ', mark);
+    }
+    return body;
+  }
+
+  /**
+   * One message inside an expanded merged message, rendered as the chat renders its own: text as
+   * Markdown (code blocks with Copy, links, emoji), shared code as its card (Open at This Line works
+   * from here too: the card carries everything it needs). Files, images and nested mergers show their
+   * summary line: their payloads belong to the merged message, not to this chat's rows.
+   */
+  private renderInnerBody(inner: ChatMessageView): HTMLElement {
+    const body = el('div', 'merger-body');
+    if (inner.status === 'revoked') {
+      const { t } = this.options;
+      body.append(codicon('discard'), document.createTextNode(inner.isSelf ? t('message.revokedSelf') : t('message.revokedOther', inner.senderName || inner.sender)));
+      return body;
+    }
+    for (const element of inner.elements) {
+      if (element.kind === 'text') {
+        body.append(this.renderText(element.text));
+      } else if (element.kind === 'custom' && element.snippet) {
+        body.append(this.renderSnippet(element.snippet));
+      } else {
+        const card = this.renderSummary(element);
+        if (card) {
+          body.append(card);
+        }
+      }
     }
     return body;
   }
@@ -305,7 +350,12 @@ export class MessageRowRenderer {
       const extras = this.options.extras;
       const expansion = extras?.expansionOf(message.id);
       buttons.append(mergerToggle(expansion !== undefined, [], t));
-      const content = renderExpansion(expansion, element.title, [], { t, locale: this.options.locale, expansionOf: (path) => extras?.expansionOf(message.id, path) });
+      const content = renderExpansion(expansion, element.title, [], {
+        t,
+        locale: this.options.locale,
+        expansionOf: (path) => extras?.expansionOf(message.id, path),
+        renderBody: (inner) => this.renderInnerBody(inner),
+      });
       if (content) {
         card.append(content);
       }

@@ -231,6 +231,18 @@ function fakeHost(): void {
         // A 1×1 PNG: the real host passes a webview URI of the downloaded image.
         return { uri: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' };
       case 'chat/expandMerger': {
+        if (p.id === 'm69') {
+          // Rendered as the chat renders its own: Markdown with a code block, a snippet card, a file's line, a recall, no raw HTML.
+          return {
+            messages: [
+              { ...generated(1), elements: [{ kind: 'text', text: 'Fixed in **main** :tada: see https://example.com/pr/7\n```ts\nconst fixed = true;\n```' }] },
+              generated(37),
+              { ...generated(2), elements: [{ kind: 'file', elemIndex: 0, name: 'trace.log', size: 2048 }] },
+              { ...generated(4), status: 'revoked', elements: [] },
+              { ...generated(5), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] },
+            ],
+          };
+        }
         if (p.id !== 'm29') {
           return { messages: [generated(1), { ...generated(2), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] }] };
         }

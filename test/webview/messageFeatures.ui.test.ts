@@ -39,18 +39,50 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-thumbnail.png') });
   });
 
-  it('expands a merged message into its messages, as text, and collapses it', async () => {
+  it('expands a merged message into its messages and collapses it', async () => {
     await notify('chat/reveal', { id: 'm69' });
     const merged = page.locator('.message[data-id="m69"]');
     await merged.locator('button[data-action="expand"]').click();
     const items = merged.locator('.merger-messages li');
-    await items.nth(1).waitFor();
-    assert.equal(await items.count(), 2);
-    assert.equal(await items.nth(1).locator('.merger-text').innerText(), 'inner <b>not bold</b>');
+    await items.nth(4).waitFor();
+    assert.equal(await items.count(), 5);
+    assert.equal(await items.nth(4).locator('.merger-body').innerText(), 'inner <b>not bold</b>');
+    assert.equal(await items.nth(4).locator('b').count(), 0, 'message text is never HTML');
     assert.equal(await merged.locator('button[data-action="expand"]').getAttribute('aria-expanded'), 'true');
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-merged.png') });
     await merged.locator('button[data-action="expand"]').click();
     await merged.locator('.merger-messages').waitFor({ state: 'detached' });
+  });
+
+  it("renders a merged message's messages as the chat's own: Markdown, Copy on code, links, snippet cards", async () => {
+    await notify('chat/reveal', { id: 'm69' });
+    const merged = page.locator('.message[data-id="m69"]');
+    await merged.locator('button[data-action="expand"]').click();
+    const items = merged.locator('.merger-messages > li');
+    await items.nth(3).waitFor();
+    const first = items.nth(0).locator('.merger-body');
+    assert.equal(await first.locator('strong').innerText(), 'main');
+    assert.match(await first.locator('p').first().innerText(), /🎉/, 'shortcodes become emoji');
+    assert.equal(await first.locator('a.md-link').getAttribute('data-href'), 'https://example.com/pr/7');
+    assert.equal(await first.locator('pre code').innerText(), 'const fixed = true;');
+    // The Copy button works inside the expansion as in a message of the chat.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    await first.locator('.md-pre-wrap').hover();
+    await first.locator('.md-copy').click();
+    await first.locator('.md-copy.copied').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'const fixed = true;');
+    // Shared code keeps its card, whose Open asks the host as anywhere else.
+    const card = items.nth(1).locator('.snippet-card');
+    assert.equal(await card.locator('.snippet-path').innerText(), 'src/webview/heightIndex.ts');
+    await card.locator('button', { hasText: 'Open' }).first().click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'snippet/open'));
+    assert.match(await items.nth(2).locator('.merger-body .element-file').innerText(), /trace\.log/);
+    assert.equal(await items.nth(2).locator('button[data-action="download"]').count(), 0, "an inner file is not this chat's to download");
+    assert.match(await items.nth(3).locator('.merger-body').innerText(), /recalled/i);
+    await merged.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-rich.png') });
+    // Links from inside go through the host's check as every link does.
+    await first.locator('a.md-link').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.some((c) => c.method === 'chat/openLink'));
   });
 
   it('expands a merged message inside a merged message, two levels deep, by click and keyboard', async () => {
@@ -66,7 +98,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await toggle1.click();
     const level2 = level1.locator(':scope > li').nth(1).locator(':scope > .merger-messages');
     await level2.locator(':scope > li').nth(1).waitFor();
-    assert.equal(await level2.locator(':scope > li').nth(0).locator('.merger-text').innerText(), 'middle text');
+    assert.equal(await level2.locator(':scope > li').nth(0).locator('.merger-body').innerText(), 'middle text');
     // The second level from the keyboard: the nested button is a real button in the message's Tab order.
     const toggle2 = merged.locator('button[data-path="1.1"]');
     assert.equal(await toggle2.getAttribute('tabindex'), '0');
@@ -74,7 +106,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await page.keyboard.press('Enter');
     const level3 = level2.locator(':scope > li').nth(1).locator(':scope > .merger-messages');
     await level3.locator('li').first().waitFor();
-    assert.equal(await level3.locator('.merger-text').innerText(), 'deepest text');
+    assert.equal(await level3.locator('.merger-body').innerText(), 'deepest text');
     assert.equal(await merged.locator('button[data-path="1.1"]').getAttribute('aria-expanded'), 'true');
     const indents = await page.evaluate(() => Array.from(document.querySelectorAll('.message[data-id="m29"] .merger-messages'), (ol) => Math.round(ol.getBoundingClientRect().left)));
     assert.ok(indents.length === 3 && indents[0] < indents[1] && indents[1] < indents[2], `each level is indented further: ${indents.join(', ')}`);
