@@ -154,17 +154,23 @@ export function emojiOfShortcode(code: string): string | undefined {
 export function showsChineseNames(locale: string): boolean {
   return locale.toLowerCase().startsWith('zh');
 }
+
 /**
- * ":code:" standing alone: not touching a letter, digit, '_' or another colon, so "10:30:00", "a:x:b"
- * and C++'s "ns::x::y" stay text (and so do two codes written together, ":+1::tada:").
+ * A run of ":code:" written together (":+1::tada:" as Slack and GitHub allow) standing alone: not
+ * touching a letter, digit, '_' or another colon, so "10:30:00", "a:x:b" and C++'s "ns::x::y" and
+ * "std::vector::size" stay text.
  */
-const TYPED_SHORTCODE = /(?<![\p{L}\p{N}_:]):([a-z0-9_+-]{1,32}):(?![\p{L}\p{N}_:])/gu;
+const SHORTCODE_RUN = /(?<![\p{L}\p{N}_:])(?::[a-z0-9_+-]{1,32}:)+(?![\p{L}\p{N}_:])/gu;
+const ONE_SHORTCODE = /:([a-z0-9_+-]{1,32}):/g;
 
 /**
  * `text` with the shortcodes of the table shown as their emoji, as GitHub and Slack show them: for text
  * that other apps, bots and scripts send (TIM Chat's own composer sends the emoji itself). Unknown names
- * stay as they are.
+ * stay as they are, also inside a run with known ones.
  */
 export function showShortcodes(text: string): string {
-  return text.includes(':') ? text.replace(TYPED_SHORTCODE, (match, code: string) => emojiOfShortcode(code) ?? match) : text;
+  if (!text.includes(':')) {
+    return text;
+  }
+  return text.replace(SHORTCODE_RUN, (run) => run.replace(ONE_SHORTCODE, (match, code: string) => emojiOfShortcode(code) ?? match));
 }

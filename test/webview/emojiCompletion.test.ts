@@ -86,7 +86,9 @@ describe('emoji by shortcode (pure)', () => {
     assert.equal(showShortcodes(':white_check_mark: build passed :tada:'), '✅ build passed 🎉');
     assert.equal(showShortcodes('(:+1:) and "ok :100:!"'), '(👍) and "ok 💯!"');
     assert.equal(showShortcodes('at 10:30:00, a:x:b, ns::x::y'), 'at 10:30:00, a:x:b, ns::x::y');
-    assert.equal(showShortcodes('two together :+1::tada: stay'), 'two together :+1::tada: stay');
+    assert.equal(showShortcodes('two together :+1::tada: and three :fire::fire::fire:'), 'two together 👍🎉 and three 🔥🔥🔥');
+    assert.equal(showShortcodes(':tada::nosuchcode: half known'), '🎉:nosuchcode: half known');
+    assert.equal(showShortcodes('std::vector::size and ::x:: and :a::b:c and x:tada::fire:'), 'std::vector::size and ::x:: and :a::b:c and x:tada::fire:');
     assert.equal(showShortcodes(':nosuchcode: and :Tada:'), ':nosuchcode: and :Tada:');
     assert.equal(showShortcodes('no colon at all'), 'no colon at all');
   });
