@@ -27,6 +27,7 @@ import { JoinRequestCounts } from './conversations/joinRequestCounts';
 import { PresenceTracker } from './conversations/presence';
 import { describeFailure, log } from './log';
 import { MessageNotifications } from './notifications';
+import { RecentEmojiStore } from './chat/recentEmojiStore';
 import { CHAT_VIEW_TYPE, ChatPanels, isChatPanelState, type ChatPanel } from './panels/chatPanel';
 import { SignInFlow } from './session/signInFlow';
 import { registerShareCommands } from './share/shareCommands';
@@ -65,7 +66,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const conversations = new ConversationsTreeProvider(store, { presence, joinRequests, blocklist });
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
-  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets, presence, blocklist });
+  const recentEmoji = new RecentEmojiStore(context.globalState);
+  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets, presence, blocklist, recentEmoji });
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels, joinRequests);
@@ -75,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
   };
   context.subscriptions.push(
-    session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, panels, signIn, statusBar, notifications,
+    session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, recentEmoji, panels, signIn, statusBar, notifications,
     store.onDidChangeTotalUnread(updateBadge),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');

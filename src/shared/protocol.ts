@@ -117,6 +117,8 @@ export interface HostCommands {
    * host may tell the peer of a one-to-one chat (src/extension/chat/typingStatus.ts).
    */
   'chat/typing': { typing: boolean };
+  /** The user picked an emoji (the emoji panel, or a shortcode in the composer): it goes first in the panel's Recently Used row. */
+  'chat/emojiUsed': { emoji: string };
   /** The messages selected in the panel (the palette's Delete/Forward Selected Messages act on them). */
   'chat/selectionChanged': { ids: readonly string[] };
   /** A sender's name or avatar was activated: the host shows their profile. */
@@ -147,6 +149,8 @@ export interface WebviewNotifications {
   'chat/pinned': { messages: readonly PinnedMessageView[]; canPin: boolean };
   /** The peer of a one-to-one chat is typing, or stopped (TUIKit's typing status; hide it after 6 s). */
   'chat/peerTyping': { typing: boolean };
+  /** The emoji the user picked last, most recent first (every panel's, kept by the host); after ready and on each change. */
+  'chat/recentEmoji': { emoji: readonly string[] };
   /** Upload progress of a file or image message while it sends (0..100). */
   'chat/uploadProgress': { id: string; percent: number };
   /** Reload the newest page (messages were imported or saved locally). */

@@ -17,6 +17,7 @@ import { HistoryLoader } from './historyLoader';
 import type { HostChannel } from './hostChannel';
 import { ListFocus } from './listFocus';
 import { EmojiPanel } from './emojiPanel';
+import { RecentEmoji } from './recentEmoji';
 import { MessageCommands } from './messageCommands';
 import { MessageExtras } from './messageExtras';
 import { PanelActions } from './panelActions';
@@ -120,7 +121,8 @@ export class ChatController {
     this.list.onDidRender = () => this.focus.apply();
     this.menu = new ActionMenu(view.menu);
     // One emoji panel for the composer (insert) and the reaction picker (react).
-    const emojiPanel = new EmojiPanel(view.root, () => this.t('emoji.panel'), () => this.locale);
+    const recentEmoji = new RecentEmoji(channel);
+    const emojiPanel = new EmojiPanel(view.root, { panel: () => this.t('emoji.panel'), recent: () => this.t('emoji.recent') }, () => this.locale, recentEmoji);
     this.commands = new MessageCommands({
       channel,
       store: this.store,
@@ -185,6 +187,7 @@ export class ChatController {
       isGroup: () => this.info?.conversationType === 'group',
       locale: () => this.locale,
       emojiPanel,
+      emojiUsed: (emoji) => recentEmoji.used(emoji),
       draftChanged: (text) => this.drafts.changed(text),
       updated: (message) => {
         if (this.store.update(message) !== undefined) {

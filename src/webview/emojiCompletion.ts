@@ -97,14 +97,14 @@ export function insertEmoji(text: string, query: EmojiQuery, emoji: string): { t
 
 /**
  * A shortcode typed out in full just before `caret` (":tada:" with ASCII colons and a shortcode of the
- * table): the text with its emoji instead, and the caret after it; undefined for anything else.
+ * table): the text with its emoji instead, the caret after it, and the emoji; undefined for anything else.
  */
-export function replaceTypedShortcode(text: string, caret: number): { text: string; caret: number } | undefined {
+export function replaceTypedShortcode(text: string, caret: number): { text: string; caret: number; emoji: string } | undefined {
   const before = text.slice(0, caret);
   const typed = /:([a-z0-9_+-]{1,32}):$/.exec(before);
   const emoji = typed === null ? undefined : emojiOfShortcode(typed[1] ?? '');
   if (typed === null || emoji === undefined || !opensAt(before, typed.index)) {
     return undefined;
   }
-  return insertEmoji(text.slice(0, caret - 1) + text.slice(caret), { start: typed.index, query: typed[1] ?? '' }, emoji);
+  return { ...insertEmoji(text.slice(0, caret - 1) + text.slice(caret), { start: typed.index, query: typed[1] ?? '' }, emoji), emoji };
 }

@@ -17,6 +17,8 @@ export interface EmojiPickerContext {
   t(): Translate;
   /** The panel's display language: in Chinese the list shows each emoji's Chinese name too. */
   locale(): string;
+  /** An emoji went in from the list or a typed shortcode (the panel's picks say so themselves). */
+  emojiUsed(emoji: string): void;
 }
 
 export class EmojiPicker extends ComposerSuggestions {
@@ -93,6 +95,7 @@ export class EmojiPicker extends ComposerSuggestions {
       return;
     }
     this.close();
+    this.c.emojiUsed(entry.emoji);
     await this.setText(insertEmoji(this.c.view.input.value ?? '', query, entry.emoji));
   }
 
@@ -101,6 +104,7 @@ export class EmojiPicker extends ComposerSuggestions {
     const caret = this.caret();
     const replaced = caret === undefined ? undefined : replaceTypedShortcode(this.c.view.input.value ?? '', caret);
     if (replaced) {
+      this.c.emojiUsed(replaced.emoji);
       void this.setText(replaced);
     }
     return replaced !== undefined;

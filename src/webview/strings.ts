@@ -36,6 +36,7 @@ export const ENGLISH_STRINGS = {
   'mention.position': '{0}, {1} of {2}',
   'emoji.label': 'Emoji',
   'emoji.panel': 'Emoji to insert',
+  'emoji.recent': 'Recently Used',
   'emoji.position': '{0}, {1} of {2}',
   'message.you': 'You',
   'message.sending': 'Sending…',

@@ -1,7 +1,8 @@
 /**
  * Emoji by shortcode in the composer (the webview bundle in headless Chromium against the fake host):
  * the list ":roc" opens, narrowing, the keyboard and the mouse, a shortcode typed out to its closing
- * colon, nothing for times, unknown names or code, Escape, the saved draft, and Chinese names.
+ * colon, nothing for times, unknown names or code, Escape, the saved draft, and Chinese names; the
+ * emoji panel and its Recently Used row.
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -23,6 +24,10 @@ describe('chat webview: emoji by shortcode', function () {
   const selectedCode = (): Promise<string> => page.locator('#emoji-list [aria-selected="true"] .emoji-code').innerText();
   const sentTexts = async (): Promise<unknown[]> => (await hostLog(page)).requests.filter((r) => r.method === 'chat/sendText').map((r) => r.params.text);
   const list = (): ReturnType<Page['locator']> => page.locator('#emoji-list');
+  const notify = (method: string, params: unknown): Promise<void> =>
+    page.evaluate(([m, p]) => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify(m as string, p), [method, params] as const);
+  const focusedEmoji = (): Promise<string | undefined> => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji);
+  const usedEmoji = async (): Promise<unknown[]> => (await hostLog(page)).commands.filter((c) => c.method === 'chat/emojiUsed').map((c) => c.params.emoji);
 
   it('lists emoji on ":" and two letters, narrows as the user types, and picks with the keyboard', async () => {
     await open('');
@@ -140,5 +145,53 @@ describe('chat webview: emoji by shortcode', function () {
     await page.keyboard.press('Enter');
     await page.locator('.message[data-id="s1"]').waitFor();
     assert.deepEqual(await sentTexts(), [`a${twelfth}!🚀b`]);
+  });
+
+  it('shows the emoji picked last first (Recently Used): those the host keeps and those picked here, which the host hears of', async () => {
+    await open('');
+    // From the host (every chat's); anything not an emoji of the panel is dropped.
+    await notify('chat/recentEmoji', { emoji: ['🐢', '<img src=x>', '🎉'] });
+    const button = page.locator('#composer-emoji');
+    const panel = page.locator('#emoji-panel');
+    const recentRow = panel.locator('.emoji-row-recent');
+    const recentShown = (): Promise<string[]> => recentRow.locator('.emoji-choice').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.emoji ?? ''));
+    await button.click();
+    await panel.waitFor();
+    assert.equal(await recentRow.getAttribute('aria-label'), 'Recently Used');
+    assert.deepEqual(await recentShown(), ['🐢', '🎉']);
+    assert.equal(await focusedEmoji(), '🐢', 'the most recent has the focus');
+    assert.equal(await recentRow.locator('.emoji-choice').first().getAttribute('title'), ':turtle:');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-emoji-recent.png') });
+    // Down from the short row's second emoji: the grid's second; Down again: a full row further; Up twice: back.
+    const grid = panel.locator('.emoji-row:not(.emoji-row-recent) .emoji-choice');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedEmoji(), await grid.nth(1).getAttribute('data-emoji'));
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedEmoji(), await grid.nth(11).getAttribute('data-emoji'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focusedEmoji(), '🎉');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    // A shortcode typed out, then a pick from the panel: each goes first, and each is told to the host.
+    await page.keyboard.type('so :fire: ');
+    await page.waitForFunction(() => (document.getElementById('composer-input') as HTMLTextAreaElement | null)?.value === 'so 🔥 ');
+    await button.click();
+    await panel.waitFor();
+    assert.deepEqual(await recentShown(), ['🔥', '🐢', '🎉']);
+    await grid.and(panel.locator('[data-emoji="🚀"]')).click();
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), 'so 🔥 🚀');
+    await button.click();
+    await panel.waitFor();
+    assert.deepEqual(await recentShown(), ['🚀', '🔥', '🐢', '🎉']);
+    // Picking a recent one moves it to the front without adding it twice.
+    await recentRow.locator('[data-emoji="🐢"]').click();
+    await button.click();
+    await panel.waitFor();
+    assert.deepEqual(await recentShown(), ['🐢', '🚀', '🔥', '🎉']);
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await usedEmoji(), ['🔥', '🚀', '🐢']);
   });
 });

@@ -62,8 +62,8 @@ describe('emoji by shortcode (pure)', () => {
   });
 
   it('turns a shortcode typed out to its closing colon into its emoji, and nothing else', () => {
-    assert.deepEqual(replaceTypedShortcode('great :tada:', 12), { text: 'great 🎉', caret: 8 });
-    assert.deepEqual(replaceTypedShortcode(':+1: and more', 4), { text: '👍 and more', caret: 2 });
+    assert.deepEqual(replaceTypedShortcode('great :tada:', 12), { text: 'great 🎉', caret: 8, emoji: '🎉' });
+    assert.deepEqual(replaceTypedShortcode(':+1: and more', 4), { text: '👍 and more', caret: 2, emoji: '👍' });
     assert.equal(replaceTypedShortcode('great :nosuchcode:', 18), undefined, 'not a shortcode');
     assert.equal(replaceTypedShortcode('at 10:30:', 9), undefined, 'not after a space');
     assert.equal(replaceTypedShortcode('great :tada: ', 13), undefined, 'only at the closing colon');

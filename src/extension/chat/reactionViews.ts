@@ -3,7 +3,7 @@
  * arrive: those carry only the reactions that changed, with their new totals (0: gone).
  */
 import type { ReactionView } from '../../shared/chatModel';
-import { DISTINCT_EMOJI } from '../../shared/emojiShortcodes';
+import { isPanelEmoji } from '../../shared/recentEmoji';
 import { MAX_REACTION_ID_LENGTH, QUICK_REACTIONS } from '../../shared/reactions';
 import type { TimMessageReaction, TimReactionUser } from '../../tim/types/messageReaction';
 
@@ -68,5 +68,5 @@ export function isAllowedReaction(reaction: unknown, current: readonly ReactionV
   if (typeof reaction !== 'string' || reaction.length === 0 || reaction.length > MAX_REACTION_ID_LENGTH) {
     return false;
   }
-  return QUICK_REACTIONS.includes(reaction) || DISTINCT_EMOJI.some((entry) => entry.emoji === reaction) || current.some((view) => view.id === reaction);
+  return QUICK_REACTIONS.includes(reaction) || isPanelEmoji(reaction) || current.some((view) => view.id === reaction);
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ChatController } from '../chat/chatController';
+import type { RecentEmojiStore } from '../chat/recentEmojiStore';
 import { mediaDirOf } from '../chat/messageRequests';
 import { TIMConvType } from '../../tim/enums';
 import { ContextKey, setContext } from '../contextKeys';
@@ -39,6 +40,8 @@ export interface ChatPanelDependencies {
   /** Whether a one-to-one chat's peer is online. */
   readonly presence: PresenceTracker;
   readonly blocklist: Blocklist;
+  /** The emoji the user picked last, for every panel's emoji panel. */
+  readonly recentEmoji: RecentEmojiStore;
 }
 
 /** A chat's tab title: its name, after the unread count while there is one ("(3) Bob Li"; "(99+)" beyond). */
@@ -78,6 +81,7 @@ export class ChatPanel extends Disposable {
           'chat/saveDraft': ({ text }) => void controller.saveDraft(String(text)).catch((error: unknown) => log().warn(`draft: ${String(error)}`)),
           'chat/openLink': ({ url }) => void controller.openLink(String(url)),
           'chat/typing': ({ typing }) => controller.typing(typing === true),
+          'chat/emojiUsed': ({ emoji }) => void deps.recentEmoji.use(emoji).catch((error: unknown) => log().warn(`recent emoji: ${String(error)}`)),
           // A sender's id from the panel: only a plausible one goes to the command (TIM ids are at most 32 bytes; 128 leaves room).
           'chat/showProfile': ({ userId }) => {
             if (typeof userId === 'string' && userId.length > 0 && userId.length <= 128) {
@@ -99,7 +103,9 @@ export class ChatPanel extends Disposable {
       panel.title = tabTitle();
       this.channel.notify('app/state', { conversationId: key, title: info.title, signedIn: info.signedIn, locale: info.locale });
       this.channel.notify('chat/info', info);
+      this.channel.notify('chat/recentEmoji', { emoji: deps.recentEmoji.list });
     });
+    this.register(deps.recentEmoji.onDidChange((emoji) => this.channel.notify('chat/recentEmoji', { emoji })));
     this.register(deps.store.onDidChange(() => {
       const title = tabTitle();
       if (title !== panel.title) {
