@@ -9,6 +9,12 @@
 
 import type { ChatMessageView, ChatPage, ChatPanelInfo, MentionCandidate, PinnedMessageView, SnippetStatus, SnippetView } from './chatModel';
 
+/** A message inside a merged message: the list at `path` (chat/expandMerger's path) and its index there. */
+export interface InnerMessageRef {
+  readonly path: readonly number[];
+  readonly index: number;
+}
+
 /** Requests the webview makes of the host: method name to params and result. */
 export interface HostRequests extends MessageRequests {
   /** Round trip: shows the webview that the host answers. */
@@ -68,7 +74,11 @@ export interface MessageRequests {
   /** Sends an image pasted into the composer: its clipboard type and bytes (base64). */
   'chat/pasteImage': { params: { mime: string; data: string }; result: ChatMessageView };
   /** Saves an element's payload where the user chooses (save dialog, progress notification). */
-  'chat/download': { params: { id: string; elemIndex: number }; result: { saved: boolean } };
+  /**
+   * With `inner`: the element of a message inside the merged message `id` (the list at `inner.path`, as
+   * chat/expandMerger names it, and the message at `inner.index` of that list).
+   */
+  'chat/download': { params: { id: string; elemIndex: number; inner?: InnerMessageRef }; result: { saved: boolean } };
   /** A webview URI of an image element's payload, downloaded to the extension's storage once. */
   'chat/mediaUri': { params: { id: string; elemIndex: number }; result: { uri: string } };
   /**

@@ -19,8 +19,11 @@ export interface MergerListContext {
   readonly locale: string;
   /** The expansion state of the merger at `path` inside the row's message. */
   expansionOf(path: readonly number[]): Expansion | undefined;
-  /** An inner message's content, rendered as the chat renders its own messages (messageRow.ts). */
-  renderBody(inner: ChatMessageView): HTMLElement;
+  /**
+   * An inner message's content, rendered as the chat renders its own messages (messageRow.ts); it is
+   * message `index` of the list at `path`.
+   */
+  renderBody(inner: ChatMessageView, path: readonly number[], index: number): HTMLElement;
 }
 
 /** The Show/Hide Messages button of the merger at `path` ([] for the row's own message). */
@@ -63,7 +66,7 @@ function renderList(messages: readonly ChatMessageView[], title: string, path: r
   messages.forEach((inner, index) => {
     const item = el('li', 'merger-message');
     item.append(el('span', 'merger-sender', inner.senderName || inner.sender), el('time', 'merger-time', formatFullTime(inner.time, ctx.locale)));
-    item.append(ctx.renderBody(inner));
+    item.append(ctx.renderBody(inner, path, index));
     const merger = inner.elements.find((e) => e.kind === 'merger');
     if (merger?.kind === 'merger' && inner.status !== 'revoked' && path.length + 1 < MAX_DEPTH) {
       const innerPath = [...path, index];

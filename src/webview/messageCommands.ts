@@ -268,6 +268,20 @@ export class MessageCommands {
   }
 
   /** Copies a fenced code block's code (the text of its `code`, without the button), and says so on the button for a moment. */
+  /** Saves a file or image of a message inside an expanded merged message (its button names it). */
+  private async downloadInner(id: string, button: HTMLElement): Promise<void> {
+    const index = Number(button.dataset.index);
+    const elemIndex = Number(button.dataset.elem);
+    if (!Number.isSafeInteger(index) || !Number.isSafeInteger(elemIndex)) {
+      return;
+    }
+    try {
+      await this.c.channel.request('chat/download', { id, elemIndex, inner: { path: pathOfToggle(button), index } });
+    } catch (error: unknown) {
+      this.c.view.setError(this.c.t()('action.failed', this.c.t()('media.download').replace(/(…|\.\.\.)$/, ''), errorMessage(error)));
+    }
+  }
+
   private async copyCode(button: HTMLElement): Promise<void> {
     const code = button.closest('.md-pre-wrap')?.querySelector('code')?.textContent ?? '';
     try {
@@ -329,6 +343,10 @@ export class MessageCommands {
       }
       if (action === 'expand') {
         void this.toggleMerger(id, pathOfToggle(button));
+        return;
+      }
+      if (action === 'downloadInner') {
+        void this.downloadInner(id, button);
         return;
       }
       if (action === 'quote') {

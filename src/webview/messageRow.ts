@@ -280,12 +280,13 @@ export class MessageRowRenderer {
   }
 
   /**
-   * One message inside an expanded merged message, rendered as the chat renders its own: text as
-   * Markdown (code blocks with Copy, links, emoji), shared code as its card (Open at This Line works
-   * from here too: the card carries everything it needs). Files, images and nested mergers show their
-   * summary line: their payloads belong to the merged message, not to this chat's rows.
+   * One message inside an expanded merged message (message `index` of the list at `path`), rendered as
+   * the chat renders its own: text as Markdown (code blocks with Copy, links, emoji), shared code as its
+   * card (Open at This Line works from here too: the card carries everything it needs), files and images
+   * as their line with Download… (the host finds the element by `path` and `index`), anything else as
+   * its summary line.
    */
-  private renderInnerBody(inner: ChatMessageView): HTMLElement {
+  private renderInnerBody(inner: ChatMessageView, path: readonly number[], index: number): HTMLElement {
     const body = el('div', 'merger-body');
     if (inner.status === 'revoked') {
       const { t } = this.options;
@@ -299,6 +300,15 @@ export class MessageRowRenderer {
         body.append(this.renderSnippet(element.snippet));
       } else {
         const card = this.renderSummary(element);
+        if (card && (element.kind === 'image' || element.kind === 'file')) {
+          const download = textButton(this.options.t('media.download'), 'downloadInner', 'cloud-download');
+          download.dataset.path = path.join('.');
+          download.dataset.index = String(index);
+          download.dataset.elem = String(element.elemIndex ?? 0);
+          const buttons = el('div', 'element-buttons');
+          buttons.append(download);
+          card.append(buttons);
+        }
         if (card) {
           body.append(card);
         }
@@ -354,7 +364,7 @@ export class MessageRowRenderer {
         t,
         locale: this.options.locale,
         expansionOf: (path) => extras?.expansionOf(message.id, path),
-        renderBody: (inner) => this.renderInnerBody(inner),
+        renderBody: (inner, path, index) => this.renderInnerBody(inner, path, index),
       });
       if (content) {
         card.append(content);

@@ -320,6 +320,45 @@ describe('message commands on the emulator', function () {
     listener.dispose();
   });
 
+  it("saves a file from a forwarded chat history (a merged message), though the user never saw the chat it came from", async () => {
+    // bob sends carol a file, then forwards that chat to alice merged: alice's only way to the payload is the merged message.
+    const bytes = randomBytes(300_000);
+    const source = path.join(dir, 'design.bin');
+    fs.writeFileSync(source, bytes);
+    const sent = await bob.client.msgSendMessage('carol', TIMConvType.C2C, {
+      message_elem_array: [{ elem_type: TIMElemType.File, file_elem_file_path: source, file_elem_file_name: 'design.bin', file_elem_file_size: bytes.length }],
+    });
+    await bob.client.msgSendMessage('alice', TIMConvType.C2C, {
+      message_elem_array: [{ elem_type: TIMElemType.Merge, merge_elem_title: 'Chat history of bob and carol', merge_elem_abstract_array: ['bob: [File]'], merge_elem_compatible_text: '[Chat history]', merge_elem_message_array: [sent.message, { ...text('see the file above'), message_sender: 'bob', message_client_time: 5, message_server_time: 5 }] as never }],
+    });
+    const panel = api().openChat('c2c_bob');
+    const handlers = panel.controller.handlers;
+    const merged = await eventually(async () => (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => m.elements.some((e) => e.kind === 'merger' && e.title === 'Chat history of bob and carol')), 10_000, 'the merged message');
+    const inner = await handlers['chat/expandMerger']({ id: merged.id });
+    const fileElement = inner.messages[0]?.elements[0];
+    assert.equal(fileElement?.kind, 'file');
+    const target = path.join(dir, 'from-history.bin');
+    const saved = await withDialogs({ save: [vscode.Uri.file(target)] }, () => handlers['chat/download']({ id: merged.id, elemIndex: fileElement?.kind === 'file' ? (fileElement.elemIndex ?? 0) : 0, inner: { path: [], index: 0 } }));
+    assert.deepEqual(saved, { saved: true });
+    assert.equal(Buffer.compare(fs.readFileSync(target), bytes), 0, 'the same bytes');
+    // What the panel names is checked: no such message, a text message, a path that is not a merger.
+    await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 2 } }), /no such message|没有这条消息/);
+    await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 1 } }), /nothing to download|没有可下载/);
+    await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [1], index: 0 } }), /not a merged message|不是合并消息/);
+    await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: -1 } }), /no such message|没有这条消息/);
+    // Someone who cannot open the merged message cannot name its payload either (the emulator's check).
+    const dave = await signInUser(emulator, 'dave');
+    try {
+      const elem = sent.message.message_elem_array[0] as { file_elem_file_id?: string };
+      await assert.rejects(
+        dave.client.msgDownloadElemToPath({ msg_download_elem_param_type: 1, msg_download_elem_param_id: elem.file_elem_file_id ?? '', msg_download_elem_param_business_id: 0, msg_download_elem_param_url: '' }, path.join(dir, 'dave.bin')),
+        (error: unknown) => (error as { code?: number }).code === 6009,
+      );
+    } finally {
+      await dave.close();
+    }
+  });
+
   it('stars a message and lists it in Starred, also after signing in again', async () => {
     const panel = api().openChat('c2c_bob');
     const handlers = panel.controller.handlers;

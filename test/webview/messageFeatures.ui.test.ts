@@ -77,7 +77,11 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await card.locator('button', { hasText: 'Open' }).first().click();
     await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'snippet/open'));
     assert.match(await items.nth(2).locator('.merger-body .element-file').innerText(), /trace\.log/);
-    assert.equal(await items.nth(2).locator('button[data-action="download"]').count(), 0, "an inner file is not this chat's to download");
+    // An inner file is saved through the host, named by its place in the merged message.
+    await items.nth(2).locator('button[data-action="downloadInner"]').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/download'));
+    const downloads = (await hostLog(page)).requests.filter((r) => r.method === 'chat/download').map((r) => r.params);
+    assert.deepEqual(downloads, [{ id: 'm69', elemIndex: 0, inner: { path: [], index: 2 } }]);
     assert.match(await items.nth(3).locator('.merger-body').innerText(), /recalled/i);
     await merged.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-rich.png') });
     // Links from inside go through the host's check as every link does.

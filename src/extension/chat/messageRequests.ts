@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatMessageView } from '../../shared/chatModel';
-import type { MessageRequests } from '../../shared/protocol';
+import type { InnerMessageRef, MessageRequests } from '../../shared/protocol';
 import type { TimClient } from '../../tim/client';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { resolveTarget } from '../commands/targets';
@@ -151,6 +151,23 @@ async function sendPastedImage(c: MessageRequestContext, mime: unknown, data: un
   return c.send({ message_elem_array: [elementForFile(file, bytes.length, true)] });
 }
 
+/** The messages of the merged message `id`, or of the one nested in it at `rawPath` (checked: it comes from the panel). */
+function mergerList(c: MessageRequestContext, id: string, rawPath: unknown): Promise<readonly TimMessage[]> {
+  const t = vscode.l10n.t;
+  return downloadMergerPath(c.find(id), checkMergerPath(rawPath, t), (m) => c.client().msgDownloadMergerMessage(m), t);
+}
+
+/** A message inside a merged message, as the panel names it (InnerMessageRef; checked). */
+async function innerMessage(c: MessageRequestContext, id: string, inner: InnerMessageRef): Promise<TimMessage> {
+  const index = (inner as { index?: unknown } | null)?.index;
+  const messages = await mergerList(c, id, (inner as { path?: unknown } | null)?.path);
+  const message = typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? messages[index] : undefined;
+  if (!message) {
+    throw new Error(vscode.l10n.t('The merged message has no such message.'));
+  }
+  return message;
+}
+
 export function messageRequestHandlers(c: MessageRequestContext): Handlers {
   return {
     'chat/attach': async ({ kind }) => ({ messages: await sendFiles(c, kind === 'image' ? 'image' : 'file') }),
@@ -159,8 +176,8 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
 
     'chat/pasteImage': ({ mime, data }) => sendPastedImage(c, mime, data),
 
-    'chat/download': async ({ id, elemIndex }) => {
-      const message = c.find(id);
+    'chat/download': async ({ id, elemIndex, inner }) => {
+      const message = inner === undefined ? c.find(id) : await innerMessage(c, id, inner);
       const target = downloadTargetOf(message.message_elem_array[elemIndex]);
       if (!target) {
         throw new Error(vscode.l10n.t('This message has nothing to download.'));
@@ -183,12 +200,7 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
       return { uri: c.webviewUri(vscode.Uri.file(file)) };
     },
 
-    'chat/expandMerger': async ({ id, path: rawPath }) => {
-      const t = vscode.l10n.t;
-      const steps = checkMergerPath(rawPath, t);
-      const inner = await downloadMergerPath(c.find(id), steps, (m) => c.client().msgDownloadMergerMessage(m), t);
-      return { messages: inner.map((m) => c.view(m)) };
-    },
+    'chat/expandMerger': async ({ id, path: rawPath }) => ({ messages: (await mergerList(c, id, rawPath)).map((m) => c.view(m)) }),
 
     'chat/star': async ({ id, starred: star }) => {
       const message = withStar(c.find(id), star === true);

@@ -1,11 +1,13 @@
 /**
  * TIMMsgDownloadElemToPath (a stored payload copied to a path the caller chose, checked in blobs.ts;
- * only payloads of messages the caller can see; "downloading" progress frames when the call asked for
+ * only payloads of messages the caller can see, also inside merged messages they may open; "downloading" progress frames when the call asked for
  * them) and TIMMsgDownloadMergerMessage (the messages a merger element carries, also for a merger
  * nested in a downloaded one when the caller may read it).
  */
+import type { Database as Db } from 'better-sqlite3';
 import { DOWNLOAD_PROGRESS_DESC, downloadProgressJson } from '../../../tim/downloadProgress';
 import { stringifyTimJson } from '../../../tim/json';
+import type { Access } from '../access';
 import { ApiError, Err, invalidParam, syncParamError } from '../apiError';
 import { type JsonObject, isObject, optArray, optNumber, optString } from '../args';
 import { checkTargetPath, downloadTo } from '../blobs';
@@ -13,6 +15,22 @@ import { type Handler, requireLogin } from '../context';
 import { Elem } from '../elements';
 import { findLocal } from './history';
 import { canReadMerge, storedMergeMessages } from './mergeAccess';
+
+/**
+ * Whether `userId` sees a message carrying payload `id`: one stored in a conversation of theirs, or one
+ * inside a merged message they may open (a forwarded chat history: *choice*, as on Tencent Cloud, where
+ * a payload's URL is what opens it). Ids are random (96 bits), so naming one already means having seen
+ * it; this is the check all the same.
+ */
+function canSeePayload(db: Db, access: Access, userId: string, id: string): boolean {
+  const pattern = `%${id}%`;
+  const rows = db.prepare('SELECT stream FROM messages WHERE local_device = 0 AND body LIKE ? LIMIT 20').all(pattern) as Array<{ stream: string }>;
+  if (rows.some((r) => access.convOfStream(r.stream, userId) !== undefined)) {
+    return true;
+  }
+  const merges = db.prepare('SELECT key FROM merges WHERE json LIKE ? LIMIT 20').all(pattern) as Array<{ key: string }>;
+  return merges.some((m) => canReadMerge(db, access, userId, m.key));
+}
 
 const downloadElem: Handler = async (ctx, args) => {
   const param = args.jsonObject(0, true) ?? {};
@@ -35,9 +53,7 @@ const downloadElem: Handler = async (ctx, args) => {
   }
   const target = await checkTargetPath(path);
   await ctx.emu.queue.enqueue(() => {
-    // The caller must see a message carrying the payload; ids are random, but this is the real check.
-    const row = ctx.emu.db.prepare("SELECT stream FROM messages WHERE local_device = 0 AND body LIKE ? LIMIT 20").all(`%${id}%`) as Array<{ stream: string }>;
-    if (!row.some((r) => ctx.emu.access.convOfStream(r.stream, userId) !== undefined)) {
+    if (!canSeePayload(ctx.emu.db, ctx.emu.access, userId, id)) {
       throw new ApiError(Err.FILE_TRANS_DOWNLOAD_FAILED, 'no message of yours carries this payload');
     }
   });
