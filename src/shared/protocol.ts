@@ -73,9 +73,9 @@ export interface MessageRequests {
   'chat/dropFiles': { params: { uris: readonly string[] }; result: { messages: readonly ChatMessageView[] } };
   /** Sends an image pasted into the composer: its clipboard type and bytes (base64). */
   'chat/pasteImage': { params: { mime: string; data: string }; result: ChatMessageView };
-  /** Saves an element's payload where the user chooses (save dialog, progress notification). */
   /**
-   * With `inner`: the element of a message inside the merged message `id` (the list at `inner.path`, as
+   * Saves an element's payload where the user chooses (save dialog, progress notification). With
+   * `inner`: the element of a message inside the merged message `id` (the list at `inner.path`, as
    * chat/expandMerger names it, and the message at `inner.index` of that list).
    */
   'chat/download': { params: { id: string; elemIndex: number; inner?: InnerMessageRef }; result: { saved: boolean } };

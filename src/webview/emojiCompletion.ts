@@ -97,7 +97,8 @@ export function insertEmoji(text: string, query: EmojiQuery, emoji: string): { t
 
 /**
  * A shortcode typed out in full just before `caret` (":tada:" with ASCII colons and a shortcode of the
- * table): the text with its emoji instead, the caret after it, and the emoji; undefined for anything else.
+ * table): the text with its emoji instead, the caret after it, and the emoji; undefined for anything
+ * else.
  */
 export function replaceTypedShortcode(text: string, caret: number): { text: string; caret: number; emoji: string } | undefined {
   const before = text.slice(0, caret);

@@ -2,8 +2,9 @@
  * What an expanded merged message shows: its inner messages, each with its sender and time and its
  * content rendered as the chat renders its own (Markdown, code blocks with Copy, snippet cards). An
  * inner message that is itself merged gets its own Show/Hide Messages button and, once open, its own
- * list nested (indented) inside the item, recursively (issue 6). Each nested merger is named by its path (the index of the inner
- * message at each level): the path keys its expansion state and rides on its button as `data-path`.
+ * list nested (indented) inside the item, recursively (issue 6). Each nested merger is named by its
+ * path (the index of the inner message at each level): the path keys its expansion state and rides on
+ * its button as `data-path`.
  */
 import type { ChatMessageView } from '../shared/chatModel';
 import { attrs, el, textButton } from './dom';
@@ -36,8 +37,8 @@ export function mergerToggle(open: boolean, path: readonly number[], t: Translat
   return toggle;
 }
 
-/** Reads a button's `data-path` back; anything malformed is the row's own merger. */
-export function pathOfToggle(button: HTMLElement): number[] {
+/** Reads a button's `data-path` back (a merger's toggle, an inner file's Download…); anything malformed is the row's own list. */
+export function pathOfButton(button: HTMLElement): number[] {
   const raw = button.dataset.path;
   if (!raw) {
     return [];

@@ -11,7 +11,7 @@ import { askDelete } from './deleteDialog';
 import { codicon } from './dom';
 import { plainTextOf } from './elementText';
 import type { HostChannel } from './hostChannel';
-import { pathOfToggle } from './mergerList';
+import { pathOfButton } from './mergerList';
 import { actionsFor, type MessageActionId } from './messageActions';
 import type { MessageExtras } from './messageExtras';
 import type { MessageRowRenderer } from './messageRow';
@@ -276,7 +276,7 @@ export class MessageCommands {
       return;
     }
     try {
-      await this.c.channel.request('chat/download', { id, elemIndex, inner: { path: pathOfToggle(button), index } });
+      await this.c.channel.request('chat/download', { id, elemIndex, inner: { path: pathOfButton(button), index } });
     } catch (error: unknown) {
       this.c.view.setError(this.c.t()('action.failed', this.c.t()('media.download').replace(/(…|\.\.\.)$/, ''), errorMessage(error)));
     }
@@ -342,7 +342,7 @@ export class MessageCommands {
         return;
       }
       if (action === 'expand') {
-        void this.toggleMerger(id, pathOfToggle(button));
+        void this.toggleMerger(id, pathOfButton(button));
         return;
       }
       if (action === 'downloadInner') {

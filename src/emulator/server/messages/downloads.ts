@@ -1,8 +1,9 @@
 /**
  * TIMMsgDownloadElemToPath (a stored payload copied to a path the caller chose, checked in blobs.ts;
- * only payloads of messages the caller can see, also inside merged messages they may open; "downloading" progress frames when the call asked for
- * them) and TIMMsgDownloadMergerMessage (the messages a merger element carries, also for a merger
- * nested in a downloaded one when the caller may read it).
+ * only payloads of messages the caller can see, also inside merged messages they may open;
+ * "downloading" progress frames when the call asked for them) and TIMMsgDownloadMergerMessage (the
+ * messages a merger element carries, also for a merger nested in a downloaded one when the caller may
+ * read it).
  */
 import type { Database as Db } from 'better-sqlite3';
 import { DOWNLOAD_PROGRESS_DESC, downloadProgressJson } from '../../../tim/downloadProgress';
