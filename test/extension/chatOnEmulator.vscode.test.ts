@@ -33,6 +33,7 @@ import { waitsForUser } from '../../src/extension/conversations/nextUnread';
 import { chatLinkOfUri, formatGroupLink } from '../../src/shared/chatLink';
 import { recordDialogs, withDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
+import { watchNotifications } from '../harness/panelNotifications';
 
 function api(): TimChatApi {
   const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
@@ -538,48 +539,35 @@ describe('chat on the emulator', function () {
     const first = await openPanel('c2c_bob');
     const second = await openPanel('c2c_carol');
     // What the webviews would hear and say: the host's side of the channel, as messageFeatures.ui.test.ts drives the webview's.
-    const heard: Array<readonly string[]> = [];
-    const notify = second.channel.notify.bind(second.channel);
-    second.channel.notify = ((method, params) => {
-      if (method === 'chat/recentEmoji') {
-        heard.push((params as { emoji: readonly string[] }).emoji);
-      }
-      notify(method, params);
-    }) as typeof second.channel.notify;
+    const heardBySecond = watchNotifications<{ emoji: readonly string[] }>(second, 'chat/recentEmoji');
+    const heard = (): Array<readonly string[]> => heardBySecond.params.map((p) => p.emoji);
     const receive = (panel: ChatPanelApi, message: unknown): void => (panel.channel as unknown as { receive(m: unknown): void }).receive(message);
     const used = (emoji: unknown): void => receive(first, { kind: 'command', method: 'chat/emojiUsed', params: { emoji } });
     try {
       used('🐢');
-      await eventually(() => heard.at(-1)?.[0] === '🐢', 10_000, 'the other open chat hears of the pick');
+      await eventually(() => heard().at(-1)?.[0] === '🐢', 10_000, 'the other open chat hears of the pick');
       used('🎉');
-      await eventually(() => heard.at(-1)?.[0] === '🎉', 10_000, 'the second pick goes first');
-      const before = heard.length;
+      await eventually(() => heard().at(-1)?.[0] === '🎉', 10_000, 'the second pick goes first');
+      const before = heard().length;
       for (const bad of ['<img src=x>', 42, '🐢🐢', '', 'a'.repeat(5000)]) {
         used(bad);
       }
       used('🐢');
-      await eventually(() => heard.length > before, 10_000, 'the next good pick is heard');
-      assert.equal(heard.length, before + 1, 'nothing is said for what is not an emoji of the panel');
-      assert.deepEqual(heard.at(-1)?.slice(0, 2), ['🐢', '🎉'], 'a pick moves to the front once, the rest keep their order');
-      assert.ok((heard.at(-1) ?? []).length <= 10, 'one row of the panel at most');
+      await eventually(() => heard().length > before, 10_000, 'the next good pick is heard');
+      assert.equal(heard().length, before + 1, 'nothing is said for what is not an emoji of the panel');
+      assert.deepEqual(heard().at(-1)?.slice(0, 2), ['🐢', '🎉'], 'a pick moves to the front once, the rest keep their order');
+      assert.ok((heard().at(-1) ?? []).length <= 10, 'one row of the panel at most');
     } finally {
-      second.channel.notify = notify;
+      heardBySecond.dispose();
     }
     // Kept by the host, not by the panels: a chat opened after closing both hears the list when its webview says ready.
     first.dispose();
     second.dispose();
     const reopened = await openPanel('c2c_carol');
-    const told: Array<readonly string[]> = [];
-    const notifyReopened = reopened.channel.notify.bind(reopened.channel);
-    reopened.channel.notify = ((method, params) => {
-      if (method === 'chat/recentEmoji') {
-        told.push((params as { emoji: readonly string[] }).emoji);
-      }
-      notifyReopened(method, params);
-    }) as typeof reopened.channel.notify;
+    const told = watchNotifications<{ emoji: readonly string[] }>(reopened, 'chat/recentEmoji');
     receive(reopened, { kind: 'ready' });
-    assert.deepEqual(told.at(-1)?.slice(0, 2), ['🐢', '🎉']);
-    reopened.channel.notify = notifyReopened;
+    told.dispose();
+    assert.deepEqual(told.params.at(-1)?.emoji.slice(0, 2), ['🐢', '🎉']);
     reopened.dispose();
   });
 

@@ -24,7 +24,7 @@ import { TIMConvType, TIMElemType, TIMReceiveMessageOpt } from '../../src/tim/en
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
 import { newDialogLog, type DialogAnswers, type PickAnswer as Pick, withDialogs as withScriptedDialogs } from '../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../harness/timUser';
-import { watchAddedMessages } from '../harness/addedMessages';
+import { watchAddedMessages } from '../harness/panelNotifications';
 
 type Window = typeof vscode.window;
 // Every dialog any command of these tests showed, collected over the whole suite.

@@ -28,7 +28,7 @@ import type { TimMessage } from '../../../src/tim/types/message';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/emulatorProcess';
 import { recordDialogs } from '../../harness/scriptedDialogs';
 import { eventually, signInUser, type TimUser } from '../../harness/timUser';
-import { watchAddedMessages } from '../../harness/addedMessages';
+import { watchAddedMessages } from '../../harness/panelNotifications';
 
 function api(): TimChatApi {
   const extension = vscode.extensions.getExtension<TimChatApi>('timchat.tim-chat');
