@@ -79,8 +79,11 @@ export interface MessageRequests {
    * chat/expandMerger names it, and the message at `inner.index` of that list).
    */
   'chat/download': { params: { id: string; elemIndex: number; inner?: InnerMessageRef }; result: { saved: boolean } };
-  /** A webview URI of an image element's payload, downloaded to the extension's storage once. */
-  'chat/mediaUri': { params: { id: string; elemIndex: number }; result: { uri: string } };
+  /**
+   * A webview URI of an image element's payload, downloaded to the extension's storage once; with
+   * `inner`, of a message inside the merged message `id` (as chat/download).
+   */
+  'chat/mediaUri': { params: { id: string; elemIndex: number; inner?: InnerMessageRef }; result: { uri: string } };
   /**
    * The messages inside a merged (forwarded chat history) message; with `path`, inside the merged
    * message nested in it: the inner message at path[0] of the top one's list, then at path[1] of that

@@ -234,7 +234,7 @@ export class ChatController {
       conversationType,
       now: () => Date.now(),
       extras: this.extras,
-      requestMedia: (id, elemIndex) => void this.panelActions.loadMedia(id, elemIndex),
+      requestMedia: (id, elemIndex, inner) => void this.panelActions.loadMedia(id, elemIndex, inner),
     });
   }
 

@@ -4,6 +4,7 @@
  * revision so the virtual list redraws just that row. Pure apart from the callbacks: unit-tested.
  */
 import type { ChatMessageView } from '../shared/chatModel';
+import type { InnerMessageRef } from '../shared/protocol';
 
 export type Expansion = { readonly state: 'loading' } | { readonly state: 'failed'; readonly error: string } | { readonly state: 'open'; readonly messages: readonly ChatMessageView[] };
 export type MediaState = { readonly state: 'loading' } | { readonly state: 'failed' } | { readonly state: 'ready'; readonly uri: string };
@@ -141,14 +142,19 @@ export class MessageExtras {
 
   // ---- images ----
 
-  mediaOf(id: string, elemIndex: number): MediaState | undefined {
-    return this.media.get(`${id}#${elemIndex}`);
+  /** `inner`: an image of a message inside the merged message `id`. */
+  mediaOf(id: string, elemIndex: number, inner?: InnerMessageRef): MediaState | undefined {
+    return this.media.get(mediaKey(id, elemIndex, inner));
   }
 
-  setMedia(id: string, elemIndex: number, state: MediaState): void {
-    this.media.set(`${id}#${elemIndex}`, state);
+  setMedia(id: string, elemIndex: number, state: MediaState, inner?: InnerMessageRef): void {
+    this.media.set(mediaKey(id, elemIndex, inner), state);
     this.bump([id]);
   }
+}
+
+function mediaKey(id: string, elemIndex: number, inner: InnerMessageRef | undefined): string {
+  return inner === undefined ? `${id}#${elemIndex}` : `${id}#${elemIndex}\n${inner.path.join('/')}:${inner.index}`;
 }
 
 /** Message ids never contain a newline, so the id part cannot run into the path part. */

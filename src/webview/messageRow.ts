@@ -4,6 +4,7 @@
  * Message data only ever reaches the DOM as text nodes and attribute values.
  */
 import type { ChatElementView, ChatMessageView, ReplyQuoteView, SnippetView } from '../shared/chatModel';
+import type { InnerMessageRef } from '../shared/protocol';
 import { colourIndexOf, initialsOf } from './avatar';
 import { dayLabelOf, isTip, type RowContext } from './dayGroups';
 import { documentBuilder } from './domBuilder';
@@ -31,8 +32,8 @@ export interface RowOptions {
   readonly now: () => number;
   /** Selection, upload progress, expanded merged messages and image URIs (absent in older tests). */
   readonly extras?: MessageExtras;
-  /** Asks the host for an image's URI; the row is redrawn when it arrives. */
-  readonly requestMedia?: (id: string, elemIndex: number) => void;
+  /** Asks the host for an image's URI (`inner`: of a message inside the merged message `id`); the row is redrawn when it arrives. */
+  readonly requestMedia?: (id: string, elemIndex: number, inner?: InnerMessageRef) => void;
 }
 
 export interface RowState extends RowContext {
@@ -284,9 +285,9 @@ export class MessageRowRenderer {
    * the chat renders its own: text as Markdown (code blocks with Copy, links, emoji), shared code as its
    * card (Open at This Line works from here too: the card carries everything it needs), files and images
    * as their line with Download… (the host finds the element by `path` and `index`), anything else as
-   * its summary line.
+   * its summary line; images also show their thumbnail.
    */
-  private renderInnerBody(inner: ChatMessageView, path: readonly number[], index: number): HTMLElement {
+  private renderInnerBody(id: string, inner: ChatMessageView, path: readonly number[], index: number): HTMLElement {
     const body = el('div', 'merger-body');
     if (inner.status === 'revoked') {
       const { t } = this.options;
@@ -300,6 +301,9 @@ export class MessageRowRenderer {
         body.append(this.renderSnippet(element.snippet));
       } else {
         const card = this.renderSummary(element);
+        if (card && element.kind === 'image') {
+          card.append(this.renderThumbnail(id, element, { path, index }));
+        }
         if (card && (element.kind === 'image' || element.kind === 'file')) {
           const download = textButton(this.options.t('media.download'), 'downloadInner', 'cloud-download');
           download.dataset.path = path.join('.');
@@ -317,6 +321,33 @@ export class MessageRowRenderer {
     return body;
   }
 
+  /**
+   * An image's thumbnail once the host has its URI (asked once; the row is drawn again when it comes), a
+   * placeholder until then; `inner` for an image inside the merged message `id`.
+   */
+  private renderThumbnail(id: string, element: Extract<ChatElementView, { kind: 'image' }>, inner?: InnerMessageRef): HTMLElement {
+    const { t } = this.options;
+    const index = element.elemIndex ?? 0;
+    const media = this.options.extras?.mediaOf(id, index, inner);
+    if (media?.state === 'ready') {
+      const image = attrs(el('img', 'thumbnail'), { src: media.uri, alt: t('element.image', element.name), loading: 'lazy' });
+      if (element.width > 0 && element.height > 0) {
+        // Reserve the box before the image loads so the row's height does not jump (CSSOM, allowed by the CSP).
+        image.width = element.width;
+        image.height = element.height;
+      }
+      return image;
+    }
+    if (media?.state === 'failed') {
+      return el('div', 'element-detail', t('media.failed'));
+    }
+    if (media === undefined) {
+      // Rendering must stay synchronous: ask once, the row is drawn again when the URI arrives.
+      queueMicrotask(() => this.options.requestMedia?.(id, index, inner));
+    }
+    return attrs(el('div', 'thumbnail-placeholder'), { 'aria-hidden': 'true' });
+  }
+
   /** Images (a thumbnail once the host has it), files and merged messages, with their buttons. */
   private renderTransferable(message: ChatMessageView, element: Extract<ChatElementView, { kind: 'image' | 'file' | 'merger' }>): HTMLElement {
     const { t } = this.options;
@@ -331,24 +362,7 @@ export class MessageRowRenderer {
     const index = element.elemIndex ?? 0;
     const uploaded = message.status === 'sent' || message.status === 'local';
     if (element.kind === 'image' && uploaded) {
-      const media = this.options.extras?.mediaOf(message.id, index);
-      if (media?.state === 'ready') {
-        const image = attrs(el('img', 'thumbnail'), { src: media.uri, alt: t('element.image', element.name), loading: 'lazy' });
-        if (element.width > 0 && element.height > 0) {
-          // Reserve the box before the image loads so the row's height does not jump (CSSOM, allowed by the CSP).
-          image.width = element.width;
-          image.height = element.height;
-        }
-        card.append(image);
-      } else if (media?.state === 'failed') {
-        card.append(el('div', 'element-detail', t('media.failed')));
-      } else {
-        card.append(attrs(el('div', 'thumbnail-placeholder'), { 'aria-hidden': 'true' }));
-        if (media === undefined) {
-          // Rendering must stay synchronous: ask once, the row is drawn again when the URI arrives.
-          queueMicrotask(() => this.options.requestMedia?.(message.id, index));
-        }
-      }
+      card.append(this.renderThumbnail(message.id, element));
     }
     const buttons = el('div', 'element-buttons');
     if ((element.kind === 'image' || element.kind === 'file') && uploaded) {
@@ -364,7 +378,7 @@ export class MessageRowRenderer {
         t,
         locale: this.options.locale,
         expansionOf: (path) => extras?.expansionOf(message.id, path),
-        renderBody: (inner, path, index) => this.renderInnerBody(inner, path, index),
+        renderBody: (inner, path, index) => this.renderInnerBody(message.id, inner, path, index),
       });
       if (content) {
         card.append(content);

@@ -6,6 +6,7 @@
  */
 import type { ChatMessageView } from '../shared/chatModel';
 import { errorMessage } from '../shared/errorMessage';
+import type { InnerMessageRef } from '../shared/protocol';
 import { droppedUris } from '../shared/uriList';
 import type { ChatView } from './chatView';
 import type { HostChannel } from './hostChannel';
@@ -149,18 +150,21 @@ export class PanelActions {
     }
   }
 
-  /** Asks the host once for an image's webview URI; the row is redrawn when the state changes. */
-  async loadMedia(id: string, elemIndex: number): Promise<void> {
+  /**
+   * Asks the host once for an image's webview URI (`inner`: of a message inside the merged message `id`);
+   * the row is redrawn when the state changes.
+   */
+  async loadMedia(id: string, elemIndex: number, inner?: InnerMessageRef): Promise<void> {
     const { extras } = this.c;
-    if (extras.mediaOf(id, elemIndex)) {
+    if (extras.mediaOf(id, elemIndex, inner)) {
       return;
     }
-    extras.setMedia(id, elemIndex, { state: 'loading' });
+    extras.setMedia(id, elemIndex, { state: 'loading' }, inner);
     try {
-      const { uri } = await this.c.channel.request('chat/mediaUri', { id, elemIndex });
-      extras.setMedia(id, elemIndex, { state: 'ready', uri });
+      const { uri } = await this.c.channel.request('chat/mediaUri', inner === undefined ? { id, elemIndex } : { id, elemIndex, inner });
+      extras.setMedia(id, elemIndex, { state: 'ready', uri }, inner);
     } catch (error: unknown) {
-      extras.setMedia(id, elemIndex, { state: 'failed' });
+      extras.setMedia(id, elemIndex, { state: 'failed' }, inner);
       this.c.log('warn', `chat/mediaUri failed: ${errorMessage(error)}`);
     }
   }

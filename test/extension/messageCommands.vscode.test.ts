@@ -320,7 +320,7 @@ describe('message commands on the emulator', function () {
     listener.dispose();
   });
 
-  it("saves a file from a forwarded chat history (a merged message), though the user never saw the chat it came from", async () => {
+  it("saves a file and shows an image from a forwarded chat history (a merged message), though the user never saw the chat it came from", async () => {
     // bob sends carol a file, then forwards that chat to alice merged: alice's only way to the payload is the merged message.
     const bytes = randomBytes(300_000);
     const source = path.join(dir, 'design.bin');
@@ -328,8 +328,11 @@ describe('message commands on the emulator', function () {
     const sent = await bob.client.msgSendMessage('carol', TIMConvType.C2C, {
       message_elem_array: [{ elem_type: TIMElemType.File, file_elem_file_path: source, file_elem_file_name: 'design.bin', file_elem_file_size: bytes.length }],
     });
+    const png = path.join(dir, 'whiteboard.png');
+    fs.writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const image = await bob.client.msgSendMessage('carol', TIMConvType.C2C, { message_elem_array: [{ elem_type: TIMElemType.Image, image_elem_orig_path: png, image_elem_level: 0 }] });
     await bob.client.msgSendMessage('alice', TIMConvType.C2C, {
-      message_elem_array: [{ elem_type: TIMElemType.Merge, merge_elem_title: 'Chat history of bob and carol', merge_elem_abstract_array: ['bob: [File]'], merge_elem_compatible_text: '[Chat history]', merge_elem_message_array: [sent.message, { ...text('see the file above'), message_sender: 'bob', message_client_time: 5, message_server_time: 5 }] as never }],
+      message_elem_array: [{ elem_type: TIMElemType.Merge, merge_elem_title: 'Chat history of bob and carol', merge_elem_abstract_array: ['bob: [File]'], merge_elem_compatible_text: '[Chat history]', merge_elem_message_array: [sent.message, { ...text('see the file above'), message_sender: 'bob', message_client_time: 5, message_server_time: 5 }, image.message] as never }],
     });
     const panel = api().openChat('c2c_bob');
     const handlers = panel.controller.handlers;
@@ -342,10 +345,14 @@ describe('message commands on the emulator', function () {
     assert.deepEqual(saved, { saved: true });
     assert.equal(Buffer.compare(fs.readFileSync(target), bytes), 0, 'the same bytes');
     // What the panel names is checked: no such message, a text message, a path that is not a merger.
-    await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 2 } }), /no such message|没有这条消息/);
+    await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 3 } }), /no such message|没有这条消息/);
     await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 1 } }), /nothing to download|没有可下载/);
     await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [1], index: 0 } }), /not a merged message|不是合并消息/);
     await assert.rejects(handlers['chat/download']({ id: merged.id, elemIndex: 0, inner: { path: [], index: -1 } }), /no such message|没有这条消息/);
+    // The image inside gets a thumbnail like one in the chat (downloaded once to the extension's storage).
+    const { uri } = await handlers['chat/mediaUri']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 2 } });
+    assert.match(uri, /media/);
+    await assert.rejects(handlers['chat/mediaUri']({ id: merged.id, elemIndex: 0, inner: { path: [], index: 0 } }), /cannot be shown|无法显示/);
     // Someone who cannot open the merged message cannot name its payload either (the emulator's check).
     const dave = await signInUser(emulator, 'dave');
     try {

@@ -240,6 +240,7 @@ function fakeHost(): void {
               { ...generated(2), elements: [{ kind: 'file', elemIndex: 0, name: 'trace.log', size: 2048 }] },
               { ...generated(4), status: 'revoked', elements: [] },
               { ...generated(5), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] },
+              { ...generated(6), elements: [{ kind: 'image', elemIndex: 0, name: 'whiteboard.png', size: 1234, width: 64, height: 48 }] },
             ],
           };
         }

@@ -44,8 +44,8 @@ describe('chat webview: files, merged messages, stars and selection', function (
     const merged = page.locator('.message[data-id="m69"]');
     await merged.locator('button[data-action="expand"]').click();
     const items = merged.locator('.merger-messages li');
-    await items.nth(4).waitFor();
-    assert.equal(await items.count(), 5);
+    await items.nth(5).waitFor();
+    assert.equal(await items.count(), 6);
     assert.equal(await items.nth(4).locator('.merger-body').innerText(), 'inner <b>not bold</b>');
     assert.equal(await items.nth(4).locator('b').count(), 0, 'message text is never HTML');
     assert.equal(await merged.locator('button[data-action="expand"]').getAttribute('aria-expanded'), 'true');
@@ -83,6 +83,12 @@ describe('chat webview: files, merged messages, stars and selection', function (
     const downloads = (await hostLog(page)).requests.filter((r) => r.method === 'chat/download').map((r) => r.params);
     assert.deepEqual(downloads, [{ id: 'm69', elemIndex: 0, inner: { path: [], index: 2 } }]);
     assert.match(await items.nth(3).locator('.merger-body').innerText(), /recalled/i);
+    // An inner image shows its thumbnail, asked of the host by its place in the merged message.
+    const thumbnail = items.nth(5).locator('img.thumbnail');
+    await thumbnail.waitFor();
+    assert.equal(await thumbnail.getAttribute('alt'), 'Image whiteboard.png');
+    const mediaAsked = (await hostLog(page)).requests.filter((r) => r.method === 'chat/mediaUri' && r.params.id === 'm69').map((r) => r.params);
+    assert.deepEqual(mediaAsked, [{ id: 'm69', elemIndex: 0, inner: { path: [], index: 5 } }]);
     await merged.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-rich.png') });
     // Links from inside go through the host's check as every link does.
     await first.locator('a.md-link').click();

@@ -185,8 +185,8 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
       return { saved: await saveElementAs(c.client(), target) };
     },
 
-    'chat/mediaUri': async ({ id, elemIndex }) => {
-      const message = c.find(id);
+    'chat/mediaUri': async ({ id, elemIndex, inner }) => {
+      const message = inner === undefined ? c.find(id) : await innerMessage(c, id, inner);
       const target = downloadTargetOf(message.message_elem_array[elemIndex]);
       const mediaDir = mediaDirOf(c.storageDir);
       const file = target && message.message_elem_array[elemIndex]?.elem_type === 1 ? cachedImagePath(mediaDir, target) : undefined;
