@@ -122,7 +122,7 @@ export class ChatController {
     this.menu = new ActionMenu(view.menu);
     // One emoji panel for the composer (insert) and the reaction picker (react).
     const recentEmoji = new RecentEmoji(channel);
-    const emojiPanel = new EmojiPanel(view.root, { panel: () => this.t('emoji.panel'), recent: () => this.t('emoji.recent') }, () => this.locale, recentEmoji);
+    const emojiPanel = new EmojiPanel(view.root, { panel: () => this.t('emoji.panel'), recent: () => this.t('emoji.recent'), search: () => this.t('emoji.search'), none: () => this.t('emoji.none') }, () => this.locale, recentEmoji);
     this.commands = new MessageCommands({
       channel,
       store: this.store,

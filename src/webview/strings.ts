@@ -37,6 +37,8 @@ export const ENGLISH_STRINGS = {
   'emoji.label': 'Emoji',
   'emoji.panel': 'Emoji to insert',
   'emoji.recent': 'Recently Used',
+  'emoji.search': 'Search emoji',
+  'emoji.none': 'No emoji match.',
   'emoji.position': '{0}, {1} of {2}',
   'message.you': 'You',
   'message.sending': 'Sending…',

@@ -112,7 +112,9 @@ describe('chat webview: emoji by shortcode', function () {
     assert.equal(await button.getAttribute('title'), 'Insert Emoji');
     await button.click();
     await panel.waitFor();
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji), '👍', 'the first emoji has the focus');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('emoji-search')), true, 'the search box has the focus');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedEmoji(), '👍', 'Down: the first emoji');
     assert.equal(await panel.locator('.emoji-choice').first().getAttribute('title'), ':+1:', 'its shortcode as the tooltip');
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-emoji-panel.png') });
     // Right, then Down a row: the 12th emoji; Enter inserts it between "a" and "b".
@@ -159,7 +161,8 @@ describe('chat webview: emoji by shortcode', function () {
     await panel.waitFor();
     assert.equal(await recentRow.getAttribute('aria-label'), 'Recently Used');
     assert.deepEqual(await recentShown(), ['🐢', '🎉']);
-    assert.equal(await focusedEmoji(), '🐢', 'the most recent has the focus');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedEmoji(), '🐢', 'the most recent comes first');
     assert.equal(await recentRow.locator('.emoji-choice').first().getAttribute('title'), ':turtle:');
     await page.screenshot({ path: outputPath('screenshots', 'webview-dark-emoji-recent.png') });
     // Down from the short row's second emoji: the grid's second; Down again: a full row further; Up twice: back.
@@ -193,5 +196,54 @@ describe('chat webview: emoji by shortcode', function () {
     assert.deepEqual(await recentShown(), ['🐢', '🚀', '🔥', '🎉']);
     await page.keyboard.press('Escape');
     assert.deepEqual(await usedEmoji(), ['🔥', '🚀', '🐢']);
+  });
+
+  it('filters the emoji panel by what is typed in its search box, in English or Chinese; Enter picks the first match', async () => {
+    await open('locale=zh-cn');
+    const button = page.locator('#composer-emoji');
+    const panel = page.locator('#emoji-panel');
+    const search = panel.locator('.emoji-search');
+    const shown = (): Promise<string[]> => panel.locator('.emoji-choice').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.emoji ?? ''));
+    await button.click();
+    await panel.waitFor();
+    const everything = (await shown()).length;
+    assert.ok(everything >= 100, `every emoji at first (${everything})`);
+    await page.keyboard.type('rock');
+    assert.deepEqual(await shown(), ['🚀'], 'the grid holds only the matches');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    assert.ok((await shown()).includes('🚀') && (await shown()).length < everything, 'fewer letters, more matches');
+    await search.fill('火');
+    assert.deepEqual(await shown(), ['🔥', '🚀'], 'Chinese names, best first');
+    await search.fill('nosuchemoji');
+    assert.deepEqual(await shown(), []);
+    assert.equal(await panel.locator('.emoji-none').innerText(), 'No emoji match.', 'the fake host sends no translations: English');
+    // Left and Home move the caret in the box, not in the grid.
+    await search.fill(':thu');
+    await page.keyboard.press('Home');
+    assert.equal(await search.evaluate((input) => (input as HTMLInputElement).selectionStart), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('emoji-search')), true);
+    // Down into the matches, Up back to the box; a letter typed in the grid goes to the box.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedEmoji(), '👍');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('emoji-search')), true);
+    await search.fill('');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('ta');
+    assert.equal(await search.inputValue(), 'ta');
+    assert.equal((await shown())[0], '🎉');
+    // Enter in the box picks the first match into the composer.
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await composerText(), '🎉');
+    // Opened again, the box is empty and the whole grid is back (with what was just picked first).
+    await button.click();
+    await panel.waitFor();
+    assert.equal(await search.inputValue(), '');
+    assert.equal((await shown())[0], '🎉');
+    assert.equal((await shown()).length, everything + 1);
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-emoji-search.png') });
+    await page.keyboard.press('Escape');
   });
 });

@@ -89,7 +89,8 @@ describe('chat webview: reactions', function () {
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden' });
     await panel.waitFor();
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji), '👍', "the panel's first emoji has focus");
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji), '👍', 'Down from the search box: the first emoji');
     await page.keyboard.press('ArrowDown');
     const second = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji);
     assert.equal(second, await panel.locator('.emoji-choice').nth(10).getAttribute('data-emoji'), 'a row down');
