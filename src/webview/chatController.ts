@@ -188,6 +188,7 @@ export class ChatController {
       locale: () => this.locale,
       emojiPanel,
       emojiUsed: (emoji) => recentEmoji.used(emoji),
+      recentEmoji: () => recentEmoji.list,
       draftChanged: (text) => this.drafts.changed(text),
       updated: (message) => {
         if (this.store.update(message) !== undefined) {

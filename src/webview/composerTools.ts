@@ -36,6 +36,8 @@ export interface ComposerToolsContext {
   readonly emojiPanel: EmojiPanel;
   /** An emoji went into the composer from the shortcode list or a typed shortcode. */
   emojiUsed(emoji: string): void;
+  /** The emoji picked last, most recent first (the shortcode list ranks them first among equals). */
+  recentEmoji(): readonly string[];
   /** The composer's text changed by a pick in the mention list (saved as the draft, as typing is). */
   draftChanged(text: string): void;
   /** A message the host returned changed (an edit). */
@@ -60,7 +62,7 @@ export class ComposerTools {
   constructor(private readonly c: ComposerToolsContext) {
     const { view } = c;
     this.mentions = new MentionPicker({ view, channel: c.channel, t: c.t, isGroup: c.isGroup, changed: c.draftChanged, pickedChanged: c.mentionsChanged });
-    this.emoji = new EmojiPicker({ view, t: c.t, locale: c.locale, emojiUsed: (emoji) => c.emojiUsed(emoji) });
+    this.emoji = new EmojiPicker({ view, t: c.t, locale: c.locale, emojiUsed: (emoji) => c.emojiUsed(emoji), recentEmoji: () => c.recentEmoji() });
     view.insertEmoji.addEventListener('click', (event) => {
       event.preventDefault();
       const panel = c.emojiPanel;

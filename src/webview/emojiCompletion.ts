@@ -57,9 +57,10 @@ export function emojiQueryAt(text: string, caret: number): EmojiQuery | undefine
 /**
  * The emoji for `query`, best first: a shortcode that is the query, then one that starts with it, then
  * one with a later word that does ("eyes" finds "heart_eyes"), then one that contains it; a Chinese query
- * matches the Chinese names the same way. Each emoji once, under its best shortcode; ties in table order.
+ * matches the Chinese names the same way. Each emoji once, under its best shortcode; ties go to the
+ * emoji the user picked last (`recent`, most recent first, as Slack ranks), then to table order.
  */
-export function matchEmoji(query: string, limit = MAX_EMOJI_MATCHES): EmojiShortcode[] {
+export function matchEmoji(query: string, limit = MAX_EMOJI_MATCHES, recent: readonly string[] = []): EmojiShortcode[] {
   const q = query.toLowerCase();
   const rank = (entry: EmojiShortcode): number => {
     for (const name of [entry.code, entry.zh]) {
@@ -83,8 +84,13 @@ export function matchEmoji(query: string, limit = MAX_EMOJI_MATCHES): EmojiShort
       best.set(entry.emoji, { entry, rank: r, order });
     }
   });
+  // Not picked recently: after every recent one.
+  const recency = (emoji: string): number => {
+    const index = recent.indexOf(emoji);
+    return index < 0 ? recent.length : index;
+  };
   return [...best.values()]
-    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .sort((a, b) => a.rank - b.rank || recency(a.entry.emoji) - recency(b.entry.emoji) || a.order - b.order)
     .slice(0, limit)
     .map((match) => match.entry);
 }

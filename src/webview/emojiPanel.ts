@@ -2,12 +2,12 @@
  * The emoji panel: every emoji of the shortcode table in a grid, for those who do not know the
  * shortcodes; opened by the composer's smiley button (to insert one) and by the reaction picker's "more"
  * button (to react with one). It opens with the focus in its search box, as Slack's and GitHub's do:
- * typing filters the grid by shortcode or Chinese name (emojiCompletion.ts's ranking), Enter picks the
- * first match, Down goes into the grid. In the grid the arrow keys move (Up from its first row goes back
- * to the search box), Home/End go to its ends, Enter, Space or a click picks and closes; Escape, Tab or a
- * click elsewhere closes; the focus returns to where it came from (FocusedPopup). Each emoji's tooltip
- * is its shortcode, so the panel teaches them. Unfiltered, the first row is the emoji picked last
- * (Recently Used, kept by the host for every chat).
+ * typing filters the grid by shortcode or Chinese name (emojiCompletion.ts's ranking, the emoji picked
+ * last first among equals), Enter picks the first match, Down goes into the grid. In the grid the arrow
+ * keys move (Up from its first row goes back to the search box), Home/End go to its ends, Enter, Space
+ * or a click picks and closes; Escape, Tab or a click elsewhere closes; the focus returns to where it
+ * came from (FocusedPopup). Each emoji's tooltip is its shortcode, so the panel teaches them.
+ * Unfiltered, the first row is the emoji picked last (Recently Used, kept by the host for every chat).
  */
 import { attrs, el } from './dom';
 import { matchEmoji } from './emojiCompletion';
@@ -142,7 +142,7 @@ export class EmojiPanel extends FocusedPopup {
       const recent = this.recent.list.filter((emoji) => ENTRY_OF_EMOJI.has(emoji)).slice(0, EMOJI_PANEL_COLUMNS).map((emoji) => this.choice(emoji));
       this.rows = recent.length > 0 ? [recent, ...this.allRows] : [...this.allRows];
     } else {
-      const matches = matchEmoji(query, Number.POSITIVE_INFINITY).map((entry) => this.choice(entry.emoji));
+      const matches = matchEmoji(query, Number.POSITIVE_INFINITY, this.recent.list).map((entry) => this.choice(entry.emoji));
       this.rows = [];
       for (let row = 0; row < matches.length; row += EMOJI_PANEL_COLUMNS) {
         this.rows.push(matches.slice(row, row + EMOJI_PANEL_COLUMNS));

@@ -19,6 +19,8 @@ export interface EmojiPickerContext {
   locale(): string;
   /** An emoji went in from the list or a typed shortcode (the panel's picks say so themselves). */
   emojiUsed(emoji: string): void;
+  /** The emoji picked last, most recent first: they go first among equally good matches. */
+  recentEmoji(): readonly string[];
 }
 
 export class EmojiPicker extends ComposerSuggestions {
@@ -51,7 +53,7 @@ export class EmojiPicker extends ComposerSuggestions {
   protected update(): void {
     const caret = this.caret();
     this.query = caret === undefined ? undefined : emojiQueryAt(this.c.view.input.value ?? '', caret);
-    this.matches = this.query ? matchEmoji(this.query.query) : [];
+    this.matches = this.query ? matchEmoji(this.query.query, undefined, this.c.recentEmoji()) : [];
     if (this.matches.length === 0) {
       this.close();
       return;

@@ -196,6 +196,14 @@ describe('chat webview: emoji by shortcode', function () {
     assert.deepEqual(await recentShown(), ['🐢', '🚀', '🔥', '🎉']);
     await page.keyboard.press('Escape');
     assert.deepEqual(await usedEmoji(), ['🔥', '🚀', '🐢']);
+    // The shortcode list puts them first among equally good matches: ❤️ and 😍 both start with "hear".
+    await page.keyboard.type(' :hea');
+    await list().locator('.emoji-option').first().waitFor();
+    assert.deepEqual((await optionCodes()).slice(0, 2), [':heart:', ':heart_eyes:']);
+    await notify('chat/recentEmoji', { emoji: ['😍'] });
+    await page.keyboard.type('r');
+    await page.waitForFunction(() => document.querySelector('#emoji-list .emoji-option .emoji-code')?.textContent === ':heart_eyes:');
+    await page.keyboard.press('Escape');
   });
 
   it('filters the emoji panel by what is typed in its search box, in English or Chinese; Enter picks the first match', async () => {

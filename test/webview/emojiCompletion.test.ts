@@ -43,6 +43,16 @@ describe('emoji by shortcode (pure)', () => {
     assert.equal(matchEmoji('e').length, MAX_EMOJI_MATCHES);
   });
 
+  it('puts the emoji picked last first among equally good matches, never above a better one', () => {
+    const codes = (q: string, recent: string[]): string[] => matchEmoji(q, MAX_EMOJI_MATCHES, recent).map((e) => e.code);
+    assert.deepEqual(codes('hear', []), ['heart', 'heart_eyes', 'broken_heart', 'sparkling_heart']);
+    assert.deepEqual(codes('hear', ['💔', '😍']), ['heart_eyes', 'heart', 'broken_heart', 'sparkling_heart'], '😍 before ❤️ (both start with it); 💔 stays behind them (a later word)');
+    assert.deepEqual(codes('smil', ['😅']), ['smile', 'sweat_smile', 'slightly_smiling_face'], '😅 first among the later words');
+    assert.deepEqual(codes('eyes', ['🙄']), ['eyes', 'roll_eyes', 'heart_eyes'], 'the shortcode itself stays first; 🙄 before 😍 among later words');
+    assert.deepEqual(codes('eyes', ['👀']), ['eyes', 'heart_eyes', 'roll_eyes'], 'a recent emoji that is already first changes nothing');
+    assert.deepEqual(codes('ile', ['😅', '🎉']), ['sweat_smile', 'smile'], 'most recent first, emoji that do not match ignored');
+  });
+
   it('lists each emoji once, under its best shortcode', () => {
     assert.deepEqual(matchEmoji('thumbsu').map((e) => e.emoji), ['👍']);
     assert.deepEqual(matchEmoji('+1').map((e) => e.code), ['+1']);

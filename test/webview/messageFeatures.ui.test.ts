@@ -64,6 +64,10 @@ describe('chat webview: files, merged messages, stars and selection', function (
     assert.equal(await first.locator('strong').innerText(), 'main');
     assert.match(await first.locator('p').first().innerText(), /🎉/, 'shortcodes become emoji');
     assert.equal(await first.locator('a.md-link').getAttribute('data-href'), 'https://example.com/pr/7');
+    // Links from inside go through the host's check as every link does (clicked first: the expansion
+    // grows as its image loads, and the virtual list unmounts what scrolls out of sight).
+    await first.locator('a.md-link').click();
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.some((c) => c.method === 'chat/openLink'));
     assert.equal(await first.locator('pre code').innerText(), 'const fixed = true;');
     // The Copy button works inside the expansion as in a message of the chat.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
@@ -90,9 +94,6 @@ describe('chat webview: files, merged messages, stars and selection', function (
     const mediaAsked = (await hostLog(page)).requests.filter((r) => r.method === 'chat/mediaUri' && r.params.id === 'm69').map((r) => r.params);
     assert.deepEqual(mediaAsked, [{ id: 'm69', elemIndex: 0, inner: { path: [], index: 5 } }]);
     await merged.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-rich.png') });
-    // Links from inside go through the host's check as every link does.
-    await first.locator('a.md-link').click();
-    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.some((c) => c.method === 'chat/openLink'));
   });
 
   it('expands a merged message inside a merged message, two levels deep, by click and keyboard', async () => {
