@@ -93,7 +93,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
     assert.equal(await thumbnail.getAttribute('alt'), 'Image whiteboard.png');
     const mediaAsked = (await hostLog(page)).requests.filter((r) => r.method === 'chat/mediaUri' && r.params.id === 'm69').map((r) => r.params);
     assert.deepEqual(mediaAsked, [{ id: 'm69', elemIndex: 0, inner: { path: [], index: 5 } }]);
-    await merged.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-rich.png') });
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-merged-rich.png') });
   });
 
   it('expands a merged message inside a merged message, two levels deep, by click and keyboard', async () => {
