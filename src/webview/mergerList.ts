@@ -66,7 +66,9 @@ function renderList(messages: readonly ChatMessageView[], title: string, path: r
   const list = attrs(el('ol', 'merger-messages'), { 'aria-label': title });
   messages.forEach((inner, index) => {
     const item = el('li', 'merger-message');
-    item.append(el('span', 'merger-sender', inner.senderName || inner.sender), el('time', 'merger-time', formatFullTime(inner.time, ctx.locale)));
+    // "You" for the user's own messages, as the chat names them.
+    const sender = inner.isSelf ? ctx.t('message.you') : inner.senderName || inner.sender;
+    item.append(el('span', 'merger-sender', sender), el('time', 'merger-time', formatFullTime(inner.time, ctx.locale)));
     item.append(ctx.renderBody(inner, path, index));
     const merger = inner.elements.find((e) => e.kind === 'merger');
     if (merger?.kind === 'merger' && inner.status !== 'revoked' && path.length + 1 < MAX_DEPTH) {

@@ -87,6 +87,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
     const downloads = (await hostLog(page)).requests.filter((r) => r.method === 'chat/download').map((r) => r.params);
     assert.deepEqual(downloads, [{ id: 'm69', elemIndex: 0, inner: { path: [], index: 2 } }]);
     assert.match(await items.nth(3).locator('.merger-body').innerText(), /recalled/i);
+    assert.deepEqual(await items.locator('.merger-sender').allInnerTexts(), ['Bob Stone', 'Bob Stone', 'You', 'Bob Stone', 'You', 'Alice Liddell'], "the user's own messages are \"You\", as in the chat");
     // An inner image shows its thumbnail, asked of the host by its place in the merged message.
     const thumbnail = items.nth(5).locator('img.thumbnail');
     await thumbnail.waitFor();
