@@ -5,7 +5,7 @@
  * emoji panel and its Recently Used row.
  */
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { outputPath } from '../harness/paths';
 import { composerTextOf, fakeHostSession, hostLog, type HostLog, openFakePanelAtComposer } from './fakeHostSession';
 
@@ -27,6 +27,8 @@ describe('chat webview: emoji by shortcode', function () {
   const notify = (method: string, params: unknown): Promise<void> =>
     page.evaluate(([m, p]) => (window as unknown as { __host: { notify(m: string, p: unknown): void } }).__host.notify(m as string, p), [method, params] as const);
   const focusedEmoji = (): Promise<string | undefined> => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.emoji);
+  /** The emoji buttons shown in `scope` (the panel, or its Recently Used row), in order. */
+  const emojiIn = (scope: Locator): Promise<string[]> => scope.locator('.emoji-choice').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.emoji ?? ''));
   const usedEmoji = async (): Promise<unknown[]> => (await hostLog(page)).commands.filter((c) => c.method === 'chat/emojiUsed').map((c) => c.params.emoji);
 
   it('lists emoji on ":" and two letters, narrows as the user types, and picks with the keyboard', async () => {
@@ -156,7 +158,7 @@ describe('chat webview: emoji by shortcode', function () {
     const button = page.locator('#composer-emoji');
     const panel = page.locator('#emoji-panel');
     const recentRow = panel.locator('.emoji-row-recent');
-    const recentShown = (): Promise<string[]> => recentRow.locator('.emoji-choice').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.emoji ?? ''));
+    const recentShown = (): Promise<string[]> => emojiIn(recentRow);
     await button.click();
     await panel.waitFor();
     assert.equal(await recentRow.getAttribute('aria-label'), 'Recently Used');
@@ -211,7 +213,7 @@ describe('chat webview: emoji by shortcode', function () {
     const button = page.locator('#composer-emoji');
     const panel = page.locator('#emoji-panel');
     const search = panel.locator('.emoji-search');
-    const shown = (): Promise<string[]> => panel.locator('.emoji-choice').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.emoji ?? ''));
+    const shown = (): Promise<string[]> => emojiIn(panel);
     await button.click();
     await panel.waitFor();
     const everything = (await shown()).length;
