@@ -64,9 +64,7 @@ function readableConv(ctx: Ctx, userId: string, convId: string, convType: number
     return ctx.emu.access.conv(userId, convId, convType);
   } catch (error: unknown) {
     const notMember = error instanceof ApiError && (error.code === Err.GROUP_NOT_FOUND || error.code === Err.GROUP_PERMISSION_DENY);
-    const kept = notMember
-      ? (ctx.emu.db.prepare('SELECT stream FROM convs WHERE user_id = ? AND conv_type = ? AND conv_id = ?').get(userId, GROUP, convId) as { stream: string } | undefined)
-      : undefined;
+    const kept = notMember ? ctx.emu.convs.row(userId, GROUP, convId) : undefined;
     if (kept === undefined) {
       throw error;
     }
