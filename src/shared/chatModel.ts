@@ -22,10 +22,29 @@ export type ChatElementView =
       readonly extension: string;
       /** Set when the element is a valid TIM Chat code snippet: render it with renderSnippetCard. */
       readonly snippet?: SnippetView;
+      /** Set when the element is a custom message of Tencent's own chat apps (TUIKit) that TIM Chat shows as they do. */
+      readonly card?: CustomCardView;
     }
   | { readonly kind: 'merger'; readonly elemIndex?: number; readonly title: string; readonly abstracts: readonly string[]; readonly count: number }
   | { readonly kind: 'groupTips'; readonly text: string }
   | { readonly kind: 'unsupported'; readonly label: string };
+
+/**
+ * A custom message of another app the host recognised (TUIKit's links, orders, ratings, call records,
+ * src/tim/tuikitCustom.ts), already worded in the user's language: shown instead of its raw data. Every
+ * field is message data: render it as text only.
+ */
+export interface CustomCardView {
+  /** A codicon name (without the `codicon-` prefix), chosen by the host. */
+  readonly icon: string;
+  readonly text: string;
+  /** Secondary lines, muted. */
+  readonly details: readonly string[];
+  /** A link the card offers, as the sender wrote it: the webview checks it as any link in a message. */
+  readonly link?: { readonly url: string; readonly label: string };
+  /** Shown as a centred tip line (as TUIKit shows a group's call records and its creation), not a bubble. */
+  readonly tip?: boolean;
+}
 
 /**
  * A shared code snippet: a custom element whose data is `{"type":"timchat.codeSnippet","version":1,…}`,

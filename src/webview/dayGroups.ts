@@ -3,7 +3,7 @@
  * sender header (avatar, name, time) when the sender changes, a few minutes pass, or a marker or tip
  * interrupts the run. Pure, so the rules are unit-tested.
  */
-import type { ChatMessageView } from '../shared/chatModel';
+import type { ChatElementView, ChatMessageView } from '../shared/chatModel';
 import { safeFormat } from '../shared/timeFormat';
 
 /** Messages of one sender closer together than this share one header. */
@@ -20,8 +20,14 @@ export interface RowContext {
   readonly showHeader: boolean;
 }
 
+/** Group tips, and the custom messages shown as tips (a group's call records, TUIKit's "created the group"). */
+export function isTipElement(element: ChatElementView): boolean {
+  return element.kind === 'groupTips' || (element.kind === 'custom' && element.card?.tip === true);
+}
+
+/** A message shown as a centred tip line rather than a bubble. */
 export function isTip(message: ChatMessageView): boolean {
-  return message.elements.length > 0 && message.elements.every((e) => e.kind === 'groupTips');
+  return message.elements.length > 0 && message.elements.every(isTipElement);
 }
 
 export function rowContextOf(previous: ChatMessageView | undefined, message: ChatMessageView, firstUnreadId: string | undefined): RowContext {
@@ -68,7 +74,9 @@ export function firstUnreadIdOf(messages: readonly ChatMessageView[], unreadCoun
   let seen = 0;
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];
-    if (!m.isSelf && !isTip(m) && m.status !== 'revoked') {
+    // Group tips are not counted unread; a message shown as a tip (a group's call record) is.
+    const groupTipsOnly = m.elements.length > 0 && m.elements.every((e) => e.kind === 'groupTips');
+    if (!m.isSelf && !groupTipsOnly && m.status !== 'revoked') {
       seen++;
       if (seen === unreadCount) {
         return m.id;

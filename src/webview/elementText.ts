@@ -37,6 +37,9 @@ export function summarizeElement(element: ChatElementView, t: Translate): Elemen
     case 'file':
       return { icon: 'file', text: t('element.file', element.name, formatSize(element.size, t)), details: [] };
     case 'custom': {
+      if (element.card) {
+        return { icon: element.card.icon, text: element.card.text, details: element.card.details };
+      }
       const details = [element.extension, element.description ? '' : element.data.slice(0, 200)].filter(Boolean);
       return { icon: 'symbol-misc', text: element.description || t('element.custom'), details };
     }

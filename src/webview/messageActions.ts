@@ -4,6 +4,7 @@
  * feeds the row's inline buttons and its actions menu.
  */
 import type { ChatMessageView } from '../shared/chatModel';
+import { isTip } from './dayGroups';
 
 export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'whoRead' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'copyLink' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
@@ -45,7 +46,7 @@ export interface ActionLabels {
 
 /** Reactions and pins live on the server's copy: sent messages only, not group tips. */
 export function canReact(message: ChatMessageView): boolean {
-  return message.status === 'sent' && !message.elements.every((e) => e.kind === 'groupTips');
+  return message.status === 'sent' && !isTip(message);
 }
 
 export function canRevoke(message: ChatMessageView, nowMs: number): boolean {
@@ -61,7 +62,7 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
     actions.push({ id: 'cancel', label: labels.cancel });
   }
   const settledEarly = message.status === 'sent' || message.status === 'local';
-  if (labels.more && settledEarly && !message.elements.every((e) => e.kind === 'groupTips')) {
+  if (labels.more && settledEarly && !isTip(message)) {
     actions.push({ id: 'reply', label: labels.more.reply });
   }
   const [onlyElement, ...otherElements] = message.elements;

@@ -19,6 +19,7 @@ import { collectLinks, renderBlocks } from './markdownDom';
 import type { MdBlock } from './markdownTypes';
 import { renderReactions } from './reactionChips';
 import { renderSnippetCard, type SnippetCardActions } from './snippet/snippetCard';
+import { safeLinkTarget } from './safeLink';
 import { snippetTranslate } from './snippet/snippetStrings';
 import type { Translate } from './strings';
 
@@ -72,7 +73,13 @@ export class MessageRowRenderer {
     if (message.status === 'revoked') {
       return [];
     }
-    return message.elements.flatMap((e) => (e.kind === 'text' ? collectLinks(this.markdownOf(e.text)) : []));
+    return message.elements.flatMap((e) => {
+      if (e.kind === 'text') {
+        return collectLinks(this.markdownOf(e.text));
+      }
+      const href = e.kind === 'custom' && e.card?.link ? safeLinkTarget(e.card.link.url) : undefined;
+      return href === undefined ? [] : [href];
+    });
   }
 
   render(message: ChatMessageView, state: RowState): HTMLElement {
@@ -199,8 +206,9 @@ export class MessageRowRenderer {
     if (message.status === 'revoked') {
       body.append(codicon('discard'), document.createTextNode(message.isSelf ? t('message.revokedSelf') : t('message.revokedOther', senderName)));
     } else {
-      const texts = message.elements.map((e) => (e.kind === 'groupTips' ? e.text : '')).filter(Boolean);
-      body.append(codicon('info'), document.createTextNode(texts.join(' ')));
+      const texts = message.elements.map((e) => (e.kind === 'groupTips' ? e.text : e.kind === 'custom' ? (e.card?.text ?? '') : '')).filter(Boolean);
+      const first = message.elements[0];
+      body.append(codicon(first?.kind === 'custom' && first.card ? first.card.icon : 'info'), document.createTextNode(texts.join(' ')));
     }
     return body;
   }
@@ -248,7 +256,28 @@ export class MessageRowRenderer {
     for (const detail of summary.details) {
       card.append(el('div', 'element-detail', detail));
     }
+    if (element.kind === 'custom' && element.card?.link) {
+      const link = this.renderCardLink(element.card.link);
+      if (link) {
+        card.append(link);
+      }
+    }
     return card;
+  }
+
+  /**
+   * A card's link (a TUIKit link or order), checked as any link in a message and opened the same way
+   * (the list's click handler sends `a.md-link` to the host); an unsafe target shows nothing.
+   */
+  private renderCardLink(link: { readonly url: string; readonly label: string }): HTMLElement | undefined {
+    const href = safeLinkTarget(link.url);
+    if (href === undefined) {
+      return undefined;
+    }
+    const a = attrs(el('a', 'md-link card-link', link.label), { href, 'data-href': href, title: href, tabindex: '-1' });
+    const line = el('div', 'element-detail');
+    line.append(a);
+    return line;
   }
 
   private renderBody(message: ChatMessageView): HTMLElement {

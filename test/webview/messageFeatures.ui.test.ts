@@ -132,6 +132,45 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await merged.locator('button[data-path="1.1"][aria-expanded="false"]').waitFor();
   });
 
+  it("shows Tencent's TUIKit custom messages as their cards: a link through the host, call records, a group's call as a tip", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const base = { seq: '0', time: now, sender: 'bob', senderName: 'Bob Stone', isSelf: false, status: 'sent', isPeerRead: false, revocableUntil: 0, mentionsMe: false };
+    const custom = (card: Record<string, unknown>): Record<string, unknown> => ({ kind: 'custom', data: '{"businessID":"text_link"}', description: '', extension: '', card });
+    await notify('chat/messagesAdded', {
+      messages: [
+        { ...base, id: 'c1', elements: [custom({ icon: 'link', text: 'Welcome <b>aboard</b>', details: ['second line'], link: { url: 'https://example.com/welcome', label: 'View Details' } })] },
+        { ...base, id: 'c2', elements: [custom({ icon: 'link', text: 'Sneaky', details: [], link: { url: 'javascript:window.__xss=4', label: 'View Details' } })] },
+        { ...base, id: 'c3', elements: [custom({ icon: 'call-incoming', text: 'Voice call ended · 1:05', details: [] })] },
+        { ...base, id: 'c4', elements: [custom({ icon: 'call-incoming', text: 'Bob Stone started a voice call', details: [], tip: true })] },
+      ],
+    });
+    const first = page.locator('.message[data-id="c1"]');
+    const link = first.locator('a.card-link');
+    await link.waitFor();
+    // The card's words, never its raw data, and as text.
+    assert.equal(await first.locator('.element-text').innerText(), 'Welcome <b>aboard</b>');
+    assert.equal(await first.locator('b').count(), 0);
+    assert.equal(await first.locator('.element-detail').first().innerText(), 'second line');
+    assert.equal(await first.locator('.codicon-link').count(), 1);
+    assert.equal(await link.innerText(), 'View Details');
+    assert.equal(await page.locator('.message[data-id="c2"] a').count(), 0, 'a javascript: link is not offered');
+    assert.equal(await page.locator('.message[data-id="c3"] .codicon-call-incoming').count(), 1);
+    assert.equal(await page.locator('.message[data-id="c3"] .element-text').innerText(), 'Voice call ended · 1:05');
+    // A group's call record is a centred tip line, as group tips are, with its own icon.
+    const tip = page.locator('.message.tip[data-id="c4"]');
+    await tip.waitFor();
+    assert.equal(await tip.locator('.tip-text').innerText(), 'Bob Stone started a voice call');
+    assert.equal(await tip.locator('.codicon-call-incoming').count(), 1);
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-tuikit-custom.png') });
+    // The link opens through the host, by click and from the message's actions menu.
+    await link.click();
+    await menuPick('c1', 'Open https://example.com/welcome');
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.commands.filter((c) => c.method === 'chat/openLink').length === 2);
+    const opened = (await hostLog(page)).commands.filter((c) => c.method === 'chat/openLink').map((c) => c.params);
+    assert.deepEqual(opened, [{ url: 'https://example.com/welcome' }, { url: 'https://example.com/welcome' }]);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  });
+
   it('stars and unstars a message from its actions menu', async () => {
     await menuPick('m98', 'Star');
     await page.locator('.message[data-id="m98"][data-starred="true"] .star-badge').waitFor();

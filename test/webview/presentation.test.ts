@@ -1,7 +1,8 @@
 /** Pure presentation helpers: strings, avatars, day grouping, unread marker, sizes, element summaries. */
 import * as assert from 'node:assert/strict';
 import { AVATAR_COLOURS, colourIndexOf, initialsOf } from '../../src/webview/avatar';
-import { dayKeyOf, dayLabelOf, firstUnreadIdOf, rowContextOf } from '../../src/webview/dayGroups';
+import { dayKeyOf, dayLabelOf, firstUnreadIdOf, isTip, rowContextOf } from '../../src/webview/dayGroups';
+import { canReact } from '../../src/webview/messageActions';
 import { plainTextOf, summarizeElement } from '../../src/webview/elementText';
 import { formatDuration, formatSize } from '../../src/webview/format';
 import { estimateRowHeight } from '../../src/webview/rowEstimate';
@@ -68,6 +69,19 @@ describe('day grouping', () => {
     const tip = message('t1', { elements: [{ kind: 'groupTips', text: 'Bob joined' }] });
     assert.equal(rowContextOf(undefined, tip, undefined).showHeader, false);
     assert.equal(rowContextOf(tip, message('m1'), undefined).showHeader, true);
+  });
+
+  it("shows a group's call record as a tip, never a one-to-one call, and counts it unread as TIM does", () => {
+    const card = { icon: 'call-incoming', text: 'Bob started a voice call', details: [] };
+    const groupCall = message('g1', { elements: [{ kind: 'custom', data: '{}', description: '', extension: '', card: { ...card, tip: true } }] });
+    const oneToOne = message('c1', { elements: [{ kind: 'custom', data: '{}', description: '', extension: '', card }] });
+    assert.equal(isTip(groupCall), true);
+    assert.equal(isTip(oneToOne), false);
+    assert.equal(rowContextOf(undefined, groupCall, undefined).showHeader, false);
+    assert.equal(canReact(groupCall), false, 'a tip takes no reactions');
+    assert.equal(canReact(oneToOne), true);
+    assert.equal(firstUnreadIdOf([message('m1'), groupCall, message('t', { elements: [{ kind: 'groupTips', text: 'x' }] })], 1), 'g1');
+    assert.deepEqual(summarizeElement({ kind: 'custom', data: '{}', description: 'ignored', extension: 'x', card: { icon: 'link', text: 'Docs', details: ['more'], link: { url: 'https://example.com', label: 'View Details' } } }, t), { icon: 'link', text: 'Docs', details: ['more'] });
   });
 
   it('labels today, yesterday and older days', () => {

@@ -6,14 +6,16 @@ import type { ChatElementView, ChatMessageStatus, ChatMessageView } from '../../
 import { showShortcodes } from '../../shared/emojiShortcodes';
 import { showTuikitEmoji } from '../../shared/tuikitEmoji';
 import { TIM_MESSAGE_AT_ALL, TIMConvType, TIMElemType, TIMGroupAddOption, TIMGroupTipGroupChangeFlag, TIMGroupTipType, TIMMsgStatus } from '../../tim/enums';
-import type { TimElem } from '../../tim/types/elements';
+import type { TimCustomElem, TimElem } from '../../tim/types/elements';
 import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
+import { parseTuikitCustom } from '../../tim/tuikitCustom';
 import { replyQuoteOf } from '../../tim/tuikitReply';
 import { muteDurationText } from '../conversations/muteDuration';
 import { isStarred } from '../messages/starMark';
 import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
 import type { Translate } from './translate';
+import { customCardOf } from './tuikitCustomView';
 
 /** How long after sending a message its sender may revoke it: Tencent Cloud Chat's default, 2 minutes. */
 export const REVOKE_LIMIT_SECONDS = 120;
@@ -143,7 +145,14 @@ function groupInfoChangeText(tips: TimGroupTipsElem, operator: string, ctx: Mess
   return changes.length > 0 ? changes.join(' · ') : ctx.t('{0} changed the group info', operator);
 }
 
-function elementView(elem: TimElem, index: number, ctx: MessageViewContext): ChatElementView {
+/** A custom element: a shared code snippet, a TUIKit message shown as its card, or its description. */
+function customElementView(elem: TimCustomElem, ctx: MessageViewContext, isSelf: boolean): ChatElementView {
+  const view = snippetElementView(elem);
+  const custom = view.snippet ? undefined : parseTuikitCustom(view.data);
+  return custom ? { ...view, card: customCardOf(custom, { t: ctx.t, nameOf: (id) => nameOf(id, ctx), isSelf }) } : view;
+}
+
+function elementView(elem: TimElem, index: number, ctx: MessageViewContext, isSelf: boolean): ChatElementView {
   switch (elem.elem_type) {
     case TIMElemType.Text:
       return { kind: 'text', text: showTuikitEmoji(String(elem.text_elem_content ?? '')) };
@@ -167,8 +176,7 @@ function elementView(elem: TimElem, index: number, ctx: MessageViewContext): Cha
     case TIMElemType.File:
       return { kind: 'file', elemIndex: index, name: String(elem.file_elem_file_name || baseName(elem.file_elem_file_path)), size: num(elem.file_elem_file_size) };
     case TIMElemType.Custom:
-      // A shared code snippet carries `snippet`; any other custom element shows its description.
-      return snippetElementView(elem);
+      return customElementView(elem, ctx, isSelf);
     case TIMElemType.Merge:
       return {
         kind: 'merger',
@@ -210,7 +218,7 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
     ...(replyTo ? { replyTo } : {}),
     ...(num(message.message_version) > 0 ? { edited: true } : {}),
     // A snippet's plain-text copy (for other TIM clients) is not shown next to its card.
-    elements: withoutSnippetFallback((message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx))),
+    elements: withoutSnippetFallback((message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx, isSelf))),
   };
 }
 
@@ -245,8 +253,11 @@ export function previewText(message: TimMessage | undefined, ctx: Pick<MessageVi
         return ctx.t('[Location] {0}', String(elem.location_elem_desc ?? ''));
       case TIMElemType.Merge:
         return ctx.t('[Chat history] {0}', String(elem.merge_elem_title ?? ''));
-      case TIMElemType.Custom:
-        return String(elem.custom_elem_desc || ctx.t('[Custom message]'));
+      case TIMElemType.Custom: {
+        const custom = parseTuikitCustom(String(elem.custom_elem_data ?? ''));
+        const isSelf = message.message_is_from_self === true || message.message_sender === ctx.selfId;
+        return custom ? customCardOf(custom, { t: ctx.t, nameOf: (id) => ctx.displayName(id) ?? id, isSelf }).text : String(elem.custom_elem_desc || ctx.t('[Custom message]'));
+      }
       case TIMElemType.GroupTips:
         return groupTipsText(elem, { ...ctx, now: 0 });
       default:
