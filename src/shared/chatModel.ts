@@ -124,10 +124,12 @@ export interface ChatMessageView {
   readonly mentionsMe: boolean;
   /** Starred on this device (TIMMsgSetLocalCustomData). */
   readonly starred?: boolean;
-  /** Changed after it was sent (TIMMsgModifyMessage: its message_version is above 0). */
+  /** Its text was changed after it was sent (TIMMsgModifyMessage; editMark.ts tells an edit from a thread's listing). */
   readonly edited?: boolean;
   /** This message replies to another (Tencent's TUIKit reply format in its cloud custom data). */
   readonly replyTo?: ReplyQuoteView;
+  /** The replies its thread lists (TUIKit's messageReplies on this, the root), oldest first; absent when none. */
+  readonly thread?: readonly ThreadReplyView[];
   /** Its reactions, in the order they were first added; absent or empty when it has none. */
   readonly reactions?: readonly ReactionView[];
   /** Pinned in its group (TIMPinGroupMessage). */
@@ -137,6 +139,18 @@ export interface ChatMessageView {
   /** A send of this session that failed: why, in words (absent for messages that failed before). */
   readonly failure?: string;
   readonly elements: readonly ChatElementView[];
+}
+
+/** One reply of a thread, as its root message lists it (src/tim/tuikitThread.ts). */
+export interface ThreadReplyView {
+  /** message_msg_id of the reply. */
+  readonly id: string;
+  /** The replier's display name, "You" for the user. */
+  readonly senderName: string;
+  /** A one-line summary of the reply. */
+  readonly text: string;
+  /** Seconds since the epoch; 0 when the root's entry has none. */
+  readonly time: number;
 }
 
 /** A pinned group message, as the panel's pinned bar shows it. */

@@ -37,6 +37,11 @@ const V2_ELEM_TYPE: Partial<Record<number, number>> = {
   [TIMElemType.Merge]: 10,
 };
 
+/** The V2TIM element type TUIKit writes for a message whose first element is `type` (0 when none). */
+export function v2ElemTypeOf(type: number | undefined): number {
+  return (type === undefined ? undefined : V2_ELEM_TYPE[type]) ?? 0;
+}
+
 interface CloudReply {
   readonly messageID: string;
   readonly messageAbstract: string;
@@ -46,7 +51,8 @@ interface CloudReply {
   readonly messageRootID: string;
 }
 
-function parseObject(text: string | undefined): Record<string, unknown> | undefined {
+/** A message's cloud custom data as a JSON object; undefined when it is empty or anything else. */
+export function cloudDataObject(text: string | undefined): Record<string, unknown> | undefined {
   if (!text) {
     return undefined;
   }
@@ -61,7 +67,7 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
 
 /** The quoted message of a reply, or undefined when the message is not one (or its data is malformed). */
 export function replyQuoteOf(message: Pick<TimMessage, 'message_cloud_custom_str'>): ReplyQuote | undefined {
-  const reply = parseObject(message.message_cloud_custom_str)?.messageReply;
+  const reply = cloudDataObject(message.message_cloud_custom_str)?.messageReply;
   if (reply === null || typeof reply !== 'object' || Array.isArray(reply)) {
     return undefined;
   }
@@ -90,13 +96,13 @@ export function replyAbstractOf(preview: string): string {
  */
 export function replyCloudData(original: Pick<TimMessage, 'message_msg_id' | 'message_elem_array' | 'message_cloud_custom_str'>, senderName: string, abstract: string): string {
   const firstType = original.message_elem_array?.[0]?.elem_type;
-  const root = parseObject(original.message_cloud_custom_str)?.messageReply as { messageRootID?: unknown; messageID?: unknown } | undefined;
+  const root = cloudDataObject(original.message_cloud_custom_str)?.messageReply as { messageRootID?: unknown; messageID?: unknown } | undefined;
   const rootId = typeof root?.messageRootID === 'string' && root.messageRootID ? root.messageRootID : typeof root?.messageID === 'string' && root.messageID ? root.messageID : original.message_msg_id;
   const reply: CloudReply = {
     messageID: original.message_msg_id,
     messageAbstract: [...abstract].slice(0, REPLY_ABSTRACT_MAX).join(''),
     messageSender: senderName,
-    messageType: (firstType === undefined ? undefined : V2_ELEM_TYPE[firstType]) ?? 0,
+    messageType: v2ElemTypeOf(firstType),
     version: 1,
     messageRootID: rootId,
   };

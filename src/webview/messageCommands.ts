@@ -267,7 +267,14 @@ export class MessageCommands {
     }
   }
 
-  /** Copies a fenced code block's code (the text of its `code`, without the button), and says so on the button for a moment. */
+  /** Goes to a reply listed in a thread (its root lists it; the reply itself may be far newer, or recalled since). */
+  private async showThreadReply(replyId: string): Promise<void> {
+    const result = await this.c.reveal(replyId);
+    if (result !== 'shown') {
+      this.c.view.setError(this.c.t()(result === 'far' ? 'thread.tooFar' : 'thread.notFound'));
+    }
+  }
+
   /** Saves a file or image of a message inside an expanded merged message (its button names it). */
   private async downloadInner(id: string, button: HTMLElement): Promise<void> {
     const index = Number(button.dataset.index);
@@ -282,6 +289,7 @@ export class MessageCommands {
     }
   }
 
+  /** Copies a fenced code block's code (the text of its `code`, without the button), and says so on the button for a moment. */
   private async copyCode(button: HTMLElement): Promise<void> {
     const code = button.closest('.md-pre-wrap')?.querySelector('code')?.textContent ?? '';
     try {
@@ -347,6 +355,14 @@ export class MessageCommands {
       }
       if (action === 'downloadInner') {
         void this.downloadInner(id, button);
+        return;
+      }
+      if (action === 'thread') {
+        this.c.extras.toggleThread(id);
+        return;
+      }
+      if (action === 'threadReply' && button.dataset.reply) {
+        void this.showThreadReply(button.dataset.reply);
         return;
       }
       if (action === 'quote') {

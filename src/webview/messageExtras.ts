@@ -1,6 +1,6 @@
 /**
  * Per-message panel state that is not the message itself: the selection (Ctrl/Shift-click), upload
- * progress, expanded merged messages (and merged messages expanded inside them) and image URIs from the host. Each change bumps the message's
+ * progress, expanded merged messages (and merged messages expanded inside them), open thread lists and image URIs from the host. Each change bumps the message's
  * revision so the virtual list redraws just that row. Pure apart from the callbacks: unit-tested.
  */
 import type { ChatMessageView } from '../shared/chatModel';
@@ -15,6 +15,7 @@ export class MessageExtras {
   private readonly progress = new Map<string, number>();
   private readonly expanded = new Map<string, Expansion>();
   private readonly media = new Map<string, MediaState>();
+  private readonly openThreads = new Set<string>();
   private readonly revisions = new Map<string, number>();
 
   constructor(
@@ -94,6 +95,7 @@ export class MessageExtras {
       this.selected.delete(id);
       this.progress.delete(id);
       this.dropExpansions(id, []);
+      this.openThreads.delete(id);
     }
     if (wasSelected) {
       this.selectionChanged(this.selection);
@@ -138,6 +140,20 @@ export class MessageExtras {
         this.expanded.delete(other);
       }
     }
+  }
+
+  // ---- threads ----
+
+  /** Whether the list of the message's thread replies is open. */
+  threadOpen(id: string): boolean {
+    return this.openThreads.has(id);
+  }
+
+  toggleThread(id: string): void {
+    if (!this.openThreads.delete(id)) {
+      this.openThreads.add(id);
+    }
+    this.bump([id]);
   }
 
   // ---- images ----

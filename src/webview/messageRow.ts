@@ -21,6 +21,7 @@ import { renderReactions } from './reactionChips';
 import { renderSnippetCard, type SnippetCardActions } from './snippet/snippetCard';
 import { safeLinkTarget } from './safeLink';
 import { snippetTranslate } from './snippet/snippetStrings';
+import { renderThread } from './threadSummary';
 import type { Translate } from './strings';
 
 export interface RowOptions {
@@ -161,6 +162,9 @@ export class MessageRowRenderer {
     main.append(this.renderBody(message));
     if (message.reactions && message.reactions.length > 0) {
       main.append(renderReactions(message.reactions, t));
+    }
+    if (message.thread && message.thread.length > 0) {
+      main.append(renderThread(message.thread, this.options.extras?.threadOpen(message.id) === true, t, this.options.locale));
     }
     let meta = this.renderMeta(message);
     if (message.starred) {

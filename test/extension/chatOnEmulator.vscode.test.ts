@@ -23,6 +23,9 @@ import type { TimMessage } from '../../src/tim/types/message';
 import type { TimUserProfile } from '../../src/tim/types/userProfile';
 import type { TimMessageReactionChangeInfo } from '../../src/tim/types/messageReaction';
 import { typingStatusMessage, typingStatusOf } from '../../src/tim/tuikitTyping';
+import { replyCloudData } from '../../src/tim/tuikitReply';
+import { threadRepliesOf } from '../../src/tim/tuikitThread';
+import { listReplyOnRoot } from '../../src/extension/chat/threadReplies';
 import type { TimClient } from '../../src/tim/client';
 import { TimError } from '../../src/tim/errors';
 import { stringifyTimJson } from '../../src/tim/json';
@@ -389,6 +392,35 @@ describe('chat on the emulator', function () {
     await assert.rejects(reopened.controller.handlers['chat/sendText']({ text: 'lost', replyTo: elsewhere.message_msg_id }), /no longer in this conversation/);
     listening.dispose();
     reopened.dispose();
+  });
+
+  it('lists replies on the message they answer, as TUIKit keeps a thread, and shows the threads other apps keep', async () => {
+    const panel = await openPanel('c2c_bob');
+    const handlers = panel.controller.handlers;
+    const { message: root } = await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('who takes the release?'));
+    const rootId = root.message_msg_id;
+    const rootView = (): Promise<ChatMessageView | undefined> => handlers['chat/loadLatest']({ count: 10 }).then((page) => page.messages.find((m) => m.id === rootId));
+    await eventually(rootView, 10_000, 'the root in the panel');
+    await handlers['chat/sendText']({ text: 'I do', replyTo: rootId });
+    // Once sent, the reply is listed on the root, which shows it as its thread (and not as "edited").
+    const listed = await eventually(async () => ((await rootView())?.thread?.length === 1 ? rootView() : undefined), 10_000, 'the reply listed on the root');
+    assert.deepEqual(listed.thread?.map((r) => [r.senderName, r.text]), [['You', 'I do']]);
+    assert.equal(listed.edited, undefined);
+    // bob's device has the list too: his TUIKit app shows "1 reply".
+    await eventually(async () => threadRepliesOf((await bob.client.msgFindMessages([rootId]))[0] ?? {}).length === 1 || undefined, 10_000, "the list on bob's device");
+    // bob answers in the thread from a TUIKit app, which lists his reply on the root as TIM Chat does.
+    const bobsRoot = (await bob.client.msgFindMessages([rootId]))[0] as TimMessage;
+    const { message: bobsReply } = await bob.client.msgSendMessage('alice', TIMConvType.C2C, { ...text('thanks!'), message_cloud_custom_str: replyCloudData(bobsRoot, 'Bob', 'who takes the release?') });
+    await listReplyOnRoot(bob.client, bobsReply, 'thanks!');
+    const both = await eventually(async () => ((await rootView())?.thread?.length === 2 ? rootView() : undefined), 10_000, "bob's reply in the thread");
+    assert.deepEqual(both.thread?.map((r) => r.text), ['I do', 'thanks!']);
+    // alice recalls her reply: it leaves the thread.
+    const mine = (await handlers['chat/loadLatest']({ count: 10 })).messages.find((m) => m.isSelf && textOfView(m) === 'I do');
+    assert.ok(mine, "alice's reply");
+    await handlers['chat/revoke']({ id: mine.id });
+    const after = await eventually(async () => ((await rootView())?.thread?.length === 1 ? rootView() : undefined), 10_000, 'the recalled reply off the thread');
+    assert.deepEqual(after.thread?.map((r) => r.text), ['thanks!']);
+    panel.dispose();
   });
 
   it("shows the custom messages TUIKit apps send (a call record, a link) as those apps do, in the panel and the conversation list", async () => {

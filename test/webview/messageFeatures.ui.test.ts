@@ -171,6 +171,40 @@ describe('chat webview: files, merged messages, stars and selection', function (
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   });
 
+  it("shows a thread's replies under its root and goes to one from the list", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const root = { id: 't1', seq: '0', time: now - 60, sender: 'bob', senderName: 'Bob Stone', isSelf: false, status: 'sent', isPeerRead: false, revocableUntil: 0, mentionsMe: false, elements: [{ kind: 'text', text: 'Who takes the release?' }] };
+    const thread = [
+      { id: 'm95', senderName: 'You', text: 'I do <b>today</b>', time: now - 30 },
+      { id: 'gone-reply', senderName: 'Carol 张', text: 'too late', time: now },
+    ];
+    await notify('chat/messagesAdded', { messages: [{ ...root, thread }] });
+    const message = page.locator('.message[data-id="t1"]');
+    const summary = message.locator('button.thread-summary');
+    await summary.waitFor();
+    assert.equal(await summary.locator('.thread-count').innerText(), '2 replies');
+    assert.match(await summary.locator('.thread-last').innerText(), /^Last reply \d/);
+    assert.equal(await summary.getAttribute('aria-expanded'), 'false');
+    await summary.click();
+    const replies = message.locator('.thread-replies button.thread-reply');
+    await replies.nth(1).waitFor();
+    assert.equal(await summary.getAttribute('aria-expanded'), 'true');
+    assert.equal(await replies.nth(0).locator('.thread-reply-sender').innerText(), 'You');
+    assert.equal(await replies.nth(0).locator('.thread-reply-text').innerText(), 'I do <b>today</b>');
+    assert.equal(await message.locator('.thread-replies b').count(), 0, 'reply text is never HTML');
+    await page.screenshot({ path: outputPath('screenshots', 'webview-dark-thread.png') });
+    // A reply that is no longer in the conversation says so.
+    await replies.nth(1).click();
+    await page.locator('#error-line', { hasText: 'That reply is no longer in this conversation.' }).waitFor();
+    // One that is goes there.
+    await page.locator('.message[data-id="t1"] .thread-replies button.thread-reply').nth(0).click();
+    await page.locator('.message.revealed[data-id="m95"]').waitFor();
+    // The list closes again.
+    await notify('chat/reveal', { id: 't1' });
+    await page.locator('.message[data-id="t1"] button.thread-summary').click();
+    await page.locator('.message[data-id="t1"] .thread-replies').waitFor({ state: 'detached' });
+  });
+
   it('stars and unstars a message from its actions menu', async () => {
     await menuPick('m98', 'Star');
     await page.locator('.message[data-id="m98"][data-starred="true"] .star-badge').waitFor();

@@ -12,6 +12,7 @@ import type { TimClient } from '../../tim/client';
 import { TimErrorCode } from '../../tim/errorCodes';
 import { TimError } from '../../tim/errors';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
+import { threadRootOf } from '../../tim/tuikitThread';
 import { typingStatusMessage, typingStatusOf } from '../../tim/tuikitTyping';
 import type { TimMessage, TimMessageParam } from '../../tim/types/message';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
@@ -37,6 +38,7 @@ import { panelStrings } from './panelStrings';
 import { PinnedMessages, pinnedMessageViews } from './pinnedMessages';
 import { ReadReceipts } from './readReceipts';
 import { sendFailureText } from './sendFailure';
+import { listReplyOnRoot, unlistReplyFromRoot } from './threadReplies';
 import { TypingStatusSender } from './typingStatus';
 import { showWhoReacted } from './whoReacted';
 import { showWhoRead } from './whoRead';
@@ -491,6 +493,23 @@ export class ChatController extends Disposable {
     return replyCloudData(original, view.senderName, replyAbstractOf(previewText(original, context)));
   }
 
+  /** Lists the user's sent reply on its thread's root (threadReplies.ts), as TUIKit apps do. */
+  private async listInThread(reply: TimMessage): Promise<void> {
+    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
+    await this.showRootAfter(listReplyOnRoot(this.client, reply, replyAbstractOf(previewText(reply, context))));
+  }
+
+  /** Shows the root as a change to its thread left it, when this panel has it loaded (TIM tells only the others). */
+  private async showRootAfter(change: Promise<TimMessage | undefined>): Promise<void> {
+    const root = await change.catch((error: unknown) => {
+      log().warn(`thread: ${errorMessage(error)}`);
+      return undefined;
+    });
+    if (root !== undefined && this.messages.has(root.message_msg_id)) {
+      this.channel?.notify('chat/messageUpdated', { message: this.view(root) });
+    }
+  }
+
   private async send(unmarked: TimMessageParam, replacesId?: string): Promise<ChatMessageView> {
     // Group messages ask who read them, unless the user turned that off (a premium Tencent feature: an
     // app without it ignores the flag).
@@ -527,6 +546,9 @@ export class ChatController extends Disposable {
         this.uploads.delete(provisionalId);
         this.messages.delete(provisionalId);
         this.channel?.notify('chat/messageUpdated', { message: this.view(message), replacesId: provisionalId });
+        if (threadRootOf(message) !== undefined) {
+          void this.listInThread(message);
+        }
         if (askReceipts) {
           // "Not read yet" from the start, rather than nothing until the first member reads it.
           void this.receipts.load([message]).then(() => this.updateShown([message.message_msg_id]));
@@ -649,6 +671,9 @@ export class ChatController extends Disposable {
       const message = this.find(id);
       await this.client.msgRevoke(this.ref.id, this.ref.type, message);
       this.channel?.notify('chat/messageUpdated', { message: this.view({ ...message, message_status: TIMMsgStatus.Revoked }) });
+      if (threadRootOf(message) !== undefined) {
+        void this.showRootAfter(unlistReplyFromRoot(this.client, message));
+      }
       return { revoked: true };
     },
     'chat/delete': async ({ ids, everywhere }) => {

@@ -1,7 +1,8 @@
 /**
  * Editing a sent message (TIMMsgModifyMessage). TIM lets any participant change a message; TIM Chat
  * offers it for the user's own sent text messages only, as every chat app does. The new text replaces
- * the text element; everything else the message carries (a reply's quote, @-mentions) stays. When
+ * the text element; everything else the message carries (a reply's quote, @-mentions) stays, and its
+ * cloud data gains TIM Chat's edit mark (editMark.ts). When
  * someone else changed the message meanwhile, TIM refuses (8006) with the message as it now is: the
  * panel shows that version and says so.
  */
@@ -12,6 +13,7 @@ import { isTimError } from '../../tim/errors';
 import { parseTimJson } from '../../tim/json';
 import type { TimClient } from '../../tim/client';
 import type { TimMessage } from '../../tim/types/message';
+import { withEditMark } from './editMark';
 
 /** Whether `message` is one the user may edit: their own, sent, and a single text element. */
 export function isEditable(message: TimMessage, selfId: string): boolean {
@@ -36,7 +38,11 @@ export async function editMessageText(client: TimClient, original: TimMessage, s
     throw new Error(vscode.l10n.t('Only your own sent text messages can be edited.'));
   }
   try {
-    return await client.msgModifyMessage({ ...original, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }] });
+    return await client.msgModifyMessage({
+      ...original,
+      message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }],
+      message_cloud_custom_str: withEditMark(original.message_cloud_custom_str),
+    });
   } catch (error: unknown) {
     if (isTimError(error) && error.code === TimErrorCode.ERR_SDK_MSG_MODIFY_CONFLICT) {
       const latest = error.json ? parseTimJson(error.json) : undefined;

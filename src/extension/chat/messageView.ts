@@ -11,9 +11,11 @@ import type { TimGroupTipsElem } from '../../tim/types/groupElements';
 import type { TimMessage } from '../../tim/types/message';
 import { parseTuikitCustom } from '../../tim/tuikitCustom';
 import { replyQuoteOf } from '../../tim/tuikitReply';
+import { threadRepliesOf } from '../../tim/tuikitThread';
 import { muteDurationText } from '../conversations/muteDuration';
 import { isStarred } from '../messages/starMark';
 import { snippetElementView, snippetPreviewText, withoutSnippetFallback } from '../share/snippetView';
+import { isEdited } from './editMark';
 import type { Translate } from './translate';
 import { customCardOf } from './tuikitCustomView';
 
@@ -202,6 +204,7 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
   const sentAt = num(message.message_server_time) || num(message.message_client_time);
   const mentions = message.message_group_at_user_array ?? [];
   const replyTo = replyQuoteOf(message);
+  const thread = threadRepliesOf(message);
   return {
     id: message.message_msg_id,
     seq: String(message.message_seq ?? 0),
@@ -216,7 +219,8 @@ export function toMessageView(message: TimMessage, ctx: MessageViewContext): Cha
     mentionsMe: !isSelf && (mentions.includes(ctx.selfId) || mentions.includes(TIM_MESSAGE_AT_ALL)),
     ...(isStarred(message) ? { starred: true } : {}),
     ...(replyTo ? { replyTo } : {}),
-    ...(num(message.message_version) > 0 ? { edited: true } : {}),
+    ...(thread.length > 0 ? { thread: thread.map((reply) => ({ id: reply.id, senderName: reply.sender === ctx.selfId ? ctx.t('You') : nameOf(reply.sender, ctx), text: reply.abstract, time: reply.time })) } : {}),
+    ...(isEdited(message, thread.length > 0) ? { edited: true } : {}),
     // A snippet's plain-text copy (for other TIM clients) is not shown next to its card.
     elements: withoutSnippetFallback((message.message_elem_array ?? []).map((elem, index) => elementView(elem, index, ctx, isSelf))),
   };

@@ -147,6 +147,21 @@ describe('messageView', () => {
     assert.equal(previewText(undefined, ctx), '');
   });
 
+  it("lists a root's thread replies with the names the chat shows, and no \"(edited)\" for the listing", () => {
+    const cloud = JSON.stringify({
+      messageReplies: { replies: [{ messageID: 'r1', messageSender: 'bob', messageAbstract: 'on it', messageTime: 1_700_000_100 }, { messageID: 'r2', messageSender: 'alice', messageAbstract: 'thanks', messageTime: 1_700_000_200 }, { messageID: 'r3', messageSender: 'carol', messageAbstract: '' }] },
+    });
+    const view = toMessageView(message({ message_cloud_custom_str: cloud, message_version: 2 }), ctx);
+    assert.deepEqual(view.thread, [
+      { id: 'r1', senderName: 'Bob B.', text: 'on it', time: 1_700_000_100 },
+      { id: 'r2', senderName: 'You', text: 'thanks', time: 1_700_000_200 },
+      { id: 'r3', senderName: 'carol', text: '', time: 0 },
+    ]);
+    assert.equal(view.edited, undefined);
+    assert.equal(toMessageView(message({}), ctx).thread, undefined);
+    assert.equal(toMessageView(message({ message_version: 1 }), ctx).edited, true);
+  });
+
   it('puts the quote in the message view the panel renders', () => {
     const view = toMessageView(message({ message_cloud_custom_str: replyCloudData(message({ message_msg_id: 'orig-1' }), 'Bob Li', 'the build is red') }), ctx);
     assert.deepEqual(view.replyTo, { id: 'orig-1', sender: 'Bob Li', text: 'the build is red' });
