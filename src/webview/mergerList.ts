@@ -69,18 +69,21 @@ function renderList(messages: readonly ChatMessageView[], title: string, path: r
     // "You" for the user's own messages, as the chat names them.
     const sender = inner.isSelf ? ctx.t('message.you') : inner.senderName || inner.sender;
     item.append(el('span', 'merger-sender', sender), el('time', 'merger-time', formatFullTime(inner.time, ctx.locale)));
-    item.append(ctx.renderBody(inner, path, index));
+    const body = ctx.renderBody(inner, path, index);
+    item.append(body);
     const merger = inner.elements.find((e) => e.kind === 'merger');
     if (merger?.kind === 'merger' && inner.status !== 'revoked' && path.length + 1 < MAX_DEPTH) {
       const innerPath = [...path, index];
       const expansion = ctx.expansionOf(innerPath);
-      const buttons = el('div', 'element-buttons');
-      buttons.append(mergerToggle(expansion !== undefined, innerPath, ctx.t));
-      item.append(buttons);
+      // As at the top level: the list, then its Show/Hide Messages button, inside the merger's card.
+      const card = body.querySelector<HTMLElement>('.element-merger') ?? item;
       const content = renderExpansion(expansion, merger.title, innerPath, ctx);
       if (content) {
-        item.append(content);
+        card.append(content);
       }
+      const buttons = el('div', 'element-buttons');
+      buttons.append(mergerToggle(expansion !== undefined, innerPath, ctx.t));
+      card.append(buttons);
     }
     list.append(item);
   });

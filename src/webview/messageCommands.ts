@@ -361,6 +361,13 @@ export class MessageCommands {
         this.c.extras.toggleThread(id);
         return;
       }
+      if (action === 'replyInThread') {
+        const message = this.c.store.at(this.c.store.indexOf(id) ?? -1);
+        if (message) {
+          this.c.reply(message);
+        }
+        return;
+      }
       if (action === 'threadReply' && button.dataset.reply) {
         void this.showThreadReply(button.dataset.reply);
         return;

@@ -197,6 +197,16 @@ export class MessageRowRenderer {
     return button;
   }
 
+  /**
+   * The quote of a reply inside a forwarded chat history: shown, not a way to the quoted message, which
+   * belongs to the chat the history came from (the user may never have been in it).
+   */
+  private renderStaticQuote(quote: ReplyQuoteView): HTMLElement {
+    const box = el('div', 'reply-quote reply-quote-static');
+    box.append(el('span', 'reply-quote-sender', quote.sender), el('span', 'reply-quote-text', quote.text || '…'));
+    return box;
+  }
+
   private renderTime(message: ChatMessageView, className: string): HTMLElement {
     const time = el('time', className, formatClock(message.time, this.options.locale));
     time.dateTime = new Date(message.time * 1000).toISOString();
@@ -326,6 +336,9 @@ export class MessageRowRenderer {
       const { t } = this.options;
       body.append(codicon('discard'), document.createTextNode(inner.isSelf ? t('message.revokedSelf') : t('message.revokedOther', inner.senderName || inner.sender)));
       return body;
+    }
+    if (inner.replyTo) {
+      body.append(this.renderStaticQuote(inner.replyTo));
     }
     for (const element of inner.elements) {
       if (element.kind === 'text') {

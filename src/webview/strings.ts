@@ -91,6 +91,7 @@ export const ENGLISH_STRINGS = {
   'reply.tooFar': 'The message this replies to is thousands of messages back: scroll up to it, or search for it.',
   'thread.replies': '{0} replies',
   'thread.replyOne': '1 reply',
+  'thread.reply': 'Reply in Thread',
   'thread.lastReply': 'Last reply {0}',
   'thread.replyLabel': '{0}: {1}. Show the reply',
   'thread.notFound': 'That reply is no longer in this conversation.',

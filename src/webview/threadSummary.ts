@@ -1,11 +1,11 @@
 /**
  * A thread under its root message, as Slack and Tencent's TUIKit apps show one: "3 replies · Last reply
- * 10:05", which opens the list of replies (who, a line of what they said, when); a reply in the list goes
- * to that message in the history (messageCommands.ts). Replies are message data: text nodes only.
+ * 10:05", which opens the list of replies (who, a line of what they said, when) and a Reply button; a
+ * reply in the list goes to that message in the history (messageCommands.ts). Replies are message data: text nodes only.
  */
 import type { ThreadReplyView } from '../shared/chatModel';
 import { formatClock } from '../shared/timeFormat';
-import { attrs, codicon, el } from './dom';
+import { attrs, codicon, el, textButton } from './dom';
 import { formatFullTime } from './format';
 import type { Translate } from './strings';
 
@@ -43,6 +43,8 @@ export function renderThread(replies: readonly ThreadReplyView[], open: boolean,
       list.append(item);
     }
     thread.append(list);
+    // Answering the root continues its thread (a reply names the chain's first message as its root).
+    thread.append(textButton(t('thread.reply'), 'replyInThread', 'reply'));
   }
   return thread;
 }

@@ -237,7 +237,7 @@ function fakeHost(): void {
             messages: [
               { ...generated(1), elements: [{ kind: 'text', text: 'Fixed in **main** :tada: see https://example.com/pr/7\n```ts\nconst fixed = true;\n```' }] },
               generated(37),
-              { ...generated(2), elements: [{ kind: 'file', elemIndex: 0, name: 'trace.log', size: 2048 }] },
+              { ...generated(2), replyTo: { id: 'elsewhere', sender: 'Carol 张', text: 'the <i>log</i>?' }, elements: [{ kind: 'file', elemIndex: 0, name: 'trace.log', size: 2048 }] },
               { ...generated(4), status: 'revoked', elements: [] },
               { ...generated(5), elements: [{ kind: 'text', text: 'inner <b>not bold</b>' }] },
               { ...generated(6), elements: [{ kind: 'image', elemIndex: 0, name: 'whiteboard.png', size: 1234, width: 64, height: 48 }] },

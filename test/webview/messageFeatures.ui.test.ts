@@ -81,6 +81,11 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await card.locator('button', { hasText: 'Open' }).first().click();
     await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'snippet/open'));
     assert.match(await items.nth(2).locator('.merger-body .element-file').innerText(), /trace\.log/);
+    // A reply inside shows what it quoted, as text, and is no way to a message of the chat it came from.
+    const quote = items.nth(2).locator('.merger-body > .reply-quote-static');
+    assert.equal(await quote.locator('.reply-quote-sender').innerText(), 'Carol 张');
+    assert.equal(await quote.locator('.reply-quote-text').innerText(), 'the <i>log</i>?');
+    assert.equal(await merged.locator('.merger-messages button.reply-quote, .merger-messages i').count(), 0);
     // An inner file is saved through the host, named by its place in the merged message.
     await items.nth(2).locator('button[data-action="downloadInner"]').click();
     await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/download'));
@@ -103,12 +108,13 @@ describe('chat webview: files, merged messages, stars and selection', function (
     await merged.locator('.element-merger > .element-buttons > button[data-action="expand"]').click();
     const level1 = merged.locator('.element-merger > .merger-messages');
     await level1.locator(':scope > li').nth(1).waitFor();
-    const toggle1 = level1.locator(':scope > li').nth(1).locator(':scope > .element-buttons > button[data-action="expand"]');
+    // As at the top level, the nested merger's button sits in its card, under its title.
+    const toggle1 = level1.locator(':scope > li').nth(1).locator(':scope > .merger-body > .element-merger > .element-buttons > button[data-action="expand"]');
     assert.equal(await toggle1.getAttribute('data-path'), '1');
     assert.equal(await toggle1.getAttribute('aria-expanded'), 'false');
     assert.equal(await level1.locator(':scope > li').nth(0).locator('button').count(), 0, 'a plain inner message has no button');
     await toggle1.click();
-    const level2 = level1.locator(':scope > li').nth(1).locator(':scope > .merger-messages');
+    const level2 = level1.locator(':scope > li').nth(1).locator(':scope > .merger-body > .element-merger > .merger-messages');
     await level2.locator(':scope > li').nth(1).waitFor();
     assert.equal(await level2.locator(':scope > li').nth(0).locator('.merger-body').innerText(), 'middle text');
     // The second level from the keyboard: the nested button is a real button in the message's Tab order.
@@ -116,7 +122,7 @@ describe('chat webview: files, merged messages, stars and selection', function (
     assert.equal(await toggle2.getAttribute('tabindex'), '0');
     await toggle2.focus();
     await page.keyboard.press('Enter');
-    const level3 = level2.locator(':scope > li').nth(1).locator(':scope > .merger-messages');
+    const level3 = level2.locator(':scope > li').nth(1).locator(':scope > .merger-body > .element-merger > .merger-messages');
     await level3.locator('li').first().waitFor();
     assert.equal(await level3.locator('.merger-body').innerText(), 'deepest text');
     assert.equal(await merged.locator('button[data-path="1.1"]').getAttribute('aria-expanded'), 'true');
@@ -199,8 +205,11 @@ describe('chat webview: files, merged messages, stars and selection', function (
     // One that is goes there.
     await page.locator('.message[data-id="t1"] .thread-replies button.thread-reply').nth(0).click();
     await page.locator('.message.revealed[data-id="m95"]').waitFor();
-    // The list closes again.
+    // Reply in Thread answers the root: the composer's reply bar names it.
     await notify('chat/reveal', { id: 't1' });
+    await page.locator('.message[data-id="t1"] .thread button[data-action="replyInThread"]').click();
+    await page.locator('#reply-bar:not([hidden])', { hasText: 'Bob Stone' }).waitFor();
+    // The list closes again.
     await page.locator('.message[data-id="t1"] button.thread-summary').click();
     await page.locator('.message[data-id="t1"] .thread-replies').waitFor({ state: 'detached' });
   });

@@ -31,6 +31,7 @@ import type { GroupRow } from './access';
 import { parseTimJson } from '../../tim/json';
 import { TIMElemType } from '../../tim/enums';
 import { replyAbstractOf, replyCloudData } from '../../tim/tuikitReply';
+import { threadRootOf, withThreadReply } from '../../tim/tuikitThread';
 import { isObject, type JsonObject } from './args';
 import type { Ctx, Session } from './context';
 import { openEmulator } from './core';
@@ -39,7 +40,8 @@ import { AddOption, GroupType, Role, addMember } from './groups';
 import { applyToJoin, joinableGroup, needsApproval } from './groupJoin';
 import { ApiError } from './apiError';
 import { markConversation } from './convMarks';
-import { C2C, GROUP, messageIdOf, randomUint32, streamOf } from './messageModel';
+import { C2C, GROUP, type MessageRow, messageIdOf, randomUint32, streamOf } from './messageModel';
+import { storeNewVersion } from './messages/modify';
 import { pinMessage } from './messages/pins';
 import { groupTakesReceipts, storeReceipt } from './messages/receipts';
 import { reactionIdOf, storeReaction } from './messages/reactions';
@@ -214,6 +216,8 @@ function seedJoinRequests(ctx: Ctx, groupId: string, requests: ReadonlyArray<{ u
 
 interface SeededMessage {
   readonly msgId: string;
+  /** Its row in `messages`. */
+  readonly rowId: number;
   readonly stream: string;
   readonly from: string;
   readonly text: string;
@@ -232,6 +236,26 @@ function replyOf(message: JsonObject, index: number, stream: string, seeded: rea
   const quoted = seeded[target];
   const original = { message_msg_id: quoted.msgId, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: quoted.text }], message_cloud_custom_str: quoted.cloud };
   return replyCloudData(original, nick(quoted.from), replyAbstractOf(quoted.text));
+}
+
+/**
+ * Lists a seeded reply on its thread's root, as the replier's TUIKit app or TIM Chat does once a reply
+ * is sent (src/tim/tuikitThread.ts): the root's next version carries it in `messageReplies`.
+ */
+function listOnThreadRoot(ctx: Ctx, seeded: readonly SeededMessage[], reply: MessageRow, from: string, text: string, cloud: string): void {
+  const rootId = threadRootOf({ message_cloud_custom_str: cloud });
+  const root = seeded.find((m) => m.msgId === rootId);
+  const rootRow = root === undefined ? undefined : ctx.emu.model.row(root.rowId);
+  if (rootRow === undefined) {
+    return;
+  }
+  const stored = ctx.emu.model.view(rootRow, rootRow.sender, 0);
+  const listed = withThreadReply(
+    typeof stored.message_cloud_custom_str === 'string' ? stored.message_cloud_custom_str : undefined,
+    { message_msg_id: reply.msg_id, message_sender: from, message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }], message_server_time: reply.server_time, message_seq: reply.seq },
+    replyAbstractOf(text),
+  );
+  storeNewVersion(ctx.emu, rootRow, { ...stored, message_cloud_custom_str: listed }, rootRow.search_text);
 }
 
 export async function seedDataDir(dataDir: string, file: string): Promise<SeedSummary> {
@@ -308,7 +332,6 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         const stream = streamOf(convType, from, to);
         const cloud = replyOf(message, index, stream, seeded, (userId) => emu.model.profile(userId)?.nick || userId);
         const msgId = messageIdOf(emu.model.ensureUser(from), now, rand);
-        seeded.push({ msgId, stream, from, text: content, ...(cloud ? { cloud } : {}) });
         const reactions = seedReactions(ctx, message, index, stream);
         const pinner = pinnerOf(message, index, convType === GROUP);
         const receipts = seedReceipts(ctx, message, index, stream, from);
@@ -331,6 +354,10 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
             ...(receipts.need ? { message_need_read_receipt: true } : {}),
           },
         });
+        seeded.push({ msgId, rowId: row.id, stream, from, text: content, ...(cloud ? { cloud } : {}) });
+        if (cloud) {
+          listOnThreadRoot(ctx, seeded, row, from, content, cloud);
+        }
         for (const reader of receipts.readers) {
           storeReceipt(emu.db, row.id, reader);
         }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { type SeedSummary, seedDataDir } from '../../../src/emulator/server/seed';
 import { TIMConvType, TIMElemType, TIMGroupAddOption } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
+import { threadRepliesOf } from '../../../src/tim/tuikitThread';
 import { replyQuoteOf } from '../../../src/tim/tuikitReply';
 import { DEMO_USER, LONG_HISTORY_GROUP, STAR_MARK, demoTeam } from '../../../scripts/demoTeam';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator/server/startEmulator';
@@ -80,6 +81,9 @@ describe('emulator seed', function () {
     assert.ok(quoted && reply);
     assert.deepEqual(reply.message_group_at_user_array, ['bob']);
     assert.deepEqual(replyQuoteOf(reply), { id: quoted.message_msg_id, sender: 'Bob', text: '请查看发布说明' });
+    // The reply is listed on the message it answers, as the replier's app lists it (a new version of it).
+    assert.deepEqual(threadRepliesOf(quoted), [{ id: reply.message_msg_id, sender: 'alice', abstract: '@Bob thanks, merging', time: Number(reply.message_server_time) }]);
+    assert.equal(Number(quoted.message_version), 1);
     const conversation = (await bob.client.convGetConvList()).find((c) => c.conv_id === 'team');
     assert.equal(conversation?.conv_group_at_info_array?.length, 1, 'bob sees that he was mentioned');
   });

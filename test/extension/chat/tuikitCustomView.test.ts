@@ -2,28 +2,15 @@ import * as assert from 'node:assert/strict';
 import { previewText, toMessageView } from '../../../src/extension/chat/messageView';
 import { englishOnly } from '../../../src/extension/chat/translate';
 import { customCardOf, formatCallDuration } from '../../../src/extension/chat/tuikitCustomView';
-import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../../src/tim/enums';
+import { TIMElemType } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
+import { timMessage } from './timMessage';
 
 const names: Record<string, string> = { bob: 'Bob Li', carol: 'Carol' };
 const ctx = { t: englishOnly, nameOf: (id: string) => names[id] ?? id, isSelf: false };
 
 function customMessage(data: unknown, overrides: Partial<TimMessage> = {}): TimMessage {
-  return {
-    message_msg_id: '144115-1700000000-7',
-    message_conv_id: 'bob',
-    message_conv_type: TIMConvType.C2C,
-    message_sender: 'bob',
-    message_client_time: 1_700_000_000,
-    message_server_time: 1_700_000_001,
-    message_is_from_self: false,
-    message_status: TIMMsgStatus.SendSucc,
-    message_unique_id: 7712240067047157981n,
-    message_rand: 7,
-    message_seq: 7n,
-    message_elem_array: [{ elem_type: TIMElemType.Custom, custom_elem_data: typeof data === 'string' ? data : JSON.stringify(data), custom_elem_desc: '' }],
-    ...overrides,
-  };
+  return timMessage({ message_elem_array: [{ elem_type: TIMElemType.Custom, custom_elem_data: typeof data === 'string' ? data : JSON.stringify(data), custom_elem_desc: '' }], ...overrides });
 }
 
 const viewCtx = { selfId: 'alice', now: 1_700_000_010_000, displayName: (id: string) => names[id], t: englishOnly };

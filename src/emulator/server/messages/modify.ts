@@ -79,6 +79,24 @@ function sameElementTypes(a: readonly JsonObject[], b: readonly JsonObject[]): b
   return a.length === b.length && a.every((elem, i) => elem.elem_type === b[i].elem_type);
 }
 
+/**
+ * Stores `changed` (the message as stored, `emu.model.view(row, row.sender, 0)`, with its new elements or
+ * cloud data) as the message's next version, without any viewer's fields, and returns the row as now
+ * stored. Tells nobody: TIMMsgModifyMessage sends the MsgUpdate events, the seed has no one to tell.
+ * Runs inside the commit queue.
+ */
+export function storeNewVersion(emu: Ctx['emu'], row: MessageRow, changed: JsonObject, searchText: MessageRow['search_text']): MessageRow {
+  const version = optUint64(changed, 'message_version') ?? 0n;
+  const body: JsonObject = { ...changed, message_version: version + 1n };
+  for (const key of ['message_is_from_self', 'message_status', 'message_is_read', 'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int', 'message_revoker_user_id', 'message_revoke_reason']) {
+    delete body[key];
+  }
+  emu.db.prepare('UPDATE messages SET body = ?, search_text = ? WHERE id = ?').run(stringifyTimJson(body), searchText, row.id);
+  emu.model.cacheBody(row.id, undefined);
+  emu.fts.textReplaced(row.id);
+  return emu.model.row(row.id) ?? row;
+}
+
 const modifyMessage: Handler = async (ctx, args) => {
   const msg = args.jsonObject(0, true) ?? {};
   const { userId, deviceId } = requireLogin(ctx);
@@ -121,17 +139,7 @@ const modifyMessage: Handler = async (ctx, args) => {
       searchText = checked.searchText;
     }
     checkBodySize(elems, typeof cloud === 'string' ? cloud : (optString(stored, 'message_cloud_custom_str') ?? ''));
-    const body: JsonObject = { ...stored, message_elem_array: elems, message_version: version + 1n };
-    for (const key of ['message_is_from_self', 'message_status', 'message_is_read', 'message_is_peer_read', 'message_receipt_peer_read', 'message_custom_str', 'message_custom_int', 'message_revoker_user_id', 'message_revoke_reason']) {
-      delete body[key];
-    }
-    if (typeof cloud === 'string') {
-      body.message_cloud_custom_str = cloud;
-    }
-    emu.db.prepare('UPDATE messages SET body = ?, search_text = ? WHERE id = ?').run(stringifyTimJson(body), searchText, row.id);
-    emu.model.cacheBody(row.id, undefined);
-    emu.fts.textReplaced(row.id);
-    const updated = emu.model.row(row.id) ?? row;
+    const updated = storeNewVersion(emu, row, { ...stored, message_elem_array: elems, ...(typeof cloud === 'string' ? { message_cloud_custom_str: cloud } : {}) }, searchText);
     for (const user of participants(ctx, row.stream)) {
       const seen = emu.access.convOfStream(row.stream, user);
       if (seen === undefined) {
