@@ -28,6 +28,7 @@ import { PresenceTracker } from './conversations/presence';
 import { describeFailure, log } from './log';
 import { MessageNotifications } from './notifications';
 import { RecentEmojiStore } from './chat/recentEmojiStore';
+import { Reminders } from './messages/reminders';
 import { CHAT_VIEW_TYPE, ChatPanels, isChatPanelState, type ChatPanel } from './panels/chatPanel';
 import { SignInFlow } from './session/signInFlow';
 import { registerShareCommands } from './share/shareCommands';
@@ -53,6 +54,7 @@ export interface TimChatApi {
   readonly treeView: vscode.TreeView<unknown>;
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
+  readonly reminders: Reminders;
 }
 
 export function activate(context: vscode.ExtensionContext): TimChatApi {
@@ -67,7 +69,12 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
   const recentEmoji = new RecentEmojiStore(context.globalState);
-  const panels = new ChatPanels({ extensionUri: context.extensionUri, session, store, snippets, presence, blocklist, recentEmoji });
+  // Panels ask reminders for Remind Me…, reminders open panels at a message: the call waits for both.
+  const panels: ChatPanels = new ChatPanels({
+    extensionUri: context.extensionUri, session, store, snippets, presence, blocklist, recentEmoji,
+    remind: (message, sender, text): Promise<number | undefined> => reminders.remindAbout(message, sender, text),
+  });
+  const reminders: Reminders = new Reminders(context.globalState, session, panels);
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels, joinRequests);
@@ -77,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     treeView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} unread messages', total) } : undefined;
   };
   context.subscriptions.push(
-    session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, recentEmoji, panels, signIn, statusBar, notifications,
+    session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, recentEmoji, panels, reminders, signIn, statusBar, notifications,
+    vscode.commands.registerCommand('timChat.showReminders', () => reminders.showList().catch((error: unknown) => void vscode.window.showErrorMessage(describeFailure(error)))),
     store.onDidChangeTotalUnread(updateBadge),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
@@ -137,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     chatLinks: chatLinkUriHandler,
     treeView: treeView as vscode.TreeView<unknown>,
     openChat: (key) => panels.open(key),
+    reminders,
     chatPanels: () => panels.all(),
   };
 }

@@ -39,6 +39,8 @@ export interface HostRequests extends MessageRequests {
   'chat/whoRead': { params: { id: string }; result: { shown: boolean } };
   /** The message's link (shared/chatLink.ts), written to the clipboard by the host. */
   'chat/copyLink': { params: { id: string }; result: { link: string } };
+  /** Remind Me…: the host asks when; `dueAt` (ms since the epoch) is 0 when the user cancelled. */
+  'chat/remind': { params: { id: string }; result: { dueAt: number } };
   /** Lists everyone who reacted to a message, per reaction, in a quick pick (choosing someone opens a chat). */
   'chat/whoReacted': { params: { id: string }; result: { shown: boolean } };
   /**

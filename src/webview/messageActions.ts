@@ -6,7 +6,7 @@
 import type { ChatMessageView } from '../shared/chatModel';
 import { isTip } from './dayGroups';
 
-export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'whoRead' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'forward' | 'copyLink' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
+export type MessageActionId = 'reply' | 'react' | 'whoReacted' | 'whoRead' | 'pin' | 'unpin' | 'edit' | 'retry' | 'cancel' | 'revoke' | 'delete' | 'copy' | 'star' | 'unstar' | 'remind' | 'forward' | 'copyLink' | 'select' | 'deselect' | `download:${number}` | `link:${number}`;
 
 export interface MessageAction {
   readonly id: MessageActionId;
@@ -34,6 +34,8 @@ export interface ActionLabels {
     readonly edit: string;
     readonly star: string;
     readonly unstar: string;
+    /** Offered when given, for sent messages: Remind Me… (the host asks when). */
+    readonly remind?: string;
     readonly forward: string;
     /** Offered when given, for sent messages: others find them by the link (shared/chatLink.ts). */
     readonly copyLink?: string;
@@ -94,6 +96,9 @@ export function actionsFor(message: ChatMessageView, nowMs: number, links: reado
       }
     });
     actions.push(message.starred ? { id: 'unstar', label: more.unstar } : { id: 'star', label: more.star });
+    if (more.remind && !isTip(message)) {
+      actions.push({ id: 'remind', label: more.remind });
+    }
     actions.push({ id: 'forward', label: more.forward });
     if (more.copyLink && message.status === 'sent') {
       actions.push({ id: 'copyLink', label: more.copyLink });

@@ -119,6 +119,7 @@ export class MessageCommands {
         edit: t('action.edit'),
         star: t('action.star'),
         unstar: t('action.unstar'),
+        remind: t('action.remind'),
         forward: t('action.forward'),
         copyLink: t('action.copyLink'),
         select: t('action.select'),
@@ -203,6 +204,10 @@ export class MessageCommands {
         }
         case 'copy':
           await navigator.clipboard.writeText(plainTextOf(message.elements, this.c.t()));
+          return;
+        case 'remind':
+          // The host asks when, keeps the reminder and says so in the status bar.
+          await this.c.channel.request('chat/remind', { id });
           return;
         case 'star':
         case 'unstar': {

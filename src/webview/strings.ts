@@ -135,6 +135,7 @@ export const ENGLISH_STRINGS = {
   'pinned.notFound': 'The pinned message is no longer in this conversation.',
   'pinned.tooFar': 'The pinned message is thousands of messages back: scroll up to it, or search for it.',
   'action.star': 'Star',
+  'action.remind': 'Remind Me…',
   'action.unstar': 'Remove Star',
   'action.forward': 'Forward…',
   'action.copyLink': 'Copy Link',

@@ -394,6 +394,51 @@ describe('chat on the emulator', function () {
     reopened.dispose();
   });
 
+  it('reminds about a message (Remind Me…): when the time comes, Snooze asks again an hour later and Open goes to it; Show Reminders cancels one', async () => {
+    const panel = await openPanel('c2c_bob');
+    const { message } = await bob.client.msgSendMessage('alice', TIMConvType.C2C, text('deploy at five'));
+    await eventually(async () => (await panel.controller.handlers['chat/loadLatest']({ count: 5 })).messages.find((m) => m.id === message.message_msg_id), 10_000, 'the message in the panel');
+    const subject = panel.controller.reminderSubject(message.message_msg_id);
+    assert.deepEqual([subject.sender, subject.text], ['bob', 'deploy at five']);
+    const before = Date.now();
+    const set = await recordDialogs({ picks: [(items) => items.find((item) => item.label === 'In 20 Minutes')] }, () => api().reminders.remindAbout(subject.message, subject.sender, subject.text));
+    assert.deepEqual(set.asked.picked[0]?.map((item) => item.label), ['In 20 Minutes', 'In 1 Hour', 'In 3 Hours', 'Tomorrow at 9:00', 'Next Monday at 9:00', 'At a Time I Choose…']);
+    const dueAt = set.result ?? 0;
+    assert.ok(dueAt >= before + 20 * 60_000 && dueAt <= Date.now() + 20 * 60_000, `due in 20 minutes: ${dueAt - before}`);
+    assert.deepEqual(api().reminders.pending().map((r) => [r.message.id, r.sender, r.text]), [[message.message_msg_id, 'bob', 'deploy at five']]);
+
+    // Not yet due: nothing is shown.
+    const early = await recordDialogs({}, () => api().reminders.fireDue(dueAt - 1));
+    assert.deepEqual(early.asked.infos, []);
+    // Due: the notification names the sender and the text; Snooze sets it again for an hour later.
+    const snoozed = await recordDialogs({ info: 'Snooze 1 Hour' }, () => api().reminders.fireDue(dueAt));
+    assert.deepEqual(snoozed.asked.infos, ['Reminder: bob: deploy at five']);
+    const again = api().reminders.pending()[0];
+    assert.ok(again && again.dueAt >= Date.now() + 59 * 60_000, 'snoozed for an hour');
+    // Due again: Open goes to the message in its chat.
+    const reveals = watchNotifications<{ id: string }>(panel, 'chat/reveal');
+    await recordDialogs({ info: 'Open' }, () => api().reminders.fireDue(again.dueAt));
+    await eventually(() => reveals.params.some((p) => p.id === message.message_msg_id) || undefined, 10_000, 'the message revealed');
+    reveals.dispose();
+    assert.deepEqual(api().reminders.pending(), [], 'a reminder shown is done');
+
+    // A time the user types; Show Reminders lists it and cancels it.
+    const typed = await recordDialogs({ picks: [(items) => items.find((item) => item.label === 'At a Time I Choose…')], inputs: ['2h'] }, () => api().reminders.remindAbout(subject.message, subject.sender, subject.text));
+    assert.ok(typed.result !== undefined && Math.abs(typed.result - (Date.now() + 2 * 3_600_000)) < 60_000, 'due in two hours');
+    assert.equal(typed.asked.inputBoxes.length, 1);
+    const validate = typed.asked.inputBoxes[0]?.validateInput;
+    assert.match(String(await validate?.('next week')), /Not a time within the next year/);
+    assert.equal(await validate?.('15:30'), undefined);
+    const cancelled = await recordDialogs({ picks: [(items) => items[0], (items) => items.find((item) => item.label === 'Cancel Reminder')] }, () => api().reminders.showList());
+    assert.match(String(cancelled.asked.picked[0]?.[0]?.label), /bob: deploy at five$/);
+    assert.deepEqual(api().reminders.pending(), []);
+    // Escape sets nothing; a message not sent cannot have one.
+    assert.equal((await recordDialogs({}, () => api().reminders.remindAbout(subject.message, subject.sender, subject.text))).result, undefined);
+    assert.deepEqual(api().reminders.pending(), []);
+    assert.throws(() => panel.controller.reminderSubject('no-such-message'), /no longer loaded/);
+    panel.dispose();
+  });
+
   it('lists replies on the message they answer, as TUIKit keeps a thread, and shows the threads other apps keep', async () => {
     const panel = await openPanel('c2c_bob');
     const handlers = panel.controller.handlers;

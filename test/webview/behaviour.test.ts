@@ -44,6 +44,18 @@ describe('message actions', () => {
     }
   });
 
+  it('offers Remind Me… on settled messages, not while sending or failed, nor on tips (a group call record included)', () => {
+    const more = { reply: 'Reply', edit: 'Edit', star: 'Star', unstar: 'Unstar', remind: 'Remind Me…', forward: 'Forward', select: 'Select', deselect: 'Deselect', download: 'Download', selected: false };
+    const offers = (m: ReturnType<typeof message>): boolean => ids(actionsFor(m, 0, [], { ...labels, more }, true)).includes('remind');
+    assert.equal(offers(message('m')), true);
+    assert.equal(offers(message('m', { status: 'local' })), true);
+    for (const status of ['sending', 'failed', 'revoked'] as const) {
+      assert.equal(offers(message('m', { status })), false, status);
+    }
+    assert.equal(offers(message('m', { elements: [{ kind: 'custom', data: '{}', description: '', extension: '', card: { icon: 'call-incoming', text: 'Bob started a voice call', details: [], tip: true } }] })), false);
+    assert.equal(ids(actionsFor(message('m'), 0, [], { ...labels, more: { ...more, remind: undefined } }, true)).includes('remind'), false, 'no label: not offered');
+  });
+
   it('knows when recall expires', () => {
     const own = message('m', { isSelf: true, revocableUntil: 5000 });
     assert.equal(canRevoke(own, 4999), true);

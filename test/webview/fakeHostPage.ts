@@ -314,6 +314,8 @@ function fakeHost(): void {
         return { saved: true };
       case 'chat/forward':
         return { forwarded: (p.ids as string[]).length };
+      case 'chat/remind':
+        return { dueAt: Date.now() + 20 * 60_000 };
       case 'chat/copyLink':
         return { link: `vscode://timchat.tim-chat/message?app=1&group=g&from=bob&id=${String(p.id)}&seq=1&time=1&rand=1` };
       case 'chat/deleteSelected': {

@@ -243,6 +243,12 @@ describe('chat webview: files, merged messages, stars and selection', function (
     assert.equal(await button.getAttribute('title'), 'Copy Code', 'back after a moment');
   });
 
+  it('asks the host for a reminder about a message from its actions menu (the host asks when)', async () => {
+    await menuPick('m98', 'Remind Me…');
+    await page.waitForFunction(() => (window as unknown as { __host: HostLog }).__host.requests.some((r) => r.method === 'chat/remind'));
+    assert.deepEqual((await hostLog(page)).requests.filter((r) => r.method === 'chat/remind').map((r) => r.params), [{ id: 'm98' }]);
+  });
+
   it("asks the host for a message's link from its actions menu (the host writes the clipboard)", async () => {
     await menuPick('m98', 'Copy Link');
     await page.waitForFunction(() => (window as unknown as { __host: { requests: Array<{ method: string }> } }).__host.requests.some((r) => r.method === 'chat/copyLink'));

@@ -459,6 +459,17 @@ export class ChatController extends Disposable {
     return { messages: sorted.map((m) => this.view(m)), hasMoreBefore: list.length >= count };
   }
 
+  /** What a reminder about message `id` keeps: the message, its sender's name and one line of it (reminders.ts). */
+  reminderSubject(id: string): { message: TimMessage; sender: string; text: string } {
+    const message = this.find(id);
+    const view = this.view(message);
+    if (view.status !== 'sent' && view.status !== 'local') {
+      throw new Error(vscode.l10n.t('Only sent messages can have reminders.'));
+    }
+    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
+    return { message, sender: view.isSelf ? vscode.l10n.t('You') : view.senderName, text: previewText(message, context) };
+  }
+
   private find(id: string): TimMessage {
     const message = this.messages.get(id);
     if (!message) {
@@ -566,7 +577,8 @@ export class ChatController extends Disposable {
     return pending;
   }
 
-  readonly handlers: { [M in Exclude<keyof HostRequests, 'app/ping'>]: Handler<M> } = {
+  /** Every request of the panel but the ping and Remind Me… (the panel answers those: chatPanel.ts). */
+  readonly handlers: { [M in Exclude<keyof HostRequests, 'app/ping' | 'chat/remind'>]: Handler<M> } = {
     ...messageRequestHandlers(this.requestContext()),
     'chat/loadLatest': async ({ count }) => {
       const page = await this.page({ count });

@@ -10,7 +10,10 @@ import type { TimMessage } from '../../tim/types/message';
 import { conversationKey } from '../conversations/conversationKey';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
 
-export async function locateMessage(client: TimClient, message: Pick<TimMessage, 'message_msg_id' | 'message_conv_id' | 'message_conv_type' | 'message_seq' | 'message_rand' | 'message_server_time' | 'message_is_from_self'>): Promise<TimMessage | undefined> {
+/** What finds a message again: its id, and its locator for TIMMsgFindByMsgLocatorList. */
+export type MessageLocation = Pick<TimMessage, 'message_msg_id' | 'message_conv_id' | 'message_conv_type' | 'message_seq' | 'message_rand' | 'message_server_time' | 'message_is_from_self'>;
+
+export async function locateMessage(client: TimClient, message: MessageLocation): Promise<TimMessage | undefined> {
   const [byId] = await client.msgFindMessages([message.message_msg_id]).catch(() => [] as TimMessage[]);
   if (byId) {
     return byId;
@@ -30,7 +33,7 @@ export async function locateMessage(client: TimClient, message: Pick<TimMessage,
 }
 
 /** Opens (or reveals) the panel and scrolls it to the message; undefined when the message is gone. */
-export async function openAtMessage(client: TimClient, panels: ChatPanels, message: TimMessage): Promise<ChatPanel | undefined> {
+export async function openAtMessage(client: TimClient, panels: ChatPanels, message: MessageLocation): Promise<ChatPanel | undefined> {
   const found = await locateMessage(client, message);
   if (!found) {
     void vscode.window.showWarningMessage(vscode.l10n.t('That message is no longer on this device.'));

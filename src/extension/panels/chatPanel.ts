@@ -8,6 +8,7 @@ import { ChatController } from '../chat/chatController';
 import type { RecentEmojiStore } from '../chat/recentEmojiStore';
 import { mediaDirOf } from '../chat/messageRequests';
 import { TIMConvType } from '../../tim/enums';
+import type { TimMessage } from '../../tim/types/message';
 import { ContextKey, setContext } from '../contextKeys';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
@@ -42,6 +43,8 @@ export interface ChatPanelDependencies {
   readonly blocklist: Blocklist;
   /** The emoji the user picked last, for every panel's emoji panel. */
   readonly recentEmoji: RecentEmojiStore;
+  /** Remind Me… about a message (messages/reminders.ts): resolves with when it is due, undefined when cancelled. */
+  readonly remind: (message: TimMessage, sender: string, text: string) => Promise<number | undefined>;
 }
 
 /** A chat's tab title: its name, after the unread count while there is one ("(3) Bob Li"; "(99+)" beyond). */
@@ -74,6 +77,10 @@ export class ChatPanel extends Disposable {
           'app/ping': ({ text }) => ({ echo: text, receivedAt: Date.now() }),
           ...controller.handlers,
           ...deps.snippets.handlers,
+          'chat/remind': async ({ id }) => {
+            const { message, sender, text } = controller.reminderSubject(String(id));
+            return { dueAt: (await deps.remind(message, sender, text)) ?? 0 };
+          },
         },
         {
           // The webview's console is invisible to users: its messages go to the host log.
