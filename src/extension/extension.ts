@@ -69,7 +69,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const treeView = vscode.window.createTreeView('timChat.conversations', { treeDataProvider: conversations, showCollapseAll: false });
   const snippets = new SnippetService();
   const recentEmoji = new RecentEmojiStore(context.globalState);
-  // Panels ask reminders for Remind Me…, reminders open panels at a message: the call waits for both.
+  // Panels ask reminders for Remind Me…, and reminders open panels at a message: the closure reads
+  // `reminders` only when called, once both exist.
   const panels: ChatPanels = new ChatPanels({
     extensionUri: context.extensionUri, session, store, snippets, presence, blocklist, recentEmoji,
     remind: (message, sender, text): Promise<number | undefined> => reminders.remindAbout(message, sender, text),

@@ -459,6 +459,11 @@ export class ChatController extends Disposable {
     return { messages: sorted.map((m) => this.view(m)), hasMoreBefore: list.length >= count };
   }
 
+  /** A message in one line, as a quote, a thread's list or a reminder carries it (names as TIM gives them). */
+  private oneLine(message: TimMessage): string {
+    return previewText(message, { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t });
+  }
+
   /** What a reminder about message `id` keeps: the message, its sender's name and one line of it (reminders.ts). */
   reminderSubject(id: string): { message: TimMessage; sender: string; text: string } {
     const message = this.find(id);
@@ -466,8 +471,7 @@ export class ChatController extends Disposable {
     if (view.status !== 'sent' && view.status !== 'local') {
       throw new Error(vscode.l10n.t('Only sent messages can have reminders.'));
     }
-    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
-    return { message, sender: view.isSelf ? vscode.l10n.t('You') : view.senderName, text: previewText(message, context) };
+    return { message, sender: view.isSelf ? vscode.l10n.t('You') : view.senderName, text: this.oneLine(message) };
   }
 
   private find(id: string): TimMessage {
@@ -500,14 +504,12 @@ export class ChatController extends Disposable {
       // Still sending, failed or recalled: there is nothing (left) for the other side to see quoted.
       throw new Error(vscode.l10n.t('That message cannot be replied to.'));
     }
-    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
-    return replyCloudData(original, view.senderName, replyAbstractOf(previewText(original, context)));
+    return replyCloudData(original, view.senderName, replyAbstractOf(this.oneLine(original)));
   }
 
   /** Lists the user's sent reply on its thread's root (threadReplies.ts), as TUIKit apps do. */
   private async listInThread(reply: TimMessage): Promise<void> {
-    const context = { selfId: this.selfId, displayName: () => undefined, t: vscode.l10n.t };
-    await this.showRootAfter(listReplyOnRoot(this.client, reply, replyAbstractOf(previewText(reply, context))));
+    await this.showRootAfter(listReplyOnRoot(this.client, reply, replyAbstractOf(this.oneLine(reply))));
   }
 
   /** Shows the root as a change to its thread left it, when this panel has it loaded (TIM tells only the others). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { accountKey, locatorMessageOf, MAX_REMINDERS, reminderMessageOf, remindersOf, type Reminder } from '../../../src/extension/messages/reminderList';
 import { MAX_REMINDER_MS, parseReminderTime, presetDueAt } from '../../../src/extension/messages/reminderTimes';
-import { TIMConvType, TIMElemType, TIMMsgStatus } from '../../../src/tim/enums';
+import { timMessage } from '../chat/timMessage';
 
 /** Local time, as the user reads a clock: Wednesday 2026-11-25 14:10. */
 const now = new Date(2026, 10, 25, 14, 10, 0, 0);
@@ -37,20 +37,7 @@ describe('reminder times', () => {
 });
 
 describe('the stored reminders', () => {
-  const message = {
-    message_msg_id: 'm-1',
-    message_conv_id: 'bob',
-    message_conv_type: TIMConvType.C2C,
-    message_sender: 'bob',
-    message_client_time: 1_700_000_000,
-    message_server_time: 1_700_000_001,
-    message_is_from_self: false,
-    message_status: TIMMsgStatus.SendSucc,
-    message_unique_id: 1n,
-    message_rand: 77,
-    message_seq: 9_007_199_254_740_993n,
-    message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: 'hi' }],
-  } as const;
+  const message = timMessage({ message_msg_id: 'm-1', message_rand: 77 });
   const reminder = (id: string, dueAt: number): Reminder => ({ id, account: accountKey(1400000001, 'alice'), dueAt, message: reminderMessageOf(message), sender: 'Bob', text: 'hi' });
 
   it('keeps what finds the message again, uint64 seq exact', () => {
