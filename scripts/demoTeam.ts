@@ -3,7 +3,9 @@
  * code, a reply, reactions, a pinned welcome message that asked for read receipts (read by two members)
  * and an @-mention of the demo user in them, and one group with a long history (10,000 messages) to
  * show paging and virtualisation. The demo user has starred the C2C chat with Carol (a conversation mark),
- * and Developers needs approval to join: Erin has asked, so the demo user has a request to decide.
+ * and Developers needs approval to join: Erin has asked, so the demo user has a request to decide. The
+ * demo user and her teammates Bob, Carol and Dave are friends (both ways), and Erin, from outside the
+ * team, has asked the demo user to be friends, so the Contacts view has friends and a request to show.
  */
 
 /**
@@ -26,14 +28,19 @@ export interface DemoMessage {
 }
 
 export interface DemoSeed {
-  /** `marks`: the user's conversation marks, conversation id ("c2c_<user>", "group_<group>") to TIMConversationMarkType bits. */
-  readonly users: ReadonlyArray<{ id: string; nick: string; marks?: Readonly<Record<string, number>> }>;
+  /**
+   * `marks`: the user's conversation marks, conversation id ("c2c_<user>", "group_<group>") to
+   * TIMConversationMarkType bits; `friends`: users who are the user's friends, both ways.
+   */
+  readonly users: ReadonlyArray<{ id: string; nick: string; marks?: Readonly<Record<string, number>>; friends?: readonly string[] }>;
   /**
    * `addOption`: TIMGroupAddOption (2 anyone, 1 after approval, 0 nobody by asking); `joinRequests`: users
    * who asked to join (as TIMGroupJoin with `msg`), waiting for the owner or an admin.
    */
   readonly groups: ReadonlyArray<{ id: string; name: string; type: number; owner: string; members: string[]; addOption?: number; joinRequests?: ReadonlyArray<{ user: string; msg: string }> }>;
   readonly messages: readonly DemoMessage[];
+  /** Friend requests waiting for their target (as TIMFriendshipAddFriend makes them, with `wording`). */
+  readonly friendRequests?: ReadonlyArray<{ from: string; to: string; wording: string; source?: string }>;
 }
 
 export const DEMO_USER = 'alice';
@@ -41,12 +48,16 @@ export const LONG_HISTORY_GROUP = 'history';
 export const LONG_HISTORY_COUNT = 10_000;
 /** TIMConversationMarkType.Star. */
 export const STAR_MARK = 1;
+/** The demo user's friends: her teammates in Developers. */
+export const DEMO_FRIENDS = ['bob', 'carol', 'dave'];
+/** Who asked the demo user to be friends, and with what words. */
+export const DEMO_FRIEND_REQUEST = { from: 'erin', to: DEMO_USER, wording: 'Hi Alice, I work on the parser too. Shall we connect?', source: 'AddSource_Type_Search' };
 
 const TOPICS = ['the build', 'the release', 'code review', 'the flaky test', 'the emulator', 'the tree view', 'search', 'paging', 'the webview', 'CI'];
 
 export function demoTeam(): DemoSeed {
   const users = [
-    { id: 'alice', nick: 'Alice Chen', marks: { c2c_carol: STAR_MARK } },
+    { id: 'alice', nick: 'Alice Chen', marks: { c2c_carol: STAR_MARK }, friends: DEMO_FRIENDS },
     { id: 'bob', nick: 'Bob Li' },
     { id: 'carol', nick: 'Carol Wang' },
     { id: 'dave', nick: 'Dave Zhang' },
@@ -94,5 +105,5 @@ export function demoTeam(): DemoSeed {
     const from = speakers[i % speakers.length];
     messages.push({ from, group: LONG_HISTORY_GROUP, text: `Message ${i} about ${TOPICS[i % TOPICS.length]}` });
   }
-  return { users, groups, messages };
+  return { users, groups, messages, friendRequests: [DEMO_FRIEND_REQUEST] };
 }

@@ -20,6 +20,10 @@ import { registerSessionCommands } from './commands/sessionCommands';
 import { registerShowFilesCommand } from './commands/showFiles';
 import { registerShowProfileCommand } from './commands/showProfile';
 import { chatLinkUriHandler, registerChatLinkCommands } from './messages/chatLinks';
+import { ContactBook } from './contacts/contactBook';
+import { registerContactCommands } from './contacts/contactCommands';
+import { ContactsTreeProvider } from './contacts/contactsTreeProvider';
+import { announceRequests } from './contacts/friendRequestNotifications';
 import { ContextKey, setContext } from './contextKeys';
 import { Blocklist } from './conversations/blocklist';
 import { ConversationStore } from './conversations/conversationStore';
@@ -55,6 +59,9 @@ export interface TimChatApi {
   readonly openChat: (conversationKey: string) => ChatPanel;
   readonly chatPanels: () => readonly ChatPanel[];
   readonly reminders: Reminders;
+  readonly contactBook: ContactBook;
+  readonly contactsTree: ContactsTreeProvider;
+  readonly contactsView: vscode.TreeView<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): TimChatApi {
@@ -79,6 +86,14 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const signIn = new SignInFlow(session, new AccountSecrets(context.secrets, context.globalState), context.extensionUri.fsPath, storageDir);
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels, joinRequests);
+  const contactBook = new ContactBook(session);
+  const contactsTree = new ContactsTreeProvider(contactBook);
+  const contactsView = vscode.window.createTreeView('timChat.contacts', { treeDataProvider: contactsTree, showCollapseAll: false });
+  // As the Conversations view counts unread messages: the requests waiting for the user's answer.
+  const updateContactsBadge = (): void => {
+    const waiting = contactBook.waitingCount;
+    contactsView.badge = waiting > 0 ? { value: waiting, tooltip: vscode.l10n.t('{0} contact requests waiting', waiting) } : undefined;
+  };
 
   const updateBadge = (): void => {
     const total = store.totalUnread;
@@ -88,6 +103,8 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, recentEmoji, panels, reminders, signIn, statusBar, notifications,
     vscode.commands.registerCommand('timChat.showReminders', () => reminders.showList().catch((error: unknown) => void vscode.window.showErrorMessage(describeFailure(error)))),
     store.onDidChangeTotalUnread(updateBadge),
+    contactBook, contactsTree, contactsView, contactBook.onDidChange(updateContactsBadge), announceRequests(contactBook),
+    ...registerContactCommands({ session, store, panels, book: contactBook }),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
       if (state.kind === 'signedIn') {
@@ -104,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     }),
     ...registerSessionCommands({ session, signIn }),
     ...registerProfileCommands({ session }),
-    ...registerShowProfileCommand({ session, store, panels, blocklist }),
+    ...registerShowProfileCommand({ session, store, panels, blocklist, contacts: contactBook }),
     ...registerBlockCommands({ session, store, panels, blocklist }),
     ...registerConversationCommands({ session, store, panels }),
     ...registerGroupCommands({ session, store, panels }),
@@ -148,6 +165,9 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     openChat: (key) => panels.open(key),
     reminders,
     chatPanels: () => panels.all(),
+    contactBook,
+    contactsTree,
+    contactsView: contactsView as vscode.TreeView<unknown>,
   };
 }
 

@@ -11,8 +11,8 @@ import type { BoundFunctions } from './bindings';
 import type { CallbackBridge } from './bridge';
 
 // user_data tags of the listeners that share a shape.
-const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted'] as const;
-const SIGNAL_EVENTS = ['KickedOffline', 'UserSigExpired'] as const;
+const JSON_EVENTS = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted', 'OnAddFriend', 'OnDeleteFriend', 'UpdateFriendProfile', 'FriendAddRequest', 'FriendApplicationListDeleted'] as const;
+const SIGNAL_EVENTS = ['KickedOffline', 'UserSigExpired', 'FriendApplicationListRead'] as const;
 
 // The SDK keeps one listener per setter for the whole process. The hub attached last owns the setters;
 // when it detaches, the previous live hub gets them back, so one endpoint's dispose never silences
@@ -117,6 +117,12 @@ export class EventHub {
     this.fns.TIMSetUserStatusChangedCallback(p.json, 6);
     this.fns.TIMSetFriendBlackListAddedCallback(p.json, 7);
     this.fns.TIMSetFriendBlackListDeletedCallback(p.json, 8);
+    this.fns.TIMSetOnAddFriendCallback(p.json, 9);
+    this.fns.TIMSetOnDeleteFriendCallback(p.json, 10);
+    this.fns.TIMSetUpdateFriendProfileCallback(p.json, 11);
+    this.fns.TIMSetFriendAddRequestCallback(p.json, 12);
+    this.fns.TIMSetFriendApplicationListDeletedCallback(p.json, 13);
+    this.fns.TIMSetFriendApplicationListReadCallback(p.signal, 2);
     this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(p.groupPinned, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(p.progress, 0);
     this.fns.TIMSetConvEventCallback(p.convEvent, 0);
@@ -157,6 +163,12 @@ export class EventHub {
     this.fns.TIMSetUserStatusChangedCallback(null, 0);
     this.fns.TIMSetFriendBlackListAddedCallback(null, 0);
     this.fns.TIMSetFriendBlackListDeletedCallback(null, 0);
+    this.fns.TIMSetOnAddFriendCallback(null, 0);
+    this.fns.TIMSetOnDeleteFriendCallback(null, 0);
+    this.fns.TIMSetUpdateFriendProfileCallback(null, 0);
+    this.fns.TIMSetFriendAddRequestCallback(null, 0);
+    this.fns.TIMSetFriendApplicationListDeletedCallback(null, 0);
+    this.fns.TIMSetFriendApplicationListReadCallback(null, 0);
     this.fns.TIMSetMsgGroupPinnedMessageChangedCallback(null, 0);
     this.fns.TIMSetMsgElemUploadProgressCallback(null, 0);
     this.fns.TIMSetConvEventCallback(null, 0);

@@ -73,6 +73,12 @@ export type TimEvent =
   | { readonly name: 'MsgReactionsChanged'; readonly json: string }
   | { readonly name: 'SelfInfoUpdated'; readonly json: string }
   | { readonly name: 'UserStatusChanged'; readonly json: string }
+  | { readonly name: 'OnAddFriend'; readonly json: string }
+  | { readonly name: 'OnDeleteFriend'; readonly json: string }
+  | { readonly name: 'UpdateFriendProfile'; readonly json: string }
+  | { readonly name: 'FriendAddRequest'; readonly json: string }
+  | { readonly name: 'FriendApplicationListDeleted'; readonly json: string }
+  | { readonly name: 'FriendApplicationListRead' }
   | { readonly name: 'FriendBlackListAdded'; readonly json: string }
   | { readonly name: 'FriendBlackListDeleted'; readonly json: string }
   | { readonly name: 'MsgGroupPinnedMessageChanged'; readonly groupId: string; readonly json: string; readonly isPinned: boolean; readonly opUser: string }

@@ -75,6 +75,51 @@ export const TIMProfileAddPermission = {
 } as const;
 export type TIMProfileAddPermission = ValueOf<typeof TIMProfileAddPermission>;
 
+/** TIMFriendshipManager.h 1.1: a one-way friend (in one list) or a two-way friend (in both lists). */
+export const TIMFriendType = {
+  Single: 0,
+  Both: 1,
+} as const;
+export type TIMFriendType = ValueOf<typeof TIMFriendType>;
+
+/** TIMFriendshipManager.h 1.2: requests to the user, from the user, or both. */
+export const TIMFriendPendencyType = {
+  ComeIn: 0,
+  SendOut: 1,
+  Both: 2,
+} as const;
+export type TIMFriendPendencyType = ValueOf<typeof TIMFriendPendencyType>;
+
+/** TIMFriendshipManager.h 1.3: the answer to a friend request. */
+export const TIMFriendResponseAction = {
+  /** The requester gets the user as a friend (one way). */
+  Agree: 0,
+  /** Both become friends. */
+  AgreeAndAdd: 1,
+  Reject: 2,
+} as const;
+export type TIMFriendResponseAction = ValueOf<typeof TIMFriendResponseAction>;
+
+/** TIMFriendshipManager.h 1.4: TIMFriendshipCheckFriendType's relation of A (the user) and B. */
+export const TIMFriendCheckRelation = {
+  NoRelation: 0,
+  AWithB: 1,
+  BWithA: 2,
+  BothWay: 3,
+} as const;
+export type TIMFriendCheckRelation = ValueOf<typeof TIMFriendCheckRelation>;
+
+/** TIMFriendshipManager.h 1.6: TIMFriendshipGetFriendsInfo's relation. */
+export const TIMFriendshipRelationType = {
+  None: 0,
+  /** They are in the user's list, the user not in theirs. */
+  InMyFriendList: 1,
+  /** The user is in their list, they not in the user's. */
+  InOtherFriendList: 2,
+  BothFriend: 3,
+} as const;
+export type TIMFriendshipRelationType = ValueOf<typeof TIMFriendshipRelationType>;
+
 /** TIMManager.h: which group member fields to fetch (bit flags). */
 export const TIMGroupMemberInfoFlag = {
   None: 0x00,

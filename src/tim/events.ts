@@ -6,7 +6,7 @@ import type { TimEvent, TimEventName } from './endpoint';
 import type { TIMConvEvent, TIMNetworkStatus } from './enums';
 import { parseTimJson } from './json';
 import type { TimConvInfo } from './types/conversation';
-import type { TimFriendProfile } from './types/friendship';
+import type { TimFriendAddPendency, TimFriendProfile, TimFriendProfileUpdate } from './types/friendship';
 import type { TimMessage } from './types/message';
 import type { TimMessageReceipt, TimMsgRevokeInfo } from './types/messageParams';
 import type { TimMessageReactionChangeInfo } from './types/messageReaction';
@@ -26,6 +26,18 @@ export interface TimEventPayloads {
   SelfInfoUpdated: TimUserProfile;
   /** Users' online or custom status changed: those the user subscribed to, and the user's own custom status. */
   UserStatusChanged: readonly TimUserStatus[];
+  /** Users who became the user's friends (an added friend, an accepted request), on any device: their ids. */
+  OnAddFriend: readonly string[];
+  /** Users no longer the user's friends (deleted on any device): their ids. */
+  OnDeleteFriend: readonly string[];
+  /** A friend's remark (or friend lists, custom fields) changed on another device. */
+  UpdateFriendProfile: readonly TimFriendProfileUpdate[];
+  /** Someone asked to become the user's friend (the user confirms requests). */
+  FriendAddRequest: readonly TimFriendAddPendency[];
+  /** Requests gone (accepted, declined, withdrawn or deleted): the other users' ids. */
+  FriendApplicationListDeleted: readonly string[];
+  /** The user's incoming requests were reported read (on any device). */
+  FriendApplicationListRead: undefined;
   /** Users the user blocked, on this device or another. */
   FriendBlackListAdded: readonly TimFriendProfile[];
   /** Users the user unblocked, on this device or another: their ids. */
@@ -65,6 +77,14 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return parseObject<TimUserProfile>(event.name, event.json);
     case 'UserStatusChanged':
       return parseArray<TimUserStatus>(event.name, event.json);
+    case 'OnAddFriend':
+    case 'OnDeleteFriend':
+    case 'FriendApplicationListDeleted':
+      return parseArray<string>(event.name, event.json);
+    case 'UpdateFriendProfile':
+      return parseArray<TimFriendProfileUpdate>(event.name, event.json);
+    case 'FriendAddRequest':
+      return parseArray<TimFriendAddPendency>(event.name, event.json);
     case 'FriendBlackListAdded':
       return parseArray<TimFriendProfile>(event.name, event.json);
     case 'FriendBlackListDeleted':
@@ -86,6 +106,7 @@ export function decodeTimEvent(event: TimEvent): TimEventPayloads[TimEventName] 
       return { status: event.status as TIMNetworkStatus, code: event.code, desc: event.desc };
     case 'KickedOffline':
     case 'UserSigExpired':
+    case 'FriendApplicationListRead':
       return undefined;
     default:
       return assertNever(event);

@@ -42,6 +42,22 @@ TIM_API int TIMUnsubscribeUserStatus(const char *json_identifier_array, TIMCommC
 
 /** Verbatim from im_electron_sdk 8.0.5906 lib/linux/include/TIMFriendshipManager.h (not in tim-c-api.txt). */
 const FRIENDSHIP_PROTOTYPES = `
+TIM_API void TIMSetOnAddFriendCallback(TIMOnAddFriendCallback cb, const void* user_data);
+TIM_API void TIMSetOnDeleteFriendCallback(TIMOnDeleteFriendCallback cb, const void* user_data);
+TIM_API void TIMSetUpdateFriendProfileCallback(TIMUpdateFriendProfileCallback cb, const void* user_data);
+TIM_API void TIMSetFriendAddRequestCallback(TIMFriendAddRequestCallback cb, const void* user_data);
+TIM_API void TIMSetFriendApplicationListDeletedCallback(TIMFriendApplicationListDeletedCallback cb, const void* user_data);
+TIM_API void TIMSetFriendApplicationListReadCallback(TIMFriendApplicationListReadCallback cb, const void* user_data);
+TIM_API int TIMFriendshipGetFriendProfileList(TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipGetFriendsInfo(const char *friend_id_list,  TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipModifyFriendProfile(const char* json_modify_friend_info_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipAddFriend(const char* json_add_friend_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipDeleteFriend(const char* json_delete_friend_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipCheckFriendType(const char* json_check_friend_list_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipGetPendencyList(const char* json_get_pendency_list_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipHandleFriendAddRequest(const char* json_handle_friend_add_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipReportPendencyReaded(uint64_t time_stamp, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMFriendshipDeletePendency(const char* json_delete_pendency_param, TIMCommCallback cb, const void* user_data);
 TIM_API void TIMSetFriendBlackListAddedCallback(TIMFriendBlackListAddedCallback cb, const void* user_data);
 TIM_API void TIMSetFriendBlackListDeletedCallback(TIMFriendBlackListDeletedCallback cb, const void* user_data);
 TIM_API int TIMFriendshipGetBlackList(TIMCommCallback cb, const void* user_data);
@@ -54,6 +70,9 @@ TIM_API int TIMFriendshipDeleteFromBlackList(const char* json_delete_from_blackl
  * `{code, desc, json}` answer like any other (src/tim/types/messageReceipt.ts).
  */
 const OWN_ANSWER_CALLBACKS: ReadonlySet<string> = new Set(['TIMMsgGroupMessageReadMemberListCallback']);
+
+/** `const char*` parameters holding JSON whose names lack the `json_` prefix (the header's docs say JSON). */
+const JSON_PARAMS_WITHOUT_PREFIX: ReadonlySet<string> = new Set(['friend_id_list']);
 
 // A copy of the C prototypes read from the SDK headers (shared/reference/tim-c-api.txt), kept with the tests.
 const C_API_FILE = path.resolve(__dirname, 'fixtures/tim-c-api.txt');
@@ -82,7 +101,7 @@ function parsePrototypes(text: string): Map<string, Prototype> {
       } else if (paramName === 'user_data' || paramName.endsWith('_buffer')) {
         // user_data is the bridge's request id; output buffers are the endpoint's business.
       } else if (type.replace(/\s/g, '') === 'constchar*') {
-        args.push(paramName.startsWith('json_') ? 'json' : 'string');
+        args.push(paramName.startsWith('json_') || JSON_PARAMS_WITHOUT_PREFIX.has(paramName) ? 'json' : 'string');
       } else if (type === 'uint64_t') {
         args.push('uint64');
       } else if (type === 'bool') {

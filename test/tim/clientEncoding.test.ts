@@ -214,6 +214,44 @@ const CASES: readonly Case[] = [
   { api: 'TIMSubscribeUserStatus', call: (c) => c.subscribeUserStatus(['bob']), args: ['["bob"]'] },
   { api: 'TIMUnsubscribeUserStatus', call: (c) => c.unsubscribeUserStatus([]), args: ['[]'] },
   // TIMFriendshipManager.h 6.1-6.3
+  { api: 'TIMFriendshipGetFriendProfileList', call: (c) => c.friendshipGetFriendProfileList(), args: [] },
+  { api: 'TIMFriendshipGetFriendsInfo', call: (c) => c.friendshipGetFriendsInfo(['bob', '张三']), args: ['["bob","张三"]'] },
+  {
+    api: 'TIMFriendshipModifyFriendProfile',
+    call: (c) => c.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: 'bob', friendship_modify_friend_profile_param_item: { friend_profile_item_remark: '老板' } }),
+    args: ['{"friendship_modify_friend_profile_param_identifier":"bob","friendship_modify_friend_profile_param_item":{"friend_profile_item_remark":"老板"}}'],
+  },
+  {
+    api: 'TIMFriendshipAddFriend',
+    call: (c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: 'bob', friendship_add_friend_param_friend_type: 1, friendship_add_friend_param_add_wording: 'hi' }),
+    args: ['{"friendship_add_friend_param_identifier":"bob","friendship_add_friend_param_friend_type":1,"friendship_add_friend_param_add_wording":"hi"}'],
+  },
+  {
+    api: 'TIMFriendshipDeleteFriend',
+    call: (c) => c.friendshipDeleteFriend({ friendship_delete_friend_param_friend_type: 1, friendship_delete_friend_param_identifier_array: ['bob'] }),
+    args: ['{"friendship_delete_friend_param_friend_type":1,"friendship_delete_friend_param_identifier_array":["bob"]}'],
+  },
+  {
+    api: 'TIMFriendshipCheckFriendType',
+    call: (c) => c.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: 1, friendship_check_friendtype_param_identifier_array: ['bob'] }),
+    args: ['{"friendship_check_friendtype_param_check_type":1,"friendship_check_friendtype_param_identifier_array":["bob"]}'],
+  },
+  {
+    api: 'TIMFriendshipGetPendencyList',
+    call: (c) => c.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: 2, friendship_get_pendency_list_param_start_seq: 0 }),
+    args: ['{"friendship_get_pendency_list_param_type":2,"friendship_get_pendency_list_param_start_seq":0}'],
+  },
+  {
+    api: 'TIMFriendshipHandleFriendAddRequest',
+    call: (c) => c.friendshipHandleFriendAddRequest({ friend_response_identifier: 'bob', friend_response_action: 1 }),
+    args: ['{"friend_response_identifier":"bob","friend_response_action":1}'],
+  },
+  { api: 'TIMFriendshipReportPendencyReaded', call: (c) => c.friendshipReportPendencyReaded(), args: [0] },
+  {
+    api: 'TIMFriendshipDeletePendency',
+    call: (c) => c.friendshipDeletePendency({ friendship_delete_pendency_param_type: 1, friendship_delete_pendency_param_identifier_array: ['bob'] }),
+    args: ['{"friendship_delete_pendency_param_type":1,"friendship_delete_pendency_param_identifier_array":["bob"]}'],
+  },
   { api: 'TIMFriendshipGetBlackList', call: (c) => c.friendshipGetBlackList(), args: [] },
   { api: 'TIMFriendshipAddToBlackList', call: (c) => c.friendshipAddToBlackList(['bob', '张三']), args: ['["bob","张三"]'] },
   { api: 'TIMFriendshipDeleteFromBlackList', call: (c) => c.friendshipDeleteFromBlackList(['bob']), args: ['["bob"]'] },
@@ -238,9 +276,12 @@ function answeringEndpoint(): FakeEndpoint {
   endpoint.respond('TIMGroupGetGroupInfoList', { json: '[]' });
   endpoint.respond('TIMGroupGetPendencyList', { json: '{"group_pendency_result_next_start_time":0,"group_pendency_result_read_time_seq":0,"group_pendency_result_unread_num":0,"group_pendency_result_pendency_array":[]}' });
   endpoint.respond('TIMGetUserStatus', { json: '[]' });
-  for (const api of ['TIMFriendshipGetBlackList', 'TIMFriendshipAddToBlackList', 'TIMFriendshipDeleteFromBlackList']) {
+  for (const api of ['TIMFriendshipGetBlackList', 'TIMFriendshipAddToBlackList', 'TIMFriendshipDeleteFromBlackList', 'TIMFriendshipGetFriendProfileList', 'TIMFriendshipGetFriendsInfo', 'TIMFriendshipDeleteFriend', 'TIMFriendshipCheckFriendType', 'TIMFriendshipDeletePendency']) {
     endpoint.respond(api, { json: '[]' });
   }
+  endpoint.respond('TIMFriendshipAddFriend', { json: '{"friend_result_identifier":"bob","friend_result_code":0,"friend_result_desc":""}' });
+  endpoint.respond('TIMFriendshipHandleFriendAddRequest', { json: '{"friend_result_identifier":"bob","friend_result_code":0,"friend_result_desc":""}' });
+  endpoint.respond('TIMFriendshipGetPendencyList', { json: '{"pendency_page_start_time":0,"pendency_page_unread_num":0,"pendency_page_current_seq":0,"pendency_page_pendency_info_array":[]}' });
   endpoint.respond('TIMConvMarkConversation', { json: '[]' });
   endpoint.respond('TIMGroupGetMemberInfoList', { json: '{"group_get_member_info_list_result_next_seq":0,"group_get_member_info_list_result_info_array":[]}' });
   return endpoint;

@@ -64,6 +64,17 @@ describe('TimClient events', () => {
       { friend_profile_identifier: 'bob', friend_profile_add_time: 1700000000 },
     ]);
     assert.deepEqual(decodeTimEvent({ name: 'FriendBlackListDeleted', json: '["bob","张三"]' }), ['bob', '张三']);
+    assert.deepEqual(decodeTimEvent({ name: 'OnAddFriend', json: '["bob"]' }), ['bob']);
+    assert.deepEqual(decodeTimEvent({ name: 'OnDeleteFriend', json: '["张三"]' }), ['张三']);
+    assert.deepEqual(decodeTimEvent({ name: 'FriendApplicationListDeleted', json: '["carol"]' }), ['carol']);
+    assert.deepEqual(decodeTimEvent({ name: 'UpdateFriendProfile', json: '[{"friend_profile_update_identifier":"bob","friend_profile_update_item":{"friend_profile_item_remark":"B"}}]' }), [
+      { friend_profile_update_identifier: 'bob', friend_profile_update_item: { friend_profile_item_remark: 'B' } },
+    ]);
+    assert.deepEqual(decodeTimEvent({ name: 'FriendAddRequest', json: '[{"friend_add_pendency_identifier":"carol","friend_add_pendency_add_wording":"你好"}]' }), [
+      { friend_add_pendency_identifier: 'carol', friend_add_pendency_add_wording: '你好' },
+    ]);
+    assert.equal(decodeTimEvent({ name: 'FriendApplicationListRead' }), undefined);
+    assert.throws(() => decodeTimEvent({ name: 'OnAddFriend', json: '{}' }), /expected a JSON array/);
     assert.throws(() => decodeTimEvent({ name: 'FriendBlackListDeleted', json: '{}' }), /expected a JSON array/);
     assert.deepEqual(decodeTimEvent({ name: 'ConvTotalUnreadMessageCountChanged', total: 7 }), { total: 7 });
     assert.deepEqual(decodeTimEvent({ name: 'NetworkStatusListener', status: TIMNetworkStatus.ConnectFailed, code: 9512, desc: 'unreachable' }), {
@@ -165,11 +176,11 @@ describe('TimClient events', () => {
 
   it('types each listener by event name', () => {
     const client = new TimClient(new FakeEndpoint());
-    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
+    const names: TimEventName[] = ['RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted', 'OnAddFriend', 'OnDeleteFriend', 'UpdateFriendProfile', 'FriendAddRequest', 'FriendApplicationListDeleted', 'FriendApplicationListRead', 'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent', 'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired'];
     client.onEvent('NetworkStatusListener', ({ status, code, desc }) => [status, code, desc.length]);
     client.onEvent('MsgElemUploadProgress', ({ message, cur, total }) => [message.message_msg_id, cur / total]);
     // @ts-expect-error ConvEvent's payload has no `total`
     client.onEvent('ConvEvent', ({ total }) => total);
-    assert.equal(names.length, 16);
+    assert.equal(names.length, 22);
   });
 });

@@ -89,6 +89,39 @@ describe('TimClient input validation', () => {
     assert.equal(endpoint.calls.length, 0);
   });
 
+  it("checks friend calls as the SDK does: remarks to 96 bytes, a request's message to 120, its source's prefix, list names, 100 ids", async () => {
+    const remark97 = 'a'.repeat(97);
+    const chinese33 = '好'.repeat(33); // 99 bytes in UTF-8
+    await assertRefused((c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: 'bob', friendship_add_friend_param_remark: remark97 }), TimErrorCode.ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK, 'TIMFriendshipAddFriend', /97 bytes.*at most 96/);
+    await assertRefused((c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: 'bob', friendship_add_friend_param_remark: chinese33 }), TimErrorCode.ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK, 'TIMFriendshipAddFriend', /99 bytes/);
+    await assertRefused((c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: 'bob', friendship_add_friend_param_add_wording: 'w'.repeat(121) }), TimErrorCode.ERR_SDK_FRIENDSHIP_INVALID_ADD_WORDING, 'TIMFriendshipAddFriend', /at most 120/);
+    await assertRefused((c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: 'bob', friendship_add_friend_param_add_source: 'vscode' }), TimErrorCode.ERR_SDK_FRIENDSHIP_INVALID_ADD_SOURCE, 'TIMFriendshipAddFriend', /AddSource_Type_/);
+    await assertRefused((c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: '' }), TimResult.ERR_PARAM, 'TIMFriendshipAddFriend', /identifier/);
+    await assertRefused((c) => c.friendshipAddFriend({ friendship_add_friend_param_identifier: 'bob', friendship_add_friend_param_group_name: 'g'.repeat(31) }), TimErrorCode.ERR_SDK_FRIENDSHIP_FRIEND_GROUP_EMPTY, 'TIMFriendshipAddFriend', /1 to 30 bytes/);
+    await assertRefused(
+      (c) => c.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: 'bob', friendship_modify_friend_profile_param_item: { friend_profile_item_remark: remark97 } }),
+      TimErrorCode.ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK,
+      'TIMFriendshipModifyFriendProfile',
+      /at most 96/,
+    );
+    await assertRefused(
+      (c) => c.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: 'bob', friendship_modify_friend_profile_param_item: { friend_profile_item_group_name_array: [''] } }),
+      TimErrorCode.ERR_SDK_FRIENDSHIP_FRIEND_GROUP_EMPTY,
+      'TIMFriendshipModifyFriendProfile',
+      /friend list name/,
+    );
+    await assertRefused((c) => c.friendshipHandleFriendAddRequest({ friend_response_identifier: 'bob', friend_response_action: 0, friend_response_remark: remark97 }), TimErrorCode.ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK, 'TIMFriendshipHandleFriendAddRequest', /at most 96/);
+    const many = Array.from({ length: 101 }, (_, i) => `u${i}`);
+    await assertRefused((c) => c.friendshipDeleteFriend({ friendship_delete_friend_param_identifier_array: many }), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMFriendshipDeleteFriend', /at most 100/);
+    await assertRefused((c) => c.friendshipGetFriendsInfo(['bob', '']), TimResult.ERR_PARAM, 'TIMFriendshipGetFriendsInfo', /identifier/);
+    await assertRefused((c) => c.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: 1, friendship_check_friendtype_param_identifier_array: many }), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMFriendshipCheckFriendType', /at most 100/);
+    const endpoint = new FakeEndpoint();
+    const client = new TimClient(endpoint);
+    assert.deepEqual(await client.friendshipDeleteFriend({ friendship_delete_friend_param_identifier_array: [] }), []);
+    assert.deepEqual(await client.friendshipDeletePendency({ friendship_delete_pendency_param_type: 0, friendship_delete_pendency_param_identifier_array: [] }), []);
+    assert.equal(endpoint.calls.length, 0);
+  });
+
   it('refuses more than 100 conversations to mark and 50 groups to read, and empty ids; asks nothing for none', async () => {
     await assertRefused((c) => c.convMarkConversation(Array.from({ length: 101 }, (_, i) => `c2c_u${i}`), 2, true), TimErrorCode.ERR_INVALID_PARAMETERS, 'TIMConvMarkConversation', /at most 100/);
     await assertRefused((c) => c.convMarkConversation(['c2c_bob', ''], 2, true), TimResult.ERR_PARAM, 'TIMConvMarkConversation', /conversation_id/);

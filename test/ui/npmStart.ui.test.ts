@@ -111,6 +111,29 @@ describe('npm start', function () {
       await bobsChat.locator('.message.self', { hasText: 'Does the parser take hex?' }).locator('.receipt[data-read="true"]').waitFor({ timeout: 30_000 });
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-teammate.png') });
       assert.ok(await bobRow.isVisible());
+      // The demo user's contacts (scripts/demoTeam.ts): her teammates, and Erin's request with its words.
+      // The Contacts view starts collapsed under Conversations; its header opens it.
+      const contactsHeader = page.locator('.pane-header', { hasText: 'Contacts' });
+      if ((await contactsHeader.getAttribute('aria-expanded')) !== 'true') {
+        await contactsHeader.click();
+      }
+      const contacts = page.locator('.pane', { has: contactsHeader });
+      const erin = contacts.locator('.monaco-list-row', { hasText: 'Erin Zhou' });
+      await erin.waitFor({ timeout: 30_000 });
+      assert.match(await erin.innerText(), /Shall we connect\?/);
+      for (const name of ['Requests', 'Contacts', 'Bob Li', 'Carol Wang', 'Dave Zhang']) {
+        await contacts.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+      }
+      await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-contacts.png') });
+      // Accept, the request row's own button: Erin joins the contacts and the Requests section goes.
+      // Selected, a row shows its buttons (a request row has no command of its own to run on click).
+      await erin.click();
+      await erin.locator('.action-label[aria-label="Accept Contact Request"]').click({ timeout: 10_000 });
+      await contacts.locator('.monaco-list-row', { hasText: 'Requests' }).waitFor({ state: 'detached', timeout: 30_000 });
+      const erinContact = contacts.locator('.monaco-list-row', { hasText: 'Erin Zhou' });
+      await erinContact.waitFor({ timeout: 10_000 });
+      assert.doesNotMatch(await erinContact.innerText(), /Shall we connect/);
+      await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-contact-accepted.png') });
     } finally {
       await page.screenshot({ path: outputPath('screenshots', 'npm-start', 'demo-team.png') });
     }

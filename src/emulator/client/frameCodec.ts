@@ -176,6 +176,11 @@ function checkEvent(event: unknown): TimEvent | string {
     case 'MsgReactionsChanged':
     case 'SelfInfoUpdated':
     case 'UserStatusChanged':
+    case 'OnAddFriend':
+    case 'OnDeleteFriend':
+    case 'UpdateFriendProfile':
+    case 'FriendAddRequest':
+    case 'FriendApplicationListDeleted':
     case 'FriendBlackListAdded':
     case 'FriendBlackListDeleted':
       fieldsOk = str('json');
@@ -197,6 +202,7 @@ function checkEvent(event: unknown): TimEvent | string {
       break;
     case 'KickedOffline':
     case 'UserSigExpired':
+    case 'FriendApplicationListRead':
       fieldsOk = true;
       break;
     default:

@@ -53,10 +53,38 @@ export const Err = {
   GROUP_REQ_ALREADY_PROCESSED: 10024,
   GROUP_PINNED_MESSAGE_COUNT_LIMIT: 10070,
   GROUP_MESSAGE_ALREADY_PINNED: 10071,
-  // The relationship chain's per-user results (FriendResult), as far as the blocklist uses them.
+  // The SDK's own checks of friend fields (TIMErrorCode.h 9001-9005), made before anything is sent.
+  /** ERR_SDK_FRIENDSHIP_INVALID_PROFILE_KEY: a friend custom field's key or value (friendArgs.ts). */
+  FRIENDSHIP_INVALID_PROFILE_KEY: 9001,
+  /** ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK: a remark over 96 bytes. */
+  FRIENDSHIP_INVALID_ADD_REMARK: 9002,
+  /** ERR_SDK_FRIENDSHIP_INVALID_ADD_WORDING: a request's message over 120 bytes. */
+  FRIENDSHIP_INVALID_ADD_WORDING: 9003,
+  /** ERR_SDK_FRIENDSHIP_INVALID_ADD_SOURCE: a request's source without the AddSource_Type_ prefix. */
+  FRIENDSHIP_INVALID_ADD_SOURCE: 9004,
+  /** ERR_SDK_FRIENDSHIP_FRIEND_GROUP_EMPTY: a friend list name empty or over 30 bytes. */
+  FRIENDSHIP_FRIEND_GROUP_EMPTY: 9005,
+  // The relationship chain's per-user results (FriendResult) and failures (blocklist.ts, friends.ts, friendRequests.ts).
   FRIENDSHIP_INVALID_PARAMETERS: 30001,
   FRIENDSHIP_ACCOUNT_NOT_FOUND: 30003,
+  /** ERR_SVR_FRIENDSHIP_COUNT_LIMIT: the caller's friend list is full. */
+  FRIENDSHIP_COUNT_LIMIT: 30010,
+  /** ERR_SVR_FRIENDSHIP_PENDENCY_LIMIT: too many requests waiting (sent by the caller, or for the other user). */
+  FRIENDSHIP_PENDENCY_LIMIT: 30012,
   FRIENDSHIP_BLACKLIST_LIMIT: 30013,
+  /** ERR_SVR_FRIENDSHIP_PEER_FRIEND_LIMIT: the other user's friend list is full. */
+  FRIENDSHIP_PEER_FRIEND_LIMIT: 30014,
+  FRIENDSHIP_ALREADY_FRIENDS: 30015,
+  /** ERR_SVR_FRIENDSHIP_IN_SELF_BLACKLIST: the other user is on the caller's blocklist. */
+  FRIENDSHIP_IN_SELF_BLACKLIST: 30515,
+  FRIENDSHIP_ALLOW_TYPE_DENY_ANY: 30516,
+  /** ERR_SVR_FRIENDSHIP_IN_PEER_BLACKLIST: the caller is on the other user's blocklist. */
+  FRIENDSHIP_IN_PEER_BLACKLIST: 30525,
+  /** ERR_SVR_FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM: not a failure, the request waits for the other user. */
+  FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM: 30539,
+  FRIENDSHIP_PENDENCY_NOT_FOUND: 30614,
+  /** ERR_SVR_FRIENDSHIP_DEL_NONFRIEND: no friendship with the account (deleting, or changing, a non-friend). */
+  FRIENDSHIP_DEL_NONFRIEND: 31704,
 } as const;
 
 /** TIMResult values returned synchronously by the C functions (the client's own table). */

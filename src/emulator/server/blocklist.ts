@@ -5,23 +5,26 @@
  * asks the in-memory index of blocklistStore.ts). A change reaches every logged-in device of the caller,
  * the calling one included, as FriendBlackListAdded (the newly blocked users' FriendProfiles) or
  * FriendBlackListDeleted (the ids actually removed), stored and replayed like SelfInfoUpdated; the users
- * blocked or unblocked are never told.
+ * blocked or unblocked are never told of the block itself. A block ends the friendship both ways, as Tencent
+ * documents: each one's entry of the other and the requests between them go (friends.ts endFriendship),
+ * and whoever lost one of those hears of that loss (OnDeleteFriend, FriendApplicationListDeleted).
  */
 import { stringifyTimJson } from '../../tim/json';
-import type { TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
+import type { TimFriendCustomString, TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
 import { Err } from './apiError';
 import type { Args } from './args';
 import { MAX_BLOCKLIST_ENTRIES } from './blocklistStore';
 import { type Handler, requireLogin, type Emulator } from './context';
+import { endFriendship } from './friends';
 import { profileReader } from './profiles';
 
 /** Users per add or delete call: Tencent's REST API takes 1,000 accounts per blocklist request (the typed client's cap too). */
 export const MAX_BLOCKLIST_IDS = 1000;
 
-/** FriendProfile (TIMFriendshipManager.h 10.2) with the fields the typed client leaves out. */
+/** FriendProfile (TIMFriendshipManager.h 10.2) with every field present. */
 interface FriendProfile extends TimFriendProfile {
-  /** Friends' custom fields: a blocked user is no friend here, so always empty. */
-  readonly friend_profile_custom_string_array: readonly unknown[];
+  /** Friends' custom fields: a blocked user is no friend (a block ends the friendship), so always empty. */
+  readonly friend_profile_custom_string_array: readonly TimFriendCustomString[];
 }
 
 /**
@@ -73,7 +76,8 @@ function refusal(emu: Emulator, owner: string, id: string): TimFriendResult | un
 
 /**
  * Inside an operation: `owner` blocks `ids` (distinct), one result per id; the users newly blocked reach
- * the owner's devices as FriendBlackListAdded. Blocking someone again changes nothing (result 0).
+ * the owner's devices as FriendBlackListAdded, after the events of the friendships the blocks ended.
+ * Blocking someone again changes nothing (result 0).
  */
 export function blockUsers(emu: Emulator, owner: string, ids: readonly string[]): TimFriendResult[] {
   const added: FriendProfile[] = [];
@@ -87,6 +91,7 @@ export function blockUsers(emu: Emulator, owner: string, ids: readonly string[])
     if (!emu.blocklists.blocks(owner, id)) {
       emu.blocklists.add(owner, id, addTime);
       added.push(friendProfile(id, addTime, readProfile));
+      endFriendship(emu, owner, id);
     }
     return result(id, 0);
   });

@@ -12,6 +12,7 @@ import type { RateLimiter } from './limits';
 import type { Access } from './access';
 import type { Blocklists } from './blocklistStore';
 import type { Conversations } from './conversations';
+import type { FriendStore } from './friendStore';
 import type { FtsIndexer } from './ftsIndexer';
 import type { GroupMutes } from './groupMuteStore';
 import type { Delivery } from './delivery';
@@ -83,6 +84,8 @@ export interface Emulator {
   readonly blocklists: Blocklists;
   /** Muted group members, indexed in memory for the group send path (groupMuteStore.ts). */
   readonly groupMutes: GroupMutes;
+  /** Friend lists, friend requests and their read marks (friendStore.ts). */
+  readonly friends: FriendStore;
   serverTime(): number;
 }
 

@@ -43,7 +43,7 @@ export class Conversations {
   private readonly c2cOpt: Statement;
   private readonly groupInfo: Statement;
   private readonly readSeq: Statement;
-  private readonly nick: Statement;
+  private readonly peerName: Statement;
 
   constructor(
     db: Db,
@@ -70,7 +70,11 @@ export class Conversations {
        WHERE c.user_id = ? AND c.hidden = 0 AND coalesce(o.opt, m.recv_opt, 0) = 0`,
     );
     this.c2cOpt = db.prepare('SELECT opt FROM c2c_opts WHERE user_id = ? AND peer = ?');
-    this.nick = db.prepare('SELECT nick FROM users WHERE user_id = ?');
+    // The header's order for a C2C conversation's conv_show_name: the user's friend remark of the peer, the
+    // peer's nickname, their user ID.
+    this.peerName = db.prepare(
+      "SELECT coalesce(nullif(f.remark, ''), u.nick) AS name FROM users u LEFT JOIN friends f ON f.user_id = ? AND f.friend = u.user_id WHERE u.user_id = ?",
+    );
     this.groupInfo = db.prepare('SELECT g.name, g.type, g.face_url, m.recv_opt FROM groups g LEFT JOIN members m ON m.group_id = g.group_id AND m.user_id = ? WHERE g.group_id = ?');
     this.readSeq = db.prepare('SELECT seq FROM messages WHERE id = ?');
   }
@@ -109,9 +113,8 @@ export class Conversations {
     let faceUrl = '';
     let groupType: number | undefined;
     if (row.conv_type !== GROUP) {
-      // Tencent shows a C2C conversation under the peer's nickname (friend remarks are not emulated).
-      const peer = this.nick.get(row.conv_id) as { nick: string } | undefined;
-      showName = peer?.nick || row.conv_id;
+      const peer = this.peerName.get(row.user_id, row.conv_id) as { name: string } | undefined;
+      showName = peer?.name || row.conv_id;
     } else {
       const group = this.groupInfo.get(row.user_id, row.conv_id) as { name: string; type: number; face_url: string } | undefined;
       if (group !== undefined) {

@@ -14,6 +14,7 @@ import { RecentOnlineSends } from './messages/onlineSend';
 import { Conversations } from './conversations';
 import { Delivery } from './delivery';
 import { EventHub } from './eventHub';
+import { FriendStore } from './friendStore';
 import { FtsIndexer } from './ftsIndexer';
 import { GroupMutes } from './groupMuteStore';
 import type { IndexUndoLog } from './indexUndoLog';
@@ -81,6 +82,7 @@ export function openEmulator(dataDir: string, options: CoreOptions = {}): Emulat
     statuses,
     blocklists,
     groupMutes,
+    friends: new FriendStore(db),
     serverTime: () => Math.floor(Date.now() / 1000),
   };
   hub.setSource({

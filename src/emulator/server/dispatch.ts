@@ -10,6 +10,9 @@ import { blocklistHandlers } from './blocklist';
 import type { Ctx, Handler, Outcome } from './context';
 import { convMarkHandlers } from './convMarks';
 import { conversationHandlers } from './conversations';
+import { friendProfileHandlers } from './friendProfiles';
+import { friendRequestHandlers } from './friendRequests';
+import { friendHandlers } from './friends';
 import { groupDismissHandlers } from './groupDismiss';
 import { groupInfoHandlers } from './groupInfo';
 import { groupJoinHandlers } from './groupJoin';
@@ -33,6 +36,9 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...authHandlers,
     ...profileHandlers,
     ...userStatusHandlers,
+    ...friendProfileHandlers,
+    ...friendHandlers,
+    ...friendRequestHandlers,
     ...blocklistHandlers,
     ...sendHandlers,
     ...historyHandlers,

@@ -1,7 +1,8 @@
 /**
  * Listener events. Message events (RecvNewMsg, MsgUpdate, MsgRevoke, MsgReadedReceipt,
- * MsgReactionsChanged, MsgGroupPinnedMessageChanged), SelfInfoUpdated, UserStatusChanged, FriendBlackListAdded and
- * FriendBlackListDeleted are numbered per device, stored in the same
+ * MsgReactionsChanged, MsgGroupPinnedMessageChanged), SelfInfoUpdated, UserStatusChanged, FriendBlackListAdded,
+ * FriendBlackListDeleted and the friend events (OnAddFriend, OnDeleteFriend, UpdateFriendProfile,
+ * FriendAddRequest, FriendApplicationListDeleted, FriendApplicationListRead) are numbered per device, stored in the same
  * transaction as the change that caused them (so a reconnecting client can replay what it missed, even
  * across a server restart), and pushed only after that transaction commits.
  * RecvNewMsg is stored as a reference (the user and the message row ids, see replayFrame) rather than

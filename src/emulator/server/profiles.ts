@@ -1,13 +1,15 @@
 /**
  * User profiles (TIMManager.h 8.1-8.5): TIMProfileGetUserProfileList reads them, and
  * TIMProfileModifySelfUserProfile changes the caller's own. Stored in the `users` row (schema.ts):
- * nick, face_url, gender, signature, and the custom string fields as one JSON object. After a change
+ * nick, face_url, gender, signature, the custom string fields as one JSON object, and the add permission
+ * (who may add the user as a friend, which TIMFriendshipAddFriend reads: friends.ts). After a change
  * every logged-in device of the user gets SelfInfoUpdated with the whole profile (stored and replayed
  * like MsgReactionsChanged), and when the nick changed, every peer whose C2C conversation with the user
  * is in their list gets a ConvEvent Update of it (conv_show_name is the peer's nick, read when listed).
  */
 import type { Database as Db } from 'better-sqlite3';
 import { parseTimJson, stringifyTimJson } from '../../tim/json';
+import { TIMProfileAddPermission } from '../../tim/enums';
 import type { TimUserProfile } from '../../tim/types/userProfile';
 import { invalidParam } from './apiError';
 import { isObject, optArray } from './args';
@@ -30,6 +32,7 @@ interface UserRow {
   readonly gender: number;
   readonly signature: string;
   readonly custom: string;
+  readonly add_permission: number;
 }
 
 /** The stored custom fields: full key to value, in the order they were first set. */
@@ -49,6 +52,7 @@ function profileOf(row: UserRow): TimUserProfile {
     user_profile_gender: row.gender as TimUserProfile['user_profile_gender'],
     user_profile_face_url: row.face_url,
     user_profile_self_signature: row.signature,
+    user_profile_add_permission: row.add_permission as TimUserProfile['user_profile_add_permission'],
     user_profile_custom_string_array: Object.entries(customOf(row)).map(([key, value]) => ({
       user_profile_custom_string_info_key: key,
       user_profile_custom_string_info_value: value,
@@ -56,7 +60,7 @@ function profileOf(row: UserRow): TimUserProfile {
   };
 }
 
-const SELECT_USER = 'SELECT user_id, nick, face_url, gender, signature, custom FROM users WHERE user_id = ?';
+const SELECT_USER = 'SELECT user_id, nick, face_url, gender, signature, custom, add_permission FROM users WHERE user_id = ?';
 
 function userRow(db: Db, userId: string): UserRow | undefined {
   return db.prepare(SELECT_USER).get(userId) as UserRow | undefined;
@@ -96,6 +100,7 @@ interface ProfileChange {
   readonly signature?: string;
   /** Full keys (with the prefix) to their new values. */
   readonly custom?: ReadonlyMap<string, string>;
+  readonly addPermission?: number;
 }
 
 const FIELDS = {
@@ -104,7 +109,11 @@ const FIELDS = {
   faceUrl: 'user_profile_item_face_url',
   gender: 'user_profile_item_gender',
   custom: 'user_profile_item_custom_string_array',
+  addPermission: 'user_profile_item_add_permission',
 } as const;
+
+/** The add permissions a user may choose: not Unknown (0), which is no permission at all. */
+const ADD_PERMISSIONS: readonly number[] = [TIMProfileAddPermission.AllowAny, TIMProfileAddPermission.NeedConfirm, TIMProfileAddPermission.DenyAny];
 
 /** A string of at most MAX_PROFILE_BYTES UTF-8 bytes, named `what` in the 6017 that refuses anything else. */
 function limitedString(value: unknown, what: string): string {
@@ -164,12 +173,17 @@ function parseChange(text: string): ProfileChange {
   if (has(FIELDS.gender) && gender !== 0 && gender !== 1 && gender !== 2) {
     throw invalidParam(`${FIELDS.gender} must be 0 (unknown), 1 (male) or 2 (female)`);
   }
+  const addPermission = param[FIELDS.addPermission];
+  if (has(FIELDS.addPermission) && !ADD_PERMISSIONS.includes(addPermission as number)) {
+    throw invalidParam(`${FIELDS.addPermission} must be 1 (AllowAny), 2 (NeedConfirm) or 3 (DenyAny)`);
+  }
   return {
     ...(has(FIELDS.nick) ? { nick: limitedString(param[FIELDS.nick], FIELDS.nick) } : {}),
     ...(has(FIELDS.signature) ? { signature: limitedString(param[FIELDS.signature], FIELDS.signature) } : {}),
     ...(has(FIELDS.faceUrl) ? { faceUrl: limitedString(param[FIELDS.faceUrl], FIELDS.faceUrl) } : {}),
     ...(has(FIELDS.gender) ? { gender: gender as number } : {}),
     ...(has(FIELDS.custom) ? { custom: customChanges(param[FIELDS.custom]) } : {}),
+    ...(has(FIELDS.addPermission) ? { addPermission: addPermission as number } : {}),
   };
 }
 
@@ -193,6 +207,7 @@ function applyChange(row: UserRow, change: ProfileChange): UserRow {
     gender: change.gender ?? row.gender,
     signature: change.signature ?? row.signature,
     custom,
+    add_permission: change.addPermission ?? row.add_permission,
   };
 }
 
@@ -219,12 +234,13 @@ const modifySelf: Handler = async (ctx, args) => {
     emu.model.ensureUser(userId);
     const before = userRow(emu.db, userId) as UserRow;
     const after = applyChange(before, change);
-    if (after.nick === before.nick && after.face_url === before.face_url && after.gender === before.gender && after.signature === before.signature && after.custom === before.custom) {
+    const same = (Object.keys(before) as Array<keyof UserRow>).every((key) => before[key] === after[key]);
+    if (same) {
       return;
     }
     emu.db
-      .prepare('UPDATE users SET nick = ?, face_url = ?, gender = ?, signature = ?, custom = ? WHERE user_id = ?')
-      .run(after.nick, after.face_url, after.gender, after.signature, after.custom, userId);
+      .prepare('UPDATE users SET nick = ?, face_url = ?, gender = ?, signature = ?, custom = ?, add_permission = ? WHERE user_id = ?')
+      .run(after.nick, after.face_url, after.gender, after.signature, after.custom, after.add_permission, userId);
     emu.model.forgetProfile(userId);
     publishProfile(ctx, before, after);
   });

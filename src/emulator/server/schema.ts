@@ -15,11 +15,13 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- A user's profile (profiles.ts): custom is a JSON object of the custom string fields, keys with the
 -- Tag_Profile_Custom_ prefix, in the order they were first set. custom_status: TIMSetSelfStatus's
--- (userStatus.ts), cleared when the user stops being online.
+-- (userStatus.ts), cleared when the user stops being online. add_permission: who may add the user as a
+-- friend (TIMProfileAddPermission 1 AllowAny, 2 NeedConfirm, 3 DenyAny; friends.ts).
 CREATE TABLE IF NOT EXISTS users(
   user_id TEXT PRIMARY KEY, tiny_id TEXT NOT NULL, nick TEXT NOT NULL DEFAULT '',
   face_url TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL, gender INTEGER NOT NULL DEFAULT 0,
-  signature TEXT NOT NULL DEFAULT '', custom TEXT NOT NULL DEFAULT '{}', custom_status TEXT NOT NULL DEFAULT '');
+  signature TEXT NOT NULL DEFAULT '', custom TEXT NOT NULL DEFAULT '{}', custom_status TEXT NOT NULL DEFAULT '',
+  add_permission INTEGER NOT NULL DEFAULT 2);
 CREATE TABLE IF NOT EXISTS devices(
   id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, config_path TEXT NOT NULL,
   base_msg INTEGER NOT NULL, event_seq INTEGER NOT NULL DEFAULT 0, logged_in INTEGER NOT NULL DEFAULT 0,
@@ -110,6 +112,26 @@ CREATE TABLE IF NOT EXISTS blocks(user_id TEXT NOT NULL, blocked TEXT NOT NULL, 
 -- again. Older data dirs get the table from this CREATE IF NOT EXISTS.
 CREATE TABLE IF NOT EXISTS group_mutes(group_id TEXT NOT NULL, user_id TEXT NOT NULL, muted_until INTEGER NOT NULL,
   PRIMARY KEY(group_id, user_id)) WITHOUT ROWID;
+-- Friend lists (TIMFriendshipAddFriend, friendStore.ts): user_id's list holds \`friend\`. One-way: a two-way
+-- friendship is two rows. group_names is a JSON array of the friend list names, custom a JSON object of
+-- the custom fields (Tag_SNS_Custom_ keys, in the order first set); add_time in server seconds. seq
+-- numbers a user's entries in the order they were made (from 1): the list shows the oldest first.
+CREATE TABLE IF NOT EXISTS friends(user_id TEXT NOT NULL, friend TEXT NOT NULL, remark TEXT NOT NULL DEFAULT '',
+  group_names TEXT NOT NULL DEFAULT '[]', add_source TEXT NOT NULL DEFAULT '', add_wording TEXT NOT NULL DEFAULT '',
+  add_time INTEGER NOT NULL, custom TEXT NOT NULL DEFAULT '{}', seq INTEGER NOT NULL, PRIMARY KEY(user_id, friend)) WITHOUT ROWID;
+-- Friend requests waiting for their target (TIMFriendshipAddFriend to a NeedConfirm user, friendStore.ts):
+-- at most one per requester and target, which a repeated request replaces with a new id (ids only grow:
+-- AUTOINCREMENT, so the id is the paging seq, newest highest). remark and group_name are the requester's
+-- presets for their entry of the target once accepted; add_time in server seconds.
+CREATE TABLE IF NOT EXISTS friend_requests(id INTEGER PRIMARY KEY AUTOINCREMENT, requester TEXT NOT NULL,
+  target TEXT NOT NULL, add_time INTEGER NOT NULL, wording TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
+  remark TEXT NOT NULL DEFAULT '', group_name TEXT NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX IF NOT EXISTS friend_requests_pair ON friend_requests(requester, target);
+CREATE INDEX IF NOT EXISTS friend_requests_target ON friend_requests(target, id);
+-- The time up to which a user reported their incoming friend requests read (TIMFriendshipReportPendencyReaded):
+-- a uint64 as decimal text (SQLite's integers are signed 64-bit). Apart from pendency_reads, which is the
+-- group join requests' read time: the SDK keeps the two separately.
+CREATE TABLE IF NOT EXISTS friend_request_reads(user_id TEXT PRIMARY KEY, read_time TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 export const DB_FILE = 'tim-emulator.db';
@@ -164,6 +186,11 @@ export function openDatabase(dataDir: string, durability: Durability = 'full'): 
   // The custom status of TIMSetSelfStatus (userStatus.ts); the subscriptions come with SCHEMA's status_subs.
   if (!userColumns.some((c) => c.name === 'custom_status')) {
     db.exec("ALTER TABLE users ADD COLUMN custom_status TEXT NOT NULL DEFAULT ''");
+  }
+  // Who may add the user as a friend (friends.ts): existing accounts get the default, NeedConfirm (2); the
+  // friend tables come with SCHEMA's CREATE IF NOT EXISTS.
+  if (!userColumns.some((c) => c.name === 'add_permission')) {
+    db.exec('ALTER TABLE users ADD COLUMN add_permission INTEGER NOT NULL DEFAULT 2');
   }
   // A group its owner dismissed (TIMGroupDelete, groupDismiss.ts): the row stays for its former members'
   // conversations (name, type), and access.ts treats it as no such group.

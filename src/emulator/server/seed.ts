@@ -25,6 +25,9 @@
  * applications to join, made as TIMGroupJoin makes them (groupJoin.ts): the group must take them (addOption
  * 1, type 0 Public or 5 Community) and the user must not be a member; the owner's devices logged in from
  * an earlier run get the AddRequest group report, stored for their replay.
+ * A user's `friends` (["bob"]) are two-way friendships, and the file's `friendRequests`
+ * ([{ "from": "erin", "to": "alice", "wording": "Let's connect" }]) friend requests waiting for their
+ * target, made as TIMFriendshipAddFriend makes them (seedFriends.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { GroupRow } from './access';
@@ -37,6 +40,7 @@ import type { Ctx, Session } from './context';
 import { openEmulator } from './core';
 import { Elem } from './elements';
 import { AddOption, GroupType, Role, addMember } from './groups';
+import { friendRequestsOf, friendsOf, seedFriendRequests, seedFriendships } from './seedFriends';
 import { applyToJoin, joinableGroup, needsApproval } from './groupJoin';
 import { ApiError } from './apiError';
 import { markConversation } from './convMarks';
@@ -273,6 +277,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
   const users = list(doc, 'users');
   const groups = list(doc, 'groups');
   const messages = list(doc, 'messages');
+  const friendRequests = friendRequestsOf(doc);
   try {
     await emu.queue.enqueue(() => {
       for (const user of users) {
@@ -283,6 +288,12 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
           emu.model.forgetProfile(id);
         }
       }
+      // Every user exists by now: friendships, then the requests (whose checks read them).
+      for (const user of users) {
+        const id = str(user, 'id', 'a user');
+        seedFriendships(emu, id, friendsOf(user, id));
+      }
+      seedFriendRequests(emu, friendRequests);
       for (const group of groups) {
         const id = str(group, 'id', 'a group');
         const owner = str(group, 'owner', `group ${id}`);

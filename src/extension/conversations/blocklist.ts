@@ -9,8 +9,8 @@ import { errorMessage } from '../../shared/errorMessage';
 import type { TimClient } from '../../tim/client';
 import { TimErrorCode } from '../../tim/errorCodes';
 import type { TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
-import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
+import { ClientFollower } from '../session/clientFollower';
 import type { TimSession } from '../session/timSession';
 
 export interface BlockedUser {
@@ -44,19 +44,15 @@ export function blocklistFailure(result: TimFriendResult): string | undefined {
   }
 }
 
-export class Blocklist extends Disposable {
+export class Blocklist extends ClientFollower {
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when someone was blocked or unblocked, here or on another of the user's devices. */
   readonly onDidChange = this.onDidChangeEmitter.event;
   private readonly byUser = new Map<string, BlockedUser>();
-  private subscriptions: vscode.Disposable[] = [];
-  private client: TimClient | undefined;
 
-  constructor(private readonly session: TimSession) {
-    super();
-    this.register(session.onDidChangeState(() => this.follow()));
-    this.register({ dispose: () => this.unfollow() });
-    this.follow();
+  constructor(session: TimSession) {
+    super(session);
+    this.startFollowing();
   }
 
   has(userId: string): boolean {
@@ -93,32 +89,15 @@ export class Blocklist extends Disposable {
     this.remove([userId]);
   }
 
-  private requireClient(): TimClient {
-    const client = this.client;
-    if (!client) {
-      throw new Error(vscode.l10n.t('Sign in to TIM Chat first.'));
-    }
-    return client;
-  }
-
-  private unfollow(): void {
-    disposeAll(this.subscriptions);
-    this.client = undefined;
-  }
-
-  private follow(): void {
-    this.unfollow();
+  protected forget(): void {
     if (this.byUser.size > 0) {
       this.byUser.clear();
       this.onDidChangeEmitter.fire();
     }
-    const state = this.session.state;
-    if (state.kind !== 'signedIn') {
-      return;
-    }
-    const client = state.client;
-    this.client = client;
-    this.subscriptions = [
+  }
+
+  protected attach(client: TimClient): vscode.Disposable[] {
+    const subscriptions = [
       client.onEvent('FriendBlackListAdded', (profiles) => this.add(profiles.map(blockedUserOf))),
       client.onEvent('FriendBlackListDeleted', (ids) => this.remove(ids)),
     ];
@@ -130,6 +109,7 @@ export class Blocklist extends Disposable {
       },
       (error: unknown) => log().warn(`blocklist not read: ${errorMessage(error)}`),
     );
+    return subscriptions;
   }
 
   private add(users: readonly BlockedUser[]): void {

@@ -46,4 +46,6 @@ export interface TimUserProfileItem {
   readonly user_profile_item_face_url?: string;
   readonly user_profile_item_self_signature?: string;
   readonly user_profile_item_custom_string_array?: readonly TimUserProfileCustomStringInfo[];
+  /** Who may add the user as a friend (contact). */
+  readonly user_profile_item_add_permission?: TIMProfileAddPermission;
 }

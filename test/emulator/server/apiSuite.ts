@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TIMUserStatusType } from '../../../src/tim/enums';
+import { TIMFriendCheckRelation, TIMFriendPendencyType, TIMFriendResponseAction, TIMFriendType, TIMFriendshipRelationType, TIMProfileAddPermission, TIMUserStatusType } from '../../../src/tim/enums';
 import { TimError, isTimError } from '../../../src/tim/errors';
 import { stringifyTimJson } from '../../../src/tim/json';
 import type { TimEventPayloads } from '../../../src/tim/events';
-import type { TimFriendProfile } from '../../../src/tim/types/friendship';
+import type { TimAddFriendParam, TimFriendProfile, TimFriendResult, TimPendencyPage } from '../../../src/tim/types/friendship';
 import type { TimGroupPendency, TimGroupPendencyResult } from '../../../src/tim/types/group';
 import type { TimMessage } from '../../../src/tim/types/message';
 import type { TimMessageReaction } from '../../../src/tim/types/messageReaction';
@@ -2696,6 +2696,312 @@ export function defineApiSuite(makeEnv: () => Promise<TestEnv>): void {
       await expectCode(bare.client.friendshipGetBlackList(), 6014);
       await expectCode(bare.client.friendshipAddToBlackList([u('bob')]), 6014);
       await expectCode(bare.client.friendshipDeleteFromBlackList([u('bob')]), 6014);
+      await bare.close();
+    });
+  });
+
+  describe('friends and friend requests (TIMFriendshipAddFriend / DeleteFriend / GetFriendProfileList / GetFriendsInfo / ModifyFriendProfile / CheckFriendType / GetPendencyList / HandleFriendAddRequest / ReportPendencyReaded / DeletePendency)', function () {
+    const ALLOW_ANY = TIMProfileAddPermission.AllowAny;
+    const NEED_CONFIRM = TIMProfileAddPermission.NeedConfirm;
+    const idsOf = (list: readonly TimFriendProfile[]): string[] => list.map((p) => p.friend_profile_identifier);
+    const permission = (device: Device, value: TIMProfileAddPermission): Promise<void> => device.client.profileModifySelfUserProfile({ user_profile_item_add_permission: value });
+    const add = (from: Device, to: string, extra: Partial<TimAddFriendParam> = {}): Promise<TimFriendResult> =>
+      from.client.friendshipAddFriend({ friendship_add_friend_param_identifier: to, ...extra });
+    const page = (device: Device, type: TIMFriendPendencyType): Promise<TimPendencyPage> =>
+      device.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: type, friendship_get_pendency_list_param_start_seq: 0 });
+    const pendingIds = async (device: Device, type: TIMFriendPendencyType): Promise<string[]> => (await page(device, type)).pendency_page_pendency_info_array.map((p) => p.friend_add_pendency_info_identifier);
+    const relations = async (device: Device, ids: string[]): Promise<number[]> =>
+      (await device.client.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: TIMFriendType.Both, friendship_check_friendtype_param_identifier_array: ids })).map((r) => r.friendship_check_friendtype_result_relation);
+    /** Whether the ids `device` heard of in `name` events include `id`. */
+    const heard = (device: Device, name: 'OnAddFriend' | 'OnDeleteFriend' | 'FriendApplicationListDeleted', id: string): Promise<unknown> => device.events.waitFor(name, (ids) => ids.includes(id));
+    const owners = (): Array<[Device, Device[]]> => [[alice, [alice, alice2]], [bob, [bob, bob2]], [carol, [carol]]];
+
+    /**
+     * Every friendship and request among the three gone, permissions back to NeedConfirm, and every event
+     * of that received before the next test: each user reports their requests read (at second 1, so every
+     * request made later counts as unread), and that event comes after all the others on each device.
+     */
+    afterEach(async function () {
+      const all = [u('alice'), u('bob'), u('carol')];
+      for (const [owner] of owners()) {
+        const others = all.filter((id) => id !== owner.userId);
+        await owner.client.friendshipDeleteFriend({ friendship_delete_friend_param_friend_type: TIMFriendType.Both, friendship_delete_friend_param_identifier_array: others });
+        await owner.client.friendshipDeletePendency({ friendship_delete_pendency_param_type: TIMFriendPendencyType.Both, friendship_delete_pendency_param_identifier_array: others });
+        await owner.client.friendshipDeleteFromBlackList(others);
+        await permission(owner, NEED_CONFIRM);
+      }
+      for (const [owner, devices] of owners()) {
+        const before = devices.map((d) => d.events.all('FriendApplicationListRead').length);
+        await owner.client.friendshipReportPendencyReaded(1);
+        for (const [i, device] of devices.entries()) {
+          for (let tries = 0; device.events.all('FriendApplicationListRead').length <= (before[i] ?? 0); tries++) {
+            assert.ok(tries < 500, 'FriendApplicationListRead arrives');
+            await sleep(10);
+          }
+        }
+      }
+      for (const [, devices] of owners()) {
+        devices.forEach((d) => d.events.clear());
+      }
+    });
+
+    it('add permission: set with TIMProfileModifySelfUserProfile, others read it in the profile, the user\'s other device gets SelfInfoUpdated', async function () {
+      await permission(bob, ALLOW_ANY);
+      const [profile] = await alice.client.profileGetUserProfileList({ friendship_getprofilelist_param_identifier_array: [u('bob')] });
+      assert.equal(profile?.user_profile_add_permission, ALLOW_ANY);
+      await bob2.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_add_permission === ALLOW_ANY);
+      await permission(bob, TIMProfileAddPermission.DenyAny);
+      await bob2.events.waitFor('SelfInfoUpdated', (p) => p.user_profile_add_permission === TIMProfileAddPermission.DenyAny);
+    });
+
+    it('a user who allows anyone: adding both ways makes both friends at once (code 0); each side\'s devices get OnAddFriend; the lists, the check and the info show it', async function () {
+      await permission(bob, ALLOW_ANY);
+      const result = await add(alice, u('bob'), {
+        friendship_add_friend_param_friend_type: TIMFriendType.Both,
+        friendship_add_friend_param_remark: 'Bobby',
+        friendship_add_friend_param_group_name: 'team',
+        friendship_add_friend_param_add_source: 'AddSource_Type_Test',
+        friendship_add_friend_param_add_wording: 'hi Bob',
+      });
+      assert.deepEqual([result.friend_result_identifier, result.friend_result_code], [u('bob'), 0]);
+      for (const device of [alice, alice2]) {
+        await heard(device, 'OnAddFriend', u('bob'));
+      }
+      for (const device of [bob, bob2]) {
+        await heard(device, 'OnAddFriend', u('alice'));
+      }
+      const [entry] = (await alice.client.friendshipGetFriendProfileList()).filter((p) => p.friend_profile_identifier === u('bob'));
+      assert.ok(entry);
+      assert.deepEqual([entry.friend_profile_remark, entry.friend_profile_group_name_array, entry.friend_profile_add_source, entry.friend_profile_add_wording], ['Bobby', ['team'], 'AddSource_Type_Test', 'hi Bob']);
+      assert.ok(Math.abs(Number(entry.friend_profile_add_time) - Date.now() / 1000) < 60, 'add time in seconds');
+      assert.equal(entry.friend_profile_user_profile?.user_profile_identifier, u('bob'));
+      assert.ok(idsOf(await bob.client.friendshipGetFriendProfileList()).includes(u('alice')));
+      assert.deepEqual(await relations(alice, [u('bob'), u('carol')]), [TIMFriendCheckRelation.BothWay, TIMFriendCheckRelation.NoRelation]);
+      const [info] = await alice.client.friendshipGetFriendsInfo([u('bob')]);
+      assert.equal(info?.friendship_friend_info_get_result_identifier, u('bob'));
+      assert.equal(info?.friendship_friend_info_get_result_relation_type, TIMFriendshipRelationType.BothFriend);
+      assert.equal(info?.friendship_friend_info_get_result_field_info?.friend_profile_remark, 'Bobby');
+      assert.equal((await add(alice, u('bob'))).friend_result_code, 30015, 'already friends');
+    });
+
+    it('a one-way add puts the other in the caller\'s list only: AWithB for the caller, BWithA for the other', async function () {
+      await permission(bob, ALLOW_ANY);
+      assert.equal((await add(alice, u('bob'), { friendship_add_friend_param_friend_type: TIMFriendType.Single })).friend_result_code, 0);
+      await heard(alice2, 'OnAddFriend', u('bob'));
+      assert.deepEqual(await relations(alice, [u('bob')]), [TIMFriendCheckRelation.AWithB]);
+      assert.deepEqual(await relations(bob, [u('alice')]), [TIMFriendCheckRelation.BWithA]);
+      assert.ok(!idsOf(await bob.client.friendshipGetFriendProfileList()).includes(u('alice')));
+      const [info] = await bob.client.friendshipGetFriendsInfo([u('alice')]);
+      assert.equal(info?.friendship_friend_info_get_result_relation_type, TIMFriendshipRelationType.InOtherFriendList);
+      assert.equal(info?.friendship_friend_info_get_result_field_info, undefined, 'no entry: alice is not in bob\'s list');
+    });
+
+    it('a user who confirms requests gets one (30539): FriendAddRequest on their devices, listed on both sides; AgreeAndAdd makes both friends, the request goes from both sides\' devices', async function () {
+      await permission(bob, NEED_CONFIRM);
+      const result = await add(alice, u('bob'), { friendship_add_friend_param_add_wording: 'let us pair on the parser', friendship_add_friend_param_remark: 'Parser Bob' });
+      assert.deepEqual([result.friend_result_identifier, result.friend_result_code], [u('bob'), 30539]);
+      for (const device of [bob, bob2]) {
+        const [request] = await device.events.waitFor('FriendAddRequest', (list) => list.some((p) => p.friend_add_pendency_identifier === u('alice')));
+        assert.equal(request?.friend_add_pendency_add_wording, 'let us pair on the parser');
+      }
+      assert.deepEqual(await pendingIds(bob, TIMFriendPendencyType.ComeIn), [u('alice')]);
+      assert.deepEqual(await pendingIds(alice, TIMFriendPendencyType.SendOut), [u('bob')]);
+      assert.deepEqual(await pendingIds(alice, TIMFriendPendencyType.ComeIn), []);
+      const [incoming] = (await page(bob, TIMFriendPendencyType.Both)).pendency_page_pendency_info_array;
+      assert.equal(incoming?.friend_add_pendency_info_type, TIMFriendPendencyType.ComeIn);
+      assert.equal(incoming?.friend_add_pendency_info_add_wording, 'let us pair on the parser');
+      assert.ok(!idsOf(await alice.client.friendshipGetFriendProfileList()).includes(u('bob')), 'nothing added yet');
+      const answer = await bob.client.friendshipHandleFriendAddRequest({ friend_response_identifier: u('alice'), friend_response_action: TIMFriendResponseAction.AgreeAndAdd, friend_response_remark: 'Alice C' });
+      assert.deepEqual([answer.friend_result_identifier, answer.friend_result_code], [u('alice'), 0]);
+      for (const [device, other] of [[alice, u('bob')], [alice2, u('bob')], [bob, u('alice')], [bob2, u('alice')]] as const) {
+        await heard(device, 'FriendApplicationListDeleted', other);
+        await heard(device, 'OnAddFriend', other);
+      }
+      const aliceEntry = (await alice.client.friendshipGetFriendProfileList()).find((p) => p.friend_profile_identifier === u('bob'));
+      assert.equal(aliceEntry?.friend_profile_remark, 'Parser Bob', 'the requester\'s preset remark');
+      const bobEntry = (await bob.client.friendshipGetFriendProfileList()).find((p) => p.friend_profile_identifier === u('alice'));
+      assert.equal(bobEntry?.friend_profile_remark, 'Alice C', 'the response\'s remark');
+      assert.deepEqual(await pendingIds(bob, TIMFriendPendencyType.Both), []);
+      assert.deepEqual(await pendingIds(alice, TIMFriendPendencyType.Both), []);
+    });
+
+    it('Agree adds the answerer to the requester\'s list only; Reject adds nothing; both remove the request, and answering again is 30614', async function () {
+      await add(alice, u('bob'));
+      await add(carol, u('bob'));
+      const agree = await bob.client.friendshipHandleFriendAddRequest({ friend_response_identifier: u('alice'), friend_response_action: TIMFriendResponseAction.Agree });
+      assert.equal(agree.friend_result_code, 0);
+      await heard(alice2, 'OnAddFriend', u('bob'));
+      assert.deepEqual(await relations(alice, [u('bob')]), [TIMFriendCheckRelation.AWithB]);
+      const reject = await bob.client.friendshipHandleFriendAddRequest({ friend_response_identifier: u('carol'), friend_response_action: TIMFriendResponseAction.Reject });
+      assert.equal(reject.friend_result_code, 0);
+      await heard(carol, 'FriendApplicationListDeleted', u('bob'));
+      await heard(bob2, 'FriendApplicationListDeleted', u('carol'));
+      assert.deepEqual(await relations(carol, [u('bob')]), [TIMFriendCheckRelation.NoRelation]);
+      assert.ok(!carol.events.all('OnAddFriend').some((ids) => ids.includes(u('bob'))), 'a rejected requester gets no friend');
+      assert.deepEqual(await pendingIds(bob, TIMFriendPendencyType.ComeIn), []);
+      const again = await bob.client.friendshipHandleFriendAddRequest({ friend_response_identifier: u('carol'), friend_response_action: TIMFriendResponseAction.Agree });
+      assert.equal(again.friend_result_code, 30614);
+    });
+
+    it('refusals carry their code: the other user refuses everyone (30516), is on the caller\'s blocklist (30515), has the caller on theirs (30525); nothing changes', async function () {
+      await permission(bob, TIMProfileAddPermission.DenyAny);
+      assert.equal((await add(alice, u('bob'))).friend_result_code, 30516);
+      await permission(bob, ALLOW_ANY);
+      await alice.client.friendshipAddToBlackList([u('bob')]);
+      assert.equal((await add(alice, u('bob'))).friend_result_code, 30515);
+      assert.equal((await add(bob, u('alice'))).friend_result_code, 30525);
+      assert.deepEqual(await relations(alice, [u('bob')]), [TIMFriendCheckRelation.NoRelation]);
+      assert.deepEqual(await pendingIds(alice, TIMFriendPendencyType.Both), []);
+    });
+
+    it('delete: one way leaves the other\'s entry, both ways removes both; each side whose list shrank gets OnDeleteFriend; a non-friend is 31704', async function () {
+      await permission(bob, ALLOW_ANY);
+      await permission(carol, ALLOW_ANY);
+      await add(alice, u('bob'));
+      await add(alice, u('carol'));
+      const single = await alice.client.friendshipDeleteFriend({ friendship_delete_friend_param_friend_type: TIMFriendType.Single, friendship_delete_friend_param_identifier_array: [u('bob')] });
+      assert.deepEqual(single.map((r) => [r.friend_result_identifier, r.friend_result_code]), [[u('bob'), 0]]);
+      await heard(alice2, 'OnDeleteFriend', u('bob'));
+      assert.deepEqual(await relations(alice, [u('bob')]), [TIMFriendCheckRelation.BWithA]);
+      const both = await alice.client.friendshipDeleteFriend({ friendship_delete_friend_param_friend_type: TIMFriendType.Both, friendship_delete_friend_param_identifier_array: [u('carol'), u('bob')] });
+      assert.deepEqual(both.map((r) => [r.friend_result_identifier, r.friend_result_code]), [[u('carol'), 0], [u('bob'), 31704]]);
+      await heard(carol, 'OnDeleteFriend', u('alice'));
+      await heard(alice2, 'OnDeleteFriend', u('carol'));
+      assert.deepEqual(await relations(alice, [u('carol'), u('bob')]), [TIMFriendCheckRelation.NoRelation, TIMFriendCheckRelation.BWithA]);
+      assert.ok(!bob2.events.all('OnDeleteFriend').length, 'bob\'s list did not shrink');
+    });
+
+    it('modify: the caller\'s entry of a friend takes a remark and friend lists; their other device gets UpdateFriendProfile; someone not in the list cannot be changed', async function () {
+      await permission(bob, ALLOW_ANY);
+      await add(alice, u('bob'), { friendship_add_friend_param_friend_type: TIMFriendType.Single });
+      await alice.client.friendshipModifyFriendProfile({
+        friendship_modify_friend_profile_param_identifier: u('bob'),
+        friendship_modify_friend_profile_param_item: { friend_profile_item_remark: 'Bob (parser)', friend_profile_item_group_name_array: ['work', 'parser'] },
+      });
+      const [update] = await alice2.events.waitFor('UpdateFriendProfile', (list) => list.some((x) => x.friend_profile_update_identifier === u('bob')));
+      assert.equal(update?.friend_profile_update_item.friend_profile_item_remark, 'Bob (parser)');
+      assert.deepEqual(update?.friend_profile_update_item.friend_profile_item_group_name_array, ['work', 'parser']);
+      const entry = (await alice.client.friendshipGetFriendProfileList()).find((p) => p.friend_profile_identifier === u('bob'));
+      assert.deepEqual([entry?.friend_profile_remark, entry?.friend_profile_group_name_array], ['Bob (parser)', ['work', 'parser']]);
+      await assert.rejects(
+        alice.client.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: u('carol'), friendship_modify_friend_profile_param_item: { friend_profile_item_remark: 'x' } }),
+        isTimError,
+        'carol is not alice\'s friend',
+      );
+      assert.ok(!bob.events.all('UpdateFriendProfile').length && !bob2.events.all('UpdateFriendProfile').length, 'the friend is not told');
+    });
+
+    it('report read: every device of the user gets FriendApplicationListRead, the requester\'s none; the unread count of requests to the user drops to 0', async function () {
+      await add(alice, u('bob'));
+      assert.equal((await page(bob, TIMFriendPendencyType.ComeIn)).pendency_page_unread_num, 1);
+      assert.equal((await page(alice, TIMFriendPendencyType.Both)).pendency_page_unread_num, 0, 'only requests to the user count');
+      await bob.client.friendshipReportPendencyReaded(0);
+      for (const device of [bob, bob2]) {
+        for (let tries = 0; device.events.all('FriendApplicationListRead').length === 0; tries++) {
+          assert.ok(tries < 500, 'FriendApplicationListRead arrives');
+          await sleep(10);
+        }
+      }
+      assert.equal((await page(bob, TIMFriendPendencyType.ComeIn)).pendency_page_unread_num, 0);
+      assert.equal(alice.events.all('FriendApplicationListRead').length + alice2.events.all('FriendApplicationListRead').length, 0, 'the requester is not told');
+    });
+
+    it('delete requests: the target deletes one received (ComeIn), the requester one sent (SendOut); both sides\' devices hear it; none left is 30614', async function () {
+      await add(alice, u('bob'));
+      await add(carol, u('bob'));
+      const received = await bob.client.friendshipDeletePendency({ friendship_delete_pendency_param_type: TIMFriendPendencyType.ComeIn, friendship_delete_pendency_param_identifier_array: [u('alice')] });
+      assert.deepEqual(received.map((r) => [r.friend_result_identifier, r.friend_result_code]), [[u('alice'), 0]]);
+      await heard(alice2, 'FriendApplicationListDeleted', u('bob'));
+      await heard(bob2, 'FriendApplicationListDeleted', u('alice'));
+      const sent = await carol.client.friendshipDeletePendency({ friendship_delete_pendency_param_type: TIMFriendPendencyType.SendOut, friendship_delete_pendency_param_identifier_array: [u('bob'), u('alice')] });
+      assert.deepEqual(sent.map((r) => [r.friend_result_identifier, r.friend_result_code]), [[u('bob'), 0], [u('alice'), 30614]]);
+      await heard(bob2, 'FriendApplicationListDeleted', u('carol'));
+      assert.deepEqual(await pendingIds(bob, TIMFriendPendencyType.Both), []);
+      assert.deepEqual(await relations(bob, [u('alice'), u('carol')]), [TIMFriendCheckRelation.NoRelation, TIMFriendCheckRelation.NoRelation]);
+    });
+
+    it('authorization: a third user can neither answer nor delete a request between two others, nor touch their lists; each sees only their own', async function () {
+      await permission(bob, ALLOW_ANY);
+      await add(alice, u('bob'));
+      await permission(bob, NEED_CONFIRM);
+      await add(carol, u('bob'));
+      // alice tries to answer carol's request to bob, and to delete it from either side.
+      assert.equal((await alice.client.friendshipHandleFriendAddRequest({ friend_response_identifier: u('carol'), friend_response_action: TIMFriendResponseAction.AgreeAndAdd })).friend_result_code, 30614);
+      for (const type of [TIMFriendPendencyType.ComeIn, TIMFriendPendencyType.SendOut]) {
+        const [result] = await alice.client.friendshipDeletePendency({ friendship_delete_pendency_param_type: type, friendship_delete_pendency_param_identifier_array: [u('carol')] });
+        assert.equal(result?.friend_result_code, 30614);
+      }
+      assert.deepEqual(await pendingIds(bob, TIMFriendPendencyType.ComeIn), [u('carol')], 'carol\'s request still waits');
+      assert.deepEqual(await pendingIds(alice, TIMFriendPendencyType.Both), [], 'alice sees no request of others');
+      // carol deleting alice's friend bob deletes nothing of alice's.
+      const [deleted] = await carol.client.friendshipDeleteFriend({ friendship_delete_friend_param_friend_type: TIMFriendType.Both, friendship_delete_friend_param_identifier_array: [u('bob')] });
+      assert.equal(deleted?.friend_result_code, 31704);
+      await assert.rejects(
+        carol.client.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: u('bob'), friendship_modify_friend_profile_param_item: { friend_profile_item_remark: 'not yours' } }),
+        isTimError,
+      );
+      assert.deepEqual(await relations(alice, [u('bob')]), [TIMFriendCheckRelation.BothWay]);
+      assert.equal((await alice.client.friendshipGetFriendProfileList()).find((p) => p.friend_profile_identifier === u('bob'))?.friend_profile_remark, '');
+      assert.deepEqual(idsOf(await carol.client.friendshipGetFriendProfileList()), []);
+    });
+
+    it('blocking ends the friendship both ways and the requests between them; a blocked friend\'s devices get OnDeleteFriend', async function () {
+      await permission(bob, ALLOW_ANY);
+      await permission(carol, ALLOW_ANY);
+      assert.equal((await add(alice, u('bob'), { friendship_add_friend_param_friend_type: TIMFriendType.Single })).friend_result_code, 0);
+      assert.equal((await add(alice, u('carol'))).friend_result_code, 0);
+      assert.equal((await add(bob, u('alice'))).friend_result_code, 30539, 'alice confirms requests');
+      await alice.client.friendshipAddToBlackList([u('bob'), u('carol')]);
+      for (const id of [u('bob'), u('carol')]) {
+        await heard(alice2, 'OnDeleteFriend', id);
+      }
+      await heard(carol, 'OnDeleteFriend', u('alice'));
+      await heard(alice2, 'FriendApplicationListDeleted', u('bob'));
+      await heard(bob2, 'FriendApplicationListDeleted', u('alice'));
+      assert.deepEqual(await relations(alice, [u('bob'), u('carol')]), [TIMFriendCheckRelation.NoRelation, TIMFriendCheckRelation.NoRelation]);
+      assert.deepEqual(await pendingIds(alice, TIMFriendPendencyType.Both), []);
+      assert.deepEqual(await pendingIds(bob, TIMFriendPendencyType.Both), []);
+    });
+
+    it('emulator choices: malformed arguments 6017, the SDK\'s own field checks 9002-9005, adding oneself 30001, unknown users 30003', async function () {
+      if (env.kind !== 'emulator') {
+        this.skip(); // docs/emulator.md, Friends and friend requests
+      }
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', ['not json']), 6017);
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', ['{}']), 6017);
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', [stringifyTimJson({ friendship_add_friend_param_identifier: u('bob'), friendship_add_friend_param_friend_type: 2 })]), 6017);
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', [stringifyTimJson({ friendship_add_friend_param_identifier: u('bob'), friendship_add_friend_param_remark: 'r'.repeat(97) })]), 9002);
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', [stringifyTimJson({ friendship_add_friend_param_identifier: u('bob'), friendship_add_friend_param_add_wording: 'w'.repeat(121) })]), 9003);
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', [stringifyTimJson({ friendship_add_friend_param_identifier: u('bob'), friendship_add_friend_param_add_source: 'web' })]), 9004);
+      assert.equal(await rawCode(alice, 'TIMFriendshipAddFriend', [stringifyTimJson({ friendship_add_friend_param_identifier: u('bob'), friendship_add_friend_param_group_name: 'g'.repeat(31) })]), 9005);
+      assert.equal(await rawCode(alice, 'TIMFriendshipGetPendencyList', [stringifyTimJson({ friendship_get_pendency_list_param_start_seq: 0 })]), 6017, 'the type is required');
+      assert.equal(await rawCode(alice, 'TIMFriendshipGetFriendsInfo', [stringifyTimJson(Array.from({ length: 101 }, (_, i) => `id${i}`))]), 6017);
+      assert.equal((await add(alice, u('alice'))).friend_result_code, 30001);
+      assert.equal((await add(alice, u('ghost'))).friend_result_code, 30003);
+      const [check] = await alice.client.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: TIMFriendType.Both, friendship_check_friendtype_param_identifier_array: [u('ghost')] });
+      assert.deepEqual([check?.friendship_check_friendtype_result_code, check?.friendship_check_friendtype_result_relation], [30003, TIMFriendCheckRelation.NoRelation]);
+      const [info] = await alice.client.friendshipGetFriendsInfo([u('ghost')]);
+      assert.deepEqual([info?.friendship_friend_info_get_result_error_code, info?.friendship_friend_info_get_result_relation_type], [30003, TIMFriendshipRelationType.None]);
+      await expectCode(
+        alice.client.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: u('carol'), friendship_modify_friend_profile_param_item: { friend_profile_item_remark: 'x' } }),
+        31704,
+      );
+      await expectCode(bob.client.profileModifySelfUserProfile({ user_profile_item_add_permission: TIMProfileAddPermission.Unknown }), 6017);
+    });
+
+    it('answers 6014 before login', async function () {
+      const bare = await env.bareClient();
+      await bare.client.init(env.sdkAppId, {});
+      await expectCode(bare.client.friendshipGetFriendProfileList(), 6014);
+      await expectCode(bare.client.friendshipGetFriendsInfo([u('bob')]), 6014);
+      await expectCode(bare.client.friendshipAddFriend({ friendship_add_friend_param_identifier: u('bob') }), 6014);
+      await expectCode(bare.client.friendshipDeleteFriend({ friendship_delete_friend_param_identifier_array: [u('bob')] }), 6014);
+      await expectCode(bare.client.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: TIMFriendType.Both, friendship_check_friendtype_param_identifier_array: [u('bob')] }), 6014);
+      await expectCode(bare.client.friendshipModifyFriendProfile({ friendship_modify_friend_profile_param_identifier: u('bob'), friendship_modify_friend_profile_param_item: { friend_profile_item_remark: 'x' } }), 6014);
+      await expectCode(bare.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both, friendship_get_pendency_list_param_start_seq: 0 }), 6014);
+      await expectCode(bare.client.friendshipHandleFriendAddRequest({ friend_response_identifier: u('bob'), friend_response_action: TIMFriendResponseAction.Agree }), 6014);
+      await expectCode(bare.client.friendshipReportPendencyReaded(0), 6014);
+      await expectCode(bare.client.friendshipDeletePendency({ friendship_delete_pendency_param_type: TIMFriendPendencyType.ComeIn, friendship_delete_pendency_param_identifier_array: [u('bob')] }), 6014);
       await bare.close();
     });
   });

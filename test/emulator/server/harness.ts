@@ -60,6 +60,7 @@ export class EventRecorder {
 
 const EVENT_NAMES: TimEventName[] = [
   'RecvNewMsg', 'MsgUpdate', 'MsgRevoke', 'MsgReadedReceipt', 'MsgReactionsChanged', 'SelfInfoUpdated', 'UserStatusChanged', 'FriendBlackListAdded', 'FriendBlackListDeleted',
+  'OnAddFriend', 'OnDeleteFriend', 'UpdateFriendProfile', 'FriendAddRequest', 'FriendApplicationListDeleted', 'FriendApplicationListRead',
   'MsgGroupPinnedMessageChanged', 'MsgElemUploadProgress', 'ConvEvent',
   'ConvTotalUnreadMessageCountChanged', 'NetworkStatusListener', 'KickedOffline', 'UserSigExpired',
 ];

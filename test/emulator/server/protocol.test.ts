@@ -86,7 +86,7 @@ describe('tim-emulator wire protocol', function () {
     assert.deepEqual([badArg.syncError, badArg.code], [true, -4]);
     const emptyLogin = await raw.call('TIMLogin', ['', '']);
     assert.deepEqual([emptyLogin.syncError, emptyLogin.code], [true, -4]);
-    const unknown = await raw.call('TIMFriendshipGetFriendProfileList', []);
+    const unknown = await raw.call('TIMFriendshipCreateFriendGroup', ['{}']);
     assert.equal(unknown.code, 7013);
     const setter = await raw.call('TIMSetConvEventCallback', []);
     assert.equal(setter.code, 0);
@@ -246,6 +246,7 @@ describe('tim-emulator wire protocol', function () {
       user_profile_gender: 2,
       user_profile_face_url: '',
       user_profile_self_signature: 'away',
+      user_profile_add_permission: 2,
       user_profile_custom_string_array: [],
     });
     assert.equal(back.frames.filter((f) => f.type === 'event' && f.event.name === 'SelfInfoUpdated').length, 1, 'only the event it missed');
@@ -285,6 +286,49 @@ describe('tim-emulator wire protocol', function () {
     back.close();
     uma.close();
     vic.close();
+  });
+
+  it('replays the friend events a device missed while disconnected, in order: FriendAddRequest, FriendApplicationListRead (no json), FriendApplicationListDeleted, OnAddFriend, UpdateFriendProfile, OnDeleteFriend', async function () {
+    const fay = await loggedIn(env, 'fay', 'a');
+    const gus = await loggedIn(env, 'gus', 'a');
+    const gus2 = await loggedIn(env, 'gus', 'b');
+    const call = async (client: RawClient, api: string, args: unknown[]): Promise<string> => {
+      const answer = await client.call(api, args);
+      assert.equal(answer.code, 0, `${api}: ${answer.desc}`);
+      return answer.json;
+    };
+    // A first event gus2 sees, then gus2 goes away.
+    await call(gus, 'TIMProfileModifySelfUserProfile', [stringifyTimJson({ user_profile_item_nick_name: 'Gus' })]);
+    const first = await gus2.waitFrame((f) => f.type === 'event' && f.event.name === 'SelfInfoUpdated');
+    const seen = first.type === 'event' ? first.seq : 0;
+    gus2.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const asked = await call(fay, 'TIMFriendshipAddFriend', [stringifyTimJson({ friendship_add_friend_param_identifier: 'gus', friendship_add_friend_param_add_wording: 'hi Gus' })]);
+    assert.equal((JSON.parse(asked) as { friend_result_code: number }).friend_result_code, 30539);
+    await call(gus, 'TIMFriendshipReportPendencyReaded', [0]);
+    await call(gus, 'TIMFriendshipHandleFriendAddRequest', [stringifyTimJson({ friend_response_identifier: 'fay', friend_response_action: 1 })]);
+    await call(gus, 'TIMFriendshipModifyFriendProfile', [stringifyTimJson({ friendship_modify_friend_profile_param_identifier: 'fay', friendship_modify_friend_profile_param_item: { friend_profile_item_remark: 'Fay F' } })]);
+    await call(gus, 'TIMFriendshipDeleteFriend', [stringifyTimJson({ friendship_delete_friend_param_friend_type: 0, friendship_delete_friend_param_identifier_array: ['fay'] })]);
+    const back = await loggedIn(env, 'gus', 'b', seen);
+    await back.waitFrame((f) => f.type === 'event' && f.event.name === 'OnDeleteFriend');
+    const names = ['FriendAddRequest', 'FriendApplicationListRead', 'FriendApplicationListDeleted', 'OnAddFriend', 'UpdateFriendProfile', 'OnDeleteFriend'];
+    const replayed = back.frames.flatMap((f) => (f.type === 'event' && names.includes(f.event.name) ? [f] : []));
+    assert.deepEqual(replayed.map((f) => f.event.name), names, 'only the events it missed, in order');
+    assert.ok(replayed.every((f) => f.seq > seen));
+    const json = (index: number): unknown => {
+      const event = replayed[index]?.event;
+      return event !== undefined && 'json' in event ? JSON.parse(event.json) : undefined;
+    };
+    const [request] = json(0) as Array<{ friend_add_pendency_identifier: string; friend_add_pendency_add_wording: string }>;
+    assert.deepEqual([request?.friend_add_pendency_identifier, request?.friend_add_pendency_add_wording], ['fay', 'hi Gus']);
+    assert.deepEqual(replayed[1]?.event, { name: 'FriendApplicationListRead' });
+    assert.deepEqual(json(2), ['fay']);
+    assert.deepEqual(json(3), ['fay']);
+    assert.deepEqual(json(4), [{ friend_profile_update_identifier: 'fay', friend_profile_update_item: { friend_profile_item_remark: 'Fay F' } }]);
+    assert.deepEqual(json(5), ['fay']);
+    back.close();
+    gus.close();
+    fay.close();
   });
 
   it('replays a MsgReadedReceipt the sender\'s device missed while disconnected, with the counts', async function () {

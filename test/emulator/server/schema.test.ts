@@ -11,6 +11,7 @@ import { Access } from '../../../src/emulator/server/access';
 import { Blocklists } from '../../../src/emulator/server/blocklistStore';
 import { readTimeOf, requestOf, setReadTime, storeApplication } from '../../../src/emulator/server/groupRequestStore';
 import { EventHub } from '../../../src/emulator/server/eventHub';
+import { FriendStore } from '../../../src/emulator/server/friendStore';
 import { GroupMutes } from '../../../src/emulator/server/groupMuteStore';
 import { DB_FILE, openDatabase } from '../../../src/emulator/server/schema';
 import { UserStatuses } from '../../../src/emulator/server/userStatus';
@@ -105,6 +106,33 @@ describe('tim-emulator schema migration', function () {
         assert.deepEqual(blocklists.listOf('ann'), [{ blocked: 'bo', add_time: 100 }]);
         assert.equal(new Blocklists(db).blocks('ann', 'bo'), true, 'loaded from the table');
         assert.deepEqual(db.prepare('SELECT user_id FROM users ORDER BY user_id').pluck().all(), ['ann', 'bo']);
+      },
+    );
+  });
+
+  it('adds the friend tables (friends, friend_requests, friend_request_reads) and users.add_permission to a data dir from before them; existing users confirm requests, and the tables work at once', function () {
+    withDataDirLacking(
+      'DROP TABLE friends; DROP TABLE friend_requests; DROP TABLE friend_request_reads; ALTER TABLE users DROP COLUMN add_permission',
+      (old) => {
+        assert.ok(!(old.prepare("SELECT name FROM pragma_table_info('users')").pluck().all() as string[]).includes('add_permission'));
+        old.prepare("INSERT INTO users(user_id, tiny_id, nick, created) VALUES ('ann', '1', 'Ann', 1), ('bo', '2', '', 1)").run();
+      },
+      (db) => {
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'friend%' ORDER BY name").pluck().all();
+        assert.deepEqual(tables, ['friend_request_reads', 'friend_requests', 'friends']);
+        assert.deepEqual(db.prepare('SELECT user_id, nick, add_permission FROM users ORDER BY user_id').all(), [
+          { user_id: 'ann', nick: 'Ann', add_permission: 2 },
+          { user_id: 'bo', nick: '', add_permission: 2 },
+        ]);
+        const friends = new FriendStore(db);
+        assert.equal(friends.addPermissionOf('ann'), 2, 'NeedConfirm, the default');
+        assert.equal(friends.add('ann', 'bo', { remark: 'B', groupNames: ['team'], addSource: '', addWording: '', addTime: 100 }), true);
+        assert.deepEqual(friends.listOf('ann').map((f) => [f.friend, f.remark, f.groupNames, f.addTime]), [['bo', 'B', ['team'], 100]]);
+        friends.putRequest({ requester: 'bo', target: 'ann', add_time: 200, wording: 'hi', source: '', remark: '', group_name: '' });
+        assert.equal(friends.request('bo', 'ann')?.wording, 'hi');
+        friends.setReadTime('ann', 2n ** 64n - 1n);
+        assert.equal(friends.readTimeOf('ann'), 2n ** 64n - 1n);
+        assert.equal(friends.unreadCount('ann', 150n), 1);
       },
     );
   });

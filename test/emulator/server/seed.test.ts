@@ -3,8 +3,9 @@
  * then seen through the API as any sent message would be: with the sender's nickname, and found by a
  * search (the seed writes through the same group commit, full-text rows included); seeded reactions,
  * pins, read receipts and join requests are ordinary ones (a request's report reaches the owner's devices
- * logged in from an earlier run), and the demo team of `npm start` has its pinned welcome message, which
- * asked for read receipts and was read by two members.
+ * logged in from an earlier run), seeded friendships and friend requests are ordinary ones, and the demo
+ * team of `npm start` has its pinned welcome message, which asked for read receipts and was read by two
+ * members, and the demo user's friends and a friend request for her.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { TIMConvType, TIMElemType, TIMGroupAddOption } from '../../../src/tim/en
 import type { TimMessage } from '../../../src/tim/types/message';
 import { threadRepliesOf } from '../../../src/tim/tuikitThread';
 import { replyQuoteOf } from '../../../src/tim/tuikitReply';
-import { DEMO_USER, LONG_HISTORY_GROUP, STAR_MARK, demoTeam } from '../../../scripts/demoTeam';
+import { DEMO_FRIENDS, DEMO_FRIEND_REQUEST, DEMO_USER, LONG_HISTORY_GROUP, STAR_MARK, demoTeam } from '../../../scripts/demoTeam';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator/server/startEmulator';
 import { genUserSig } from '../../../src/tim/userSig';
 import { expectCode } from './apiSuite';
@@ -309,6 +310,62 @@ describe('emulator seed: add options and join requests', function () {
   });
 });
 
+describe('emulator seed: friends and friend requests', function () {
+  this.timeout(20_000);
+  let env: TestEnv;
+
+  /** Seeds `doc` into a throw-away data dir: the summary, or the seed's error. */
+  const attemptDoc = async (doc: object): Promise<unknown> => {
+    const dir = mkdtempSync(join(tmpdir(), 'timchat-seed-'));
+    try {
+      const file = join(dir, 'seed.json');
+      writeFileSync(file, JSON.stringify(doc));
+      return await seedDataDir(join(dir, 'data'), file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  before(async () => {
+    env = await seededEnv({
+      users: [{ id: 'nia', nick: 'Nia', friends: ['oz', 'pip'] }, { id: 'oz', nick: 'Oz', friends: ['nia'] }, { id: 'pip' }, { id: 'quinn', nick: 'Quinn' }],
+      friendRequests: [{ from: 'quinn', to: 'nia', wording: 'hello Nia', source: 'AddSource_Type_Seed' }, { from: 'nia', to: 'quinn' }],
+    });
+  });
+
+  after(async () => {
+    await env?.close();
+  });
+
+  it('seeds two-way friendships and requests waiting for their target, which the users list and answer as live ones', async () => {
+    const nia = await env.device('nia');
+    const quinn = await env.device('quinn');
+    assert.deepEqual((await nia.client.friendshipGetFriendProfileList()).map((p) => [p.friend_profile_identifier, p.friend_profile_user_profile?.user_profile_nick_name]), [['oz', 'Oz'], ['pip', '']]);
+    const [check] = await nia.client.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: 1, friendship_check_friendtype_param_identifier_array: ['pip'] });
+    assert.equal(check?.friendship_check_friendtype_result_relation, 3, 'both ways, though only nia listed pip');
+    const page = await nia.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: 2, friendship_get_pendency_list_param_start_seq: 0 });
+    assert.deepEqual(
+      page.pendency_page_pendency_info_array.map((p) => [p.friend_add_pendency_info_type, p.friend_add_pendency_info_identifier, p.friend_add_pendency_info_nick_name, p.friend_add_pendency_info_add_wording, p.friend_add_pendency_info_add_source]),
+      [[1, 'quinn', 'Quinn', '', ''], [0, 'quinn', 'Quinn', 'hello Nia', 'AddSource_Type_Seed']],
+    );
+    assert.equal(page.pendency_page_unread_num, 1);
+    assert.equal((await nia.client.friendshipHandleFriendAddRequest({ friend_response_identifier: 'quinn', friend_response_action: 1 })).friend_result_code, 0);
+    await quinn.events.waitFor('OnAddFriend', (ids) => ids.includes('nia'));
+  });
+
+  it('refuses bad friends and requests, naming them: not ids, oneself, a request the add call refuses (unknown user, long wording, already friends, oneself); a repeated request is one', async () => {
+    await assert.rejects(attemptDoc({ users: [{ id: 'a', friends: 'b' }] }), /user a "friends" must be an array of user ids/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a', friends: ['a'] }] }), /user a "friends" names a: nobody is their own friend/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a' }], friendRequests: {} }), /"friendRequests" must be an array/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a' }], friendRequests: [{ to: 'a' }] }), /friend request 0 needs a non-empty "from"/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a' }], friendRequests: [{ from: 'b', to: 'ghost' }] }), /friend request 0 from b to ghost: user ghost does not exist/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a' }], friendRequests: [{ from: 'b', to: 'a', wording: 'w'.repeat(121) }] }), /friend request 0: friendship_add_friend_param_add_wording holds 121 bytes/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a', friends: ['b'] }], friendRequests: [{ from: 'b', to: 'a' }] }), /friend request 0 from b to a: you and a are already friends both ways/);
+    await assert.rejects(attemptDoc({ users: [{ id: 'a' }], friendRequests: [{ from: 'a', to: 'a' }] }), /cannot add yourself/);
+    assert.deepEqual(await attemptDoc({ users: [{ id: 'a' }, { id: 'b', friends: ['a'] }], friendRequests: [{ from: 'c', to: 'a' }, { from: 'c', to: 'a', wording: 'again' }] }), { users: 2, groups: 0, messages: 0 });
+  });
+});
+
 describe('emulator seed: join requests into a data dir its owner\'s device already knows', function () {
   this.timeout(20_000);
 
@@ -442,6 +499,22 @@ describe('emulator seed: the demo team npm start seeds', function () {
     const demo = await env.device(DEMO_USER, 'marks');
     const marked = (await demo.client.convGetConvList()).filter((c) => (c.conv_mark_array ?? []).length > 0);
     assert.deepEqual(marked.map((c) => [c.conv_id, c.conv_show_name, (c.conv_mark_array ?? []).map(Number)]), [['carol', 'Carol Wang', [STAR_MARK]]]);
+  });
+
+  it('has the demo user friends with her teammates both ways, and Erin\'s friend request waiting for her (unread)', async () => {
+    const demo = await env.device(DEMO_USER, 'friends');
+    const friends = await demo.client.friendshipGetFriendProfileList();
+    assert.deepEqual(friends.map((p) => [p.friend_profile_identifier, p.friend_profile_user_profile?.user_profile_nick_name]), [['bob', 'Bob Li'], ['carol', 'Carol Wang'], ['dave', 'Dave Zhang']]);
+    assert.deepEqual(DEMO_FRIENDS, ['bob', 'carol', 'dave']);
+    const checks = await demo.client.friendshipCheckFriendType({ friendship_check_friendtype_param_check_type: 1, friendship_check_friendtype_param_identifier_array: [...DEMO_FRIENDS, 'erin'] });
+    assert.deepEqual(checks.map((c) => c.friendship_check_friendtype_result_relation), [3, 3, 3, 0]);
+    const page = await demo.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: 2, friendship_get_pendency_list_param_start_seq: 0 });
+    assert.equal(page.pendency_page_unread_num, 1);
+    assert.deepEqual(
+      page.pendency_page_pendency_info_array.map((p) => [p.friend_add_pendency_info_type, p.friend_add_pendency_info_identifier, p.friend_add_pendency_info_nick_name, p.friend_add_pendency_info_add_wording]),
+      [[0, 'erin', 'Erin Zhou', DEMO_FRIEND_REQUEST.wording]],
+    );
+    assert.ok(Buffer.byteLength(DEMO_FRIEND_REQUEST.wording, 'utf8') <= 120, 'a short wording');
   });
 
   it("has Developers needing approval, with Erin's request waiting for the demo user (unread)", async () => {

@@ -5,32 +5,11 @@
  * not running here); a form it does not know fails the test rather than passing unread.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ConversationSummary } from '../../../src/extension/conversations/conversationSummary';
 import { contextValueOf, RECEIVE_OPTION_COMMANDS } from '../../../src/extension/tree/conversationMenu';
 import { TIMConvType, TIMReceiveMessageOpt } from '../../../src/tim/enums';
 import { summaryOf } from '../conversations/summaryFixture';
-
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
-  contributes: { menus: { 'view/item/context': Array<{ command: string; when: string; group?: string }>; 'editor/title': Array<{ command: string; when: string; group?: string }> } };
-};
-
-/** `a && b && ...` of `view == X`, `viewItem =~ /re/` and `!(viewItem =~ /re/)`. */
-function holds(when: string, context: { view: string; viewItem: string }): boolean {
-  return when.split(' && ').every((term) => {
-    const equals = /^view == (\S+)$/.exec(term);
-    if (equals) {
-      return context.view === equals[1];
-    }
-    const match = /^(!\()?viewItem =~ \/(.+)\/(\))?$/.exec(term);
-    if (match && Boolean(match[1]) === Boolean(match[3])) {
-      const found = new RegExp(match[2] ?? '').test(context.viewItem);
-      return match[1] ? !found : found;
-    }
-    throw new Error(`a when-clause form this test does not read: ${term}`);
-  });
-}
+import { holds, manifest } from './manifestMenus';
 
 function contextMenu(summary: ConversationSummary, waitingRequests = 0, blocked = false): string[] {
   return menuEntries(summary, waitingRequests, (group) => !group?.startsWith('inline'), blocked);

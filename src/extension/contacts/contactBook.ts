@@ -1,0 +1,217 @@
+/**
+ * The user's contacts (TIM's friend list) and contact requests (TIM's friend "pendencies"), read at
+ * sign-in and read again whenever TIM says they changed (OnAddFriend, OnDeleteFriend, UpdateFriendProfile,
+ * FriendAddRequest, FriendApplicationListDeleted; these also carry changes made on the user's other
+ * devices). Reading the lists again, rather than patching them from each event, keeps them right
+ * whatever order events and answers arrive in: the events name users, not what changed about them.
+ */
+import * as vscode from 'vscode';
+import { errorMessage } from '../../shared/errorMessage';
+import type { TimClient } from '../../tim/client';
+import { TIMFriendPendencyType, TIMFriendResponseAction, TIMFriendType } from '../../tim/enums';
+import { TimErrorCode } from '../../tim/errorCodes';
+import { log } from '../log';
+import { ClientFollower } from '../session/clientFollower';
+import type { TimSession } from '../session/timSession';
+import { type Contact, type ContactRequest, requestOf, contactOf, sortContacts, sortRequests } from './contactModel';
+import { requireFriendSuccess } from './friendOutcome';
+
+/** TIM Chat's source for requests it sends (the SDK requires the prefix). */
+export const ADD_SOURCE = 'AddSource_Type_VSCode';
+/** Requests per page read; pages are read until TIM says there are no more. */
+const PENDENCY_PAGE_SIZE = 100;
+/** A stop for a server that never ends its pages. */
+const MAX_PENDENCY_PAGES = 50;
+
+export type AddOutcome = 'added' | 'requested';
+
+export class ContactBook extends ClientFollower {
+  private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires when contacts or requests changed, here or on another of the user's devices. */
+  readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly onDidReceiveRequestsEmitter = this.register(new vscode.EventEmitter<readonly ContactRequest[]>());
+  /** Fires with requests someone just sent the user (not with those read at sign-in). */
+  readonly onDidReceiveRequests = this.onDidReceiveRequestsEmitter.event;
+
+  private contactsById = new Map<string, Contact>();
+  private requestList: ContactRequest[] = [];
+  /** Bumped by every read, so an answer overtaken by a later read is dropped. */
+  private contactsReads = 0;
+  private requestsReads = 0;
+  /** A request came (FriendAddRequest): the next read that lands announces the incoming ones it did not know. */
+  private announceNextRead = false;
+
+  constructor(session: TimSession) {
+    super(session);
+    this.startFollowing();
+  }
+
+  /** Every contact, by name. */
+  contacts(): Contact[] {
+    return sortContacts([...this.contactsById.values()], vscode.env.language);
+  }
+
+  contact(userId: string): Contact | undefined {
+    return this.contactsById.get(userId);
+  }
+
+  /** Requests waiting: those to the user first. */
+  requests(): ContactRequest[] {
+    return sortRequests(this.requestList);
+  }
+
+  request(userId: string, direction: ContactRequest['direction']): ContactRequest | undefined {
+    return this.requestList.find((r) => r.userId === userId && r.direction === direction);
+  }
+
+  /** Requests to the user waiting for an answer. */
+  get waitingCount(): number {
+    return this.requestList.filter((r) => r.direction === 'incoming').length;
+  }
+
+  /**
+   * Adds `userId` as a contact both ways: at once when they accept anyone ('added'), else as a request
+   * they answer ('requested'). Throws TIM's reason, in words, when neither happened.
+   */
+  async add(userId: string, wording: string): Promise<AddOutcome> {
+    const client = this.requireClient();
+    const result = await client.friendshipAddFriend({
+      friendship_add_friend_param_identifier: userId,
+      friendship_add_friend_param_friend_type: TIMFriendType.Both,
+      friendship_add_friend_param_add_source: ADD_SOURCE,
+      friendship_add_friend_param_add_wording: wording,
+    });
+    requireFriendSuccess(result, userId);
+    await Promise.all([this.readContacts(client), this.readRequests(client)]);
+    return result.friend_result_code === TimErrorCode.ERR_SVR_FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM ? 'requested' : 'added';
+  }
+
+  /** Accepts a request to the user: both become contacts. */
+  async accept(userId: string): Promise<void> {
+    await this.answer(userId, TIMFriendResponseAction.AgreeAndAdd);
+  }
+
+  /** Declines a request to the user: nobody is added, and the request goes. */
+  async decline(userId: string): Promise<void> {
+    await this.answer(userId, TIMFriendResponseAction.Reject);
+  }
+
+  /** Withdraws the user's request to someone. */
+  async withdraw(userId: string): Promise<void> {
+    const client = this.requireClient();
+    const [result] = await client.friendshipDeletePendency({
+      friendship_delete_pendency_param_type: TIMFriendPendencyType.SendOut,
+      friendship_delete_pendency_param_identifier_array: [userId],
+    });
+    requireFriendSuccess(result, this.requestName(userId));
+    await this.readRequests(client);
+  }
+
+  /** Removes a contact both ways (TIM keeps the chat). */
+  async remove(userId: string): Promise<void> {
+    const client = this.requireClient();
+    const [result] = await client.friendshipDeleteFriend({
+      friendship_delete_friend_param_friend_type: TIMFriendType.Both,
+      friendship_delete_friend_param_identifier_array: [userId],
+    });
+    requireFriendSuccess(result, this.contact(userId)?.name);
+    await this.readContacts(client);
+  }
+
+  /** Sets the name the user gives a contact; an empty remark shows their nickname again. */
+  async setRemark(userId: string, remark: string): Promise<void> {
+    const client = this.requireClient();
+    await client.friendshipModifyFriendProfile({
+      friendship_modify_friend_profile_param_identifier: userId,
+      friendship_modify_friend_profile_param_item: { friend_profile_item_remark: remark },
+    });
+    await this.readContacts(client);
+  }
+
+  private async answer(userId: string, action: TIMFriendResponseAction): Promise<void> {
+    const client = this.requireClient();
+    const result = await client.friendshipHandleFriendAddRequest({ friend_response_identifier: userId, friend_response_action: action });
+    requireFriendSuccess(result, this.requestName(userId));
+    await Promise.all([this.readContacts(client), this.readRequests(client)]);
+  }
+
+  private requestName(userId: string): string {
+    return this.requestList.find((r) => r.userId === userId)?.name ?? userId;
+  }
+
+  protected forget(): void {
+    this.announceNextRead = false;
+    if (this.contactsById.size > 0 || this.requestList.length > 0) {
+      this.contactsById = new Map();
+      this.requestList = [];
+      this.onDidChangeEmitter.fire();
+    }
+  }
+
+  protected attach(client: TimClient): vscode.Disposable[] {
+    const contactsChanged = (): void => void this.readContacts(client);
+    const subscriptions = [
+      client.onEvent('OnAddFriend', contactsChanged),
+      client.onEvent('OnDeleteFriend', contactsChanged),
+      client.onEvent('UpdateFriendProfile', contactsChanged),
+      client.onEvent('FriendAddRequest', () => {
+        this.announceNextRead = true;
+        void this.readRequests(client);
+      }),
+      client.onEvent('FriendApplicationListDeleted', () => void this.readRequests(client)),
+    ];
+    void this.readContacts(client);
+    void this.readRequests(client);
+    return subscriptions;
+  }
+
+  private async readContacts(client: TimClient): Promise<void> {
+    const read = ++this.contactsReads;
+    try {
+      const profiles = await client.friendshipGetFriendProfileList();
+      if (client !== this.client || read !== this.contactsReads) {
+        return;
+      }
+      this.contactsById = new Map(profiles.map((profile) => [profile.friend_profile_identifier, contactOf(profile)]));
+      this.onDidChangeEmitter.fire();
+    } catch (error: unknown) {
+      log().warn(`contacts not read: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Reads every request (see announceNextRead). */
+  private async readRequests(client: TimClient): Promise<void> {
+    const read = ++this.requestsReads;
+    try {
+      const requests: ContactRequest[] = [];
+      let seq = 0;
+      for (let page = 0; page < MAX_PENDENCY_PAGES; page++) {
+        const answer = await client.friendshipGetPendencyList({
+          friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both,
+          friendship_get_pendency_list_param_start_seq: seq,
+          friendship_get_pendency_list_param_limited_size: PENDENCY_PAGE_SIZE,
+        });
+        requests.push(...answer.pendency_page_pendency_info_array.map(requestOf));
+        seq = answer.pendency_page_current_seq;
+        if (seq === 0 || answer.pendency_page_pendency_info_array.length === 0) {
+          break;
+        }
+      }
+      if (client !== this.client || read !== this.requestsReads) {
+        return;
+      }
+      const known = new Set(this.requestList.filter((r) => r.direction === 'incoming').map((r) => r.userId));
+      this.requestList = requests;
+      this.onDidChangeEmitter.fire();
+      const fresh = requests.filter((r) => r.direction === 'incoming' && !known.has(r.userId));
+      if (this.announceNextRead) {
+        this.announceNextRead = false;
+        if (fresh.length > 0) {
+          this.onDidReceiveRequestsEmitter.fire(fresh);
+        }
+      }
+    } catch (error: unknown) {
+      log().warn(`contact requests not read: ${errorMessage(error)}`);
+    }
+  }
+}
