@@ -123,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     ...registerProfileCommands({ session }),
     ...registerShowProfileCommand({ session, store, panels, blocklist, contacts: contactBook }),
     ...registerBlockCommands({ session, store, panels, blocklist }),
-    ...registerConversationCommands({ session, store, panels }),
+    ...registerConversationCommands({ session, store, panels, contacts: contactBook }),
     ...registerGroupCommands({ session, store, panels }),
     ...registerGroupManagementCommands({ session, store, panels }),
     ...registerGroupMembershipCommands({ session, store, panels }),

@@ -189,6 +189,18 @@ describe('contacts on the emulator', function () {
     assert.ok(api().chatPanels().some((panel) => panel.key === 'c2c_bob'));
   });
 
+  it('New Conversation offers the contacts to pick, and Another User ID… for anyone else', async () => {
+    const picked = await recordDialogs({ pickAny: (items) => items.find((i) => i.label === 'bob') }, () => vscode.commands.executeCommand<{ key: string }>('timChat.newConversation'));
+    assert.equal(picked.result?.key, 'c2c_bob');
+    assert.deepEqual(picked.asked.picked[0]?.map((i) => i.label), ['bob', 'carol', '$(keyboard) Another User ID…']);
+    assert.deepEqual(picked.asked.inputBoxes, []);
+    const typed = await recordDialogs({ pickAny: (items) => items.at(-1), inputs: ['dave'] }, () => vscode.commands.executeCommand<{ key: string }>('timChat.newConversation'));
+    assert.equal(typed.result?.key, 'c2c_dave');
+    const escaped = await recordDialogs({}, () => vscode.commands.executeCommand('timChat.newConversation'));
+    assert.equal(escaped.result, undefined);
+    assert.deepEqual(escaped.asked.inputBoxes, [], 'Escape at the pick asks nothing more');
+  });
+
   it('Remove Contact… asks first; removing carol takes alice out of her list too', async () => {
     const carol = others.carol!;
     const removed = collect(carol, 'OnDeleteFriend');

@@ -262,6 +262,22 @@ function listOnThreadRoot(ctx: Ctx, seeded: readonly SeededMessage[], reply: Mes
   storeNewVersion(ctx.emu, rootRow, { ...stored, message_cloud_custom_str: listed }, rootRow.search_text);
 }
 
+/**
+ * A message id (sender-time-rand, as a client makes them) not in `used`, which it joins. Thousands of one
+ * sender's seeded messages share a second, so their 32-bit rands met about once in a hundred seeds of the
+ * demo's 10,000 messages, and the seed failed on the repeated id.
+ */
+export function unusedMessageId(used: Set<string>, tinyId: string, time: number, draw: () => number = randomUint32): { rand: number; msgId: string } {
+  for (;;) {
+    const rand = draw();
+    const msgId = messageIdOf(tinyId, time, rand);
+    if (!used.has(msgId)) {
+      used.add(msgId);
+      return { rand, msgId };
+    }
+  }
+}
+
 export async function seedDataDir(dataDir: string, file: string): Promise<SeedSummary> {
   const doc = parseTimJson(readFileSync(file, 'utf8'));
   if (!isObject(doc)) {
@@ -323,6 +339,7 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
         seedJoinRequests(ctx, id, joinRequests);
       }
       const seeded: SeededMessage[] = [];
+      const seededIds = new Set<string>();
       for (const [index, message] of messages.entries()) {
         const from = str(message, 'from', 'a message');
         const content = str(message, 'text', 'a message');
@@ -335,14 +352,13 @@ export async function seedDataDir(dataDir: string, file: string): Promise<SeedSu
           throw new Error(`seed: ${from} is not a member of ${to}`);
         }
         const now = emu.serverTime();
-        const rand = randomUint32();
+        const { rand, msgId } = unusedMessageId(seededIds, emu.model.ensureUser(from), now);
         // As a send from the client carries it, so the seeded history shows nicknames, not user ids.
         const profile = emu.model.profile(from);
         const senderProfile = { user_profile_identifier: from, user_profile_nick_name: profile?.nick ?? '', user_profile_face_url: profile?.face_url ?? '' };
         const mentions = mentionsOf(message, index, convType === GROUP);
         const stream = streamOf(convType, from, to);
         const cloud = replyOf(message, index, stream, seeded, (userId) => emu.model.profile(userId)?.nick || userId);
-        const msgId = messageIdOf(emu.model.ensureUser(from), now, rand);
         const reactions = seedReactions(ctx, message, index, stream);
         const pinner = pinnerOf(message, index, convType === GROUP);
         const receipts = seedReceipts(ctx, message, index, stream, from);

@@ -1,9 +1,10 @@
 /**
  * Commands on one conversation (tree context menu, inline actions, palette): open, next unread, new
- * conversation, mark as read or unread, star, pin/unpin, the four receive options, clear history, delete conversation.
+ * conversation (with a contact, or a user ID), mark as read or unread, star, pin/unpin, the four receive options, clear history, delete conversation.
  */
 import * as vscode from 'vscode';
 import { TIMConvType, TIMConversationMarkType, TIMReceiveMessageOpt } from '../../tim/enums';
+import type { ContactBook } from '../contacts/contactBook';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanels } from '../panels/chatPanel';
 import { validateUserId } from '../session/account';
@@ -18,9 +19,28 @@ export interface ConversationCommandDeps {
   readonly session: TimSession;
   readonly store: ConversationStore;
   readonly panels: ChatPanels;
+  readonly contacts: ContactBook;
 }
 
-export function registerConversationCommands({ session, store, panels }: ConversationCommandDeps): vscode.Disposable[] {
+/** Whom New Conversation is with: a contact picked, or (without contacts, or asked for) a user ID typed. */
+async function personToChatWith(contacts: ContactBook): Promise<string | undefined> {
+  const title = vscode.l10n.t('New Conversation');
+  const known = contacts.contacts();
+  if (known.length > 0) {
+    const typeIt = { label: `$(keyboard) ${vscode.l10n.t('Another User ID…')}`, userId: undefined };
+    const picked = await vscode.window.showQuickPick(
+      [...known.map((contact) => ({ label: contact.name, description: contact.name === contact.userId ? '' : contact.userId, userId: contact.userId as string | undefined })), typeIt],
+      { title, placeHolder: vscode.l10n.t('Pick a contact, or type to filter'), matchOnDescription: true },
+    );
+    if (picked === undefined || picked.userId !== undefined) {
+      return picked?.userId;
+    }
+  }
+  const typed = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('User ID of the person to chat with'), validateInput: validateUserId });
+  return typed?.trim() || undefined;
+}
+
+export function registerConversationCommands({ session, store, panels, contacts }: ConversationCommandDeps): vscode.Disposable[] {
   const reload = async (): Promise<void> => store.reload(session.requireClient());
   return [
     registerCommand('timChat.openChat', async (arg) => {
@@ -48,11 +68,7 @@ export function registerConversationCommands({ session, store, panels }: Convers
     }),
     registerCommand('timChat.newConversation', async (arg) => {
       session.requireClient();
-      const userId = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
-        title: vscode.l10n.t('New Conversation'),
-        prompt: vscode.l10n.t('User ID of the person to chat with'),
-        validateInput: validateUserId,
-      });
+      const userId = typeof arg === 'string' ? arg : await personToChatWith(contacts);
       return userId?.trim() ? panels.open(`c2c_${userId.trim()}`) : undefined;
     }),
     registerCommand('timChat.markAsRead', async (arg) => {

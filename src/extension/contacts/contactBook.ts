@@ -15,6 +15,7 @@ import { ClientFollower } from '../session/clientFollower';
 import type { TimSession } from '../session/timSession';
 import { type Contact, type ContactRequest, requestOf, contactOf, sortContacts, sortRequests } from './contactModel';
 import { requireFriendSuccess } from './friendOutcome';
+import { LatestRead } from './latestRead';
 
 /** TIM Chat's source for requests it sends (the SDK requires the prefix). */
 export const ADD_SOURCE = 'AddSource_Type_VSCode';
@@ -35,9 +36,8 @@ export class ContactBook extends ClientFollower {
 
   private contactsById = new Map<string, Contact>();
   private requestList: ContactRequest[] = [];
-  /** Bumped by every read, so an answer overtaken by a later read is dropped. */
-  private contactsReads = 0;
-  private requestsReads = 0;
+  private readonly contactsReads = new LatestRead();
+  private readonly requestsReads = new LatestRead();
   /** A request came (FriendAddRequest): the next read that lands announces the incoming ones it did not know. */
   private announceNextRead = false;
 
@@ -165,53 +165,62 @@ export class ContactBook extends ClientFollower {
     return subscriptions;
   }
 
-  private async readContacts(client: TimClient): Promise<void> {
-    const read = ++this.contactsReads;
-    try {
-      const profiles = await client.friendshipGetFriendProfileList();
-      if (client !== this.client || read !== this.contactsReads) {
-        return;
+  private readContacts(client: TimClient): Promise<void> {
+    return this.contactsReads.run(async (isLatest) => {
+      try {
+        const profiles = await client.friendshipGetFriendProfileList();
+        if (client === this.client && isLatest()) {
+          this.contactsById = new Map(profiles.map((profile) => [profile.friend_profile_identifier, contactOf(profile)]));
+          this.onDidChangeEmitter.fire();
+        }
+      } catch (error: unknown) {
+        log().warn(`contacts not read: ${errorMessage(error)}`);
       }
-      this.contactsById = new Map(profiles.map((profile) => [profile.friend_profile_identifier, contactOf(profile)]));
-      this.onDidChangeEmitter.fire();
-    } catch (error: unknown) {
-      log().warn(`contacts not read: ${errorMessage(error)}`);
-    }
+    });
   }
 
   /** Reads every request (see announceNextRead). */
-  private async readRequests(client: TimClient): Promise<void> {
-    const read = ++this.requestsReads;
-    try {
-      const requests: ContactRequest[] = [];
-      let seq = 0;
-      for (let page = 0; page < MAX_PENDENCY_PAGES; page++) {
-        const answer = await client.friendshipGetPendencyList({
-          friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both,
-          friendship_get_pendency_list_param_start_seq: seq,
-          friendship_get_pendency_list_param_limited_size: PENDENCY_PAGE_SIZE,
-        });
-        requests.push(...answer.pendency_page_pendency_info_array.map(requestOf));
-        seq = answer.pendency_page_current_seq;
-        if (seq === 0 || answer.pendency_page_pendency_info_array.length === 0) {
-          break;
+  private readRequests(client: TimClient): Promise<void> {
+    return this.requestsReads.run(async (isLatest) => {
+      try {
+        const requests = await this.allRequests(client);
+        if (client === this.client && isLatest()) {
+          this.land(requests);
         }
+      } catch (error: unknown) {
+        log().warn(`contact requests not read: ${errorMessage(error)}`);
       }
-      if (client !== this.client || read !== this.requestsReads) {
-        return;
+    });
+  }
+
+  private async allRequests(client: TimClient): Promise<ContactRequest[]> {
+    const requests: ContactRequest[] = [];
+    let seq = 0;
+    for (let page = 0; page < MAX_PENDENCY_PAGES; page++) {
+      const answer = await client.friendshipGetPendencyList({
+        friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both,
+        friendship_get_pendency_list_param_start_seq: seq,
+        friendship_get_pendency_list_param_limited_size: PENDENCY_PAGE_SIZE,
+      });
+      requests.push(...answer.pendency_page_pendency_info_array.map(requestOf));
+      seq = answer.pendency_page_current_seq;
+      if (seq === 0 || answer.pendency_page_pendency_info_array.length === 0) {
+        break;
       }
-      const known = new Set(this.requestList.filter((r) => r.direction === 'incoming').map((r) => r.userId));
-      this.requestList = requests;
-      this.onDidChangeEmitter.fire();
+    }
+    return requests;
+  }
+
+  private land(requests: ContactRequest[]): void {
+    const known = new Set(this.requestList.filter((r) => r.direction === 'incoming').map((r) => r.userId));
+    this.requestList = requests;
+    this.onDidChangeEmitter.fire();
+    if (this.announceNextRead) {
+      this.announceNextRead = false;
       const fresh = requests.filter((r) => r.direction === 'incoming' && !known.has(r.userId));
-      if (this.announceNextRead) {
-        this.announceNextRead = false;
-        if (fresh.length > 0) {
-          this.onDidReceiveRequestsEmitter.fire(fresh);
-        }
+      if (fresh.length > 0) {
+        this.onDidReceiveRequestsEmitter.fire(fresh);
       }
-    } catch (error: unknown) {
-      log().warn(`contact requests not read: ${errorMessage(error)}`);
     }
   }
 }

@@ -94,8 +94,9 @@ export function registerContactCommands({ session, store, panels, book }: Contac
       if (target.userId === session.signedInAccount?.userId) {
         throw new Error(vscode.l10n.t('You cannot add yourself as a contact.'));
       }
-      if (book.contact(target.userId)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is in your contacts already.', book.contact(target.userId)?.name ?? target.name));
+      const known = book.contact(target.userId);
+      if (known) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is in your contacts already.', known.name));
         return 'contact';
       }
       if (book.request(target.userId, 'incoming')) {
@@ -181,11 +182,12 @@ export function registerContactCommands({ session, store, panels, book }: Contac
     }),
     registerCommand('timChat.messageContact', async (arg): Promise<boolean> => {
       session.requireClient();
-      const target = userIdOf(arg) !== undefined ? { userId: userIdOf(arg) as string } : await contactTarget(arg, book, vscode.l10n.t('Message a Contact'));
-      if (!target) {
+      // A row names its contact; from the palette, one is picked.
+      const userId = userIdOf(arg) ?? (await contactTarget(arg, book, vscode.l10n.t('Message a Contact')))?.userId;
+      if (!userId) {
         return false;
       }
-      panels.open(`c2c_${target.userId}`);
+      panels.open(`c2c_${userId}`);
       return true;
     }),
     registerCommand('timChat.setContactRequestPolicy', async (): Promise<number | undefined> => {

@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SeedSummary, seedDataDir } from '../../../src/emulator/server/seed';
+import { type SeedSummary, seedDataDir, unusedMessageId } from '../../../src/emulator/server/seed';
 import { TIMConvType, TIMElemType, TIMGroupAddOption } from '../../../src/tim/enums';
 import type { TimMessage } from '../../../src/tim/types/message';
 import { threadRepliesOf } from '../../../src/tim/tuikitThread';
@@ -527,5 +527,19 @@ describe('emulator seed: the demo team npm start seeds', function () {
       list.group_pendency_result_pendency_array.map((p) => [p.group_pendency_group_id, p.group_pendency_form_identifier, p.group_pendency_from_nick_name, p.group_pendency_apply_invite_msg, p.group_pendency_handled]),
       [['dev', 'erin', 'Erin Zhou', 'I maintain the parser; may I join?', 0]],
     );
+  });
+});
+
+describe('seeded message ids', () => {
+  it('draws again when a rand repeats within the same sender and second, so no two seeded messages share an id', () => {
+    const used = new Set<string>();
+    const draws = [7, 7, 7, 9];
+    const draw = (): number => draws.shift() ?? 1;
+    assert.deepEqual(unusedMessageId(used, 'tiny', 100, draw), { rand: 7, msgId: 'tiny-100-7' });
+    assert.deepEqual(unusedMessageId(used, 'tiny', 100, draw), { rand: 9, msgId: 'tiny-100-9' });
+    assert.deepEqual(draws, [], 'the repeated rands were drawn and passed over');
+    // The same rand in another second, or from another sender, is another id.
+    assert.equal(unusedMessageId(used, 'tiny', 101, () => 7).msgId, 'tiny-101-7');
+    assert.equal(unusedMessageId(used, 'other', 100, () => 7).msgId, 'other-100-7');
   });
 });
