@@ -6,6 +6,7 @@
  * requests to join are told too.
  */
 import * as vscode from 'vscode';
+import { inertLinks } from './notificationText';
 import { TIMConvType, TIMElemType, TIMGroupReportType, TIMReceiveMessageOpt } from '../tim/enums';
 import type { TimMessage } from '../tim/types/message';
 import { previewText } from './chat/messageView';
@@ -142,7 +143,7 @@ export class MessageNotifications extends Disposable {
 
   /** "bob asks to join Team: …" with Accept and Decline (the request read afresh: another admin may have decided it) and Review…. */
   private showJoinRequest(report: GroupReport, groupName: string): void {
-    const line = report.msg ? vscode.l10n.t('{0} asks to join {1}: "{2}"', report.opUser, groupName, report.msg) : vscode.l10n.t('{0} asks to join {1}.', report.opUser, groupName);
+    const line = inertLinks(report.msg ? vscode.l10n.t('{0} asks to join {1}: "{2}"', report.opUser, groupName, report.msg) : vscode.l10n.t('{0} asks to join {1}.', report.opUser, groupName));
     this.record(line);
     const accept = vscode.l10n.t('Accept');
     const decline = vscode.l10n.t('Decline');
@@ -169,7 +170,8 @@ export class MessageNotifications extends Disposable {
   }
 
   /** Shows a notification (with Open when there is a conversation to open) and records it for tests. */
-  private show(line: string, key: string | undefined): void {
+  private show(text: string, key: string | undefined): void {
+    const line = inertLinks(text);
     this.record(line);
     if (key === undefined) {
       void vscode.window.showInformationMessage(line);
@@ -184,7 +186,8 @@ export class MessageNotifications extends Disposable {
   }
 
   /** A message's notification: Open, or Reply… without leaving what the user is doing. */
-  private showMessage(line: string, key: string, name: string): void {
+  private showMessage(text: string, key: string, name: string): void {
+    const line = inertLinks(text);
     this.record(line);
     const open = vscode.l10n.t('Open');
     const reply = vscode.l10n.t('Reply…');

@@ -60,7 +60,7 @@ describe('contacts on the emulator', function () {
     await eventually(() => vscode.extensions.getExtension('timchat.tim-chat')?.isActive, 20_000, 'activation');
     emulator = await startEmulatorProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-emu-')));
     process.env.TIMCHAT_EMULATOR_DATA = emulator.dataDir;
-    for (const id of ['bob', 'carol', 'dave', 'erin', 'frank', 'gina']) {
+    for (const id of ['bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank']) {
       others[id] = await signInUser(emulator, id);
     }
   });
@@ -127,6 +127,18 @@ describe('contacts on the emulator', function () {
     assert.ok(asked.infos.includes('carol wants to add you as a contact: “一起写代码”'), asked.infos.join(' | '));
     assert.ok(asked.infos.includes('carol is in your contacts now.'));
     await eventually(() => added.some((ids) => ids.includes('alice')), 5000, "alice in carol's list");
+  });
+
+  it("shows a request's words as text: a link in them is no link in the notification", async () => {
+    const { asked } = await recordDialogs({}, async (log) => {
+      await others.hank!.client.friendshipAddFriend({ friendship_add_friend_param_identifier: 'alice', friendship_add_friend_param_add_wording: '[Update](command:workbench.action.quit)' });
+      await eventually(() => book().request('hank', 'incoming'), 5000, "hank's request");
+      await eventually(() => log.infos.length > 0, 5000, 'the notification');
+    });
+    const shown = asked.infos[0] ?? '';
+    assert.ok(!shown.includes(']('), shown);
+    assert.equal(shown.replace(/\u200b/g, ''), 'hank wants to add you as a contact: “[Update](command:workbench.action.quit)”');
+    await vscode.commands.executeCommand('timChat.declineContactRequest', { userId: 'hank' });
   });
 
   it('counts requests waiting on the view\'s badge; Decline on the row turns dave down and tells his side', async () => {

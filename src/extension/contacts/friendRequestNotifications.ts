@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { describeFailure } from '../log';
+import { inertLinks } from '../notificationText';
 import type { ContactBook } from './contactBook';
 import type { ContactRequest } from './contactModel';
 
@@ -26,9 +27,9 @@ async function announce(book: ContactBook, requests: readonly ContactRequest[]):
   }
   const accept = vscode.l10n.t('Accept');
   const decline = vscode.l10n.t('Decline');
-  const text = only.wording
-    ? vscode.l10n.t('{0} wants to add you as a contact: “{1}”', only.name, only.wording)
-    : vscode.l10n.t('{0} wants to add you as a contact.', only.name);
+  const text = inertLinks(
+    only.wording ? vscode.l10n.t('{0} wants to add you as a contact: “{1}”', only.name, only.wording) : vscode.l10n.t('{0} wants to add you as a contact.', only.name),
+  );
   const answer = await vscode.window.showInformationMessage(text, accept, decline);
   try {
     if (answer === accept) {

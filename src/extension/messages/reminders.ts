@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { inertLinks } from '../notificationText';
 import type { TimMessage } from '../../tim/types/message';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -141,7 +142,7 @@ export class Reminders extends Disposable {
     const open = vscode.l10n.t('Open');
     const snooze = vscode.l10n.t('Snooze 1 Hour');
     const line = reminder.text || vscode.l10n.t('[Message]');
-    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Reminder: {0}: {1}', reminder.sender, line), open, snooze);
+    const answer = await vscode.window.showInformationMessage(inertLinks(vscode.l10n.t('Reminder: {0}: {1}', reminder.sender, line)), open, snooze);
     if (answer === open) {
       await this.open(reminder);
     } else if (answer === snooze) {
