@@ -10,22 +10,17 @@
  * and whoever lost one of those hears of that loss (OnDeleteFriend, FriendApplicationListDeleted).
  */
 import { stringifyTimJson } from '../../tim/json';
-import type { TimFriendCustomString, TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
+import type { TimFriendProfile, TimFriendResult } from '../../tim/types/friendship';
 import { Err } from './apiError';
 import type { Args } from './args';
 import { MAX_BLOCKLIST_ENTRIES } from './blocklistStore';
 import { type Handler, requireLogin, type Emulator } from './context';
-import { endFriendship } from './friends';
+import { friendProfileOf } from './friendProfiles';
+import { endFriendship, friendResult } from './friends';
 import { profileReader } from './profiles';
 
 /** Users per add or delete call: Tencent's REST API takes 1,000 accounts per blocklist request (the typed client's cap too). */
 export const MAX_BLOCKLIST_IDS = 1000;
-
-/** FriendProfile (TIMFriendshipManager.h 10.2) with every field present. */
-interface FriendProfile extends TimFriendProfile {
-  /** Friends' custom fields: a blocked user is no friend (a block ends the friendship), so always empty. */
-  readonly friend_profile_custom_string_array: readonly TimFriendCustomString[];
-}
 
 /**
  * The call's ids, each once in the order first given (*choice*: one result per distinct id); bad JSON,
@@ -35,27 +30,16 @@ function distinctIds(args: Args): string[] {
   return [...new Set(args.idList(0, 'json_identifier_array', MAX_BLOCKLIST_IDS, true, true))];
 }
 
-function result(id: string, code: number, desc = ''): TimFriendResult {
-  return { friend_result_identifier: id, friend_result_code: code, friend_result_desc: desc };
-}
-
-/** `blocked` as the blocker's list shows them: a FriendProfile carrying their current user profile. */
-function friendProfile(blocked: string, addTime: number, readProfile: ReturnType<typeof profileReader>): FriendProfile {
-  return {
-    friend_profile_identifier: blocked,
-    friend_profile_remark: '',
-    friend_profile_group_name_array: [],
-    friend_profile_add_source: '',
-    friend_profile_add_wording: '',
-    friend_profile_add_time: addTime,
-    friend_profile_custom_string_array: [],
-    // Accounts are never deleted, so a blocked user (whose account existed then) always has a profile.
-    friend_profile_user_profile: readProfile(blocked) ?? { user_profile_identifier: blocked },
-  };
+/**
+ * `blocked` as the blocker's list shows them: a FriendProfile of their current user profile and the time
+ * of the block, every friend field empty (a block ends the friendship, so they are no friend).
+ */
+function friendProfile(blocked: string, addTime: number, readProfile: ReturnType<typeof profileReader>): TimFriendProfile {
+  return friendProfileOf({ friend: blocked, remark: '', groupNames: [], addSource: '', addWording: '', addTime, custom: {} }, readProfile);
 }
 
 /** `owner`'s blocklist, oldest block first. */
-export function blocklistOf(emu: Emulator, owner: string): FriendProfile[] {
+export function blocklistOf(emu: Emulator, owner: string): TimFriendProfile[] {
   const readProfile = profileReader(emu.db);
   return emu.blocklists.listOf(owner).map((row) => friendProfile(row.blocked, row.add_time, readProfile));
 }
@@ -63,13 +47,13 @@ export function blocklistOf(emu: Emulator, owner: string): FriendProfile[] {
 /** Why `owner` may not block `id`, or undefined when they may (or already did). */
 function refusal(emu: Emulator, owner: string, id: string): TimFriendResult | undefined {
   if (id === owner) {
-    return result(id, Err.FRIENDSHIP_INVALID_PARAMETERS, 'you cannot block yourself');
+    return friendResult(id, Err.FRIENDSHIP_INVALID_PARAMETERS, 'you cannot block yourself');
   }
   if (!emu.model.userExists(id)) {
-    return result(id, Err.FRIENDSHIP_ACCOUNT_NOT_FOUND, `user ${id} does not exist`);
+    return friendResult(id, Err.FRIENDSHIP_ACCOUNT_NOT_FOUND, `user ${id} does not exist`);
   }
   if (!emu.blocklists.blocks(owner, id) && emu.blocklists.countOf(owner) >= MAX_BLOCKLIST_ENTRIES) {
-    return result(id, Err.FRIENDSHIP_BLACKLIST_LIMIT, `the blocklist is full (${MAX_BLOCKLIST_ENTRIES} users)`);
+    return friendResult(id, Err.FRIENDSHIP_BLACKLIST_LIMIT, `the blocklist is full (${MAX_BLOCKLIST_ENTRIES} users)`);
   }
   return undefined;
 }
@@ -80,7 +64,7 @@ function refusal(emu: Emulator, owner: string, id: string): TimFriendResult | un
  * Blocking someone again changes nothing (result 0).
  */
 export function blockUsers(emu: Emulator, owner: string, ids: readonly string[]): TimFriendResult[] {
-  const added: FriendProfile[] = [];
+  const added: TimFriendProfile[] = [];
   const addTime = emu.serverTime();
   const readProfile = profileReader(emu.db);
   const results = ids.map((id) => {
@@ -93,7 +77,7 @@ export function blockUsers(emu: Emulator, owner: string, ids: readonly string[])
       added.push(friendProfile(id, addTime, readProfile));
       endFriendship(emu, owner, id);
     }
-    return result(id, 0);
+    return friendResult(id, 0);
   });
   if (added.length > 0) {
     emu.hub.toUser(owner, { name: 'FriendBlackListAdded', json: stringifyTimJson(added) });
@@ -110,7 +94,7 @@ export function unblockUsers(emu: Emulator, owner: string, ids: readonly string[
   if (removed.length > 0) {
     emu.hub.toUser(owner, { name: 'FriendBlackListDeleted', json: stringifyTimJson(removed) });
   }
-  return ids.map((id) => result(id, 0));
+  return ids.map((id) => friendResult(id, 0));
 }
 
 const getBlackList: Handler = async (ctx) => {

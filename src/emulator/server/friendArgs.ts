@@ -10,6 +10,7 @@
 import { parseTimJson } from '../../tim/json';
 import { ApiError, Err, invalidParam } from './apiError';
 import { type Args, type JsonObject, isObject } from './args';
+import { CUSTOM_KEYWORD } from './profiles';
 
 /** Users per delete, check, info or request-delete call (Tencent's REST API takes 100 per request; the typed client's cap). */
 export const MAX_FRIEND_IDS = 100;
@@ -23,8 +24,6 @@ export const MAX_GROUP_NAME_BYTES = 30;
 export const ADD_SOURCE_PREFIX = 'AddSource_Type_';
 /** Friends' custom fields carry this prefix; calls may leave it out (header 4.3). */
 export const FRIEND_CUSTOM_PREFIX = 'Tag_SNS_Custom_';
-/** Tencent's naming rule for the part after the prefix (as for profile custom fields: 1-8 letters, digits or underscores). */
-const CUSTOM_KEYWORD = /^[A-Za-z0-9_]{1,8}$/;
 /** A custom field's value holds at most this many bytes (9001, "自定义字段的值最长不能超过500字节"). */
 export const MAX_CUSTOM_VALUE_BYTES = 500;
 

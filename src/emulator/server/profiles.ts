@@ -20,8 +20,8 @@ import { C2C } from './messageModel';
 export const MAX_PROFILE_BYTES = 500;
 /** Custom profile keys carry this prefix; calls may leave it out. */
 export const CUSTOM_PREFIX = 'Tag_Profile_Custom_';
-/** Tencent's naming rule for the part after the prefix (at most 8 bytes; letters, digits, underscore). */
-const CUSTOM_KEYWORD = /^[A-Za-z0-9_]{1,8}$/;
+/** Tencent's naming rule for the part after the prefix (at most 8 bytes; letters, digits, underscore); friends' custom fields follow it too. */
+export const CUSTOM_KEYWORD = /^[A-Za-z0-9_]{1,8}$/;
 /** Custom profile fields an app may define (Tencent's console allows 20), so a user holds at most as many. */
 export const MAX_CUSTOM_FIELDS = 20;
 

@@ -8,20 +8,25 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** Two reads started in order, each answered when its `answer` is called; `landed` names those applied. */
+function twoReads(): { landed: string[]; first: ReturnType<typeof deferred>; second: ReturnType<typeof deferred>; a: Promise<void>; b: Promise<void> } {
+  const reads = new LatestRead();
+  const landed: string[] = [];
+  const read = (name: string, answer: Promise<void>): Promise<void> =>
+    reads.run(async (isLatest) => {
+      await answer;
+      if (isLatest()) {
+        landed.push(name);
+      }
+    });
+  const first = deferred();
+  const second = deferred();
+  return { landed, first, second, a: read('first', first.promise), b: read('second', second.promise) };
+}
+
 describe('LatestRead', () => {
   it('lands only the latest read: an earlier answer arriving last is dropped', async () => {
-    const reads = new LatestRead();
-    const landed: string[] = [];
-    const first = deferred();
-    const second = deferred();
-    const a = reads.run(async (isLatest) => {
-      await first.promise;
-      if (isLatest()) landed.push('first');
-    });
-    const b = reads.run(async (isLatest) => {
-      await second.promise;
-      if (isLatest()) landed.push('second');
-    });
+    const { landed, first, second, a, b } = twoReads();
     second.resolve();
     await b;
     first.resolve();
@@ -30,20 +35,9 @@ describe('LatestRead', () => {
   });
 
   it("makes a caller awaiting an overtaken read wait until the latest one landed", async () => {
-    const reads = new LatestRead();
-    const landed: string[] = [];
-    const first = deferred();
-    const second = deferred();
-    const a = reads.run(async (isLatest) => {
-      await first.promise;
-      if (isLatest()) landed.push('first');
-    });
+    const { landed, first, second, a, b } = twoReads();
     let aDone = false;
     void a.then(() => (aDone = true));
-    const b = reads.run(async (isLatest) => {
-      await second.promise;
-      if (isLatest()) landed.push('second');
-    });
     first.resolve();
     await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(aDone, false, 'the command does not go on with the older list');
