@@ -21,6 +21,7 @@ import { registerShowFilesCommand } from './commands/showFiles';
 import { registerShowProfileCommand } from './commands/showProfile';
 import { chatLinkUriHandler, registerChatLinkCommands } from './messages/chatLinks';
 import { ContactBook } from './contacts/contactBook';
+import { followContactsBadge } from './contacts/contactsBadge';
 import { registerContactCommands } from './contacts/contactCommands';
 import { ContactsTreeProvider } from './contacts/contactsTreeProvider';
 import { announceRequests } from './contacts/friendRequestNotifications';
@@ -89,11 +90,6 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const contactBook = new ContactBook(session);
   const contactsTree = new ContactsTreeProvider(contactBook);
   const contactsView = vscode.window.createTreeView('timChat.contacts', { treeDataProvider: contactsTree, showCollapseAll: false });
-  // As the Conversations view counts unread messages: the requests waiting for the user's answer.
-  const updateContactsBadge = (): void => {
-    const waiting = contactBook.waitingCount;
-    contactsView.badge = waiting > 0 ? { value: waiting, tooltip: vscode.l10n.t('{0} contact requests waiting', waiting) } : undefined;
-  };
 
   const updateBadge = (): void => {
     const total = store.totalUnread;
@@ -103,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
     session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, recentEmoji, panels, reminders, signIn, statusBar, notifications,
     vscode.commands.registerCommand('timChat.showReminders', () => reminders.showList().catch((error: unknown) => void vscode.window.showErrorMessage(describeFailure(error)))),
     store.onDidChangeTotalUnread(updateBadge),
-    contactBook, contactsTree, contactsView, contactBook.onDidChange(updateContactsBadge), announceRequests(contactBook),
+    contactBook, contactsTree, contactsView, followContactsBadge(contactsView as vscode.TreeView<unknown>, contactBook), announceRequests(contactBook),
     ...registerContactCommands({ session, store, panels, book: contactBook }),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { ContactNode } from '../../src/extension/contacts/contactModel';
 import type { TimChatApi } from '../../src/extension/extension';
 import { profileDetail } from '../../src/extension/commands/showProfile';
-import { TIMFriendResponseAction, TIMFriendType, TIMProfileAddPermission } from '../../src/tim/enums';
+import { TIMFriendPendencyType, TIMFriendResponseAction, TIMFriendType, TIMProfileAddPermission } from '../../src/tim/enums';
 import { TimErrorCode } from '../../src/tim/errorCodes';
 import type { TimEventPayloads } from '../../src/tim/events';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulatorProcess';
@@ -141,15 +141,44 @@ describe('contacts on the emulator', function () {
     await vscode.commands.executeCommand('timChat.declineContactRequest', { userId: 'hank' });
   });
 
-  it('counts requests waiting on the view\'s badge; Decline on the row turns dave down and tells his side', async () => {
+  it("counts requests not yet seen on the view's badge; showing the view reports them read, here and on alice's other device", async () => {
+    const dave = others.dave!;
+    const aliceElsewhere = await signInUser(emulator, 'alice', 'laptop');
+    const readElsewhere = collect(aliceElsewhere, 'FriendApplicationListRead');
+    const unreadElsewhere = async (): Promise<number> => {
+      const page = await aliceElsewhere.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both });
+      return page.pendency_page_unread_num;
+    };
+    try {
+      // Another view container in front: the Contacts view is hidden, so a request stays unread.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await eventually(() => !api().contactsView.visible, 5000, 'the Contacts view hidden');
+      // TIM's read marks are whole seconds, and the earlier requests were seen (and marked) while the
+      // view showed: a request in the same second as that mark would count as read already.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // The notification is dismissed (nobody answers it), so the request waits.
+      await recordDialogs({}, async () => {
+        await dave.client.friendshipAddFriend({ friendship_add_friend_param_identifier: 'alice' });
+        await eventually(() => book().request('dave', 'incoming'), 5000, "dave's request");
+      });
+      assert.equal(api().contactsView.badge?.value, 1);
+      assert.equal(book().unreadCount, 1);
+      assert.equal(await unreadElsewhere(), 1);
+
+      await vscode.commands.executeCommand('timChat.contacts.focus');
+      await eventually(() => api().contactsView.badge === undefined, 5000, 'the badge gone once the view shows the request');
+      assert.equal(book().unreadCount, 0);
+      assert.ok(book().request('dave', 'incoming'), 'seen, not answered: the request is still listed');
+      await eventually(() => readElsewhere.length > 0, 5000, 'FriendApplicationListRead on the other device');
+      assert.equal(await unreadElsewhere(), 0);
+    } finally {
+      await aliceElsewhere.close();
+    }
+  });
+
+  it('Decline on the row turns dave down and tells his side', async () => {
     const dave = others.dave!;
     const gone = collect(dave, 'FriendApplicationListDeleted');
-    // The notification is dismissed (nobody answers it), so the request waits.
-    await recordDialogs({}, async () => {
-      await dave.client.friendshipAddFriend({ friendship_add_friend_param_identifier: 'alice' });
-      await eventually(() => book().request('dave', 'incoming'), 5000, "dave's request");
-    });
-    assert.equal(api().contactsView.badge?.value, 1);
     const row = rows().requests.find((n) => n.kind === 'request' && n.userId === 'dave');
     assert.ok(row);
     assert.equal(treeItem(row).description, 'wants to add you');

@@ -1,8 +1,8 @@
 /**
  * The user's contacts (TIM's friend list) and contact requests (TIM's friend "pendencies"), read at
  * sign-in and read again whenever TIM says they changed (OnAddFriend, OnDeleteFriend, UpdateFriendProfile,
- * FriendAddRequest, FriendApplicationListDeleted; these also carry changes made on the user's other
- * devices). Reading the lists again, rather than patching them from each event, keeps them right
+ * FriendAddRequest, FriendApplicationListDeleted, FriendApplicationListRead; these also carry changes made on
+ * the user's other devices). Reading the lists again, rather than patching them from each event, keeps them right
  * whatever order events and answers arrive in: the events name users, not what changed about them.
  */
 import * as vscode from 'vscode';
@@ -36,6 +36,10 @@ export class ContactBook extends ClientFollower {
 
   private contactsById = new Map<string, Contact>();
   private requestList: ContactRequest[] = [];
+  /** TIM's count of requests to the user not yet reported read, from the last read of the requests. */
+  private unreadRequests = 0;
+  /** The newest request time already reported read, so showing the view twice reports once. */
+  private reportedReadUpTo = -1;
   private readonly contactsReads = new LatestRead();
   private readonly requestsReads = new LatestRead();
   /** A request came (FriendAddRequest): the next read that lands announces the incoming ones it did not know. */
@@ -64,9 +68,31 @@ export class ContactBook extends ClientFollower {
     return this.requestList.find((r) => r.userId === userId && r.direction === direction);
   }
 
-  /** Requests to the user waiting for an answer. */
-  get waitingCount(): number {
-    return this.requestList.filter((r) => r.direction === 'incoming').length;
+  /** Requests to the user not yet seen: TIM's unread count, shared by all of the user's devices. */
+  get unreadCount(): number {
+    return this.unreadRequests;
+  }
+
+  /**
+   * The user has seen the requests listed (the Contacts view is showing): reports them read up to the
+   * newest one listed, not up to "now", so a request that arrives meanwhile stays unread. The user's
+   * other devices hear FriendApplicationListRead and read the count again.
+   */
+  async markRequestsRead(): Promise<void> {
+    const client = this.client;
+    const newest = Math.max(0, ...this.requestList.filter((r) => r.direction === 'incoming').map((r) => r.time));
+    if (!client || this.unreadRequests === 0 || newest === 0 || newest <= this.reportedReadUpTo) {
+      return;
+    }
+    this.reportedReadUpTo = newest;
+    try {
+      await client.friendshipReportPendencyReaded(newest);
+    } catch (error: unknown) {
+      this.reportedReadUpTo = -1;
+      log().warn(`contact requests not reported read: ${errorMessage(error)}`);
+      return;
+    }
+    await this.readRequests(client);
   }
 
   /**
@@ -141,9 +167,11 @@ export class ContactBook extends ClientFollower {
 
   protected forget(): void {
     this.announceNextRead = false;
-    if (this.contactsById.size > 0 || this.requestList.length > 0) {
+    this.reportedReadUpTo = -1;
+    if (this.contactsById.size > 0 || this.requestList.length > 0 || this.unreadRequests > 0) {
       this.contactsById = new Map();
       this.requestList = [];
+      this.unreadRequests = 0;
       this.onDidChangeEmitter.fire();
     }
   }
@@ -159,6 +187,8 @@ export class ContactBook extends ClientFollower {
         void this.readRequests(client);
       }),
       client.onEvent('FriendApplicationListDeleted', () => void this.readRequests(client)),
+      // Read on another device (or this one): the unread count changed.
+      client.onEvent('FriendApplicationListRead', () => void this.readRequests(client)),
     ];
     void this.readContacts(client);
     void this.readRequests(client);
@@ -183,9 +213,9 @@ export class ContactBook extends ClientFollower {
   private readRequests(client: TimClient): Promise<void> {
     return this.requestsReads.run(async (isLatest) => {
       try {
-        const requests = await this.allRequests(client);
+        const { requests, unread } = await this.allRequests(client);
         if (client === this.client && isLatest()) {
-          this.land(requests);
+          this.land(requests, unread);
         }
       } catch (error: unknown) {
         log().warn(`contact requests not read: ${errorMessage(error)}`);
@@ -193,8 +223,9 @@ export class ContactBook extends ClientFollower {
     });
   }
 
-  private async allRequests(client: TimClient): Promise<ContactRequest[]> {
+  private async allRequests(client: TimClient): Promise<{ requests: ContactRequest[]; unread: number }> {
     const requests: ContactRequest[] = [];
+    let unread = 0;
     let seq = 0;
     for (let page = 0; page < MAX_PENDENCY_PAGES; page++) {
       const answer = await client.friendshipGetPendencyList({
@@ -203,17 +234,22 @@ export class ContactBook extends ClientFollower {
         friendship_get_pendency_list_param_limited_size: PENDENCY_PAGE_SIZE,
       });
       requests.push(...answer.pendency_page_pendency_info_array.map(requestOf));
+      // Every page carries the count for the whole list; the first page's is read with the list.
+      if (page === 0) {
+        unread = answer.pendency_page_unread_num;
+      }
       seq = answer.pendency_page_current_seq;
       if (seq === 0 || answer.pendency_page_pendency_info_array.length === 0) {
         break;
       }
     }
-    return requests;
+    return { requests, unread };
   }
 
-  private land(requests: ContactRequest[]): void {
+  private land(requests: ContactRequest[], unread: number): void {
     const known = new Set(this.requestList.filter((r) => r.direction === 'incoming').map((r) => r.userId));
     this.requestList = requests;
+    this.unreadRequests = unread;
     this.onDidChangeEmitter.fire();
     if (this.announceNextRead) {
       this.announceNextRead = false;
