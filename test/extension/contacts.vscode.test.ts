@@ -146,7 +146,7 @@ describe('contacts on the emulator', function () {
     const aliceElsewhere = await signInUser(emulator, 'alice', 'laptop');
     const readElsewhere = collect(aliceElsewhere, 'FriendApplicationListRead');
     const unreadElsewhere = async (): Promise<number> => {
-      const page = await aliceElsewhere.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both });
+      const page = await aliceElsewhere.client.friendshipGetPendencyList({ friendship_get_pendency_list_param_type: TIMFriendPendencyType.Both, friendship_get_pendency_list_param_start_seq: 0 });
       return page.pendency_page_unread_num;
     };
     try {
