@@ -5,6 +5,7 @@
  * With neither contacts nor requests it has no rows, so VS Code shows the view's welcome content.
  */
 import * as vscode from 'vscode';
+import type { PeerPresence, PresenceTracker } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import type { ContactBook } from './contactBook';
 import { type Contact, type ContactNode, type ContactRequest, contactContextValue, contactNodes } from './contactModel';
@@ -17,9 +18,21 @@ export class ContactsTreeProvider extends Disposable implements vscode.TreeDataP
   private readonly onDidChangeTreeDataEmitter = this.register(new vscode.EventEmitter<ContactNode | undefined>());
   readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
 
-  constructor(private readonly book: ContactBook) {
+  constructor(
+    private readonly book: ContactBook,
+    private readonly presence?: PresenceTracker,
+  ) {
     super();
-    this.register(book.onDidChange(() => this.onDidChangeTreeDataEmitter.fire(undefined)));
+    this.register(
+      book.onDidChange(() => {
+        // Contacts added since are read and followed; those already followed are skipped by the tracker.
+        presence?.watchAll(book.contacts().map((contact) => contact.userId));
+        this.onDidChangeTreeDataEmitter.fire(undefined);
+      }),
+    );
+    if (presence) {
+      this.register(presence.onDidChange(() => this.onDidChangeTreeDataEmitter.fire(undefined)));
+    }
   }
 
   getChildren(parent?: ContactNode): ContactNode[] {
@@ -31,7 +44,7 @@ export class ContactsTreeProvider extends Disposable implements vscode.TreeDataP
       case 'section':
         return this.withContext(this.sectionItem(node.section), node);
       case 'contact':
-        return this.withContext(contactItem(node.contact), node);
+        return this.withContext(contactItem(node.contact, this.presence?.presenceOf(node.userId)), node);
       case 'request':
         return this.withContext(requestItem(node.request), node);
     }
@@ -52,12 +65,19 @@ export class ContactsTreeProvider extends Disposable implements vscode.TreeDataP
   }
 }
 
-function contactItem(contact: Contact): vscode.TreeItem {
+function contactItem(contact: Contact, presence: PeerPresence | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(contact.name, vscode.TreeItemCollapsibleState.None);
   item.id = `contact:${contact.userId}`;
-  item.iconPath = new vscode.ThemeIcon('account');
-  item.description = contact.name === contact.userId ? undefined : contact.userId;
+  const online = presence?.presence === 'online';
+  // As the Conversations view shows a peer who is online: the icon in the colour of things running.
+  item.iconPath = new vscode.ThemeIcon('account', online ? new vscode.ThemeColor('charts.green') : undefined);
+  // The status they set (TIM's custom status) beside their ID, as chat apps show it under a name.
+  const status = presence?.customStatus ?? '';
+  item.description = [contact.name === contact.userId ? '' : contact.userId, status].filter(Boolean).join(' · ') || undefined;
   const lines = [contact.name];
+  if (presence) {
+    lines.push(status ? `${online ? vscode.l10n.t('Online') : vscode.l10n.t('Offline')}: ${status}` : online ? vscode.l10n.t('Online') : vscode.l10n.t('Offline'));
+  }
   if (contact.remark && contact.nick && contact.nick !== contact.remark) {
     lines.push(vscode.l10n.t('Nickname: {0}', contact.nick));
   }
@@ -68,7 +88,7 @@ function contactItem(contact: Contact): vscode.TreeItem {
   }
   item.tooltip = lines.join('\n');
   item.command = { command: 'timChat.messageContact', title: vscode.l10n.t('Message'), arguments: [{ userId: contact.userId }] };
-  item.accessibilityInformation = { label: vscode.l10n.t('Contact {0}', contact.name) };
+  item.accessibilityInformation = { label: vscode.l10n.t('Contact {0}', online ? vscode.l10n.t('{0} (online)', contact.name) : contact.name) };
   return item;
 }
 

@@ -1,7 +1,10 @@
 /**
- * Who of the user's one-to-one peers is online (TIM's user status, TIMManager.h 6.5-6.8): read at sign-in,
- * for each new peer in the conversation list and for each chat panel's peer (watch), then kept current from UserStatusChanged by subscribing
- * to the most recent peers (TIM keeps at most 200 subscriptions). On a Tencent app without the premium
+ * Who of the user's one-to-one peers and contacts is online (TIM's user status, TIMManager.h 6.5-6.8):
+ * read at sign-in, for each new peer in the conversation list, each chat panel's peer (watch) and each
+ * contact (watchAll), then kept current from UserStatusChanged by subscribing to them (TIM keeps at most
+ * 200 subscriptions and drops the oldest first: the conversation list's peers, read as the list changes,
+ * come after the contacts read at sign-in, so the chats keep theirs). On an app whose console tells users
+ * of their friends' status, the contacts' subscriptions are redundant and harmless. On a Tencent app without the premium
  * edition the first read fails: presence is then simply not shown, and the failure is logged once.
  */
 import * as vscode from 'vscode';
@@ -99,6 +102,15 @@ export class PresenceTracker extends Disposable {
    */
   watch(userId: string): void {
     void this.read([userId]);
+  }
+
+  /** Follows many users' presence (the contacts), as watch does, in calls of at most 500. */
+  watchAll(userIds: readonly string[]): void {
+    void (async () => {
+      for (let start = 0; start < userIds.length; start += MAX_USER_STATUS_IDS) {
+        await this.read(userIds.slice(start, start + MAX_USER_STATUS_IDS));
+      }
+    })();
   }
 
   /** Reads (and subscribes to) the peers of the conversation list not read yet, newest first. */
