@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   const statusBar = new StatusBar(session, store);
   const notifications = new MessageNotifications(session, store, panels, joinRequests);
   const contactBook = new ContactBook(session);
-  const contactsTree = new ContactsTreeProvider(contactBook);
+  const contactsTree = new ContactsTreeProvider(contactBook, presence);
   const contactsView = vscode.window.createTreeView('timChat.contacts', { treeDataProvider: contactsTree, showCollapseAll: false });
 
   const updateBadge = (): void => {

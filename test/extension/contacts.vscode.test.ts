@@ -60,7 +60,7 @@ describe('contacts on the emulator', function () {
     await eventually(() => vscode.extensions.getExtension('timchat.tim-chat')?.isActive, 20_000, 'activation');
     emulator = await startEmulatorProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'timchat-emu-')));
     process.env.TIMCHAT_EMULATOR_DATA = emulator.dataDir;
-    for (const id of ['bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank']) {
+    for (const id of ['bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivan']) {
       others[id] = await signInUser(emulator, id);
     }
   });
@@ -207,6 +207,35 @@ describe('contacts on the emulator', function () {
     const cleared = await recordDialogs({ inputs: [''] }, () => vscode.commands.executeCommand('timChat.renameContact', { userId: 'bob' }));
     assert.equal(cleared.asked.inputBoxes[0]?.value, '老板', 'the box starts from the remark');
     await eventually(() => book().contact('bob')?.name === 'bob', 5000, 'the remark cleared');
+  });
+
+  it('shows which contacts are online and the status they set, and follows them going offline', async () => {
+    const ivan = others.ivan!;
+    await ivan.client.friendshipAddFriend({ friendship_add_friend_param_identifier: 'alice', friendship_add_friend_param_add_wording: 'Hi' });
+    await eventually(() => book().request('ivan', 'incoming'), 5000, "ivan's request");
+    await vscode.commands.executeCommand('timChat.acceptContactRequest', { userId: 'ivan' });
+    const ivanRow = (): vscode.TreeItem | undefined => {
+      const node = rows().contacts.find((n) => n.kind === 'contact' && n.userId === 'ivan');
+      return node ? treeItem(node) : undefined;
+    };
+    // ThemeColor's id is not in the API's typings, but it is the field VS Code reads.
+    const iconColour = (item: vscode.TreeItem | undefined): string | undefined => ((item?.iconPath as vscode.ThemeIcon | undefined)?.color as unknown as { id: string } | undefined)?.id;
+    await eventually(() => iconColour(ivanRow()) === 'charts.green', 5000, 'ivan shown online');
+    assert.match(String(ivanRow()?.tooltip), /^Online$/m);
+    assert.equal(ivanRow()?.accessibilityInformation?.label, 'Contact ivan (online)');
+
+    await ivan.client.setSelfStatus({ user_status_custom_status: '写代码中' });
+    await eventually(() => ivanRow()?.description === '写代码中', 5000, "ivan's status beside his name");
+    assert.match(String(ivanRow()?.tooltip), /^Online: 写代码中$/m);
+
+    // Logging out ends the status (TIM clears a custom status with it) and his presence.
+    await ivan.close();
+    delete others.ivan;
+    await eventually(() => iconColour(ivanRow()) === undefined, 5000, 'ivan shown offline');
+    assert.equal(ivanRow()?.description, undefined);
+    assert.match(String(ivanRow()?.tooltip), /^Offline$/m);
+    assert.equal(ivanRow()?.accessibilityInformation?.label, 'Contact ivan');
+    await book().remove('ivan');
   });
 
   it("Show Profile… says who is a contact (under which name), and offers Add Contact… to the others", async () => {
