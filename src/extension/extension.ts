@@ -34,6 +34,7 @@ import { describeFailure, log } from './log';
 import { MessageNotifications } from './notifications';
 import { RecentEmojiStore } from './chat/recentEmojiStore';
 import { Reminders } from './messages/reminders';
+import { showError } from './notify';
 import { CHAT_VIEW_TYPE, ChatPanels, isChatPanelState, type ChatPanel } from './panels/chatPanel';
 import { SignInFlow } from './session/signInFlow';
 import { registerShareCommands } from './share/shareCommands';
@@ -97,14 +98,14 @@ export function activate(context: vscode.ExtensionContext): TimChatApi {
   };
   context.subscriptions.push(
     session, store, presence, joinRequests, blocklist, conversations, treeView, snippets, recentEmoji, panels, reminders, signIn, statusBar, notifications,
-    vscode.commands.registerCommand('timChat.showReminders', () => reminders.showList().catch((error: unknown) => void vscode.window.showErrorMessage(describeFailure(error)))),
+    vscode.commands.registerCommand('timChat.showReminders', () => reminders.showList().catch((error: unknown) => void showError(describeFailure(error)))),
     store.onDidChangeTotalUnread(updateBadge),
     contactBook, contactsTree, contactsView, followContactsBadge(contactsView as vscode.TreeView<unknown>, contactBook), announceRequests(contactBook),
     ...registerContactCommands({ session, store, panels, book: contactBook }),
     session.onDidChangeState((state) => {
       void setContext(ContextKey.signedIn, state.kind === 'signedIn');
       if (state.kind === 'signedIn') {
-        void store.attach(state.client, state.account.userId).catch((error: unknown) => void vscode.window.showErrorMessage(describeFailure(error)));
+        void store.attach(state.client, state.account.userId).catch((error: unknown) => void showError(describeFailure(error)));
       } else if (state.kind === 'signedOut') {
         void store.attach(undefined, '');
         if (state.reason) {
@@ -180,7 +181,7 @@ async function autoSignIn(signIn: SignInFlow): Promise<void> {
   try {
     await signIn.signInToOwnEmulator(userId, process.env.TIMCHAT_EMULATOR_URL || undefined);
   } catch (error: unknown) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: automatic sign-in as {0} failed: {1}', userId, describeFailure(error)));
+    void showError(vscode.l10n.t('TIM Chat: automatic sign-in as {0} failed: {1}', userId, describeFailure(error)));
   }
 }
 

@@ -21,6 +21,7 @@ import { Disposable } from './lifecycle';
 import { describeFailure } from './log';
 import { sentHere } from './messages/sentHere';
 import { shouldNotify } from './notificationPolicy';
+import { showError, showInfo } from './notify';
 import type { ChatPanels } from './panels/chatPanel';
 import type { TimSession } from './session/timSession';
 
@@ -66,7 +67,7 @@ export class MessageNotifications extends Disposable {
     const line = unread === 1 ? vscode.l10n.t('1 request to join your groups is waiting.') : vscode.l10n.t('{0} requests to join your groups are waiting.', unread);
     this.record(line);
     const review = vscode.l10n.t('Review…');
-    if ((await vscode.window.showInformationMessage(line, review)) === review) {
+    if ((await showInfo(line, review)) === review) {
       await vscode.commands.executeCommand('timChat.reviewJoinRequests');
     }
   }
@@ -148,7 +149,7 @@ export class MessageNotifications extends Disposable {
     const accept = vscode.l10n.t('Accept');
     const decline = vscode.l10n.t('Decline');
     const review = vscode.l10n.t('Review…');
-    void vscode.window.showInformationMessage(line, accept, decline, review).then(async (choice) => {
+    void showInfo(line, accept, decline, review).then(async (choice) => {
       if (choice === review) {
         await vscode.commands.executeCommand('timChat.reviewJoinRequests');
         return;
@@ -162,23 +163,24 @@ export class MessageNotifications extends Disposable {
         const said = await decideJoinRequest(client, request, choice === accept, report.opUser, groupName);
         void this.joinRequests?.refresh();
         this.record(said);
-        void vscode.window.showInformationMessage(said);
+        void showInfo(said);
       } catch (error: unknown) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
+        void showError(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
       }
     });
   }
 
   /** Shows a notification (with Open when there is a conversation to open) and records it for tests. */
   private show(text: string, key: string | undefined): void {
+    // showInfo makes the links inert too; here so that the record holds the line as shown.
     const line = inertLinks(text);
     this.record(line);
     if (key === undefined) {
-      void vscode.window.showInformationMessage(line);
+      void showInfo(line);
       return;
     }
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(line, open).then((choice) => {
+    void showInfo(line, open).then((choice) => {
       if (choice === open) {
         void vscode.commands.executeCommand('timChat.openChat', key);
       }
@@ -187,11 +189,12 @@ export class MessageNotifications extends Disposable {
 
   /** A message's notification: Open, or Reply… without leaving what the user is doing. */
   private showMessage(text: string, key: string, name: string): void {
+    // Not left to showInfo: Reply…'s input box shows the line as its prompt, which makes links (commands too) as well.
     const line = inertLinks(text);
     this.record(line);
     const open = vscode.l10n.t('Open');
     const reply = vscode.l10n.t('Reply…');
-    void vscode.window.showInformationMessage(line, open, reply).then((choice) => {
+    void showInfo(line, open, reply).then((choice) => {
       if (choice === open) {
         void vscode.commands.executeCommand('timChat.openChat', key);
       } else if (choice === reply) {
@@ -226,7 +229,7 @@ export class MessageNotifications extends Disposable {
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Sent to {0}', name), 4000);
     } catch (error: unknown) {
       const again = vscode.l10n.t('Try Again');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Your reply to {0} was not sent: {1}', name, describeFailure(error)), again);
+      const choice = await showError(vscode.l10n.t('Your reply to {0} was not sent: {1}', name, describeFailure(error)), again);
       if (choice === again) {
         await this.reply(key, name, line, text);
       }

@@ -24,6 +24,7 @@ import type { Presence, PresenceTracker } from '../conversations/presence';
 import { markUnread } from '../conversations/conversationMark';
 import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
+import { showWarning } from '../notify';
 import type { TimSession } from '../session/timSession';
 import { messageLinkOf } from '../messages/chatLinks';
 import { parseChatLink } from '../../shared/chatLink';
@@ -764,7 +765,7 @@ export class ChatController extends Disposable {
     }
     const safe = openableUrl(url);
     if (!safe) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('TIM Chat opens only http, https and mailto links.'));
+      void showWarning(vscode.l10n.t('TIM Chat opens only http, https and mailto links.'));
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(safe, true));

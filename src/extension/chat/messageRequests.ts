@@ -23,6 +23,7 @@ import { decodeBase64, pastedImageProblem, PASTED_IMAGE_TYPES, writePastedImage 
 import { saveElementAs } from '../messages/saveElement';
 import { withStar } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
+import { showInfo, showWarning } from '../notify';
 
 export interface MessageRequestContext {
   readonly ref: ConversationRef;
@@ -125,7 +126,7 @@ async function sendDroppedFiles(c: MessageRequestContext, uris: unknown): Promis
   const chat = c.store.get(conversationKey(c.ref))?.name ?? c.ref.id;
   const send = vscode.l10n.t('Send');
   const question = names.length === 1 ? vscode.l10n.t('Send {0} to {1}?', names[0] ?? '', chat) : vscode.l10n.t('Send {0} files to {1}?', names.length, chat);
-  if ((await vscode.window.showInformationMessage(question, { modal: true, detail: names.join('\n') }, send)) !== send) {
+  if ((await showInfo(question, { modal: true, detail: names.join('\n') }, send)) !== send) {
     return [];
   }
   return sendCheckedFiles(c, files);
@@ -221,7 +222,7 @@ export function messageRequestHandlers(c: MessageRequestContext): Handlers {
       }
       const name = c.store.get(conversationKey(c.ref))?.name ?? c.ref.id;
       const forwarded = await forwardMessages(c.client(), messages, target.ref, mode, vscode.l10n.t('Chat history of {0}', name), c.selfId());
-      void vscode.window.showInformationMessage(vscode.l10n.t('Forwarded to {0}.', target.name));
+      void showInfo(vscode.l10n.t('Forwarded to {0}.', target.name));
       return { forwarded };
     },
 
@@ -239,7 +240,7 @@ export async function deleteSelected(c: Pick<MessageRequestContext, 'ref' | 'cli
   const detail = messages.length > 30
     ? vscode.l10n.t('TIM deletes at most 30 messages per call and one call a second, so this takes about {0} seconds.', Math.ceil(messages.length / 30))
     : undefined;
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete {0} messages from this device and the server?', messages.length), { modal: true, detail }, remove);
+  const answer = await showWarning(vscode.l10n.t('Delete {0} messages from this device and the server?', messages.length), { modal: true, detail }, remove);
   if (answer !== remove) {
     return { deleted: 0 };
   }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Blocklist } from '../conversations/blocklist';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -30,7 +31,7 @@ export function registerBlockCommands({ session, store, panels, blocklist }: Blo
         throw new Error(vscode.l10n.t('You cannot block yourself.'));
       }
       if (blocklist.has(target.userId)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is blocked already.', target.name));
+        void showInfo(vscode.l10n.t('{0} is blocked already.', target.name));
         return true;
       }
       const block = vscode.l10n.t('Block');
@@ -38,11 +39,11 @@ export function registerBlockCommands({ session, store, panels, blocklist }: Blo
         '{0} will no longer be able to send you one-to-one messages, and will not be told. You can still write to them, your chat with them stays, and groups you share are not affected. You can unblock them at any time.',
         target.name,
       );
-      if ((await vscode.window.showWarningMessage(vscode.l10n.t('Block {0}?', target.name), { modal: true, detail }, block)) !== block) {
+      if ((await showWarning(vscode.l10n.t('Block {0}?', target.name), { modal: true, detail }, block)) !== block) {
         return false;
       }
       await blocklist.block(target.userId);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Blocked {0}.', target.name));
+      void showInfo(vscode.l10n.t('Blocked {0}.', target.name));
       return true;
     }),
     registerCommand('timChat.unblockUser', async (arg): Promise<boolean> => {
@@ -52,18 +53,18 @@ export function registerBlockCommands({ session, store, panels, blocklist }: Blo
         return false;
       }
       if (!blocklist.has(target.userId)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not blocked.', target.name));
+        void showInfo(vscode.l10n.t('{0} is not blocked.', target.name));
         return false;
       }
       await blocklist.unblock(target.userId);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Unblocked {0}: their messages reach you again.', target.name));
+      void showInfo(vscode.l10n.t('Unblocked {0}: their messages reach you again.', target.name));
       return true;
     }),
     registerCommand('timChat.showBlockedUsers', async (): Promise<string[]> => {
       session.requireClient();
       const blocked = blocklist.list();
       if (blocked.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('You have not blocked anyone.'));
+        void showInfo(vscode.l10n.t('You have not blocked anyone.'));
         return [];
       }
       const items = blocked.map((user) => ({
@@ -89,7 +90,7 @@ export function registerBlockCommands({ session, store, panels, blocklist }: Blo
       }
       const names = picked.filter((item) => unblocked.includes(item.userId)).map((item) => item.label);
       if (names.length > 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Unblocked {0}.', names.join(', ')));
+        void showInfo(vscode.l10n.t('Unblocked {0}.', names.join(', ')));
       }
       if (failures.length > 0) {
         throw new Error(failures.join(' '));

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { describeFailure } from '../log';
+import { showError } from '../notify';
 
 export function registerCommand(id: string, run: (...args: unknown[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await run(...args);
     } catch (error: unknown) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
+      void showError(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
       return undefined;
     }
   });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { TIMConvType, TIMConversationMarkType, TIMReceiveMessageOpt } from '../../tim/enums';
 import type { ContactBook } from '../contacts/contactBook';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
@@ -60,7 +61,7 @@ export function registerConversationCommands({ session, store, panels, contacts 
       session.requireClient();
       const key = nextUnreadKey(store.list(), activePanel(panels)?.key);
       if (key === undefined) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No other conversation has unread messages.'));
+        void showInfo(vscode.l10n.t('No other conversation has unread messages.'));
         return undefined;
       }
       panels.open(key);
@@ -136,7 +137,7 @@ export function registerConversationCommands({ session, store, panels, contacts 
         return;
       }
       const clear = vscode.l10n.t('Clear History');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await showWarning(
         vscode.l10n.t('Clear the whole history of {0}? Messages are removed from this device and from the server.', target.name),
         { modal: true },
         clear,
@@ -153,7 +154,7 @@ export function registerConversationCommands({ session, store, panels, contacts 
         return;
       }
       const remove = vscode.l10n.t('Delete');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the conversation with {0}?', target.name), { modal: true }, remove);
+      const answer = await showWarning(vscode.l10n.t('Delete the conversation with {0}?', target.name), { modal: true }, remove);
       if (answer === remove) {
         await session.requireClient().convDelete(target.ref.id, target.ref.type);
         panels.get(target.key)?.dispose();

@@ -10,6 +10,7 @@ import type { ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { daysAgo, parseDateInput } from '../messages/dateInput';
 import { openAtMessage } from '../messages/openAtMessage';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -66,7 +67,7 @@ export function registerGoToDateCommand({ session, store, panels }: { session: T
       }
       const message = await messageAtDay(client, target.ref, day);
       if (!message) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no messages yet.', target.name));
+        void showInfo(vscode.l10n.t('{0} has no messages yet.', target.name));
         return undefined;
       }
       await openAtMessage(client, panels, message);

@@ -10,6 +10,7 @@ import type { TimMessage } from '../../tim/types/message';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ConversationSummary } from '../conversations/conversationSummary';
 import { openAtMessage } from '../messages/openAtMessage';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -45,7 +46,7 @@ export function registerGoToMentionCommand({ session, store, panels }: { session
       const summary = await mentionedConversation(arg);
       const seq = summary?.mentionSeqs[0];
       if (!summary || seq === undefined) {
-        void vscode.window.showInformationMessage(summary ? vscode.l10n.t('Nobody has mentioned you in {0} since you last read it.', summary.name) : vscode.l10n.t('Nobody has mentioned you since you last read your chats.'));
+        void showInfo(summary ? vscode.l10n.t('Nobody has mentioned you in {0} since you last read it.', summary.name) : vscode.l10n.t('Nobody has mentioned you since you last read your chats.'));
         return undefined;
       }
       const message = await groupMessageAtSeq(client, summary.ref.id, seq);

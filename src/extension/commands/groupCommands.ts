@@ -13,6 +13,7 @@ import { mutedUntilText } from '../conversations/muteDuration';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { presenceOf } from '../conversations/presence';
 import { readGroupInfo } from '../conversations/groupProfile';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -112,7 +113,7 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       await client.groupJoin(id, hello);
       // TIM answers a request to a group that needs approval as it answers a join: only the joined list tells.
       if (!(await client.groupGetJoinedGroupList()).some((group) => group.group_base_info_group_id === id)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Asked to join {0}. You will be told when an admin or the owner decides.', info?.group_detail_info_group_name || id));
+        void showInfo(vscode.l10n.t('Asked to join {0}. You will be told when an admin or the owner decides.', info?.group_detail_info_group_name || id));
         return undefined;
       }
       await store.reload(client);

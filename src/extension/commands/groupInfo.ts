@@ -9,6 +9,7 @@ import { TIMGroupType } from '../../tim/enums';
 import { type TimGroupDetailInfo, TIMGroupModifyInfoFlag } from '../../tim/types/group';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupInfo } from '../conversations/groupProfile';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -89,7 +90,7 @@ export function registerGroupInfoCommands({ session, store, panels }: { session:
       group_modify_info_param_modify_flag: TIMGroupModifyInfoFlag.Notification,
       group_modify_info_param_notification: input.trim(),
     });
-    void vscode.window.showInformationMessage(input.trim() ? vscode.l10n.t('The notice of {0} is updated.', target.name) : vscode.l10n.t('{0} has no notice now.', target.name));
+    void showInfo(input.trim() ? vscode.l10n.t('The notice of {0} is updated.', target.name) : vscode.l10n.t('{0} has no notice now.', target.name));
     return input.trim();
   };
 
@@ -103,7 +104,7 @@ export function registerGroupInfoCommands({ session, store, panels }: { session:
       const info = await readGroupInfo(client, target.ref.id);
       const edit = vscode.l10n.t('Edit Notice…');
       const members = vscode.l10n.t('Show Members…');
-      const choice = await vscode.window.showInformationMessage(info.group_detail_info_group_name || target.name, { modal: true, detail: groupInfoDetail(info, vscode.env.language) }, edit, members);
+      const choice = await showInfo(info.group_detail_info_group_name || target.name, { modal: true, detail: groupInfoDetail(info, vscode.env.language) }, edit, members);
       if (choice === edit) {
         await editNotice(target.key);
       } else if (choice === members) {

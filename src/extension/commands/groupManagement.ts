@@ -10,6 +10,7 @@ import type { TimGroupDeleteMemberResult, TimGroupInviteMemberResult } from '../
 import { TIMGroupMemberHandleResult, TIMGroupMemberModifyFlag, TIMGroupModifyInfoFlag } from '../../tim/types/group';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupMembers } from '../conversations/groupMembers';
+import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -71,7 +72,7 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
       const results = await client.groupInviteMember({ group_invite_member_param_group_id: target.ref.id, group_invite_member_param_identifier_array: ids });
       const summary = inviteSummary(results, target.name);
       const failed = results.some((r) => r.group_invite_member_result_result === TIMGroupMemberHandleResult.Failed);
-      void (failed ? vscode.window.showWarningMessage(summary) : vscode.window.showInformationMessage(summary));
+      void (failed ? showWarning(summary) : showInfo(summary));
       return results;
     }),
 
@@ -85,7 +86,7 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
       // Nobody removes the owner; TIM decides whether the user may remove the rest.
       const removable = (await readGroupMembers(client, target.ref.id)).filter((m) => m.userId !== self && m.role !== TIMGroupMemberRole.Owner);
       if (removable.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has nobody else who could be removed.', target.name));
+        void showInfo(vscode.l10n.t('{0} has nobody else who could be removed.', target.name));
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
@@ -97,7 +98,7 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
       }
       const names = picked.map((p) => p.member.name).join(', ');
       const remove = vscode.l10n.t('Remove');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove {0} from {1}?', names, target.name), { modal: true, detail: vscode.l10n.t('They can no longer read or write in the group.') }, remove);
+      const answer = await showWarning(vscode.l10n.t('Remove {0} from {1}?', names, target.name), { modal: true, detail: vscode.l10n.t('They can no longer read or write in the group.') }, remove);
       if (answer !== remove) {
         return undefined;
       }
@@ -107,8 +108,8 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
       });
       const notRemoved = results.filter((r) => r.group_delete_member_result_result !== TIMGroupMemberHandleResult.Done).map((r) => r.group_delete_member_result_identifier);
       void (notRemoved.length > 0
-        ? vscode.window.showWarningMessage(vscode.l10n.t('Could not remove {0} from {1}.', notRemoved.join(', '), target.name))
-        : vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} from {1}.', names, target.name)));
+        ? showWarning(vscode.l10n.t('Could not remove {0} from {1}.', notRemoved.join(', '), target.name))
+        : showInfo(vscode.l10n.t('Removed {0} from {1}.', names, target.name)));
       return results;
     }),
 
@@ -162,7 +163,7 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
         });
       }
       const names = picked.map((p) => p.member.name).join(', ');
-      void vscode.window.showInformationMessage(names ? vscode.l10n.t('Admins of {0}: {1}.', target.name, names) : vscode.l10n.t('{0} has no admins now.', target.name));
+      void showInfo(names ? vscode.l10n.t('Admins of {0}: {1}.', target.name, names) : vscode.l10n.t('{0} has no admins now.', target.name));
       return [...admins];
     }),
 

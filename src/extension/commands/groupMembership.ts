@@ -11,6 +11,7 @@ import { TIMGroupModifyInfoFlag } from '../../tim/types/group';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { readGroupMembers } from '../conversations/groupMembers';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import { log } from '../log';
 import type { TimSession } from '../session/timSession';
@@ -38,7 +39,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
         throw new Error(vscode.l10n.t('You own {0}: make someone else its owner first (Transfer Ownership…), then leave.', target.name));
       }
       const leave = vscode.l10n.t('Leave');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await showWarning(
         vscode.l10n.t('Leave {0}?', target.name),
         { modal: true, detail: vscode.l10n.t('You stop receiving its messages and the conversation is deleted. To come back, join again by its ID ({0}) or ask a member to add you.', target.ref.id) },
         leave,
@@ -51,7 +52,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
       // The user has left either way: a conversation TIM would not delete stays in the list, and is logged.
       await client.convDelete(target.ref.id, TIMConvType.Group).catch((error: unknown) => log().warn(`left ${target.ref.id}; its conversation not deleted: ${errorMessage(error)}`));
       await store.reload(client);
-      void vscode.window.showInformationMessage(vscode.l10n.t('You left {0}.', target.name));
+      void showInfo(vscode.l10n.t('You left {0}.', target.name));
       return true;
     }),
 
@@ -70,7 +71,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
         throw new Error(vscode.l10n.t('Only the owner of {0} can dismiss it.', target.name));
       }
       const dismiss = vscode.l10n.t('Dismiss Group');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await showWarning(
         vscode.l10n.t('Dismiss {0} for everyone?', target.name),
         { modal: true, detail: vscode.l10n.t('Every member loses the group: no one can write in it any more, and it cannot be undone.') },
         dismiss,
@@ -80,7 +81,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
       }
       await client.groupDelete(target.ref.id);
       await store.reload(client);
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} was dismissed.', target.name));
+      void showInfo(vscode.l10n.t('{0} was dismissed.', target.name));
       return true;
     }),
 
@@ -97,7 +98,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
       }
       const others = members.filter((m) => m.userId !== self);
       if (others.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has nobody else to hand it over to: add members first.', target.name));
+        void showInfo(vscode.l10n.t('{0} has nobody else to hand it over to: add members first.', target.name));
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
@@ -108,7 +109,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
         return undefined;
       }
       const transfer = vscode.l10n.t('Transfer');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await showWarning(
         vscode.l10n.t('Make {0} the owner of {1}?', picked.member.name, target.name),
         { modal: true, detail: vscode.l10n.t('You become an ordinary member: only the new owner can give the group back.') },
         transfer,
@@ -121,7 +122,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
         group_modify_info_param_modify_flag: TIMGroupModifyInfoFlag.Owner,
         group_modify_info_param_owner: picked.member.userId,
       });
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} now owns {1}.', picked.member.name, target.name));
+      void showInfo(vscode.l10n.t('{0} now owns {1}.', picked.member.name, target.name));
       return picked.member.userId;
     }),
   ];

@@ -13,6 +13,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { isMuted, mutableBy, readGroupMembers } from '../conversations/groupMembers';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { MUTE_DURATIONS, muteDurationText, mutedUntilText } from '../conversations/muteDuration';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -84,7 +85,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
         group_modify_member_info_modify_flag: TIMGroupMemberModifyFlag.ShutupTime,
         group_modify_member_info_shutup_time: duration.seconds,
       });
-      void vscode.window.showInformationMessage(vscode.l10n.t('Muted {0} in {1} for {2}.', picked.member.name, target.name, duration.label));
+      void showInfo(vscode.l10n.t('Muted {0} in {1} for {2}.', picked.member.name, target.name, duration.label));
       return { userId: picked.member.userId, seconds: duration.seconds };
     }),
 
@@ -96,7 +97,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
       const { client, target, self, members, role } = read;
       const muted = members.filter((member) => isMuted(member));
       if (muted.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Nobody is muted in {0}.', target.name));
+        void showInfo(vscode.l10n.t('Nobody is muted in {0}.', target.name));
         return [];
       }
       const mayUnmute = new Set(mutableBy(role, self, members).map((m) => m.userId));
@@ -123,7 +124,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
           group_modify_member_info_shutup_time: 0,
         });
       }
-      void vscode.window.showInformationMessage(vscode.l10n.t('Unmuted {0} in {1}.', picked.map((p) => p.member.name).join(', '), target.name));
+      void showInfo(vscode.l10n.t('Unmuted {0} in {1}.', picked.map((p) => p.member.name).join(', '), target.name));
       return picked.map((p) => p.member.userId);
     }),
 
@@ -149,7 +150,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
         group_modify_info_param_modify_flag: TIMGroupModifyInfoFlag.ShutupAll,
         group_modify_info_param_is_shutup_all: picked.mutedAll,
       });
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}.', target.name, picked.label));
+      void showInfo(vscode.l10n.t('{0}: {1}.', target.name, picked.label));
       return picked.mutedAll;
     }),
   ];

@@ -14,6 +14,7 @@ import { readGroupInfo } from '../conversations/groupProfile';
 import type { JoinRequestCounts } from '../conversations/joinRequestCounts';
 import { applicantName, handleJoinRequest, readJoinRequests, waitingJoinRequests } from '../conversations/joinRequests';
 import { log } from '../log';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -88,7 +89,7 @@ export function registerJoinRequestCommands({ session, store, panels, joinReques
         }
         if (waiting.length === 0) {
           if (decided.length === 0) {
-            void vscode.window.showInformationMessage(
+            void showInfo(
               target ? vscode.l10n.t('No requests to join {0} are waiting.', target.name) : vscode.l10n.t('No requests to join your groups are waiting.'),
             );
           }
@@ -111,7 +112,7 @@ export function registerJoinRequestCommands({ session, store, panels, joinReques
         const said = await decideJoinRequest(client, picked.request, choice.accept, applicantName(picked.request), name);
         void joinRequests?.refresh();
         decided.push(said);
-        void vscode.window.showInformationMessage(said);
+        void showInfo(said);
       }
     }),
     registerCommand('timChat.setGroupJoinOption', async (arg) => {
@@ -139,7 +140,7 @@ export function registerJoinRequestCommands({ session, store, panels, joinReques
         group_modify_info_param_modify_flag: TIMGroupModifyInfoFlag.AddOption,
         group_modify_info_param_add_option: picked.option,
       });
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}.', target.name, picked.label));
+      void showInfo(vscode.l10n.t('{0}: {1}.', target.name, picked.label));
       return picked.option;
     }),
   ];

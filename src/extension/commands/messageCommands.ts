@@ -16,6 +16,7 @@ import { openAtMessage } from '../messages/openAtMessage';
 import { runSearch } from '../messages/searchFlow';
 import { isStarred } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
+import { showInfo } from '../notify';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -91,7 +92,7 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
         index.remove(selfId(), gone);
       }
       if (starred.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No starred messages yet. Star one from its actions menu in a chat panel.'));
+        void showInfo(vscode.l10n.t('No starred messages yet. Star one from its actions menu in a chat panel.'));
         return undefined;
       }
       const order = new Map(entries.map((e, i) => [e.id, i]));
@@ -130,7 +131,7 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
       await client.msgImportMsgList(target.ref.id, target.ref.type, parsed.messages);
       panels.get(target.key)?.controller.reload();
       await store.reload(client).catch(() => undefined);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0} messages into {1} (on this device only).', parsed.messages.length, target.name));
+      void showInfo(vscode.l10n.t('Imported {0} messages into {1} (on this device only).', parsed.messages.length, target.name));
       return { imported: parsed.messages.length, key: target.key };
     }),
 
@@ -192,7 +193,7 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
       }
       const name = store.get(panel.key)?.name ?? panel.ref.id;
       const forwarded = await forwardMessages(client, messages, target.ref, mode, vscode.l10n.t('Chat history of {0}', name), selfId());
-      void vscode.window.showInformationMessage(vscode.l10n.t('Forwarded to {0}.', target.name));
+      void showInfo(vscode.l10n.t('Forwarded to {0}.', target.name));
       return { forwarded, key: target.key };
     }),
 

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { TimClient } from '../../tim/client';
+import { showInfo } from '../notify';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 
@@ -115,7 +116,7 @@ export function registerProfileCommands({ session }: { session: TimSession }): v
         throw new Error(problem);
       }
       await field.write(input.trim());
-      void vscode.window.showInformationMessage(field.done(input.trim()));
+      void showInfo(field.done(input.trim()));
       return input.trim();
     }),
   ];

@@ -14,6 +14,7 @@ import { openAtMessage } from '../messages/openAtMessage';
 import { saveElementAs } from '../messages/saveElement';
 import type { ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -72,7 +73,7 @@ export function registerShowFilesCommand({ session, store, panels }: { session: 
       }
       const files = await readSharedFiles(client, target.ref);
       if (files.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Nobody has sent a file in {0} yet.', target.name));
+        void showInfo(vscode.l10n.t('Nobody has sent a file in {0} yet.', target.name));
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(

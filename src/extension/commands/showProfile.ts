@@ -14,6 +14,7 @@ import type { Contact } from '../contacts/contactModel';
 import type { Blocklist } from '../conversations/blocklist';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { type PeerPresence, presenceOf } from '../conversations/presence';
+import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
@@ -65,7 +66,7 @@ export function registerShowProfileCommand({ session, store, panels, blocklist, 
       const addContact = vscode.l10n.t('Add Contact…');
       const buttons = self ? [edit, copy] : [message, copy, ...(contact ? [] : [addContact]), block];
       const detail = profileDetail(profile, status && presenceOf(status), blocked, contact);
-      const choice = await vscode.window.showInformationMessage(profile.user_profile_nick_name || profile.user_profile_identifier, { modal: true, detail }, ...buttons);
+      const choice = await showInfo(profile.user_profile_nick_name || profile.user_profile_identifier, { modal: true, detail }, ...buttons);
       if (choice === message) {
         await panels.open(conversationKey({ id: profile.user_profile_identifier, type: TIMConvType.C2C }));
       } else if (choice === copy) {

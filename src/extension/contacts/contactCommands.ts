@@ -10,6 +10,7 @@ import { MAX_FRIEND_REMARK_BYTES, MAX_FRIEND_WORDING_BYTES } from '../../tim/fri
 import { registerCommand } from '../commands/command';
 import { userTarget } from '../commands/userTarget';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import type { ContactBook } from './contactBook';
@@ -45,7 +46,7 @@ async function requestTarget(arg: unknown, book: ContactBook, direction: Contact
   }
   const waiting = book.requests().filter((r) => r.direction === direction);
   if (waiting.length === 0) {
-    void vscode.window.showInformationMessage(direction === 'incoming' ? vscode.l10n.t('No contact requests are waiting for you.') : vscode.l10n.t('You have no contact requests waiting.'));
+    void showInfo(direction === 'incoming' ? vscode.l10n.t('No contact requests are waiting for you.') : vscode.l10n.t('You have no contact requests waiting.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -67,7 +68,7 @@ async function contactTarget(arg: unknown, book: ContactBook, title: string): Pr
   }
   const contacts = book.contacts();
   if (contacts.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('You have no contacts yet. Add Contact… asks someone to be one.'));
+    void showInfo(vscode.l10n.t('You have no contacts yet. Add Contact… asks someone to be one.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -96,13 +97,13 @@ export function registerContactCommands({ session, store, panels, book }: Contac
       }
       const known = book.contact(target.userId);
       if (known) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is in your contacts already.', known.name));
+        void showInfo(vscode.l10n.t('{0} is in your contacts already.', known.name));
         return 'contact';
       }
       if (book.request(target.userId, 'incoming')) {
         // They asked first: adding them is accepting.
         await book.accept(target.userId);
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} had asked to add you: you are contacts now.', target.name));
+        void showInfo(vscode.l10n.t('{0} had asked to add you: you are contacts now.', target.name));
         return 'added';
       }
       const wording = await vscode.window.showInputBox({
@@ -114,7 +115,7 @@ export function registerContactCommands({ session, store, panels, book }: Contac
         return undefined;
       }
       const outcome = await book.add(target.userId, wording.trim());
-      void vscode.window.showInformationMessage(
+      void showInfo(
         outcome === 'added' ? vscode.l10n.t('{0} is in your contacts now.', target.name) : vscode.l10n.t('Asked {0} to add you as a contact. They join your contacts once they accept.', target.name),
       );
       return outcome;
@@ -126,7 +127,7 @@ export function registerContactCommands({ session, store, panels, book }: Contac
         return false;
       }
       await book.accept(request.userId);
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is in your contacts now.', request.name));
+      void showInfo(vscode.l10n.t('{0} is in your contacts now.', request.name));
       return true;
     }),
     registerCommand('timChat.declineContactRequest', async (arg): Promise<boolean> => {
@@ -155,7 +156,7 @@ export function registerContactCommands({ session, store, panels, book }: Contac
       }
       const remove = vscode.l10n.t('Remove');
       const detail = vscode.l10n.t('You leave each other\'s contacts. Your chat with {0} stays, and you can still write to each other.', contact.name);
-      if ((await vscode.window.showWarningMessage(vscode.l10n.t('Remove {0} from your contacts?', contact.name), { modal: true, detail }, remove)) !== remove) {
+      if ((await showWarning(vscode.l10n.t('Remove {0} from your contacts?', contact.name), { modal: true, detail }, remove)) !== remove) {
         return false;
       }
       await book.remove(contact.userId);
@@ -203,7 +204,7 @@ export function registerContactCommands({ session, store, panels, book }: Contac
         return undefined;
       }
       await client.profileModifySelfUserProfile({ user_profile_item_add_permission: picked.value });
-      void vscode.window.showInformationMessage(vscode.l10n.t('Who can add you as a contact: {0}.', picked.label));
+      void showInfo(vscode.l10n.t('Who can add you as a contact: {0}.', picked.label));
       return picked.value;
     }),
   ];

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { describeFailure } from '../log';
-import { inertLinks } from '../notificationText';
+import { showError, showInfo } from '../notify';
 import type { ContactBook } from './contactBook';
 import type { ContactRequest } from './contactModel';
 
@@ -20,25 +20,23 @@ async function announce(book: ContactBook, requests: readonly ContactRequest[]):
   }
   if (requests.length > 1) {
     const show = vscode.l10n.t('Show Contacts');
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('{0} people want to add you as a contact.', requests.length), show)) === show) {
+    if ((await showInfo(vscode.l10n.t('{0} people want to add you as a contact.', requests.length), show)) === show) {
       await vscode.commands.executeCommand('timChat.contacts.focus');
     }
     return;
   }
   const accept = vscode.l10n.t('Accept');
   const decline = vscode.l10n.t('Decline');
-  const text = inertLinks(
-    only.wording ? vscode.l10n.t('{0} wants to add you as a contact: “{1}”', only.name, only.wording) : vscode.l10n.t('{0} wants to add you as a contact.', only.name),
-  );
-  const answer = await vscode.window.showInformationMessage(text, accept, decline);
+  const text = only.wording ? vscode.l10n.t('{0} wants to add you as a contact: “{1}”', only.name, only.wording) : vscode.l10n.t('{0} wants to add you as a contact.', only.name);
+  const answer = await showInfo(text, accept, decline);
   try {
     if (answer === accept) {
       await book.accept(only.userId);
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is in your contacts now.', only.name));
+      void showInfo(vscode.l10n.t('{0} is in your contacts now.', only.name));
     } else if (answer === decline) {
       await book.decline(only.userId);
     }
   } catch (error: unknown) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
+    void showError(vscode.l10n.t('TIM Chat: {0}', describeFailure(error)));
   }
 }

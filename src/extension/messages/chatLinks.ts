@@ -15,6 +15,7 @@ import { groupTarget } from '../commands/groupManagement';
 import { conversationKey } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupInfo } from '../conversations/groupProfile';
+import { showError, showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { Account } from '../session/account';
 import type { TimSession } from '../session/timSession';
@@ -133,7 +134,7 @@ export async function openGroupLink(session: TimSession, panels: ChatPanels, lin
   const info = await readGroupInfo(client, link.group).catch(() => undefined);
   const name = info?.group_detail_info_group_name || link.group;
   const join = vscode.l10n.t('Join');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('You are not in {0}. Join it?', name), join);
+  const choice = await showInfo(vscode.l10n.t('You are not in {0}. Join it?', name), join);
   if (choice !== join) {
     return undefined;
   }
@@ -165,7 +166,7 @@ async function signedInToOpen(session: TimSession): Promise<boolean> {
     return true;
   }
   const signIn = vscode.l10n.t('Sign In');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to TIM Chat to open this link.'), signIn);
+  const choice = await showInfo(vscode.l10n.t('Sign in to TIM Chat to open this link.'), signIn);
   if (choice !== signIn) {
     return false;
   }
@@ -224,7 +225,7 @@ export const chatLinkUriHandler: vscode.UriHandler = {
   async handleUri(uri: vscode.Uri): Promise<void> {
     const link = chatLinkOfUri(uri);
     if (!link) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('TIM Chat: {0}', notALink()));
+      void showError(vscode.l10n.t('TIM Chat: {0}', notALink()));
       return;
     }
     const text = link.kind === 'message' ? formatMessageLink(vscode.env.uriScheme, link.message) : formatGroupLink(vscode.env.uriScheme, link.group);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { TimClient } from '../../tim/client';
 import type { TimMessage } from '../../tim/types/message';
 import { conversationKey } from '../conversations/conversationKey';
+import { showWarning } from '../notify';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
 
 /** What finds a message again: its id, and its locator for TIMMsgFindByMsgLocatorList. */
@@ -36,7 +37,7 @@ export async function locateMessage(client: TimClient, message: MessageLocation)
 export async function openAtMessage(client: TimClient, panels: ChatPanels, message: MessageLocation): Promise<ChatPanel | undefined> {
   const found = await locateMessage(client, message);
   if (!found) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('That message is no longer on this device.'));
+    void showWarning(vscode.l10n.t('That message is no longer on this device.'));
     return undefined;
   }
   return showInPanel(panels, found);

@@ -8,10 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { inertLinks } from '../notificationText';
 import type { TimMessage } from '../../tim/types/message';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
+import { showError, showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import type { TimSession } from '../session/timSession';
 import { openAtMessage } from './openAtMessage';
@@ -142,7 +142,7 @@ export class Reminders extends Disposable {
     const open = vscode.l10n.t('Open');
     const snooze = vscode.l10n.t('Snooze 1 Hour');
     const line = reminder.text || vscode.l10n.t('[Message]');
-    const answer = await vscode.window.showInformationMessage(inertLinks(vscode.l10n.t('Reminder: {0}: {1}', reminder.sender, line)), open, snooze);
+    const answer = await showInfo(vscode.l10n.t('Reminder: {0}: {1}', reminder.sender, line), open, snooze);
     if (answer === open) {
       await this.open(reminder);
     } else if (answer === snooze) {
@@ -155,7 +155,7 @@ export class Reminders extends Disposable {
       await openAtMessage(this.session.requireClient(), this.panels, locatorMessageOf(reminder));
     } catch (error: unknown) {
       log().warn(`reminder: ${String(error)}`);
-      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      void showError(error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -164,7 +164,7 @@ export class Reminders extends Disposable {
     this.session.requireSignedIn();
     const pending = this.pending();
     if (pending.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No reminders. Set one with Remind Me… in a message\'s menu.'));
+      void showInfo(vscode.l10n.t('No reminders. Set one with Remind Me… in a message\'s menu.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TimClient } from '../../tim/client';
+import { showInfo } from '../notify';
 import { ByteProgress } from './byteProgress';
 import type { DownloadTarget } from './mediaElements';
 
@@ -34,6 +35,6 @@ export async function saveElementAs(client: TimClient, target: DownloadTarget): 
       report(result.msg_download_elem_result_current_size, result.msg_download_elem_result_total_size);
     }
   });
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', chosen.fsPath));
+  void showInfo(vscode.l10n.t('Saved {0}', chosen.fsPath));
   return true;
 }

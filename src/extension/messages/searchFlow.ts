@@ -10,6 +10,7 @@ import type { TimMessage } from '../../tim/types/message';
 import { previewText } from '../chat/messageView';
 import { conversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { showInfo } from '../notify';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
 import { openAtMessage } from './openAtMessage';
 import { parseKeywords, searchParam, type SearchQuery } from './searchQuery';
@@ -138,7 +139,7 @@ export async function runSearch(deps: { client: TimClient; store: ConversationSt
     searchMessages(deps.client, query, conversation?.ref),
   );
   if (messages.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No messages match "{0}".', queryText(query)));
+    void showInfo(vscode.l10n.t('No messages match "{0}".', queryText(query)));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(resultItems(messages, deps.store, deps.selfId), {

@@ -9,6 +9,7 @@ import { genUserSig } from '../../tim/userSig';
 import { isTimError } from '../../tim/errors';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
+import { showInfo, showWarning } from '../notify';
 import {
   configuredBackend,
   configuredEmulatorUrl,
@@ -76,7 +77,7 @@ export class SignInFlow extends Disposable {
       throw new Error(vscode.l10n.t('No tim-emulator answers at {0}. Check the timChat.emulator.url setting.', url));
     }
     const start = vscode.l10n.t('Start Local Emulator');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No tim-emulator answers at {0}. Start one on this machine?', url), start);
+    const choice = await showInfo(vscode.l10n.t('No tim-emulator answers at {0}. Start one on this machine?', url), start);
     if (choice !== start) {
       return undefined;
     }
@@ -148,7 +149,7 @@ export class SignInFlow extends Disposable {
     }
     if (how === generate) {
       const proceed = vscode.l10n.t('I Understand');
-      const warning = await vscode.window.showWarningMessage(
+      const warning = await showWarning(
         vscode.l10n.t('A secret key lets anyone sign in as any user of your app. Use it only for development; in production your server issues UserSigs.'),
         { modal: true },
         proceed,

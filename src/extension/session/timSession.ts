@@ -11,6 +11,7 @@ import { TimClient } from '../../tim/client';
 import type { TimEndpoint } from '../../tim/endpoint';
 import { Disposable, disposeAll } from '../lifecycle';
 import { log } from '../log';
+import { showWarning } from '../notify';
 import { describeAccount, type Account } from './account';
 import { createEndpoint } from './endpointFactory';
 
@@ -122,7 +123,7 @@ export class TimSession extends Disposable {
     log().warn(reason);
     await this.teardown();
     this.setState({ kind: 'signedOut', reason });
-    void vscode.window.showWarningMessage(reason, vscode.l10n.t('Sign In')).then((choice) => {
+    void showWarning(reason, vscode.l10n.t('Sign In')).then((choice) => {
       if (choice) {
         void vscode.commands.executeCommand('timChat.signIn');
       }

@@ -3,6 +3,7 @@
  * lines (never the values), with "Share Anyway" and Cancel. Returns whether to go on.
  */
 import * as vscode from 'vscode';
+import { showWarning } from '../notify';
 import type { SecretFinding, SecretKind } from './secretScanner';
 
 function describeKind(kind: SecretKind): string {
@@ -53,7 +54,7 @@ export async function confirmDespiteSecrets(findings: readonly SecretFinding[], 
     return true;
   }
   const shareAnyway = vscode.l10n.t('Share Anyway');
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await showWarning(
     vscode.l10n.t('{0} may contain secrets', what),
     { modal: true, detail: vscode.l10n.t('Found {0}. Anyone in the conversation can read and keep what you share.', describeFindings(findings, firstLine)) },
     shareAnyway,

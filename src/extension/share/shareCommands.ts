@@ -14,6 +14,7 @@ import type { TimMessage } from '../../tim/types/message';
 import { registerCommand } from '../commands/command';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { log } from '../log';
+import { showInfo, showWarning } from '../notify';
 import type { TimSession } from '../session/timSession';
 import { confirmDespiteSecrets } from './secretWarning';
 import { isDotenvFile, scanForSecrets } from './secretScanner';
@@ -125,7 +126,7 @@ async function prepareSnippet(): Promise<SnippetView | undefined> {
 
 function sharedMessage(deps: ShareCommandDeps, text: string, key?: string): void {
   const openChat = vscode.l10n.t('Open Chat');
-  void vscode.window.showInformationMessage(text, ...(key && deps.openChat ? [openChat] : [])).then((choice) => {
+  void showInfo(text, ...(key && deps.openChat ? [openChat] : [])).then((choice) => {
     if (choice === openChat && key) {
       deps.openChat?.(key);
     }
@@ -208,7 +209,7 @@ async function shareWithSeveral(deps: ShareCommandDeps, args: readonly unknown[]
   const text = sent === results.length
     ? vscode.l10n.t('Shared {0} with {1} people.', header, sent)
     : vscode.l10n.t('Shared {0} with {1} of {2} people. Not sent to: {3}.', header, sent, results.length, results.filter((r) => !r.ok).map((r) => r.userId).join(', '));
-  const show = sent === results.length ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  const show = sent === results.length ? showInfo : showWarning;
   void show(text, details).then((choice) => (choice === details ? showPersonResults(results, header, deps.store) : undefined));
   return results;
 }

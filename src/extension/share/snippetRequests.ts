@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { SnippetStatus, SnippetView } from '../../shared/chatModel';
 import type { SnippetRequests } from '../../shared/protocol';
 import { Disposable } from '../lifecycle';
+import { showInfo } from '../notify';
 import { registerSnippetDocuments, SNIPPET_SCHEME, snippetDocumentUri } from './snippetDocuments';
 import { validateSnippet } from './snippetFormat';
 import { currentText, locateSnippetFile } from './snippetLocator';
@@ -90,7 +91,7 @@ export class SnippetService extends Disposable {
       await vscode.languages.setTextDocumentLanguage(document, snippet.languageId).then(undefined, () => undefined);
     }
     await vscode.window.showTextDocument(document, { preview: true });
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not in your workspace: showing the shared code read-only.', snippet.path));
+    void showInfo(vscode.l10n.t('{0} is not in your workspace: showing the shared code read-only.', snippet.path));
     return { opened: 'snippet', uri: uri.toString() };
   }
 
