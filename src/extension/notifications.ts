@@ -23,6 +23,7 @@ import { sentHere } from './messages/sentHere';
 import { shouldNotify } from './notificationPolicy';
 import { showError, showInfo } from './notify';
 import type { ChatPanels } from './panels/chatPanel';
+import { inertIcons } from './pickText';
 import type { TimSession } from './session/timSession';
 
 export class MessageNotifications extends Disposable {
@@ -226,7 +227,7 @@ export class MessageNotifications extends Disposable {
       const { client } = this.session.requireSignedIn();
       const { message } = await client.msgSendMessage(ref.id, ref.type, { message_elem_array: [{ elem_type: TIMElemType.Text, text_elem_content: text }] });
       sentHere(message);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Sent to {0}', name), 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Sent to {0}', inertIcons(name)), 4000);
     } catch (error: unknown) {
       const again = vscode.l10n.t('Try Again');
       const choice = await showError(vscode.l10n.t('Your reply to {0} was not sent: {1}', name, describeFailure(error)), again);

@@ -9,6 +9,7 @@ import type { ReactionView } from '../../shared/chatModel';
 import { TIMConvType } from '../../tim/enums';
 import type { TimReactionUser } from '../../tim/types/messageReaction';
 import { conversationKey } from '../conversations/conversationKey';
+import { inertIcons } from '../pickText';
 
 interface UserItem extends vscode.QuickPickItem {
   readonly userId?: string;
@@ -22,7 +23,7 @@ export async function showWhoReacted(reactions: readonly ReactionView[], usersOf
   const items: UserItem[] = sections.flatMap(({ reaction, users }) => [
     { label: `${showTuikitEmoji(reaction.id)}  ${users.length}`, kind: vscode.QuickPickItemKind.Separator },
     ...users.map((user) => ({
-      label: `$(account) ${user.user_profile_nick_name || user.user_profile_identifier}`,
+      label: `$(account) ${inertIcons(user.user_profile_nick_name || user.user_profile_identifier)}`,
       description: user.user_profile_identifier === selfId ? vscode.l10n.t('you') : user.user_profile_identifier,
       userId: user.user_profile_identifier,
     })),

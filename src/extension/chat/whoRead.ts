@@ -8,6 +8,7 @@ import { TIMConvType } from '../../tim/enums';
 import type { TimGroupMemberInfo } from '../../tim/types/groupMember';
 import { conversationKey } from '../conversations/conversationKey';
 import { memberDisplayName } from '../conversations/groupMembers';
+import { inertIcons } from '../pickText';
 
 interface MemberItem extends vscode.QuickPickItem {
   readonly userId?: string;
@@ -17,7 +18,7 @@ export async function showWhoRead(members: { read: readonly TimGroupMemberInfo[]
   const section = (label: string, list: readonly TimGroupMemberInfo[]): MemberItem[] => [
     { label, kind: vscode.QuickPickItemKind.Separator },
     ...list.map((member) => ({
-      label: `$(account) ${memberDisplayName(member)}`,
+      label: `$(account) ${inertIcons(memberDisplayName(member))}`,
       description: member.group_member_info_identifier,
       userId: member.group_member_info_identifier,
     })),

@@ -8,6 +8,7 @@ import type { Blocklist } from '../conversations/blocklist';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { userTarget } from './userTarget';
@@ -68,7 +69,7 @@ export function registerBlockCommands({ session, store, panels, blocklist }: Blo
         return [];
       }
       const items = blocked.map((user) => ({
-        label: user.name,
+        label: inertIcons(user.name),
         description: user.name === user.userId ? '' : user.userId,
         detail: user.since > 0 ? vscode.l10n.t('Blocked on {0}', new Date(user.since * 1000).toLocaleDateString(vscode.env.language)) : undefined,
         userId: user.userId,

@@ -8,6 +8,7 @@ import type { ContactBook } from '../contacts/contactBook';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import { validateUserId } from '../session/account';
 import type { TimSession } from '../session/timSession';
 import { RECEIVE_OPTION_COMMANDS } from '../tree/conversationMenu';
@@ -30,7 +31,7 @@ async function personToChatWith(contacts: ContactBook): Promise<string | undefin
   if (known.length > 0) {
     const typeIt = { label: `$(keyboard) ${vscode.l10n.t('Another User ID…')}`, userId: undefined };
     const picked = await vscode.window.showQuickPick(
-      [...known.map((contact) => ({ label: contact.name, description: contact.name === contact.userId ? '' : contact.userId, userId: contact.userId as string | undefined })), typeIt],
+      [...known.map((contact) => ({ label: inertIcons(contact.name), description: contact.name === contact.userId ? '' : contact.userId, userId: contact.userId as string | undefined })), typeIt],
       { title, placeHolder: vscode.l10n.t('Pick a contact, or type to filter'), matchOnDescription: true },
     );
     if (picked === undefined || picked.userId !== undefined) {

@@ -12,6 +12,7 @@ import type { ConversationSummary } from '../conversations/conversationSummary';
 import { openAtMessage } from '../messages/openAtMessage';
 import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { activePanel, commandTarget } from './targets';
@@ -34,7 +35,7 @@ export function registerGoToMentionCommand({ session, store, panels }: { session
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      mentioned.map((summary) => ({ label: `$(mention) ${summary.name}`, description: vscode.l10n.t('{0} unread mentions', summary.mentionSeqs.length), detail: summary.preview, summary })),
+      mentioned.map((summary) => ({ label: `$(mention) ${inertIcons(summary.name)}`, description: vscode.l10n.t('{0} unread mentions', summary.mentionSeqs.length), detail: inertIcons(summary.preview), summary })),
       { title: vscode.l10n.t('Unread Mentions'), placeHolder: vscode.l10n.t('Choose a group to go to its mention') },
     );
     return picked?.summary;

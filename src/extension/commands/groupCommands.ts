@@ -15,6 +15,7 @@ import { presenceOf } from '../conversations/presence';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { parseMemberList, validateGroupName, validateMemberList } from './groupInput';
@@ -131,7 +132,7 @@ export function registerGroupCommands({ session, store, panels }: { session: Tim
       const online = await onlineAmong(client, members.map((member) => member.userId).filter((id) => id !== self));
       const picked = await vscode.window.showQuickPick(
         members.map((member) => ({
-          label: `$(${member.role >= TIMGroupMemberRole.Admin ? 'star-full' : 'account'}) ${member.name}`,
+          label: `$(${member.role >= TIMGroupMemberRole.Admin ? 'star-full' : 'account'}) ${inertIcons(member.name)}`,
           description: [member.userId === self ? vscode.l10n.t('you') : member.userId, roleLabel(member.role), online.has(member.userId) ? vscode.l10n.t('online') : '', isMuted(member) ? mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language) : '']
             .filter(Boolean)
             .join(' · '),

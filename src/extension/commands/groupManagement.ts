@@ -12,6 +12,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupMembers } from '../conversations/groupMembers';
 import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { MAX_MEMBERS_PER_CALL, parseMemberList, validateGroupName, validateMemberList } from './groupInput';
@@ -90,7 +91,7 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
-        removable.map((member) => ({ label: `$(account) ${member.name}`, description: member.userId, member })),
+        removable.map((member) => ({ label: `$(account) ${inertIcons(member.name)}`, description: member.userId, member })),
         { title: vscode.l10n.t('Remove Members from {0}', target.name), canPickMany: true, matchOnDescription: true },
       );
       if (!picked || picked.length === 0) {
@@ -146,7 +147,7 @@ export function registerGroupManagementCommands({ session, store, panels }: { se
       }
       const others = members.filter((m) => m.userId !== self);
       const picked = await vscode.window.showQuickPick(
-        others.map((member) => ({ label: `$(account) ${member.name}`, description: member.userId, picked: member.role === TIMGroupMemberRole.Admin, member })),
+        others.map((member) => ({ label: `$(account) ${inertIcons(member.name)}`, description: member.userId, picked: member.role === TIMGroupMemberRole.Admin, member })),
         { title: vscode.l10n.t('Admins of {0}', target.name), placeHolder: vscode.l10n.t('Check the members who should be admins'), canPickMany: true, matchOnDescription: true },
       );
       if (!picked) {

@@ -14,6 +14,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
 import { log } from '../log';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { groupTarget } from './groupManagement';
@@ -102,7 +103,7 @@ export function registerGroupMembershipCommands({ session, store, panels }: { se
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
-        others.map((member) => ({ label: `$(account) ${member.name}`, description: member.userId, member })),
+        others.map((member) => ({ label: `$(account) ${inertIcons(member.name)}`, description: member.userId, member })),
         { title: vscode.l10n.t('Transfer Ownership of {0}', target.name), placeHolder: vscode.l10n.t('Choose the new owner'), matchOnDescription: true },
       );
       if (!picked) {

@@ -15,6 +15,7 @@ import { readGroupInfo } from '../conversations/groupProfile';
 import { MUTE_DURATIONS, muteDurationText, mutedUntilText } from '../conversations/muteDuration';
 import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { groupTarget } from './groupManagement';
@@ -66,7 +67,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
         );
       }
       const picked = await vscode.window.showQuickPick(
-        candidates.map((member) => ({ label: `$(account) ${member.name}`, description: [member.userId, isMuted(member) ? mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language) : ''].filter(Boolean).join(' · '), member })),
+        candidates.map((member) => ({ label: `$(account) ${inertIcons(member.name)}`, description: [member.userId, isMuted(member) ? mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language) : ''].filter(Boolean).join(' · '), member })),
         { title: vscode.l10n.t('Mute a Member of {0}', target.name), placeHolder: vscode.l10n.t('Whom to mute'), matchOnDescription: true },
       );
       if (!picked) {
@@ -110,7 +111,7 @@ export function registerGroupMuteCommands(deps: Deps): vscode.Disposable[] {
         );
       }
       const picked = await vscode.window.showQuickPick(
-        unmutable.map((member) => ({ label: `$(account) ${member.name}`, description: `${member.userId} · ${mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language)}`, member })),
+        unmutable.map((member) => ({ label: `$(account) ${inertIcons(member.name)}`, description: `${member.userId} · ${mutedUntilText(member.mutedUntil, vscode.l10n.t, vscode.env.language)}`, member })),
         { title: vscode.l10n.t('Unmute Members of {0}', target.name), placeHolder: vscode.l10n.t('Whom to unmute'), canPickMany: true, matchOnDescription: true },
       );
       if (!picked || picked.length === 0) {

@@ -16,6 +16,7 @@ import { applicantName, handleJoinRequest, readJoinRequests, waitingJoinRequests
 import { log } from '../log';
 import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { groupTarget } from './groupManagement';
@@ -61,9 +62,9 @@ export async function decideJoinRequest(client: TimClient, request: TimGroupPend
 function requestItem(request: TimGroupPendency, groupName: string, locale: string): vscode.QuickPickItem & { request: TimGroupPendency } {
   const seconds = Number(request.group_pendency_add_time);
   return {
-    label: `$(person-add) ${vscode.l10n.t('{0} asks to join {1}', applicantName(request), groupName)}`,
+    label: `$(person-add) ${inertIcons(vscode.l10n.t('{0} asks to join {1}', applicantName(request), groupName))}`,
     description: seconds > 0 ? new Date(seconds * 1000).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : undefined,
-    detail: request.group_pendency_apply_invite_msg || undefined,
+    detail: inertIcons(request.group_pendency_apply_invite_msg ?? '') || undefined,
     request,
   };
 }

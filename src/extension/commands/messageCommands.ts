@@ -18,6 +18,7 @@ import { isStarred } from '../messages/starMark';
 import { StarredIndex } from '../messages/starredIndex';
 import { showInfo } from '../notify';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { activePanel, commandTarget, resolveTarget, type CommandTarget } from './targets';
@@ -101,8 +102,8 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
         starred.map((message) => {
           const key = `${message.message_conv_type === TIMConvType.Group ? 'group' : 'c2c'}_${message.message_conv_id}`;
           return {
-            label: `$(star-full) ${previewText(message, { t: vscode.l10n.t, selfId: selfId(), displayName: () => undefined })}`,
-            description: `${message.message_sender} · ${store.get(key)?.name ?? message.message_conv_id}`,
+            label: `$(star-full) ${inertIcons(previewText(message, { t: vscode.l10n.t, selfId: selfId(), displayName: () => undefined }))}`,
+            description: inertIcons(`${message.message_sender} · ${store.get(key)?.name ?? message.message_conv_id}`),
             detail: new Date(Number(message.message_server_time || message.message_client_time) * 1000).toLocaleString(vscode.env.language),
             message,
           };
@@ -207,7 +208,7 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
           throw new Error(vscode.l10n.t('There are no one-to-one conversations yet.'));
         }
         const picked = await vscode.window.showQuickPick(
-          people.map((s) => ({ label: s.name, description: s.ref.id === s.name ? undefined : s.ref.id, userId: s.ref.id })),
+          people.map((s) => ({ label: inertIcons(s.name), description: s.ref.id === s.name ? undefined : s.ref.id, userId: s.ref.id })),
           { title: vscode.l10n.t('Notifications for Several People'), canPickMany: true, placeHolder: vscode.l10n.t('Choose up to {0} people', MAX_RECEIVE_OPT_USERS) },
         );
         if (!picked || picked.length === 0) {
@@ -232,7 +233,7 @@ export function registerMessageCommands(deps: MessageCommandDeps): vscode.Dispos
       let target: CommandTarget | undefined;
       if (arg === undefined) {
         const groups = store.list().filter((s) => s.ref.type === TIMConvType.Group);
-        const picked = await vscode.window.showQuickPick(groups.map((s) => ({ label: s.name, description: s.ref.id, summary: s })), { title: vscode.l10n.t('Group Notifications'), placeHolder: vscode.l10n.t('Choose a group') });
+        const picked = await vscode.window.showQuickPick(groups.map((s) => ({ label: inertIcons(s.name), description: s.ref.id, summary: s })), { title: vscode.l10n.t('Group Notifications'), placeHolder: vscode.l10n.t('Choose a group') });
         target = picked ? { key: picked.summary.key, ref: picked.summary.ref, name: picked.summary.name } : undefined;
       } else {
         target = await resolveTarget(arg, store, vscode.l10n.t('Group Notifications'));

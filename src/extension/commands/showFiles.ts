@@ -16,6 +16,7 @@ import type { ConversationRef } from '../conversations/conversationKey';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { registerCommand } from './command';
 import { commandTarget } from './targets';
@@ -78,9 +79,9 @@ export function registerShowFilesCommand({ session, store, panels }: { session: 
       }
       const picked = await vscode.window.showQuickPick(
         files.map((file) => ({
-          label: `$(${ICONS[file.type] ?? 'file'}) ${file.target.name}`,
+          label: `$(${ICONS[file.type] ?? 'file'}) ${inertIcons(file.target.name)}`,
           description: [
-            file.message.message_sender_profile?.user_profile_nick_name || file.message.message_sender,
+            inertIcons(file.message.message_sender_profile?.user_profile_nick_name || file.message.message_sender),
             safeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }, new Date(Number(file.message.message_server_time) * 1000)),
             file.target.size ? formatBytes(file.target.size, vscode.l10n.t) : '',
           ]

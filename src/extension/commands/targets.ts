@@ -4,6 +4,7 @@ import { parseConversationKey, conversationKey, type ConversationRef } from '../
 import type { ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 
 export interface CommandTarget {
   readonly key: string;
@@ -28,7 +29,7 @@ export async function resolveTarget(arg: unknown, store: ConversationStore, titl
     }
   }
   const picked = await vscode.window.showQuickPick(
-    store.list().map((s) => ({ label: s.name, description: s.preview, summary: s })),
+    store.list().map((s) => ({ label: inertIcons(s.name), description: inertIcons(s.preview), summary: s })),
     { title, placeHolder: vscode.l10n.t('Choose a conversation') },
   );
   return picked ? { key: picked.summary.key, ref: picked.summary.ref, name: picked.summary.name } : undefined;

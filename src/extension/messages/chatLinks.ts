@@ -17,6 +17,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import { readGroupInfo } from '../conversations/groupProfile';
 import { showError, showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { Account } from '../session/account';
 import type { TimSession } from '../session/timSession';
 import { locateMessage, showInPanel } from './openAtMessage';
@@ -211,7 +212,7 @@ export function registerChatLinkCommands({ session, store, panels }: { session: 
       }
       const link = groupLinkOf(target.ref.id, account.sdkAppId);
       await vscode.env.clipboard.writeText(link);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Link to {0} copied', target.name), 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Link to {0} copied', inertIcons(target.name)), 4000);
       return link;
     }),
   ];

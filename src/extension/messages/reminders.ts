@@ -13,6 +13,7 @@ import { Disposable } from '../lifecycle';
 import { log } from '../log';
 import { showError, showInfo } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { openAtMessage } from './openAtMessage';
 import { accountKey, locatorMessageOf, MAX_REMINDERS, reminderMessageOf, remindersOf, type Reminder } from './reminderList';
@@ -168,7 +169,7 @@ export class Reminders extends Disposable {
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      pending.map((reminder) => ({ label: `$(bell) ${reminder.sender}: ${reminder.text || vscode.l10n.t('[Message]')}`, description: formatDue(reminder.dueAt), reminder })),
+      pending.map((reminder) => ({ label: `$(bell) ${inertIcons(`${reminder.sender}: ${reminder.text || vscode.l10n.t('[Message]')}`)}`, description: formatDue(reminder.dueAt), reminder })),
       { title: vscode.l10n.t('Reminders'), placeHolder: vscode.l10n.t('Pick a reminder to open its message or cancel it') },
     );
     if (!picked) {

@@ -12,6 +12,7 @@ import { conversationKey, type ConversationRef } from '../conversations/conversa
 import type { ConversationStore } from '../conversations/conversationStore';
 import { showInfo } from '../notify';
 import type { ChatPanel, ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import { openAtMessage } from './openAtMessage';
 import { parseKeywords, searchParam, type SearchQuery } from './searchQuery';
 
@@ -120,8 +121,8 @@ export function resultItems(messages: readonly TimMessage[], store: Conversation
     const sender = message.message_sender === selfId ? vscode.l10n.t('You') : message.message_sender_profile?.user_profile_nick_name || message.message_sender;
     const when = new Date(timeOf(message) * 1000).toLocaleString(vscode.env.language);
     return {
-      label: previewText(message, { t: vscode.l10n.t, selfId, displayName: () => undefined }) || vscode.l10n.t('[Message]'),
-      description: `${sender} · ${store.get(key)?.name ?? message.message_conv_id}`,
+      label: inertIcons(previewText(message, { t: vscode.l10n.t, selfId, displayName: () => undefined })) || vscode.l10n.t('[Message]'),
+      description: inertIcons(`${sender} · ${store.get(key)?.name ?? message.message_conv_id}`),
       detail: when,
       message,
     };

@@ -15,6 +15,7 @@ import { registerCommand } from '../commands/command';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { log } from '../log';
 import { showInfo, showWarning } from '../notify';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import { confirmDespiteSecrets } from './secretWarning';
 import { isDotenvFile, scanForSecrets } from './secretScanner';
@@ -160,8 +161,8 @@ async function showPersonResults(results: readonly PersonResult[], header: strin
   await vscode.window.showQuickPick(
     results.map((r) => {
       // People by the name their conversation shows; the user ID too when it says something more.
-      const name = targetOf(r.userId, store)?.name ?? r.userId;
-      const outcome = r.ok ? vscode.l10n.t('Sent') : vscode.l10n.t('Not sent: {0} ({1})', r.desc || vscode.l10n.t('unknown error'), r.code);
+      const name = inertIcons(targetOf(r.userId, store)?.name ?? r.userId);
+      const outcome = r.ok ? vscode.l10n.t('Sent') : vscode.l10n.t('Not sent: {0} ({1})', inertIcons(r.desc) || vscode.l10n.t('unknown error'), r.code);
       return { label: `$(${r.ok ? 'check' : 'error'}) ${name}`, description: name === r.userId ? outcome : `${r.userId} · ${outcome}` };
     }),
     { title: vscode.l10n.t('Sharing {0}', header), placeHolder: vscode.l10n.t('Result for each person') },

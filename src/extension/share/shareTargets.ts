@@ -7,6 +7,7 @@ import { TIMConvType } from '../../tim/enums';
 import { conversationKey, parseConversationKey, type ConversationRef } from '../conversations/conversationKey';
 import type { ConversationSummary } from '../conversations/conversationSummary';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { inertIcons } from '../pickText';
 import { validateUserIdList } from '../session/account';
 
 export interface ShareTarget {
@@ -39,9 +40,9 @@ interface TargetItem extends vscode.QuickPickItem {
 
 export async function pickConversation(store: ConversationStore, title: string): Promise<ShareTarget | undefined> {
   const items: TargetItem[] = recentFirst(store.list()).map((s) => ({
-    label: `$(${s.ref.type === TIMConvType.Group ? 'organization' : 'account'}) ${s.name}`,
+    label: `$(${s.ref.type === TIMConvType.Group ? 'organization' : 'account'}) ${inertIcons(s.name)}`,
     description: s.name === s.ref.id ? undefined : s.ref.id,
-    detail: s.preview || undefined,
+    detail: inertIcons(s.preview) || undefined,
     target: { key: s.key, ref: s.ref, name: s.name },
   }));
   const other: TargetItem = { label: `$(add) ${vscode.l10n.t('Another User or Group…')}`, alwaysShow: true };
@@ -80,7 +81,7 @@ interface UserItem extends vscode.QuickPickItem {
 export async function pickUsers(store: ConversationStore, title: string, selfId: string): Promise<string[] | undefined> {
   const items: UserItem[] = recentFirst(store.list())
     .filter((s) => s.ref.type === TIMConvType.C2C && s.ref.id !== selfId)
-    .map((s) => ({ label: `$(account) ${s.name}`, description: s.name === s.ref.id ? undefined : s.ref.id, userId: s.ref.id }));
+    .map((s) => ({ label: `$(account) ${inertIcons(s.name)}`, description: s.name === s.ref.id ? undefined : s.ref.id, userId: s.ref.id }));
   const other: UserItem = { label: `$(add) ${vscode.l10n.t('Other People by User ID…')}`, alwaysShow: true };
   const picked = await vscode.window.showQuickPick([...items, other], {
     title,
