@@ -66,6 +66,8 @@ describe('contacts on the emulator', function () {
   });
 
   after(async () => {
+    // The chats Message Contact and New Conversation opened: later suites expect none open.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api().session.signOut();
     for (const user of Object.values(others)) {
       await user.close();

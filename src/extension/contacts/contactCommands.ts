@@ -12,6 +12,7 @@ import { userTarget } from '../commands/userTarget';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { showInfo, showWarning } from '../notify';
 import type { ChatPanels } from '../panels/chatPanel';
+import { inertIcons } from '../pickText';
 import type { TimSession } from '../session/timSession';
 import type { ContactBook } from './contactBook';
 import type { ContactRequest } from './contactModel';
@@ -50,7 +51,7 @@ async function requestTarget(arg: unknown, book: ContactBook, direction: Contact
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    waiting.map((request) => ({ label: request.name, description: request.name === request.userId ? '' : request.userId, detail: request.wording || undefined, request })),
+    waiting.map((request) => ({ label: inertIcons(request.name), description: request.name === request.userId ? '' : request.userId, detail: request.wording ? inertIcons(request.wording) : undefined, request })),
     { title, placeHolder: vscode.l10n.t('Pick a request') },
   );
   return picked?.request;
@@ -72,7 +73,7 @@ async function contactTarget(arg: unknown, book: ContactBook, title: string): Pr
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    contacts.map((contact) => ({ label: contact.name, description: contact.name === contact.userId ? '' : contact.userId, contact })),
+    contacts.map((contact) => ({ label: inertIcons(contact.name), description: contact.name === contact.userId ? '' : contact.userId, contact })),
     { title, placeHolder: vscode.l10n.t('Pick a contact'), matchOnDescription: true },
   );
   return picked?.contact;
