@@ -215,7 +215,7 @@ export class MessageNotifications extends Disposable {
     }
     const text = await vscode.window.showInputBox({
       title: vscode.l10n.t('Reply to {0}', name),
-      prompt: line,
+      prompt: inertIcons(line),
       value: typed,
       placeHolder: vscode.l10n.t('Message'),
       ignoreFocusOut: true,
