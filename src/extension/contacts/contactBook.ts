@@ -1,9 +1,10 @@
 /**
  * The user's contacts (TIM's friend list) and contact requests (TIM's friend "pendencies"), read at
  * sign-in and read again whenever TIM says they changed (OnAddFriend, OnDeleteFriend, UpdateFriendProfile,
- * FriendAddRequest, FriendApplicationListDeleted, FriendApplicationListRead; these also carry changes made on
- * the user's other devices). Reading the lists again, rather than patching them from each event, keeps them right
- * whatever order events and answers arrive in: the events name users, not what changed about them.
+ * FriendAddRequest, FriendApplicationListDeleted, FriendApplicationListRead; these also carry changes
+ * made on the user's other devices). Reading the lists again, rather than patching them from each event,
+ * keeps them right whatever order events and answers arrive in: the events name users, not what changed
+ * about them.
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../../shared/errorMessage';
