@@ -51,18 +51,33 @@ interface CloudReply {
   readonly messageRootID: string;
 }
 
-/** A message's cloud custom data as a JSON object; undefined when it is empty or anything else. */
-export function cloudDataObject(text: string | undefined): Record<string, unknown> | undefined {
+/** The text cloudDataObject parsed last, and what it found: one message's view reads its data three times. */
+let lastCloudText: string | undefined;
+let lastCloudObject: Readonly<Record<string, unknown>> | undefined;
+
+/**
+ * A message's cloud custom data as a JSON object; undefined when it is empty or anything else. The
+ * object is shared with the next caller asking about the same text (the reply quote, the thread list and
+ * the edit mark of one message are read one after another), so it is read-only: build a new one to change it.
+ */
+export function cloudDataObject(text: string | undefined): Readonly<Record<string, unknown>> | undefined {
   if (!text) {
     return undefined;
   }
+  if (text === lastCloudText) {
+    return lastCloudObject;
+  }
+  let found: Readonly<Record<string, unknown>> | undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    found = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     // Cloud custom data is free-form: anything that is not a JSON object holds no reply.
-    return undefined;
+    found = undefined;
   }
+  lastCloudText = text;
+  lastCloudObject = found;
+  return found;
 }
 
 /** The quoted message of a reply, or undefined when the message is not one (or its data is malformed). */

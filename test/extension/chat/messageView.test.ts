@@ -147,6 +147,31 @@ describe('messageView', () => {
     assert.equal(toMessageView(message({ message_version: 1 }), ctx).edited, true);
   });
 
+  it("parses a message's cloud data once for its whole view (quote, thread and edit mark read the same text)", () => {
+    const cloud = JSON.stringify({
+      messageReply: { messageID: 'orig-2', messageAbstract: 'the tests', messageSender: 'bob', messageType: 1, version: 1 },
+      messageReplies: { replies: [{ messageID: 'r9', messageSender: 'bob', messageAbstract: 'done' }] },
+    });
+    const parse = JSON.parse;
+    let parsedCloud = 0;
+    JSON.parse = ((text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown) => {
+      parsedCloud += text === cloud ? 1 : 0;
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    try {
+      const view = toMessageView(message({ message_cloud_custom_str: cloud, message_version: 2 }), ctx);
+      assert.equal(view.replyTo?.id, 'orig-2');
+      assert.equal(view.thread?.[0]?.id, 'r9');
+      assert.equal(view.edited, undefined);
+      // Another text in between is parsed on its own, and the first is still read right after it.
+      assert.equal(toMessageView(message({ message_cloud_custom_str: '{"other":1}' }), ctx).replyTo, undefined);
+      assert.equal(toMessageView(message({ message_cloud_custom_str: cloud, message_version: 2 }), ctx).thread?.length, 1);
+    } finally {
+      JSON.parse = parse;
+    }
+    assert.equal(parsedCloud, 2, 'once per view, not once per reader');
+  });
+
   it('puts the quote in the message view the panel renders', () => {
     const view = toMessageView(message({ message_cloud_custom_str: replyCloudData(message({ message_msg_id: 'orig-1' }), 'Bob Li', 'the build is red') }), ctx);
     assert.deepEqual(view.replyTo, { id: 'orig-1', sender: 'Bob Li', text: 'the build is red' });
