@@ -5,7 +5,7 @@
  * With neither contacts nor requests it has no rows, so VS Code shows the view's welcome content.
  */
 import * as vscode from 'vscode';
-import type { PeerPresence, PresenceTracker } from '../conversations/presence';
+import { type PeerPresence, type PresenceTracker, presenceIconColour } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import type { ContactBook } from './contactBook';
 import { type Contact, type ContactNode, type ContactRequest, contactContextValue, contactNodes } from './contactModel';
@@ -69,14 +69,15 @@ function contactItem(contact: Contact, presence: PeerPresence | undefined): vsco
   const item = new vscode.TreeItem(contact.name, vscode.TreeItemCollapsibleState.None);
   item.id = `contact:${contact.userId}`;
   const online = presence?.presence === 'online';
-  // As the Conversations view shows a peer who is online: the icon in the colour of things running.
-  item.iconPath = new vscode.ThemeIcon('account', online ? new vscode.ThemeColor('charts.green') : undefined);
+  // As the Conversations view shows a peer who is online.
+  item.iconPath = new vscode.ThemeIcon('account', presenceIconColour(presence));
   // The status they set (TIM's custom status) beside their ID, as chat apps show it under a name.
   const status = presence?.customStatus ?? '';
   item.description = [contact.name === contact.userId ? '' : contact.userId, status].filter(Boolean).join(' · ') || undefined;
   const lines = [contact.name];
   if (presence) {
-    lines.push(status ? `${online ? vscode.l10n.t('Online') : vscode.l10n.t('Offline')}: ${status}` : online ? vscode.l10n.t('Online') : vscode.l10n.t('Offline'));
+    const state = online ? vscode.l10n.t('Online') : vscode.l10n.t('Offline');
+    lines.push(status ? `${state}: ${status}` : state);
   }
   if (contact.remark && contact.nick && contact.nick !== contact.remark) {
     lines.push(vscode.l10n.t('Nickname: {0}', contact.nick));

@@ -1,10 +1,10 @@
 /**
  * Who of the user's one-to-one peers and contacts is online (TIM's user status, TIMManager.h 6.5-6.8):
  * read at sign-in, for each new peer in the conversation list, each chat panel's peer (watch) and each
- * contact (watchAll), then kept current from UserStatusChanged by subscribing to them (TIM keeps at most
- * 200 subscriptions and drops the oldest first: the conversation list's peers, read as the list changes,
- * come after the contacts read at sign-in, so the chats keep theirs). On an app whose console tells users
- * of their friends' status, the contacts' subscriptions are redundant and harmless. On a Tencent app without the premium
+ * contact (watchAll), then kept current from UserStatusChanged by subscribing to them once each (TIM keeps
+ * at most 200 subscriptions and drops the oldest first: past 200 people in all, those subscribed first stop
+ * being updated). On an app whose console tells users of their friends' status, the contacts'
+ * subscriptions are redundant and harmless. On a Tencent app without the premium
  * edition the first read fails: presence is then simply not shown, and the failure is logged once.
  */
 import * as vscode from 'vscode';
@@ -38,6 +38,11 @@ export function presenceOf(status: TimUserStatus): PeerPresence | undefined {
     default:
       return undefined;
   }
+}
+
+/** The colour of an online person's icon in the sidebar's views: VS Code's colour of things up and running. */
+export function presenceIconColour(presence: PeerPresence | undefined): vscode.ThemeColor | undefined {
+  return presence?.presence === 'online' ? new vscode.ThemeColor('charts.green') : undefined;
 }
 
 export class PresenceTracker extends Disposable {

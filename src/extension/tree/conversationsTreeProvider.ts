@@ -11,7 +11,7 @@ import { shortTime, type ConversationSummary } from '../conversations/conversati
 import type { Blocklist } from '../conversations/blocklist';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { JoinRequestCounts } from '../conversations/joinRequestCounts';
-import type { PeerPresence, PresenceTracker } from '../conversations/presence';
+import { type PeerPresence, type PresenceTracker, presenceIconColour } from '../conversations/presence';
 import { Disposable } from '../lifecycle';
 import { contextValueOf } from './conversationMenu';
 import { diffTree } from './treeDiff';
@@ -90,7 +90,7 @@ export class ConversationsTreeProvider extends Disposable implements vscode.Tree
       ? new vscode.ThemeIcon('circle-slash')
       : new vscode.ThemeIcon(
           summary.pinned ? 'pinned' : summary.muted ? 'bell-slash' : summary.ref.type === TIMConvType.Group ? 'organization' : 'account',
-          presence?.presence === 'online' ? new vscode.ThemeColor('charts.green') : undefined,
+          presenceIconColour(presence),
         );
     item.command = { command: 'timChat.openChat', title: vscode.l10n.t('Open'), arguments: [summary.key] };
     const name = blocked ? vscode.l10n.t('{0} (blocked)', summary.name) : presence?.presence === 'online' ? vscode.l10n.t('{0} (online)', summary.name) : summary.name;
