@@ -182,10 +182,13 @@ for (const layer of which === 'all' ? LAYERS : [which]) {
   totals.skipped += counts.skipped;
   report.push({ layer, ...counts, seconds: Math.round((Date.now() - layerStarted) / 1000) });
 }
+/** How many lines of a failure's message the summary shows. */
+const FAILURE_LINES = 15;
 console.log('\n===== summary =====');
 for (const r of report) {
   console.log(`${r.layer.padEnd(7)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds} s)`);
-  for (const f of r.failures) console.log(`  FAILED ${f.title}: ${f.error.split('\n')[0]}`);
+  // The first lines of each failure (an assertion's diff included): CI keeps only this summary.
+  for (const f of r.failures) console.log(`  FAILED ${f.title}: ${f.error.split('\n').slice(0, FAILURE_LINES).join('\n      ')}`);
   for (const s of r.skips) console.log(`  skipped ${s}`);
 }
 console.log(`total time ${Math.round((Date.now() - started) / 1000)} s on ${os.cpus().length} cores`);

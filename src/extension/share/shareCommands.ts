@@ -158,8 +158,10 @@ async function shareSelection(deps: ShareCommandDeps, args: readonly unknown[]):
 }
 
 async function showPersonResults(results: readonly PersonResult[], header: string, store: ShareCommandDeps['store']): Promise<void> {
+  // Who did not get it first: that is what the list is opened for. Otherwise in the order picked.
+  const failedFirst = [...results.filter((r) => !r.ok), ...results.filter((r) => r.ok)];
   await vscode.window.showQuickPick(
-    results.map((r) => {
+    failedFirst.map((r) => {
       // People by the name their conversation shows; the user ID too when it says something more.
       const name = inertIcons(targetOf(r.userId, store)?.name ?? r.userId);
       const outcome = r.ok ? vscode.l10n.t('Sent') : vscode.l10n.t('Not sent: {0} ({1})', inertIcons(r.desc) || vscode.l10n.t('unknown error'), r.code);

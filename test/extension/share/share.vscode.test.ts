@@ -180,9 +180,10 @@ describe('share code', function () {
     assert.match(asked.warnings[0].message, /with 3 of 4 people\. Not sent to: nobody\./);
     const shown = asked.picked[0].map((i) => `${i.label} ${i.description ?? ''}`);
     assert.equal(shown.length, 4);
-    // By the name bob's conversation shows, with his user ID beside it when that name is another.
-    assert.match(shown[0], /^\$\(check\) (bob Sent|\S+ bob · Sent)$/);
-    assert.match(shown[3], /error\) nobody Not sent: .+ \(\d+\)/);
+    // Who did not get it first; then by the name bob's conversation shows, with his user ID beside it
+    // when that name is another.
+    assert.match(shown[0], /error\) nobody Not sent: .+ \(\d+\)/);
+    assert.match(shown[1], /^\$\(check\) (bob Sent|\S+ bob · Sent)$/);
     for (const box of boxes) {
       const message = await eventually(() => box.messages.find((m) => m.message_elem_array.some((e) => e.elem_type === TIMElemType.Custom)), 10_000, 'each receives the snippet');
       const custom = message.message_elem_array.find((e) => e.elem_type === TIMElemType.Custom);
